@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { Id } from './ids';
+
+export const Unit = z.object({ id: Id, name: z.string(), active: z.boolean() });
+export type Unit = z.infer<typeof Unit>;
+export const UnitList = z.object({ units: z.array(Unit) });
+
+export const Topic = z.object({ id: Id, name: z.string(), active: z.boolean() });
+export type Topic = z.infer<typeof Topic>;
+export const TopicList = z.object({ topics: z.array(Topic) });
+
+const Name = z.string().trim().min(1).max(80);
+export const NamedCreate = z.object({ name: Name }).strict();
+export const NamedPatch = z.object({ name: Name.optional(), active: z.boolean().optional() }).strict();

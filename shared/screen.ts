@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Where a flag or question came from, already de-identified in the browser (see context.ts). */
+export const Screen = z
+  .object({
+    host: z
+      .string()
+      .min(1)
+      .max(253)
+      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Host must be a lower-case host name'),
+    path: z.string().min(1).max(300).startsWith('/'),
+  })
+  .strict();
+export type Screen = z.infer<typeof Screen>;

@@ -1,0 +1,126 @@
+import type { Discipline, Role } from '../../shared/enums';
+import type { User } from '../../shared/users';
+import { toIso } from '../lib/clock';
+
+interface UserRow {
+  id: string;
+  display_name: string;
+  discipline: Discipline;
+  unit_id: string | null;
+  active: number;
+  created_at: number;
+  roles: string | null;
+}
+
+const SELECT_USER = `SELECT u.id, u.display_name, u.discipline, u.unit_id, u.active, u.created_at,
+  (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles FROM users u`;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    discipline: row.discipline,
+    unitId: row.unit_id,
+    roles: row.roles ? (row.roles.split(',').sort() as Role[]) : [],
+    active: row.active === 1,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+export async function getUser(db: D1Database, id: string): Promise<User | null> {
+  const row = await db.prepare(`${SELECT_USER} WHERE u.id = ?1`).bind(id).first<UserRow>();
+  return row ? toUser(row) : null;
+}
+
+export async function listUsers(
+  db: D1Database,
+  filter: { q?: string; role?: Role; active?: boolean },
+): Promise<User[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_USER}
+       WHERE (?1 IS NULL OR u.display_name LIKE '%' || ?1 || '%' ESCAPE '\\')
+         AND (?2 IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?2))
+         AND (?3 IS NULL OR u.active = ?3)
+       ORDER BY u.display_name LIMIT 500`,
+    )
+    .bind(
+      filter.q ? filter.q.replace(/[\\%_]/g, (m) => `\\${m}`) : null,
+      filter.role ?? null,
+      filter.active === undefined ? null : filter.active ? 1 : 0,
+    )
+    .all<UserRow>();
+  return results.map(toUser);
+}
+
+export interface NewUser {
+  id: string;
+  displayName: string;
+  discipline: Discipline;
+  unitId: string | null;
+  roles: readonly Role[];
+  createdAt: number;
+}
+
+export function insertUserStatements(db: D1Database, user: NewUser): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        'INSERT INTO users (id, display_name, discipline, unit_id, active, created_at) VALUES (?1, ?2, ?3, ?4, 1, ?5)',
+      )
+      .bind(user.id, user.displayName, user.discipline, user.unitId, user.createdAt),
+    ...user.roles.map((role) =>
+      db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)').bind(user.id, role),
+    ),
+  ];
+}
+
+export function setRolesStatements(db: D1Database, userId: string, roles: readonly Role[]): D1PreparedStatement[] {
+  return [
+    db.prepare('DELETE FROM user_roles WHERE user_id = ?1').bind(userId),
+    ...roles.map((role) => db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)').bind(userId, role)),
+  ];
+}
+
+export function updateUserStatement(
+  db: D1Database,
+  userId: string,
+  patch: { unitId?: string | null; discipline?: Discipline; displayName?: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE users SET
+         unit_id = CASE WHEN ?2 THEN ?3 ELSE unit_id END,
+         discipline = COALESCE(?4, discipline),
+         display_name = COALESCE(?5, display_name)
+       WHERE id = ?1`,
+    )
+    .bind(
+      userId,
+      patch.unitId !== undefined ? 1 : 0,
+      patch.unitId ?? null,
+      patch.discipline ?? null,
+      patch.displayName ?? null,
+    );
+}
+
+export function deactivateUserStatement(db: D1Database, userId: string): D1PreparedStatement {
+  return db.prepare('UPDATE users SET active = 0 WHERE id = ?1').bind(userId);
+}
+
+/** Active admins other than `exceptUserId`: the last one may not remove their own admin role. */
+export async function countOtherActiveAdmins(db: D1Database, exceptUserId: string): Promise<number> {
+  const row = await db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id
+       WHERE r.role = 'admin' AND u.active = 1 AND u.id != ?1`,
+    )
+    .bind(exceptUserId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+export async function countUsers(db: D1Database): Promise<number> {
+  const row = await db.prepare('SELECT COUNT(*) AS n FROM users').first<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,21 @@
+import type { User } from '../shared/users';
+
+export interface Env {
+  DB: D1Database;
+  /** Worker secret: lets the first admin enroll on an empty database, once. */
+  BOOTSTRAP_CODE?: string;
+  /** Comma-separated extra CORS origins (e.g. a fixed enterprise extension id). */
+  ALLOWED_ORIGINS?: string;
+  ENVIRONMENT?: string;
+}
+
+export interface Auth {
+  user: User;
+  tokenHash: string;
+  expiresAt: number;
+}
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { auth: Auth | undefined; requestId: string; replayed: boolean };
+};

@@ -1,0 +1,42 @@
+import { deidentifyUrl } from '../../shared/context';
+import type { Screen } from '../../shared/screen';
+import { isActive } from '../db/catalog';
+import { ApiError } from './errors';
+
+export const invalid = (path: string, message: string) =>
+  new ApiError(400, 'validation_failed', message, [{ path: [path], message }]);
+
+export async function requireActiveUnit(db: D1Database, unitId: string | undefined | null) {
+  if (unitId && !(await isActive(db, 'units', unitId))) throw invalid('unitId', 'Unknown unit');
+}
+
+export async function requireActiveTopic(db: D1Database, topicId: string) {
+  if (!(await isActive(db, 'topics', topicId))) throw invalid('topicId', 'Unknown topic');
+}
+
+/**
+ * The browser de-identifies the screen before sending; the server runs the same function again
+ * and refuses anything it would still change, so a modified or buggy client cannot store an id.
+ */
+export function requireDeidentifiedScreen(screen: Screen | undefined): void {
+  if (!screen) return;
+  let again: { host: string; path: string };
+  try {
+    again = deidentifyUrl(`https://${screen.host}${screen.path}`);
+  } catch {
+    throw new ApiError(422, 'identifiers_found', 'The screen is not a de-identified web address', {
+      field: 'screen',
+    });
+  }
+  if (again.host !== screen.host || again.path !== screen.path) {
+    throw new ApiError(
+      422,
+      'identifiers_found',
+      'The screen path still holds something that looks like an identifier',
+      {
+        field: 'screen',
+        expected: again,
+      },
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { endpoints } from '../../../shared/api';
+import { auditStatement } from '../../db/audit';
+import { getCode, insertCodeStatement, listCodes, revokeCode } from '../../db/codes';
+import { getUser } from '../../db/users';
+import type { AppEnv } from '../../env';
+import { HOUR, now } from '../../lib/clock';
+import { requireAuth } from '../../lib/context';
+import { newId, sha256Hex } from '../../lib/crypto';
+import { ApiError, notFound } from '../../lib/errors';
+import { register } from '../../lib/register';
+import { normaliseCode } from '../../lib/session';
+import { invalid, requireActiveUnit } from '../../lib/validation';
+
+// Crockford-style alphabet: no 0/O or 1/I/L to misread when a code is read aloud or typed.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 16 symbols of 30 (~78 bits), shown as XXXX-XXXX-XXXX-XXXX. */
+function generateCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+  return chars.match(/.{4}/g)?.join('-') ?? chars;
+}
+
+export const codeRoutes = new OpenAPIHono<AppEnv>();
+
+register(codeRoutes, endpoints.adminCreateCode, async (c, { body }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  const at = now();
+  if (body.kind === 'enroll') await requireActiveUnit(db, body.unitId);
+  if (body.kind === 'signin') {
+    const target = await getUser(db, body.userId);
+    if (!target) throw invalid('userId', 'Unknown user');
+    if (!target.active) throw invalid('userId', 'That user is deactivated');
+  }
+  const code = generateCode();
+  const id = newId();
+  await db.batch([
+    insertCodeStatement(db, {
+      id,
+      hash: await sha256Hex(normaliseCode(code)),
+      kind: body.kind,
+      roles: body.kind === 'enroll' ? body.roles : [],
+      unitId: body.kind === 'enroll' ? (body.unitId ?? null) : null,
+      discipline: body.kind === 'enroll' ? body.discipline : null,
+      userId: body.kind === 'signin' ? body.userId : null,
+      maxUses: body.kind === 'enroll' ? body.maxUses : 1,
+      label: body.label ?? null,
+      expiresAt: at + body.expiresInHours * HOUR,
+      createdBy: user.id,
+      createdAt: at,
+    }),
+    auditStatement(db, { at, actorId: user.id, action: 'code.created', target: id, details: { kind: body.kind } }),
+  ]);
+  const info = await getCode(db, id);
+  if (!info) throw new ApiError(500, 'internal', 'The code was not stored');
+  return { ...info, code };
+});
+
+register(codeRoutes, endpoints.adminListCodes, async (c) => ({ codes: await listCodes(c.env.DB) }));
+
+register(codeRoutes, endpoints.adminRevokeCode, async (c, { params }) => {
+  const { user } = requireAuth(c);
+  const at = now();
+  const info = await revokeCode(c.env.DB, params.id, at);
+  if (!info) throw notFound('Code');
+  await auditStatement(c.env.DB, { at, actorId: user.id, action: 'code.revoked', target: params.id }).run();
+  return info;
+});

@@ -1,0 +1,24 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { endpoints } from '../../../shared/api';
+import { auditStatement } from '../../db/audit';
+import { getSettings, updateSettings } from '../../db/settings';
+import type { AppEnv } from '../../env';
+import { now } from '../../lib/clock';
+import { requireAuth } from '../../lib/context';
+import { register } from '../../lib/register';
+
+export const settingsRoutes = new OpenAPIHono<AppEnv>();
+
+register(settingsRoutes, endpoints.adminGetSettings, async (c) => getSettings(c.env.DB));
+
+register(settingsRoutes, endpoints.adminPatchSettings, async (c, { body }) => {
+  const { user } = requireAuth(c);
+  const next = await updateSettings(c.env.DB, body);
+  await auditStatement(c.env.DB, {
+    at: now(),
+    actorId: user.id,
+    action: 'settings.updated',
+    details: { fields: Object.keys(body) },
+  }).run();
+  return next;
+});

@@ -1,0 +1,75 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { endpoints } from '../../../shared/api';
+import { auditStatement } from '../../db/audit';
+import { revokeUserTokensStatement } from '../../db/tokens';
+import {
+  countOtherActiveAdmins,
+  deactivateUserStatement,
+  getUser,
+  listUsers,
+  setRolesStatements,
+  updateUserStatement,
+} from '../../db/users';
+import type { AppEnv } from '../../env';
+import { now } from '../../lib/clock';
+import { requireAuth } from '../../lib/context';
+import { ApiError, conflict, notFound } from '../../lib/errors';
+import { register } from '../../lib/register';
+import { requireActiveUnit } from '../../lib/validation';
+
+export const userRoutes = new OpenAPIHono<AppEnv>();
+
+const lastAdmin = () => conflict('Curbside needs at least one active admin; make someone else admin first');
+
+register(userRoutes, endpoints.adminListUsers, async (c, { query }) => ({
+  users: await listUsers(c.env.DB, {
+    q: query.q,
+    role: query.role,
+    active: query.active === undefined ? undefined : query.active === 'true',
+  }),
+}));
+
+register(userRoutes, endpoints.adminPatchUser, async (c, { params, body }) => {
+  const { user: actor } = requireAuth(c);
+  const db = c.env.DB;
+  const target = await getUser(db, params.id);
+  if (!target) throw notFound('User');
+  await requireActiveUnit(db, body.unitId);
+  const losesAdmin = body.roles && target.roles.includes('admin') && !body.roles.includes('admin');
+  if (losesAdmin && target.active && (await countOtherActiveAdmins(db, target.id)) === 0) throw lastAdmin();
+  const at = now();
+  const roles = body.roles ? [...new Set(body.roles)] : undefined;
+  await db.batch([
+    updateUserStatement(db, target.id, body),
+    ...(roles ? setRolesStatements(db, target.id, roles) : []),
+    auditStatement(db, {
+      at,
+      actorId: actor.id,
+      action: 'user.updated',
+      target: target.id,
+      details: { fields: Object.keys(body), ...(roles ? { roles } : {}) },
+    }),
+  ]);
+  const updated = await getUser(db, target.id);
+  if (!updated) throw new ApiError(500, 'internal', 'The user was not updated');
+  return updated;
+});
+
+register(userRoutes, endpoints.adminDeactivateUser, async (c, { params }) => {
+  const { user: actor } = requireAuth(c);
+  const db = c.env.DB;
+  const target = await getUser(db, params.id);
+  if (!target) throw notFound('User');
+  if (target.roles.includes('admin') && target.active && (await countOtherActiveAdmins(db, target.id)) === 0) {
+    throw lastAdmin();
+  }
+  const at = now();
+  await db.batch([
+    deactivateUserStatement(db, target.id),
+    revokeUserTokensStatement(db, target.id, at),
+    auditStatement(db, { at, actorId: actor.id, action: 'user.deactivated', target: target.id }),
+  ]);
+  const updated = await getUser(db, target.id);
+  if (!updated) throw new ApiError(500, 'internal', 'The user was not updated');
+  return updated;
+});
