@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Category, Frequency, Impact } from './enums';
 import { ClientId, Id, IsoTime, Secret256 } from './ids';
 import { Screen } from './screen';
-import { freeText } from './text';
+import { ConfirmedSpans, freeText } from './text';
 
 export const FlagStatus = z.enum(['new', 'acknowledged', 'in_progress', 'resolved', 'wont_fix']);
 export type FlagStatus = z.infer<typeof FlagStatus>;
@@ -27,6 +27,7 @@ export const FlagCreate = z
     unitId: Id.optional(),
     screen: Screen.optional(),
     pageTitle: freeText(300).optional(),
+    confirmedSpans: ConfirmedSpans.optional(),
     anonymous: z.boolean().default(false),
     /** Anonymous flags only: the server keeps only its SHA-256, and answers status to whoever holds it. */
     receiptSecret: Secret256.optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Discipline, Urgency } from './enums';
 import { ClientId, Id, IsoTime } from './ids';
 import { Screen } from './screen';
-import { freeText } from './text';
+import { ConfirmedSpans, freeText } from './text';
 
 export const QuestionStatus = z.enum(['open', 'claimed', 'answered', 'closed']);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
@@ -18,6 +18,7 @@ export const QuestionCreate = z
     urgency: Urgency,
     screen: Screen.optional(),
     pageTitle: freeText(300).optional(),
+    confirmedSpans: ConfirmedSpans.optional(),
   })
   .strict();
 export type QuestionCreate = z.input<typeof QuestionCreate>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDENTIFIER_KINDS } from './phi/types';
 
 /**
  * Fields registered here hold text a person typed. The worker walks a request schema for them and
@@ -26,3 +27,13 @@ export function freeText(maxLength: number) {
 export function isFreeText(schema: z.ZodType): boolean {
   return freeTextRegistry.has(schema);
 }
+
+/**
+ * A span the user looked at and confirmed is not an identifier. Only its kind and the SHA-256 of
+ * its exact text travel, so the server can accept that span and the audit log never sees the text.
+ */
+export const ConfirmedSpan = z
+  .object({ kind: z.enum(IDENTIFIER_KINDS), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict();
+export type ConfirmedSpan = z.infer<typeof ConfirmedSpan>;
+export const ConfirmedSpans = z.array(ConfirmedSpan).max(50);
