@@ -1,4 +1,5 @@
-import { deidentifyUrl } from '../../shared/context';
+import { deidentifyUrl, ID_PLACEHOLDER } from '../../shared/context';
+import { findIdentifiers } from '../../shared/phi';
 import type { Screen } from '../../shared/screen';
 import { isActive } from '../db/catalog';
 import { ApiError } from './errors';
@@ -36,6 +37,19 @@ export function requireDeidentifiedScreen(screen: Screen | undefined): void {
       {
         field: 'screen',
         expected: again,
+      },
+    );
+  }
+  const words = screen.path.split(/[/?&=]/).filter((w) => w && w !== ID_PLACEHOLDER);
+  const kinds = words.flatMap((w) => findIdentifiers(decodeURIComponent(w)).map((span) => span.kind));
+  if (kinds.length > 0) {
+    throw new ApiError(
+      422,
+      'identifiers_found',
+      'The screen path still holds something that looks like an identifier',
+      {
+        field: 'screen',
+        kinds,
       },
     );
   }

@@ -1,0 +1,109 @@
+// Words that look like names or places but, in a clinician's note, are not the
+// patient's: eponyms, drugs, products and vendors, staff roles, units, months
+// and weekdays, and plain English words. The detector uses them to veto a
+// candidate name or city that has no strong cue (a title, a relation word, a
+// DOB after it). All lower case.
+
+const words = (s: string): string[] => s.trim().split(/\s+/);
+
+/** Grammatical words and very common verbs: never part of a name or a street. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  words(`
+a an the this that these those there here it its it's i i'm me my we us our you your he him his she her they them their
+who whom whose which what when where why how is am are was were be been being do does did done doing have has had having
+will would shall should can could may might must not no nor yes and or but if then than so as at by for from in into of off
+on onto out over to too up down with within without via per about above after again against all any both each few more most
+other some such only own same just also very once during before below between through under until while because
+says said say told tell tells asked asks ask wants want wanted keeps keep kept calls called call calling came come comes
+gets got get gave give gives goes went go going lives lived live living needs need needed states stated reports reported
+refuses refused refusing fell falls fall has is was still now again already never always ever even please thanks thank
+ok okay hi hello hey re fyi pls per vs etc eg ie
+`),
+);
+
+/** Plain English words that are also given names or surnames (will, rose, hope, park). */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  words(`
+will may june april august art bill bob rob mark grant rose lily hope faith joy grace dawn sue pat chase lane page rich
+gay young long king white brown green black gray grey wood woods stone hill hills lake park rice bell ball hall lee love day
+best price cook hunt ward west north south east little small short strong hardy early moody sharp swift wise noble
+rush low bliss story summer winter autumn spring storm rain snow sky river brook cliff dale glen heath moss reed
+ray jay guy max don dean frank earnest ernest miles major may will sunny star angel candy ginger honey holly ivy
+jade ruby pearl amber crystal destiny harmony melody patience prudence charity constance trinity justice liberty
+royal king queen prince princess duke earl baron knight bishop pope chance carter mason porter cooper baker fisher
+hunter shepherd walker turner miller taylor smith barber butler chandler fuller gardener glover mercer parker sawyer
+slater tanner thatcher weaver wright booker cash child church cross field ford gates golden good hale hart hawk
+hay head holmes hood hope house jewel keys lamb land law light lord lovett mann march marsh mayer mead moon more
+morning nash new nice north oak oaks paine pink plant pool pope post power pride read reading rock rose rowe
+sage salt sands savage scott sharp short silver sims snow sparks spear speed stamp steel steele stout street
+sweet swift temple thorn tower town trim troy vail vale wade wall walls waters webb well wells west wheeler
+whitehead wild wills wing winters wolf wolfe wood worth young rn md do np pa ed al art doc hank jack jean bud
+sonny buddy baby sis bro honey dear nurse doctor son sister brother mom dad mother father
+`),
+);
+
+/** Eponyms, drugs, devices, products, vendors, roles, units, calendar words. */
+export const CLINICAL_VOCAB: ReadonlySet<string> = new Set(
+  words(`
+parkinson parkinson's alzheimer alzheimer's huntington huntington's foley glasgow braden swan ganz swan-ganz whipple hodgkin
+hodgkin's cushing cushing's addison addison's graves crohn crohn's bell bell's hickman jackson-pratt jackson pratt morse wells
+beers valsalva lyme apgar babinski kernig brudzinski murphy murphy's mcburney trendelenburg fowler fowler's sims allen allen's
+romberg homan homan's homans levine pfannenstiel kussmaul cheyne stokes cheyne-stokes korsakoff wernicke wernicke's broca
+guillain barre guillain-barre kawasaki raynaud raynaud's sjogren sjogren's tourette tourette's asperger asperger's down
+down's marfan turner klinefelter epstein barr epstein-barr barrett barrett's hashimoto hashimoto's meniere kaposi paget
+paget's bartholin lisfranc colles smith's boxer's baker's osgood schlatter legg perthes sengstaken blakemore minnesota
+sump groshong broviac quinton mahurkar tenckhoff ommaya penrose blake hemovac pleurx heimlich ambu bair hugger
+doppler holter coude malecot pezzer sager thomas hare buck buck's bryant russell halo gardner-wells
+rass cam-icu ciwa cows gcs nihss meld child-pugh ranson apache sofa qsofa curb wells geneva caprini padua morse
+norton waterlow apgar bishop ballard dubowitz tanner mallampati cormack lehane mccabe killip nyha gold borg karnofsky ecog
+hunt hess fisher spetzler martin rankin barthel katz lawton folstein moca mmse phq gad audit cage dast stratify hendrich
+zofran tylenol motrin advil aleve lasix coumadin eliquis xarelto pradaxa lovenox heparin keppra dilantin ativan versed haldol
+seroquel zyprexa narcan norco percocet dilaudid toradol protonix pepcid reglan phenergan benadryl decadron solu-medrol
+rocephin zosyn vanco vancomycin cefepime unasyn augmentin keflex bactrim cipro levaquin flagyl diflucan tamiflu lantus
+humalog novolog levemir tresiba ozempic trulicity jardiance farxiga entresto lipitor crestor zocor plavix brilinta
+metoprolol lisinopril amlodipine insulin morphine fentanyl propofol precedex levophed vasopressin epinephrine dopamine
+dobutamine milrinone nitro nitroglycerin cardizem digoxin amiodarone adenosine atropine ketamine etomidate rocuronium
+succinylcholine vecuronium sugammadex kcl magnesium potassium sodium calcium phos mag lactate saline albumin prbc ffp
+epic cerner powerchart pyxis omnicell vocera uptodate kronos meditech hyperspace haiku canto rover citrix imprivata
+allscripts athena athenahealth eclinicalworks nextgen cpsi paragon soarian sunrise mckesson medhost alaris sigma baxter
+hospira carefusion bd philips ge siemens masimo zoll stryker hillrom hill-rom welch allyn medtronic abbott boston
+dexcom libre omnipod tandem tslim t-slim minimed guardian medline cardinal cisco teams zoom outlook excel word sharepoint
+teams tigerconnect tigertext spok amion qgenda workday lawson peoplesoft api healthstream relias lexicomp micromedex
+medscape dynamed epocrates openevidence chatgpt google microsoft apple android iphone ipad windows dragon nuance fluency
+mychart healthconnect followmyhealth myhealth beaker willow cupid optime stork radiant clarity caboodle bugsy haiku rover
+ehr emr mar avs hpi ros pmh psh ddx cbc bmp cmp abg vbg ekg ecg cxr mri ct pet us echo tte tee eeg emg
+rn lpn cna np pa md do dnp crna rt pt ot slp st cm sw msw pharmd rph tech medic emt paramedic hospitalist intensivist
+resident intern attending fellow nurse charge preceptor educator manager director supervisor coordinator navigator
+chaplain dietitian pharmacist therapist physician provider surgeon anesthesiologist anesthetist radiologist pathologist
+cardiologist nephrologist neurologist oncologist pulmonologist psychiatrist psychologist scribe transporter sitter
+security registration admitting billing coding him it helpdesk desk team staff unit floor ward icu micu sicu cvicu
+ccu nicu picu pacu pacu ed er or ir cath lab ld l&d med surg med-surg tele telemetry ortho neuro onc peds ob gyn psych
+rehab hospice snf ltac ltach ltc alf home homecare dialysis infusion clinic pharmacy radiology lab laboratory
+tower wing pavilion annex campus building north south east west main central general memorial university regional
+community medical center hospital health system county st saint mercy providence baptist methodist presbyterian
+kaiser sutter banner atrium advocate ascension trinity christus adventhealth intermountain geisinger mayo 
+
+january february march april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+today tomorrow yesterday tonight morning afternoon evening night noon midnight weekend weekday holiday christmas thanksgiving
+easter
+english spanish french chinese mandarin cantonese vietnamese korean japanese arabic russian portuguese haitian creole
+somali hindi urdu tagalog polish italian german farsi
+dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
+street avenue road drive lane boulevard highway parkway court plaza
+coli aureus diff pneumoniae difficile pylori faecalis epidermidis
+america american usa us u.s. medicare medicaid tricare aetna cigna humana anthem bcbs united unitedhealthcare
+`),
+);
+
+/** Is this word (any case) a known non-name: function word or clinical/product term? */
+export function isVocab(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’]/g, "'");
+  return FUNCTION_WORDS.has(w) || CLINICAL_VOCAB.has(w);
+}
+
+/** Stop list for lower-case text: vocabulary plus everyday words that double as names. */
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return isVocab(w) || COMMON_WORDS.has(w);
+}

@@ -1,0 +1,163 @@
+// Street lines, PO boxes, cities, counties and ZIP codes.
+//
+// A street line is a house number, up to four words and a street suffix. The
+// city is read only where an address makes one likely: right after a street
+// line, or before a state ("Salina, KS"). A five-digit number is a ZIP only next
+// to a state, a street line or a "zip" label: CPT codes look the same.
+
+import { FUNCTION_WORDS, isVocab } from '../phi-vocab';
+import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
+
+const STATE_ABBR =
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR';
+const STATE_NAMES =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico';
+const STATE_ABBR_ALT = STATE_ABBR.split(' ').join('|');
+const STATE_UPPER = `(?:${STATE_ABBR_ALT}|${STATE_NAMES})`;
+const STATE_ANYCASE = new RegExp(`^(?:${STATE_ABBR_ALT}|${STATE_NAMES})$`, 'i');
+
+const SUFFIX =
+  'street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|way|court|ct|circle|cir|boulevard|blvd|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|cove|cv|heights|hts|plaza|plz|commons|bend|run|row|path|walk|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|landing|ridge|hollow|holw|grove|grv|park|knoll|manor|mews|crescent|cres|close|gardens|glen|green|meadows?|estates?|vista|view|creek';
+// House number, optional direction, 1-4 words (or an ordinal street), suffix, optional unit.
+const STREET = new RegExp(
+  `(?<![\\w#./-])(\\d{1,6}[A-Za-z]?)(?:-\\d{1,4})?\\s+((?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|space|spc|rm|room)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b)?)`,
+  'gi',
+);
+const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
+const RURAL = /\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}\b/gi;
+const COUNTY = /\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:County|Parish|Borough)\b/g;
+// City before a state: "Salina, KS 31730", "Dayton, Ohio".
+const CITY_STATE = new RegExp(
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(${STATE_UPPER})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
+  'g',
+);
+const STATE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'g');
+const ZIP_LABEL =
+  /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
+// "lives in Dayton", "moved to Bozeman".
+const LIVES_IN =
+  /\b(?:lives|living|resides|residing|moved|moving|relocated|relocating|home|visiting\s+from|is\s+from|comes\s+from|hometown(?:\s+is)?)\s+(?:(?:in|to|at|from|near|outside(?:\s+of)?)\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b/g;
+
+const NOT_STREET_WORD =
+  /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
+
+const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
+
+function isCityWord(w: string, allowLower: boolean): boolean {
+  if (!CITY_WORD.test(w)) return false;
+  if (isVocab(w)) return false;
+  if (/^[A-Z][a-z]/.test(w)) return true;
+  return allowLower && /^[a-z]+$/.test(w);
+}
+
+/** After a street line: ", City, ST 12345" / " City 12345" / ", city". */
+function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candidate[]): void {
+  const rest = text.slice(pos, pos + 80);
+  const m = /^(,?)\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
+  if (!m) {
+    zipAfter(text, pos, out);
+    return;
+  }
+  const comma = (m[1] ?? '') === ',';
+  // Take words while they look like a city, stopping at a state or a stop word.
+  const words = (m[2] ?? '').split(/([ -])/);
+  let city = '';
+  for (let i = 0; i < words.length; i += 2) {
+    const w = words[i] ?? '';
+    if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
+    if (!isCityWord(w, lower || comma)) break;
+    city = city ? city + (words[i - 1] ?? ' ') + w : w;
+  }
+  if (!city) {
+    zipAfter(text, pos, out);
+    return;
+  }
+  const cityStart = pos + (m[0] ?? '').indexOf(m[2] ?? '');
+  const cityEnd = cityStart + city.length;
+  const after = text.slice(cityEnd, cityEnd + 40);
+  const stateOrZip = new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after);
+  const ends = /^\s*(?:$|[,;.)!?\n-]|\s-\s)/.test(after);
+  // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
+  // with one, the city ends at punctuation or a clause ("Dothan and wants").
+  const capital = /^[A-Z]/.test(city);
+  const ok =
+    stateOrZip || (comma && (capital || lower) && (ends || /^\s+(?:and|but|so|which|where|who|-)\b/i.test(after)));
+  if (!ok) {
+    zipAfter(text, pos, out);
+    return;
+  }
+  out.push({ start: cityStart, end: cityEnd, kind: 'address', priority: P_CONTEXT });
+  zipAfter(text, cityEnd, out);
+}
+
+/** A ZIP right after an address part, maybe behind a state. */
+function zipAfter(text: string, pos: number, out: Candidate[]): void {
+  const rest = text.slice(pos, pos + 30);
+  const m = new RegExp(
+    `^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\.?,?\\s*)?(\\d{5}(?:-\\d{4})?)(?![\\w-])`,
+    'i',
+  ).exec(rest);
+  if (!m) return;
+  const start = pos + (m[0] ?? '').length - (m[1] ?? '').length;
+  out.push({ start, end: start + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+}
+
+export function addressRules(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(STREET)) {
+    const num = m[1] ?? '';
+    const words = (m[2] ?? '').trim().split(/\s+/);
+    if (words.some((w) => NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w))) {
+      if (!(words.length > 1 && /^(?:N|S|E|W|North|South|East|West)\.?$/i.test(words[0] ?? ''))) continue;
+      if (words.slice(1).some((w) => NOT_STREET_WORD.test(w))) continue;
+    }
+    if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+    // A one- or two-digit house number needs capitalised words ("12 Elm St"), not "2 hr drive".
+    const capital = words.every((w) => /^[A-Z0-9]/.test(w)) && /^[A-Z]/.test(m[3] ?? '');
+    if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital) continue;
+    const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
+    out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT });
+    const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
+    cityAfterStreet(text, end, lower, out);
+  }
+  for (const re of [PO_BOX, RURAL]) {
+    for (const m of text.matchAll(re)) {
+      if (
+        /^box/i.test(m[0] ?? '') &&
+        !/\b(?:po|p\.o\.|mail|mailing|address|addr)\b[^.]{0,20}$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
+      )
+        continue;
+      out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
+      cityAfterStreet(text, m.index + (m[0] ?? '').length, false, out);
+    }
+  }
+  for (const m of text.matchAll(COUNTY)) {
+    if (isVocab(m[1] ?? '')) continue;
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(CITY_STATE)) {
+    const words = (m[1] ?? '').split(/[ -]/);
+    if (words.some((w) => isVocab(w))) continue;
+    // Two-letter states collide with words (PA, MD, OR, IN, ME): need a ZIP or a clause end.
+    const after = text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 3);
+    if (!(m[3] ?? '') && (m[2] ?? '').length === 2 && !/^\s*(?:$|[,;.)!?\n])/.test(after)) continue;
+    out.push({ start: m.index, end: m.index + (m[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
+    if (m[3] ?? '') {
+      const zs = m.index + (m[0] ?? '').length - (m[3] ?? '').length;
+      out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
+    }
+  }
+  for (const m of text.matchAll(STATE_ZIP)) {
+    const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+  }
+  for (const m of text.matchAll(ZIP_LABEL)) {
+    const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+  }
+  for (const m of text.matchAll(LIVES_IN)) {
+    const words = (m[1] ?? '').split(/[ -]/);
+    if (words.some((w) => isVocab(w))) continue;
+    const s = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start: s, end: s + (m[1] ?? '').length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
+}

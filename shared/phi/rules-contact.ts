@@ -1,0 +1,75 @@
+// E-mail, web links, IP addresses, phone and fax numbers: recognised by their
+// shape, since they rarely carry a label and nothing else looks like them.
+
+import { type Candidate, P_FORMAT, P_LABELLED } from './types';
+
+// Links and e-mail addresses swallow whatever numbers they contain ("?id=77812").
+const P_WHOLE = P_LABELLED + 10;
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b/g;
+
+// Common top-level domains only: "4.5 g/dL" or "e.g./i.e." must never read as a link.
+const TLD =
+  '(?:com|org|net|edu|gov|mil|io|co|us|me|ly|gl|info|biz|app|health|care|page|site|link|online|uk|ca|au|de|fr|in|ie|nz|tv|fm)';
+const URL_SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/gi;
+// A bare domain counts only with a path: "gofundme.com/f/…", not "epic.com".
+const URL_BARE = new RegExp(`\\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+${TLD}\\/[^\\s<>"'()\\[\\]{}]*`, 'gi');
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?![\\d]|\\.\\d)`, 'g');
+const IPV6 = /(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
+const VERSION_BEFORE = /\b(?:v|ver|version|build|release|rev)\.?\s*$/i;
+
+// 10-digit North American numbers in every common layout, with optional +1.
+const PHONE10 =
+  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\s?[2-9]\d{2}\s?\)|[2-9]\d{2})(?:[\s.-]|\/)?[2-9]\d{2}[\s.-]?\d{4}(?!\d|-\d)/g;
+// Local 7-digit number, always written with a separator (555-0142 / 555.0142).
+const PHONE7 = /(?<![\w./-])[2-9]\d{2}[-.]\d{4}(?![\w-]|\.\d)/g;
+// International: +44 20 7946 0958 and the like.
+const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
+
+// Internal extensions and ticket numbers are the hospital's, not the patient's.
+const NOT_PHONE_BEFORE =
+  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|(?<!\b(?:ph|phone|tel|cell|callback|contact|home|mobile|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+const FAX_BEFORE = /(?:\bfax(?:ed)?|\bfx|\bfacsimile|\btelefax)\b[^\d\n]{0,22}$/i;
+const FAX_BEFORE_STRICT = /\bf\s*:\s*$/i;
+
+function trimUrl(s: string): string {
+  return s.replace(/[.,;:!?]+$/, '');
+}
+
+export function contactRules(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(EMAIL)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
+  }
+  for (const re of [URL_SCHEME, URL_BARE]) {
+    for (const m of text.matchAll(re)) {
+      // Skip the domain part of an e-mail address.
+      if (m.index > 0 && text[m.index - 1] === '@') continue;
+      const v = trimUrl(m[0]);
+      out.push({ start: m.index, end: m.index + v.length, kind: 'url', priority: P_WHOLE });
+    }
+  }
+  for (const m of text.matchAll(IPV4)) {
+    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'ip', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(IPV6)) {
+    const v = m[0];
+    const colons = v.split(':').length - 1;
+    // Clock times (10:15:30) have two colons and short groups; require a real IPv6 shape.
+    if (colons < 3 || !/[0-9a-f]{3}/i.test(v) || (!v.includes('::') && colons !== 7)) continue;
+    out.push({ start: m.index, end: m.index + v.length, kind: 'ip', priority: P_FORMAT });
+  }
+  for (const re of [PHONE10, PHONE7, PHONE_INTL]) {
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      if (NOT_PHONE_BEFORE.test(before)) continue;
+      const v = m[0];
+      if (re === PHONE_INTL && v.replace(/\D/g, '').length < 8) continue;
+      // "(402) 814-4487" inside extra parentheses: keep the number only.
+      const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
+      out.push({ start: m.index, end: m.index + v.length, kind, priority: P_FORMAT });
+    }
+  }
+}

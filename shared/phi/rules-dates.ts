@@ -1,0 +1,118 @@
+// Dates (every element but a bare year) and ages over 89.
+//
+// Numeric dates need three parts, or a cue word before a two-part "3/14":
+// "pain 7/10", "BP 150/90" and "strength 4/5" have the same shape.
+
+import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const ORD = '(?:st|nd|rd|th)?';
+const YEAR = "(?:(?:18|19|20)\\d{2}|'\\d{2})";
+
+// 03/14/1958, 3/14/58, 14.03.1958, 07-06-1971 (month/day order either way).
+const NUM3 = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g;
+// 2023-03-14, 2023/3/14
+const ISO =
+  /(?<![\w./-])(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
+// March 14th, 2023 / Mar 14 / Mar. 14, 2023 / March 2023
+const MONTH_FIRST = new RegExp(
+  `\\b(${MONTH})\\.?(?:\\s+|-)(?:(${DAY})${ORD}\\b(?:,?\\s*(?:${YEAR})\\b)?|((?:18|19|20)\\d{2})\\b)`,
+  'gi',
+);
+// 14 Mar 2023 / 14-Mar-2023 / 3rd of March / 22 Sep
+const DAY_FIRST = new RegExp(
+  `\\b(${DAY})${ORD}(?:\\s+of)?(?:\\s+|-)(${MONTH})\\b\\.?(?:(?:,?\\s+|-)(?:${YEAR})\\b)?`,
+  'gi',
+);
+// A two-part date after a word that announces one.
+const SHORT_CUE =
+  /\b(?:dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[:#-]?\s*(?:on\s+)?$/i;
+const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
+const NOT_DATE_AFTER = /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%)/i;
+
+// Birth year implying an age over 89.
+const BIRTH_YEAR =
+  /\b(?:born(?:\s+(?:in|on|back\s+in))?|b\.|birth\s*year(?:\s+(?:is|was|of))?|yob|year\s+of\s+birth|dob(?:\s+year)?)\s*:?\s*((?:18|19|20)\d{2})\b(?![/.-]\d)/gi;
+
+// Ages: number + unit, or a label then the number.
+const AGE_NUM = '(9\\d|1[0-2]\\d)';
+const AGE_UNIT =
+  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\b(?=\s+(?:of\s+age|young))|y\b(?=\s*[,)])))/i;
+// "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
+const AGE_SEX = /^(?:\s?[MF]\b|[mf]\b(?=\s*(?:with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|,|\)|$)))/;
+const AGE_LABEL =
+  /\b(?:aged?|age:|age\s+is|age\s+of|who\s+is|who's|pt\s+is|patient\s+is|(?:she|he|they|husband|wife|mother|mom|father|dad|sister|brother|spouse|grandmother|grandfather|grandma|grandpa|aunt|uncle|who)\s+(?:is|was|turned|turns|'s)|is\s+now|turned|turns|age\s*=)\s*$/i;
+const NUM_AFTER_AGE_BAD =
+  /^(?:\s*(?:%|mg|mcg|ml|kg|lbs?|cm|mm|min|minutes|hours?|hrs?|bpm|units?|\.\d|\/|mmhg|degrees|°))/i;
+const AGE_CANDIDATE = new RegExp(`(?<![\\w.,/-])${AGE_NUM}(?![\\d.]\\d)`, 'g');
+const AGE_WORDS =
+  /\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+)?hundred(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?[- ]old|yo|y\/o)\b/gi;
+
+const AMBIGUOUS_MONTH = /^(?:may|mar|dec|MAY|MAR|DEC)$/;
+
+function validMD(a: number, b: number): boolean {
+  return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
+}
+
+export function dateRules(text: string, out: Candidate[], currentYear: number): void {
+  for (const m of text.matchAll(NUM3)) {
+    const a = Number(m[1] ?? '');
+    const b = Number(m[3] ?? '');
+    if (!validMD(a, b)) continue;
+    // Dotted short forms (1.2.25) read as versions or decimals; need a 4-digit year.
+    if ((m[2] ?? '') === '.' && (m[4] ?? '').length !== 4) continue;
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(ISO)) {
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(MONTH_FIRST)) {
+    // "MAR" in capitals is the medication record, "may"/"dec" are words: need a year or ordinal.
+    const strong = /\d{4}|\d(?:st|nd|rd|th)/i.test(m[0] ?? '');
+    if (!strong && AMBIGUOUS_MONTH.test(m[1] ?? '') && (m[1] ?? '') !== 'May' && (m[1] ?? '') !== 'Mar') continue;
+    if (!strong && NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10)))
+      continue;
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(DAY_FIRST)) {
+    const strong = /\d{4}/.test(m[0] ?? '');
+    if (!strong && AMBIGUOUS_MONTH.test(m[2] ?? '') && (m[2] ?? '') !== 'May' && (m[2] ?? '') !== 'Mar') continue;
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(SHORT)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (!SHORT_CUE.test(before)) continue;
+    if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_CONTEXT });
+  }
+  for (const m of text.matchAll(BIRTH_YEAR)) {
+    const y = Number(m[1] ?? '');
+    if (currentYear - y < 90 || currentYear - y > 130) continue;
+    const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start, end: start + 4, kind: 'date', priority: P_LABELLED });
+  }
+}
+
+export function ageRules(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(AGE_CANDIDATE)) {
+    const n = Number(m[1] ?? '');
+    if (n < 90 || n > 125) continue;
+    const endNum = m.index + (m[0] ?? '').length;
+    const after = text.slice(endNum, endNum + 24);
+    const unit = AGE_UNIT.exec(after) ?? AGE_SEX.exec(after);
+    if (unit) {
+      out.push({ start: m.index, end: endNum + (unit[0] ?? '').length, kind: 'age', priority: P_LABELLED });
+      continue;
+    }
+    if (NUM_AFTER_AGE_BAD.test(after)) continue;
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if (AGE_LABEL.test(before)) {
+      out.push({ start: m.index, end: endNum, kind: 'age', priority: P_CONTEXT });
+    }
+  }
+  for (const m of text.matchAll(AGE_WORDS)) {
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'age', priority: P_LABELLED });
+  }
+}

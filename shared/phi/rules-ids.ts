@@ -1,0 +1,351 @@
+// Record, account, plan, licence, vehicle, device and other numbers.
+//
+// Most are told apart only by the label written before them ("MRN", "FIN",
+// "member ID", "DL", "plate", "serial", "accession"), so a label picks the kind
+// and the value after it is taken whatever its shape. Unlabelled numbers are
+// caught by their shape (SSN, Medicare MBI, VIN) or, as a last resort, by being
+// long enough (7+ digits) to single someone out.
+
+import { type Candidate, type IdentifierKind, P_FORMAT, P_GUESS, P_LABELLED } from './types';
+
+const LABELS: Array<[IdentifierKind, string[]]> = [
+  [
+    'mrn',
+    [
+      'mrn',
+      'mr#',
+      'mr',
+      'mr #',
+      'mr no',
+      'mr number',
+      'medical record',
+      'medical record number',
+      'medical record no',
+      'med rec #',
+      'med rec no',
+      'med rec number',
+      'med record',
+      'chart number',
+      'chart no',
+      'chart #',
+      'patient id',
+      'pt id',
+      'patient number',
+      'unit number',
+      'unit #',
+      'hospital number',
+      'hosp #',
+      'empi',
+      'mpi',
+      'enterprise id',
+    ],
+  ],
+  [
+    'account',
+    [
+      'acct',
+      'account',
+      'account number',
+      'fin',
+      'fin #',
+      'fin number',
+      'csn',
+      'har',
+      'encounter',
+      'encounter number',
+      'encounter id',
+      'enc',
+      'enc #',
+      'visit',
+      'visit number',
+      'visit id',
+      'billing number',
+      'billing #',
+      'billing id',
+      'invoice',
+      'claim',
+      'claim number',
+      'guarantor',
+      'guarantor id',
+      'financial number',
+    ],
+  ],
+  [
+    'health_plan',
+    [
+      'member',
+      'member id',
+      'member number',
+      'subscriber',
+      'subscriber id',
+      'subscriber number',
+      'medicaid',
+      'medicaid id',
+      'medicaid number',
+      'medicare',
+      'medicare id',
+      'medicare number',
+      'medicare beneficiary id',
+      'mbi',
+      'hicn',
+      'policy',
+      'policy number',
+      'policy id',
+      'insurance',
+      'insurance id',
+      'insurance number',
+      'ins',
+      'ins id',
+      'group number',
+      'group #',
+      'group no',
+      'plan id',
+      'health plan',
+      'health plan id',
+      'beneficiary id',
+      'bcbs',
+      'tricare',
+    ],
+  ],
+  [
+    'license',
+    [
+      'dl',
+      'd.l.',
+      'dl#',
+      'driver license',
+      "driver's license",
+      'drivers license',
+      "driver's licence",
+      'drivers licence',
+      'driver licence',
+      'driving licence',
+      'driving license',
+      'license number',
+      'licence number',
+      'license #',
+      'licence #',
+      'license no',
+      'state id',
+      'id card',
+    ],
+  ],
+  [
+    'vehicle',
+    [
+      'plate',
+      'plates',
+      'license plate',
+      'licence plate',
+      'lic plate',
+      'plate number',
+      'tag number',
+      'tag #',
+      'tags',
+      'vin',
+      'vehicle id',
+      'vehicle identification number',
+      'registration plate',
+    ],
+  ],
+  [
+    'device',
+    [
+      'serial',
+      'serial number',
+      'serial no',
+      'serial #',
+      'serial#',
+      's/n',
+      'sn',
+      'sn#',
+      'udi',
+      'device id',
+      'device serial',
+      'implant id',
+      'pump id',
+      'transmitter id',
+      'transmitter',
+      'sensor id',
+      'generator serial',
+      'model/serial',
+      'imei',
+    ],
+  ],
+  [
+    'other_id',
+    [
+      'passport',
+      'passport number',
+      'passport no',
+      'passport #',
+      'accession',
+      'accession number',
+      'accession no',
+      'accession #',
+      'acc #',
+      'acc#',
+      'rx',
+      'rx #',
+      'rx#',
+      'rx number',
+      'prescription',
+      'prescription number',
+      'prescription #',
+      'specimen',
+      'specimen id',
+      'specimen #',
+      'lab id',
+      'requisition',
+      'lab req',
+      'green card',
+      'alien number',
+      'a-number',
+      'visa number',
+      'military id',
+      'dod id',
+      'employee id',
+      'student id',
+      'badge',
+      'case number',
+      'id',
+      'id number',
+      'id #',
+    ],
+  ],
+  [
+    'ssn',
+    ['ssn', 'ss#', 'ss #', 'social security', 'social security number', 'social security no', 'social', 'soc sec'],
+  ],
+];
+
+function escapeLabel(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+}
+
+// Words that may stand between a label and its value ("SSN on the form was 1234…").
+const FILLER =
+  '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
+const VALUE = '([A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})(?![A-Za-z0-9@])';
+// Continuation: "MRNs 1600091 and 1348212", "MR# E2987928, E1694980".
+const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${VALUE}`, 'i');
+
+const LABEL_RES: Array<[IdentifierKind, RegExp]> = LABELS.map(([kind, labels]) => {
+  const alts = [...labels].sort((a, b) => b.length - a.length).map(escapeLabel);
+  return [kind, new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?![a-z0-9])${FILLER}\\s*${VALUE}`, 'gi')];
+});
+
+// Ticket systems and internal references: hospital numbers, not the patient's.
+const TICKET_BEFORE =
+  /\b(?:ticket|tkt|inc|incident|req|request|ritm|chg|change|task|case|work\s*order|wo|order|pager|ext|extension|x|version|ver|build|lot|ndc|ref|reference|room|rm|bed|bay|page|call\s*back|callback|cpt|icd|code|fax|phone|cell|tel)\s*(?:#|no\.?|number|num)?\s*:?\s*$/i;
+const TICKET_PREFIX = /^(?:inc|req|ritm|chg|task|sctask|prb|sr|wo|tkt|hd|cs|ch|rfc|cr)\d/i;
+
+// A bare "ID"/"badge"/"case" label loses to a specific one ("Medicaid ID") on the same value.
+const GENERIC = /^(?:id|badge|case)\b/i;
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** Is this value plausibly an identifier for the kind its label named? */
+function plausible(kind: IdentifierKind, v: string): boolean {
+  const digits = digitCount(v);
+  const alnum = v.replace(/[^A-Za-z0-9]/g, '').length;
+  if (TICKET_PREFIX.test(v)) return false;
+  if (/^[A-Z]\d{2}\.\d/i.test(v)) return false; // ICD-10 code
+  if (kind === 'vehicle') return (digits >= 1 && alnum >= 4 && alnum <= 17 && /[A-Za-z]|\d{5,}/.test(v)) || digits >= 5;
+  if (kind === 'ssn') return digits === 9 && alnum === 9;
+  if (digits < 3 || alnum < 5) return false;
+  // A value that is only a clock time or a year is not an identifier.
+  if (/^\d{4}$/.test(v)) return false;
+  // Dates and decimals after a label ("visit 3/14/2023", "encounter 12.5") are something else.
+  if (/^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})$/.test(v) || /^\d+\.\d+$/.test(v))
+    return false;
+  return true;
+}
+
+export function idRules(text: string, out: Candidate[]): void {
+  for (const [kind, re] of LABEL_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let v = m[1] ?? '';
+      let start = m.index + (m[0] ?? '').length - v.length;
+      // A label followed by a word ("BCBS member ID …"): look again from the next character.
+      if (!plausible(kind, v)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      re.lastIndex = start + v.length;
+      // Drop a trailing sentence period picked up by the value.
+      v = v.replace(/[.]+$/, '');
+      const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
+      out.push({ start, end: start + v.length, kind, priority });
+      let pos = start + v.length;
+      for (;;) {
+        const more = MORE.exec(text.slice(pos, pos + 40));
+        if (!more || !plausible(kind, more[2] ?? '')) break;
+        start = pos + (more[1] ?? '').length;
+        out.push({ start, end: start + (more[2] ?? '').length, kind, priority });
+        pos = start + (more[2] ?? '').length;
+      }
+    }
+  }
+  for (const m of text.matchAll(PLATE_SPACED)) {
+    const v = m[1] ?? '';
+    if (!/[A-Z]/.test(v) || !/\d/.test(v)) continue;
+    const start = m.index + (m[0] ?? '').length - v.length;
+    out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_LABELLED });
+  }
+  shapeRules(text, out);
+}
+
+// Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
+const PLATE_SPACED = /\b(?:plates?|tags?)(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
+
+// SSN layouts are distinctive enough to need no label.
+const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g;
+const SSN_SPACE = /(?<![\w-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\w-])/g;
+// Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters exclude S, L, O, I, B, Z).
+const MBI =
+  /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
+// Vehicle identification number: 17 characters, no I/O/Q, letters and digits mixed.
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+// "#E1234567", "#4680523": a bare hash number in a chart banner is the record number.
+const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}\d{6,12})(?![\w-])/g;
+// Last resort: long digit runs (7+ digits, maybe hyphenated), or a letter or two then 6+ digits.
+const LONG_NUM = /(?<![\w./$,:-])(?:\d[\d-]{5,}\d|[A-Za-z]{1,2}\d{6,})(?![\w/]|[.,]\d)/g;
+
+export function shapeRules(text: string, out: Candidate[]): void {
+  for (const re of [SSN_DASH, SSN_SPACE]) {
+    for (const m of text.matchAll(re)) {
+      out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'ssn', priority: P_FORMAT });
+    }
+  }
+  for (const m of text.matchAll(MBI)) {
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'health_plan', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(VIN)) {
+    if (!/[A-Z]/.test(m[0] ?? '') || digitCount(m[0] ?? '') < 3) continue;
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'vehicle', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(HASH_ID)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (TICKET_BEFORE.test(before) || TICKET_PREFIX.test(m[1] ?? '')) continue;
+    const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start, end: start + (m[1] ?? '').length, kind: 'mrn', priority: P_GUESS + 5 });
+  }
+  for (const m of text.matchAll(LONG_NUM)) {
+    const v = m[0] ?? '';
+    if (digitCount(v) < 7 || TICKET_PREFIX.test(v) || /--/.test(v)) continue;
+    // Time ranges (0700-1930) and number ranges are not identifiers.
+    if (/^\d{1,4}-\d{1,4}$/.test(v)) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (TICKET_BEFORE.test(before)) continue;
+    out.push({ start: m.index, end: m.index + v.length, kind: 'other_id', priority: P_GUESS });
+  }
+}

@@ -1,0 +1,487 @@
+// Patient and relative names.
+//
+// A regex cannot tell "Mrs. Okafor" from "Foley catheter", so names are read
+// from word tokens with three kinds of evidence, strongest first:
+//   1. a cue before the name: a title (Mr/Mrs/Ms/Miss), a relation word
+//      (daughter, husband…), "pt"/"patient"/"re:", or a weaker preposition
+//      ("for", "to", "belongs to") that needs the name lists to agree;
+//   2. a cue after it: DOB, MRN, DL, an age ("Linda, 90 y/o"), a banner bar;
+//   3. the name lists alone: a known first name followed by a known surname
+//      ("Carmen Chen", "james jablonski"), "Last, First", "J. Whitfield".
+// The vocabulary list (eponyms, drugs, products, roles) vetoes weak evidence.
+
+import { isFirstName, isSurname } from '../phi-names';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
+
+interface Tok {
+  text: string;
+  /** lower case, possessive removed */
+  key: string;
+  start: number;
+  end: number;
+  shape: 'cap' | 'upper' | 'lower' | 'initial';
+}
+
+const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*/g;
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    // "Okafor's" → the name is "Okafor".
+    const poss = /['’]s$/i.exec(t);
+    if (poss) t = t.slice(0, -2);
+    t = t.replace(/['’]+$/, '');
+    if (!t) continue;
+    let shape: Tok['shape'];
+    if (t.length === 1) shape = 'initial';
+    else if (t === t.toUpperCase()) shape = 'upper';
+    else if (t === t.toLowerCase()) shape = 'lower';
+    else if (/^[A-Z]/.test(t)) shape = 'cap';
+    else shape = 'lower';
+    toks.push({ text: t, key: t.toLowerCase(), start: m.index, end: m.index + t.length, shape });
+  }
+  return toks;
+}
+
+/** Token at an index the caller has already bounds-checked. */
+const at = (toks: Tok[], i: number): Tok => toks[i] as Tok;
+
+type Mode = 'strong' | 'medium' | 'list';
+
+const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);
+// "anne-marie", "pierce-whitaker": every part a known name.
+const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k.split('-').every(inOne));
+
+/** Could this token be part of a name, given how strong the surrounding cue is? */
+function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
+  const k = t.key;
+  if (t.shape === 'initial') return false;
+  if (FUNCTION_WORDS.has(k) || TITLES.has(k) || RELATIONS.has(k)) return false;
+  if (t.shape === 'upper' && t.text.length < 3 && !inLists(k)) return false;
+  if (t.shape === 'lower') {
+    if (isCommonWord(k)) return false;
+    if (mode === 'strong') return k.length >= 2;
+    // After a known first name, an unknown lower-case word may be the surname.
+    return inLists(k) || (afterFirst && k.length >= 3);
+  }
+  if (mode === 'strong') return !isVocab(k) || isSurname(k) || isFirstName(k);
+  if (isVocab(k)) return false;
+  if (mode === 'medium') return true;
+  return inLists(k) || afterFirst;
+}
+
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'la',
+  'le',
+  'da',
+  'di',
+  'dos',
+  'das',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'bin',
+  'binti',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'ben',
+  'bint',
+  'abu',
+]);
+const GAP_SPACE = /^[ \t]+$/;
+const GAP_COMMA = /^\s?,\s?$|^,$/;
+
+/**
+ * Collect a name starting at token i. Returns the index one past the last token,
+ * or i when nothing fits. Handles "First M. Last", "LAST, FIRST M", "J. Last".
+ */
+function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
+  let j = i;
+  let count = 0;
+  let commaUsed = false;
+  let prevFirst = false;
+  while (j < toks.length && count < 4) {
+    const t = at(toks, j);
+    if (j > i) {
+      const gap = text.slice(at(toks, j - 1).end, t.start);
+      const prev = at(toks, j - 1);
+      const initialGap = prev.shape === 'initial' && /^\.?\s?$/.test(gap);
+      if (GAP_COMMA.test(gap)) {
+        // "Last, First": only after a single token, and the second must look like a first name.
+        if (commaUsed || count !== 1) break;
+        const okFirst =
+          isFirstName(t.key) ||
+          (t.shape === 'upper' && prev.shape === 'upper' && !isVocab(t.key)) ||
+          (isSurname(prev.key) && t.shape !== 'lower' && !isCommonWord(t.key));
+        if (!okFirst || (isVocab(t.key) && !isFirstName(t.key))) break;
+        commaUsed = true;
+      } else if (!(GAP_SPACE.test(gap) || initialGap || (/^\.\s$/.test(gap) && prev.shape === 'initial'))) {
+        break;
+      }
+    }
+    if (t.shape === 'initial') {
+      // A middle or leading initial: "Rose F. Delgado", "J. Oyelaran", trailing "GLORIA L".
+      const next = toks[j + 1];
+      const gap = next ? text.slice(t.end, next.start) : '';
+      const leadsName =
+        next && /^\.?\s?$/.test(gap) && gap.length > 0 && nameish(next, mode === 'list' ? 'medium' : mode, true);
+      const trailing =
+        count > 0 &&
+        t.text === t.text.toUpperCase() &&
+        (!next || !/^ \S/.test(text.slice(t.end, t.end + 2)) || at(toks, j - 1).shape === 'upper');
+      if (leadsName && /^[A-Za-z]$/.test(t.text) && (count > 0 || gap.startsWith('.'))) {
+        j++;
+        count++;
+        continue;
+      }
+      if (trailing && commaUsed) {
+        j++;
+        count++;
+      }
+      break;
+    }
+    // "Luz Maria de la Cruz", "Ludwig van Beethoven": lower-case particles inside a name.
+    if (count > 0 && PARTICLES.has(t.text) && toks[j + 1] && /^\s+$/.test(text.slice(t.end, at(toks, j + 1).start))) {
+      let k = j + 1;
+      while (k < toks.length && PARTICLES.has(at(toks, k).text)) k++;
+      const after = toks[k];
+      if (after && (after.shape === 'cap' || after.shape === 'upper') && !isVocab(after.key)) {
+        j = k;
+        continue;
+      }
+    }
+    if (!nameish(t, count === 0 ? mode : mode === 'list' ? 'medium' : mode, prevFirst || count > 0)) break;
+    if (t.shape === 'lower' && count > 0 && at(toks, i).shape !== 'lower' && at(toks, i).shape !== 'initial') break;
+    prevFirst = isFirstName(t.key);
+    j++;
+    count++;
+  }
+  // Never end on a lone leading initial.
+  if (j - i === 1 && at(toks, i).shape === 'initial') return i;
+  return j;
+}
+
+function spanOf(text: string, toks: Tok[], i: number, j: number): [number, number] {
+  let end = at(toks, j - 1).end;
+  // "Rose F. Delgado": include an initial's period only inside the name.
+  if (at(toks, j - 1).shape === 'initial' && text[end] === '.' && j - 1 === i) end++;
+  return [at(toks, i).start, end];
+}
+
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mister',
+  'mx',
+  'mrs.',
+  'messrs',
+  'sr',
+  'sra',
+  'srta',
+  'madam',
+  'mme',
+  'mlle',
+]);
+const RELATIONS = new Set(
+  `daughter son wife husband mother mom mum father dad sister brother niece nephew grandson granddaughter grandmother
+grandma granny grandfather grandpa grandchild aunt auntie uncle cousin partner fiance fiancee boyfriend girlfriend
+spouse guardian caregiver carer friend neighbor neighbour stepson stepdaughter stepmother stepfather stepmom stepdad
+poa hcpoa proxy surrogate sibling child kid daughter-in-law son-in-law mother-in-law father-in-law sister-in-law
+brother-in-law godmother godfather roommate landlord grandaughter nok`.split(/\s+/),
+);
+// Clinicians' names are not the patient's; the word after "Dr." is left alone.
+const CLINICIAN = new Set([
+  'dr',
+  'doctor',
+  'dra',
+  'prof',
+  'professor',
+  'nurse',
+  'rn',
+  'np',
+  'pa',
+  'md',
+  'attending',
+  'resident',
+]);
+const PT_CUES = new Set([
+  'pt',
+  'patient',
+  'pts',
+  'name',
+  're',
+  'regarding',
+  'resident',
+  'client',
+  'member',
+  'patients',
+]);
+const WEAK_CUES = new Set([
+  'for',
+  'to',
+  'about',
+  'with',
+  'from',
+  'by',
+  'visiting',
+  'see',
+  'saw',
+  'seeing',
+  'named',
+  'called',
+  'contact',
+  'call',
+  'callback',
+  'text',
+  'texted',
+  'emailed',
+  'of',
+  'admitted',
+  'discharged',
+  'discharging',
+  'admitting',
+  'transfer',
+  'transferring',
+]);
+const NAME_IS = new Set(['name', 'is', 'was', 'named', 'called']);
+const PT_GAP = /^(?:\s+|\s*,\s*|:\s*|\s*-\s*|'s\s+name\s+is\s+)$/;
+// Fillers allowed between a relation word and the name: "daughter (Maria)", "son is Jamal".
+const REL_GAP = /^(?:\s+|\s*[:,(]\s*|\s+(?:is|named|called|,)\s+|'s\s+name\s+is\s+)$/i;
+
+const REL_ALT = [...RELATIONS].join('|');
+// Cues after a name: DOB, record labels, an age, a banner bar.
+const AFTER_CUE = new RegExp(
+  String.raw`^(?:\s*[,(:-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|ssn\b|fin\b|acct\b|\((?:${REL_ALT})\)|\d{1,3}\s?(?:yo\b|y\/o\b|y\.o\.|yr?s?[\s-]old\b|years?[\s-]old\b|year-old\b|[MF]\b)|\|)`,
+  'i',
+);
+// A lone first name followed by something only a person does.
+const PERSON_AFTER =
+  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
+
+export function nameRules(text: string, out: Candidate[]): void {
+  const toks = tokenize(text);
+  const n = toks.length;
+  const push = (i: number, j: number, priority: number): void => {
+    if (j <= i) return;
+    const [start, end] = spanOf(text, toks, i, j);
+    out.push({ start, end, kind: 'name', priority });
+  };
+
+  for (let i = 0; i < n; i++) {
+    const t = at(toks, i);
+    const next = toks[i + 1];
+    const gapNext = next ? text.slice(t.end, next.start) : '';
+
+    // 1a. Titles: "Mrs. Okafor", "ms kaminski".
+    if (
+      TITLES.has(t.key) &&
+      next &&
+      /^\.?\s+$/.test(gapNext) &&
+      !(t.text === 'MS' || (t.text === 'Ms' && /^[A-Z]{2,}$/.test(next.text)))
+    ) {
+      if (t.key === 'miss' && !inLists(next.key) && next.shape !== 'cap' && next.shape !== 'upper') continue;
+      const j = collect(text, toks, i + 1, t.key === 'miss' && t.shape === 'lower' ? 'medium' : 'strong');
+      push(i + 1, j, P_LABELLED);
+      if (j > i + 1) i = j - 1;
+      continue;
+    }
+    // 1b. Relation words: "daughter Deborah", "husband Arjun".
+    if (RELATIONS.has(t.key) && next && REL_GAP.test(gapNext)) {
+      const j = collect(text, toks, i + 1, next.shape === 'lower' ? 'list' : 'medium');
+      push(i + 1, j, P_LABELLED);
+      if (j > i + 1) i = j - 1;
+      continue;
+    }
+    // 1c. "pt Kaminski, Jamal", "re: Pruitt, Eleanor".
+    if (PT_CUES.has(t.key) && next && PT_GAP.test(gapNext)) {
+      // Skip "name is" / "name:" in "pt name is Gunnar Haugland".
+      let k = i + 1;
+      while (
+        k < n - 1 &&
+        NAME_IS.has(at(toks, k).key) &&
+        (at(toks, k).key === 'name' || at(toks, k - 1).key === 'name') &&
+        /^\s*:?\s*$/.test(text.slice(at(toks, k).end, at(toks, k + 1).start))
+      )
+        k++;
+      const first = at(toks, k);
+      const j = collect(text, toks, k, first.shape === 'lower' ? 'list' : 'medium');
+      if (j > k) {
+        push(k, j, P_CONTEXT);
+        i = j - 1;
+        continue;
+      }
+    }
+    // 1d. Weak cue: "for Brittany Goldberg", "belongs to jamal baptiste".
+    if (WEAK_CUES.has(t.key) && next && /^\s+$/.test(gapNext) && next.shape !== 'initial') {
+      if (inLists(next.key) && !(next.shape === 'lower' ? isCommonWord(next.key) : isVocab(next.key))) {
+        const j = collect(text, toks, i + 1, 'list');
+        // One word alone must be a first name ("for Gloria"); surnames alone are often eponyms.
+        if (
+          j - i - 1 >= 2 ||
+          (j === i + 2 && isFirstName(next.key) && next.shape !== 'lower' && !isCommonWord(next.key))
+        ) {
+          push(i + 1, j, P_CONTEXT);
+          i = j - 1;
+        }
+      }
+    }
+  }
+
+  // 2. Cues after a name, read backwards: "J. Oyelaran DOB", "Linda, 90 y/o", "NAME |".
+  for (let j = 0; j < n; j++) {
+    const t = at(toks, j);
+    const after = text.slice(t.end, t.end + 24);
+    let cue = AFTER_CUE.exec(after);
+    const last = j;
+    // "MWANGI, KENJI IA DL 4302…": a state code between the name and the licence label.
+    if (
+      !cue &&
+      j + 1 < n &&
+      /^[A-Z]{2}$/.test(at(toks, j + 1).text) &&
+      /^\s+$/.test(text.slice(t.end, at(toks, j + 1).start))
+    ) {
+      const a2 = text.slice(at(toks, j + 1).end, at(toks, j + 1).end + 8);
+      if (/^\s*DL\b/i.test(a2)) cue = /x/.exec('x');
+    }
+    if (!cue) continue;
+    if (t.shape === 'initial' && !(j > 0 && at(toks, j - 1).shape === 'upper')) continue;
+    // Walk back over name-like tokens.
+    let i = last;
+    let lowerHits = 0;
+    let count = 0;
+    let commaSeen = false;
+    while (i >= 0 && count < 4) {
+      const u = at(toks, i);
+      if (i < last) {
+        const gap = text.slice(u.end, at(toks, i + 1).start);
+        if (GAP_COMMA.test(gap)) {
+          if (commaSeen || count !== 1) break;
+          commaSeen = true;
+        } else if (!(GAP_SPACE.test(gap) || (u.shape === 'initial' && /^\.\s?$/.test(gap)))) break;
+      }
+      if (u.shape === 'initial') {
+        if (i < last || (toks[i - 1] && at(toks, i - 1).shape === 'upper')) {
+          i--;
+          count++;
+          continue;
+        }
+        break;
+      }
+      if (u.shape === 'lower') {
+        if (isCommonWord(u.key) || !inLists(u.key)) break;
+        lowerHits++;
+      } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && !inLists(u.key))) break;
+      else if (u.shape === 'upper' && u.text.length < 3 && !inLists(u.key)) break;
+      i--;
+      count++;
+    }
+    const first = i + 1;
+    if (first > last) continue;
+    const head = at(toks, first);
+    // A single capitalised word at the start of a sentence before "DOB" is still a name;
+    // a single lower-case word must be in the lists (checked above).
+    if (head.shape === 'initial' && first === last) continue;
+    if (first === last && head.shape !== 'lower' && !inLists(head.key) && count === 1) {
+      // "Linda, 90 y/o" — accept a lone capitalised word only before a DOB/age cue.
+      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d)/i.test(after)) continue;
+    }
+    void lowerHits;
+    push(first, last + 1, P_CONTEXT);
+  }
+
+  // 3. Lists alone.
+  for (let i = 0; i < n; i++) {
+    const a = at(toks, i);
+    const b = toks[i + 1];
+    if (!b) break;
+    const gap = text.slice(a.end, b.start);
+    // "J. Whitfield" / "n. patel"
+    if (a.shape === 'initial' && /^\.\s?$/.test(gap)) {
+      if (
+        /^[A-Z]$/.test(a.text) &&
+        (b.shape === 'cap' || b.shape === 'upper') &&
+        !isVocab(b.key) &&
+        !isCommonWord(b.key)
+      ) {
+        if (isSurname(b.key) || b.text.length >= 4) push(i, i + 2, P_CONTEXT);
+      } else if (b.shape === 'lower' && isSurname(b.key) && !isCommonWord(b.key)) {
+        push(i, i + 2, P_CONTEXT);
+      }
+      continue;
+    }
+    if (a.shape === 'initial' || (b.shape === 'initial' && !GAP_SPACE.test(gap))) continue;
+    const sameCase = a.shape === b.shape || (a.shape === 'cap' && b.shape === 'initial');
+    if (!sameCase && !(a.shape === 'cap' && b.shape === 'upper')) continue;
+    // "Last, First"
+    if (GAP_COMMA.test(gap)) {
+      const lower = a.shape === 'lower';
+      const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
+      if (bad) continue;
+      // A known surname before the comma or a known first name after it ("Oyelowo, Kehinde").
+      const ok = lower
+        ? isSurname(a.key) && isFirstName(b.key)
+        : isFirstName(b.key) || (isSurname(a.key) && !isCommonWord(b.key) && b.text.length >= 2);
+      if (ok) {
+        const j = collect(text, toks, i, 'medium');
+        push(i, Math.max(j, i + 2), P_CONTEXT);
+        i = Math.max(j, i + 2) - 1;
+      }
+      continue;
+    }
+    if (!GAP_SPACE.test(gap)) continue;
+    // "First Last"
+    if (!isFirstName(a.key)) continue;
+    if (b.shape === 'initial') {
+      // "Ana B. Reyes": first name, middle initial, capitalised surname.
+      const c = toks[i + 2];
+      if (
+        a.shape !== 'lower' &&
+        !isVocab(a.key) &&
+        c &&
+        (c.shape === 'cap' || c.shape === 'upper') &&
+        !isVocab(c.key)
+      ) {
+        const j = collect(text, toks, i, 'medium');
+        if (j >= i + 3) {
+          push(i, j, P_CONTEXT);
+          i = j - 1;
+        }
+      }
+      continue;
+    }
+    if (a.shape === 'lower') {
+      if (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key)) continue;
+    } else {
+      if (isVocab(a.key) || isVocab(b.key)) continue;
+      if (!isSurname(b.key) && (isCommonWord(a.key) || isCommonWord(b.key) || b.text.length < 3)) continue;
+    }
+    const j = collect(text, toks, i, a.shape === 'lower' ? 'list' : 'medium');
+    if (j >= i + 2) {
+      push(i, j, P_CONTEXT);
+      i = j - 1;
+    }
+  }
+
+  // 4. A lone first name doing something: "Priya in room 935 said…", "darnell in bed 28".
+  for (let i = 0; i < n; i++) {
+    const t = at(toks, i);
+    if (i > 0 && CLINICIAN.has(at(toks, i - 1).key)) continue;
+    if (!isFirstName(t.key) || (t.shape === 'lower' ? isCommonWord(t.key) : isVocab(t.key) || isCommonWord(t.key)))
+      continue;
+    if (t.shape === 'upper' || t.shape === 'initial') continue;
+    if (t.shape === 'lower' && i > 0) continue;
+    if (PERSON_AFTER.test(text.slice(t.end, t.end + 30))) push(i, i + 1, P_CONTEXT);
+  }
+}
