@@ -104,20 +104,34 @@ export function updateUserStatement(
     );
 }
 
-export function deactivateUserStatement(db: D1Database, userId: string): D1PreparedStatement {
-  return db.prepare('UPDATE users SET active = 0 WHERE id = ?1').bind(userId);
+// Another active admin than ?1. The guards below test it inside the write itself, so two admins
+// stepping down at the same moment cannot both pass a check made before either write.
+const ANOTHER_ACTIVE_ADMIN = `EXISTS (SELECT 1 FROM users o JOIN user_roles r ON r.user_id = o.id
+  WHERE r.role = 'admin' AND o.active = 1 AND o.id != ?1)`;
+
+/** Deactivates a user unless they are the last active admin; false when refused. */
+export async function deactivateUnlessLastAdmin(db: D1Database, userId: string): Promise<boolean> {
+  const { meta } = await db
+    .prepare(
+      `UPDATE users SET active = 0 WHERE id = ?1 AND (active = 0
+         OR NOT EXISTS (SELECT 1 FROM user_roles WHERE user_id = ?1 AND role = 'admin')
+         OR ${ANOTHER_ACTIVE_ADMIN})`,
+    )
+    .bind(userId)
+    .run();
+  return meta.changes === 1;
 }
 
-/** Active admins other than `exceptUserId`: the last one may not remove their own admin role. */
-export async function countOtherActiveAdmins(db: D1Database, exceptUserId: string): Promise<number> {
-  const row = await db
+/** Takes the admin role from a user unless they are the last active admin; false when refused. */
+export async function removeAdminUnlessLast(db: D1Database, userId: string): Promise<boolean> {
+  const { meta } = await db
     .prepare(
-      `SELECT COUNT(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id
-       WHERE r.role = 'admin' AND u.active = 1 AND u.id != ?1`,
+      `DELETE FROM user_roles WHERE user_id = ?1 AND role = 'admin'
+         AND (NOT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND active = 1) OR ${ANOTHER_ACTIVE_ADMIN})`,
     )
-    .bind(exceptUserId)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+    .bind(userId)
+    .run();
+  return meta.changes === 1;
 }
 
 export async function countUsers(db: D1Database): Promise<number> {

@@ -51,8 +51,7 @@ export function freeTextValues(schema: z.ZodType, value: unknown, path = ''): Ar
 }
 
 function dedupe(items: Array<{ field: string; text: string }>) {
-  const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.field) ? false : (seen.add(i.field), true)));
+  return [...new Map(items.map((i) => [i.field, i])).values()];
 }
 
 /**

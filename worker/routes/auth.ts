@@ -49,7 +49,13 @@ async function bootstrap(env: Env, displayName: string | undefined, at: number) 
          WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)`,
       )
       .bind(session.hash, id, at, session.expiresAtMs),
-    auditStatement(db, { at, actorId: id, action: 'user.bootstrapped', target: id }),
+    // Conditional like the rows above, so a refused bootstrap leaves no audit entry for a user that never existed.
+    db
+      .prepare(
+        `INSERT INTO audit (id, at, actor_id, action, target, details)
+         SELECT ?1, ?2, ?3, 'user.bootstrapped', ?3, '{}' WHERE EXISTS (SELECT 1 FROM users WHERE id = ?3)`,
+      )
+      .bind(newId(), at, id),
   ]);
   if ((results[0]?.meta.changes ?? 0) !== 1) throw refused('bootstrap_used', 'That code is not valid');
   return { token: session.token, expiresAt: session.expiresAt, userId: id };

@@ -4,53 +4,53 @@ import { findFlagByClientId, findFlagsByReceipts, insertFlagStatement, listFlags
 import type { AppEnv } from '../env';
 import { floorToHour, now } from '../lib/clock';
 import { requireAuth } from '../lib/context';
-import { canonicalJson, newId, sha256Hex } from '../lib/crypto';
-import { ApiError } from '../lib/errors';
+import { newId, sha256Hex } from '../lib/crypto';
+import { createOnce } from '../lib/idempotent';
 import { register } from '../lib/register';
 import { requireActiveUnit, requireDeidentifiedScreen } from '../lib/validation';
 
 export const flagRoutes = new OpenAPIHono<AppEnv>();
 
-export const idempotencyMismatch = () =>
-  new ApiError(422, 'idempotency_mismatch', 'This clientId was already used for a different item');
-
 register(flagRoutes, endpoints.createFlag, async (c, { body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  const bodyHash = await sha256Hex(canonicalJson(body));
-  const existing = await findFlagByClientId(db, body.clientId);
-  if (!existing) {
-    await requireActiveUnit(db, body.unitId);
-    requireDeidentifiedScreen(body.screen);
-    const at = now();
-    await insertFlagStatement(db, {
-      id: newId(),
-      clientId: body.clientId,
-      bodyHash,
-      // An anonymous flag keeps no link to its sender: no user id, and time only to the hour.
-      userId: body.anonymous ? null : user.id,
-      anonymous: body.anonymous,
-      receiptHash: body.anonymous && body.receiptSecret ? await sha256Hex(body.receiptSecret) : null,
-      contactOk: body.contactOk,
-      text: body.text,
-      category: body.category,
-      frequency: body.frequency,
-      minutesLost: body.minutesLost,
-      impact: body.impact,
-      idea: body.idea ?? null,
-      unitId: body.unitId ?? (body.anonymous ? null : user.unitId),
-      host: body.screen?.host ?? null,
-      path: body.screen?.path ?? null,
-      pageTitle: body.pageTitle ?? null,
-      createdAt: body.anonymous ? floorToHour(at) : at,
-    }).run();
-  }
-  const stored = existing ?? (await findFlagByClientId(db, body.clientId));
-  if (!stored) throw new ApiError(500, 'internal', 'The flag was not stored');
-  const sameSender = stored.flag.anonymous ? body.anonymous : stored.userId === user.id;
-  if (stored.bodyHash !== bodyHash || !sameSender) throw idempotencyMismatch();
-  if (existing) c.set('replayed', true);
-  return stored.flag;
+  return createOnce(c, body, {
+    find: async () => {
+      const found = await findFlagByClientId(db, body.clientId);
+      if (!found) return null;
+      const sameSender = found.flag.anonymous ? body.anonymous : found.userId === user.id;
+      return { item: found.flag, bodyHash: found.bodyHash, sameSender };
+    },
+    validate: async () => {
+      await requireActiveUnit(db, body.unitId);
+      requireDeidentifiedScreen(body.screen);
+    },
+    insert: async (bodyHash) => {
+      const at = now();
+      const result = await insertFlagStatement(db, {
+        id: newId(),
+        clientId: body.clientId,
+        bodyHash,
+        // An anonymous flag keeps no link to its sender: no user id, and time only to the hour.
+        userId: body.anonymous ? null : user.id,
+        anonymous: body.anonymous,
+        receiptHash: body.anonymous && body.receiptSecret ? await sha256Hex(body.receiptSecret) : null,
+        contactOk: body.contactOk,
+        text: body.text,
+        category: body.category,
+        frequency: body.frequency,
+        minutesLost: body.minutesLost,
+        impact: body.impact,
+        idea: body.idea ?? null,
+        unitId: body.unitId ?? (body.anonymous ? null : user.unitId),
+        host: body.screen?.host ?? null,
+        path: body.screen?.path ?? null,
+        pageTitle: body.pageTitle ?? null,
+        createdAt: body.anonymous ? floorToHour(at) : at,
+      }).run();
+      return result.meta.changes;
+    },
+  });
 });
 
 register(flagRoutes, endpoints.myFlags, async (c) => {

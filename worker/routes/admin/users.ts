@@ -3,10 +3,10 @@ import { endpoints } from '../../../shared/api';
 import { auditStatement } from '../../db/audit';
 import { revokeUserTokensStatement } from '../../db/tokens';
 import {
-  countOtherActiveAdmins,
-  deactivateUserStatement,
+  deactivateUnlessLastAdmin,
   getUser,
   listUsers,
+  removeAdminUnlessLast,
   setRolesStatements,
   updateUserStatement,
 } from '../../db/users';
@@ -36,7 +36,8 @@ register(userRoutes, endpoints.adminPatchUser, async (c, { params, body }) => {
   if (!target) throw notFound('User');
   await requireActiveUnit(db, body.unitId);
   const losesAdmin = body.roles && target.roles.includes('admin') && !body.roles.includes('admin');
-  if (losesAdmin && target.active && (await countOtherActiveAdmins(db, target.id)) === 0) throw lastAdmin();
+  // Taken first, on its own and guarded, so the last active admin cannot be lost to a race.
+  if (losesAdmin && !(await removeAdminUnlessLast(db, target.id))) throw lastAdmin();
   const at = now();
   const roles = body.roles ? [...new Set(body.roles)] : undefined;
   await db.batch([
@@ -60,12 +61,10 @@ register(userRoutes, endpoints.adminDeactivateUser, async (c, { params }) => {
   const db = c.env.DB;
   const target = await getUser(db, params.id);
   if (!target) throw notFound('User');
-  if (target.roles.includes('admin') && target.active && (await countOtherActiveAdmins(db, target.id)) === 0) {
-    throw lastAdmin();
-  }
+  // Guarded in the same statement that deactivates, so two admins cannot both step down at once.
+  if (!(await deactivateUnlessLastAdmin(db, target.id))) throw lastAdmin();
   const at = now();
   await db.batch([
-    deactivateUserStatement(db, target.id),
     revokeUserTokensStatement(db, target.id, at),
     auditStatement(db, { at, actorId: actor.id, action: 'user.deactivated', target: target.id }),
   ]);
