@@ -1,5 +1,48 @@
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * E2E builds only: grants the test server's origin up front so the popup opened by
+ * `chrome.action.openPopup()` (no user click, so no activeTab grant) can read that tab's URL.
+ */
+const e2eHostPermission = process.env.CURBSIDE_E2E_HOST_PERMISSION;
+/** Lets test builds go somewhere other than .output/ without touching the developer's build. */
+const outDir = process.env.CURBSIDE_OUT_DIR;
 
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
+  ...(outDir ? { outDir } : {}),
+  // One manifest version everywhere: Firefox ≥ 128 supports MV3, optional_host_permissions and _execute_action.
+  manifestVersion: 3,
+  // Explicit imports everywhere: code reads the same in the extension, in tests and in review.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Curbside',
+    description: 'Flag workflow friction or ask a mentor without leaving the screen you are on.',
+    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    ...(e2eHostPermission ? { host_permissions: [e2eHostPermission] } : {}),
+    action: { default_title: 'Curbside' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+C', mac: 'Alt+Shift+C' },
+        description: 'Open Curbside',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'curbside@curbside.example',
+              strict_min_version: '128.0',
+              // What leaves the browser: the de-identified address of the screen and what the user types.
+              data_collection_permissions: { required: ['websiteActivity'] },
+            },
+          },
+        }
+      : // Chrome and Edge read IT policy (API address, organisation) from storage.managed.
+        { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
 });

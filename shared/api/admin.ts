@@ -1,9 +1,13 @@
+import { AuditPage, AuditQuery } from '../audit';
+import { Ok } from '../auth';
 import { NamedCreate, NamedPatch, Topic, TopicList, Unit, UnitList } from '../catalog';
 import { CodeCreate, CodeCreated, CodeInfo, CodeList } from '../codes';
 import { IdParams } from '../ids';
+import { ReceiptKey } from '../receipt-key';
 import { Settings, SettingsPatch } from '../settings';
+import { ScreenCreate, ScreenPatch, System, SystemCreate, SystemList, SystemPatch, SystemScreen } from '../systems';
 import { User, UserList, UserListQuery, UserPatch } from '../users';
-import { ADMIN, type Endpoint } from './endpoint';
+import { ADMIN, ANY_SIGNED_IN, type Endpoint } from './endpoint';
 
 /** What admins run the organisation with. */
 export const adminEndpoints = {
@@ -144,6 +148,97 @@ export const adminEndpoints = {
     roles: ADMIN,
     body: SettingsPatch,
     response: Settings,
+    status: 200,
+  },
+  adminListSystems: {
+    method: 'get',
+    path: '/v1/admin/systems',
+    summary: 'All systems and their screens, inactive included',
+    tag: 'admin',
+    roles: ADMIN,
+    response: SystemList,
+    status: 200,
+  },
+  adminCreateSystem: {
+    method: 'post',
+    path: '/v1/admin/systems',
+    summary: 'Name a system by its host, and say which query keys name its screens',
+    tag: 'admin',
+    roles: ADMIN,
+    body: SystemCreate,
+    response: System,
+    status: 201,
+  },
+  adminPatchSystem: {
+    method: 'patch',
+    path: '/v1/admin/systems/{id}',
+    summary: 'Rename, re-host or (de)activate a system',
+    tag: 'admin',
+    roles: ADMIN,
+    params: IdParams,
+    body: SystemPatch,
+    response: System,
+    status: 200,
+  },
+  adminCreateScreen: {
+    method: 'post',
+    path: '/v1/admin/systems/{id}/screens',
+    summary: 'Give a friendly name to a path template of a system',
+    tag: 'admin',
+    roles: ADMIN,
+    params: IdParams,
+    body: ScreenCreate,
+    response: SystemScreen,
+    status: 201,
+  },
+  adminPatchScreen: {
+    method: 'patch',
+    path: '/v1/admin/screens/{id}',
+    summary: 'Rename a screen or change its path template',
+    tag: 'admin',
+    roles: ADMIN,
+    params: IdParams,
+    body: ScreenPatch,
+    response: SystemScreen,
+    status: 200,
+  },
+  adminDeleteScreen: {
+    method: 'delete',
+    path: '/v1/admin/screens/{id}',
+    summary: 'Remove a screen name',
+    tag: 'admin',
+    roles: ADMIN,
+    params: IdParams,
+    response: Ok,
+    status: 200,
+  },
+  adminAudit: {
+    method: 'get',
+    path: '/v1/audit',
+    summary: 'Audit log, newest first, by action, actor and time (never free text)',
+    tag: 'admin',
+    roles: ADMIN,
+    query: AuditQuery,
+    response: AuditPage,
+    status: 200,
+  },
+  // Read by every signed-in user, kept here with the admin tables they come from.
+  systems: {
+    method: 'get',
+    path: '/v1/systems',
+    summary: 'Active systems and their screen names (friendly names, desktop-EHR picker)',
+    tag: 'catalog',
+    roles: ANY_SIGNED_IN,
+    response: SystemList,
+    status: 200,
+  },
+  myReceiptKey: {
+    method: 'get',
+    path: '/v1/me/receipt-key',
+    summary: 'This user’s key for sealing anonymous-flag receipts on the device (only to this user)',
+    tag: 'auth',
+    roles: ANY_SIGNED_IN,
+    response: ReceiptKey,
     status: 200,
   },
 } as const satisfies Record<string, Endpoint>;

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../shared/enums';
+import { type FieldErrors, QUESTION_TEXT_MAX, validateAsk } from '../lib/forms';
+import { useApp } from '../lib/state';
+import { CheckedTextField } from './CheckedTextField';
+import { PageTitle } from './PageTitle';
+import { ScreenChip } from './ScreenChip';
+import { optionsFrom, SelectField } from './SelectField';
+import { SendAnyway } from './SendAnyway';
+import { useIdentifierGate } from './useIdentifierGate';
+import { ViewHeading } from './ViewHeading';
+
+const DISCIPLINES = [{ value: 'any', label: 'Any discipline' }, ...optionsFrom(DISCIPLINE_LABELS)];
+
+export function AskForm() {
+  const app = useApp();
+  const d = app.askDraft.value;
+  const detector = app.detector.value;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const gate = useIdentifierGate((confirmed) => void app.submit('question', confirmed));
+
+  if (!d) return <p aria-busy="true">Loading…</p>;
+  const update: typeof app.updateAsk = (patch) => {
+    gate.cancel();
+    app.updateAsk(patch);
+  };
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    if (!d) return;
+    const found = validateAsk(d);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(`ask-${first}`)?.focus();
+      return;
+    }
+    await app.ensureDetector();
+    gate.check(app.detector.value, [d.text, d.pageTitle ?? '']);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ViewHeading>Ask a mentor</ViewHeading>
+      {app.editNotice.value && <p class="notice">Not sent yet: {app.editNotice.value}</p>}
+      <CheckedTextField
+        id="ask-text"
+        label="Your question"
+        value={d.text}
+        onInput={(text) => update({ text })}
+        maxLength={QUESTION_TEXT_MAX}
+        detector={detector}
+        error={errors.text}
+        hint="Ask about the workflow or the system, not about a particular patient."
+      />
+      <SelectField
+        id="ask-topicId"
+        label="Topic"
+        value={d.topicId}
+        options={app.topics.value.map((t) => ({ value: t.id, label: t.name }))}
+        placeholder="Choose…"
+        onChange={(topicId) => update({ topicId })}
+        error={errors.topicId}
+      />
+      <SelectField
+        id="ask-discipline"
+        label="Discipline"
+        value={d.disciplineWanted}
+        options={DISCIPLINES}
+        onChange={(disciplineWanted) => update({ disciplineWanted })}
+      />
+      <SelectField
+        id="ask-urgency"
+        label="Urgency"
+        value={d.urgency}
+        options={optionsFrom(URGENCY_LABELS)}
+        placeholder="Choose…"
+        onChange={(v) => update({ urgency: v as typeof d.urgency })}
+        error={errors.urgency}
+      />
+      <ScreenChip screen={d.screen} onRemove={() => update({ screen: null })} onAdd={() => void app.addScreen('ask')} />
+      <PageTitle
+        id="ask-pageTitle"
+        value={d.pageTitle}
+        detector={detector}
+        error={errors.pageTitle}
+        onAdd={() => void app.addPageTitle('ask')}
+        onChange={(pageTitle) => update({ pageTitle })}
+      />
+      {gate.pending ? (
+        <SendAnyway
+          detector={gate.pending.detector}
+          spans={gate.pending.spans}
+          onSend={() => void gate.confirm()}
+          onCancel={gate.cancel}
+        />
+      ) : (
+        <div class="row">
+          <button type="submit" class="primary" disabled={app.busy.value}>
+            Send question
+          </button>
+          <button type="button" onClick={() => void app.open('home')}>
+            Back
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,216 @@
+import { useState } from 'preact/hooks';
+import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS, type Impact } from '../../shared/enums';
+import { type FieldErrors, FLAG_TEXT_MAX, IDEA_MAX, validateFlag } from '../lib/forms';
+import { useApp } from '../lib/state';
+import { CheckedTextField } from './CheckedTextField';
+import { PageTitle } from './PageTitle';
+import { ScreenChip } from './ScreenChip';
+import { optionsFrom, SelectField } from './SelectField';
+import { SendAnyway } from './SendAnyway';
+import { useIdentifierGate } from './useIdentifierGate';
+import { ViewHeading } from './ViewHeading';
+
+const IMPACTS = Object.entries(IMPACT_LABELS) as [Impact, string][];
+
+export function FlagForm() {
+  const app = useApp();
+  const d = app.flagDraft.value;
+  const detector = app.detector.value;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const gate = useIdentifierGate((confirmed) => void app.submit('flag', confirmed));
+
+  if (!d) return <p aria-busy="true">Loading…</p>;
+  const update: typeof app.updateFlag = (patch) => {
+    gate.cancel();
+    app.updateFlag(patch);
+  };
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    if (!d) return;
+    const found = validateFlag(d);
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(`flag-${first}`)?.focus();
+      return;
+    }
+    await app.ensureDetector();
+    gate.check(app.detector.value, [d.text, d.idea, d.pageTitle ?? '']);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="flag-heading">
+      <div id="flag-heading">
+        <ViewHeading>Flag friction</ViewHeading>
+      </div>
+      {app.editNotice.value && <p class="notice">Not sent yet: {app.editNotice.value}</p>}
+      <CheckedTextField
+        id="flag-text"
+        label="What got in the way?"
+        value={d.text}
+        onInput={(text) => update({ text })}
+        maxLength={FLAG_TEXT_MAX}
+        detector={detector}
+        error={errors.text}
+        hint="Describe the screen or step, not the patient."
+      />
+      <SelectField
+        id="flag-category"
+        label="Category"
+        value={d.category}
+        options={optionsFrom(CATEGORY_LABELS)}
+        placeholder="Choose…"
+        onChange={(v) => update({ category: v as typeof d.category })}
+        error={errors.category}
+      />
+      <SelectField
+        id="flag-frequency"
+        label="How often?"
+        value={d.frequency}
+        options={optionsFrom(FREQUENCY_LABELS)}
+        placeholder="Choose…"
+        onChange={(v) => update({ frequency: v as typeof d.frequency })}
+        error={errors.frequency}
+      />
+      <div class="field">
+        <label for="flag-minutesLost">Minutes lost each time</label>
+        <input
+          id="flag-minutesLost"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={600}
+          step={1}
+          value={d.minutesLost}
+          aria-invalid={errors.minutesLost ? true : undefined}
+          aria-describedby={errors.minutesLost ? 'flag-minutesLost-error' : undefined}
+          onInput={(e) => update({ minutesLost: e.currentTarget.value })}
+        />
+        {errors.minutesLost && (
+          <p id="flag-minutesLost-error" class="field-error">
+            {errors.minutesLost}
+          </p>
+        )}
+      </div>
+      <div
+        class="field"
+        role="radiogroup"
+        aria-labelledby="flag-impact-label"
+        aria-describedby={errors.impact ? 'flag-impact-error' : undefined}
+      >
+        <span id="flag-impact-label" class="label">
+          Patient impact
+        </span>
+        {IMPACTS.map(([value, label], i) => (
+          <label key={value} class="choice">
+            <input
+              type="radio"
+              name="impact"
+              id={i === 0 ? 'flag-impact' : undefined}
+              value={value}
+              checked={d.impact === value}
+              onChange={() => update({ impact: value })}
+            />{' '}
+            {label}
+          </label>
+        ))}
+        {errors.impact && (
+          <p id="flag-impact-error" class="field-error">
+            {errors.impact}
+          </p>
+        )}
+      </div>
+      {d.impact === 'harm' && (
+        <p class="notice">
+          Curbside is not the incident-reporting system. Please also report harm through your organisation’s incident
+          reporting
+          {app.incidentReportingUrl.value && (
+            <>
+              {' '}
+              (
+              <a href={app.incidentReportingUrl.value} target="_blank" rel="noreferrer">
+                open incident reporting
+              </a>
+              )
+            </>
+          )}
+          .
+        </p>
+      )}
+      <CheckedTextField
+        id="flag-idea"
+        label="Improvement idea (optional)"
+        value={d.idea}
+        onInput={(idea) => update({ idea })}
+        maxLength={IDEA_MAX}
+        detector={detector}
+        rows={2}
+        error={errors.idea}
+      />
+      <SelectField
+        id="flag-unit"
+        label="Unit"
+        value={d.unitId}
+        options={app.units.value.map((u) => ({ value: u.id, label: u.name }))}
+        placeholder="No unit"
+        onChange={(unitId) => update({ unitId })}
+      />
+      <ScreenChip
+        screen={d.screen}
+        onRemove={() => update({ screen: null })}
+        onAdd={() => void app.addScreen('flag')}
+      />
+      <PageTitle
+        id="flag-pageTitle"
+        value={d.pageTitle}
+        detector={detector}
+        error={errors.pageTitle}
+        onAdd={() => void app.addPageTitle('flag')}
+        onChange={(pageTitle) => update({ pageTitle })}
+      />
+      <div class="field">
+        <label class="choice">
+          <input
+            type="checkbox"
+            id="flag-anonymous"
+            checked={d.anonymous}
+            aria-describedby="flag-anonymous-hint"
+            onChange={(e) => update({ anonymous: e.currentTarget.checked, contactOk: false })}
+          />{' '}
+          Send anonymously
+        </label>
+        <p id="flag-anonymous-hint" class="hint">
+          Your name is not sent. A receipt kept on this device lets you follow the flag in My items.
+        </p>
+        <label class="choice">
+          <input
+            type="checkbox"
+            id="flag-contactOk"
+            checked={d.contactOk && !d.anonymous}
+            disabled={d.anonymous}
+            onChange={(e) => update({ contactOk: e.currentTarget.checked })}
+          />{' '}
+          You may contact me
+        </label>
+      </div>
+      {gate.pending ? (
+        <SendAnyway
+          detector={gate.pending.detector}
+          spans={gate.pending.spans}
+          onSend={() => void gate.confirm()}
+          onCancel={gate.cancel}
+        />
+      ) : (
+        <div class="row">
+          <button type="submit" class="primary" disabled={app.busy.value}>
+            Send flag
+          </button>
+          <button type="button" onClick={() => void app.open('home')}>
+            Back
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

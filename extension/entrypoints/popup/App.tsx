@@ -1,0 +1,42 @@
+import { Header } from '../../components/Header';
+import { Home } from '../../components/Home';
+import { lazyView } from '../../components/LazyView';
+import { SignIn } from '../../components/SignIn';
+import { useApp } from '../../lib/state';
+
+const FlagForm = lazyView(() => import('../../components/FlagForm').then((m) => m.FlagForm));
+const AskForm = lazyView(() => import('../../components/AskForm').then((m) => m.AskForm));
+const MyItems = lazyView(() => import('../../components/MyItems').then((m) => m.MyItems));
+
+function CurrentView() {
+  const app = useApp();
+  if (!app.signedIn.value) return <SignIn />;
+  switch (app.view.value) {
+    case 'flag':
+      return <FlagForm />;
+    case 'ask':
+      return <AskForm />;
+    case 'items':
+      return <MyItems />;
+    default:
+      return <Home />;
+  }
+}
+
+export function App() {
+  const app = useApp();
+  return (
+    <>
+      <Header />
+      <main>
+        <p class="status" aria-live="polite">
+          {app.status.value}
+        </p>
+        <div class="error" role="alert">
+          {app.error.value}
+        </div>
+        {app.ready.value ? <CurrentView /> : <p aria-busy="true">Loading…</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import type { CallInput, Endpoint, Response } from '../../shared/api';
+import { fillPath } from '../../shared/api';
+import { ErrorBody, type ErrorCode } from '../../shared/errors';
+import { ApiError, NetworkError } from './errors';
+
+export interface ApiOptions {
+  baseUrl: string;
+  getToken: () => string | null | undefined | Promise<string | null | undefined>;
+  fetchFn?: typeof fetch;
+  /** The extension's manifest version, sent so the API can ask for an upgrade. */
+  version: string;
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+interface LooseInput {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
+  params?: Record<string, string>;
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  426: 'upgrade_required',
+  429: 'rate_limited',
+};
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toApiError(res: globalThis.Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+  const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(res.status, code, message, details, retryAfter);
+  }
+  // Not our error body (a proxy, a gateway): still say something useful.
+  const code = STATUS_CODES[res.status] ?? (res.status >= 500 ? 'internal' : 'bad_request');
+  return new ApiError(
+    res.status,
+    code,
+    `The server answered ${res.status}. Please try again later.`,
+    undefined,
+    retryAfter,
+  );
+}
+
+/** The one typed client: every request goes through `call(endpoints.x, input)`. */
+export function createApi({ baseUrl, getToken, fetchFn = fetch, version }: ApiOptions) {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  async function call<E extends Endpoint>(ep: E, input: CallInput<E>): Promise<Response<E>> {
+    const { body, query, params } = (input ?? {}) as LooseInput;
+    let url = base + fillPath(ep.path, params);
+    if (query) {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+      if (search.size > 0) url += `?${search}`;
+    }
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-Curbside-Version': version };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // Public endpoints never get the token: receipt lookups must not be linkable to a person.
+    if (!ep.roles.includes('public')) {
+      const token = await getToken();
+      if (token) headers.Authorization = `Bearer ${token}`;
+    }
+
+    let res: globalThis.Response;
+    try {
+      res = await fetchFn(url, {
+        method: ep.method.toUpperCase(),
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new NetworkError('Network request failed', { cause });
+    }
+    if (!res.ok) throw await toApiError(res);
+    const parsed = ep.response.safeParse(await res.json().catch(() => undefined));
+    if (!parsed.success)
+      throw new ApiError(res.status, 'internal', 'The server sent an answer Curbside does not understand.');
+    return parsed.data as Response<E>;
+  }
+
+  return { call, baseUrl: base };
+}

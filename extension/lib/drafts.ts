@@ -1,0 +1,77 @@
+import type { Category, Frequency, Impact, Urgency } from '../../shared/enums';
+import type { Screen } from '../../shared/screen';
+import { draftsItem } from './storage';
+
+export type View = 'home' | 'flag' | 'ask' | 'items';
+
+/** Form state exactly as typed: the popup closes whenever focus leaves, so every change is saved. */
+export interface FlagDraft {
+  text: string;
+  category: Category | '';
+  frequency: Frequency | '';
+  minutesLost: string;
+  impact: Impact | '';
+  idea: string;
+  unitId: string;
+  /** De-identified screen captured when the form first opened; null once removed. */
+  screen: Screen | null;
+  /** null until the user asks to add the page title. */
+  pageTitle: string | null;
+  anonymous: boolean;
+  contactOk: boolean;
+}
+
+export interface AskDraft {
+  text: string;
+  topicId: string;
+  disciplineWanted: string;
+  urgency: Urgency | '';
+  screen: Screen | null;
+  pageTitle: string | null;
+}
+
+export interface Drafts {
+  /** The view that was open when the popup closed, so reopening returns to it. */
+  view: View | null;
+  flag?: FlagDraft;
+  ask?: AskDraft;
+}
+
+/**
+ * Defaults keep a flag to two inputs (what, minutes) when the rest is unremarkable; "Other",
+ * "Once" and "No patient impact" are the neutral answers, and all stay visible to change.
+ */
+export function emptyFlagDraft(unitId: string | null, screen: Screen | null): FlagDraft {
+  return {
+    text: '',
+    category: 'other',
+    frequency: 'once',
+    minutesLost: '',
+    impact: 'none',
+    idea: '',
+    unitId: unitId ?? '',
+    screen,
+    pageTitle: null,
+    anonymous: false,
+    contactOk: false,
+  };
+}
+
+export function emptyAskDraft(screen: Screen | null, text = ''): AskDraft {
+  return { text, topicId: '', disciplineWanted: 'any', urgency: 'this_week', screen, pageTitle: null };
+}
+
+export async function saveDraft<K extends 'flag' | 'ask'>(kind: K, draft: Drafts[K]): Promise<void> {
+  const drafts = await draftsItem.getValue();
+  await draftsItem.setValue({ ...drafts, [kind]: draft });
+}
+
+export async function clearDraft(kind: 'flag' | 'ask'): Promise<void> {
+  const { [kind]: _cleared, ...rest } = await draftsItem.getValue();
+  await draftsItem.setValue({ ...rest, view: rest.view === kind ? 'home' : rest.view });
+}
+
+export async function saveView(view: View): Promise<void> {
+  const drafts = await draftsItem.getValue();
+  await draftsItem.setValue({ ...drafts, view });
+}

@@ -1,0 +1,27 @@
+import type { ErrorCode } from '../../shared/errors';
+
+/** The API answered with an error status; `code`/`message` come from the shared error body. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Seconds from a `Retry-After` header, when the server sent one. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an answer (offline, DNS, refused, CORS). */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof NetworkError) return 'Could not reach Curbside. Check your connection and try again.';
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Please try again.';
+}

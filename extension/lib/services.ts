@@ -1,0 +1,7 @@
+// Everything that needs zod and the shared schemas, loaded after the popup's first render.
+export { endpoints } from '../../shared/api';
+export { createApi } from './api';
+export { capturePageTitle, captureScreen } from './capture';
+export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from './forms';
+export { buildItems, fetchItems } from './items';
+export { enqueue, flush, takeAttention } from './outbox';

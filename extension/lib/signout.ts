@@ -1,0 +1,183 @@
+import { browser } from 'wxt/browser';
+import { endpoints } from '../../shared/api';
+import { type Api, createApi } from './api';
+import { withLock } from './lock';
+import { flush } from './outbox';
+import { forgetReceiptKey } from './receipts';
+import {
+  draftsItem,
+  idleNoticeItem,
+  itemsCacheItem,
+  lastActiveItem,
+  needsAttentionItem,
+  needsSignInItem,
+  orgIdleMinutesItem,
+  outboxItem,
+  prefillItem,
+  readPolicy,
+  type StoredSession,
+  sessionItem,
+} from './storage';
+
+/**
+ * Sign-out on a shared workstation. The user's queued items are sent first, with their own token;
+ * whatever cannot go now (offline) stays queued under their user id and waits for them, since
+ * every flush sends only the signed-in user's items. Then everything personal is cleared.
+ */
+
+export interface SignOutResult {
+  /** The user's items still waiting on this device (offline at sign-out). */
+  waiting: number;
+  /** The user's items refused by the API, kept for them to fix. */
+  needsAttention: number;
+}
+
+/** Said once by the next Curbside page that opens after an idle sign-out. */
+export const IDLE_NOTICE = 'You were signed out because Curbside was not used for a while.';
+
+type Runtime = Pick<typeof browser, 'runtime'>;
+
+export function sessionApi(session: StoredSession, fetchFn?: typeof fetch, b: Runtime = browser): Api {
+  return createApi({
+    baseUrl: session.apiUrl,
+    getToken: () => session.token,
+    fetchFn,
+    version: b.runtime.getManifest().version,
+  });
+}
+
+async function waitingFor(userId: string): Promise<SignOutResult> {
+  const [outbox, attention] = await Promise.all([outboxItem.getValue(), needsAttentionItem.getValue()]);
+  return {
+    waiting: outbox.filter((i) => i.userId === userId).length,
+    needsAttention: attention.filter((a) => a.item.userId === userId).length,
+  };
+}
+
+/** Forgets everything that belongs to whoever was signed in, except their queued items. */
+async function clearPersonal(): Promise<void> {
+  await Promise.all([
+    sessionItem.setValue(null),
+    draftsItem.setValue({ view: null }),
+    itemsCacheItem.setValue(null),
+    prefillItem.setValue(null),
+    needsSignInItem.setValue(false),
+    lastActiveItem.setValue(0),
+    forgetReceiptKey(),
+  ]);
+}
+
+/**
+ * Signs out the stored session: delivers (or moves to "needs attention") the user's queued items
+ * while the token still works, revokes the token, then clears the user's data from the device.
+ * Null when no one was signed in.
+ */
+export async function signOutStored({
+  fetchFn,
+  now = Date.now(),
+  browser: b = browser,
+}: {
+  fetchFn?: typeof fetch;
+  now?: number;
+  browser?: Runtime;
+} = {}): Promise<SignOutResult | null> {
+  return withLock('curbside-signout', async () => {
+    const session = await sessionItem.getValue();
+    if (!session) return null;
+    const tokenWorks = !(await needsSignInItem.getValue());
+    if (tokenWorks) {
+      const api = sessionApi(session, fetchFn, b);
+      // Everything queued, not only what is due: the next chance may be days away.
+      await flush({ api, now, userId: session.user.id, all: true }).catch(() => null);
+      // Best effort: if offline, the token stays valid on the server until it expires, but this
+      // device no longer holds it.
+      await api.call(endpoints.logout, {}).catch(() => undefined);
+    }
+    await clearPersonal();
+    return waitingFor(session.user.id);
+  });
+}
+
+/** The stricter of IT policy and organisation setting; 0 (off) only when both are off. */
+export function effectiveIdleMinutes(policyMinutes: number | undefined, orgMinutes: number): number {
+  const on = [policyMinutes ?? 0, orgMinutes].filter((m) => m > 0);
+  return on.length === 0 ? 0 : Math.min(...on);
+}
+
+export async function idleMinutes(managed?: Parameters<typeof readPolicy>[0]): Promise<number> {
+  const [policy, org] = await Promise.all([
+    managed === undefined ? readPolicy() : readPolicy(managed),
+    orgIdleMinutesItem.getValue(),
+  ]);
+  return effectiveIdleMinutes(policy.idleSignOutMinutes, org);
+}
+
+/** Whether the signed-in user has been away longer than the idle limit. */
+export function idleDue(lastActive: number, minutes: number, now: number): boolean {
+  return minutes > 0 && lastActive > 0 && now - lastActive >= minutes * 60_000;
+}
+
+/**
+ * Run by the background alarm every minute: signs the user out once Curbside has not been used
+ * for the idle limit. Curbside's own last use is the clock (not the OS idle state), because on a
+ * shared workstation the next person typing must not keep the previous user signed in; it also
+ * needs no extra permission.
+ */
+export async function idleSignOutIfDue({
+  fetchFn,
+  now = Date.now(),
+  browser: b = browser,
+  managed,
+}: {
+  fetchFn?: typeof fetch;
+  now?: number;
+  browser?: Runtime;
+  managed?: Parameters<typeof readPolicy>[0];
+} = {}): Promise<SignOutResult | null> {
+  const [session, last, minutes] = await Promise.all([
+    sessionItem.getValue(),
+    lastActiveItem.getValue(),
+    idleMinutes(managed),
+  ]);
+  if (!session || !idleDue(last, minutes, now)) return null;
+  const result = await signOutStored({ fetchFn, now, browser: b });
+  if (result) await idleNoticeItem.setValue(true);
+  return result;
+}
+
+/** The idle notice, once: true if an idle sign-out happened since the last call. */
+export async function takeIdleNotice(): Promise<boolean> {
+  const shown = await idleNoticeItem.getValue();
+  if (shown) await idleNoticeItem.setValue(false);
+  return shown;
+}
+
+/**
+ * Keeps the idle clock honest while someone types or clicks in a Curbside page (at most every
+ * 30 s). A session already past its limit is left for the idle check to end, not revived.
+ */
+export function trackActivity(
+  target: Pick<Document, 'addEventListener'>,
+  now: () => number = Date.now,
+): () => Promise<void> {
+  let last = 0;
+  const touch = async () => {
+    const t = now();
+    if (t - last < 30_000) return;
+    last = t;
+    const [session, lastActive, minutes] = await Promise.all([
+      sessionItem.getValue(),
+      lastActiveItem.getValue(),
+      idleMinutes(),
+    ]);
+    if (session && !idleDue(lastActive, minutes, t)) await lastActiveItem.setValue(t);
+  };
+  for (const type of ['keydown', 'pointerdown'] as const) target.addEventListener(type, () => void touch(), true);
+  return touch;
+}
+
+/** Reads the organisation's idle setting, to have it when the background alarm checks. */
+export async function refreshOrgSettings(api: Api): Promise<void> {
+  const settings = await api.call(endpoints.settings, {});
+  await orgIdleMinutesItem.setValue(settings.idleSignOutMinutes);
+}

@@ -1,0 +1,121 @@
+import { computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { Topic, Unit } from '../../../shared/catalog';
+import { BUILD_API_URL } from '../config';
+import type { AskDraft, FlagDraft, View } from '../drafts';
+import { ApiError, errorMessage } from '../errors';
+import type { MyItem } from '../items';
+import type { Detector } from '../phi';
+import type { AttentionItem, OutboxItem, Policy, StoredSession } from '../storage';
+
+type BrowserLike = Pick<typeof browser, 'runtime' | 'tabs' | 'action' | 'permissions' | 'storage'>;
+
+export interface AppDeps {
+  browser?: BrowserLike;
+  fetchFn?: typeof fetch;
+  now?: () => number;
+  loadDetector?: () => Promise<Detector | null>;
+}
+
+/** Everything that needs zod and the shared schemas, loaded after the popup's first render. */
+const services = () => import('../services');
+
+export type Core = ReturnType<typeof createCore>;
+
+/** The popup's signals and the few helpers every group of actions uses. */
+export function createCore(deps: AppDeps) {
+  const b = deps.browser ?? browser;
+  const now = deps.now ?? Date.now;
+
+  const ready = signal(false);
+  const policy = signal<Policy>({});
+  const apiUrl = signal(BUILD_API_URL);
+  const apiUrlLocked = signal(false);
+  const session = signal<StoredSession | null>(null);
+  const needsSignIn = signal(false);
+  const view = signal<View>('home');
+  const outbox = signal<OutboxItem[]>([]);
+  const attention = signal<AttentionItem[]>([]);
+  /** Polite announcements ("Flag sent."), shown in an aria-live region. */
+  const status = signal('');
+  /** The current failure, shown in role="alert". */
+  const error = signal('');
+  const busy = signal(false);
+  const detector = signal<Detector | null>(null);
+  const units = signal<Unit[]>([]);
+  const topics = signal<Topic[]>([]);
+  const incidentReportingUrl = signal<string | null>(null);
+  const flagDraft = signal<FlagDraft | null>(null);
+  const askDraft = signal<AskDraft | null>(null);
+  /** Why an item being edited again was refused. */
+  const editNotice = signal('');
+  const items = signal<MyItem[] | null>(null);
+  /** When the list shown was fetched, if it is the cached copy (offline). */
+  const itemsCachedAt = signal<number | null>(null);
+
+  const userId = computed(() => session.value?.user.id);
+  const waiting = computed(() => outbox.value.filter((i) => i.userId === userId.value));
+  const needsAttention = computed(() => attention.value.filter((a) => a.item.userId === userId.value));
+  const signedIn = computed(() => session.value !== null && !needsSignIn.value);
+
+  function version() {
+    return b.runtime.getManifest().version;
+  }
+
+  async function api() {
+    const { createApi } = await services();
+    const s = session.value;
+    if (!s) throw new ApiError(401, 'unauthorized', 'Please sign in again.');
+    return createApi({
+      baseUrl: s.apiUrl,
+      getToken: () => session.value?.token,
+      fetchFn: deps.fetchFn,
+      version: version(),
+    });
+  }
+
+  function announce(message: string) {
+    error.value = '';
+    status.value = message;
+  }
+
+  function fail(e: unknown) {
+    error.value = errorMessage(e);
+  }
+
+  return {
+    b,
+    now,
+    deps,
+    services,
+    version,
+    api,
+    announce,
+    fail,
+    ready,
+    policy,
+    apiUrl,
+    apiUrlLocked,
+    session,
+    needsSignIn,
+    view,
+    outbox,
+    attention,
+    status,
+    error,
+    busy,
+    detector,
+    units,
+    topics,
+    incidentReportingUrl,
+    flagDraft,
+    askDraft,
+    editNotice,
+    items,
+    itemsCachedAt,
+    userId,
+    waiting,
+    needsAttention,
+    signedIn,
+  };
+}

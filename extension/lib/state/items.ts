@@ -1,0 +1,45 @@
+import { ApiError, NetworkError } from '../errors';
+import { itemsCacheItem, needsSignInItem, receiptsItem, seenItem } from '../storage';
+import type { Core } from './core';
+
+const MAX_SEEN = 2000;
+
+/** My items: the merged list, its offline copy and the unread marks. */
+export function createItemActions(core: Core) {
+  const { now, services, api, fail, session, items, itemsCachedAt } = core;
+
+  async function loadItems() {
+    const s = session.value;
+    if (!s) return;
+    const [{ buildItems, fetchItems }, receipts, seen, cached] = await Promise.all([
+      services(),
+      receiptsItem.getValue(),
+      seenItem.getValue(),
+      itemsCacheItem.getValue(),
+    ]);
+    const mine = cached?.userId === s.user.id ? cached : null;
+    if (mine && !items.value) {
+      items.value = buildItems(mine, seen);
+      itemsCachedAt.value = mine.fetchedAt;
+    }
+    try {
+      const fresh = await fetchItems(await api(), s.user.id, receipts, now());
+      await itemsCacheItem.setValue(fresh);
+      items.value = buildItems(fresh, seen);
+      itemsCachedAt.value = null;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) await needsSignInItem.setValue(true);
+      if (!mine) items.value = [];
+      if (!(e instanceof NetworkError && mine)) fail(e);
+    }
+  }
+
+  /** Marks what is shown as seen; the marks stay on screen until the list is next opened. */
+  async function markSeen(keys: string[]) {
+    if (keys.length === 0) return;
+    const seen = await seenItem.getValue();
+    await seenItem.setValue([...new Set([...seen, ...keys])].slice(-MAX_SEEN));
+  }
+
+  return { loadItems, markSeen };
+}

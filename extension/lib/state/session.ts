@@ -1,0 +1,192 @@
+import { BUILD_API_URL, normaliseApiUrl } from '../config';
+import { emptyAskDraft, saveDraft, type View } from '../drafts';
+import {
+  apiUrlItem,
+  draftsItem,
+  itemsCacheItem,
+  lastActiveItem,
+  needsAttentionItem,
+  needsSignInItem,
+  outboxItem,
+  prefillItem,
+  readPolicy,
+  resolveApiUrl,
+  type StoredSession,
+  sessionItem,
+} from '../storage';
+import type { Core } from './core';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** Start-up (policy, session, idle sign-out, prefill), sign-in and sign-out. */
+export function createSessionActions(
+  core: Core,
+  { open, flushNow }: { open: (view: View) => Promise<void>; flushNow: () => Promise<unknown> },
+) {
+  const {
+    b,
+    now,
+    deps,
+    services,
+    version,
+    api,
+    announce,
+    fail,
+    ready,
+    policy,
+    apiUrl,
+    apiUrlLocked,
+    session,
+    needsSignIn,
+    view,
+    outbox,
+    attention,
+    error,
+    busy,
+    flagDraft,
+    askDraft,
+    items,
+    signedIn,
+  } = core;
+
+  async function init() {
+    const [p, s, ob, at, nsi, drafts, last] = await Promise.all([
+      readPolicy(b.storage?.managed),
+      sessionItem.getValue(),
+      outboxItem.getValue(),
+      needsAttentionItem.getValue(),
+      needsSignInItem.getValue(),
+      draftsItem.getValue(),
+      lastActiveItem.getValue(),
+    ]);
+    policy.value = p;
+    const resolved = await resolveApiUrl(p);
+    apiUrl.value = resolved.url;
+    apiUrlLocked.value = resolved.locked;
+    outbox.value = ob;
+    attention.value = at;
+    needsSignIn.value = nsi;
+    session.value = s;
+    outboxItem.watch((v) => {
+      outbox.value = v;
+    });
+    needsAttentionItem.watch((v) => {
+      attention.value = v;
+    });
+    needsSignInItem.watch((v) => {
+      needsSignIn.value = v;
+    });
+
+    const idleMinutes = p.idleSignOutMinutes ?? 0;
+    if (s && idleMinutes > 0 && last > 0 && now() - last > idleMinutes * 60_000) {
+      await signOut();
+      announce('You were signed out because Curbside was not used for a while.');
+    }
+    await lastActiveItem.setValue(now());
+    ready.value = true;
+
+    if (!signedIn.value) return;
+    if (!(await consumePrefill()) && drafts.view && drafts.view !== 'home') await open(drafts.view);
+    void flushNow();
+  }
+
+  /** Text selected on a page and sent here by the context menu becomes the start of a question. */
+  async function consumePrefill(): Promise<boolean> {
+    const pre = await prefillItem.getValue();
+    if (!pre) return false;
+    await prefillItem.setValue(null);
+    void b.action.setBadgeText({ text: '' })?.catch(() => undefined);
+    const existing = (await draftsItem.getValue()).ask;
+    if (existing?.text) {
+      askDraft.value = { ...existing, text: `${existing.text}\n\n${pre.text}` };
+    } else {
+      const { captureScreen } = await services();
+      askDraft.value = emptyAskDraft(await captureScreen(b.tabs), pre.text);
+    }
+    await saveDraft('ask', askDraft.value);
+    await open('ask');
+    return true;
+  }
+
+  async function signIn(input: { apiUrl: string; code: string; displayName: string }) {
+    error.value = '';
+    const base = normaliseApiUrl(apiUrlLocked.value ? apiUrl.value : input.apiUrl);
+    let url: URL;
+    try {
+      url = new URL(base);
+    } catch {
+      error.value = 'Enter the full API address, for example https://curbside.example.org.';
+      return false;
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+      error.value = 'The API address must start with https://.';
+      return false;
+    }
+    // Must be the first await: the browser only shows the prompt during the click that asked.
+    if (url.origin !== new URL(BUILD_API_URL).origin && b.permissions?.request) {
+      const granted = await b.permissions
+        .request({ origins: [`${url.protocol}//${url.hostname}/*`] })
+        .catch(() => false);
+      if (!granted) {
+        error.value = `Curbside needs your permission to reach ${url.host}. Sign in again and choose “Allow”.`;
+        return false;
+      }
+    }
+    busy.value = true;
+    try {
+      const { createApi, endpoints } = await services();
+      const client = createApi({ baseUrl: base, getToken: () => null, fetchFn: deps.fetchFn, version: version() });
+      const displayName = input.displayName.trim();
+      const s = await client.call(endpoints.enroll, {
+        body: { code: input.code.trim(), ...(displayName ? { displayName } : {}) },
+      });
+      const stored: StoredSession = { ...s, apiUrl: base };
+      await Promise.all([
+        sessionItem.setValue(stored),
+        needsSignInItem.setValue(false),
+        apiUrlLocked.value ? Promise.resolve() : apiUrlItem.setValue(base),
+        lastActiveItem.setValue(now()),
+      ]);
+      session.value = stored;
+      needsSignIn.value = false;
+      apiUrl.value = base;
+      view.value = 'home';
+      announce(`Signed in as ${s.user.displayName}.`);
+      void flushNow();
+      await consumePrefill();
+      return true;
+    } catch (e) {
+      fail(e);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Signs out and clears what was typed on this device; queued items wait for their owner. */
+  async function signOut() {
+    const s = session.value;
+    if (s && !needsSignIn.value) {
+      // Best effort: the token is forgotten here either way.
+      void api()
+        .then(async (client) => client.call((await services()).endpoints.logout, {}))
+        .catch(() => undefined);
+    }
+    await Promise.all([
+      sessionItem.setValue(null),
+      draftsItem.setValue({ view: null }),
+      itemsCacheItem.setValue(null),
+      prefillItem.setValue(null),
+      needsSignInItem.setValue(false),
+    ]);
+    session.value = null;
+    needsSignIn.value = false;
+    flagDraft.value = null;
+    askDraft.value = null;
+    items.value = null;
+    view.value = 'home';
+    announce('Signed out.');
+  }
+
+  return { init, consumePrefill, signIn, signOut };
+}

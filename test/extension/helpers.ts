@@ -1,0 +1,67 @@
+import { vi } from 'vitest';
+import type { StoredSession } from '../../extension/lib/storage';
+import type { FlagCreate } from '../../shared/flags';
+
+export const USER = {
+  id: 'user_aaaaaa',
+  displayName: 'Sam Rivera',
+  discipline: 'nursing' as const,
+  unitId: 'unit_icu001',
+  roles: ['clinician' as const],
+  active: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+
+export const SESSION: StoredSession = {
+  token: 'tok_sam',
+  expiresAt: '2026-12-01T00:00:00.000Z',
+  user: USER,
+  apiUrl: 'http://127.0.0.1:8787',
+};
+
+export function flagBody(overrides: Partial<FlagCreate> = {}): FlagCreate {
+  return {
+    clientId: crypto.randomUUID(),
+    text: 'Order set hides the weight-based dose',
+    category: 'orders_medications',
+    frequency: 'daily',
+    minutesLost: 5,
+    impact: 'delay',
+    anonymous: false,
+    contactOk: false,
+    ...overrides,
+  };
+}
+
+/** What the API answers for a created flag. */
+export function flagResponse(body: FlagCreate, id = 'flag_000001') {
+  return {
+    id,
+    clientId: body.clientId,
+    text: body.text,
+    category: body.category,
+    frequency: body.frequency,
+    minutesLost: body.minutesLost,
+    impact: body.impact,
+    idea: null,
+    unitId: null,
+    screen: null,
+    pageTitle: null,
+    anonymous: body.anonymous ?? false,
+    contactOk: false,
+    status: 'new',
+    createdAt: '2026-01-02T10:00:00.000Z',
+  };
+}
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers });
+
+/** fakeBrowser leaves getManifest unimplemented; the client reads the version from it. */
+export function mockManifest(fakeBrowser: { runtime: { getManifest: () => unknown } }) {
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Curbside',
+    version: '0.1.0',
+  });
+}
