@@ -1,10 +1,22 @@
 import { browser } from 'wxt/browser';
 import { type Screen, tryDeidentifyUrl } from '../../shared/context';
 
-type Tabs = Pick<typeof browser.tabs, 'query'>;
+type Tabs = Pick<typeof browser.tabs, 'query' | 'get'>;
+
+/**
+ * End-to-end builds only: Playwright cannot drive the toolbar popup, so the suite opens popup.html
+ * in a tab and names the tab a user's click would have pointed at. Other builds ignore the query.
+ */
+function e2eTabId(): number | undefined {
+  if (import.meta.env.WXT_E2E !== 'true') return undefined;
+  const id = Number(new URLSearchParams(globalThis.location?.search ?? '').get('tabId'));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
 
 async function activeTab(tabs: Tabs) {
   try {
+    const e2eTab = e2eTabId();
+    if (e2eTab !== undefined) return await tabs.get(e2eTab);
     const [tab] = await tabs.query({ active: true, currentWindow: true });
     return tab;
   } catch {

@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startFakeEhr } from './fake-ehr';
+import { freePort } from './ports';
+import { startRecordingProxy } from './proxy';
+
+const ROOT = new URL('../../..', import.meta.url).pathname;
+const BIN = join(ROOT, 'node_modules', '.bin');
+const env = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  PATH: `${BIN}:${process.env.PATH ?? ''}`,
+  WRANGLER_SEND_METRICS: 'false',
+  ...extra,
+});
+
+function run(cmd: string, args: string[], extra: Record<string, string> = {}) {
+  const res = spawnSync(join(BIN, cmd), args, { cwd: ROOT, env: env(extra), encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stdout}\n${res.stderr}`);
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`worker exited early:\n${log()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`worker did not start:\n${log()}`);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    ehrUrl: string;
+    extensionDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const [workerPort, apiPort, ehrPort] = [await freePort(), await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const ehrOrigin = `http://127.0.0.1:${ehrPort}`;
+  const persist = mkdtempSync(join(tmpdir(), 'curbside-e2e-d1-'));
+  const outDir = join(ROOT, '.output', 'e2e');
+
+  // A fresh local D1 for this run, migrated and demo-seeded the way `npm start` does it.
+  run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
+  run('node', [join(ROOT, 'scripts', 'seed.mjs'), '--persist-to', persist]);
+  run('wxt', ['build'], {
+    WXT_API_URL: apiUrl,
+    WXT_E2E: 'true',
+    CURBSIDE_OUT_DIR: outDir,
+    CURBSIDE_E2E_HOST_PERMISSION: `${ehrOrigin}/*`,
+  });
+
+  let workerLog = '';
+  const worker = spawn(
+    join(BIN, 'wrangler'),
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(workerPort),
+      '--persist-to',
+      persist,
+      '--show-interactive-dev-session=false',
+    ],
+    { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  worker.stdout?.on('data', (d: Buffer) => {
+    workerLog += d.toString();
+  });
+  worker.stderr?.on('data', (d: Buffer) => {
+    workerLog += d.toString();
+  });
+  await waitFor(`http://127.0.0.1:${workerPort}/health`, worker, () => workerLog);
+  const servers: Server[] = [await startRecordingProxy(apiPort, workerPort), await startFakeEhr(ehrPort)];
+
+  project.provide('apiUrl', apiUrl);
+  project.provide('ehrUrl', ehrOrigin);
+  project.provide('extensionDir', join(outDir, 'chrome-mv3'));
+
+  return async () => {
+    for (const s of servers) s.closeAllConnections?.();
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    worker.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(persist, { recursive: true, force: true });
+  };
+}
