@@ -6,6 +6,12 @@ import { defineConfig } from 'wxt';
  * `chrome.action.openPopup()` (no user click, so no activeTab grant) can read that tab's URL.
  */
 const e2eHostPermission = process.env.CURBSIDE_E2E_HOST_PERMISSION;
+
+/**
+ * Enterprise builds: the base64 public key (manifest `key`) fixes the Chrome/Edge extension id, so
+ * IT policies, CORS (ALLOWED_ORIGINS) and sign-in links name one id on every workstation.
+ */
+const extensionKey = process.env.CURBSIDE_EXTENSION_KEY?.trim();
 /** Lets test builds go somewhere other than .output/ without touching the developer's build. */
 const outDir = process.env.CURBSIDE_OUT_DIR;
 
@@ -21,10 +27,19 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Curbside',
     description: 'Flag workflow friction or ask a mentor without leaving the screen you are on.',
-    permissions: ['storage', 'activeTab', 'alarms', 'contextMenus'],
+    permissions: [
+      'storage',
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     ...(e2eHostPermission ? { host_permissions: [e2eHostPermission] } : {}),
     action: { default_title: 'Curbside' },
+    // The mentor inbox: a side panel in Chrome and Edge; Firefox opens entrypoints/inbox as a page.
+    ...(browser === 'firefox' ? {} : { side_panel: { default_path: 'sidepanel.html' } }),
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+C', mac: 'Alt+Shift+C' },
@@ -43,6 +58,6 @@ export default defineConfig({
           },
         }
       : // Chrome and Edge read IT policy (API address, organisation) from storage.managed.
-        { storage: { managed_schema: 'managed_schema.json' } }),
+        { storage: { managed_schema: 'managed_schema.json' }, ...(extensionKey ? { key: extensionKey } : {}) }),
   }),
 });

@@ -1,5 +1,7 @@
 import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
+import { hotspotEndpoints } from './api/hotspots';
+import { mentorEndpoints } from './api/mentor';
 
 export { Health } from './api/core';
 export * from './api/endpoint';
@@ -11,7 +13,9 @@ export * from './api/endpoint';
  */
 export const endpoints = {
   ...coreEndpoints,
+  ...hotspotEndpoints,
   ...adminEndpoints,
+  ...mentorEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

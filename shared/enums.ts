@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const Role = z.enum(['clinician', 'mentor', 'lead', 'admin']);
+export const Role = z.enum(['clinician', 'mentor', 'lead', 'admin', 'peer_supporter']);
 export type Role = z.infer<typeof Role>;
 
 export const Discipline = z.enum(['nursing', 'medicine', 'pharmacy', 'therapy', 'admin', 'other']);
@@ -32,6 +32,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   mentor: 'Mentor',
   lead: 'Lead',
   admin: 'Admin',
+  peer_supporter: 'Peer supporter',
 };
 
 export const DISCIPLINE_LABELS: Record<Discipline, string> = {

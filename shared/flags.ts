@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, Frequency, Impact } from './enums';
 import { ClientId, Id, IsoTime, Secret256 } from './ids';
+import { PdsaProgress } from './pdsa';
 import { Screen } from './screen';
 import { ConfirmedSpans, freeText } from './text';
 
@@ -65,6 +66,12 @@ export const Flag = z.object({
   status: FlagStatus,
   /** Anonymous flags are stored to the hour so time cannot single out the sender. */
   createdAt: IsoTime,
+  /** Closing the loop: the hotspot this flag joined, its public response and tests of change. */
+  hotspotId: Id.nullable().optional(),
+  response: z.string().nullable().optional(),
+  respondedAt: IsoTime.nullable().optional(),
+  cycles: z.array(PdsaProgress).optional(),
+  withdrawn: z.boolean().optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

@@ -24,7 +24,7 @@ export const UserListQuery = z.object({
 
 export const UserPatch = z
   .object({
-    roles: z.array(Role).min(1).max(4).optional(),
+    roles: z.array(Role).min(1).max(Role.options.length).optional(),
     unitId: Id.nullable().optional(),
     discipline: Discipline.optional(),
     displayName: z.string().trim().min(1).max(80).optional(),

@@ -7,12 +7,22 @@ import { register } from './lib/register';
 import { corsForExtensions } from './middleware/cors';
 import { onError, onNotFound } from './middleware/errors';
 import { limitBody, requireJson } from './middleware/limits';
+import { limitCodeUse, limitWritesByIp } from './middleware/rate-limit';
 import { requireMinVersion } from './middleware/version';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
+import { hotspotRoutes } from './routes/hotspots';
+import { kbRoutes } from './routes/kb';
+import { loopRoutes } from './routes/loop';
+import { mentorRoutes } from './routes/mentors';
+import { pdsaRoutes } from './routes/pdsa';
+import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
+import { queueRoutes } from './routes/queue';
+import { threadRoutes } from './routes/threads';
 
 export const API_VERSION = '0.1.0';
 
@@ -31,6 +41,8 @@ export function createApp() {
   app.use('*', limitBody());
   app.use('*', requireJson());
   app.use('/v1/*', requireMinVersion());
+  app.use('/v1/*', limitWritesByIp());
+  app.use('/v1/auth/enroll', limitCodeUse());
   app.onError(onError);
   app.notFound(onNotFound);
 
@@ -38,7 +50,17 @@ export function createApp() {
   app.route('/', authRoutes);
   app.route('/', catalogRoutes);
   app.route('/', flagRoutes);
+  // Before hotspotRoutes: /v1/hotspots/by-system must not be read as a hotspot id.
+  app.route('/', loopRoutes);
+  app.route('/', hotspotRoutes);
+  app.route('/', pdsaRoutes);
+  app.route('/', programmeRoutes);
+  app.route('/', exportRoutes);
   app.route('/', questionRoutes);
+  app.route('/', threadRoutes);
+  app.route('/', queueRoutes);
+  app.route('/', mentorRoutes);
+  app.route('/', kbRoutes);
   app.route('/', adminRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -7,6 +7,10 @@ export interface Env {
   /** Comma-separated extra CORS origins (e.g. a fixed enterprise extension id). */
   ALLOWED_ORIGINS?: string;
   ENVIRONMENT?: string;
+  /** Rate Limiting bindings (wrangler.jsonc `ratelimits`), see worker/middleware/rate-limit.ts. */
+  RATE_LIMIT_USER_WRITES?: RateLimit;
+  RATE_LIMIT_IP_WRITES?: RateLimit;
+  RATE_LIMIT_CODE_USE?: RateLimit;
 }
 
 export interface Auth {

@@ -3,8 +3,10 @@ import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../shared/enums';
 import { type FieldErrors, QUESTION_TEXT_MAX, validateAsk } from '../lib/forms';
 import { useApp } from '../lib/state';
 import { CheckedTextField } from './CheckedTextField';
+import { KbMatches } from './KbMatches';
 import { PageTitle } from './PageTitle';
 import { ScreenChip } from './ScreenChip';
+import { ScreenTips } from './ScreenTips';
 import { optionsFrom, SelectField } from './SelectField';
 import { SendAnyway } from './SendAnyway';
 import { useIdentifierGate } from './useIdentifierGate';
@@ -53,6 +55,7 @@ export function AskForm() {
         error={errors.text}
         hint="Ask about the workflow or the system, not about a particular patient."
       />
+      {d.text.trim() ? <KbMatches text={d.text} /> : <ScreenTips screen={d.screen} />}
       <SelectField
         id="ask-topicId"
         label="Topic"
@@ -78,7 +81,12 @@ export function AskForm() {
         onChange={(v) => update({ urgency: v as typeof d.urgency })}
         error={errors.urgency}
       />
-      <ScreenChip screen={d.screen} onRemove={() => update({ screen: null })} onAdd={() => void app.addScreen('ask')} />
+      <ScreenChip
+        screen={d.screen}
+        onRemove={() => update({ screen: null })}
+        onAdd={() => void app.addScreen('ask')}
+        onPick={(screen) => update({ screen })}
+      />
       <PageTitle
         id="ask-pageTitle"
         value={d.pageTitle}

@@ -5,6 +5,7 @@ import { useApp } from '../lib/state';
 import { CheckedTextField } from './CheckedTextField';
 import { PageTitle } from './PageTitle';
 import { ScreenChip } from './ScreenChip';
+import { ScreenHotspots } from './ScreenHotspots';
 import { optionsFrom, SelectField } from './SelectField';
 import { SendAnyway } from './SendAnyway';
 import { useIdentifierGate } from './useIdentifierGate';
@@ -45,6 +46,7 @@ export function FlagForm() {
         <ViewHeading>Flag friction</ViewHeading>
       </div>
       {app.editNotice.value && <p class="notice">Not sent yet: {app.editNotice.value}</p>}
+      <ScreenHotspots />
       <CheckedTextField
         id="flag-text"
         label="What got in the way?"
@@ -160,6 +162,7 @@ export function FlagForm() {
         screen={d.screen}
         onRemove={() => update({ screen: null })}
         onAdd={() => void app.addScreen('flag')}
+        onPick={(screen) => update({ screen })}
       />
       <PageTitle
         id="flag-pageTitle"

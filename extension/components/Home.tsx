@@ -1,10 +1,16 @@
 import { useApp } from '../lib/state';
+import { lazyPart } from './LazyView';
 import { OutboxStatus } from './OutboxStatus';
 import { ViewHeading } from './ViewHeading';
+
+// After the first render: tips need the screen capture and the API client.
+const ScreenTips = lazyPart(() => import('./ScreenTips').then((m) => m.ScreenTips));
 
 export function Home() {
   const app = useApp();
   const org = app.policy.value.organisationName;
+  const roles = app.session.value?.user.roles ?? [];
+  const canAsk = roles.some((r) => r === 'clinician' || r === 'mentor' || r === 'lead');
   return (
     <section>
       <ViewHeading>{org ? `Curbside · ${org}` : 'What do you need?'}</ViewHeading>
@@ -19,6 +25,15 @@ export function Home() {
       <button type="button" onClick={() => void app.open('items')}>
         My items
       </button>
+      <ScreenTips />
+      {canAsk && (
+        <p class="talk-entry">
+          <button type="button" class="link" onClick={() => void app.open('talk')}>
+            Need to talk
+          </button>{' '}
+          after a hard case?
+        </p>
+      )}
       <OutboxStatus />
     </section>
   );

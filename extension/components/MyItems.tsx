@@ -1,9 +1,16 @@
 import { useEffect } from 'preact/hooks';
 import { useApp } from '../lib/state';
+import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const format = (iso: string | number) => dateTime.format(new Date(iso));
+const newLabel = (unread: string[]) =>
+  unread.some((k) => k.startsWith('answer:'))
+    ? 'New answer'
+    : unread.some((k) => k.startsWith('clarify:'))
+      ? 'New question for you'
+      : 'Updated';
 
 export function MyItems() {
   const app = useApp();
@@ -31,26 +38,31 @@ export function MyItems() {
             <li key={item.id} class="item">
               <p class="item-meta">
                 <span class="kind">
-                  {item.kind === 'flag' ? (item.anonymous ? 'Anonymous flag' : 'Flag') : 'Question'}
+                  {item.kind === 'flag'
+                    ? item.anonymous
+                      ? 'Anonymous flag'
+                      : 'Flag'
+                    : item.question?.kind === 'need_to_talk'
+                      ? 'Need to talk'
+                      : 'Question'}
                 </span>
                 {' · '}
                 <span class="item-status">{item.status}</span>
-                {item.unread.length > 0 && (
-                  <span class="new">
-                    {' '}
-                    · {item.unread.some((k) => k.startsWith('answer:')) ? 'New answer' : 'Updated'}
-                  </span>
-                )}
+                {item.unread.length > 0 && <span class="new"> · {newLabel(item.unread)}</span>}
               </p>
               <p class="item-text">{item.text}</p>
-              {item.answers.map((a) => (
-                <blockquote key={a.id} class="answer">
-                  <p>{a.text}</p>
-                  <footer>
-                    {a.mentorName}, {format(a.createdAt)}
-                  </footer>
+              {item.response && (
+                <blockquote class="answer response">
+                  <p>{item.response}</p>
+                  <footer>You said, we did</footer>
                 </blockquote>
+              )}
+              {item.progress?.map((p) => (
+                <p key={p} class="muted">
+                  Testing a change: {p}
+                </p>
               ))}
+              {item.question && <Thread question={item.question} />}
             </li>
           ))}
         </ul>

@@ -1,11 +1,14 @@
 import { useSignal } from '@preact/signals';
+import { readSignInLink } from '../lib/signin-link';
 import { useApp } from '../lib/state';
 import { ViewHeading } from './ViewHeading';
 
 export function SignIn() {
   const app = useApp();
-  const apiUrl = useSignal(app.apiUrl.value);
-  const code = useSignal('');
+  // Opened from a sign-in link an admin sent (lib/signin-link.ts): the code and address come filled in.
+  const fromLink = readSignInLink(globalThis.location?.hash ?? '');
+  const apiUrl = useSignal(fromLink?.apiUrl && !app.apiUrlLocked.value ? fromLink.apiUrl : app.apiUrl.value);
+  const code = useSignal(fromLink?.code ?? '');
   const displayName = useSignal('');
   const org = app.policy.value.organisationName;
   const locked = app.apiUrlLocked.value;

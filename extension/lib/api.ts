@@ -2,6 +2,7 @@ import type { CallInput, Endpoint, Response } from '../../shared/api';
 import { fillPath } from '../../shared/api';
 import { ErrorBody, type ErrorCode } from '../../shared/errors';
 import { ApiError, NetworkError } from './errors';
+import { sessionItem } from './storage';
 
 export interface ApiOptions {
   baseUrl: string;
@@ -9,6 +10,15 @@ export interface ApiOptions {
   fetchFn?: typeof fetch;
   /** The extension's manifest version, sent so the API can ask for an upgrade. */
   version: string;
+  /** Stores a token the API rotated (default: into the stored session, if it still holds the old one). */
+  onTokenRotated?: (rotated: { from: string; token: string; expiresAt: string }) => Promise<void>;
+}
+
+/** The API replaces a token past half its life; the old one works for a few minutes more. */
+async function storeRotatedToken({ from, token, expiresAt }: { from: string; token: string; expiresAt: string }) {
+  const session = await sessionItem.getValue();
+  if (session?.token === from)
+    await sessionItem.setValue({ ...session, token, expiresAt: expiresAt || session.expiresAt });
 }
 
 export type Api = ReturnType<typeof createApi>;
@@ -59,8 +69,16 @@ async function toApiError(res: globalThis.Response): Promise<ApiError> {
 }
 
 /** The one typed client: every request goes through `call(endpoints.x, input)`. */
-export function createApi({ baseUrl, getToken, fetchFn = fetch, version }: ApiOptions) {
+export function createApi({
+  baseUrl,
+  getToken,
+  fetchFn = fetch,
+  version,
+  onTokenRotated = storeRotatedToken,
+}: ApiOptions) {
   const base = baseUrl.replace(/\/+$/, '');
+  // Callers may hold the session they started with: later calls use the rotated token instead.
+  let rotated: { from: string; token: string } | undefined;
 
   async function call<E extends Endpoint>(ep: E, input: CallInput<E>): Promise<Response<E>> {
     const { body, query, params } = (input ?? {}) as LooseInput;
@@ -74,7 +92,8 @@ export function createApi({ baseUrl, getToken, fetchFn = fetch, version }: ApiOp
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     // Public endpoints never get the token: receipt lookups must not be linkable to a person.
     if (!ep.roles.includes('public')) {
-      const token = await getToken();
+      const stored = await getToken();
+      const token = stored && rotated?.from === stored ? rotated.token : stored;
       if (token) headers.Authorization = `Bearer ${token}`;
     }
 
@@ -88,8 +107,16 @@ export function createApi({ baseUrl, getToken, fetchFn = fetch, version }: ApiOp
     } catch (cause) {
       throw new NetworkError('Network request failed', { cause });
     }
+    const next = res.headers.get('X-Curbside-Token');
+    const sent = headers.Authorization?.slice('Bearer '.length);
+    if (next && sent && next !== sent) {
+      rotated = { from: sent, token: next };
+      await onTokenRotated({ from: sent, token: next, expiresAt: res.headers.get('X-Curbside-Token-Expires') ?? '' });
+    }
     if (!res.ok) throw await toApiError(res);
-    const parsed = ep.response.safeParse(await res.json().catch(() => undefined));
+    // CSV exports answer text; everything else answers JSON.
+    const data = ep.produces ? await res.text() : await res.json().catch(() => undefined);
+    const parsed = ep.response.safeParse(data);
     if (!parsed.success)
       throw new ApiError(res.status, 'internal', 'The server sent an answer Curbside does not understand.');
     return parsed.data as Response<E>;

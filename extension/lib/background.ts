@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createApi } from './api';
+import { BADGE_ALARM, pollBadge, scheduleBadge } from './badge';
 import { flush } from './outbox';
 import { idleSignOutIfDue } from './signout';
 import { prefillItem, sessionItem } from './storage';
@@ -30,6 +31,7 @@ export function setupBackground(
   b: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action'> = browser,
   flushNow: () => Promise<unknown> = () => flushStored(undefined, b),
   idleCheck: () => Promise<unknown> = () => idleSignOutIfDue({ browser: b }),
+  badgeNow: () => Promise<unknown> = () => pollBadge(undefined, browser),
 ) {
   b.runtime.onInstalled.addListener(() => {
     b.contextMenus.create({ id: MENU_ID, title: 'Ask a mentor about this…', contexts: ['selection'] });
@@ -48,6 +50,12 @@ export function setupBackground(
       // openPopup needs a recent gesture on some browsers: the badge tells the user to click.
       await b.action.setBadgeText({ text: '1' });
     }
+  });
+
+  // The toolbar badge (queue or unread answers) and notifications: see lib/badge.ts.
+  void scheduleBadge(b);
+  b.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === BADGE_ALARM) await badgeNow();
   });
 
   b.alarms.onAlarm.addListener(async (alarm) => {

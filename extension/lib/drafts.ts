@@ -2,7 +2,7 @@ import type { Category, Frequency, Impact, Urgency } from '../../shared/enums';
 import type { Screen } from '../../shared/screen';
 import { draftsItem } from './storage';
 
-export type View = 'home' | 'flag' | 'ask' | 'items';
+export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk';
 
 /** Form state exactly as typed: the popup closes whenever focus leaves, so every change is saved. */
 export interface FlagDraft {
@@ -35,6 +35,10 @@ export interface Drafts {
   view: View | null;
   flag?: FlagDraft;
   ask?: AskDraft;
+  /** Replies to a mentor's clarifying question, by question id, until sent. */
+  replies?: Record<string, string>;
+  /** What the person wrote on "Need to talk", until sent. */
+  talk?: string;
 }
 
 /**

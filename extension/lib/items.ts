@@ -19,12 +19,18 @@ export interface MyItem {
   status: string;
   createdAt: string;
   answers: Answer[];
+  /** Flags: the public response on their hotspot, and tests of change in progress. */
+  response?: string | null;
+  progress?: string[];
+  /** Questions: the whole thing, for the thread (messages, reply, helpful, consent). */
+  question?: Question;
   /** Seen-keys for what is new here; empty when nothing is. */
   unread: string[];
 }
 
 const statusKey = (id: string, status: string) => `status:${id}:${status}`;
 const answerKey = (id: string) => `answer:${id}`;
+const clarifyKey = (q: Question) => `clarify:${q.messages.at(-1)?.id ?? q.id}`;
 
 function unreadFor(id: string, status: string, initial: string, answers: Answer[], seen: Set<string>): string[] {
   const keys = answers.map((a) => answerKey(a.id));
@@ -42,7 +48,15 @@ function fromFlag(f: Flag, seen: Set<string>): MyItem {
     status: FLAG_STATUS_LABELS[f.status],
     createdAt: f.createdAt,
     answers: [],
-    unread: unreadFor(f.id, f.status, 'new', [], seen),
+    response: f.response ?? null,
+    progress: (f.cycles ?? []).map((c) =>
+      c.decision ? `${c.changeIdea}: ${c.decision}` : `${c.changeIdea}: ${c.stage}`,
+    ),
+    unread: [
+      ...unreadFor(f.id, f.status, 'new', [], seen),
+      // A new or changed response is news once, like a status.
+      ...(f.respondedAt && !seen.has(`response:${f.id}:${f.respondedAt}`) ? [`response:${f.id}:${f.respondedAt}`] : []),
+    ],
   };
 }
 
@@ -52,10 +66,19 @@ function fromQuestion(q: Question, seen: Set<string>): MyItem {
     kind: 'question',
     anonymous: false,
     text: q.text,
-    status: QUESTION_STATUS_LABELS[q.status],
+    status: q.needsReply
+      ? 'Waiting for your reply'
+      : q.kind === 'need_to_talk' && q.status === 'open'
+        ? 'Waiting for a peer supporter'
+        : QUESTION_STATUS_LABELS[q.status],
     createdAt: q.createdAt,
     answers: q.answers,
-    unread: unreadFor(q.id, q.status, 'open', q.answers, seen),
+    question: q,
+    unread: [
+      ...unreadFor(q.id, q.status, 'open', q.answers, seen),
+      // The same key as the toolbar badge (lib/badge.ts), so reading it here clears the badge.
+      ...(q.needsReply && !seen.has(clarifyKey(q)) ? [clarifyKey(q)] : []),
+    ],
   };
 }
 

@@ -5,3 +5,7 @@ export { capturePageTitle, captureScreen } from './capture';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from './forms';
 export { buildItems, fetchItems } from './items';
 export { enqueue, flush, takeAttention } from './outbox';
+export { ensureReceiptKey, readReceipts } from './receipts';
+export { refreshOrgSettings, signOutStored } from './signout';
+export { loadSystems } from './systems';
+export { createThreadActions } from './threads';

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import { type Api, createApi } from './api';
+import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from './idle';
 import { withLock } from './lock';
 import { flush } from './outbox';
 import { forgetReceiptKey } from './receipts';
@@ -25,15 +26,14 @@ import {
  * every flush sends only the signed-in user's items. Then everything personal is cleared.
  */
 
+export { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice };
+
 export interface SignOutResult {
   /** The user's items still waiting on this device (offline at sign-out). */
   waiting: number;
   /** The user's items refused by the API, kept for them to fix. */
   needsAttention: number;
 }
-
-/** Said once by the next Curbside page that opens after an idle sign-out. */
-export const IDLE_NOTICE = 'You were signed out because Curbside was not used for a while.';
 
 type Runtime = Pick<typeof browser, 'runtime'>;
 
@@ -98,23 +98,12 @@ export async function signOutStored({
   });
 }
 
-/** The stricter of IT policy and organisation setting; 0 (off) only when both are off. */
-export function effectiveIdleMinutes(policyMinutes: number | undefined, orgMinutes: number): number {
-  const on = [policyMinutes ?? 0, orgMinutes].filter((m) => m > 0);
-  return on.length === 0 ? 0 : Math.min(...on);
-}
-
 export async function idleMinutes(managed?: Parameters<typeof readPolicy>[0]): Promise<number> {
   const [policy, org] = await Promise.all([
     managed === undefined ? readPolicy() : readPolicy(managed),
     orgIdleMinutesItem.getValue(),
   ]);
   return effectiveIdleMinutes(policy.idleSignOutMinutes, org);
-}
-
-/** Whether the signed-in user has been away longer than the idle limit. */
-export function idleDue(lastActive: number, minutes: number, now: number): boolean {
-  return minutes > 0 && lastActive > 0 && now - lastActive >= minutes * 60_000;
 }
 
 /**
@@ -143,13 +132,6 @@ export async function idleSignOutIfDue({
   const result = await signOutStored({ fetchFn, now, browser: b });
   if (result) await idleNoticeItem.setValue(true);
   return result;
-}
-
-/** The idle notice, once: true if an idle sign-out happened since the last call. */
-export async function takeIdleNotice(): Promise<boolean> {
-  const shown = await idleNoticeItem.getValue();
-  if (shown) await idleNoticeItem.setValue(false);
-  return shown;
 }
 
 /**

@@ -3,7 +3,8 @@ import { storage } from 'wxt/utils/storage';
 import type { Topic, Unit } from '../../shared/catalog';
 import type { ErrorCode } from '../../shared/errors';
 import type { FlagCreate, FlagList, ReceiptStatusResponse } from '../../shared/flags';
-import type { QuestionCreate, QuestionList } from '../../shared/questions';
+import type { ScreenTip } from '../../shared/kb';
+import type { NeedToTalkCreated, QuestionCreate, QuestionList } from '../../shared/questions';
 import type { System } from '../../shared/systems';
 import type { User } from '../../shared/users';
 import { BUILD_API_URL, normaliseApiUrl } from './config';
@@ -97,6 +98,30 @@ export const systemsItem = storage.defineItem<{ systems: System[]; fetchedAt: nu
 export const idleNoticeItem = storage.defineItem<boolean>('local:idleSignedOut', { fallback: false });
 /** The organisation's idle sign-out setting, as last read from the API (0 = off). */
 export const orgIdleMinutesItem = storage.defineItem<number>('local:orgIdleSignOutMinutes', { fallback: 0 });
+
+/** Mentor inbox: answer and clarify drafts by question id, kept until sent. */
+export const inboxDraftsItem = storage.defineItem<Record<string, { answer?: string; clarify?: string }>>(
+  'local:inboxDrafts',
+  { fallback: {} },
+);
+/** Badge polling and browser notifications; each user can turn notifications off. */
+export const notifyPrefsItem = storage.defineItem<{ notifications: boolean; intervalMinutes: number }>(
+  'local:notifyPrefs',
+  { fallback: { notifications: true, intervalMinutes: 1 } },
+);
+/** Ids already notified (answers, urgent questions, alerts), so each notifies once. */
+export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [] });
+
+/** Published answers and tips per system (key: API address and host), kept a few minutes. */
+export const screenTipsItem = storage.defineItem<Record<string, { tips: ScreenTip[]; fetchedAt: number }>>(
+  'local:screenTips',
+  { fallback: {} },
+);
+/** The organisation's employee-assistance and crisis contacts, so "Need to talk" shows them offline too. */
+export const supportContactsItem = storage.defineItem<(NeedToTalkCreated['support'] & { apiUrl: string }) | null>(
+  'local:supportContacts',
+  { fallback: null },
+);
 
 /** IT policy from `storage.managed` (see public/managed_schema.json). */
 export interface Policy {

@@ -15,6 +15,8 @@ export interface Endpoint {
   query?: z.ZodObject;
   params?: z.ZodObject;
   response: z.ZodType;
+  /** Set when the answer is not JSON (CSV exports); the handler then returns a Response. */
+  produces?: 'text/csv';
   status: 200 | 201;
 }
 

@@ -21,6 +21,9 @@ describe('a clinician flags friction from an EHR page', () => {
     await ehr.goto(`${inject('ehrUrl')}/ehr/patients/${MRN}/encounters/${ENCOUNTER}/medrec?mrn=${MRN}&view=medrec#top`);
 
     const popup = await openPopupFor(browser, ehr);
+    // The API address comes from the managed policy written for this browser, and is locked.
+    await expect.poll(() => popup.getByLabel('API address').inputValue()).toBe(apiUrl);
+    expect(await popup.getByLabel('API address').isEditable()).toBe(false);
     await popup.getByLabel('Code').fill('DEMO-CLINICIAN');
     await popup.getByLabel('Your name (optional)').fill('E2E Nurse');
     await popup.getByRole('button', { name: 'Sign in' }).click();

@@ -39,8 +39,18 @@ afterAll(async () => {
 });
 
 describe('manifest', () => {
-  it('asks for exactly the four permissions and no host access up front', () => {
-    expect([...chrome.manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'storage']);
+  it('asks for exactly its permissions and no host access up front', () => {
+    // notifications: new answers and urgent questions; sidePanel: the mentor inbox (Chrome and Edge only).
+    expect([...chrome.manifest.permissions].sort()).toEqual([
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'notifications',
+      'sidePanel',
+      'storage',
+    ]);
+    expect(chrome.manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(firefox.manifest.permissions).not.toContain('sidePanel');
     expect(chrome.manifest.optional_host_permissions).toEqual([
       'https://*/*',
       'http://127.0.0.1/*',

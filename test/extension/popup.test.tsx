@@ -55,6 +55,7 @@ function fakeServer(overrides: Record<string, Handler> = {}) {
     'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
     'GET /v1/topics': () => json(200, { topics: [{ id: 'topic_00001', name: 'Medications', active: true }] }),
     'GET /v1/settings': () => json(200, SETTINGS),
+    'GET /v1/me/receipt-key': () => json(200, { key: 'ef'.repeat(32) }),
     'POST /v1/flags': (body) => json(201, flagResponse(body as never)),
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Flag, FlagStatus } from '../../shared/flags';
 import { toIso } from '../lib/clock';
+import { cyclesOfRoots, toProgress } from './pdsa';
 
 interface FlagRow {
   id: string;
@@ -21,10 +22,20 @@ interface FlagRow {
   page_title: string | null;
   status: FlagStatus;
   created_at: number;
+  hotspot_id?: string | null;
+  hotspot_status?: FlagStatus | null;
+  hotspot_response?: string | null;
+  hotspot_responded_at?: number | null;
+  withdrawn?: string | null;
 }
 
-const COLUMNS = `id, client_id, body_hash, user_id, anonymous, contact_ok, text, category, frequency, minutes_lost,
-  impact, idea, unit_id, host, path, page_title, status, created_at`;
+// A flag's status and response come from the hotspot it counts at (its hotspot's root).
+const COLUMNS = `f.id, f.client_id, f.body_hash, f.user_id, f.anonymous, f.contact_ok, f.text, f.category, f.frequency,
+  f.minutes_lost, f.impact, f.idea, f.unit_id, f.host, f.path, f.page_title, f.status, f.created_at,
+  r.id AS hotspot_id, r.status AS hotspot_status, r.response AS hotspot_response,
+  r.responded_at AS hotspot_responded_at, fh.withdrawn`;
+const FROM = `flags f LEFT JOIN flag_hotspots fh ON fh.flag_id = f.id LEFT JOIN hotspots l ON l.id = fh.hotspot_id
+  LEFT JOIN hotspots r ON r.id = l.root_id`;
 
 export function toFlag(row: FlagRow): Flag {
   return {
@@ -41,9 +52,20 @@ export function toFlag(row: FlagRow): Flag {
     pageTitle: row.page_title,
     anonymous: row.anonymous === 1,
     contactOk: row.contact_ok === 1,
-    status: row.status,
+    status: row.hotspot_status ?? row.status,
     createdAt: toIso(row.created_at),
+    hotspotId: row.hotspot_id ?? null,
+    response: row.hotspot_response ?? null,
+    respondedAt: row.hotspot_responded_at ? toIso(row.hotspot_responded_at) : null,
+    withdrawn: Boolean(row.withdrawn),
   };
+}
+
+/** Adds each flag's tests of change (what reporters see of PDSA cycles on its hotspot). */
+export async function withProgress(db: D1Database, flags: Flag[]): Promise<Flag[]> {
+  const roots = [...new Set(flags.map((f) => f.hotspotId).filter((id): id is string => Boolean(id)))];
+  const cycles = await cyclesOfRoots(db, roots);
+  return flags.map((f) => ({ ...f, cycles: (cycles.get(f.hotspotId ?? '') ?? []).map(toProgress) }));
 }
 
 export interface NewFlag {
@@ -99,25 +121,41 @@ export function insertFlagStatement(db: D1Database, f: NewFlag): D1PreparedState
 }
 
 export async function findFlagByClientId(db: D1Database, clientId: string) {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM flags WHERE client_id = ?1`).bind(clientId).first<FlagRow>();
-  return row ? { flag: toFlag(row), userId: row.user_id, bodyHash: row.body_hash } : null;
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId).first<FlagRow>();
+  if (!row) return null;
+  const [flag] = await withProgress(db, [toFlag(row)]);
+  return { flag: flag as Flag, userId: row.user_id, bodyHash: row.body_hash };
 }
 
 export async function listFlagsByUser(db: D1Database, userId: string): Promise<Flag[]> {
   const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM flags WHERE user_id = ?1 ORDER BY created_at DESC LIMIT 200`)
+    .prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.user_id = ?1 ORDER BY f.created_at DESC LIMIT 200`)
     .bind(userId)
     .all<FlagRow>();
-  return results.map(toFlag);
+  return withProgress(db, results.map(toFlag));
 }
 
 export async function findFlagsByReceipts(db: D1Database, receiptHashes: string[]): Promise<Map<string, Flag>> {
   const { results } = await db
     .prepare(
-      `SELECT ${COLUMNS}, receipt_hash FROM flags
-       WHERE anonymous = 1 AND receipt_hash IN (SELECT value FROM json_each(?1))`,
+      `SELECT ${COLUMNS}, f.receipt_hash FROM ${FROM}
+       WHERE f.anonymous = 1 AND f.receipt_hash IN (SELECT value FROM json_each(?1))`,
     )
     .bind(JSON.stringify(receiptHashes))
     .all<FlagRow & { receipt_hash: string }>();
-  return new Map(results.map((row) => [row.receipt_hash, toFlag(row)]));
+  const flags = await withProgress(db, results.map(toFlag));
+  return new Map(results.map((row, i) => [row.receipt_hash, flags[i] as Flag]));
+}
+
+/** A flag with its owner and receipt hash, for withdrawals: the caller checks who may. */
+export async function findFlagForWithdrawal(db: D1Database, where: { id: string } | { receiptHash: string }) {
+  const sql =
+    'id' in where
+      ? `SELECT ${COLUMNS} FROM ${FROM} WHERE f.id = ?1`
+      : `SELECT ${COLUMNS} FROM ${FROM} WHERE f.anonymous = 1 AND f.receipt_hash = ?1`;
+  const row = await db
+    .prepare(sql)
+    .bind('id' in where ? where.id : where.receiptHash)
+    .first<FlagRow>();
+  return row ? { flag: toFlag(row), userId: row.user_id } : null;
 }

@@ -1,39 +1,72 @@
 import type { Urgency } from '../../shared/enums';
-import type { Answer, Question, QuestionStatus } from '../../shared/questions';
+import type { Answer, Question, QuestionKind, ThreadMessage } from '../../shared/questions';
 import { toIso } from '../lib/clock';
 
-interface QuestionRow {
+export interface QuestionRow {
   id: string;
   client_id: string;
   body_hash: string;
   user_id: string;
+  kind: QuestionKind;
   text: string;
-  topic_id: string;
+  topic_id: string | null;
   discipline_wanted: Question['disciplineWanted'];
   urgency: Urgency;
   host: string | null;
   path: string | null;
   page_title: string | null;
-  status: QuestionStatus;
+  status: 'open' | 'clarifying' | 'answered' | 'closed';
   created_at: number;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  handed_to: string | null;
+  first_answered_at: number | null;
+  closed_at: number | null;
+  helpful: number | null;
+  share_consent: number;
+  shareable: number;
+  published: number;
 }
 
-const COLUMNS = `id, client_id, body_hash, user_id, text, topic_id, discipline_wanted, urgency, host, path,
-  page_title, status, created_at`;
+/** Selected from `questions q`; `published` says whether a knowledge-base copy exists. */
+export const QUESTION_COLUMNS = `q.id, q.client_id, q.body_hash, q.user_id, q.kind, q.text, q.topic_id,
+  q.discipline_wanted, q.urgency, q.host, q.path, q.page_title, q.status, q.created_at, q.claimed_by, q.claimed_at,
+  q.handed_to, q.first_answered_at, q.closed_at, q.helpful, q.share_consent, q.shareable,
+  EXISTS (SELECT 1 FROM kb_entries k WHERE k.question_id = q.id) AS published`;
 
-export function toQuestion(row: QuestionRow, answers: Answer[] = []): Question {
+export interface Thread {
+  answers: Answer[];
+  messages: ThreadMessage[];
+}
+
+/**
+ * The asker's view. `claimed` is derived (a claim expires on its own), and a question waiting for
+ * the asker's reply is `open` with `needsReply`.
+ */
+export function toQuestion(
+  row: QuestionRow,
+  thread: Thread = { answers: [], messages: [] },
+  claimCutoff = 0,
+): Question {
+  const claimed = row.status === 'open' && row.claimed_by !== null && (row.claimed_at ?? 0) > claimCutoff;
   return {
     id: row.id,
     clientId: row.client_id,
+    kind: row.kind,
     text: row.text,
     topicId: row.topic_id,
     disciplineWanted: row.discipline_wanted,
     urgency: row.urgency,
     screen: row.host && row.path ? { host: row.host, path: row.path } : null,
     pageTitle: row.page_title,
-    status: row.status,
+    status: row.status === 'clarifying' ? 'open' : claimed ? 'claimed' : row.status,
     createdAt: toIso(row.created_at),
-    answers,
+    answers: thread.answers,
+    messages: thread.messages,
+    needsReply: row.status === 'clarifying',
+    helpful: row.helpful === null ? null : row.helpful === 1,
+    shareConsent: row.share_consent === 1,
+    published: row.published === 1,
   };
 }
 
@@ -42,8 +75,9 @@ export interface NewQuestion {
   clientId: string;
   bodyHash: string;
   userId: string;
+  kind?: QuestionKind;
   text: string;
-  topicId: string;
+  topicId: string | null;
   disciplineWanted: Question['disciplineWanted'];
   urgency: Urgency;
   host: string | null;
@@ -56,8 +90,8 @@ export function insertQuestionStatement(db: D1Database, q: NewQuestion): D1Prepa
   return db
     .prepare(
       `INSERT INTO questions (id, client_id, body_hash, user_id, text, topic_id, discipline_wanted, urgency, host, path,
-         page_title, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         page_title, created_at, kind)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
        ON CONFLICT(client_id) DO NOTHING`,
     )
     .bind(
@@ -73,15 +107,20 @@ export function insertQuestionStatement(db: D1Database, q: NewQuestion): D1Prepa
       q.path,
       q.pageTitle,
       q.createdAt,
+      q.kind ?? 'question',
     );
 }
 
 export async function findQuestionByClientId(db: D1Database, clientId: string) {
   const row = await db
-    .prepare(`SELECT ${COLUMNS} FROM questions WHERE client_id = ?1`)
+    .prepare(`SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.client_id = ?1`)
     .bind(clientId)
     .first<QuestionRow>();
-  return row ? { question: toQuestion(row), userId: row.user_id, bodyHash: row.body_hash } : null;
+  return row ? { question: toQuestion(row), userId: row.user_id, bodyHash: row.body_hash, kind: row.kind } : null;
+}
+
+export async function getQuestionRow(db: D1Database, id: string): Promise<QuestionRow | null> {
+  return db.prepare(`SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.id = ?1`).bind(id).first<QuestionRow>();
 }
 
 interface AnswerRow {
@@ -92,22 +131,92 @@ interface AnswerRow {
   created_at: number;
 }
 
-export async function listQuestionsByUser(db: D1Database, userId: string): Promise<Question[]> {
-  const [questions, answers] = await db.batch<QuestionRow | AnswerRow>([
-    db.prepare(`SELECT ${COLUMNS} FROM questions WHERE user_id = ?1 ORDER BY created_at DESC LIMIT 200`).bind(userId),
+interface MessageRow {
+  id: string;
+  question_id: string;
+  kind: ThreadMessage['kind'];
+  text: string;
+  author_name: string;
+  created_at: number;
+}
+
+/** Answers and thread messages of the questions `where` selects (a condition on `q`, binding ?1). */
+function threadStatements(db: D1Database, where: string, bind: unknown) {
+  return [
     db
       .prepare(
         `SELECT a.id, a.question_id, a.text, u.display_name AS mentor_name, a.created_at
          FROM answers a JOIN questions q ON q.id = a.question_id JOIN users u ON u.id = a.mentor_id
-         WHERE q.user_id = ?1 ORDER BY a.created_at`,
+         WHERE ${where} ORDER BY a.created_at, a.id`,
       )
-      .bind(userId),
-  ]);
-  const byQuestion = new Map<string, Answer[]>();
-  for (const a of (answers?.results ?? []) as AnswerRow[]) {
-    const list = byQuestion.get(a.question_id) ?? [];
-    list.push({ id: a.id, text: a.text, mentorName: a.mentor_name, createdAt: toIso(a.created_at) });
-    byQuestion.set(a.question_id, list);
+      .bind(bind),
+    db
+      .prepare(
+        `SELECT m.id, m.question_id, m.kind, m.text, u.display_name AS author_name, m.created_at
+         FROM question_messages m JOIN questions q ON q.id = m.question_id JOIN users u ON u.id = m.author_id
+         WHERE ${where} ORDER BY m.created_at, m.id`,
+      )
+      .bind(bind),
+  ];
+}
+
+function groupThreads(answers: AnswerRow[], messages: MessageRow[]): Map<string, Thread> {
+  const threads = new Map<string, Thread>();
+  const get = (id: string) => {
+    const found = threads.get(id);
+    if (found) return found;
+    const t: Thread = { answers: [], messages: [] };
+    threads.set(id, t);
+    return t;
+  };
+  for (const a of answers) {
+    get(a.question_id).answers.push({
+      id: a.id,
+      text: a.text,
+      mentorName: a.mentor_name,
+      createdAt: toIso(a.created_at),
+    });
   }
-  return ((questions?.results ?? []) as QuestionRow[]).map((row) => toQuestion(row, byQuestion.get(row.id) ?? []));
+  for (const m of messages) {
+    get(m.question_id).messages.push({
+      id: m.id,
+      kind: m.kind,
+      text: m.text,
+      authorName: m.author_name,
+      createdAt: toIso(m.created_at),
+    });
+  }
+  return threads;
+}
+
+export async function loadThreads(db: D1Database, questionIds: string[]): Promise<Map<string, Thread>> {
+  if (questionIds.length === 0) return new Map();
+  const [answers, messages] = await db.batch<AnswerRow | MessageRow>(
+    threadStatements(db, 'q.id IN (SELECT value FROM json_each(?1))', JSON.stringify(questionIds)),
+  );
+  return groupThreads((answers?.results ?? []) as AnswerRow[], (messages?.results ?? []) as MessageRow[]);
+}
+
+export async function listQuestionsByUser(db: D1Database, userId: string, claimCutoff: number): Promise<Question[]> {
+  const [questions, answers, messages] = await db.batch<QuestionRow | AnswerRow | MessageRow>([
+    db
+      .prepare(`SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.user_id = ?1 ORDER BY q.created_at DESC LIMIT 200`)
+      .bind(userId),
+    ...threadStatements(db, 'q.user_id = ?1', userId),
+  ]);
+  const threads = groupThreads((answers?.results ?? []) as AnswerRow[], (messages?.results ?? []) as MessageRow[]);
+  return ((questions?.results ?? []) as QuestionRow[]).map((row) => toQuestion(row, threads.get(row.id), claimCutoff));
+}
+
+/** The asker's own question, with its thread; null when it is not theirs. */
+export async function getOwnQuestion(
+  db: D1Database,
+  userId: string,
+  id: string,
+  claimCutoff: number,
+): Promise<Question | null> {
+  const row = await getQuestionRow(db, id);
+  if (!row || row.user_id !== userId) return null;
+  const threads = await loadThreads(db, [id]);
+  return toQuestion(row, threads.get(id), claimCutoff);
 }

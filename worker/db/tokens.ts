@@ -1,8 +1,10 @@
 export interface TokenRow {
   hash: string;
   user_id: string;
+  created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  rotated_at: number | null;
 }
 
 export function insertTokenStatement(
@@ -16,16 +18,40 @@ export function insertTokenStatement(
 
 export async function findToken(db: D1Database, hash: string): Promise<TokenRow | null> {
   return db
-    .prepare('SELECT hash, user_id, expires_at, revoked_at FROM tokens WHERE hash = ?1')
+    .prepare('SELECT hash, user_id, created_at, expires_at, revoked_at, rotated_at FROM tokens WHERE hash = ?1')
     .bind(hash)
     .first<TokenRow>();
 }
 
 export async function extendToken(db: D1Database, hash: string, expiresAt: number): Promise<void> {
   await db
-    .prepare('UPDATE tokens SET expires_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL')
+    .prepare('UPDATE tokens SET expires_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL AND rotated_at IS NULL')
     .bind(hash, expiresAt)
     .run();
+}
+
+/**
+ * Replaces a live token with `next` in one batch: the new row is copied from the old one only if the
+ * old one has not been rotated yet, and the old one is cut to `graceUntil`. Returns whether this call
+ * rotated (false when a concurrent request already did).
+ */
+export async function rotateToken(
+  db: D1Database,
+  old: string,
+  next: { hash: string; createdAt: number; expiresAt: number; graceUntil: number },
+): Promise<boolean> {
+  const live = 'hash = ?1 AND rotated_at IS NULL AND revoked_at IS NULL';
+  const [inserted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO tokens (hash, user_id, created_at, expires_at) SELECT ?2, user_id, ?3, ?4 FROM tokens WHERE ${live}`,
+      )
+      .bind(old, next.hash, next.createdAt, next.expiresAt),
+    db
+      .prepare(`UPDATE tokens SET rotated_at = ?2, expires_at = MIN(expires_at, ?3) WHERE ${live}`)
+      .bind(old, next.createdAt, next.graceUntil),
+  ]);
+  return (inserted?.meta.changes ?? 0) === 1;
 }
 
 export async function revokeToken(db: D1Database, hash: string, at: number): Promise<void> {

@@ -6,10 +6,14 @@ import type { ConfirmedSpan } from '../../shared/text';
 import { auditStatement } from '../db/audit';
 import type { AppEnv } from '../env';
 import { authorize } from '../middleware/auth';
+import { limitWritesByUser } from '../middleware/rate-limit';
 import { floorToHour, now } from './clock';
 import { checkFreeText } from './identifiers';
 
-type Handler<E extends Endpoint> = (c: Context<AppEnv>, input: HandlerInput<E>) => Promise<Response<E>>;
+type Handler<E extends Endpoint> = (
+  c: Context<AppEnv>,
+  input: HandlerInput<E>,
+) => Promise<E extends { produces: string } ? globalThis.Response : Response<E>>;
 
 function errorResponses(ep: Endpoint): RouteConfig['responses'] {
   const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorBody } } });
@@ -55,14 +59,17 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
     tags: [ep.tag],
     'x-roles': [...ep.roles],
     security: ep.roles.includes('public') ? [] : [{ bearer: [] }],
-    middleware: [authorize(ep.roles)] as const,
+    middleware: [authorize(ep.roles), limitWritesByUser()] as const,
     request: {
       ...(ep.body ? { body: { required: true, content: { 'application/json': { schema: ep.body } } } } : {}),
       ...(ep.query ? { query: ep.query } : {}),
       ...(ep.params ? { params: ep.params } : {}),
     },
     responses: {
-      [ep.status]: { description: ep.summary, content: { 'application/json': { schema: ep.response } } },
+      [ep.status]: {
+        description: ep.summary,
+        content: { [ep.produces ?? 'application/json']: { schema: ep.response } },
+      },
       ...errorResponses(ep),
     },
   });
@@ -79,6 +86,7 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
     const confirmations = ep.body ? await checkFreeText(ep.body, input.body) : [];
     const result = await handler(c, input);
     if (confirmations.length > 0) await auditConfirmations(c, input.body, confirmations);
+    if (result instanceof globalThis.Response) return result;
     const status = c.get('replayed') ? 200 : ep.status;
     return c.json(result as never, status);
   };

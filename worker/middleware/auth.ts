@@ -1,12 +1,18 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Access } from '../../shared/api';
 import { getSettings } from '../db/settings';
-import { extendToken, findToken } from '../db/tokens';
+import { extendToken, findToken, rotateToken } from '../db/tokens';
 import { getUser } from '../db/users';
 import type { AppEnv } from '../env';
-import { DAY, now } from '../lib/clock';
-import { sha256Hex } from '../lib/crypto';
+import { DAY, now, toIso } from '../lib/clock';
+import { randomHex, sha256Hex } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
+
+/** How long a rotated token keeps working, so requests already in flight with it do not fail. */
+export const ROTATION_GRACE_MS = 5 * 60_000;
+/** The response headers that carry a rotated token to the client (exposed by CORS). */
+export const TOKEN_HEADER = 'X-Curbside-Token';
+export const TOKEN_EXPIRES_HEADER = 'X-Curbside-Token-Expires';
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 
@@ -27,14 +33,28 @@ export function authorize(roles: readonly Access[]): MiddlewareHandler<AppEnv> {
     if (!user.roles.some((role) => roles.includes(role))) {
       throw new ApiError(403, 'forbidden', 'Your role does not allow this', { allowedRoles: roles });
     }
-    // Sliding expiry, written at most once a day per token so reads stay reads.
     const ttl = (await getSettings(c.env.DB)).tokenTtlDays * DAY;
     let expiresAt = token.expires_at;
-    if (at + ttl - expiresAt > DAY) {
+    if (token.rotated_at === null && at - token.created_at >= ttl / 2 && !c.req.path.startsWith('/v1/auth/logout')) {
+      // Past half its life: a fresh token rides back on this response (logging out needs none).
+      await rotate(c, tokenHash, at, ttl);
+    } else if (token.rotated_at === null && at + ttl - expiresAt > DAY) {
+      // Sliding expiry, written at most once a day per token so reads stay reads.
       expiresAt = at + ttl;
       await extendToken(c.env.DB, tokenHash, expiresAt);
     }
     c.set('auth', { user, tokenHash, expiresAt });
     await next();
   };
+}
+
+async function rotate(c: Context<AppEnv>, oldHash: string, at: number, ttl: number): Promise<void> {
+  const token = randomHex(32);
+  const next = { hash: await sha256Hex(token), createdAt: at, expiresAt: at + ttl, graceUntil: at + ROTATION_GRACE_MS };
+  // A concurrent request may have rotated first: then this one simply goes on under the old token.
+  if (await rotateToken(c.env.DB, oldHash, next)) {
+    c.header(TOKEN_HEADER, token);
+    c.header(TOKEN_EXPIRES_HEADER, toIso(next.expiresAt));
+    c.header('Cache-Control', 'no-store');
+  }
 }

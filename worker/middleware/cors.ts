@@ -21,7 +21,7 @@ export function corsForExtensions(): MiddlewareHandler<AppEnv> {
       },
       allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
       allowHeaders: ['Authorization', 'Content-Type', 'X-Curbside-Version'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-Curbside-Token', 'X-Curbside-Token-Expires'],
       maxAge: 600,
     });
     return handler(c, next);

@@ -6,6 +6,7 @@ import { now } from '../lib/clock';
 import { requireAuth } from '../lib/context';
 import { newId } from '../lib/crypto';
 import { createOnce } from '../lib/idempotent';
+import { claimCutoff } from '../lib/queue';
 import { register } from '../lib/register';
 import { requireActiveTopic, requireDeidentifiedScreen } from '../lib/validation';
 
@@ -44,5 +45,5 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
 });
 
 register(questionRoutes, endpoints.myQuestions, async (c) => {
-  return { questions: await listQuestionsByUser(c.env.DB, requireAuth(c).user.id) };
+  return { questions: await listQuestionsByUser(c.env.DB, requireAuth(c).user.id, await claimCutoff(c)) };
 });

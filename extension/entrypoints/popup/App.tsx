@@ -7,6 +7,7 @@ import { useApp } from '../../lib/state';
 const FlagForm = lazyView(() => import('../../components/FlagForm').then((m) => m.FlagForm));
 const AskForm = lazyView(() => import('../../components/AskForm').then((m) => m.AskForm));
 const MyItems = lazyView(() => import('../../components/MyItems').then((m) => m.MyItems));
+const NeedToTalk = lazyView(() => import('../../components/NeedToTalk').then((m) => m.NeedToTalk));
 
 function CurrentView() {
   const app = useApp();
@@ -18,6 +19,8 @@ function CurrentView() {
       return <AskForm />;
     case 'items':
       return <MyItems />;
+    case 'talk':
+      return <NeedToTalk />;
     default:
       return <Home />;
   }

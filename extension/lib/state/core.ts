@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { Topic, Unit } from '../../../shared/catalog';
+import type { System } from '../../../shared/systems';
 import { BUILD_API_URL } from '../config';
 import type { AskDraft, FlagDraft, View } from '../drafts';
 import { ApiError, errorMessage } from '../errors';
@@ -45,6 +46,8 @@ export function createCore(deps: AppDeps) {
   const units = signal<Unit[]>([]);
   const topics = signal<Topic[]>([]);
   const incidentReportingUrl = signal<string | null>(null);
+  /** The admins' systems and screens: friendly names and the desktop-EHR picker. */
+  const systems = signal<System[]>([]);
   const flagDraft = signal<FlagDraft | null>(null);
   const askDraft = signal<AskDraft | null>(null);
   /** Why an item being edited again was refused. */
@@ -108,6 +111,7 @@ export function createCore(deps: AppDeps) {
     units,
     topics,
     incidentReportingUrl,
+    systems,
     flagDraft,
     askDraft,
     editNotice,

@@ -1,8 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type AppDeps, createCore } from './core';
+import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
+import { createKbActions } from './kb';
 import { createSessionActions } from './session';
+import { createThreadActions } from './threads';
 import { createViewActions } from './views';
 
 export type { AppDeps } from './core';
@@ -15,7 +18,15 @@ export function createAppState(deps: AppDeps = {}) {
   const sessionActions = createSessionActions(core, viewActions);
   // Components get signals and actions; the helpers stay internal.
   const { b, now, deps: _deps, services, version, api, announce, fail, ...signals } = core;
-  return { ...signals, ...itemActions, ...viewActions, ...sessionActions };
+  return {
+    ...signals,
+    ...itemActions,
+    ...viewActions,
+    ...sessionActions,
+    ...createHotspotActions(core),
+    ...createKbActions(core),
+    ...createThreadActions(core),
+  };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from '../errors';
-import { itemsCacheItem, needsSignInItem, receiptsItem, seenItem } from '../storage';
+import { itemsCacheItem, needsSignInItem, seenItem } from '../storage';
 import type { Core } from './core';
 
 const MAX_SEEN = 2000;
@@ -11,9 +11,8 @@ export function createItemActions(core: Core) {
   async function loadItems() {
     const s = session.value;
     if (!s) return;
-    const [{ buildItems, fetchItems }, receipts, seen, cached] = await Promise.all([
+    const [{ buildItems, fetchItems, ensureReceiptKey, readReceipts }, seen, cached] = await Promise.all([
       services(),
-      receiptsItem.getValue(),
       seenItem.getValue(),
       itemsCacheItem.getValue(),
     ]);
@@ -23,7 +22,11 @@ export function createItemActions(core: Core) {
       itemsCachedAt.value = mine.fetchedAt;
     }
     try {
-      const fresh = await fetchItems(await api(), s.user.id, receipts, now());
+      const client = await api();
+      // Anonymous receipts are sealed with this user's key, which only their session can fetch.
+      await ensureReceiptKey(client, s.user.id);
+      const receipts = (await readReceipts(s.user.id)) ?? [];
+      const fresh = await fetchItems(client, s.user.id, receipts, now());
       await itemsCacheItem.setValue(fresh);
       items.value = buildItems(fresh, seen);
       itemsCachedAt.value = null;

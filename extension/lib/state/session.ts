@@ -1,5 +1,6 @@
 import { BUILD_API_URL, normaliseApiUrl } from '../config';
 import { emptyAskDraft, saveDraft, type View } from '../drafts';
+import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from '../idle';
 import {
   apiUrlItem,
   draftsItem,
@@ -7,6 +8,7 @@ import {
   lastActiveItem,
   needsAttentionItem,
   needsSignInItem,
+  orgIdleMinutesItem,
   outboxItem,
   prefillItem,
   readPolicy,
@@ -77,12 +79,13 @@ export function createSessionActions(
       needsSignIn.value = v;
     });
 
-    const idleMinutes = p.idleSignOutMinutes ?? 0;
-    if (s && idleMinutes > 0 && last > 0 && now() - last > idleMinutes * 60_000) {
+    // The stricter of IT policy and the organisation's setting; the background alarm checks too.
+    const idleMinutes = effectiveIdleMinutes(p.idleSignOutMinutes, await orgIdleMinutesItem.getValue());
+    if (s && idleDue(last, idleMinutes, now())) {
       await signOut();
-      announce('You were signed out because Curbside was not used for a while.');
-    }
-    await lastActiveItem.setValue(now());
+      announce(IDLE_NOTICE);
+    } else if (await takeIdleNotice()) announce(IDLE_NOTICE);
+    if (session.value) await lastActiveItem.setValue(now());
     ready.value = true;
 
     if (!signedIn.value) return;
@@ -123,7 +126,10 @@ export function createSessionActions(
       return false;
     }
     // Must be the first await: the browser only shows the prompt during the click that asked.
-    if (url.origin !== new URL(BUILD_API_URL).origin && b.permissions?.request) {
+    // An address set by IT policy was approved by IT (which grants hosts by policy); only an
+    // address the user typed needs the user's own permission.
+    const chosenByPolicy = apiUrlLocked.value && policy.value.apiUrl !== undefined;
+    if (!chosenByPolicy && url.origin !== new URL(BUILD_API_URL).origin && b.permissions?.request) {
       const granted = await b.permissions
         .request({ origins: [`${url.protocol}//${url.hostname}/*`] })
         .catch(() => false);
@@ -152,6 +158,11 @@ export function createSessionActions(
       apiUrl.value = base;
       view.value = 'home';
       announce(`Signed in as ${s.user.displayName}.`);
+      // The receipt key (this user's receipts readable again) and the idle setting, best effort.
+      const signedInApi = await api();
+      void services()
+        .then((svc) => Promise.all([svc.ensureReceiptKey(signedInApi, s.user.id), svc.refreshOrgSettings(signedInApi)]))
+        .catch(() => undefined);
       void flushNow();
       await consumePrefill();
       return true;
@@ -163,29 +174,32 @@ export function createSessionActions(
     }
   }
 
-  /** Signs out and clears what was typed on this device; queued items wait for their owner. */
+  /**
+   * Sends (or parks in "needs attention") the user's queued items with their token, revokes it,
+   * then clears their drafts, My items and receipt key from this device (lib/signout.ts). Items
+   * that cannot go now (offline) wait for this user; no one else's token ever sends them.
+   */
   async function signOut() {
-    const s = session.value;
-    if (s && !needsSignIn.value) {
-      // Best effort: the token is forgotten here either way.
-      void api()
-        .then(async (client) => client.call((await services()).endpoints.logout, {}))
-        .catch(() => undefined);
+    busy.value = true;
+    let result: { waiting: number; needsAttention: number } | null = null;
+    try {
+      const { signOutStored } = await services();
+      result = await signOutStored({ fetchFn: deps.fetchFn, now: now(), browser: b });
+    } finally {
+      busy.value = false;
     }
-    await Promise.all([
-      sessionItem.setValue(null),
-      draftsItem.setValue({ view: null }),
-      itemsCacheItem.setValue(null),
-      prefillItem.setValue(null),
-      needsSignInItem.setValue(false),
-    ]);
     session.value = null;
     needsSignIn.value = false;
     flagDraft.value = null;
     askDraft.value = null;
     items.value = null;
     view.value = 'home';
-    announce('Signed out.');
+    const kept = (result?.waiting ?? 0) + (result?.needsAttention ?? 0);
+    announce(
+      kept > 0
+        ? `Signed out. ${kept} of your items stay on this device, hidden, until you sign in again.`
+        : 'Signed out.',
+    );
   }
 
   return { init, consumePrefill, signIn, signOut };

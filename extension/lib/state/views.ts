@@ -10,7 +10,7 @@ import {
   type View,
 } from '../drafts';
 import { loadDetector } from '../phi';
-import { catalogItem, draftsItem } from '../storage';
+import { catalogItem, draftsItem, orgIdleMinutesItem } from '../storage';
 import type { Core } from './core';
 
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
@@ -32,6 +32,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     units,
     topics,
     incidentReportingUrl,
+    systems,
     flagDraft,
     askDraft,
     editNotice,
@@ -50,12 +51,14 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
       topics.value = cached.topics;
     }
     try {
-      const [{ endpoints }, client] = await Promise.all([services(), api()]);
+      const [{ endpoints, loadSystems }, client] = await Promise.all([services(), api()]);
+      void loadSystems(systems, client, now());
       const [u, t] = await Promise.all([client.call(endpoints.units, {}), client.call(endpoints.topics, {})]);
       void client
         .call(endpoints.settings, {})
-        .then((settings) => {
+        .then(async (settings) => {
           incidentReportingUrl.value = settings.incidentReportingUrl;
+          await orgIdleMinutesItem.setValue(settings.idleSignOutMinutes);
         })
         .catch(() => undefined);
       units.value = u.units.filter((x) => x.active);

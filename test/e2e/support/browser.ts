@@ -59,6 +59,18 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
   if (!context) throw new Error('no default browser context');
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  // Chromium loads managed policy shortly after start; a popup opened before that would not see it.
+  for (let i = 0; i < 50; i++) {
+    const policy = await serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { managed: { get: () => Promise<object> } } } }
+      ).chrome.storage.managed
+        .get()
+        .catch(() => ({})),
+    );
+    if (Object.keys(policy).length > 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     browser,
     context,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startFakeEhr } from './fake-ehr';
+import { writeManagedPolicy } from './policy';
 import { freePort } from './ports';
 import { startRecordingProxy } from './proxy';
 
@@ -51,8 +52,9 @@ export default async function setup(project: TestProject) {
   // A fresh local D1 for this run, migrated and demo-seeded the way `npm start` does it.
   run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
   run('node', [join(ROOT, 'scripts', 'seed.mjs'), '--persist-to', persist]);
+  // The build's own default points nowhere: the API address the suite uses comes from IT policy.
   run('wxt', ['build'], {
-    WXT_API_URL: apiUrl,
+    WXT_API_URL: 'http://127.0.0.1:9',
     WXT_E2E: 'true',
     CURBSIDE_OUT_DIR: outDir,
     CURBSIDE_E2E_HOST_PERMISSION: `${ehrOrigin}/*`,
@@ -84,9 +86,16 @@ export default async function setup(project: TestProject) {
 
   project.provide('apiUrl', apiUrl);
   project.provide('ehrUrl', ehrOrigin);
-  project.provide('extensionDir', join(outDir, 'chrome-mv3'));
+  const extensionDir = join(outDir, 'chrome-mv3');
+  const removePolicy = writeManagedPolicy(extensionDir, {
+    apiUrl,
+    allowUserApiUrl: false,
+    organisationName: 'Demo General Hospital',
+  });
+  project.provide('extensionDir', extensionDir);
 
   return async () => {
+    removePolicy();
     for (const s of servers) s.closeAllConnections?.();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     worker.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../../shared/api';
+import type { Role } from '../../../shared/enums';
 import { auditStatement } from '../../db/audit';
 import { revokeUserTokensStatement } from '../../db/tokens';
 import {
@@ -18,6 +19,12 @@ import { register } from '../../lib/register';
 import { requireActiveUnit } from '../../lib/validation';
 
 export const userRoutes = new OpenAPIHono<AppEnv>();
+
+function peerSupporterChange(before: readonly Role[], after: readonly Role[]) {
+  const had = before.includes('peer_supporter');
+  const has = after.includes('peer_supporter');
+  return had === has ? null : has ? 'peer_supporter.granted' : 'peer_supporter.removed';
+}
 
 const lastAdmin = () => conflict('Curbside needs at least one active admin; make someone else admin first');
 
@@ -40,6 +47,8 @@ register(userRoutes, endpoints.adminPatchUser, async (c, { params, body }) => {
   if (losesAdmin && !(await removeAdminUnlessLast(db, target.id))) throw lastAdmin();
   const at = now();
   const roles = body.roles ? [...new Set(body.roles)] : undefined;
+  // Peer supporters see every grant and removal of their role (GET /v1/peer-support/audit).
+  const peerChange = roles ? peerSupporterChange(target.roles, roles) : null;
   await db.batch([
     updateUserStatement(db, target.id, body),
     ...(roles ? setRolesStatements(db, target.id, roles) : []),
@@ -50,6 +59,7 @@ register(userRoutes, endpoints.adminPatchUser, async (c, { params, body }) => {
       target: target.id,
       details: { fields: Object.keys(body), ...(roles ? { roles } : {}) },
     }),
+    ...(peerChange ? [auditStatement(db, { at, actorId: actor.id, action: peerChange, target: target.id })] : []),
   ]);
   const updated = await getUser(db, target.id);
   if (!updated) throw new ApiError(500, 'internal', 'The user was not updated');

@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { AdminContext, createAdminState } from '../../lib/admin';
+import { trackActivity } from '../../lib/signout';
+import { App } from './App';
+import './style.css';
+
+const state = createAdminState();
+void state.init();
+trackActivity(document);
+const root = document.getElementById('app');
+if (root)
+  render(
+    <AdminContext.Provider value={state}>
+      <App />
+    </AdminContext.Provider>,
+    root,
+  );

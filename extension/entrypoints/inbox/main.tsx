@@ -1,0 +1,15 @@
+import { render } from 'preact';
+import { createInboxState, InboxContext } from '../../lib/inbox';
+import '../popup/style.css';
+import { App } from './App';
+
+const state = createInboxState();
+void state.init();
+const root = document.getElementById('app');
+if (root)
+  render(
+    <InboxContext.Provider value={state}>
+      <App />
+    </InboxContext.Provider>,
+    root,
+  );

@@ -1,0 +1,5 @@
+import { InboxApp } from '../../components/InboxApp';
+
+export function App() {
+  return <InboxApp />;
+}

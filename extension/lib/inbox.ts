@@ -1,0 +1,201 @@
+import { signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { endpoints } from '../../shared/api';
+import type { Topic } from '../../shared/catalog';
+import type { Urgency } from '../../shared/enums';
+import type { MentorSummary, QueueFilter, QueueItem, QueueItemDetail } from '../../shared/mentoring';
+import type { ConfirmedSpan } from '../../shared/text';
+import { type Api, createApi } from './api';
+import { errorMessage } from './errors';
+import type { Detector } from './phi';
+import { inboxDraftsItem, type StoredSession, sessionItem } from './storage';
+
+export interface InboxDeps {
+  fetchFn?: typeof fetch;
+  loadDetector?: () => Promise<Detector | null>;
+  version?: string;
+}
+
+export interface InboxFilters {
+  filter: QueueFilter;
+  topicId: string;
+  urgency: '' | Urgency;
+}
+
+export type HandOffChoice = { topicId?: string; mentorId?: string; note: string };
+
+/** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
+export function createInboxState(deps: InboxDeps = {}) {
+  const session = signal<StoredSession | null>(null);
+  const ready = signal(false);
+  const items = signal<QueueItem[]>([]);
+  const filters = signal<InboxFilters>({ filter: 'all', topicId: '', urgency: '' });
+  const selected = signal<QueueItemDetail | null>(null);
+  const topics = signal<Topic[]>([]);
+  const mentors = signal<MentorSummary[]>([]);
+  const drafts = signal<Record<string, { answer?: string; clarify?: string }>>({});
+  const detector = signal<Detector | null>(null);
+  const status = signal('');
+  const error = signal('');
+  const busy = signal(false);
+  let client: Api | null = null;
+
+  function api(): Api {
+    const s = session.value;
+    if (!s) throw new Error('Not signed in');
+    client ??= createApi({
+      baseUrl: s.apiUrl,
+      getToken: () => session.value?.token,
+      fetchFn: deps.fetchFn,
+      version: deps.version ?? browser.runtime.getManifest().version,
+    });
+    return client;
+  }
+
+  async function guarded<T>(work: () => Promise<T>, done?: string): Promise<T | undefined> {
+    busy.value = true;
+    error.value = '';
+    try {
+      const result = await work();
+      if (done) status.value = done;
+      return result;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function init() {
+    session.value = await sessionItem.getValue();
+    drafts.value = await inboxDraftsItem.getValue();
+    ready.value = true;
+    if (!session.value) return;
+    await guarded(async () => {
+      const [t, m] = await Promise.all([api().call(endpoints.topics, {}), api().call(endpoints.listMentors, {})]);
+      topics.value = t.topics;
+      mentors.value = m.mentors;
+    });
+    await refresh();
+    void (deps.loadDetector ?? (() => import('./phi').then((p) => p.loadDetector())))().then((d) => {
+      detector.value = d;
+    });
+  }
+
+  async function refresh() {
+    const f = filters.value;
+    await guarded(async () => {
+      const res = await api().call(endpoints.queue, {
+        query: { filter: f.filter, topicId: f.topicId || undefined, urgency: f.urgency || undefined },
+      });
+      items.value = res.items;
+    });
+  }
+
+  async function setFilters(patch: Partial<InboxFilters>) {
+    filters.value = { ...filters.value, ...patch };
+    await refresh();
+  }
+
+  async function open(id: string) {
+    const detail = await guarded(() => api().call(endpoints.queueItem, { params: { id } }));
+    if (detail) selected.value = detail;
+  }
+
+  function close() {
+    selected.value = null;
+  }
+
+  async function saveDraft(id: string, kind: 'answer' | 'clarify', text: string) {
+    drafts.value = { ...drafts.value, [id]: { ...drafts.value[id], [kind]: text } };
+    await inboxDraftsItem.setValue(drafts.value);
+  }
+
+  async function clearDraft(id: string, kind: 'answer' | 'clarify') {
+    const { [kind]: _gone, ...rest } = drafts.value[id] ?? {};
+    drafts.value = { ...drafts.value, [id]: rest };
+    await inboxDraftsItem.setValue(drafts.value);
+  }
+
+  /** Runs a queue action and shows its result; the list refreshes so claim states stay true. */
+  async function act(run: () => Promise<{ item: QueueItemDetail }>, done: string) {
+    const result = await guarded(run, done);
+    if (result) selected.value = result.item;
+    await refresh();
+    return result !== undefined;
+  }
+
+  const params = (id: string) => ({ params: { id } });
+  const claim = (id: string) => act(() => api().call(endpoints.claimQuestion, params(id)), 'Claimed. It is yours.');
+  const release = (id: string) =>
+    act(() => api().call(endpoints.releaseQuestion, params(id)), 'Released back to the queue.');
+  const closeQuestion = (id: string) => act(() => api().call(endpoints.closeQueueQuestion, params(id)), 'Closed.');
+
+  async function answer(id: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
+    const body = { clientId: crypto.randomUUID(), text, ...(confirmedSpans ? { confirmedSpans } : {}) };
+    const ok = await act(() => api().call(endpoints.answerQuestion, { ...params(id), body }), 'Answer sent.');
+    if (ok) await clearDraft(id, 'answer');
+    return ok;
+  }
+
+  async function clarify(id: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
+    const body = { text, ...(confirmedSpans ? { confirmedSpans } : {}) };
+    const ok = await act(
+      () => api().call(endpoints.clarifyQuestion, { ...params(id), body }),
+      'Question sent to the asker.',
+    );
+    if (ok) await clearDraft(id, 'clarify');
+    return ok;
+  }
+
+  async function handOff(id: string, choice: HandOffChoice, confirmedSpans?: ConfirmedSpan[]) {
+    const body = { ...choice, ...(confirmedSpans ? { confirmedSpans } : {}) };
+    return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
+  }
+
+  const setShareable = (id: string, shareable: boolean) =>
+    act(
+      () => api().call(endpoints.markShareable, { ...params(id), body: { shareable } }),
+      shareable ? 'Marked shareable.' : 'No longer shareable.',
+    );
+
+  return {
+    session,
+    ready,
+    items,
+    filters,
+    selected,
+    topics,
+    mentors,
+    drafts,
+    detector,
+    status,
+    error,
+    busy,
+    init,
+    refresh,
+    setFilters,
+    open,
+    close,
+    saveDraft,
+    claim,
+    release,
+    closeQuestion,
+    answer,
+    clarify,
+    handOff,
+    setShareable,
+  };
+}
+
+export type InboxState = ReturnType<typeof createInboxState>;
+export const InboxContext = createContext<InboxState | null>(null);
+
+export function useInbox(): InboxState {
+  const state = useContext(InboxContext);
+  if (!state) throw new Error('useInbox outside InboxContext');
+  return state;
+}

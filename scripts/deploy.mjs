@@ -1,0 +1,58 @@
+// npm run deploy: applies the D1 migrations to the production database, then deploys the Worker.
+// Refuses while wrangler.jsonc still holds the placeholder database id.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, runSync } from './lib.mjs';
+
+const ENV = 'production';
+const PLACEHOLDERS = new Set(['REPLACE_WITH_YOUR_D1_DATABASE_ID', '00000000-0000-0000-0000-000000000000', '']);
+
+/** JSONC → JSON: drops comments and trailing commas, leaving strings alone. */
+function parseJsonc(text) {
+  const noComments = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_, str) => str ?? '');
+  return JSON.parse(noComments.replace(/,(\s*[}\]])/g, '$1'));
+}
+
+/** Why this config cannot be deployed, or null when it can. */
+export function deployProblem(configText, env = ENV) {
+  const config = parseJsonc(configText);
+  const db = config.env?.[env]?.d1_databases?.find((d) => d.binding === 'DB');
+  if (!db) return `wrangler.jsonc has no D1 database bound as DB under env.${env}.`;
+  if (PLACEHOLDERS.has(String(db.database_id ?? '').trim()))
+    return [
+      `wrangler.jsonc still has the placeholder database id under env.${env}.`,
+      'Create the database and put its id there first:',
+      '  npx wrangler d1 create curbside',
+      `  (copy the "database_id" it prints into env.${env}.d1_databases[0].database_id)`,
+    ].join('\n');
+  return null;
+}
+
+function main() {
+  const problem = deployProblem(readFileSync(join(ROOT, 'wrangler.jsonc'), 'utf8'));
+  if (problem) {
+    console.error(`Not deploying: ${problem}`);
+    process.exit(1);
+  }
+  console.log(`Applying D1 migrations to the ${ENV} database…`);
+  runSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--remote', '--env', ENV]);
+  console.log('Deploying the Worker…');
+  runSync('wrangler', ['deploy', '--env', ENV]);
+  console.log(
+    [
+      '',
+      'Deployed. On a fresh database, the first admin enrolls with the BOOTSTRAP_CODE secret',
+      `(npx wrangler secret put BOOTSTRAP_CODE --env ${ENV}); it works once, while there are no users.`,
+    ].join('\n'),
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}

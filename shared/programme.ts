@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Id, IsoTime } from './ids';
+
+export const ProgrammeQuery = z
+  .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '"to" must not be before "from"' });
+export type ProgrammeQuery = z.input<typeof ProgrammeQuery>;
+
+export const WeekCount = z.object({ week: IsoTime, count: z.number().int() });
+
+/** Share of flags whose hotspot got a public response, and that led to a change. */
+export const LoopShares = z.object({
+  flags: z.number().int(),
+  responded: z.number().nullable(),
+  changed: z.number().nullable(),
+});
+
+export const ProgrammeHealth = z.object({
+  k: z.number().int(),
+  range: z.object({ from: IsoTime, to: IsoTime }),
+  loop: LoopShares,
+  /** The anchor programme's aim for both shares. */
+  loopTarget: z.number(),
+  flagsPerWeek: z.array(WeekCount),
+  questionsPerWeek: z.array(WeekCount),
+  /** Minutes from asking to the first answer, over questions asked in the range that have one. */
+  firstAnswer: z.object({
+    answered: z.number().int(),
+    medianMinutes: z.number().nullable(),
+    p90Minutes: z.number().nullable(),
+    /** Null until the shared SLA function exists (mentor queue work). */
+    withinSla: z.number().nullable(),
+  }),
+  /** Null until the shared SLA function exists. */
+  openPastSla: z.number().int().nullable(),
+  /** Answers per mentor in the range. */
+  mentorLoad: z.object({
+    mentors: z.number().int(),
+    min: z.number().int().nullable(),
+    median: z.number().nullable(),
+    max: z.number().int().nullable(),
+  }),
+  /** Null until the knowledge base exists. */
+  kbDeflections: z.number().int().nullable(),
+  /** Loop shares per unit, k-suppressed. */
+  byUnit: z.array(
+    z.object({
+      unitId: Id.nullable(),
+      suppressed: z.boolean(),
+      flags: z.number().int().nullable(),
+      responded: z.number().nullable(),
+      changed: z.number().nullable(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+export type ProgrammeHealth = z.infer<typeof ProgrammeHealth>;

@@ -1,0 +1,192 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HotspotTable } from '../../extension/components/dashboard/HotspotTable';
+import { Sparkline } from '../../extension/components/dashboard/Sparkline';
+import { App } from '../../extension/entrypoints/dashboard/App';
+import { createDashboardState, DashboardContext, filtersToSearch, parseFilters } from '../../extension/lib/dashboard';
+import { type StoredSession, sessionItem } from '../../extension/lib/storage';
+import type { Hotspot, HotspotDetail } from '../../shared/hotspots';
+import { json, mockManifest, SESSION, USER } from './helpers';
+
+const LEAD: StoredSession = {
+  ...SESSION,
+  token: 'tok_lead',
+  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
+};
+
+const HOTSPOT: Hotspot = {
+  id: 'hot_000001',
+  screen: { host: 'ehr.example.org', path: '/medrec/:id' },
+  category: 'documentation_ehr',
+  title: null,
+  status: 'new',
+  response: null,
+  respondedAt: null,
+  flagCount: 4,
+  reporterCount: 3,
+  minutesPerWeek: 120,
+  impact: { none: 1, delay: 2, risk: 1, harm: 0 },
+  trend: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1],
+  rising: 2,
+  mergedInto: null,
+  createdAt: '2026-01-02T10:00:00.000Z',
+};
+const HARM: Hotspot = {
+  ...HOTSPOT,
+  id: 'hot_000002',
+  title: 'Wrong weight unit',
+  impact: { ...HOTSPOT.impact, harm: 1 },
+};
+
+const DETAIL: HotspotDetail = {
+  ...HOTSPOT,
+  members: [],
+  units: [
+    { unitId: 'unit_icu001', suppressed: false, flags: 3, reporters: 3, minutesPerWeek: 100 },
+    { unitId: 'unit_ward02', suppressed: true, flags: null, reporters: null, minutesPerWeek: null },
+  ],
+  itemsVisible: true,
+  items: [
+    {
+      text: 'Timeout before save',
+      idea: 'Autosave',
+      category: 'documentation_ehr',
+      impact: 'delay',
+      frequency: 'daily',
+      minutesLost: 5,
+      unitId: null,
+      day: null,
+      anonymous: true,
+      contactName: null,
+    },
+  ],
+  cycles: [],
+  k: 3,
+};
+
+type Handler = (body: unknown, url: URL) => Response;
+
+function fakeServer(overrides: Record<string, Handler> = {}) {
+  const handlers: Record<string, Handler> = {
+    'GET /v1/units': () => json(200, { units: [] }),
+    'GET /v1/hotspots': () => json(200, { hotspots: [HARM, HOTSPOT], k: 3, suppressed: 0, weeks: [] }),
+    'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
+    ...overrides,
+  };
+  const requests: { route: string; body: unknown; url: URL }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    requests.push({ route, body, url });
+    const handler = handlers[route];
+    return handler ? handler(body, url) : json(404, { error: { code: 'not_found', message: 'Not found' } });
+  });
+  return { fetchFn, requests };
+}
+
+async function renderDashboard(server = fakeServer(), session: StoredSession | null = LEAD, search = '') {
+  await sessionItem.setValue(session);
+  const history = { replaceState: vi.fn() };
+  const state = createDashboardState({
+    browser: fakeBrowser as never,
+    fetchFn: server.fetchFn,
+    location: { search },
+    history,
+  });
+  await state.init();
+  render(
+    <DashboardContext.Provider value={state}>
+      <App />
+    </DashboardContext.Provider>,
+  );
+  return { server, state, history };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  mockManifest(fakeBrowser);
+});
+afterEach(cleanup);
+
+describe('filters in the URL', () => {
+  it('round-trips and drops what is malformed', () => {
+    const f = parseFilters(
+      '?from=2026-01-01&to=2026-02-01&sort=rising&category=other&host=ehr.example.org&hotspot=hot_000001',
+    );
+    expect(f).toEqual({
+      from: '2026-01-01',
+      to: '2026-02-01',
+      sort: 'rising',
+      category: 'other',
+      host: 'ehr.example.org',
+      hotspot: 'hot_000001',
+      unitId: undefined,
+      tab: 'hotspots',
+    });
+    expect(parseFilters(filtersToSearch(f))).toEqual(f);
+    expect(parseFilters('?from=yesterday&sort=loudest&category=gripes&host=<b>')).toEqual({
+      from: undefined,
+      to: undefined,
+      unitId: undefined,
+      category: undefined,
+      host: undefined,
+      sort: 'cost',
+      hotspot: undefined,
+      tab: 'hotspots',
+    });
+    expect(filtersToSearch(parseFilters(''))).toBe('');
+  });
+});
+
+describe('dashboard components', () => {
+  it('draws a trend whose accessible name carries every value', () => {
+    render(<Sparkline values={[1, 0, 2]} label="Flags per week" />);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Flags per week: 1, 0, 2');
+  });
+
+  it('lists hotspots with harm marked in words and opens one by keyboard-reachable button', () => {
+    const onOpen = vi.fn();
+    render(<HotspotTable hotspots={[HARM, HOTSPOT]} onOpen={onOpen} />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(within(rows[0] as HTMLElement).getByText(/Harm \(1\)/)).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).queryByText(/Harm/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'ehr.example.org/medrec/:id' }));
+    expect(onOpen).toHaveBeenCalledWith('hot_000001');
+  });
+});
+
+describe('dashboard page', () => {
+  it('is for leads and admins only', async () => {
+    await renderDashboard(fakeServer(), SESSION);
+    expect(screen.getByRole('alert').textContent).toContain('leads and admins');
+  });
+
+  it('loads hotspots with the URL’s filters and keeps a changed filter in the URL', async () => {
+    const { server, history } = await renderDashboard(fakeServer(), LEAD, '?sort=count&host=ehr.example.org');
+    await waitFor(() => expect(screen.getByText('Wrong weight unit')).toBeTruthy());
+    const listCall = server.requests.find((r) => r.route === 'GET /v1/hotspots');
+    expect(listCall?.url.searchParams.get('sort')).toBe('count');
+    expect(listCall?.url.searchParams.get('host')).toBe('ehr.example.org');
+    fireEvent.change(screen.getByLabelText(/Sort by/), { target: { value: 'rising' } });
+    expect(history.replaceState).toHaveBeenLastCalledWith(null, '', '?host=ehr.example.org&sort=rising');
+  });
+
+  it('opens a hotspot: suppressed units read “fewer than k”, and status moves one step', async () => {
+    const server = fakeServer({
+      'PATCH /v1/hotspots/hot_000001': (body) => json(200, { ...DETAIL, ...(body as object) }),
+    });
+    await renderDashboard(server, LEAD, '?hotspot=hot_000001');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'ehr.example.org/medrec/:id' })).toBeTruthy());
+    expect(screen.getByText('fewer than 3 people')).toBeTruthy();
+    expect(screen.getByText('Timeout before save')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark in progress' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Mark acknowledged' }));
+    await waitFor(() =>
+      expect(server.requests.find((r) => r.route === 'PATCH /v1/hotspots/hot_000001')?.body).toEqual({
+        status: 'acknowledged',
+      }),
+    );
+  });
+});

@@ -1,0 +1,303 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../shared/auth';
+import { minutesPerWeek, weekOf } from '../../shared/cost';
+import type { Frequency } from '../../shared/enums';
+import { reporterKey } from '../../shared/kanon';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { DAY, resetClock, setClock } from '../../worker/lib/clock';
+import { api, enroll, flagBody, randomSecret, rows, seedCatalog } from './helpers';
+import { clinicianIn, lead, list, uniqueHost } from './hotspots-helpers';
+
+afterEach(() => resetClock());
+
+/** A small seeded generator, so a failure names a seed that reproduces it. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
+  };
+}
+
+interface RawFlag {
+  id: string;
+  user_id: string | null;
+  unit_id: string | null;
+  host: string;
+  path: string;
+  category: string;
+  frequency: Frequency;
+  minutes_lost: number;
+  impact: string;
+  created_at: number;
+  withdrawn: string | null;
+}
+
+interface HotspotRow {
+  id: string;
+  key: string;
+  merged_into: string | null;
+  root_id: string;
+  flag_count: number;
+  reporter_count: number;
+  minutes_week: number;
+  impact_none: number;
+  impact_delay: number;
+  impact_risk: number;
+  impact_harm: number;
+}
+
+const sortRows = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+
+/** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags. */
+async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>) {
+  const hotspots = await rows<HotspotRow>(
+    `SELECT id, key, merged_into, root_id, flag_count, reporter_count, minutes_week, impact_none, impact_delay,
+       impact_risk, impact_harm FROM hotspots WHERE host = ?1`,
+    host,
+  );
+  const raw = await rows<RawFlag>(
+    `SELECT f.id, f.user_id, f.unit_id, f.host, f.path, f.category, f.frequency, f.minutes_lost, f.impact, f.created_at,
+       fh.withdrawn
+     FROM flags f LEFT JOIN flag_hotspots fh ON fh.flag_id = f.id WHERE f.host = ?1`,
+    host,
+  );
+  const byKey = new Map(hotspots.map((h) => [h.key, h]));
+  const rootOf = (id: string): string => {
+    const parent = model.get(id) ?? null;
+    return parent === null ? id : rootOf(parent);
+  };
+  // Merge structure: the model's merges, and every root the chain of merges leads to.
+  for (const h of hotspots) {
+    expect(h.merged_into, `merged_into of ${h.id}`).toBe(model.get(h.id) ?? null);
+    expect(h.root_id, `root of ${h.id}`).toBe(rootOf(h.id));
+  }
+
+  const totals = new Map<
+    string,
+    { flags: number; minutes: number; reporters: Set<string>; impact: Record<string, number> }
+  >();
+  const weeks = new Map<string, number[]>();
+  const reporters = new Map<string, number>();
+  const units = new Map<string, number[]>();
+  for (const f of raw) {
+    const leaf = byKey.get(`${f.host}|${f.path}|${f.category}`);
+    expect(leaf, `flag ${f.id} has a hotspot`).toBeDefined();
+    if (!leaf || f.withdrawn !== null) continue;
+    const minutes = minutesPerWeek(f.minutes_lost, f.frequency, DEFAULT_SETTINGS.frequencyMultipliers);
+    const week = weekOf(f.created_at);
+    const who = reporterKey(f.user_id);
+    const root = rootOf(leaf.id);
+    const t = totals.get(root) ?? {
+      flags: 0,
+      minutes: 0,
+      reporters: new Set(),
+      impact: { none: 0, delay: 0, risk: 0, harm: 0 },
+    };
+    t.flags += 1;
+    t.minutes += minutes;
+    t.reporters.add(who);
+    t.impact[f.impact] = (t.impact[f.impact] ?? 0) + 1;
+    totals.set(root, t);
+    const wk = `${leaf.id}|${week}`;
+    const w = weeks.get(wk) ?? [0, 0, 0, 0, 0, 0];
+    w[0] = (w[0] ?? 0) + 1;
+    w[1] = (w[1] ?? 0) + minutes;
+    const slot = 2 + ['none', 'delay', 'risk', 'harm'].indexOf(f.impact);
+    w[slot] = (w[slot] ?? 0) + 1;
+    weeks.set(wk, w);
+    const rk = `${leaf.id}|${who}`;
+    reporters.set(rk, (reporters.get(rk) ?? 0) + 1);
+    const uk = `${leaf.id}|${f.unit_id ?? ''}|${week}|${who}`;
+    const u = units.get(uk) ?? [0, 0];
+    u[0] = (u[0] ?? 0) + 1;
+    u[1] = (u[1] ?? 0) + minutes;
+    units.set(uk, u);
+  }
+
+  for (const h of hotspots) {
+    const t = totals.get(h.id);
+    expect(
+      {
+        flags: h.flag_count,
+        reporters: h.reporter_count,
+        minutes: h.minutes_week,
+        impact: { none: h.impact_none, delay: h.impact_delay, risk: h.impact_risk, harm: h.impact_harm },
+      },
+      `totals of ${h.id}`,
+    ).toEqual({
+      flags: t?.flags ?? 0,
+      reporters: t?.reporters.size ?? 0,
+      minutes: t?.minutes ?? 0,
+      impact: t?.impact ?? { none: 0, delay: 0, risk: 0, harm: 0 },
+    });
+  }
+  const ids = JSON.stringify(hotspots.map((h) => h.id));
+  const actualWeeks = await rows<Record<string, number | string>>(
+    `SELECT hotspot_id, week, flag_count, minutes_week, impact_none, impact_delay, impact_risk, impact_harm
+     FROM hotspot_weeks WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
+    ids,
+  );
+  expect(
+    sortRows(
+      actualWeeks.map((r) => [
+        `${r.hotspot_id}|${r.week}`,
+        r.flag_count,
+        r.minutes_week,
+        r.impact_none,
+        r.impact_delay,
+        r.impact_risk,
+        r.impact_harm,
+      ]),
+    ),
+  ).toEqual(sortRows([...weeks].map(([k, w]) => [k, ...w])));
+  const actualReporters = await rows<Record<string, number | string>>(
+    'SELECT hotspot_id, reporter_key, flag_count FROM hotspot_reporters WHERE hotspot_id IN (SELECT value FROM json_each(?1))',
+    ids,
+  );
+  expect(sortRows(actualReporters.map((r) => [`${r.hotspot_id}|${r.reporter_key}`, r.flag_count]))).toEqual(
+    sortRows([...reporters]),
+  );
+  const actualUnits = await rows<Record<string, number | string>>(
+    `SELECT hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week FROM unit_reporters
+     WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
+    ids,
+  );
+  expect(
+    sortRows(
+      actualUnits.map((r) => [
+        `${r.hotspot_id}|${r.unit_key}|${r.week}|${r.reporter_key}`,
+        r.flag_count,
+        r.minutes_week,
+      ]),
+    ),
+  ).toEqual(sortRows([...units].map(([k, u]) => [k, ...u])));
+  return totals;
+}
+
+interface Sent {
+  id: string;
+  token: string;
+  anonymous: boolean;
+  secret?: string;
+  body: Record<string, unknown>;
+}
+
+async function run(seed: number, steps: number) {
+  const r = rng(seed);
+  const host = uniqueHost();
+  const paths = ['/medrec/:id', '/orders', '/notes/:id/edit'];
+  const categories = ['documentation_ehr', 'orders_medications'] as const;
+  const frequencies = ['once', 'daily', 'every_shift', 'every_patient'] as const;
+  const impacts = ['none', 'delay', 'risk', 'harm'] as const;
+  const { unitId: u1 } = await seedCatalog();
+  const { unitId: u2 } = await seedCatalog();
+  const people: Session[] = [
+    await clinicianIn(u1),
+    await clinicianIn(u1),
+    await clinicianIn(u2),
+    await enroll(['mentor']),
+  ];
+  const l = await lead();
+  const sent: Sent[] = [];
+  const withdrawn = new Set<string>();
+  const done = { merges: 0, undos: 0 };
+  const model = new Map<string, string | null>();
+  const hotspotIds = new Set<string>();
+  const modelRoot = (id: string): string => {
+    const p = model.get(id) ?? null;
+    return p === null ? id : modelRoot(p);
+  };
+  const base = Date.UTC(2026, 3, 6, 8);
+
+  for (let step = 0; step < steps; step++) {
+    const op = r.next();
+    const label = `seed ${seed} step ${step}`;
+    if (op < 0.5 || sent.length < 3) {
+      setClock(() => base + r.int(70) * DAY + r.int(DAY));
+      const who = r.pick(people);
+      const anonymous = r.next() < 0.3;
+      const body = flagBody({
+        screen: { host, path: r.pick(paths) },
+        category: r.pick(categories),
+        frequency: r.pick(frequencies),
+        minutesLost: r.int(30),
+        impact: r.pick(impacts),
+        ...(anonymous
+          ? { anonymous: true, receiptSecret: randomSecret() }
+          : r.next() < 0.3
+            ? { unitId: r.pick([u1, u2]) }
+            : {}),
+      }) as unknown as Record<string, unknown>;
+      const res = await api('/v1/flags', { token: who.token, body });
+      const json = (await res.json()) as { id: string; hotspotId: string };
+      expect(res.status, label).toBe(201);
+      hotspotIds.add(json.hotspotId);
+      if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
+      sent.push({ id: json.id, token: who.token, anonymous, secret: body.receiptSecret as string | undefined, body });
+    } else if (op < 0.6) {
+      // A retry of an earlier flag: nothing may count twice.
+      const s = r.pick(sent);
+      const res = await api('/v1/flags', { token: s.token, body: s.body });
+      expect(res.status, label).toBe(200);
+    } else if (op < 0.75) {
+      const ids = [...hotspotIds];
+      const a = r.pick(ids);
+      const b = r.pick(ids);
+      const res = await api(`/v1/hotspots/${a}/merge`, { token: l.token, body: { into: b } });
+      if (a === b || modelRoot(b) === a) expect(res.status, label).toBe(400);
+      else if (model.get(a) !== null) expect(res.status, label).toBe(409);
+      else {
+        expect(res.status, `${label}: ${await res.clone().text()}`).toBe(200);
+        model.set(a, modelRoot(b));
+        done.merges += 1;
+      }
+    } else if (op < 0.85) {
+      const merged = [...model].filter(([, into]) => into !== null).map(([id]) => id);
+      const a = merged.length > 0 && r.next() < 0.9 ? r.pick(merged) : r.pick([...hotspotIds]);
+      const res = await api(`/v1/hotspots/${a}/unmerge`, { token: l.token, method: 'POST' });
+      if (model.get(a) === null) expect(res.status, label).toBe(409);
+      else {
+        expect(res.status, label).toBe(200);
+        model.set(a, null);
+        done.undos += 1;
+      }
+    } else {
+      const s = r.pick(sent);
+      const res = s.anonymous
+        ? await api('/v1/receipts/withdraw', { body: { secret: s.secret } })
+        : await api(`/v1/flags/${s.id}/withdraw`, { token: s.token, method: 'POST' });
+      expect(res.status, label).toBe(200);
+      withdrawn.add(s.id);
+    }
+    if (step % 10 === 9) await expectRollupsMatchRawFlags(host, model);
+  }
+  const totals = await expectRollupsMatchRawFlags(host, model);
+  // The list shows exactly the recomputed roots with flags.
+  resetClock();
+  const { hotspots } = await list(l.token, { host, limit: 200 });
+  const expected = [...totals].filter(([, t]) => t.flags > 0);
+  expect(hotspots.map((h) => [h.id, h.flagCount, h.reporterCount, h.minutesPerWeek]).sort()).toEqual(
+    expected.map(([id, t]) => [id, t.flags, t.reporters.size, t.minutes]).sort(),
+  );
+  // The run exercised what it claims to.
+  expect(withdrawn.size).toBeGreaterThan(0);
+  expect(done.merges).toBeGreaterThan(0);
+  expect(done.undos).toBeGreaterThan(0);
+}
+
+describe('rollups equal a recomputation from raw flags', () => {
+  for (const seed of [1, 2, 3, 42]) {
+    it(`after random inserts, retries, merges, undos and withdrawals (seed ${seed})`, async () => {
+      await run(seed, 70);
+    }, 120_000);
+  }
+});

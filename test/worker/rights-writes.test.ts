@@ -1,0 +1,276 @@
+// Generated from /openapi.json and the contract: mass assignment on every write, and create-once by
+// clientId on every entry whose body carries one.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../shared/auth';
+import type { Role } from '../../shared/enums';
+import { Flag } from '../../shared/flags';
+import { Question } from '../../shared/questions';
+import { api, count, enroll, expectError, flagBody, questionBody, seedCatalog } from './helpers';
+import {
+  allowedRole,
+  call,
+  type JsonSchema,
+  type Operation,
+  objectBranches,
+  operations,
+  sampleBody,
+  sessionsByRole,
+} from './rights-helpers';
+
+/** Fields a caller must never set on their own behalf unless the endpoint exists to set them. */
+const PRIVILEGED: Record<string, unknown> = {
+  role: 'admin',
+  roles: ['admin'],
+  userId: 'abcdef0123456789',
+  user_id: 'abcdef0123456789',
+  status: 'done',
+  anonymous: true,
+  id: 'abcdef0123456789',
+  createdAt: '2020-01-01T00:00:00.000Z',
+  actorId: 'abcdef0123456789',
+  mentorId: 'abcdef0123456789',
+  claimedBy: 'abcdef0123456789',
+  active: true,
+  isAdmin: true,
+};
+
+/**
+ * Privileged names an endpoint declares on purpose, reviewed one by one. A new endpoint declaring one
+ * fails below until it is reviewed and added here.
+ */
+const DECLARED_ON_PURPOSE: Record<string, string[]> = {
+  'POST /v1/flags': ['anonymous'], // the sender's choice, at creation only
+  'POST /v1/hotspots/{id}/me-too': ['anonymous'],
+  'PATCH /v1/hotspots/{id}': ['status'], // a lead moves a hotspot through its workflow
+  'PATCH /v1/admin/users/{id}': ['roles'], // admins grant roles (audited)
+  'POST /v1/admin/codes': ['roles', 'userId'], // admins make codes for roles or for a user
+  'POST /v1/queue/{id}/handoff': ['mentorId'], // hand to a named colleague
+  'PATCH /v1/admin/units/{id}': ['active'],
+  'PATCH /v1/admin/topics/{id}': ['active'],
+  'PATCH /v1/admin/systems/{id}': ['active'],
+};
+
+const declared = (schema: JsonSchema | undefined) =>
+  new Set(objectBranches(schema).flatMap((b) => Object.keys(b.properties ?? {})));
+
+describe('mass assignment on every write in /openapi.json', () => {
+  let ops: Operation[] = [];
+  let sessions: Record<Role, Session>;
+
+  beforeAll(async () => {
+    ops = (await operations()).filter((o) => o.isWrite && o.bodySchema);
+    sessions = await sessionsByRole();
+  });
+
+  it('finds the writes', () => {
+    expect(ops.length).toBeGreaterThan(25);
+  });
+
+  it('declares every body strict: no additional properties, on every branch', () => {
+    for (const op of ops) {
+      const branches = objectBranches(op.bodySchema);
+      expect(branches.length, op.name).toBeGreaterThan(0);
+      for (const b of branches) expect(b.additionalProperties, op.name).toBe(false);
+    }
+  });
+
+  it('declares a privileged field only where it was reviewed, and never `anonymous` on an update', () => {
+    for (const op of ops) {
+      const names = [...declared(op.bodySchema)].filter((k) => k in PRIVILEGED);
+      expect(names, `${op.name} declares ${names.join(', ')}`).toEqual(
+        names.filter((k) => DECLARED_ON_PURPOSE[op.name]?.includes(k)),
+      );
+      if (op.method === 'patch' || op.method === 'put') expect(names, op.name).not.toContain('anonymous');
+    }
+  });
+
+  it('refuses every undeclared privileged or unknown field with 400, naming it', async () => {
+    let checked = 0;
+    for (const op of ops) {
+      const role = allowedRole(op);
+      const token = role ? sessions[role].token : undefined;
+      const known = declared(op.bodySchema);
+      const base = sampleBody(op.bodySchema) as Record<string, unknown>;
+      for (const [field, value] of Object.entries({ ...PRIVILEGED, definitelyNotAField: 1 })) {
+        if (known.has(field)) continue;
+        const body = JSON.parse(JSON.stringify(base));
+        body[field] = value;
+        const res = await call(op, { token, body });
+        const text = await res.clone().text();
+        expect(res.status, `${op.name} +${field} as ${role}: ${text}`).toBe(400);
+        const err = await expectError(res, 400, 'validation_failed');
+        const details = JSON.stringify(err.error.details);
+        expect(details, `${op.name} +${field}`).toContain('unrecognized_keys');
+        expect(details, `${op.name} +${field}`).toContain(field);
+        checked += 1;
+      }
+      // Logging out would end the session used for the routes that follow.
+      if (op.path.startsWith('/v1/auth/logout') && role) sessions[role] = await enroll([role]);
+    }
+    expect(checked).toBeGreaterThan(200);
+  }, 120_000);
+
+  it('refuses a prototype-pollution key and leaves objects unpolluted', async () => {
+    const s = sessions.clinician;
+    const res = await api('/v1/flags', {
+      token: s.token,
+      body: `{"clientId":"${crypto.randomUUID()}","text":"x","category":"other","frequency":"once","minutesLost":1,"impact":"none","__proto__":{"roles":["admin"]}}`,
+    });
+    expect(res.status).toBe(400);
+    expect(({} as Record<string, unknown>).roles).toBeUndefined();
+    const me = (await (await api('/v1/me', { token: s.token })).json()) as { user: { roles: string[] } };
+    expect(me.user.roles).toEqual(['clinician']);
+  });
+});
+
+/**
+ * Found by this file and reported to the endpoint's owner (see the issue 7 report): racing retries of
+ * an answer get 409 "cannot answer … while it is answered" instead of the replayed 200, because
+ * worker/routes/queue.ts looks the clientId up only before its batch, not after losing the race.
+ */
+const KNOWN_RACE_BUGS: Record<string, string> = {
+  'POST /v1/queue/{id}/answer': 'racing retries get 409 instead of the replay',
+};
+
+/** How to make each create-once entry succeed: its path, caller and a fresh valid body. */
+interface Fixture {
+  path: string;
+  token: string;
+  other: string;
+  body: () => Record<string, unknown>;
+  /** The table and column that must hold exactly one row per clientId. */
+  table: string;
+}
+
+describe('create-once by clientId on every contract entry whose body has one', () => {
+  const fixtures: Record<string, () => Promise<Fixture>> = {
+    'POST /v1/flags': async () => ({
+      path: '/v1/flags',
+      token: (await enroll()).token,
+      other: (await enroll()).token,
+      body: () => flagBody() as Record<string, unknown>,
+      table: 'flags',
+    }),
+    'POST /v1/questions': async () => {
+      const { topicId } = await seedCatalog();
+      return {
+        path: '/v1/questions',
+        token: (await enroll()).token,
+        other: (await enroll()).token,
+        body: () => questionBody(topicId) as Record<string, unknown>,
+        table: 'questions',
+      };
+    },
+    'POST /v1/hotspots/{id}/me-too': async () => {
+      const first = await enroll();
+      const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+      const res = await api('/v1/flags', { token: first.token, body: flagBody({ screen: { host, path: '/a/:id' } }) });
+      const flag = Flag.parse(await res.json());
+      return {
+        path: `/v1/hotspots/${flag.hotspotId}/me-too`,
+        token: (await enroll()).token,
+        other: (await enroll()).token,
+        body: () => ({ clientId: crypto.randomUUID(), minutesLost: 3 }),
+        table: 'flags',
+      };
+    },
+    'POST /v1/need-to-talk': async () => ({
+      path: '/v1/need-to-talk',
+      token: (await enroll()).token,
+      other: (await enroll()).token,
+      body: () => ({ clientId: crypto.randomUUID(), text: 'That shift was a hard one' }),
+      table: 'questions',
+    }),
+    'POST /v1/queue/{id}/answer': async () => {
+      const { topicId } = await seedCatalog();
+      const asker = await enroll();
+      const question = Question.parse(
+        await (await api('/v1/questions', { token: asker.token, body: questionBody(topicId) })).json(),
+      );
+      const mentor = await enroll(['mentor']);
+      const other = await enroll(['mentor']);
+      for (const m of [mentor, other]) {
+        await api('/v1/mentors/me', {
+          method: 'PUT',
+          token: m.token,
+          body: { topicIds: [topicId], disciplines: [], weeklyCapacity: 5, away: false },
+        });
+      }
+      const claim = await api(`/v1/queue/${question.id}/claim`, { method: 'POST', token: mentor.token, body: {} });
+      expect(claim.status, await claim.clone().text()).toBe(200);
+      return {
+        path: `/v1/queue/${question.id}/answer`,
+        token: mentor.token,
+        other: other.token,
+        body: () => ({ clientId: crypto.randomUUID(), text: 'Open the Reconcile tab first.' }),
+        table: 'answers',
+      };
+    },
+  };
+
+  let withClientId: Operation[] = [];
+  beforeAll(async () => {
+    withClientId = (await operations()).filter((o) => o.isWrite && declared(o.bodySchema).has('clientId'));
+  });
+
+  it('knows how to exercise every entry with a clientId (add a fixture for a new one)', () => {
+    expect(withClientId.length).toBeGreaterThanOrEqual(2);
+    for (const op of withClientId) {
+      expect(op.contractName, `${op.name} is in the contract`).toBeTruthy();
+      expect(Object.keys(fixtures), `${op.name} needs a create-once fixture here`).toContain(op.name);
+    }
+  });
+
+  for (const name of Object.keys(fixtures)) {
+    describe(name, () => {
+      const live = async () => withClientId.find((o) => o.name === name);
+      const rowsFor = (f: Fixture, clientId: unknown) =>
+        count(`SELECT COUNT(*) AS n FROM ${f.table} WHERE client_id = ?1`, clientId);
+
+      it('replays a retry of the same body with 200 and the original, storing one row', async (ctx) => {
+        const op = await live();
+        if (!op) return ctx.skip(`${name} is not registered yet`);
+        const f = await fixtures[name]?.();
+        if (!f) return;
+        const body = f.body();
+        const first = await api(f.path, { token: f.token, body });
+        expect(first.status, await first.clone().text()).toBe(op.contract?.status ?? 201);
+        const original = await first.json();
+        const retry = await api(f.path, { token: f.token, body: { ...body } });
+        expect(retry.status, await retry.clone().text()).toBe(200);
+        if (f.table !== 'answers') expect(await retry.json()).toEqual(original);
+        expect(await rowsFor(f, body.clientId)).toBe(1);
+      });
+
+      it('refuses the same clientId with a different body (422) or from another user (422)', async (ctx) => {
+        const op = await live();
+        if (!op) return ctx.skip(`${name} is not registered yet`);
+        const f = await fixtures[name]?.();
+        if (!f) return;
+        const body = f.body();
+        expect((await api(f.path, { token: f.token, body })).status).toBeLessThan(300);
+        const changed =
+          typeof body.text === 'string'
+            ? { ...body, text: `${body.text} (edited)` }
+            : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
+        await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');
+        await expectError(await api(f.path, { token: f.other, body }), 422, 'idempotency_mismatch');
+        expect(await rowsFor(f, body.clientId)).toBe(1);
+      });
+
+      // A known bug is marked, not hidden: the test flips to failing once it is fixed, so the mark goes.
+      const raceTest = KNOWN_RACE_BUGS[name] ? it.fails : it;
+      raceTest('stores one row when the first attempt and its retries race, answering each with 2xx', async (ctx) => {
+        const op = await live();
+        if (!op) return ctx.skip(`${name} is not registered yet`);
+        const f = await fixtures[name]?.();
+        if (!f) return;
+        const body = f.body();
+        const responses = await Promise.all(Array.from({ length: 5 }, () => api(f.path, { token: f.token, body })));
+        const statuses = await Promise.all(responses.map(async (r) => `${r.status} ${await r.text()}`));
+        for (const s of statuses) expect(Number(s.slice(0, 3)), s).toBeLessThan(300);
+        expect(await rowsFor(f, body.clientId)).toBe(1);
+      });
+    });
+  }
+});

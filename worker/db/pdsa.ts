@@ -1,0 +1,120 @@
+import type { PdsaCycle, PdsaDecision, PdsaProgress, PdsaStage } from '../../shared/pdsa';
+import { toIso } from '../lib/clock';
+
+interface CycleRow {
+  id: string;
+  hotspot_id: string;
+  owner_id: string;
+  owner_name: string;
+  stage: PdsaStage;
+  change_idea: string;
+  prediction: string;
+  measure: string;
+  do_notes: string | null;
+  study_notes: string | null;
+  decision: PdsaDecision | null;
+  act_notes: string | null;
+  created_at: number;
+  do_at: number | null;
+  study_at: number | null;
+  act_at: number | null;
+  root_id?: string;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : toIso(ms));
+
+export function toCycle(row: CycleRow): PdsaCycle {
+  return {
+    id: row.id,
+    hotspotId: row.hotspot_id,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    stage: row.stage,
+    changeIdea: row.change_idea,
+    prediction: row.prediction,
+    measure: row.measure,
+    doNotes: row.do_notes,
+    studyNotes: row.study_notes,
+    decision: row.decision,
+    actNotes: row.act_notes,
+    createdAt: toIso(row.created_at),
+    doAt: iso(row.do_at),
+    studyAt: iso(row.study_at),
+    actAt: iso(row.act_at),
+  };
+}
+
+const SELECT = `SELECT c.*, u.display_name AS owner_name, l.root_id FROM pdsa_cycles c
+  JOIN users u ON u.id = c.owner_id JOIN hotspots l ON l.id = c.hotspot_id`;
+
+export async function insertCycle(
+  db: D1Database,
+  c: {
+    id: string;
+    hotspotId: string;
+    ownerId: string;
+    changeIdea: string;
+    prediction: string;
+    measure: string;
+    at: number;
+  },
+): Promise<PdsaCycle> {
+  await db
+    .prepare(
+      `INSERT INTO pdsa_cycles (id, hotspot_id, owner_id, change_idea, prediction, measure, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+    )
+    .bind(c.id, c.hotspotId, c.ownerId, c.changeIdea, c.prediction, c.measure, c.at)
+    .run();
+  return (await getCycle(db, c.id)) as PdsaCycle;
+}
+
+export async function getCycle(db: D1Database, id: string): Promise<PdsaCycle | null> {
+  const row = await db.prepare(`${SELECT} WHERE c.id = ?1`).bind(id).first<CycleRow>();
+  return row ? toCycle(row) : null;
+}
+
+/** Cycles of every hotspot counting at these roots, oldest first. */
+export async function cyclesOfRoots(db: D1Database, rootIds: string[]): Promise<Map<string, PdsaCycle[]>> {
+  const out = new Map<string, PdsaCycle[]>();
+  if (rootIds.length === 0) return out;
+  const { results } = await db
+    .prepare(`${SELECT} WHERE l.root_id IN (SELECT value FROM json_each(?1)) ORDER BY c.created_at`)
+    .bind(JSON.stringify(rootIds))
+    .all<CycleRow>();
+  for (const row of results) {
+    const list = out.get(row.root_id ?? '') ?? [];
+    list.push(toCycle(row));
+    out.set(row.root_id ?? '', list);
+  }
+  return out;
+}
+
+export function toProgress(c: PdsaCycle): PdsaProgress {
+  return { id: c.id, stage: c.stage, changeIdea: c.changeIdea, decision: c.decision };
+}
+
+const STAGE_COLUMNS: Record<Exclude<PdsaStage, 'plan'>, { notes: string; at: string }> = {
+  do: { notes: 'do_notes', at: 'do_at' },
+  study: { notes: 'study_notes', at: 'study_at' },
+  act: { notes: 'act_notes', at: 'act_at' },
+};
+
+/** One step forward, only from the stage before it (one conditional UPDATE). False if refused. */
+export async function advanceCycle(
+  db: D1Database,
+  id: string,
+  to: Exclude<PdsaStage, 'plan'>,
+  from: PdsaStage,
+  patch: { notes: string | null; decision: PdsaDecision | null; at: number },
+): Promise<boolean> {
+  const cols = STAGE_COLUMNS[to];
+  const result = await db
+    .prepare(
+      `UPDATE pdsa_cycles SET stage = ?2, ${cols.notes} = ?4, ${cols.at} = ?5, decision = COALESCE(?6, decision)
+       WHERE id = ?1 AND stage = ?3`,
+    )
+    .bind(id, to, from, patch.notes, patch.at, patch.decision)
+    .run();
+  return result.meta.changes === 1;
+}

@@ -1,0 +1,87 @@
+import type { Urgency } from '../../shared/enums';
+
+/** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
+const CHANGED = `(r.status = 'resolved' OR EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots l2 ON l2.id = c.hotspot_id
+  WHERE l2.root_id = r.id AND c.decision IN ('adopt', 'adapt')))`;
+
+export interface LoopRow {
+  unit_key: string | null;
+  reporters: number | null;
+  flags: number;
+  responded: number;
+  changed: number;
+}
+
+/** Flags in a week window, and how many of them sit on a hotspot with a response or a change. */
+export async function loopTotals(db: D1Database, fromWeek: number, toWeek: number) {
+  const [org, units, weeks] = await db.batch<LoopRow & { week?: number }>([
+    db
+      .prepare(
+        `SELECT NULL AS unit_key, NULL AS reporters, COALESCE(SUM(w.flag_count), 0) AS flags,
+           COALESCE(SUM(CASE WHEN r.response IS NOT NULL THEN w.flag_count ELSE 0 END), 0) AS responded,
+           COALESCE(SUM(CASE WHEN ${CHANGED} THEN w.flag_count ELSE 0 END), 0) AS changed
+         FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id JOIN hotspots r ON r.id = l.root_id
+         WHERE w.week BETWEEN ?1 AND ?2`,
+      )
+      .bind(fromWeek, toWeek),
+    db
+      .prepare(
+        `SELECT u.unit_key, COUNT(DISTINCT u.reporter_key) AS reporters, SUM(u.flag_count) AS flags,
+           SUM(CASE WHEN r.response IS NOT NULL THEN u.flag_count ELSE 0 END) AS responded,
+           SUM(CASE WHEN ${CHANGED} THEN u.flag_count ELSE 0 END) AS changed
+         FROM unit_reporters u JOIN hotspots l ON l.id = u.hotspot_id JOIN hotspots r ON r.id = l.root_id
+         WHERE u.week BETWEEN ?1 AND ?2 GROUP BY u.unit_key`,
+      )
+      .bind(fromWeek, toWeek),
+    db
+      .prepare(
+        `SELECT week, SUM(flag_count) AS flags, 0 AS responded, 0 AS changed FROM hotspot_weeks
+         WHERE week BETWEEN ?1 AND ?2 GROUP BY week`,
+      )
+      .bind(fromWeek, toWeek),
+  ]);
+  return {
+    org: org?.results[0] ?? { unit_key: null, reporters: null, flags: 0, responded: 0, changed: 0 },
+    units: units?.results ?? [],
+    weeks: (weeks?.results ?? []).map((w) => ({ week: w.week ?? 0, flags: w.flags })),
+  };
+}
+
+export interface QuestionTiming {
+  urgency: Urgency;
+  created_at: number;
+  first_answer: number | null;
+  status: string;
+}
+
+/**
+ * Questions asked in a time window with their first answer, and open ones (for past-SLA).
+ * "Need to talk" requests are peer support, not mentoring: they never enter programme metrics.
+ */
+export async function questionTimings(db: D1Database, from: number, to: number) {
+  const [asked, open, load] = await db.batch<QuestionTiming & { mentor_id?: string; n?: number }>([
+    db
+      .prepare(
+        `SELECT q.urgency, q.created_at, q.status,
+           (SELECT MIN(a.created_at) FROM answers a WHERE a.question_id = q.id) AS first_answer
+         FROM questions q WHERE q.kind = 'question' AND q.created_at >= ?1 AND q.created_at < ?2`,
+      )
+      .bind(from, to),
+    db.prepare(
+      `SELECT q.urgency, q.created_at, q.status, NULL AS first_answer FROM questions q
+       WHERE q.kind = 'question' AND q.status IN ('open', 'clarifying')
+         AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id)`,
+    ),
+    db
+      .prepare(
+        `SELECT a.mentor_id, COUNT(*) AS n FROM answers a JOIN questions q ON q.id = a.question_id
+         WHERE q.kind = 'question' AND a.created_at >= ?1 AND a.created_at < ?2 GROUP BY a.mentor_id`,
+      )
+      .bind(from, to),
+  ]);
+  return {
+    asked: (asked?.results ?? []) as QuestionTiming[],
+    open: (open?.results ?? []) as QuestionTiming[],
+    load: ((load?.results ?? []) as { n?: number }[]).map((r) => r.n ?? 0),
+  };
+}

@@ -1,0 +1,395 @@
+import type { Discipline } from '../../shared/enums';
+import type { HandOff, QueueFilter, QueueItem, QueueItemDetail } from '../../shared/mentoring';
+import type { QuestionKind } from '../../shared/questions';
+import type { Settings } from '../../shared/settings';
+import { slaState } from '../../shared/sla';
+import { toIso } from '../lib/clock';
+import { loadThreads, QUESTION_COLUMNS, type QuestionRow } from './questions';
+
+/** Need to talk unclaimed this long alerts every peer supporter. */
+export const ESCALATE_AFTER_MS = 30 * 60_000;
+
+/** Who is looking, and when: every queue statement binds these first, as ?1–?4. */
+export interface Viewer {
+  userId: string;
+  isMentor: boolean;
+  isPeer: boolean;
+  now: number;
+  settings: Settings;
+}
+
+const cutoff = (v: Viewer) => v.now - v.settings.claimExpiryMinutes * 60_000;
+const viewerBinds = (v: Viewer) => [v.userId, v.isMentor ? 1 : 0, v.isPeer ? 1 : 0, cutoff(v)];
+
+// ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired.
+/** An unexpired claim, in SQL. */
+export const ACTIVE_CLAIM = 'q.claimed_by IS NOT NULL AND q.claimed_at > ?4';
+
+/**
+ * Routing, the one rule every queue read and write applies: a mentor sees questions (never their
+ * own) whose topic is theirs and whose wanted discipline they answer for (their own discipline
+ * when they named none), plus any handed to them by name or claimed by them. Need to talk reaches
+ * peer supporters only.
+ */
+export const VISIBLE = `q.user_id != ?1 AND (
+  (q.kind = 'question' AND ?2 = 1 AND (
+    q.handed_to = ?1 OR q.claimed_by = ?1
+    OR (EXISTS (SELECT 1 FROM mentor_topics mt WHERE mt.user_id = ?1 AND mt.topic_id = q.topic_id)
+      AND (q.discipline_wanted = 'any'
+        OR EXISTS (SELECT 1 FROM mentor_disciplines md WHERE md.user_id = ?1 AND md.discipline = q.discipline_wanted)
+        OR (NOT EXISTS (SELECT 1 FROM mentor_disciplines md WHERE md.user_id = ?1)
+          AND q.discipline_wanted = (SELECT discipline FROM users WHERE id = ?1))))))
+  OR (q.kind = 'need_to_talk' AND ?3 = 1))`;
+
+const FILTERS: Record<QueueFilter, string> = {
+  all: "q.status IN ('open', 'clarifying')",
+  unclaimed: `q.status = 'open' AND NOT (${ACTIVE_CLAIM})`,
+  mine: `q.claimed_by = ?1 AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND ${ACTIVE_CLAIM}))`,
+};
+
+interface QueueRow extends QuestionRow {
+  asker_discipline: Discipline;
+  claimer_name: string | null;
+}
+
+const SELECT_QUEUE = `SELECT ${QUESTION_COLUMNS}, u.discipline AS asker_discipline, c.display_name AS claimer_name
+  FROM questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by`;
+
+interface Pause {
+  from: number;
+  to?: number | null;
+}
+
+/** Waits for the asker: from each clarifying question to the reply that follows it. */
+function pausesFrom(messages: Array<{ kind: string; at: number }>): Pause[] {
+  const pauses: Pause[] = [];
+  let open: Pause | null = null;
+  for (const m of [...messages].sort((a, b) => a.at - b.at)) {
+    if (m.kind === 'clarification' && !open) {
+      open = { from: m.at };
+      pauses.push(open);
+    } else if (m.kind === 'reply' && open) {
+      open.to = m.at;
+      open = null;
+    }
+  }
+  return pauses;
+}
+
+function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
+  const claimActive = row.claimed_by !== null && (row.claimed_at ?? 0) > cutoff(v);
+  const claimedForMe = row.claimed_by === v.userId && (claimActive || row.status !== 'open');
+  const unclaimed = row.status === 'open' && !claimActive;
+  return {
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    topicId: row.topic_id,
+    disciplineWanted: row.discipline_wanted,
+    urgency: row.urgency,
+    screen: row.host && row.path ? { host: row.host, path: row.path } : null,
+    pageTitle: row.page_title,
+    status: row.status,
+    createdAt: toIso(row.created_at),
+    askerDiscipline: row.asker_discipline,
+    sla: slaState(
+      { urgency: row.urgency, askedAt: row.created_at, answeredAt: row.first_answered_at, pauses, now: v.now },
+      v.settings,
+    ),
+    claim: claimedForMe
+      ? { state: 'mine', byName: row.claimer_name, expiresAt: claimExpiry(row, v) }
+      : claimActive && row.status === 'open'
+        ? { state: 'other', byName: row.claimer_name, expiresAt: claimExpiry(row, v) }
+        : { state: 'unclaimed', byName: null, expiresAt: null },
+    handedToMe: row.handed_to === v.userId,
+    escalated: row.kind === 'need_to_talk' && unclaimed && v.now - row.created_at >= ESCALATE_AFTER_MS,
+    shareable: row.shareable === 1,
+  };
+}
+
+function claimExpiry(row: QueueRow, v: Viewer): string | null {
+  return row.status === 'open' && row.claimed_at !== null
+    ? toIso(row.claimed_at + v.settings.claimExpiryMinutes * 60_000)
+    : null;
+}
+
+async function pausesFor(db: D1Database, ids: string[]): Promise<Map<string, Pause[]>> {
+  if (ids.length === 0) return new Map();
+  const { results } = await db
+    .prepare(
+      `SELECT question_id, kind, created_at AS at FROM question_messages
+       WHERE question_id IN (SELECT value FROM json_each(?1))`,
+    )
+    .bind(JSON.stringify(ids))
+    .all<{ question_id: string; kind: string; at: number }>();
+  const byQuestion = new Map<string, Array<{ kind: string; at: number }>>();
+  for (const r of results) byQuestion.set(r.question_id, [...(byQuestion.get(r.question_id) ?? []), r]);
+  return new Map([...byQuestion].map(([id, messages]) => [id, pausesFrom(messages)]));
+}
+
+export interface QueueListFilter {
+  filter: QueueFilter;
+  topicId?: string;
+  urgency?: string;
+  kind?: QuestionKind;
+}
+
+/** The queue, by urgency (today first) then age (oldest first). */
+export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): Promise<QueueItem[]> {
+  const { results } = await db
+    .prepare(
+      `${SELECT_QUEUE}
+       WHERE ${VISIBLE} AND ${FILTERS[f.filter]}
+         AND (?5 IS NULL OR q.topic_id = ?5) AND (?6 IS NULL OR q.urgency = ?6) AND (?7 IS NULL OR q.kind = ?7)
+       ORDER BY CASE q.urgency WHEN 'today' THEN 0 ELSE 1 END, q.created_at, q.id
+       LIMIT 200`,
+    )
+    .bind(...viewerBinds(v), f.topicId ?? null, f.urgency ?? null, f.kind ?? null)
+    .all<QueueRow>();
+  const pauses = await pausesFor(
+    db,
+    results.map((r) => r.id),
+  );
+  return results.map((row) => toQueueItem(row, v, pauses.get(row.id) ?? []));
+}
+
+interface HandOffRow {
+  id: string;
+  from_name: string;
+  to_topic_id: string | null;
+  to_discipline: HandOff['toDiscipline'];
+  to_mentor_name: string | null;
+  note: string;
+  created_at: number;
+}
+
+/** One question as a mentor sees it, or null when it is outside their routing. */
+export async function getQueueItem(db: D1Database, v: Viewer, id: string): Promise<QueueItemDetail | null> {
+  const row = await db
+    .prepare(`${SELECT_QUEUE} WHERE q.id = ?5 AND ${VISIBLE}`)
+    .bind(...viewerBinds(v), id)
+    .first<QueueRow>();
+  if (!row) return null;
+  const [threads, handoffs] = await Promise.all([
+    loadThreads(db, [id]),
+    db
+      .prepare(
+        `SELECT h.id, f.display_name AS from_name, h.to_topic_id, h.to_discipline, t.display_name AS to_mentor_name,
+           h.note, h.created_at
+         FROM handoffs h JOIN users f ON f.id = h.from_id LEFT JOIN users t ON t.id = h.to_mentor_id
+         WHERE h.question_id = ?1 ORDER BY h.created_at, h.id`,
+      )
+      .bind(id)
+      .all<HandOffRow>(),
+  ]);
+  const thread = threads.get(id) ?? { answers: [], messages: [] };
+  const pauses = pausesFrom(thread.messages.map((m) => ({ kind: m.kind, at: Date.parse(m.createdAt) })));
+  return {
+    ...toQueueItem(row, v, pauses),
+    answers: thread.answers,
+    messages: thread.messages,
+    handoffs: handoffs.results.map((h) => ({
+      id: h.id,
+      fromName: h.from_name,
+      toTopicId: h.to_topic_id,
+      toDiscipline: h.to_discipline,
+      toMentorName: h.to_mentor_name,
+      note: h.note,
+      createdAt: toIso(h.created_at),
+    })),
+  };
+}
+
+/** Whether a question exists and is in my routing, and its state, to explain a refused action. */
+export async function visibleState(db: D1Database, v: Viewer, id: string) {
+  return db
+    .prepare(
+      `SELECT q.status, q.kind, q.claimed_by, (${ACTIVE_CLAIM}) AS claim_active FROM questions q
+       WHERE q.id = ?5 AND ${VISIBLE}`,
+    )
+    .bind(...viewerBinds(v), id)
+    .first<{ status: QuestionRow['status']; kind: QuestionKind; claimed_by: string | null; claim_active: number }>();
+}
+
+// The actions. Each rule is the WHERE of one statement; where two writes belong together, the
+// second repeats the rule and checks the first landed, inside one batch.
+
+/** Exclusive claim: open, unclaimed (or an expired claim, or already mine), and in my routing. */
+export function claimStatement(db: D1Database, v: Viewer, id: string) {
+  return db
+    .prepare(
+      `UPDATE questions AS q SET claimed_by = ?1, claimed_at = ?6
+       WHERE q.id = ?5 AND q.status = 'open' AND (q.claimed_by IS NULL OR q.claimed_by = ?1 OR q.claimed_at <= ?4)
+         AND ${VISIBLE}
+       RETURNING id`,
+    )
+    .bind(...viewerBinds(v), id, v.now);
+}
+
+export function releaseStatement(db: D1Database, v: Viewer, id: string) {
+  return db
+    .prepare(
+      `UPDATE questions AS q SET claimed_by = NULL, claimed_at = NULL
+       WHERE q.id = ?5 AND q.status = 'open' AND q.claimed_by = ?1 AND ${VISIBLE}
+       RETURNING id`,
+    )
+    .bind(...viewerBinds(v), id);
+}
+
+/** Answer: mine to answer while my claim holds, and mine to add to once I have answered. */
+const CAN_ANSWER = `q.claimed_by = ?1 AND (q.status = 'answered' OR (q.status = 'open' AND q.claimed_at > ?4))`;
+/** Clarify, hand off: an open question under my unexpired claim. */
+const HOLDING = `q.status = 'open' AND q.claimed_by = ?1 AND q.claimed_at > ?4`;
+
+export function answerStatements(
+  db: D1Database,
+  v: Viewer,
+  id: string,
+  answer: { id: string; clientId: string; text: string },
+) {
+  const binds = [...viewerBinds(v), id, v.now, answer.id, answer.clientId, answer.text];
+  return [
+    db
+      .prepare(
+        `INSERT INTO answers (id, question_id, mentor_id, text, created_at, client_id)
+         SELECT ?7, q.id, ?1, ?9, ?6, ?8 FROM questions q WHERE q.id = ?5 AND ${CAN_ANSWER} AND ${VISIBLE}
+         ON CONFLICT(client_id) DO NOTHING`,
+      )
+      .bind(...binds),
+    db
+      .prepare(
+        `UPDATE questions AS q SET status = 'answered', first_answered_at = COALESCE(q.first_answered_at, ?6)
+         WHERE q.id = ?5 AND ${CAN_ANSWER} AND EXISTS (SELECT 1 FROM answers WHERE id = ?7 AND client_id = ?8)
+           AND ${VISIBLE}
+         RETURNING id`,
+      )
+      .bind(...binds.slice(0, 8)),
+  ];
+}
+
+export async function findAnswerByClientId(db: D1Database, clientId: string) {
+  return db
+    .prepare('SELECT question_id, mentor_id, text FROM answers WHERE client_id = ?1')
+    .bind(clientId)
+    .first<{ question_id: string; mentor_id: string; text: string }>();
+}
+
+export function clarifyStatements(db: D1Database, v: Viewer, id: string, message: { id: string; text: string }) {
+  const binds = [...viewerBinds(v), id, v.now, message.id, message.text];
+  return [
+    db
+      .prepare(
+        `INSERT INTO question_messages (id, question_id, author_id, kind, text, created_at)
+         SELECT ?7, q.id, ?1, 'clarification', ?8, ?6 FROM questions q WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE}`,
+      )
+      .bind(...binds),
+    db
+      .prepare(
+        `UPDATE questions AS q SET status = 'clarifying'
+         WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM question_messages WHERE id = ?7)
+         RETURNING id`,
+      )
+      .bind(...binds.slice(0, 7)),
+  ];
+}
+
+export interface HandOffTarget {
+  topicId: string | null;
+  disciplineWanted: string | null;
+  mentorId: string | null;
+}
+
+/** Hand-off keeps created_at (the SLA runs on) and frees the question for its new routing. */
+export function handOffStatements(
+  db: D1Database,
+  v: Viewer,
+  id: string,
+  handoff: { id: string; note: string } & HandOffTarget,
+) {
+  const binds = [
+    ...viewerBinds(v),
+    id,
+    v.now,
+    handoff.id,
+    handoff.note,
+    handoff.topicId,
+    handoff.disciplineWanted,
+    handoff.mentorId,
+  ];
+  return [
+    db
+      .prepare(
+        `INSERT INTO handoffs (id, question_id, from_id, to_topic_id, to_discipline, to_mentor_id, note, created_at)
+         SELECT ?7, q.id, ?1, ?9, ?10, ?11, ?8, ?6 FROM questions q WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE}`,
+      )
+      .bind(...binds),
+    db
+      .prepare(
+        `UPDATE questions AS q SET topic_id = COALESCE(?9, q.topic_id),
+           discipline_wanted = COALESCE(?10, q.discipline_wanted), handed_to = ?11,
+           claimed_by = NULL, claimed_at = NULL
+         WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM handoffs WHERE id = ?7)
+         RETURNING id`,
+      )
+      .bind(...binds),
+  ];
+}
+
+/** Close: a question I hold, am waiting on, or have answered. */
+export function closeStatement(db: D1Database, v: Viewer, id: string) {
+  return db
+    .prepare(
+      `UPDATE questions AS q SET status = 'closed', closed_at = ?6, claimed_at = NULL
+       WHERE q.id = ?5 AND q.claimed_by = ?1 AND ${VISIBLE}
+         AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND q.claimed_at > ?4))
+       RETURNING id`,
+    )
+    .bind(...viewerBinds(v), id, v.now);
+}
+
+/** Shareable: only the mentor who answered, only a question (never need to talk), once answered. */
+export function shareableStatement(db: D1Database, v: Viewer, id: string, shareable: boolean) {
+  return db
+    .prepare(
+      `UPDATE questions AS q SET shareable = ?6
+       WHERE q.id = ?5 AND q.kind = 'question' AND q.claimed_by = ?1 AND q.status IN ('answered', 'closed')
+         AND q.first_answered_at IS NOT NULL AND ${VISIBLE}
+       RETURNING id`,
+    )
+    .bind(...viewerBinds(v), id, shareable ? 1 : 0);
+}
+
+/** Counts for the badge. Away mentors get no routed count; escalations reach every peer supporter. */
+export async function inboxSummary(db: D1Database, v: Viewer, away: boolean) {
+  const [unclaimed, urgent, escalated] = await db.batch<{
+    n?: number;
+    id?: string;
+    kind?: QuestionKind;
+    created_at?: number;
+  }>([
+    db
+      .prepare(`SELECT COUNT(*) AS n FROM questions q WHERE ${VISIBLE} AND ${FILTERS.unclaimed}`)
+      .bind(...viewerBinds(v)),
+    db
+      .prepare(
+        `SELECT q.id, q.kind, q.created_at FROM questions q
+           WHERE ${VISIBLE} AND ${FILTERS.unclaimed} AND q.urgency = 'today' ORDER BY q.created_at LIMIT 20`,
+      )
+      .bind(...viewerBinds(v)),
+    db
+      .prepare(
+        `SELECT q.id, q.created_at FROM questions q
+           WHERE ?3 = 1 AND q.kind = 'need_to_talk' AND q.user_id != ?1 AND ${FILTERS.unclaimed}
+             AND q.created_at <= ?5
+           ORDER BY q.created_at LIMIT 20`,
+      )
+      .bind(...viewerBinds(v), v.now - ESCALATE_AFTER_MS),
+  ]);
+  const list = (r: typeof unclaimed) =>
+    (r?.results ?? []) as Array<{ id: string; kind: QuestionKind; created_at: number }>;
+  return {
+    unclaimed: away ? 0 : (((unclaimed?.results ?? [])[0] as { n: number } | undefined)?.n ?? 0),
+    urgent: away ? [] : list(urgent).map((r) => ({ id: r.id, kind: r.kind, createdAt: toIso(r.created_at) })),
+    escalated: list(escalated).map((r) => ({ id: r.id, createdAt: toIso(r.created_at) })),
+  };
+}

@@ -1,0 +1,107 @@
+import type { Context } from 'hono';
+import { minutesPerWeek, weekOf } from '../../shared/cost';
+import type { Category, Frequency, Impact } from '../../shared/enums';
+import type { Flag } from '../../shared/flags';
+import type { Screen } from '../../shared/screen';
+import type { Settings } from '../../shared/settings';
+import type { User } from '../../shared/users';
+import { findFlagByClientId, insertFlagStatement, type NewFlag } from '../db/flags';
+import { flagRollupStatements } from '../db/rollups';
+import { getSettings } from '../db/settings';
+import type { AppEnv } from '../env';
+import { floorToHour, now } from './clock';
+import { newId, sha256Hex } from './crypto';
+import { createOnce } from './idempotent';
+import { requireActiveUnit, requireDeidentifiedScreen } from './validation';
+
+/**
+ * The product's one write path for a flag: its insert and every rollup it feeds, as one batch.
+ * Exported so a benchmark can seed flags exactly as the API stores them.
+ */
+export function flagWriteStatements(
+  db: D1Database,
+  flag: NewFlag,
+  multipliers: Settings['frequencyMultipliers'],
+): D1PreparedStatement[] {
+  return [
+    insertFlagStatement(db, flag),
+    ...flagRollupStatements(db, {
+      flagId: flag.id,
+      userId: flag.userId,
+      unitId: flag.unitId,
+      host: flag.host,
+      path: flag.path,
+      category: flag.category,
+      impact: flag.impact,
+      week: weekOf(flag.createdAt),
+      minutesWeek: minutesPerWeek(flag.minutesLost, flag.frequency, multipliers),
+      newHotspotId: newId(),
+      at: flag.createdAt,
+    }),
+  ];
+}
+
+export interface FlagInput {
+  clientId: string;
+  text: string;
+  category: Category;
+  frequency: Frequency;
+  minutesLost: number;
+  impact: Impact;
+  idea?: string;
+  unitId?: string;
+  screen?: Screen | null;
+  pageTitle?: string;
+  anonymous: boolean;
+  receiptSecret?: string;
+  contactOk: boolean;
+}
+
+/** Create-once for flags and "me too": `body` is what the client sent (hashed for retries). */
+export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unknown, input: FlagInput): Promise<Flag> {
+  const db = c.env.DB;
+  return createOnce(c, body, {
+    find: async () => {
+      const found = await findFlagByClientId(db, input.clientId);
+      if (!found) return null;
+      const sameSender = found.flag.anonymous ? input.anonymous : found.userId === user.id;
+      return { item: found.flag, bodyHash: found.bodyHash, sameSender };
+    },
+    validate: async () => {
+      await requireActiveUnit(db, input.unitId);
+      requireDeidentifiedScreen(input.screen ?? undefined);
+    },
+    insert: async (bodyHash) => {
+      const at = now();
+      const { frequencyMultipliers } = await getSettings(db);
+      const [inserted] = await db.batch(
+        flagWriteStatements(
+          db,
+          {
+            id: newId(),
+            clientId: input.clientId,
+            bodyHash,
+            // An anonymous flag keeps no link to its sender: no user id, and time only to the hour.
+            userId: input.anonymous ? null : user.id,
+            anonymous: input.anonymous,
+            receiptHash: input.anonymous && input.receiptSecret ? await sha256Hex(input.receiptSecret) : null,
+            contactOk: input.contactOk,
+            text: input.text,
+            category: input.category,
+            frequency: input.frequency,
+            minutesLost: input.minutesLost,
+            impact: input.impact,
+            idea: input.idea ?? null,
+            unitId: input.unitId ?? (input.anonymous ? null : user.unitId),
+            host: input.screen?.host ?? null,
+            path: input.screen?.path ?? null,
+            pageTitle: input.pageTitle ?? null,
+            createdAt: input.anonymous ? floorToHour(at) : at,
+          },
+          frequencyMultipliers,
+        ),
+      );
+      return inserted?.meta.changes ?? 0;
+    },
+  });
+}

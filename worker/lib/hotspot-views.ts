@@ -1,0 +1,230 @@
+import { lastWeeks, risingScore, weekOf, weekStart } from '../../shared/cost';
+import type { Frequency, Impact } from '../../shared/enums';
+import type {
+  Hotspot,
+  HotspotDetail,
+  HotspotItem,
+  HotspotList,
+  HotspotListQuery,
+  ImpactMix,
+  SystemHotspot,
+} from '../../shared/hotspots';
+import { suppress } from '../../shared/kanon';
+import type { Settings } from '../../shared/settings';
+import { getCatalogItem } from '../db/catalog';
+import {
+  getHotspot,
+  type HotspotEntity,
+  listItems,
+  listMembers,
+  listRoots,
+  unitTotalsByRoot,
+  unitTotalsOfRoot,
+  weekCells,
+} from '../db/hotspots';
+import { cyclesOfRoots, toProgress } from '../db/pdsa';
+import { now, toIso } from './clock';
+import { notFound } from './errors';
+import { invalid } from './validation';
+
+const TREND_WEEKS = 12;
+const DAY_MS = 86_400_000;
+/** Weeks before any flag can exist: "from the beginning". */
+const FIRST_WEEK = -1;
+
+type ListQuery = Omit<HotspotListQuery, 'sort' | 'limit'> & {
+  sort: NonNullable<HotspotListQuery['sort']>;
+  limit: number;
+};
+
+/** The week window a query asks for; null `from` means all of it up to `to`. */
+export function weekWindow(from: string | undefined, to: string | undefined) {
+  const toWeek = to ? weekOf(Date.parse(to) + DAY_MS - 1) : weekOf(now());
+  const fromWeek = from ? weekOf(Date.parse(from)) : null;
+  return { fromWeek, toWeek, ranged: from !== undefined || to !== undefined };
+}
+
+const addImpact = (a: ImpactMix, b: ImpactMix): ImpactMix => ({
+  none: a.none + b.none,
+  delay: a.delay + b.delay,
+  risk: a.risk + b.risk,
+  harm: a.harm + b.harm,
+});
+const NO_IMPACT: ImpactMix = { none: 0, delay: 0, risk: 0, harm: 0 };
+
+function toApi(h: HotspotEntity, trend: number[], rising: number): Hotspot {
+  return {
+    id: h.id,
+    screen: h.screen,
+    category: h.category,
+    title: h.title,
+    status: h.status,
+    response: h.response,
+    respondedAt: h.respondedAt,
+    flagCount: h.flagCount,
+    reporterCount: h.reporterCount,
+    minutesPerWeek: h.minutesPerWeek,
+    impact: h.impact,
+    trend,
+    rising,
+    mergedInto: h.mergedInto,
+    createdAt: h.createdAt,
+  };
+}
+
+export async function requireKnownFilters(db: D1Database, q: { unitId?: string; host?: string }) {
+  if (q.unitId && !(await getCatalogItem(db, 'units', q.unitId))) throw invalid('unitId', 'Unknown unit');
+  if (q.host) {
+    const known = await db.prepare('SELECT 1 AS x FROM hotspots WHERE host = ?1 LIMIT 1').bind(q.host).first();
+    if (!known) throw invalid('host', 'No flags have come from this system');
+  }
+}
+
+/**
+ * The ranked list. Reads only rollups: every root hotspot (optionally one category or host) and
+ * the weekly cells of the window, plus one unit's reporter cells when filtering by unit.
+ */
+export async function buildHotspotList(db: D1Database, q: ListQuery, settings: Settings): Promise<HotspotList> {
+  const k = settings.kAnonymity;
+  const { fromWeek, toWeek, ranged } = weekWindow(q.from, q.to);
+  const trendWeeks = lastWeeks(weekStart(toWeek), TREND_WEEKS);
+  const firstTrendWeek = trendWeeks[0] ?? toWeek;
+  const readFrom = fromWeek === null ? (ranged ? FIRST_WEEK : firstTrendWeek) : Math.min(fromWeek, firstTrendWeek);
+  const [roots, cells] = await Promise.all([
+    listRoots(db, { category: q.category, host: q.host }),
+    weekCells(db, readFrom, toWeek),
+  ]);
+
+  const byRoot = new Map<string, { weeks: Map<number, number>; flags: number; minutes: number; impact: ImpactMix }>();
+  for (const cell of cells) {
+    const agg = byRoot.get(cell.rootId) ?? { weeks: new Map(), flags: 0, minutes: 0, impact: NO_IMPACT };
+    agg.weeks.set(cell.week, (agg.weeks.get(cell.week) ?? 0) + cell.flags);
+    if (cell.week >= (fromWeek ?? FIRST_WEEK)) {
+      agg.flags += cell.flags;
+      agg.minutes += cell.minutes;
+      agg.impact = addImpact(agg.impact, cell.impact);
+    }
+    byRoot.set(cell.rootId, agg);
+  }
+
+  let suppressed = 0;
+  let unitShare: Map<string, { reporters: number; flags: number; minutes: number }> | null = null;
+  if (q.unitId) {
+    const rows = await unitTotalsByRoot(db, q.unitId, fromWeek ?? FIRST_WEEK, toWeek);
+    unitShare = new Map();
+    for (const r of rows) {
+      if (r.reporters >= k) unitShare.set(r.key, r);
+      else suppressed += 1;
+    }
+  }
+
+  let list: Hotspot[] = [];
+  for (const h of roots) {
+    const agg = byRoot.get(h.id);
+    const trend = trendWeeks.map((w) => agg?.weeks.get(w) ?? 0);
+    const rising = agg ? risingScore(agg.weeks, toWeek) : 0;
+    let view = h;
+    if (ranged) {
+      if (!agg || agg.flags === 0) continue;
+      view = { ...view, flagCount: agg.flags, minutesPerWeek: agg.minutes, impact: agg.impact };
+    }
+    if (unitShare) {
+      const share = unitShare.get(h.id);
+      if (!share) continue;
+      view = { ...view, flagCount: share.flags, reporterCount: share.reporters, minutesPerWeek: share.minutes };
+    }
+    list.push(toApi(view, trend, rising));
+  }
+
+  const key: Record<ListQuery['sort'], (h: Hotspot) => number> = {
+    cost: (h) => h.minutesPerWeek,
+    count: (h) => h.flagCount,
+    newest: (h) => Date.parse(h.createdAt),
+    rising: (h) => h.rising,
+  };
+  const by = key[q.sort];
+  // Harm first for leads, then the chosen order.
+  list.sort(
+    (a, b) =>
+      Number(b.impact.harm > 0) - Number(a.impact.harm > 0) ||
+      by(b) - by(a) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  list = list.slice(0, q.limit);
+  return { hotspots: list, k, suppressed, weeks: trendWeeks.map((w) => toIso(weekStart(w))) };
+}
+
+function toItem(row: Awaited<ReturnType<typeof listItems>>[number], unitsMeetingK: ReadonlySet<string>): HotspotItem {
+  const anonymous = row.anonymous === 1;
+  return {
+    text: row.text,
+    idea: row.idea,
+    category: row.category,
+    impact: row.impact as Impact,
+    frequency: row.frequency as Frequency,
+    minutesLost: row.minutes_lost,
+    // Anonymous flags never show unit or time below organisation level; named ones show the unit
+    // only when that unit has k reporters on this hotspot.
+    unitId: !anonymous && row.unit_id && unitsMeetingK.has(row.unit_id) ? row.unit_id : null,
+    day: anonymous ? null : toIso(row.created_at).slice(0, 10),
+    anonymous,
+    contactName: anonymous ? null : row.contact_name,
+  };
+}
+
+/** The drill-down: numbers at the root, k-suppressed units, texts once the hotspot has k reporters. */
+export async function buildHotspotDetail(db: D1Database, id: string, settings: Settings): Promise<HotspotDetail> {
+  const k = settings.kAnonymity;
+  const h = await getHotspot(db, id);
+  if (!h) throw notFound('Hotspot');
+  const toWeek = weekOf(now());
+  const trendWeeks = lastWeeks(weekStart(toWeek), TREND_WEEKS);
+  const [cells, members, units, cycles] = await Promise.all([
+    weekCells(db, trendWeeks[0] ?? toWeek, toWeek, h.id),
+    listMembers(db, h.id),
+    unitTotalsOfRoot(db, h.id),
+    cyclesOfRoots(db, [h.id]),
+  ]);
+  const weeks = new Map<number, number>();
+  for (const c of cells) weeks.set(c.week, (weeks.get(c.week) ?? 0) + c.flags);
+  const unitCells = units.map((u) => ({
+    unitId: u.key === '' ? null : u.key,
+    ...suppress({ flags: u.flags, minutesPerWeek: u.minutes }, u.reporters, k),
+  }));
+  const unitsMeetingK = new Set(units.filter((u) => u.reporters >= k).map((u) => u.key));
+  const itemsVisible = h.mergedInto === null && h.reporterCount >= k;
+  const items = itemsVisible ? (await listItems(db, h.id, 200)).map((row) => toItem(row, unitsMeetingK)) : [];
+  return {
+    ...toApi(
+      h,
+      trendWeeks.map((w) => weeks.get(w) ?? 0),
+      risingScore(weeks, toWeek),
+    ),
+    members: members.map((m) => ({ id: m.id, screen: m.screen, category: m.category })),
+    units: unitCells,
+    itemsVisible,
+    items,
+    cycles: cycles.get(h.id) ?? [],
+    k,
+  };
+}
+
+/** What every clinician on the system sees of its hotspots. */
+export async function toSystemHotspots(db: D1Database, roots: HotspotEntity[], k: number): Promise<SystemHotspot[]> {
+  const cycles = await cyclesOfRoots(
+    db,
+    roots.map((r) => r.id),
+  );
+  return roots.map((h) => ({
+    id: h.id,
+    path: h.screen?.path ?? null,
+    category: h.category,
+    title: h.title,
+    status: h.status,
+    response: h.response,
+    respondedAt: h.respondedAt,
+    reporterCount: h.reporterCount >= k ? h.reporterCount : null,
+    harm: h.impact.harm > 0,
+    cycles: (cycles.get(h.id) ?? []).map(toProgress),
+  }));
+}

@@ -1,0 +1,128 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { endpoints } from '../../shared/api';
+import { weekStart } from '../../shared/cost';
+import { allowedFrom, STATUS_NEXT } from '../../shared/hotspots';
+import { suppress } from '../../shared/kanon';
+import { auditStatement } from '../db/audit';
+import { breakdownCells, getHotspot, mergeHotspot, setResponse, setStatus, unmergeHotspot } from '../db/hotspots';
+import { getSettings } from '../db/settings';
+import type { AppEnv } from '../env';
+import { now, toIso } from '../lib/clock';
+import { requireAuth } from '../lib/context';
+import { conflict, notFound } from '../lib/errors';
+import { buildHotspotDetail, buildHotspotList, requireKnownFilters, weekWindow } from '../lib/hotspot-views';
+import { register } from '../lib/register';
+import { invalid } from '../lib/validation';
+
+/** Leads and admins: hotspots ranked, drilled into, answered, merged. Static paths before `{id}`. */
+export const hotspotRoutes = new OpenAPIHono<AppEnv>();
+
+register(hotspotRoutes, endpoints.listHotspots, async (c, { query }) => {
+  const db = c.env.DB;
+  await requireKnownFilters(db, query);
+  return buildHotspotList(db, query, await getSettings(db));
+});
+
+register(hotspotRoutes, endpoints.hotspotBreakdown, async (c, { query }) => {
+  const db = c.env.DB;
+  const k = (await getSettings(db)).kAnonymity;
+  const { fromWeek, toWeek } = weekWindow(query.from, query.to);
+  const cells = await breakdownCells(db, fromWeek ?? -1, toWeek, query.category);
+  const cell = (r: (typeof cells.units)[number]) => ({
+    unitId: r.unitKey === '' ? null : r.unitKey,
+    ...suppress({ flags: r.flags, minutesPerWeek: r.minutes }, r.reporters, k),
+  });
+  return {
+    k,
+    units: cells.units.map(cell),
+    unitCategories: cells.unitCategories.map((r) => ({ ...cell(r), category: r.category ?? 'other' })),
+    unitWeeks: cells.unitWeeks.map((r) => ({ ...cell(r), week: toIso(weekStart(r.week ?? 0)) })),
+  };
+});
+
+register(hotspotRoutes, endpoints.getHotspot, async (c, { params }) => {
+  return buildHotspotDetail(c.env.DB, params.id, await getSettings(c.env.DB));
+});
+
+register(hotspotRoutes, endpoints.patchHotspot, async (c, { params, body }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  const h = await getHotspot(db, params.id);
+  if (!h) throw notFound('Hotspot');
+  if (h.mergedInto) throw conflict('This hotspot is merged into another; change that one', { mergedInto: h.rootId });
+  const at = now();
+  if (body.status !== undefined && body.status !== h.status) {
+    const from = allowedFrom(body.status);
+    if (from.length === 0) throw invalid('status', `A hotspot cannot move back to ${body.status}`);
+    const moved = await setStatus(db, h.id, body.status, from, at);
+    if (!moved) {
+      const current = (await getHotspot(db, h.id))?.status ?? h.status;
+      throw conflict(
+        `A hotspot moves one step at a time: from ${current} it can go to ${STATUS_NEXT[current].join(' or ') || 'nothing further'}`,
+        {
+          from: current,
+          to: body.status,
+          allowed: STATUS_NEXT[current],
+        },
+      );
+    }
+    await auditStatement(db, {
+      at,
+      actorId: user.id,
+      action: 'hotspot.status_changed',
+      target: h.id,
+      details: { from: h.status, to: body.status },
+    }).run();
+  }
+  if (body.response !== undefined || body.title !== undefined) {
+    const updated = await setResponse(db, h.id, { response: body.response, title: body.title }, user.id, at);
+    if (!updated) throw conflict('This hotspot was merged meanwhile; change its target');
+    await auditStatement(db, {
+      at,
+      actorId: user.id,
+      action: 'hotspot.response_changed',
+      target: h.id,
+      details: { response: body.response === undefined ? 'unchanged' : body.response === null ? 'cleared' : 'set' },
+    }).run();
+  }
+  return buildHotspotDetail(db, h.id, await getSettings(db));
+});
+
+register(hotspotRoutes, endpoints.mergeHotspot, async (c, { params, body }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  if (body.into === params.id) throw invalid('into', 'A hotspot cannot be merged into itself');
+  const [h, target] = await Promise.all([getHotspot(db, params.id), getHotspot(db, body.into)]);
+  if (!h) throw notFound('Hotspot');
+  if (!target) throw invalid('into', 'Unknown hotspot');
+  if (h.mergedInto) throw conflict('This hotspot is already merged; undo that first', { mergedInto: h.mergedInto });
+  // Merging into a merged hotspot goes to its final target; that target cannot be this one.
+  const final = target.rootId;
+  if (final === h.id) throw invalid('into', 'That hotspot is merged into this one; merging back would make a cycle');
+  if (!(await mergeHotspot(db, h.id, final))) throw conflict('The hotspots changed meanwhile; reload and try again');
+  await auditStatement(db, {
+    at: now(),
+    actorId: user.id,
+    action: 'hotspot.merged',
+    target: h.id,
+    details: { into: final },
+  }).run();
+  return buildHotspotDetail(db, final, await getSettings(db));
+});
+
+register(hotspotRoutes, endpoints.unmergeHotspot, async (c, { params }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  const h = await getHotspot(db, params.id);
+  if (!h) throw notFound('Hotspot');
+  if (!h.mergedInto) throw conflict('This hotspot is not merged');
+  if (!(await unmergeHotspot(db, h.id, h.rootId))) throw conflict('The merge was already undone');
+  await auditStatement(db, {
+    at: now(),
+    actorId: user.id,
+    action: 'hotspot.unmerged',
+    target: h.id,
+    details: { from: h.rootId },
+  }).run();
+  return buildHotspotDetail(db, h.id, await getSettings(db));
+});

@@ -1,0 +1,107 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { endpoints } from '../../shared/api';
+import { ME_TOO_TEXT } from '../../shared/hotspots';
+import { similarity, tokens } from '../../shared/similarity';
+import { findFlagForWithdrawal, withProgress } from '../db/flags';
+import { getHotspot, getRoots, listRoots, recentTextsOnHost } from '../db/hotspots';
+import { findFlagLink, withdrawStatements } from '../db/rollups';
+import { getSettings } from '../db/settings';
+import type { AppEnv } from '../env';
+import { requireAuth } from '../lib/context';
+import { newId, sha256Hex } from '../lib/crypto';
+import { notFound } from '../lib/errors';
+import { createFlagOnce } from '../lib/flag-write';
+import { toSystemHotspots } from '../lib/hotspot-views';
+import { register } from '../lib/register';
+
+/** Closing the loop with reporters: what a screen's hotspots say, me too, similar, withdraw. */
+export const loopRoutes = new OpenAPIHono<AppEnv>();
+
+const SIMILAR_MIN = 0.34;
+const SIMILAR_SCAN = 300;
+
+register(loopRoutes, endpoints.hotspotsBySystem, async (c, { query }) => {
+  const db = c.env.DB;
+  const roots = await listRoots(db, { host: query.host, withResponses: true });
+  return { hotspots: await toSystemHotspots(db, roots, (await getSettings(db)).kAnonymity) };
+});
+
+register(loopRoutes, endpoints.meToo, async (c, { params, body }) => {
+  const { user } = requireAuth(c);
+  const leaf = await getHotspot(c.env.DB, params.id);
+  if (!leaf) throw notFound('Hotspot');
+  // "Me too" joins where the hotspot counts now: the root's own screen and category.
+  const root = leaf.mergedInto ? await getHotspot(c.env.DB, leaf.rootId) : leaf;
+  if (!root) throw notFound('Hotspot');
+  return createFlagOnce(
+    c,
+    user,
+    { ...body, hotspotId: root.id },
+    {
+      clientId: body.clientId,
+      text: body.comment ?? ME_TOO_TEXT,
+      category: root.category,
+      frequency: body.frequency,
+      minutesLost: body.minutesLost,
+      impact: body.impact,
+      unitId: body.unitId,
+      screen: root.screen,
+      anonymous: body.anonymous,
+      receiptSecret: body.receiptSecret,
+      contactOk: body.contactOk,
+    },
+  );
+});
+
+register(loopRoutes, endpoints.similarFlags, async (c, { body }) => {
+  const db = c.env.DB;
+  const draft = tokens(body.text);
+  const best = new Map<string, number>();
+  for (const row of await recentTextsOnHost(db, body.host, SIMILAR_SCAN)) {
+    const score = similarity(draft, tokens(row.text));
+    if (score >= SIMILAR_MIN && score > (best.get(row.root_id) ?? 0)) best.set(row.root_id, score);
+  }
+  const top = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const roots = await getRoots(
+    db,
+    top.map(([id]) => id),
+  );
+  const views = await toSystemHotspots(db, roots, (await getSettings(db)).kAnonymity);
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return {
+    hotspots: top.flatMap(([id, score]) => {
+      const v = byId.get(id);
+      return v ? [{ ...v, score: Math.round(score * 100) / 100 }] : [];
+    }),
+  };
+});
+
+async function withdraw(db: D1Database, flagId: string) {
+  const link = await findFlagLink(db, flagId);
+  // Withdrawing twice is answered like once: the mark makes the second batch a no-op.
+  if (link && link.withdrawn === null) await db.batch(withdrawStatements(db, link, newId()));
+}
+
+// Someone else's flag and a flag that does not exist get the same 404: existence is never shown.
+register(loopRoutes, endpoints.withdrawFlag, async (c, { params }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  const found = await findFlagForWithdrawal(db, { id: params.id });
+  if (!found || found.flag.anonymous || found.userId !== user.id) throw notFound('Flag');
+  await withdraw(db, params.id);
+  const after = await findFlagForWithdrawal(db, { id: params.id });
+  const [flag] = await withProgress(db, [after?.flag ?? found.flag]);
+  return flag ?? found.flag;
+});
+
+// No token and nothing recorded about the caller, as for receipt status.
+register(loopRoutes, endpoints.withdrawReceipt, async (c, { body }) => {
+  const db = c.env.DB;
+  const receiptHash = await sha256Hex(body.secret);
+  const found = await findFlagForWithdrawal(db, { receiptHash });
+  if (!found) throw notFound('Flag');
+  await withdraw(db, found.flag.id);
+  const after = await findFlagForWithdrawal(db, { receiptHash });
+  const [flag] = await withProgress(db, [after?.flag ?? found.flag]);
+  return flag ?? found.flag;
+});

@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { endpoints } from '../../shared/api';
+import { PDSA_PREVIOUS } from '../../shared/pdsa';
+import { auditStatement } from '../db/audit';
+import { getHotspot } from '../db/hotspots';
+import { advanceCycle, getCycle, insertCycle } from '../db/pdsa';
+import { getUser } from '../db/users';
+import type { AppEnv } from '../env';
+import { now } from '../lib/clock';
+import { requireAuth } from '../lib/context';
+import { newId } from '../lib/crypto';
+import { conflict, notFound } from '../lib/errors';
+import { register } from '../lib/register';
+import { invalid } from '../lib/validation';
+
+/** Small tests of change (PDSA) on hotspots, owned by a lead or mentor. */
+export const pdsaRoutes = new OpenAPIHono<AppEnv>();
+
+register(pdsaRoutes, endpoints.createCycle, async (c, { params, body }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  const h = await getHotspot(db, params.id);
+  if (!h) throw notFound('Hotspot');
+  const ownerId = body.ownerId ?? user.id;
+  const owner = ownerId === user.id ? user : await getUser(db, ownerId);
+  if (!owner?.active || !owner.roles.some((r) => r === 'lead' || r === 'mentor')) {
+    throw invalid('ownerId', 'The owner must be an active lead or mentor');
+  }
+  const at = now();
+  // Cycles belong to where the hotspot counts now, so reporters of merged duplicates see them too.
+  const cycle = await insertCycle(db, {
+    id: newId(),
+    hotspotId: h.rootId,
+    ownerId,
+    changeIdea: body.changeIdea,
+    prediction: body.prediction,
+    measure: body.measure,
+    at,
+  });
+  await auditStatement(db, {
+    at,
+    actorId: user.id,
+    action: 'pdsa.created',
+    target: cycle.id,
+    details: { hotspot: h.rootId },
+  }).run();
+  return cycle;
+});
+
+register(pdsaRoutes, endpoints.advanceCycle, async (c, { params, body }) => {
+  const { user } = requireAuth(c);
+  const db = c.env.DB;
+  const cycle = await getCycle(db, params.id);
+  const isLead = user.roles.some((r) => r === 'lead' || r === 'admin');
+  // A mentor sees only cycles they own; any other looks like one that does not exist.
+  if (!cycle || (!isLead && cycle.ownerId !== user.id)) throw notFound('Cycle');
+  const from = PDSA_PREVIOUS[body.stage];
+  const at = now();
+  const moved = await advanceCycle(db, cycle.id, body.stage, from, {
+    notes: body.notes ?? null,
+    decision: body.decision ?? null,
+    at,
+  });
+  if (!moved) {
+    const current = (await getCycle(db, cycle.id))?.stage ?? cycle.stage;
+    throw conflict(`A cycle moves one stage at a time: it is at ${current}, so it cannot go to ${body.stage}`, {
+      from: current,
+      to: body.stage,
+    });
+  }
+  await auditStatement(db, {
+    at,
+    actorId: user.id,
+    action: 'pdsa.advanced',
+    target: cycle.id,
+    details: { to: body.stage },
+  }).run();
+  return (await getCycle(db, cycle.id)) ?? cycle;
+});
