@@ -24,7 +24,7 @@ export function NeedToTalk() {
 
   useEffect(() => {
     void app.ensureDetector();
-    void app.talkDraft().then(setText);
+    void app.talkDraft().then((draft) => setText((t) => t || draft));
     void app.supportContacts(setSupport);
   }, []);
 

@@ -4,6 +4,7 @@ export { createApi } from './api';
 export { capturePageTitle, captureScreen } from './capture';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from './forms';
 export { buildItems, fetchItems } from './items';
+export { createKbActions } from './kb';
 export { enqueue, flush, takeAttention } from './outbox';
 export { ensureReceiptKey, readReceipts } from './receipts';
 export { refreshOrgSettings, signOutStored } from './signout';

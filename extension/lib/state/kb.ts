@@ -1,59 +1,13 @@
-import type { KbEntry, KbHit, ScreenTip } from '../../../shared/kb';
-import type { Screen } from '../../../shared/screen';
-import { screenTipsItem } from '../storage';
+import type { createKbActions as load } from '../kb';
 import type { Core } from './core';
+import { deferActions } from './defer';
 
-/** A system's tips change rarely; a few minutes saves a request on every popup opening. */
-const TIPS_TTL_MS = 5 * 60_000;
-const SHOWN = 3;
-
-/** The knowledge base in the popup: answers for this screen, matches while typing, opening one. */
-export function createKbActions(core: Core) {
-  const { b, now, services, api, session } = core;
-
-  async function currentScreen(): Promise<Screen | null> {
-    const { captureScreen } = await services();
-    return captureScreen(b.tabs);
-  }
-
-  /** Per host only: the server never learns which screen the popup was opened on. */
-  async function systemTips(host: string): Promise<ScreenTip[]> {
-    const key = `${session.value?.apiUrl ?? ''} ${host}`;
-    const at = now();
-    const fresh = (entry?: { fetchedAt: number }) => !!entry && at - entry.fetchedAt < TIPS_TTL_MS;
-    const cached = (await screenTipsItem.getValue())[key];
-    if (cached && fresh(cached) && cached.fetchedAt <= at) return cached.tips;
-    try {
-      const { endpoints } = await services();
-      const { tips } = await (await api()).call(endpoints.screenTips, { query: { host } });
-      const kept = Object.entries(await screenTipsItem.getValue()).filter(([k, v]) => k !== key && fresh(v));
-      await screenTipsItem.setValue({ ...Object.fromEntries(kept), [key]: { tips, fetchedAt: at } });
-      return tips;
-    } catch (e) {
-      // Offline: an older copy is better than nothing.
-      if (cached) return cached.tips;
-      throw e;
-    }
-  }
-
-  /** Up to three published answers and tips for this screen, matched here. */
-  async function screenTips(screen: Screen): Promise<ScreenTip[]> {
-    const [tips, { matchScreen }] = await Promise.all([systemTips(screen.host), import('../../../shared/context')]);
-    return tips.filter((t) => matchScreen(t.path, screen.path)).slice(0, SHOWN);
-  }
-
-  /** `redactedQuery` must already be redacted: it is sent while the person types, in the body. */
-  async function searchKb(redactedQuery: string): Promise<KbHit[]> {
-    const { endpoints } = await services();
-    const { results } = await (await api()).call(endpoints.kbSearch, { body: { query: redactedQuery, limit: SHOWN } });
-    return results;
-  }
-
-  /** Opening a published answer counts as a deflection (the server records the open, not who). */
-  async function openKb(id: string): Promise<KbEntry> {
-    const { endpoints } = await services();
-    return (await api()).call(endpoints.kbOpen, { params: { id } });
-  }
-
-  return { currentScreen, screenTips, searchKb, openKb };
+/** Answers for this screen, matches while typing, opening one (lib/kb.ts, loaded on first use). */
+export function createKbActions(core: Core): ReturnType<typeof load> {
+  return deferActions(() => core.services().then((s) => s.createKbActions(core)), {
+    currentScreen: true,
+    screenTips: true,
+    searchKb: true,
+    openKb: true,
+  });
 }
