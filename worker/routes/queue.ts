@@ -63,17 +63,25 @@ register(queueRoutes, endpoints.releaseQuestion, async (c, { params }) => {
 register(queueRoutes, endpoints.answerQuestion, async (c, { params, body }) => {
   const v = await viewerFor(c);
   const db = c.env.DB;
-  const prior = await findAnswerByClientId(db, body.clientId);
-  if (prior) {
-    // A retry of an answer already stored returns the item; anything else under that clientId is refused.
+  // A retry of an answer already stored returns the item; anything else under that clientId is refused.
+  const replay = async () => {
+    const prior = await findAnswerByClientId(db, body.clientId);
+    if (!prior) return null;
     if (prior.question_id !== params.id || prior.mentor_id !== v.userId || prior.text !== body.text) {
       throw new ApiError(422, 'idempotency_mismatch', 'This clientId was already used for a different answer');
     }
     return { item: await itemFor(db, v, params.id) };
-  }
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
   const answer = { id: newId(), clientId: body.clientId, text: body.text };
   const [, update] = await db.batch(answerStatements(db, v, params.id, answer));
-  if (!changed(update)) await refusal(db, v, params.id, 'answer');
+  if (!changed(update)) {
+    // Racing retries of one answer: the one that lost the insert replays the winner's.
+    const raced = await replay();
+    if (raced) return raced;
+    await refusal(db, v, params.id, 'answer');
+  }
   // A published copy follows its answers, and is withdrawn if a new one fails the check.
   const publication = await syncPublication(db, params.id, v.now);
   return { item: await itemFor(db, v, params.id), publication };
