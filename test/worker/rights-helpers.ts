@@ -157,7 +157,12 @@ export function sampleBody(schema: JsonSchema | undefined): unknown {
       return Array.from({ length: schema.minItems ?? 0 }, () => sampleBody(schema.items));
     case 'string':
       if (schema.format === 'uuid') return crypto.randomUUID();
-      if (schema.pattern) return undefined;
+      if (schema.pattern) {
+        // The first ordinary value the pattern accepts: ids, 256-bit secrets, host names, versions.
+        const pattern = new RegExp(schema.pattern);
+        const candidates = [randomId(), 'a'.repeat(64), 'ehr.example.org', '1.0.0', '/chart/:id'];
+        return candidates.find((c) => pattern.test(c));
+      }
       return 'x'.repeat(Math.max(schema.minLength ?? 1, 1));
     case 'integer':
     case 'number':
