@@ -1,0 +1,88 @@
+// Local workers for the benchmark sections: a migrated (and demo-seeded) persisted D1, a bundle built
+// once (so edits others make in this checkout during a run cannot reload a worker mid-measurement),
+// served with `wrangler dev --no-bundle` on a free loopback port.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, ROOT, runTool, startProcess, waitForHttp } from './lib.mjs';
+
+export const API_CONFIG = join(ROOT, 'wrangler.jsonc');
+
+/**
+ * Rate limits, raised for the run so the bench measures the API and not the limiter. They are
+ * Rate Limiting bindings (wrangler.jsonc `ratelimits`, worker/middleware/rate-limit.ts); its `bench`
+ * environment carries the same bindings with limits of 1,000,000 a minute, so the bench serves with
+ * `--env bench`. Older configs named limits as `RATE_LIMIT_*` vars: those are raised with `--var`.
+ */
+export const RATE_LIMIT_RAISED_TO = '1000000';
+export function rateLimitArgs(config = API_CONFIG) {
+  const text = readFileSync(config, 'utf8');
+  const names = [...new Set([...text.matchAll(/"(RATE_LIMIT_[A-Z0-9_]+)"/g)].map((m) => m[1]))];
+  const benchEnv = /"bench"\s*:\s*\{/.test(text);
+  if (benchEnv) return { names, env: ['--env', 'bench'], vars: [], how: `the \`bench\` environment of wrangler.jsonc` };
+  const vars = [...new Set([...text.matchAll(/"(RATE_LIMIT_[A-Z0-9_]+)"\s*:/g)].map((m) => m[1]))];
+  return {
+    names,
+    env: [],
+    vars: vars.flatMap((n) => ['--var', `${n}:${RATE_LIMIT_RAISED_TO}`]),
+    how: vars.length ? `--var … ${RATE_LIMIT_RAISED_TO}` : 'none exist',
+  };
+}
+
+/** A fresh local D1 in `persist`, migrated, and seeded with the demo organisation when asked. */
+export async function prepareDatabase(persist, { config = API_CONFIG, seed = false } = {}) {
+  await runTool('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist, '-c', config]);
+  if (seed) await runTool('node', [join(ROOT, 'scripts', 'seed.mjs'), '--persist-to', persist]);
+}
+
+/** Bundles a worker once with `wrangler deploy --dry-run`; returns the bundle's entry file. */
+export async function bundleWorker(outdir, { config = API_CONFIG, args = [] } = {}) {
+  await runTool('wrangler', ['deploy', '--dry-run', '--outdir', outdir, '-c', config, ...args]);
+  // The bundle is named after the entry (index.js, worker.js…).
+  const entry = readdirSync(outdir).find((f) => f.endsWith('.js'));
+  if (!entry) throw new Error(`wrangler wrote no bundle into ${outdir}`);
+  return join(outdir, entry);
+}
+
+/** Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers. */
+export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [] }) {
+  const [port, inspector] = [await freePort(), await freePort()];
+  const child = startProcess(
+    'wrangler',
+    [
+      'dev',
+      entry,
+      '--no-bundle',
+      '-c',
+      config,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--persist-to',
+      persist,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+      ...args,
+    ],
+    { logFile },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, child);
+  return { url, child };
+}
+
+export const DEMO_CODE = { clinician: 'DEMO-CLINICIAN', mentor: 'DEMO-MENTOR', lead: 'DEMO-LEAD', admin: 'DEMO-ADMIN' };
+
+/** Enrolls a new user through the real endpoint with a demo code; returns the session (token, user). */
+export async function enroll(url, role, displayName = `Bench ${role}`) {
+  const res = await fetch(`${url}/v1/auth/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: DEMO_CODE[role], displayName }),
+  });
+  if (!res.ok) throw new Error(`enrolling a ${role} with ${DEMO_CODE[role]} failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
