@@ -16,6 +16,37 @@ export const FLAG_STATUS_LABELS: Record<FlagStatus, string> = {
   wont_fix: "Won't fix",
 };
 
+type Sender = { anonymous: boolean; receiptSecret?: string | undefined; contactOk: boolean };
+
+/**
+ * Who sent it, said one way on every flag-making body: an anonymous flag carries a receipt secret
+ * and never an offer of contact; a named one carries no secret.
+ */
+export function senderRules(ctx: z.core.ParsePayload<Sender>): void {
+  const f = ctx.value;
+  if (f.anonymous && f.receiptSecret === undefined)
+    ctx.issues.push({
+      code: 'custom',
+      input: f,
+      path: ['receiptSecret'],
+      message: 'An anonymous flag needs a receipt secret',
+    });
+  if (!f.anonymous && f.receiptSecret !== undefined)
+    ctx.issues.push({
+      code: 'custom',
+      input: f,
+      path: ['receiptSecret'],
+      message: 'Only anonymous flags carry a receipt secret',
+    });
+  if (f.anonymous && f.contactOk)
+    ctx.issues.push({
+      code: 'custom',
+      input: f,
+      path: ['contactOk'],
+      message: 'An anonymous flag cannot offer contact',
+    });
+}
+
 export const FlagCreate = z
   .object({
     clientId: ClientId,
@@ -35,18 +66,7 @@ export const FlagCreate = z
     contactOk: z.boolean().default(false),
   })
   .strict()
-  .refine((f) => !f.anonymous || f.receiptSecret !== undefined, {
-    path: ['receiptSecret'],
-    message: 'An anonymous flag needs a receipt secret',
-  })
-  .refine((f) => f.anonymous || f.receiptSecret === undefined, {
-    path: ['receiptSecret'],
-    message: 'Only anonymous flags carry a receipt secret',
-  })
-  .refine((f) => !(f.anonymous && f.contactOk), {
-    path: ['contactOk'],
-    message: 'An anonymous flag cannot offer contact',
-  });
+  .check(senderRules);
 export type FlagCreate = z.input<typeof FlagCreate>;
 
 export const Flag = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category, Frequency, Impact } from './enums';
-import { type FlagStatus, FlagStatus as Status } from './flags';
+import { type FlagStatus, FlagStatus as Status, senderRules } from './flags';
 import { ClientId, Id, IsoTime, Secret256 } from './ids';
 import { PdsaCycle, PdsaProgress } from './pdsa';
 import { Screen } from './screen';
@@ -162,18 +162,7 @@ export const MeTooCreate = z
     confirmedSpans: ConfirmedSpans.optional(),
   })
   .strict()
-  .refine((f) => !f.anonymous || f.receiptSecret !== undefined, {
-    path: ['receiptSecret'],
-    message: 'An anonymous flag needs a receipt secret',
-  })
-  .refine((f) => f.anonymous || f.receiptSecret === undefined, {
-    path: ['receiptSecret'],
-    message: 'Only anonymous flags carry a receipt secret',
-  })
-  .refine((f) => !(f.anonymous && f.contactOk), {
-    path: ['contactOk'],
-    message: 'An anonymous flag cannot offer contact',
-  });
+  .check(senderRules);
 export type MeTooCreate = z.input<typeof MeTooCreate>;
 
 /** The text a "me too" without a comment carries. */
