@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { createDashboardState, DashboardContext } from '../../lib/dashboard';
 import { trackActivity } from '../../lib/signout';
 import { App } from './App';
+import '../../assets/theme.css';
+import '../../assets/page.css';
 import './style.css';
 
 const state = createDashboardState();

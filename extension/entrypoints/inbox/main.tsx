@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { createInboxState, InboxContext } from '../../lib/inbox';
+import '../../assets/theme.css';
 import '../popup/style.css';
 import { App } from './App';
 

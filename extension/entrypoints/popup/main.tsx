@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { AppContext, createAppState } from '../../lib/state';
 import { App } from './App';
+import '../../assets/theme.css';
 import './style.css';
 
 const state = createAppState();
