@@ -1,6 +1,5 @@
-import { useState } from 'preact/hooks';
 import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../shared/enums';
-import { type FieldErrors, QUESTION_TEXT_MAX, validateAsk } from '../lib/forms';
+import { QUESTION_TEXT_MAX, validateAsk } from '../lib/forms';
 import { useApp } from '../lib/state';
 import { CheckedTextField } from './CheckedTextField';
 import { KbMatches } from './KbMatches';
@@ -9,7 +8,7 @@ import { ScreenChip } from './ScreenChip';
 import { ScreenTips } from './ScreenTips';
 import { optionsFrom, SelectField } from './SelectField';
 import { SendAnyway } from './SendAnyway';
-import { useIdentifierGate } from './useIdentifierGate';
+import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
 const DISCIPLINES = [{ value: 'any', label: 'Any discipline' }, ...optionsFrom(DISCIPLINE_LABELS)];
@@ -18,28 +17,16 @@ export function AskForm() {
   const app = useApp();
   const d = app.askDraft.value;
   const detector = app.detector.value;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const gate = useIdentifierGate((confirmed) => void app.submit('question', confirmed));
+  const { errors, gate, update, onSubmit } = useDraftForm({
+    kind: 'question',
+    draft: d,
+    save: app.updateAsk,
+    validate: validateAsk,
+    idPrefix: 'ask',
+    texts: (draft) => [draft.text, draft.pageTitle ?? ''],
+  });
 
   if (!d) return <p aria-busy="true">Loading…</p>;
-  const update: typeof app.updateAsk = (patch) => {
-    gate.cancel();
-    app.updateAsk(patch);
-  };
-
-  async function onSubmit(e: Event) {
-    e.preventDefault();
-    if (!d) return;
-    const found = validateAsk(d);
-    setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(`ask-${first}`)?.focus();
-      return;
-    }
-    await app.ensureDetector();
-    gate.check(app.detector.value, [d.text, d.pageTitle ?? '']);
-  }
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,6 +1,5 @@
-import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS, type Impact } from '../../shared/enums';
-import { type FieldErrors, FLAG_TEXT_MAX, IDEA_MAX, validateFlag } from '../lib/forms';
+import { FLAG_TEXT_MAX, IDEA_MAX, validateFlag } from '../lib/forms';
 import { useApp } from '../lib/state';
 import { CheckedTextField } from './CheckedTextField';
 import { PageTitle } from './PageTitle';
@@ -8,7 +7,7 @@ import { ScreenChip } from './ScreenChip';
 import { ScreenHotspots } from './ScreenHotspots';
 import { optionsFrom, SelectField } from './SelectField';
 import { SendAnyway } from './SendAnyway';
-import { useIdentifierGate } from './useIdentifierGate';
+import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
 const IMPACTS = Object.entries(IMPACT_LABELS) as [Impact, string][];
@@ -17,28 +16,16 @@ export function FlagForm() {
   const app = useApp();
   const d = app.flagDraft.value;
   const detector = app.detector.value;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const gate = useIdentifierGate((confirmed) => void app.submit('flag', confirmed));
+  const { errors, gate, update, onSubmit } = useDraftForm({
+    kind: 'flag',
+    draft: d,
+    save: app.updateFlag,
+    validate: validateFlag,
+    idPrefix: 'flag',
+    texts: (draft) => [draft.text, draft.idea, draft.pageTitle ?? ''],
+  });
 
   if (!d) return <p aria-busy="true">Loading…</p>;
-  const update: typeof app.updateFlag = (patch) => {
-    gate.cancel();
-    app.updateFlag(patch);
-  };
-
-  async function onSubmit(e: Event) {
-    e.preventDefault();
-    if (!d) return;
-    const found = validateFlag(d);
-    setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(`flag-${first}`)?.focus();
-      return;
-    }
-    await app.ensureDetector();
-    gate.check(app.detector.value, [d.text, d.idea, d.pageTitle ?? '']);
-  }
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="flag-heading">
