@@ -73,7 +73,7 @@ export function ScreenHotspots() {
   }, [screen?.host, text]);
 
   async function meToo(id: string) {
-    if (await app.meToo(id)) setAdded((a) => [...a, id]);
+    if (await app.meToo(id, app.flagDraft.value?.anonymous ?? false)) setAdded((a) => [...a, id]);
   }
 
   const shown = new Set(onScreen.map((h) => h.id));

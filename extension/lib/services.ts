@@ -6,7 +6,7 @@ export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from './f
 export { buildItems, fetchItems } from './items';
 export { createKbActions } from './kb';
 export { enqueue, flush, takeAttention } from './outbox';
-export { ensureReceiptKey, readReceipts } from './receipts';
+export { addReceipt, ensureReceiptKey, readReceipts } from './receipts';
 export { refreshOrgSettings, signOutStored } from './signout';
 export { loadSystems } from './systems';
 export { createThreadActions } from './threads';

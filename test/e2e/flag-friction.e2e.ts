@@ -39,11 +39,12 @@ describe('a clinician flags friction from an EHR page', () => {
     await popup.getByRole('button', { name: 'Send flag' }).click();
 
     // At the API: exactly one flag arrived, with the de-identified screen and no identifier anywhere.
-    await expect
-      .poll(async () => (await captured(apiUrl)).filter((r) => r.method === 'POST' && r.url === '/v1/flags').length)
-      .toBe(1);
+    // (Other files share the recording proxy, so this flag is told apart by its text.)
+    const flagPosts = async () =>
+      (await captured(apiUrl)).filter((r) => r.method === 'POST' && r.url === '/v1/flags' && r.body.includes(text));
+    await expect.poll(async () => (await flagPosts()).length).toBe(1);
     const requests = await captured(apiUrl);
-    const flagRequest = requests.find((r) => r.method === 'POST' && r.url === '/v1/flags');
+    const [flagRequest] = await flagPosts();
     const sent = JSON.parse(flagRequest?.body ?? '{}') as { screen?: { host: string; path: string }; text?: string };
     expect(sent.screen).toEqual({ host: new URL(inject('ehrUrl')).host, path: expectedPath });
     expect(sent.text).toBe(text);
@@ -52,12 +53,14 @@ describe('a clinician flags friction from an EHR page', () => {
       expect(`${r.url} ${r.body}`).not.toContain(ENCOUNTER);
     }
 
+    // The proxy records a request as it passes; the row is there once the worker has answered.
     const auth = String(flagRequest?.headers.authorization ?? '');
-    const mine = (await (await fetch(`${apiUrl}/v1/flags/mine`, { headers: { authorization: auth } })).json()) as {
-      flags: Array<{ text: string; screen: { path: string } | null }>;
-    };
-    expect(mine.flags).toHaveLength(1);
-    expect(mine.flags[0]?.screen?.path).toBe(expectedPath);
+    const mine = async () =>
+      (await (await fetch(`${apiUrl}/v1/flags/mine`, { headers: { authorization: auth } })).json()) as {
+        flags: Array<{ text: string; screen: { path: string } | null }>;
+      };
+    await expect.poll(async () => (await mine()).flags.length).toBe(1);
+    expect((await mine()).flags[0]?.screen?.path).toBe(expectedPath);
 
     await popup.getByRole('button', { name: 'My items' }).click();
     await expect.poll(() => popup.textContent('body')).toContain(text);

@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A loaded 2-core machine answers slower than vitest's 1 s default for expect.poll.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

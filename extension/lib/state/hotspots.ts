@@ -20,12 +20,24 @@ export function createHotspotActions(core: Core) {
     return hotspots;
   }
 
-  async function meToo(hotspotId: string): Promise<boolean> {
+  /** A "me too" from this reporter, named or anonymous as the flag form says. */
+  async function meToo(hotspotId: string, anonymous = false): Promise<boolean> {
     try {
-      const { endpoints } = await services();
-      await (await api()).call(endpoints.meToo, {
+      const { endpoints, addReceipt, ensureReceiptKey } = await services();
+      const client = await api();
+      const clientId = crypto.randomUUID();
+      let receiptSecret: string | undefined;
+      const userId = core.userId.value;
+      if (anonymous && userId) {
+        const { newSecret } = await import('../ids');
+        receiptSecret = newSecret();
+        // Kept before sending, as the outbox does: an accepted anonymous "me too" can always be followed.
+        await ensureReceiptKey(client, userId);
+        await addReceipt({ clientId, secret: receiptSecret, createdAt: Date.now(), textPreview: 'Me too', userId });
+      }
+      await client.call(endpoints.meToo, {
         params: { id: hotspotId },
-        body: { clientId: crypto.randomUUID() },
+        body: { clientId, anonymous: receiptSecret !== undefined, ...(receiptSecret ? { receiptSecret } : {}) },
       });
       announce('Added your “me too”.');
       return true;

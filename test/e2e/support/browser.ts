@@ -80,7 +80,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
       await browser.close().catch(() => {});
       chrome.kill('SIGKILL');
       await new Promise((r) => setTimeout(r, 200));
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
@@ -94,12 +94,15 @@ type Chrome = {
 
 async function tabIdOf(b: ExtensionBrowser, tab: Page): Promise<number> {
   const url = tab.url();
-  const id = await b.serviceWorker.evaluate(
-    async (u) => (await (globalThis as unknown as Chrome).chrome.tabs.query({})).find((t) => t.url === u)?.id,
-    url,
-  );
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
+  // A tab's URL shows in chrome.tabs a moment after its navigation commits.
+  let tabs: Array<{ id?: number; url?: string }> = [];
+  for (let i = 0; i < 50; i++) {
+    tabs = await b.serviceWorker.evaluate(() => (globalThis as unknown as Chrome).chrome.tabs.query({}));
+    const id = tabs.find((t) => t.url === url)?.id;
+    if (id !== undefined) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab for ${url} among ${JSON.stringify(tabs.map((t) => t.url))}`);
 }
 
 /**
@@ -160,6 +163,6 @@ export async function inRealPopup<T>(b: ExtensionBrowser, tab: Page, script: str
 
 export async function captured(
   apiUrl: string,
-): Promise<Array<{ method: string; url: string; body: string; headers: Record<string, unknown> }>> {
+): Promise<Array<{ method: string; url: string; body: string; headers: Record<string, unknown>; status?: number }>> {
   return (await fetch(`${apiUrl}/__e2e/captured`)).json() as never;
 }

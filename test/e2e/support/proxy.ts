@@ -5,6 +5,8 @@ export interface Captured {
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The worker's answer, once it came (diagnostics for a failed step). */
+  status?: number;
 }
 
 /**
@@ -40,10 +42,12 @@ export function startRecordingProxy(port: number, targetPort: number): Promise<S
         req.socket.destroy();
         return;
       }
-      captured.push({ method: req.method ?? 'GET', url, headers: req.headers, body: body.toString('utf8') });
+      const entry: Captured = { method: req.method ?? 'GET', url, headers: req.headers, body: body.toString('utf8') };
+      captured.push(entry);
       const upstream = request(
         { host: '127.0.0.1', port: targetPort, method: req.method, path: url, headers: req.headers },
         (up) => {
+          entry.status = up.statusCode;
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
         },
