@@ -1,6 +1,7 @@
 import { useInbox } from '../lib/inbox';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
+import { MentorProfileForm } from './MentorProfileForm';
 import { QueueList } from './QueueList';
 
 /** The mentor inbox: queue and filters, or one question's thread. */
@@ -25,6 +26,7 @@ export function InboxApp() {
         <InboxThread item={inbox.selected.value} />
       ) : (
         <>
+          {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
           <InboxFilters />
           <QueueList />
         </>

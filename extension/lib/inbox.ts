@@ -5,7 +5,14 @@ import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { Topic } from '../../shared/catalog';
 import type { Urgency } from '../../shared/enums';
-import type { MentorSummary, QueueFilter, QueueItem, QueueItemDetail } from '../../shared/mentoring';
+import type {
+  MentorProfile,
+  MentorProfileView,
+  MentorSummary,
+  QueueFilter,
+  QueueItem,
+  QueueItemDetail,
+} from '../../shared/mentoring';
 import type { ConfirmedSpan } from '../../shared/text';
 import { type Api, createApi } from './api';
 import { errorMessage } from './errors';
@@ -35,6 +42,7 @@ export function createInboxState(deps: InboxDeps = {}) {
   const selected = signal<QueueItemDetail | null>(null);
   const topics = signal<Topic[]>([]);
   const mentors = signal<MentorSummary[]>([]);
+  const profile = signal<MentorProfileView | null>(null);
   const drafts = signal<Record<string, { answer?: string; clarify?: string }>>({});
   const detector = signal<Detector | null>(null);
   const status = signal('');
@@ -75,9 +83,14 @@ export function createInboxState(deps: InboxDeps = {}) {
     ready.value = true;
     if (!session.value) return;
     await guarded(async () => {
-      const [t, m] = await Promise.all([api().call(endpoints.topics, {}), api().call(endpoints.listMentors, {})]);
+      const [t, m, p] = await Promise.all([
+        api().call(endpoints.topics, {}),
+        api().call(endpoints.listMentors, {}),
+        api().call(endpoints.myMentorProfile, {}),
+      ]);
       topics.value = t.topics;
       mentors.value = m.mentors;
+      profile.value = p;
     });
     await refresh();
     void (deps.loadDetector ?? (() => import('./phi').then((p) => p.loadDetector())))().then((d) => {
@@ -93,6 +106,16 @@ export function createInboxState(deps: InboxDeps = {}) {
       });
       items.value = res.items;
     });
+  }
+
+  /** Topics and disciplines decide what reaches this mentor; away keeps new questions from routing here. */
+  async function saveProfile(next: MentorProfile) {
+    const saved = await guarded(() => api().call(endpoints.putMentorProfile, { body: next }), 'Profile saved.');
+    if (saved) {
+      profile.value = saved;
+      await refresh();
+    }
+    return saved !== undefined;
   }
 
   async function setFilters(patch: Partial<InboxFilters>) {
@@ -170,6 +193,8 @@ export function createInboxState(deps: InboxDeps = {}) {
     selected,
     topics,
     mentors,
+    profile,
+    saveProfile,
     drafts,
     detector,
     status,

@@ -68,6 +68,9 @@ function server() {
           },
         ],
       });
+    if (key === 'GET /v1/mentors/me')
+      return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0 });
+    if (key === 'PUT /v1/mentors/me') return json(200, { ...body, answeredThisWeek: 0 });
     if (key === 'GET /v1/queue')
       return json(200, {
         items: [
@@ -127,6 +130,26 @@ describe('mentor inbox', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]?.textContent).toContain('Today · On track · Unclaimed');
     expect(rows[1]?.textContent).toContain('Claimed by Kim');
+  });
+
+  it('lets a new mentor choose topics, disciplines, capacity and away, then reloads the queue', async () => {
+    const { calls } = await mount();
+    const form = await screen.findByRole('form', { name: 'My mentor profile' });
+    expect(form.closest('details')?.open).toBe(true);
+    fireEvent.click(screen.getByLabelText('Medications'));
+    fireEvent.click(screen.getByLabelText('Pharmacy'));
+    fireEvent.input(screen.getByLabelText('Questions I can take a week'), { target: { value: '8' } });
+    fireEvent.click(await enabled('Save my profile'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+        topicIds: ['topic_00001'],
+        disciplines: ['pharmacy'],
+        weeklyCapacity: 8,
+        away: false,
+      }),
+    );
+    await waitFor(() => expect(calls.at(-1)?.path).toMatch(/^\/v1\/queue/));
+    expect(await screen.findByText('Profile saved.')).toBeTruthy();
   });
 
   it('sends the filters to the API', async () => {
