@@ -2,9 +2,10 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CallInput, Endpoint, Response } from '../../shared/api';
+import { type CallInput, type Endpoint, endpoints, type Response } from '../../shared/api';
 import { Category } from '../../shared/enums';
 import { HotspotSort } from '../../shared/hotspots';
+import type { System } from '../../shared/systems';
 import { createApi } from './api';
 import { ApiError } from './errors';
 import { type StoredSession, sessionItem } from './storage';
@@ -76,6 +77,8 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   const session = signal<StoredSession | null>(null);
   const status = signal('');
   const filters = signal<Filters>(parseFilters(loc?.search ?? ''));
+  /** The admins' systems and screens, so hotspots read "Epic › Med Rec" rather than a path. */
+  const systems = signal<System[]>([]);
   const isLead = computed(() => {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
@@ -87,6 +90,13 @@ export function createDashboardState(deps: DashboardDeps = {}) {
       session.value = s;
     });
     ready.value = true;
+    if (session.value) {
+      void call(endpoints.systems, {})
+        .then((r) => {
+          systems.value = r.systems;
+        })
+        .catch(() => {});
+    }
   }
 
   function setFilters(patch: Partial<Filters>) {
@@ -113,6 +123,7 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     session,
     status,
     filters,
+    systems,
     isLead,
     init,
     setFilters,

@@ -1,6 +1,9 @@
+import { useContext } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../../shared/enums';
 import { FLAG_STATUS_LABELS } from '../../../shared/flags';
 import type { Hotspot } from '../../../shared/hotspots';
+import { nameScreen, type System } from '../../../shared/systems';
+import { DashboardContext } from '../../lib/dashboard';
 import { Sparkline } from './Sparkline';
 
 interface Props {
@@ -8,13 +11,21 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-export function hotspotName(h: Pick<Hotspot, 'title' | 'screen' | 'category'>): string {
+export function hotspotName(
+  h: Pick<Hotspot, 'title' | 'screen' | 'category'>,
+  systems: readonly System[] = [],
+): string {
   if (h.title) return h.title;
-  return h.screen ? `${h.screen.host}${h.screen.path}` : `${CATEGORY_LABELS[h.category]} (no system)`;
+  if (!h.screen) return `${CATEGORY_LABELS[h.category]} (no system)`;
+  // The admins' names where they exist: "Epic › Med Rec", or the system's name and the path.
+  const named = nameScreen(systems, h.screen);
+  if (named?.screen) return named.label;
+  return named ? `${named.system.name} › ${h.screen.path}` : `${h.screen.host}${h.screen.path}`;
 }
 
 /** The ranked hotspots; harm sorts first and is marked in words, not colour alone. */
 export function HotspotTable({ hotspots, onOpen }: Props) {
+  const systems = useContext(DashboardContext)?.systems.value ?? [];
   if (hotspots.length === 0) return <p>No hotspots match these filters.</p>;
   return (
     <table class="hotspots">
@@ -42,7 +53,7 @@ export function HotspotTable({ hotspots, onOpen }: Props) {
           <tr key={h.id} class={h.impact.harm > 0 ? 'harm' : undefined}>
             <th scope="row">
               <button type="button" class="link" onClick={() => onOpen(h.id)}>
-                {hotspotName(h)}
+                {hotspotName(h, systems)}
               </button>
             </th>
             <td>{CATEGORY_LABELS[h.category]}</td>

@@ -68,7 +68,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         ← All hotspots
       </button>
       <h2 id="hotspot-title" tabIndex={-1}>
-        {hotspotName(h)}
+        {hotspotName(h, d.systems.value)}
       </h2>
       {h.mergedInto && (
         <p role="status">
@@ -196,7 +196,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
                   .filter((o) => o.id !== id)
                   .map((o) => (
                     <option key={o.id} value={o.id}>
-                      {hotspotName(o)}
+                      {hotspotName(o, d.systems.value)}
                     </option>
                   ))}
               </select>
@@ -209,7 +209,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
             <ul>
               {h.members.map((m) => (
                 <li key={m.id}>
-                  {hotspotName({ ...m, title: null })}{' '}
+                  {hotspotName({ ...m, title: null }, d.systems.value)}{' '}
                   <button
                     type="button"
                     onClick={() =>
