@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { createInboxState, InboxContext } from '../../lib/inbox';
 import '../../assets/theme.css';
 import '../popup/style.css';
+import '../../assets/inbox.css';
 import { App } from './App';
 
 const state = createInboxState();
