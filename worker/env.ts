@@ -21,5 +21,11 @@ export interface Auth {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { auth: Auth | undefined; requestId: string; replayed: boolean };
+  Variables: {
+    auth: Auth | undefined;
+    requestId: string;
+    replayed: boolean;
+    /** The per-address write limit's verdict, asked for before authentication (rate-limit.ts). */
+    addressAllowance: Promise<boolean> | undefined;
+  };
 };

@@ -53,7 +53,7 @@ const questionBody = () => ({
  * middleware). Keep it in step when a route changes. Steady state: the settings row is cached per
  * isolate for 10 s and the token's sliding expiry is written at most once a day, so neither counts.
  */
-const AUTH = 'auth: SELECT tokens by hash (PK); SELECT users by id with a group_concat subquery on user_roles';
+const AUTH = 'auth: one SELECT of tokens (PK) JOIN users with a group_concat subquery on user_roles';
 const ENDPOINTS = [
   {
     name: 'POST /v1/flags',
@@ -62,7 +62,7 @@ const ENDPOINTS = [
     kind: 'write',
     role: 'clinician',
     body: flagBody,
-    statements: `${AUTH}; SELECT flags by client_id (idempotency); one batch (worker/lib/flag-write.ts): INSERT flags … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), INSERT flag_hotspots, UPDATE hotspots counters, UPSERT hotspot_reporters, UPSERT hotspot_weeks (+ unit rollups); SELECT flags by client_id (read back)`,
+    statements: `${AUTH}; one batch (worker/lib/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_reporters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters; SELECT flags by client_id (read back)`,
     otherWork:
       'zod validation, identifier detector on text/idea, screen re-de-identified, SHA-256 of token and canonical body',
   },
@@ -73,7 +73,7 @@ const ENDPOINTS = [
     kind: 'write',
     role: 'clinician',
     body: questionBody,
-    statements: `${AUTH}; SELECT questions by client_id; SELECT topics by id (active check); INSERT questions … ON CONFLICT(client_id) DO NOTHING; SELECT questions by client_id (read back) — 6 statements, 1 write`,
+    statements: `${AUTH}; one batch: INSERT questions … SELECT … WHERE the topic is active ON CONFLICT(client_id) DO NOTHING, SELECT questions by client_id (read back) — 3 statements in 2 round trips, 1 write`,
     otherWork: 'zod validation, identifier detector on text, screen re-de-identified, SHA-256 of token and body',
   },
   {
@@ -82,7 +82,7 @@ const ENDPOINTS = [
     path: '/v1/queue',
     kind: 'read',
     role: 'mentor',
-    statements: `${AUTH}; one SELECT of visible questions JOIN users (asker, claimer) with the routing filters, ORDER BY urgency, age LIMIT 200; one SELECT of clarification pauses for those ids (worker/db/queue.ts)`,
+    statements: `${AUTH}; one SELECT of visible questions JOIN users (asker, claimer) with the routing filters and each one's messages (json_group_array subquery, for SLA pauses), ORDER BY urgency, age LIMIT 200 (worker/db/queue.ts)`,
     otherWork: 'SLA state per item computed in the worker (shared SLA function)',
   },
   {

@@ -74,6 +74,11 @@ describe('anonymous flags', () => {
         'page_title',
         'status',
         'created_at',
+        // The hotspot the flag joined, what it adds to minutes per week, and the random id of the
+        // withdrawal that took it out: none links to a person.
+        'hotspot_id',
+        'minutes_week',
+        'withdrawn',
       ].sort(),
     );
   });

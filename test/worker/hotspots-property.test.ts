@@ -39,6 +39,18 @@ interface RawFlag {
   impact: string;
   created_at: number;
   withdrawn: string | null;
+  hotspot_id: string | null;
+  minutes_week: number | null;
+}
+
+/** What the run did to each hotspot's state: programme health's "responded" and "changed" follow it. */
+interface LoopModel {
+  responded: Set<string>;
+  status: Map<string, string>;
+  /** Hotspots holding a PDSA cycle that adopted or adapted its idea. */
+  adopted: Set<string>;
+  /** The run's own units: cells there hold only this run's flags. */
+  units: string[];
 }
 
 interface HotspotRow {
@@ -58,7 +70,7 @@ interface HotspotRow {
 const sortRows = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
 
 /** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags. */
-async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>) {
+async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>, loop: LoopModel) {
   const hotspots = await rows<HotspotRow>(
     `SELECT id, key, merged_into, root_id, flag_count, reporter_count, minutes_week, impact_none, impact_delay,
        impact_risk, impact_harm FROM hotspots WHERE host = ?1`,
@@ -66,8 +78,8 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   );
   const raw = await rows<RawFlag>(
     `SELECT f.id, f.user_id, f.unit_id, f.host, f.path, f.category, f.frequency, f.minutes_lost, f.impact, f.created_at,
-       fh.withdrawn
-     FROM flags f LEFT JOIN flag_hotspots fh ON fh.flag_id = f.id WHERE f.host = ?1`,
+       f.withdrawn, f.hotspot_id, f.minutes_week
+     FROM flags f WHERE f.host = ?1`,
     host,
   );
   const byKey = new Map(hotspots.map((h) => [h.key, h]));
@@ -88,11 +100,16 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const weeks = new Map<string, number[]>();
   const reporters = new Map<string, number>();
   const units = new Map<string, number[]>();
+  const unitWeeks = new Map<string, number[]>();
+  const changed = (root: string) =>
+    loop.status.get(root) === 'resolved' || [...loop.adopted].some((id) => rootOf(id) === root);
   for (const f of raw) {
     const leaf = byKey.get(`${f.host}|${f.path}|${f.category}`);
     expect(leaf, `flag ${f.id} has a hotspot`).toBeDefined();
+    expect(f.hotspot_id, `flag ${f.id} names its hotspot`).toBe(leaf?.id);
     if (!leaf || f.withdrawn !== null) continue;
     const minutes = minutesPerWeek(f.minutes_lost, f.frequency, DEFAULT_SETTINGS.frequencyMultipliers);
+    expect(f.minutes_week, `minutes per week of flag ${f.id}`).toBe(minutes);
     const week = weekOf(f.created_at);
     const who = reporterKey(f.user_id);
     const root = rootOf(leaf.id);
@@ -121,6 +138,14 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
     u[0] = (u[0] ?? 0) + 1;
     u[1] = (u[1] ?? 0) + minutes;
     units.set(uk, u);
+    if (f.unit_id && loop.units.includes(f.unit_id)) {
+      const ck = `${week}|${f.unit_id}|${who}`;
+      const c = unitWeeks.get(ck) ?? [0, 0, 0];
+      c[0] = (c[0] ?? 0) + 1;
+      c[1] = (c[1] ?? 0) + Number(loop.responded.has(root));
+      c[2] = (c[2] ?? 0) + Number(changed(root));
+      unitWeeks.set(ck, c);
+    }
   }
 
   for (const h of hotspots) {
@@ -180,6 +205,33 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
       ]),
     ),
   ).toEqual(sortRows([...units].map(([k, u]) => [k, ...u])));
+  // The unit-level cells programme health reads: in the run's own units, equal to the model ...
+  const actualUnitWeeks = await rows<Record<string, number | string>>(
+    `SELECT week, unit_key, reporter_key, flag_count, responded, changed FROM unit_week_reporters
+     WHERE unit_key IN (SELECT value FROM json_each(?1))`,
+    JSON.stringify(loop.units),
+  );
+  expect(
+    sortRows(
+      actualUnitWeeks.map((r) => [`${r.week}|${r.unit_key}|${r.reporter_key}`, r.flag_count, r.responded, r.changed]),
+    ),
+  ).toEqual(sortRows([...unitWeeks].map(([k, c]) => [k, ...c])));
+  // ... and everywhere, equal to a GROUP BY over every counted flag and its root's state now.
+  const recomputed = await rows<Record<string, number | string>>(
+    `SELECT (f.created_at - ${4 * 86_400_000}) / ${7 * 86_400_000} AS week, COALESCE(f.unit_id, '') AS unit_key,
+       CASE WHEN f.user_id IS NULL THEN 'anon' ELSE 'u:' || f.user_id END AS reporter_key, COUNT(*) AS flag_count,
+       SUM(r.response IS NOT NULL) AS responded,
+       SUM(r.status = 'resolved' OR EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
+         WHERE cl.root_id = r.id AND c.decision IN ('adopt', 'adapt'))) AS changed
+     FROM flags f JOIN hotspots l ON l.id = f.hotspot_id JOIN hotspots r ON r.id = l.root_id
+     WHERE f.withdrawn IS NULL GROUP BY 1, 2, 3`,
+  );
+  const stored = await rows<Record<string, number | string>>(
+    'SELECT week, unit_key, reporter_key, flag_count, responded, changed FROM unit_week_reporters',
+  );
+  const cells = (xs: Record<string, number | string>[]) =>
+    sortRows(xs.map((r) => [r.week, r.unit_key, r.reporter_key, r.flag_count, r.responded, r.changed]));
+  expect(cells(stored)).toEqual(cells(recomputed));
   return totals;
 }
 
@@ -209,7 +261,9 @@ async function run(seed: number, steps: number) {
   const l = await lead();
   const sent: Sent[] = [];
   const withdrawn = new Set<string>();
-  const done = { merges: 0, undos: 0 };
+  const done = { merges: 0, undos: 0, responses: 0, resolved: 0, adopted: 0 };
+  const loop: LoopModel = { responded: new Set(), status: new Map(), adopted: new Set(), units: [u1, u2] };
+  const NEXT: Record<string, string> = { new: 'acknowledged', acknowledged: 'in_progress', in_progress: 'resolved' };
   const model = new Map<string, string | null>();
   const hotspotIds = new Set<string>();
   const modelRoot = (id: string): string => {
@@ -221,7 +275,7 @@ async function run(seed: number, steps: number) {
   for (let step = 0; step < steps; step++) {
     const op = r.next();
     const label = `seed ${seed} step ${step}`;
-    if (op < 0.5 || sent.length < 3) {
+    if (op < 0.42 || sent.length < 3) {
       setClock(() => base + r.int(70) * DAY + r.int(DAY));
       const who = r.pick(people);
       const anonymous = r.next() < 0.3;
@@ -243,12 +297,12 @@ async function run(seed: number, steps: number) {
       hotspotIds.add(json.hotspotId);
       if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
       sent.push({ id: json.id, token: who.token, anonymous, secret: body.receiptSecret as string | undefined, body });
-    } else if (op < 0.6) {
+    } else if (op < 0.48) {
       // A retry of an earlier flag: nothing may count twice.
       const s = r.pick(sent);
       const res = await api('/v1/flags', { token: s.token, body: s.body });
       expect(res.status, label).toBe(200);
-    } else if (op < 0.75) {
+    } else if (op < 0.6) {
       const ids = [...hotspotIds];
       const a = r.pick(ids);
       const b = r.pick(ids);
@@ -260,7 +314,7 @@ async function run(seed: number, steps: number) {
         model.set(a, modelRoot(b));
         done.merges += 1;
       }
-    } else if (op < 0.85) {
+    } else if (op < 0.7) {
       const merged = [...model].filter(([, into]) => into !== null).map(([id]) => id);
       const a = merged.length > 0 && r.next() < 0.9 ? r.pick(merged) : r.pick([...hotspotIds]);
       const res = await api(`/v1/hotspots/${a}/unmerge`, { token: l.token, method: 'POST' });
@@ -270,6 +324,46 @@ async function run(seed: number, steps: number) {
         model.set(a, null);
         done.undos += 1;
       }
+    } else if (op < 0.8) {
+      // A response set or cleared, or a status step, on a hotspot (409 once it is merged).
+      const a = r.pick([...hotspotIds]);
+      const status = loop.status.get(a) ?? 'new';
+      const body =
+        r.next() < 0.6
+          ? { response: loop.responded.has(a) && r.next() < 0.4 ? null : 'We moved the field up' }
+          : NEXT[status]
+            ? { status: NEXT[status] }
+            : { title: 'Same place' };
+      const res = await api(`/v1/hotspots/${a}`, { method: 'PATCH', token: l.token, body });
+      if (model.get(a) !== null) expect(res.status, label).toBe(409);
+      else {
+        expect(res.status, `${label}: ${await res.clone().text()}`).toBe(200);
+        if ('response' in body) {
+          if (body.response === null) loop.responded.delete(a);
+          else loop.responded.add(a);
+          done.responses += 1;
+        }
+        if ('status' in body && body.status) {
+          loop.status.set(a, body.status);
+          if (body.status === 'resolved') done.resolved += 1;
+        }
+      }
+    } else if (op < 0.85) {
+      // A PDSA cycle run to its decision; it sits on the hotspot's root at the time.
+      const a = r.pick([...hotspotIds]);
+      const plan = { changeIdea: 'Autosave', prediction: 'Fewer lost notes', measure: 'Flags per week' };
+      const cycle = (await (await api(`/v1/hotspots/${a}/cycles`, { token: l.token, body: plan })).json()) as {
+        id: string;
+      };
+      const advance = (body: unknown) => api(`/v1/cycles/${cycle.id}/advance`, { token: l.token, body });
+      expect((await advance({ stage: 'do', notes: 'Tried' })).status, label).toBe(200);
+      expect((await advance({ stage: 'study', notes: 'Fewer' })).status, label).toBe(200);
+      const decision = r.next() < 0.75 ? r.pick(['adopt', 'adapt'] as const) : 'abandon';
+      expect((await advance({ stage: 'act', decision })).status, label).toBe(200);
+      if (decision !== 'abandon') {
+        loop.adopted.add(modelRoot(a));
+        done.adopted += 1;
+      }
     } else {
       const s = r.pick(sent);
       const res = s.anonymous
@@ -278,9 +372,9 @@ async function run(seed: number, steps: number) {
       expect(res.status, label).toBe(200);
       withdrawn.add(s.id);
     }
-    if (step % 10 === 9) await expectRollupsMatchRawFlags(host, model);
+    if (step % 10 === 9) await expectRollupsMatchRawFlags(host, model, loop);
   }
-  const totals = await expectRollupsMatchRawFlags(host, model);
+  const totals = await expectRollupsMatchRawFlags(host, model, loop);
   // The list shows exactly the recomputed roots with flags.
   resetClock();
   const { hotspots } = await list(l.token, { host, limit: 200 });
@@ -291,13 +385,15 @@ async function run(seed: number, steps: number) {
   // The run exercised what it claims to.
   expect(withdrawn.size).toBeGreaterThan(0);
   expect(done.merges).toBeGreaterThan(0);
-  expect(done.undos).toBeGreaterThan(0);
+  expect(done.undos, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.responses, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.adopted, JSON.stringify(done)).toBeGreaterThan(0);
 }
 
 describe('rollups equal a recomputation from raw flags', () => {
   for (const seed of [1, 2, 3, 42]) {
-    it(`after random inserts, retries, merges, undos and withdrawals (seed ${seed})`, async () => {
-      await run(seed, 70);
+    it(`after random inserts, retries, merges, undos, withdrawals, responses, statuses and PDSA decisions (seed ${seed})`, async () => {
+      await run(seed, 110);
     }, 120_000);
   }
 });

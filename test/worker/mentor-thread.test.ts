@@ -3,7 +3,7 @@ import { Question } from '../../shared/questions';
 import { clearSettingsCache } from '../../worker/db/settings';
 import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
 import { api, count, enroll, enrollAdmin, expectError, issuePaths, seedCatalog } from './helpers';
-import { act, answerBody, ask, item, mentor, mine, post, setSettings } from './mentor-helpers';
+import { act, answerBody, ask, item, mentor, mine, post, queue, setSettings } from './mentor-helpers';
 
 afterEach(() => {
   resetClock();
@@ -26,6 +26,9 @@ describe('thread flow', () => {
 
     const clarified = await act(m.token, q.id, 'clarify', { text: 'Which ward, and which order set?' });
     expect(clarified.item).toMatchObject({ status: 'clarifying', sla: { status: 'paused' } });
+    // The queue list reads the thread's messages in its own statement: the same SLA as the item's.
+    const listed = async () => (await queue(m.token, '?filter=mine')).find((x) => x.id === q.id);
+    expect((await listed())?.sla).toEqual(clarified.item.sla);
     const waiting = (await mine(clinician.token)).find((x) => x.id === q.id);
     expect(waiting).toMatchObject({ status: 'open', needsReply: true });
     expect(waiting?.messages).toMatchObject([{ kind: 'clarification', authorName: 'Mentor Mo' }]);
@@ -39,6 +42,8 @@ describe('thread flow', () => {
     expect(afterReply).toMatchObject({ status: 'claimed', needsReply: false });
     expect(afterReply.messages.map((x) => x.kind)).toEqual(['clarification', 'reply']);
     expect((await item(m.token, q.id)).claim.state).toBe('mine');
+    const { status, dueAt } = (await item(m.token, q.id)).sla;
+    expect((await listed())?.sla).toMatchObject({ status, dueAt });
 
     await act(m.token, q.id, 'answer', answerBody('Use the sepsis set from the favourites bar.'));
     const answered = (await mine(clinician.token)).find((x) => x.id === q.id);

@@ -122,6 +122,22 @@ describe('idempotent retry of a question', () => {
     await expectError(await ask(s.token, { ...body, urgency: 'today' }), 422, 'idempotency_mismatch');
   });
 
+  it('answers a retry with the original even after its topic was deactivated', async () => {
+    const { topicId } = await seedCatalog();
+    const admin = await enroll(['admin']);
+    const s = await enroll();
+    const body = questionBody(topicId);
+    const original = Question.parse(await (await ask(s.token, body)).json());
+    await api(`/v1/admin/topics/${topicId}`, { method: 'PATCH', token: admin.token, body: { active: false } });
+    const retry = await ask(s.token, body);
+    expect(retry.status).toBe(200);
+    expect(Question.parse(await retry.json())).toEqual(original);
+    // A new question on that topic is refused, and nothing is stored for it.
+    const fresh = questionBody(topicId);
+    await expectError(await ask(s.token, fresh), 400, 'validation_failed');
+    expect(await count('SELECT COUNT(*) AS n FROM questions WHERE client_id = ?1', fresh.clientId)).toBe(0);
+  });
+
   it('refuses another user reusing my clientId', async () => {
     const { topicId } = await seedCatalog();
     const me = await enroll();

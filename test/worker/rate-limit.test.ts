@@ -96,4 +96,24 @@ describe('rate limits on the real (simulated) Rate Limiting binding', () => {
     }
     expect((await postFlag(s.token, ip)).status).toBe(201);
   });
+
+  it('does not count searches sent as POST (search-as-you-type) against the write limits', async () => {
+    const ip = freshIp();
+    const s = await enrollFrom(freshIp());
+    for (let i = 0; i < IP_WRITES + 3; i++) {
+      const kb = await api('/v1/kb/search', {
+        token: s.token,
+        body: { query: `med rec ${i}` },
+        headers: { 'cf-connecting-ip': ip },
+      });
+      expect(kb.status, await kb.clone().text()).toBe(200);
+      const similar = await api('/v1/flags/similar', {
+        token: s.token,
+        body: { host: 'ehr.example.org', text: `sorting resets ${i}` },
+        headers: { 'cf-connecting-ip': ip },
+      });
+      expect(similar.status, await similar.clone().text()).toBe(200);
+    }
+    expect((await postFlag(s.token, ip)).status).toBe(201);
+  });
 });

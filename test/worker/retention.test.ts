@@ -102,7 +102,7 @@ const aggregates = (hotspotId: string) =>
     rows('SELECT * FROM hotspot_weeks WHERE hotspot_id = ?1 ORDER BY week', hotspotId),
     rows('SELECT * FROM hotspot_reporters WHERE hotspot_id = ?1 ORDER BY reporter_key', hotspotId),
     rows(
-      'SELECT f.category, f.frequency, f.minutes_lost, f.impact, f.host, f.path, f.anonymous, f.status FROM flags f JOIN flag_hotspots l ON l.flag_id = f.id WHERE l.hotspot_id = ?1 ORDER BY f.id',
+      'SELECT f.category, f.frequency, f.minutes_lost, f.impact, f.host, f.path, f.anonymous, f.status FROM flags f WHERE f.hotspot_id = ?1 ORDER BY f.id',
       hotspotId,
     ),
   ]);

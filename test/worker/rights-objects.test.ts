@@ -59,10 +59,7 @@ beforeAll(async () => {
 describe('flags and receipts', () => {
   itIf('withdrawFlag')('refuses B withdrawing A’s named flag with 404, and changes nothing', async () => {
     await expectError(await post(`/v1/flags/${flagA.id}/withdraw`, clinB.token), 404, 'not_found');
-    const link = await rows<{ withdrawn: string | null }>(
-      'SELECT withdrawn FROM flag_hotspots WHERE flag_id = ?1',
-      flagA.id,
-    );
+    const link = await rows<{ withdrawn: string | null }>('SELECT withdrawn FROM flags WHERE id = ?1', flagA.id);
     for (const row of link) expect(row.withdrawn).toBeNull();
     expect(await count('SELECT COUNT(*) AS n FROM flags WHERE id = ?1', flagA.id)).toBe(1);
   });

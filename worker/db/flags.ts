@@ -33,9 +33,8 @@ interface FlagRow {
 const COLUMNS = `f.id, f.client_id, f.body_hash, f.user_id, f.anonymous, f.contact_ok, f.text, f.category, f.frequency,
   f.minutes_lost, f.impact, f.idea, f.unit_id, f.host, f.path, f.page_title, f.status, f.created_at,
   r.id AS hotspot_id, r.status AS hotspot_status, r.response AS hotspot_response,
-  r.responded_at AS hotspot_responded_at, fh.withdrawn`;
-const FROM = `flags f LEFT JOIN flag_hotspots fh ON fh.flag_id = f.id LEFT JOIN hotspots l ON l.id = fh.hotspot_id
-  LEFT JOIN hotspots r ON r.id = l.root_id`;
+  r.responded_at AS hotspot_responded_at, f.withdrawn`;
+const FROM = `flags f LEFT JOIN hotspots l ON l.id = f.hotspot_id LEFT JOIN hotspots r ON r.id = l.root_id`;
 
 export function toFlag(row: FlagRow): Flag {
   return {
@@ -89,13 +88,21 @@ export interface NewFlag {
   createdAt: number;
 }
 
+/** The flag's hotspot: the one with `key`, or `newHotspotId` (created next in the batch) if none has it. */
+export interface FlagHotspotLink {
+  key: string;
+  newHotspotId: string;
+  minutesWeek: number;
+}
+
 /** A retry with a known client id inserts nothing; the caller then reads the original back. */
-export function insertFlagStatement(db: D1Database, f: NewFlag): D1PreparedStatement {
+export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspotLink): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO flags (id, client_id, body_hash, user_id, anonymous, receipt_hash, contact_ok, text, category,
-         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, hotspot_id, minutes_week)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+         COALESCE((SELECT id FROM hotspots WHERE key = ?19), ?20), ?21)
        ON CONFLICT(client_id) DO NOTHING`,
     )
     .bind(
@@ -117,6 +124,9 @@ export function insertFlagStatement(db: D1Database, f: NewFlag): D1PreparedState
       f.path,
       f.pageTitle,
       f.createdAt,
+      link.key,
+      link.newHotspotId,
+      link.minutesWeek,
     );
 }
 

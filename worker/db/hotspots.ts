@@ -2,7 +2,7 @@ import type { Category } from '../../shared/enums';
 import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { toIso } from '../lib/clock';
-import { recomputeRootsStatement } from './rollups';
+import { loopShiftOfHotspots, recomputeRootsStatement } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -246,8 +246,7 @@ export async function listItems(db: D1Database, rootId: string, limit: number): 
     .prepare(
       `SELECT f.text, f.idea, f.category, f.impact, f.frequency, f.minutes_lost, f.unit_id, f.created_at, f.anonymous,
          CASE WHEN f.contact_ok = 1 AND f.anonymous = 0 THEN u.display_name END AS contact_name
-       FROM hotspots l JOIN flag_hotspots fh ON fh.hotspot_id = l.id AND fh.withdrawn IS NULL
-       JOIN flags f ON f.id = fh.flag_id LEFT JOIN users u ON u.id = f.user_id
+       FROM hotspots l JOIN flags f ON f.hotspot_id = l.id AND f.withdrawn IS NULL LEFT JOIN users u ON u.id = f.user_id
        WHERE l.root_id = ?1
        ORDER BY f.anonymous, CASE WHEN f.anonymous = 0 THEN f.created_at END DESC, f.id LIMIT ?2`,
     )
@@ -256,14 +255,18 @@ export async function listItems(db: D1Database, rootId: string, limit: number): 
   return results;
 }
 
-/** Recent counted flag texts on one system with the root they count at, for "similar flags". */
+/**
+ * Recent counted flag texts on one system's screens with the root they count at, for "similar
+ * flags": the `limit` newest of each hotspot on the host, then the `limit` newest of those, so the
+ * rows read are bounded by the host's hotspots, not its flags.
+ */
 export async function recentTextsOnHost(db: D1Database, host: string, limit: number) {
   const { results } = await db
     .prepare(
-      `SELECT f.text, l.root_id FROM flags f
-       JOIN flag_hotspots fh ON fh.flag_id = f.id AND fh.withdrawn IS NULL
-       JOIN hotspots l ON l.id = fh.hotspot_id
-       WHERE f.host = ?1 ORDER BY f.created_at DESC LIMIT ?2`,
+      `SELECT f.text, l.root_id FROM hotspots l, flags f
+       WHERE l.host = ?1 AND f.id IN (SELECT x.id FROM flags x WHERE x.hotspot_id = l.id AND x.withdrawn IS NULL
+         ORDER BY x.created_at DESC LIMIT ?2)
+       ORDER BY f.created_at DESC LIMIT ?2`,
     )
     .bind(host, limit)
     .all<{ text: string; root_id: string }>();
@@ -284,7 +287,8 @@ export async function getRoots(db: D1Database, ids: string[]): Promise<HotspotEn
  * `id` must be unmerged, `target` a root and not `id`. Returns whether it merged.
  */
 export async function mergeHotspot(db: D1Database, id: string, target: string): Promise<boolean> {
-  const [merged] = await db.batch([
+  const [, merged] = await db.batch([
+    loopShiftOfHotspots(db, -1, [id, target]),
     db
       .prepare(
         `UPDATE hotspots SET merged_into = ?2 WHERE id = ?1 AND merged_into IS NULL AND ?1 <> ?2
@@ -297,6 +301,7 @@ export async function mergeHotspot(db: D1Database, id: string, target: string): 
       )
       .bind(id, target),
     recomputeRootsStatement(db, [id, target]),
+    loopShiftOfHotspots(db, 1, [id, target]),
   ]);
   return (merged?.meta.changes ?? 0) === 1;
 }
@@ -306,7 +311,8 @@ export async function mergeHotspot(db: D1Database, id: string, target: string): 
  * `id` again. Returns whether it was merged.
  */
 export async function unmergeHotspot(db: D1Database, id: string, formerRoot: string): Promise<boolean> {
-  const [, undone] = await db.batch([
+  const [, , undone] = await db.batch([
+    loopShiftOfHotspots(db, -1, [id, formerRoot]),
     db
       .prepare(
         `WITH RECURSIVE sub(id) AS (
@@ -320,8 +326,19 @@ export async function unmergeHotspot(db: D1Database, id: string, formerRoot: str
       .prepare('UPDATE hotspots SET merged_into = NULL, root_id = id WHERE id = ?1 AND merged_into IS NOT NULL')
       .bind(id),
     recomputeRootsStatement(db, [id, formerRoot]),
+    loopShiftOfHotspots(db, 1, [id, formerRoot]),
   ]);
   return (undone?.meta.changes ?? 0) === 1;
+}
+
+/** Runs an UPDATE … RETURNING on root `id` between the loop shifts its state change needs. */
+async function withLoopShift(db: D1Database, id: string, update: D1PreparedStatement): Promise<HotspotRow | null> {
+  const [, updated] = await db.batch<HotspotRow>([
+    loopShiftOfHotspots(db, -1, [id]),
+    update,
+    loopShiftOfHotspots(db, 1, [id]),
+  ]);
+  return updated?.results[0] ?? null;
 }
 
 /**
@@ -335,14 +352,17 @@ export async function setStatus(
   from: FlagStatus[],
   at: number,
 ): Promise<HotspotEntity | null> {
-  const row = await db
-    .prepare(
-      `UPDATE hotspots SET status = ?2, status_at = ?3
-       WHERE id = ?1 AND merged_into IS NULL AND status IN (SELECT value FROM json_each(?4))
-       RETURNING ${COLUMNS}`,
-    )
-    .bind(id, to, at, JSON.stringify(from))
-    .first<HotspotRow>();
+  const row = await withLoopShift(
+    db,
+    id,
+    db
+      .prepare(
+        `UPDATE hotspots SET status = ?2, status_at = ?3
+         WHERE id = ?1 AND merged_into IS NULL AND status IN (SELECT value FROM json_each(?4))
+         RETURNING ${COLUMNS}`,
+      )
+      .bind(id, to, at, JSON.stringify(from)),
+  );
   return row ? toHotspot(row) : null;
 }
 
@@ -353,24 +373,27 @@ export async function setResponse(
   by: string,
   at: number,
 ): Promise<HotspotEntity | null> {
-  const row = await db
-    .prepare(
-      `UPDATE hotspots SET
+  const row = await withLoopShift(
+    db,
+    id,
+    db
+      .prepare(
+        `UPDATE hotspots SET
          response = CASE WHEN ?2 = 1 THEN ?3 ELSE response END,
          responded_at = CASE WHEN ?2 = 1 THEN (CASE WHEN ?3 IS NULL THEN NULL ELSE ?6 END) ELSE responded_at END,
          responded_by = CASE WHEN ?2 = 1 THEN ?7 ELSE responded_by END,
          title = CASE WHEN ?4 = 1 THEN ?5 ELSE title END
        WHERE id = ?1 AND merged_into IS NULL RETURNING ${COLUMNS}`,
-    )
-    .bind(
-      id,
-      patch.response === undefined ? 0 : 1,
-      patch.response ?? null,
-      patch.title === undefined ? 0 : 1,
-      patch.title ?? null,
-      at,
-      by,
-    )
-    .first<HotspotRow>();
+      )
+      .bind(
+        id,
+        patch.response === undefined ? 0 : 1,
+        patch.response ?? null,
+        patch.title === undefined ? 0 : 1,
+        patch.title ?? null,
+        at,
+        by,
+      ),
+  );
   return row ? toHotspot(row) : null;
 }

@@ -1,5 +1,6 @@
 import type { PdsaCycle, PdsaDecision, PdsaProgress, PdsaStage } from '../../shared/pdsa';
 import { toIso } from '../lib/clock';
+import { loopShiftOfCycle } from './rollups';
 
 interface CycleRow {
   id: string;
@@ -109,12 +110,14 @@ export async function advanceCycle(
   patch: { notes: string | null; decision: PdsaDecision | null; at: number },
 ): Promise<boolean> {
   const cols = STAGE_COLUMNS[to];
-  const result = await db
+  const update = db
     .prepare(
       `UPDATE pdsa_cycles SET stage = ?2, ${cols.notes} = ?4, ${cols.at} = ?5, decision = COALESCE(?6, decision)
        WHERE id = ?1 AND stage = ?3`,
     )
-    .bind(id, to, from, patch.notes, patch.at, patch.decision)
-    .run();
-  return result.meta.changes === 1;
+    .bind(id, to, from, patch.notes, patch.at, patch.decision);
+  if (patch.decision === null) return (await update.run()).meta.changes === 1;
+  // A decision can make the hotspot's root count as "led to a change" in programme health.
+  const [, result] = await db.batch([loopShiftOfCycle(db, -1, id), update, loopShiftOfCycle(db, 1, id)]);
+  return result?.meta.changes === 1;
 }

@@ -1,8 +1,8 @@
 import type { Urgency } from '../../shared/enums';
+import { rootChanged } from './rollups';
 
 /** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
-const CHANGED = `(r.status = 'resolved' OR EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots l2 ON l2.id = c.hotspot_id
-  WHERE l2.root_id = r.id AND c.decision IN ('adopt', 'adapt')))`;
+const CHANGED = rootChanged('r');
 
 export interface LoopRow {
   unit_key: string | null;
@@ -24,13 +24,12 @@ export async function loopTotals(db: D1Database, fromWeek: number, toWeek: numbe
          WHERE w.week BETWEEN ?1 AND ?2`,
       )
       .bind(fromWeek, toWeek),
+    // Per unit from the unit × week × reporter cells ('anon' one reporter per cell, as k counts).
     db
       .prepare(
-        `SELECT u.unit_key, COUNT(DISTINCT u.reporter_key) AS reporters, SUM(u.flag_count) AS flags,
-           SUM(CASE WHEN r.response IS NOT NULL THEN u.flag_count ELSE 0 END) AS responded,
-           SUM(CASE WHEN ${CHANGED} THEN u.flag_count ELSE 0 END) AS changed
-         FROM unit_reporters u JOIN hotspots l ON l.id = u.hotspot_id JOIN hotspots r ON r.id = l.root_id
-         WHERE u.week BETWEEN ?1 AND ?2 GROUP BY u.unit_key`,
+        `SELECT unit_key, COUNT(DISTINCT reporter_key) AS reporters, SUM(flag_count) AS flags,
+           SUM(responded) AS responded, SUM(changed) AS changed
+         FROM unit_week_reporters WHERE week BETWEEN ?1 AND ?2 GROUP BY unit_key`,
       )
       .bind(fromWeek, toWeek),
     db

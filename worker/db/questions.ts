@@ -86,12 +86,17 @@ export interface NewQuestion {
   createdAt: number;
 }
 
+/**
+ * Inserts nothing for a known client id (a retry), nor when the question names a topic that is not
+ * active: the topic rule is part of the write, so no separate read can race it.
+ */
 export function insertQuestionStatement(db: D1Database, q: NewQuestion): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO questions (id, client_id, body_hash, user_id, text, topic_id, discipline_wanted, urgency, host, path,
          page_title, created_at, kind)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+       WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM topics WHERE id = ?6 AND active = 1)
        ON CONFLICT(client_id) DO NOTHING`,
     )
     .bind(
@@ -111,12 +116,31 @@ export function insertQuestionStatement(db: D1Database, q: NewQuestion): D1Prepa
     );
 }
 
+const byClientId = (db: D1Database, clientId: string) =>
+  db.prepare(`SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.client_id = ?1`).bind(clientId);
+
+const toStored = (row: QuestionRow) => ({
+  question: toQuestion(row),
+  userId: row.user_id,
+  bodyHash: row.body_hash,
+  kind: row.kind,
+});
+
+export type StoredQuestion = ReturnType<typeof toStored>;
+
 export async function findQuestionByClientId(db: D1Database, clientId: string) {
-  const row = await db
-    .prepare(`SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.client_id = ?1`)
-    .bind(clientId)
-    .first<QuestionRow>();
-  return row ? { question: toQuestion(row), userId: row.user_id, bodyHash: row.body_hash, kind: row.kind } : null;
+  const row = await byClientId(db, clientId).first<QuestionRow>();
+  return row ? toStored(row) : null;
+}
+
+/**
+ * The insert and the read-back of what its client id now holds, in one batch (one round trip):
+ * `created` says whether this call stored it; `stored` is null only when the insert was refused.
+ */
+export async function insertQuestionOnce(db: D1Database, q: NewQuestion) {
+  const [inserted, read] = await db.batch<QuestionRow>([insertQuestionStatement(db, q), byClientId(db, q.clientId)]);
+  const row = read?.results[0];
+  return { created: inserted?.meta.changes === 1, stored: row ? toStored(row) : null };
 }
 
 export async function getQuestionRow(db: D1Database, id: string): Promise<QuestionRow | null> {

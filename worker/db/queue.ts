@@ -52,8 +52,9 @@ interface QueueRow extends QuestionRow {
   claimer_name: string | null;
 }
 
-const SELECT_QUEUE = `SELECT ${QUESTION_COLUMNS}, u.discipline AS asker_discipline, c.display_name AS claimer_name
-  FROM questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by`;
+const QUEUE_COLUMNS = `${QUESTION_COLUMNS}, u.discipline AS asker_discipline, c.display_name AS claimer_name`;
+const QUEUE_FROM = 'questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by';
+const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 
 interface Pause {
   from: number;
@@ -113,18 +114,17 @@ function claimExpiry(row: QueueRow, v: Viewer): string | null {
     : null;
 }
 
-async function pausesFor(db: D1Database, ids: string[]): Promise<Map<string, Pause[]>> {
-  if (ids.length === 0) return new Map();
-  const { results } = await db
-    .prepare(
-      `SELECT question_id, kind, created_at AS at FROM question_messages
-       WHERE question_id IN (SELECT value FROM json_each(?1))`,
-    )
-    .bind(JSON.stringify(ids))
-    .all<{ question_id: string; kind: string; at: number }>();
-  const byQuestion = new Map<string, Array<{ kind: string; at: number }>>();
-  for (const r of results) byQuestion.set(r.question_id, [...(byQuestion.get(r.question_id) ?? []), r]);
-  return new Map([...byQuestion].map(([id, messages]) => [id, pausesFrom(messages)]));
+/**
+ * Each listed question's clarification messages and replies, as a JSON column of the list's own
+ * statement (one round trip for the page, not two); null when it has none.
+ */
+const MESSAGES_COLUMN = `(SELECT json_group_array(json_object('kind', m.kind, 'at', m.created_at))
+  FROM question_messages m WHERE m.question_id = q.id) AS messages`;
+
+function pausesOf(messages: string | null): Pause[] {
+  if (!messages) return [];
+  const list = JSON.parse(messages) as Array<{ kind: string; at: number }>;
+  return list.length === 0 ? [] : pausesFrom(list);
 }
 
 export interface QueueListFilter {
@@ -136,21 +136,20 @@ export interface QueueListFilter {
 
 /** The queue, by urgency (today first) then age (oldest first). */
 export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): Promise<QueueItem[]> {
+  // The page is chosen first; only its (at most 200) questions then read their messages.
+  const order = "CASE q.urgency WHEN 'today' THEN 0 ELSE 1 END, q.created_at, q.id";
   const { results } = await db
     .prepare(
-      `${SELECT_QUEUE}
-       WHERE ${VISIBLE} AND ${FILTERS[f.filter]}
-         AND (?5 IS NULL OR q.topic_id = ?5) AND (?6 IS NULL OR q.urgency = ?6) AND (?7 IS NULL OR q.kind = ?7)
-       ORDER BY CASE q.urgency WHEN 'today' THEN 0 ELSE 1 END, q.created_at, q.id
-       LIMIT 200`,
+      `SELECT q.*, ${MESSAGES_COLUMN} FROM (
+         SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}
+         WHERE ${VISIBLE} AND ${FILTERS[f.filter]}
+           AND (?5 IS NULL OR q.topic_id = ?5) AND (?6 IS NULL OR q.urgency = ?6) AND (?7 IS NULL OR q.kind = ?7)
+         ORDER BY ${order} LIMIT 200) q
+       ORDER BY ${order}`,
     )
     .bind(...viewerBinds(v), f.topicId ?? null, f.urgency ?? null, f.kind ?? null)
-    .all<QueueRow>();
-  const pauses = await pausesFor(
-    db,
-    results.map((r) => r.id),
-  );
-  return results.map((row) => toQueueItem(row, v, pauses.get(row.id) ?? []));
+    .all<QueueRow & { messages: string | null }>();
+  return results.map((row) => toQueueItem(row, v, pausesOf(row.messages)));
 }
 
 interface HandOffRow {

@@ -27,6 +27,27 @@ export function toUser(row: UserRow): User {
   };
 }
 
+/** A session's token and its user (with roles) in one statement: every authenticated request runs it. */
+export interface SessionRow extends UserRow {
+  user_id: string;
+  token_created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  rotated_at: number | null;
+}
+
+export async function findSession(db: D1Database, tokenHash: string): Promise<SessionRow | null> {
+  return db
+    .prepare(
+      `SELECT t.user_id, t.created_at AS token_created_at, t.expires_at, t.revoked_at, t.rotated_at,
+         u.id, u.display_name, u.discipline, u.unit_id, u.active, u.created_at,
+         (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
+       FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?1`,
+    )
+    .bind(tokenHash)
+    .first<SessionRow>();
+}
+
 export async function getUser(db: D1Database, id: string): Promise<User | null> {
   const row = await db.prepare(`${SELECT_USER} WHERE u.id = ?1`).bind(id).first<UserRow>();
   return row ? toUser(row) : null;

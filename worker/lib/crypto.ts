@@ -1,8 +1,17 @@
+import { createHash } from 'node:crypto';
+
 const encoder = new TextEncoder();
+// Ids are made on every write: a lookup table beats toString/padStart per byte.
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b];
+  return out;
+}
 
 export function randomHex(bytes: number): string {
-  const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return Array.from(buf, (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** Random ids: 128 bits, URL-safe, with no order in them. */
@@ -10,9 +19,10 @@ export function newId(): string {
   return randomHex(16);
 }
 
+// node:crypto (nodejs_compat) hashes in one native call; SubtleCrypto's promise costs more than
+// the digest of a token or a small body, and several run on every request.
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Stable JSON for hashing request bodies: keys sorted at every level. */

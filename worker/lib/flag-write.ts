@@ -6,7 +6,7 @@ import type { Screen } from '../../shared/screen';
 import type { Settings } from '../../shared/settings';
 import type { User } from '../../shared/users';
 import { findFlagByClientId, insertFlagStatement, type NewFlag } from '../db/flags';
-import { flagRollupStatements } from '../db/rollups';
+import { type FlagRollup, flagRollupStatements, hotspotLink } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { floorToHour, now } from './clock';
@@ -23,22 +23,20 @@ export function flagWriteStatements(
   flag: NewFlag,
   multipliers: Settings['frequencyMultipliers'],
 ): D1PreparedStatement[] {
-  return [
-    insertFlagStatement(db, flag),
-    ...flagRollupStatements(db, {
-      flagId: flag.id,
-      userId: flag.userId,
-      unitId: flag.unitId,
-      host: flag.host,
-      path: flag.path,
-      category: flag.category,
-      impact: flag.impact,
-      week: weekOf(flag.createdAt),
-      minutesWeek: minutesPerWeek(flag.minutesLost, flag.frequency, multipliers),
-      newHotspotId: newId(),
-      at: flag.createdAt,
-    }),
-  ];
+  const rollup: FlagRollup = {
+    flagId: flag.id,
+    userId: flag.userId,
+    unitId: flag.unitId,
+    host: flag.host,
+    path: flag.path,
+    category: flag.category,
+    impact: flag.impact,
+    week: weekOf(flag.createdAt),
+    minutesWeek: minutesPerWeek(flag.minutesLost, flag.frequency, multipliers),
+    newHotspotId: newId(),
+    at: flag.createdAt,
+  };
+  return [insertFlagStatement(db, flag, hotspotLink(rollup)), ...flagRollupStatements(db, rollup)];
 }
 
 export interface FlagInput {

@@ -1,12 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Access } from '../../shared/api';
 import { getSettings } from '../db/settings';
-import { extendToken, findToken, rotateToken } from '../db/tokens';
-import { getUser } from '../db/users';
+import { extendToken, rotateToken } from '../db/tokens';
+import { findSession, toUser } from '../db/users';
 import type { AppEnv } from '../env';
 import { DAY, now, toIso } from '../lib/clock';
 import { randomHex, sha256Hex } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
+import { requireAddressAllowance } from './rate-limit';
 
 /** How long a rotated token keeps working, so requests already in flight with it do not fail. */
 export const ROTATION_GRACE_MS = 5 * 60_000;
@@ -22,23 +23,32 @@ export function authorize(roles: readonly Access[]): MiddlewareHandler<AppEnv> {
     if (roles.includes('public')) return next();
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
-    if (!match?.[1]) throw unauthorized('Sign in to Curbside first');
+    if (!match?.[1]) {
+      await requireAddressAllowance(c);
+      throw unauthorized('Sign in to Curbside first');
+    }
     const tokenHash = await sha256Hex(match[1]);
-    const token = await findToken(c.env.DB, tokenHash);
+    // Token, user and roles in one read, on every request: revocation and deactivation bite at once.
+    // A write's per-address limit (asked before authentication) is awaited alongside; it wins over 401.
+    const [session] = await Promise.all([findSession(c.env.DB, tokenHash), requireAddressAllowance(c)]);
     const at = now();
-    if (!token || token.revoked_at !== null) throw unauthorized('Your session has ended; sign in again');
-    if (token.expires_at <= at) throw unauthorized('Your session has expired; sign in again');
-    const user = await getUser(c.env.DB, token.user_id);
-    if (!user?.active) throw unauthorized('This account is no longer active');
+    if (!session || session.revoked_at !== null) throw unauthorized('Your session has ended; sign in again');
+    if (session.expires_at <= at) throw unauthorized('Your session has expired; sign in again');
+    const user = toUser(session);
+    if (!user.active) throw unauthorized('This account is no longer active');
     if (!user.roles.some((role) => roles.includes(role))) {
       throw new ApiError(403, 'forbidden', 'Your role does not allow this', { allowedRoles: roles });
     }
     const ttl = (await getSettings(c.env.DB)).tokenTtlDays * DAY;
-    let expiresAt = token.expires_at;
-    if (token.rotated_at === null && at - token.created_at >= ttl / 2 && !c.req.path.startsWith('/v1/auth/logout')) {
+    let expiresAt = session.expires_at;
+    if (
+      session.rotated_at === null &&
+      at - session.token_created_at >= ttl / 2 &&
+      !c.req.path.startsWith('/v1/auth/logout')
+    ) {
       // Past half its life: a fresh token rides back on this response (logging out needs none).
       await rotate(c, tokenHash, at, ttl);
-    } else if (token.rotated_at === null && at + ttl - expiresAt > DAY) {
+    } else if (session.rotated_at === null && at + ttl - expiresAt > DAY) {
       // Sliding expiry, written at most once a day per token so reads stay reads.
       expiresAt = at + ttl;
       await extendToken(c.env.DB, tokenHash, expiresAt);

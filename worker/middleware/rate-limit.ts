@@ -15,7 +15,14 @@ export const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const isWrite = (method: string) => WRITE_METHODS.has(method.toUpperCase());
+/**
+ * Searches sent as POST only so a typed draft stays out of URLs: they read, like GETs, and must not
+ * spend the write budget (search-as-you-type would use it up in a minute).
+ */
+const QUERIES_SENT_AS_POST = new Set(['/v1/kb/search', '/v1/flags/similar']);
+
+export const isWrite = (method: string, path = '') =>
+  WRITE_METHODS.has(method.toUpperCase()) && !QUERIES_SENT_AS_POST.has(path);
 
 /** The caller's address as Cloudflare reports it, hashed so no limiter key holds an IP. */
 async function ipKey(c: Context<AppEnv>): Promise<string> {
@@ -38,20 +45,34 @@ function tooMany(c: Context<AppEnv>, message: string): never {
   throw new ApiError(429, 'rate_limited', message, { retryAfterSeconds: RATE_LIMIT_PERIOD_SECONDS });
 }
 
-/** Per address, on every write (before authentication, so a flood costs no D1 read). */
+/**
+ * Per address, on every write, asked before authentication. The verdict is awaited by
+ * `requireAddressAllowance` — alongside the token lookup in `authorize`, and again (settled by then)
+ * by `limitWritesByUser`, which every registered route runs — so a refused write reaches no handler.
+ */
 export function limitWritesByIp(): MiddlewareHandler<AppEnv> {
   return async function limitWritesByIp(c, next) {
-    if (isWrite(c.req.method) && !(await allowed(c.env, 'RATE_LIMIT_IP_WRITES', `ip:${await ipKey(c)}`))) {
-      tooMany(c, 'Too many changes from this network; try again in a minute');
+    if (isWrite(c.req.method, c.req.path)) {
+      c.set(
+        'addressAllowance',
+        ipKey(c).then((key) => allowed(c.env, 'RATE_LIMIT_IP_WRITES', `ip:${key}`)),
+      );
     }
     await next();
   };
 }
 
+/** 429 when the per-address limit refused this write; a no-op for reads. */
+export async function requireAddressAllowance(c: Context<AppEnv>): Promise<void> {
+  const allowance = c.get('addressAllowance');
+  if (allowance && !(await allowance)) tooMany(c, 'Too many changes from this network; try again in a minute');
+}
+
 /** Per address, on every use of an enrollment or sign-in code, so codes cannot be guessed. */
 export function limitCodeUse(): MiddlewareHandler<AppEnv> {
   return async function limitCodeUse(c, next) {
-    if (isWrite(c.req.method) && !(await allowed(c.env, 'RATE_LIMIT_CODE_USE', `code:${await ipKey(c)}`))) {
+    await requireAddressAllowance(c);
+    if (isWrite(c.req.method, c.req.path) && !(await allowed(c.env, 'RATE_LIMIT_CODE_USE', `code:${await ipKey(c)}`))) {
       tooMany(c, 'Too many sign-in attempts; try again in a minute');
     }
     await next();
@@ -61,8 +82,13 @@ export function limitCodeUse(): MiddlewareHandler<AppEnv> {
 /** Per signed-in user, on every write; runs after `authorize` has named the user. */
 export function limitWritesByUser(): MiddlewareHandler<AppEnv> {
   return async function limitWritesByUser(c, next) {
+    await requireAddressAllowance(c);
     const user = c.get('auth')?.user;
-    if (user && isWrite(c.req.method) && !(await allowed(c.env, 'RATE_LIMIT_USER_WRITES', `user:${user.id}`))) {
+    if (
+      user &&
+      isWrite(c.req.method, c.req.path) &&
+      !(await allowed(c.env, 'RATE_LIMIT_USER_WRITES', `user:${user.id}`))
+    ) {
       tooMany(c, 'Too many changes in a short time; try again in a minute');
     }
     await next();

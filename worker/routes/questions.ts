@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import { findQuestionByClientId, insertQuestionStatement, listQuestionsByUser } from '../db/questions';
+import { findQuestionByClientId, insertQuestionOnce, listQuestionsByUser, type StoredQuestion } from '../db/questions';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
 import { requireAuth } from '../lib/context';
@@ -15,17 +15,20 @@ export const questionRoutes = new OpenAPIHono<AppEnv>();
 register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
+  const toStored = (found: StoredQuestion) => ({
+    item: found.question,
+    bodyHash: found.bodyHash,
+    sameSender: found.userId === user.id,
+  });
   return createOnce(c, body, {
     find: async () => {
       const found = await findQuestionByClientId(db, body.clientId);
-      return found && { item: found.question, bodyHash: found.bodyHash, sameSender: found.userId === user.id };
+      return found && toStored(found);
     },
-    validate: async () => {
-      await requireActiveTopic(db, body.topicId);
-      requireDeidentifiedScreen(body.screen);
-    },
+    validate: async () => requireDeidentifiedScreen(body.screen),
+    // The insert itself requires an active topic and reads the stored question back: one round trip.
     insert: async (bodyHash) => {
-      const result = await insertQuestionStatement(db, {
+      const { created, stored } = await insertQuestionOnce(db, {
         id: newId(),
         clientId: body.clientId,
         bodyHash,
@@ -38,9 +41,10 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
         path: body.screen?.path ?? null,
         pageTitle: body.pageTitle ?? null,
         createdAt: now(),
-      }).run();
-      return result.meta.changes;
+      });
+      return { created, stored: stored && toStored(stored) };
     },
+    explain: () => requireActiveTopic(db, body.topicId),
   });
 });
 
