@@ -2,12 +2,12 @@ import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../shared/enums';
 import { QUESTION_TEXT_MAX, validateAsk } from '../lib/forms';
 import { useApp } from '../lib/state';
 import { CheckedTextField } from './CheckedTextField';
+import { DraftFormActions } from './DraftFormActions';
 import { KbMatches } from './KbMatches';
 import { PageTitle } from './PageTitle';
 import { ScreenChip } from './ScreenChip';
 import { ScreenTips } from './ScreenTips';
 import { optionsFrom, SelectField } from './SelectField';
-import { SendAnyway } from './SendAnyway';
 import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
@@ -82,23 +82,7 @@ export function AskForm() {
         onAdd={() => void app.addPageTitle('ask')}
         onChange={(pageTitle) => update({ pageTitle })}
       />
-      {gate.pending ? (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
-      ) : (
-        <div class="row">
-          <button type="submit" class="primary" disabled={app.busy.value}>
-            Send question
-          </button>
-          <button type="button" onClick={() => void app.open('home')}>
-            Back
-          </button>
-        </div>
-      )}
+      <DraftFormActions gate={gate} sendLabel="Send question" />
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS, type Impact } from '.
 import { FLAG_TEXT_MAX, IDEA_MAX, validateFlag } from '../lib/forms';
 import { useApp } from '../lib/state';
 import { CheckedTextField } from './CheckedTextField';
+import { DraftFormActions } from './DraftFormActions';
 import { PageTitle } from './PageTitle';
 import { ScreenChip } from './ScreenChip';
 import { ScreenHotspots } from './ScreenHotspots';
 import { optionsFrom, SelectField } from './SelectField';
-import { SendAnyway } from './SendAnyway';
 import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
@@ -184,23 +184,7 @@ export function FlagForm() {
           You may contact me
         </label>
       </div>
-      {gate.pending ? (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
-      ) : (
-        <div class="row">
-          <button type="submit" class="primary" disabled={app.busy.value}>
-            Send flag
-          </button>
-          <button type="button" onClick={() => void app.open('home')}>
-            Back
-          </button>
-        </div>
-      )}
+      <DraftFormActions gate={gate} sendLabel="Send flag" />
     </form>
   );
 }
