@@ -3,10 +3,10 @@
 // doing one plain D1 statement per request. Writes are compared with the baseline's INSERT, reads with
 // its indexed SELECT. An endpoint missing from /openapi.json gets a "not built yet" row.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, ROOT, row, runTool, startProcess, stopProcess, waitForHttp } from '../lib.mjs';
+import { ROOT, row, stopProcess } from '../lib.mjs';
+import { bundleWorker, DEMO_CODE, enroll, prepareDatabase, rateLimitArgs, serveWorker } from '../workers.mjs';
 
 export const order = 10;
 export const title = 'API overhead (real worker vs bare Hono + D1 on the same workerd, loopback, autocannon)';
@@ -16,17 +16,6 @@ const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 20);
 const WARMUP_S = Number(process.env.BENCH_API_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = 32;
 const GOALS = { write: 0.5, read: 0.7 };
-
-/**
- * Rate limits are Cloudflare Rate Limiting bindings whose limits live in wrangler.jsonc per
- * environment; `env.bench` raises them so the bench measures the API and not the limiter.
- */
-function rateLimitArgs() {
-  const config = readFileSync(join(ROOT, 'wrangler.jsonc'), 'utf8');
-  const names = [...new Set([...config.matchAll(/"(RATE_LIMIT_[A-Z0-9_]+)"/g)].map((m) => m[1]))];
-  const hasBenchEnv = /"bench"\s*:\s*\{/.test(config);
-  return { names, args: hasBenchEnv ? ['--env', 'bench'] : [] };
-}
 
 const SCREEN = { host: 'ehr.example.org', path: '/chart/:id/medrec' };
 const flagBody = () => ({
@@ -105,63 +94,17 @@ const ENDPOINTS = [
   },
 ];
 
-const DEMO_CODE = { clinician: 'DEMO-CLINICIAN', mentor: 'DEMO-MENTOR', lead: 'DEMO-LEAD', admin: 'DEMO-ADMIN' };
-
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-/**
- * Migrates a fresh local D1, bundles the worker once (so edits others make in this checkout during
- * the run cannot reload it mid-load) and serves the bundle with `wrangler dev` on a free port.
- */
+/** A fresh local D1 (demo-seeded when asked), the worker bundled once and served on a free port. */
 async function startWorker(ctx, name, { config, seed = false, extraArgs = [] }) {
   const persist = join(ctx.tmp, `${name}-d1`);
-  const bundle = join(ctx.tmp, `${name}-bundle`);
-  const logFile = join(ctx.tmp, `${name}.log`);
-  const c = ['-c', config];
-  await runTool('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist, ...c]);
-  if (seed) await runTool('node', [join(ROOT, 'scripts', 'seed.mjs'), '--persist-to', persist]);
-  await runTool('wrangler', ['deploy', '--dry-run', '--outdir', bundle, ...c]);
-  // The bundle is named after the entry (index.js, worker.js…).
-  const entry = readdirSync(bundle).find((f) => f.endsWith('.js'));
-  if (!entry) throw new Error(`wrangler wrote no bundle into ${bundle}`);
-  const [port, inspector] = [await freePort(), await freePort()];
-  const child = startProcess(
-    'wrangler',
-    [
-      'dev',
-      join(bundle, entry),
-      '--no-bundle',
-      ...c,
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(inspector),
-      '--persist-to',
-      persist,
-      '--show-interactive-dev-session=false',
-      '--log-level',
-      'warn',
-      ...extraArgs,
-    ],
-    { logFile },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/health`, child);
-  ctx.log(`${name} worker up at ${url}`);
-  return { url, child };
-}
-
-async function enroll(url, role) {
-  const res = await fetch(`${url}/v1/auth/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: DEMO_CODE[role], displayName: `Bench ${role}` }),
-  });
-  if (!res.ok) throw new Error(`enrolling a ${role} with ${DEMO_CODE[role]} failed: ${res.status} ${await res.text()}`);
-  return (await res.json()).token;
+  await prepareDatabase(persist, { config, seed });
+  const entry = await bundleWorker(join(ctx.tmp, `${name}-bundle`), { config });
+  const worker = await serveWorker(entry, { config, persist, logFile: join(ctx.tmp, `${name}.log`), args: extraArgs });
+  ctx.log(`${name} worker up at ${worker.url}`);
+  return worker;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,19 +234,19 @@ function combine(a, b) {
 export async function run(ctx) {
   const rows = [];
   const limits = rateLimitArgs();
-  if (limits.names.length) ctx.log(`raising rate limits for the run: ${limits.names.join(', ')}`);
+  if (limits.names.length) ctx.log(`raising rate limits for the run (${limits.how}): ${limits.names.join(', ')}`);
 
   const api = await startWorker(ctx, 'api', {
     config: join(ROOT, 'wrangler.jsonc'),
     seed: true,
-    extraArgs: limits.args,
+    extraArgs: [...limits.env, ...limits.vars],
   });
   const doc = await (await fetch(`${api.url}/openapi.json`)).json();
   const operation = (ep) => doc.paths?.[ep.path]?.[ep.method.toLowerCase()];
   const built = ENDPOINTS.filter((ep) => operation(ep));
 
   const tokens = {};
-  for (const role of Object.keys(DEMO_CODE)) tokens[role] = await enroll(api.url, role);
+  for (const role of Object.keys(DEMO_CODE)) tokens[role] = (await enroll(api.url, role)).token;
   const tokenFor = (ep) => {
     const allowed = operation(ep)['x-roles'] ?? [];
     if (allowed.includes('public')) return null;
