@@ -5,6 +5,7 @@ import { ViewHeading } from './ViewHeading';
 
 // After the first render: tips need the screen capture and the API client.
 const ScreenTips = lazyPart(() => import('./ScreenTips').then((m) => m.ScreenTips));
+const NotifyPrefs = lazyPart(() => import('./NotifyPrefs').then((m) => m.NotifyPrefs));
 
 export function Home() {
   const app = useApp();
@@ -35,6 +36,7 @@ export function Home() {
         </p>
       )}
       <OutboxStatus />
+      <NotifyPrefs />
     </section>
   );
 }

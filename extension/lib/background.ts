@@ -3,7 +3,7 @@ import { createApi } from './api';
 import { BADGE_ALARM, pollBadge, scheduleBadge } from './badge';
 import { flush } from './outbox';
 import { idleSignOutIfDue } from './signout';
-import { prefillItem, sessionItem } from './storage';
+import { notifyPrefsItem, prefillItem, sessionItem } from './storage';
 
 export const MENU_ID = 'curbside-ask';
 export const OUTBOX_ALARM = 'outbox';
@@ -54,6 +54,8 @@ export function setupBackground(
 
   // The toolbar badge (queue or unread answers) and notifications: see lib/badge.ts.
   void scheduleBadge(b);
+  // A new interval chosen in the popup re-times the alarm at once.
+  notifyPrefsItem.watch(() => void scheduleBadge(b));
   b.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === BADGE_ALARM) await badgeNow();
   });
