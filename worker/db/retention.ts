@@ -13,9 +13,29 @@ export interface Cleared {
   handoffs: number;
 }
 
+/**
+ * Clears one text column of the rows that belong to an old question. Table and column are constants
+ * from chunkStatements, never input.
+ */
+function childText(
+  db: D1Database,
+  cutoff: number,
+  key: keyof Cleared,
+  table: 'answers' | 'question_messages' | 'handoffs',
+  column: 'text' | 'note',
+) {
+  const stmt = db
+    .prepare(
+      `UPDATE ${table} SET ${column} = '' WHERE id IN (
+         SELECT id FROM ${table} WHERE ${column} <> ''
+           AND question_id IN (SELECT id FROM questions WHERE created_at < ?1) LIMIT ?2)`,
+    )
+    .bind(cutoff, CHUNK);
+  return { key, stmt };
+}
+
 /** One statement per table; each clears at most CHUNK rows, oldest first, and reports how many. */
 function chunkStatements(db: D1Database, cutoff: number): { key: keyof Cleared; stmt: D1PreparedStatement }[] {
-  const oldQuestions = 'SELECT id FROM questions WHERE created_at < ?1';
   return [
     {
       key: 'flags',
@@ -36,33 +56,9 @@ function chunkStatements(db: D1Database, cutoff: number): { key: keyof Cleared; 
         )
         .bind(cutoff, CHUNK),
     },
-    {
-      key: 'answers',
-      stmt: db
-        .prepare(
-          `UPDATE answers SET text = '' WHERE id IN (
-             SELECT id FROM answers WHERE text <> '' AND question_id IN (${oldQuestions}) LIMIT ?2)`,
-        )
-        .bind(cutoff, CHUNK),
-    },
-    {
-      key: 'messages',
-      stmt: db
-        .prepare(
-          `UPDATE question_messages SET text = '' WHERE id IN (
-             SELECT id FROM question_messages WHERE text <> '' AND question_id IN (${oldQuestions}) LIMIT ?2)`,
-        )
-        .bind(cutoff, CHUNK),
-    },
-    {
-      key: 'handoffs',
-      stmt: db
-        .prepare(
-          `UPDATE handoffs SET note = '' WHERE id IN (
-             SELECT id FROM handoffs WHERE note <> '' AND question_id IN (${oldQuestions}) LIMIT ?2)`,
-        )
-        .bind(cutoff, CHUNK),
-    },
+    childText(db, cutoff, 'answers', 'answers', 'text'),
+    childText(db, cutoff, 'messages', 'question_messages', 'text'),
+    childText(db, cutoff, 'handoffs', 'handoffs', 'note'),
   ];
 }
 
