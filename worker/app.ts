@@ -7,7 +7,7 @@ import { register } from './lib/register';
 import { corsForExtensions } from './middleware/cors';
 import { onError, onNotFound } from './middleware/errors';
 import { limitBody, requireJson } from './middleware/limits';
-import { limitCodeUse, limitWritesByIp } from './middleware/rate-limit';
+import { limitCodeUse } from './middleware/rate-limit';
 import { requireMinVersion } from './middleware/version';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -41,7 +41,6 @@ export function createApp() {
   app.use('*', limitBody());
   app.use('*', requireJson());
   app.use('/v1/*', requireMinVersion());
-  app.use('/v1/*', limitWritesByIp());
   app.use('/v1/auth/enroll', limitCodeUse());
   app.onError(onError);
   app.notFound(onNotFound);

@@ -25,7 +25,7 @@ export type AppEnv = {
     auth: Auth | undefined;
     requestId: string;
     replayed: boolean;
-    /** The per-address write limit's verdict, asked for before authentication (rate-limit.ts). */
+    /** The per-address write limit's verdict, once asked (rate-limit.ts `requireAddressAllowance`). */
     addressAllowance: Promise<boolean> | undefined;
   };
 };

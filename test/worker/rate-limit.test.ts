@@ -1,5 +1,6 @@
 // Runs in the `worker-limits` project (vitest.config.ts): the Rate Limiting bindings are miniflare's
-// simulation of Cloudflare's, with low limits — 5 writes a minute per user, 12 per address, 4 code
+// simulation of Cloudflare's, with low limits — 5 writes a minute per user, 12 per address (writes no
+// signed-in user answers for), 4 code
 // uses per address — so each limit is reached with a few real requests.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../shared/auth';
@@ -58,18 +59,25 @@ describe('rate limits on the real (simulated) Rate Limiting binding', () => {
     expect((await postFlag(other.token, freshIp())).status).toBe(201);
   });
 
-  it('refuses writes from one address past the per-address limit, across users, before authentication', async () => {
+  it('limits writes per address only where no signed-in user answers for them', async () => {
+    // A hospital's staff share one address: signed-in writes from it are limited per user, not per address.
     const ip = freshIp();
     const users = [await enrollFrom(freshIp()), await enrollFrom(freshIp()), await enrollFrom(freshIp())];
-    for (let i = 0; i < IP_WRITES; i++) {
+    for (let i = 0; i < IP_WRITES + 3; i++) {
       const user = users[i % users.length] as Session;
       expect((await postFlag(user.token, ip)).status, `write ${i + 1}`).toBe(201);
     }
-    await expectRateLimited(await postFlag(users[0]?.token, ip));
-    // A flood without a token is refused by address too, without reaching the token lookup.
-    await expectRateLimited(await postFlag(undefined, ip));
-    // Another address is unaffected.
-    expect((await postFlag(users[0]?.token, freshIp())).status).toBe(201);
+    // Writes without a valid session count against their address: missing, unknown and revoked tokens.
+    const flood = freshIp();
+    const revoked = await enrollFrom(freshIp());
+    expect((await api('/v1/auth/logout', { token: revoked.token, method: 'POST' })).status).toBe(200);
+    const tokens = [undefined, 'not-a-token-but-long-enough-to-look-up', revoked.token];
+    for (let i = 0; i < IP_WRITES; i++) await expectError(await postFlag(tokens[i % 3], flood), 401, 'unauthorized');
+    await expectRateLimited(await postFlag(undefined, flood));
+    await expectRateLimited(await postFlag(revoked.token, flood));
+    // The address's limit never stands in a signed-in user's way, and another address is unaffected.
+    expect((await postFlag((await enrollFrom(freshIp())).token, flood)).status).toBe(201);
+    await expectError(await postFlag(undefined, freshIp()), 401, 'unauthorized');
   });
 
   it('limits code use per address, so enrollment codes cannot be guessed', async () => {

@@ -1,7 +1,7 @@
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Flag, FlagStatus } from '../../shared/flags';
 import { toIso } from '../lib/clock';
-import { cyclesOfRoots, toProgress } from './pdsa';
+import { type CycleRow, cyclesOfFlagStatement, cyclesOfRoots, toCycle, toProgress } from './pdsa';
 
 interface FlagRow {
   id: string;
@@ -130,11 +130,30 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
     );
 }
 
-export async function findFlagByClientId(db: D1Database, clientId: string) {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId).first<FlagRow>();
+/** The flag under a client id and its root's tests of change: two reads, for the end of a batch. */
+export function flagByClientIdStatements(db: D1Database, clientId: string): D1PreparedStatement[] {
+  return [
+    db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId),
+    cyclesOfFlagStatement(db, clientId),
+  ];
+}
+
+export interface StoredFlag {
+  flag: Flag;
+  userId: string | null;
+  bodyHash: string;
+}
+
+/** What `flagByClientIdStatements` read; null when nothing is stored under the client id. */
+export function toStoredFlag([flagRead, cyclesRead]: D1Result[]): StoredFlag | null {
+  const row = flagRead?.results[0] as FlagRow | undefined;
   if (!row) return null;
-  const [flag] = await withProgress(db, [toFlag(row)]);
-  return { flag: flag as Flag, userId: row.user_id, bodyHash: row.body_hash };
+  const cycles = ((cyclesRead?.results ?? []) as CycleRow[]).map((c) => toProgress(toCycle(c)));
+  return { flag: { ...toFlag(row), cycles }, userId: row.user_id, bodyHash: row.body_hash };
+}
+
+export async function findFlagByClientId(db: D1Database, clientId: string): Promise<StoredFlag | null> {
+  return toStoredFlag(await db.batch(flagByClientIdStatements(db, clientId)));
 }
 
 export async function listFlagsByUser(db: D1Database, userId: string): Promise<Flag[]> {

@@ -5,7 +5,14 @@ import type { Flag } from '../../shared/flags';
 import type { Screen } from '../../shared/screen';
 import type { Settings } from '../../shared/settings';
 import type { User } from '../../shared/users';
-import { findFlagByClientId, insertFlagStatement, type NewFlag } from '../db/flags';
+import {
+  findFlagByClientId,
+  flagByClientIdStatements,
+  insertFlagStatement,
+  type NewFlag,
+  type StoredFlag,
+  toStoredFlag,
+} from '../db/flags';
 import { type FlagRollup, flagRollupStatements, hotspotLink } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
@@ -58,13 +65,14 @@ export interface FlagInput {
 /** Create-once for flags and "me too": `body` is what the client sent (hashed for retries). */
 export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unknown, input: FlagInput): Promise<Flag> {
   const db = c.env.DB;
+  const stored = (found: StoredFlag | null) =>
+    found && {
+      item: found.flag,
+      bodyHash: found.bodyHash,
+      sameSender: found.flag.anonymous ? input.anonymous : found.userId === user.id,
+    };
   return createOnce(c, body, {
-    find: async () => {
-      const found = await findFlagByClientId(db, input.clientId);
-      if (!found) return null;
-      const sameSender = found.flag.anonymous ? input.anonymous : found.userId === user.id;
-      return { item: found.flag, bodyHash: found.bodyHash, sameSender };
-    },
+    find: async () => stored(await findFlagByClientId(db, input.clientId)),
     validate: async () => {
       await requireActiveUnit(db, input.unitId);
       requireDeidentifiedScreen(input.screen ?? undefined);
@@ -72,34 +80,34 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
     insert: async (bodyHash) => {
       const at = now();
       const { frequencyMultipliers } = await getSettings(db);
-      const [inserted] = await db.batch(
-        flagWriteStatements(
-          db,
-          {
-            id: newId(),
-            clientId: input.clientId,
-            bodyHash,
-            // An anonymous flag keeps no link to its sender: no user id, and time only to the hour.
-            userId: input.anonymous ? null : user.id,
-            anonymous: input.anonymous,
-            receiptHash: input.anonymous && input.receiptSecret ? await sha256Hex(input.receiptSecret) : null,
-            contactOk: input.contactOk,
-            text: input.text,
-            category: input.category,
-            frequency: input.frequency,
-            minutesLost: input.minutesLost,
-            impact: input.impact,
-            idea: input.idea ?? null,
-            unitId: input.unitId ?? (input.anonymous ? null : user.unitId),
-            host: input.screen?.host ?? null,
-            path: input.screen?.path ?? null,
-            pageTitle: input.pageTitle ?? null,
-            createdAt: input.anonymous ? floorToHour(at) : at,
-          },
-          frequencyMultipliers,
-        ),
+      // The write and its read-back in one batch: one round trip.
+      const writes = flagWriteStatements(
+        db,
+        {
+          id: newId(),
+          clientId: input.clientId,
+          bodyHash,
+          // An anonymous flag keeps no link to its sender: no user id, and time only to the hour.
+          userId: input.anonymous ? null : user.id,
+          anonymous: input.anonymous,
+          receiptHash: input.anonymous && input.receiptSecret ? await sha256Hex(input.receiptSecret) : null,
+          contactOk: input.contactOk,
+          text: input.text,
+          category: input.category,
+          frequency: input.frequency,
+          minutesLost: input.minutesLost,
+          impact: input.impact,
+          idea: input.idea ?? null,
+          unitId: input.unitId ?? (input.anonymous ? null : user.unitId),
+          host: input.screen?.host ?? null,
+          path: input.screen?.path ?? null,
+          pageTitle: input.pageTitle ?? null,
+          createdAt: input.anonymous ? floorToHour(at) : at,
+        },
+        frequencyMultipliers,
       );
-      return inserted?.meta.changes ?? 0;
+      const results = await db.batch([...writes, ...flagByClientIdStatements(db, input.clientId)]);
+      return { created: results[0]?.meta.changes === 1, stored: stored(toStoredFlag(results.slice(writes.length))) };
     },
   });
 }

@@ -29,13 +29,17 @@ export function authorize(roles: readonly Access[]): MiddlewareHandler<AppEnv> {
     }
     const tokenHash = await sha256Hex(match[1]);
     // Token, user and roles in one read, on every request: revocation and deactivation bite at once.
-    // A write's per-address limit (asked before authentication) is awaited alongside; it wins over 401.
-    const [session] = await Promise.all([findSession(c.env.DB, tokenHash), requireAddressAllowance(c)]);
+    const session = await findSession(c.env.DB, tokenHash);
     const at = now();
-    if (!session || session.revoked_at !== null) throw unauthorized('Your session has ended; sign in again');
-    if (session.expires_at <= at) throw unauthorized('Your session has expired; sign in again');
+    // A write no valid session answers for counts against its address (429 wins over 401).
+    const refuse = async (message: string) => {
+      await requireAddressAllowance(c);
+      return unauthorized(message);
+    };
+    if (!session || session.revoked_at !== null) throw await refuse('Your session has ended; sign in again');
+    if (session.expires_at <= at) throw await refuse('Your session has expired; sign in again');
     const user = toUser(session);
-    if (!user.active) throw unauthorized('This account is no longer active');
+    if (!user.active) throw await refuse('This account is no longer active');
     if (!user.roles.some((role) => roles.includes(role))) {
       throw new ApiError(403, 'forbidden', 'Your role does not allow this', { allowedRoles: roles });
     }

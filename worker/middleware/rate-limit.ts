@@ -46,26 +46,19 @@ function tooMany(c: Context<AppEnv>, message: string): never {
 }
 
 /**
- * Per address, on every write, asked before authentication. The verdict is awaited by
- * `requireAddressAllowance` — alongside the token lookup in `authorize`, and again (settled by then)
- * by `limitWritesByUser`, which every registered route runs — so a refused write reaches no handler.
+ * Per address, on every write that no signed-in user answers for: no token, a token that is not (or no
+ * longer) valid, or a public route. Signed-in writes are limited per user instead — a hospital's whole
+ * staff often reaches the internet from one address, and a limit on it would throttle every clinician
+ * at shift change. Asked at most once per request (the verdict is kept on the context).
  */
-export function limitWritesByIp(): MiddlewareHandler<AppEnv> {
-  return async function limitWritesByIp(c, next) {
-    if (isWrite(c.req.method, c.req.path)) {
-      c.set(
-        'addressAllowance',
-        ipKey(c).then((key) => allowed(c.env, 'RATE_LIMIT_IP_WRITES', `ip:${key}`)),
-      );
-    }
-    await next();
-  };
-}
-
-/** 429 when the per-address limit refused this write; a no-op for reads. */
 export async function requireAddressAllowance(c: Context<AppEnv>): Promise<void> {
-  const allowance = c.get('addressAllowance');
-  if (allowance && !(await allowance)) tooMany(c, 'Too many changes from this network; try again in a minute');
+  if (!isWrite(c.req.method, c.req.path)) return;
+  let allowance = c.get('addressAllowance');
+  if (!allowance) {
+    allowance = ipKey(c).then((key) => allowed(c.env, 'RATE_LIMIT_IP_WRITES', `ip:${key}`));
+    c.set('addressAllowance', allowance);
+  }
+  if (!(await allowance)) tooMany(c, 'Too many changes from this network; try again in a minute');
 }
 
 /** Per address, on every use of an enrollment or sign-in code, so codes cannot be guessed. */
@@ -79,13 +72,15 @@ export function limitCodeUse(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Per signed-in user, on every write; runs after `authorize` has named the user. */
+/**
+ * Per signed-in user on every write; runs after `authorize` has named the user. A public route's
+ * writes (no user) are limited per address.
+ */
 export function limitWritesByUser(): MiddlewareHandler<AppEnv> {
   return async function limitWritesByUser(c, next) {
-    await requireAddressAllowance(c);
     const user = c.get('auth')?.user;
-    if (
-      user &&
+    if (!user) await requireAddressAllowance(c);
+    else if (
       isWrite(c.req.method, c.req.path) &&
       !(await allowed(c.env, 'RATE_LIMIT_USER_WRITES', `user:${user.id}`))
     ) {
