@@ -43,6 +43,8 @@ describe('admin users', () => {
   it('changes a user’s roles, and the user’s next request has exactly the new roles', async () => {
     const admin = await enrollAdmin();
     const user = await enroll(['clinician']);
+    // The user's session is read (and held for the session window) before the change.
+    expect((await api('/v1/me', { token: user.token })).status).toBe(200);
     const res = await patch(admin.token, `/v1/admin/users/${user.user.id}`, {
       roles: ['mentor', 'lead', 'mentor'],
       displayName: 'Promoted',

@@ -1,6 +1,8 @@
+import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Me, Ok } from '../../shared/auth';
 import { CodeCreated } from '../../shared/codes';
+import { SESSION_CACHE_MS } from '../../worker/db/session-cache';
 import { DAY, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, enrollAdmin, enrollWith, expectError, rows, sha256Hex } from './helpers';
 
@@ -113,6 +115,9 @@ describe('deactivation', () => {
     const admin = await enrollAdmin();
     const user = await enroll();
     const second = await secondDevice(user.user.id);
+    // Both sessions are read (and held for the session window) before the change.
+    expect((await me(user.token)).status).toBe(200);
+    expect((await me(second)).status).toBe(200);
 
     const res = await api(`/v1/admin/users/${user.user.id}/deactivate`, { method: 'POST', token: admin.token });
     expect(res.status).toBe(200);
@@ -121,5 +126,14 @@ describe('deactivation', () => {
     await expectError(await me(second), 401, 'unauthorized');
     const live = await rows('SELECT hash FROM tokens WHERE user_id = ?1 AND revoked_at IS NULL', user.user.id);
     expect(live).toHaveLength(0);
+  });
+
+  it('bites within the session window when another server made the change', async () => {
+    const user = await enroll();
+    expect((await me(user.token)).status).toBe(200);
+    // Written straight to D1, as another isolate's request would: this isolate is not told.
+    await env.DB.prepare('UPDATE users SET active = 0 WHERE id = ?1').bind(user.user.id).run();
+    await new Promise((resolve) => setTimeout(resolve, SESSION_CACHE_MS + 50));
+    await expectError(await me(user.token), 401, 'unauthorized');
   });
 });

@@ -1,3 +1,5 @@
+import { forgetSessions } from './session-cache';
+
 export interface TokenRow {
   hash: string;
   user_id: string;
@@ -24,6 +26,7 @@ export async function findToken(db: D1Database, hash: string): Promise<TokenRow 
 }
 
 export async function extendToken(db: D1Database, hash: string, expiresAt: number): Promise<void> {
+  forgetSessions();
   await db
     .prepare('UPDATE tokens SET expires_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL AND rotated_at IS NULL')
     .bind(hash, expiresAt)
@@ -41,6 +44,7 @@ export async function rotateToken(
   next: { hash: string; createdAt: number; expiresAt: number; graceUntil: number },
 ): Promise<boolean> {
   const live = 'hash = ?1 AND rotated_at IS NULL AND revoked_at IS NULL';
+  forgetSessions();
   const [inserted] = await db.batch([
     db
       .prepare(
@@ -55,9 +59,11 @@ export async function rotateToken(
 }
 
 export async function revokeToken(db: D1Database, hash: string, at: number): Promise<void> {
+  forgetSessions();
   await db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL').bind(hash, at).run();
 }
 
 export function revokeUserTokensStatement(db: D1Database, userId: string, at: number): D1PreparedStatement {
+  forgetSessions();
   return db.prepare('UPDATE tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL').bind(userId, at);
 }

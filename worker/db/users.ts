@@ -1,6 +1,7 @@
 import type { Discipline, Role } from '../../shared/enums';
 import type { User } from '../../shared/users';
 import { toIso } from '../lib/clock';
+import { forgetSessions } from './session-cache';
 
 interface UserRow {
   id: string;
@@ -97,6 +98,7 @@ export function insertUserStatements(db: D1Database, user: NewUser): D1PreparedS
 }
 
 export function setRolesStatements(db: D1Database, userId: string, roles: readonly Role[]): D1PreparedStatement[] {
+  forgetSessions();
   return [
     db.prepare('DELETE FROM user_roles WHERE user_id = ?1').bind(userId),
     ...roles.map((role) => db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)').bind(userId, role)),
@@ -108,6 +110,7 @@ export function updateUserStatement(
   userId: string,
   patch: { unitId?: string | null; discipline?: Discipline; displayName?: string },
 ): D1PreparedStatement {
+  forgetSessions();
   return db
     .prepare(
       `UPDATE users SET
@@ -132,6 +135,7 @@ const ANOTHER_ACTIVE_ADMIN = `EXISTS (SELECT 1 FROM users o JOIN user_roles r ON
 
 /** Deactivates a user unless they are the last active admin; false when refused. */
 export async function deactivateUnlessLastAdmin(db: D1Database, userId: string): Promise<boolean> {
+  forgetSessions();
   const { meta } = await db
     .prepare(
       `UPDATE users SET active = 0 WHERE id = ?1 AND (active = 0
@@ -145,6 +149,7 @@ export async function deactivateUnlessLastAdmin(db: D1Database, userId: string):
 
 /** Takes the admin role from a user unless they are the last active admin; false when refused. */
 export async function removeAdminUnlessLast(db: D1Database, userId: string): Promise<boolean> {
+  forgetSessions();
   const { meta } = await db
     .prepare(
       `DELETE FROM user_roles WHERE user_id = ?1 AND role = 'admin'

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Access } from '../../shared/api';
+import { cachedSession } from '../db/session-cache';
 import { getSettings } from '../db/settings';
 import { extendToken, rotateToken } from '../db/tokens';
 import { findSession, toUser } from '../db/users';
@@ -28,8 +29,9 @@ export function authorize(roles: readonly Access[]): MiddlewareHandler<AppEnv> {
       throw unauthorized('Sign in to Curbside first');
     }
     const tokenHash = await sha256Hex(match[1]);
-    // Token, user and roles in one read, on every request: revocation and deactivation bite at once.
-    const session = await findSession(c.env.DB, tokenHash);
+    // Token, user and roles in one read, shared by this token's requests for at most SESSION_CACHE_MS:
+    // revocation, deactivation and role changes bite within that window everywhere, at once here.
+    const session = await cachedSession(c.env.DB, tokenHash, findSession);
     const at = now();
     // A write no valid session answers for counts against its address (429 wins over 401).
     const refuse = async (message: string) => {
