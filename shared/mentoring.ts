@@ -37,6 +37,10 @@ export const MentorList = z.object({ mentors: z.array(MentorSummary) });
 export const QueueStatus = z.enum(['open', 'clarifying', 'answered', 'closed']);
 export type QueueStatus = z.infer<typeof QueueStatus>;
 
+/** A page of the queue: how many questions it lists unless asked for another number, and at most. */
+export const QUEUE_PAGE = 50;
+export const QUEUE_PAGE_MAX = 200;
+
 export const QueueFilter = z.enum(['all', 'unclaimed', 'mine']);
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
@@ -46,6 +50,8 @@ export const QueueQuery = z
     topicId: Id.optional(),
     urgency: Urgency.optional(),
     kind: QuestionKind.optional(),
+    /** The most urgent first; the inbox summary counts the rest. */
+    limit: z.coerce.number().int().min(1).max(QUEUE_PAGE_MAX).default(QUEUE_PAGE),
   })
   .strict();
 export type QueueQuery = z.input<typeof QueueQuery>;

@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MentorProfileView } from '../../shared/mentoring';
+import { queueListSql } from '../../worker/db/queue';
 import { resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, expectError, issuePaths, seedCatalog } from './helpers';
 import { act, answerBody, ask, item, mentor, post, queue } from './mentor-helpers';
@@ -127,6 +129,35 @@ describe('queue order, filters and claim state', () => {
     expect(ids).toEqual([todayOld.id, todayNew.id, weekOld.id, weekNew.id]);
     const today = (await queue(m.token, `?topicId=${a}&urgency=today`)).map((i) => i.id);
     expect(today).toEqual([todayOld.id, todayNew.id]);
+  });
+
+  it('lists a page of the most urgent, walking the queue-order index rather than sorting every question', async () => {
+    const { a } = await twoTopics();
+    const clinician = await enroll();
+    const m = await mentor([a]);
+    const t0 = Date.parse('2026-05-04T09:00:00Z');
+    const asked: Array<{ id: string; urgency: string }> = [];
+    for (const [i, urgency] of ['this_week', 'today', 'this_week', 'today', 'this_week'].entries()) {
+      setClock(() => t0 + i * 60_000);
+      asked.push({ id: (await ask(clinician.token, a, { urgency })).id, urgency });
+    }
+    const expected = [...asked.filter((q) => q.urgency === 'today'), ...asked.filter((q) => q.urgency !== 'today')];
+    expect((await queue(m.token, `?topicId=${a}&limit=3`)).map((i) => i.id)).toEqual(
+      expected.slice(0, 3).map((q) => q.id),
+    );
+    expect((await queue(m.token, `?topicId=${a}`)).map((i) => i.id)).toEqual(expected.map((q) => q.id));
+    for (const limit of ['0', '201', 'many']) {
+      await expectError(await api(`/v1/queue?limit=${limit}`, { token: m.token }), 400, 'validation_failed');
+    }
+    for (const filter of ['all', 'unclaimed'] as const) {
+      const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${queueListSql(filter)}`)
+        .bind(m.user.id, 1, 0, 0, null, null, null, 50)
+        .all<{ detail: string }>();
+      const steps = plan.results.map((r) => r.detail);
+      expect(steps).toContain('SCAN q USING INDEX questions_in_queue_order');
+      // Only the page itself (at most `limit` rows) is sorted again.
+      expect(steps.filter((d) => d.includes('TEMP B-TREE'))).toHaveLength(1);
+    }
   });
 
   it('filters unclaimed and mine, and shows who holds a claim', async () => {

@@ -72,19 +72,27 @@ export async function getHotspot(db: D1Database, id: string): Promise<HotspotEnt
 }
 
 /** Roots with counted flags (or a public response), optionally one category and one host. */
-export async function listRoots(
+export function listRootsStatement(
   db: D1Database,
   filter: { category?: Category; host?: string; withResponses?: boolean },
-): Promise<HotspotEntity[]> {
-  const { results } = await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT ${COLUMNS} FROM hotspots
        WHERE merged_into IS NULL AND (flag_count > 0 OR (?3 = 1 AND response IS NOT NULL))
          AND (?1 IS NULL OR category = ?1) AND (?2 IS NULL OR host = ?2)`,
     )
-    .bind(filter.category ?? null, filter.host ?? null, filter.withResponses ? 1 : 0)
-    .all<HotspotRow>();
-  return results.map(toHotspot);
+    .bind(filter.category ?? null, filter.host ?? null, filter.withResponses ? 1 : 0);
+}
+
+export const toRoots = (result: D1Result | undefined): HotspotEntity[] =>
+  ((result?.results ?? []) as HotspotRow[]).map(toHotspot);
+
+export async function listRoots(
+  db: D1Database,
+  filter: { category?: Category; host?: string; withResponses?: boolean },
+): Promise<HotspotEntity[]> {
+  return toRoots(await listRootsStatement(db, filter).all());
 }
 
 export interface WeekCell {
@@ -95,37 +103,49 @@ export interface WeekCell {
   impact: ImpactMix;
 }
 
+interface WeekCellRow {
+  root_id: string;
+  week: number;
+  flag_count: number;
+  minutes_week: number;
+  impact_none: number;
+  impact_delay: number;
+  impact_risk: number;
+  impact_harm: number;
+}
+
 /** Weekly rollups of every hotspot in a week window, by the root they count at. */
-export async function weekCells(
+export function weekCellsStatement(
   db: D1Database,
   fromWeek: number,
   toWeek: number,
   rootId: string | null = null,
-): Promise<WeekCell[]> {
-  const { results } = await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT l.root_id, w.week, w.flag_count, w.minutes_week, w.impact_none, w.impact_delay, w.impact_risk, w.impact_harm
        FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id
        WHERE w.week BETWEEN ?1 AND ?2 AND (?3 IS NULL OR l.root_id = ?3)`,
     )
-    .bind(fromWeek, toWeek, rootId)
-    .all<{
-      root_id: string;
-      week: number;
-      flag_count: number;
-      minutes_week: number;
-      impact_none: number;
-      impact_delay: number;
-      impact_risk: number;
-      impact_harm: number;
-    }>();
-  return results.map((r) => ({
+    .bind(fromWeek, toWeek, rootId);
+}
+
+export const toWeekCells = (result: D1Result | undefined): WeekCell[] =>
+  ((result?.results ?? []) as WeekCellRow[]).map((r) => ({
     rootId: r.root_id,
     week: r.week,
     flags: r.flag_count,
     minutes: r.minutes_week,
     impact: { none: r.impact_none, delay: r.impact_delay, risk: r.impact_risk, harm: r.impact_harm },
   }));
+
+export async function weekCells(
+  db: D1Database,
+  fromWeek: number,
+  toWeek: number,
+  rootId: string | null = null,
+): Promise<WeekCell[]> {
+  return toWeekCells(await weekCellsStatement(db, fromWeek, toWeek, rootId).all());
 }
 
 export interface UnitTotals {

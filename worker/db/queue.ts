@@ -1,5 +1,11 @@
 import type { Discipline } from '../../shared/enums';
-import type { HandOff, QueueFilter, QueueItem, QueueItemDetail } from '../../shared/mentoring';
+import {
+  type HandOff,
+  QUEUE_PAGE,
+  type QueueFilter,
+  type QueueItem,
+  type QueueItemDetail,
+} from '../../shared/mentoring';
 import type { QuestionKind } from '../../shared/questions';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
@@ -41,9 +47,12 @@ export const VISIBLE = `q.user_id != ?1 AND (
           AND q.discipline_wanted = (SELECT discipline FROM users WHERE id = ?1))))))
   OR (q.kind = 'need_to_talk' AND ?3 = 1))`;
 
+/** The queue's own set, as the index `questions_in_queue_order` is built over (migration 0007). */
+const IN_QUEUE = "q.status IN ('open', 'clarifying')";
+
 const FILTERS: Record<QueueFilter, string> = {
-  all: "q.status IN ('open', 'clarifying')",
-  unclaimed: `q.status = 'open' AND NOT (${ACTIVE_CLAIM})`,
+  all: IN_QUEUE,
+  unclaimed: `${IN_QUEUE} AND q.status = 'open' AND NOT (${ACTIVE_CLAIM})`,
   mine: `q.claimed_by = ?1 AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND ${ACTIVE_CLAIM}))`,
 };
 
@@ -55,6 +64,9 @@ interface QueueRow extends QuestionRow {
 const QUEUE_COLUMNS = `${QUESTION_COLUMNS}, u.discipline AS asker_discipline, c.display_name AS claimer_name`;
 const QUEUE_FROM = 'questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by';
 const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
+// Named, not left to the planner: without statistics it picks a status index and sorts every match.
+// "mine" (claimed by me, also answered) is small and lies outside the index.
+const QUEUE_FROM_IN_ORDER = QUEUE_FROM.replace('questions q', 'questions q INDEXED BY questions_in_queue_order');
 
 interface Pause {
   from: number;
@@ -129,25 +141,28 @@ function pausesOf(messages: string | null): Pause[] {
 
 export interface QueueListFilter {
   filter: QueueFilter;
+  limit?: number;
   topicId?: string;
   urgency?: string;
   kind?: QuestionKind;
 }
 
-/** The queue, by urgency (today first) then age (oldest first). */
-export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): Promise<QueueItem[]> {
-  // The page is chosen first; only its (at most 200) questions then read their messages.
+/** The queue page's SQL, by urgency (today first) then age (oldest first); binds viewer ?1–?4, filters ?5–?7, limit ?8. */
+export function queueListSql(filter: QueueFilter): string {
+  // The page is chosen first, walking the queue-order index; only its questions then read their messages.
   const order = "CASE q.urgency WHEN 'today' THEN 0 ELSE 1 END, q.created_at, q.id";
+  return `SELECT q.*, ${MESSAGES_COLUMN} FROM (
+      SELECT ${QUEUE_COLUMNS} FROM ${filter === 'mine' ? QUEUE_FROM : QUEUE_FROM_IN_ORDER}
+      WHERE ${VISIBLE} AND ${FILTERS[filter]}
+        AND (?5 IS NULL OR q.topic_id = ?5) AND (?6 IS NULL OR q.urgency = ?6) AND (?7 IS NULL OR q.kind = ?7)
+      ORDER BY ${order} LIMIT ?8) q
+    ORDER BY ${order}`;
+}
+
+export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): Promise<QueueItem[]> {
   const { results } = await db
-    .prepare(
-      `SELECT q.*, ${MESSAGES_COLUMN} FROM (
-         SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}
-         WHERE ${VISIBLE} AND ${FILTERS[f.filter]}
-           AND (?5 IS NULL OR q.topic_id = ?5) AND (?6 IS NULL OR q.urgency = ?6) AND (?7 IS NULL OR q.kind = ?7)
-         ORDER BY ${order} LIMIT 200) q
-       ORDER BY ${order}`,
-    )
-    .bind(...viewerBinds(v), f.topicId ?? null, f.urgency ?? null, f.kind ?? null)
+    .prepare(queueListSql(f.filter))
+    .bind(...viewerBinds(v), f.topicId ?? null, f.urgency ?? null, f.kind ?? null, f.limit ?? QUEUE_PAGE)
     .all<QueueRow & { messages: string | null }>();
   return results.map((row) => toQueueItem(row, v, pausesOf(row.messages)));
 }

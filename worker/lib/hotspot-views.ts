@@ -17,10 +17,13 @@ import {
   type HotspotEntity,
   listItems,
   listMembers,
-  listRoots,
+  listRootsStatement,
+  toRoots,
+  toWeekCells,
   unitTotalsByRoot,
   unitTotalsOfRoot,
   weekCells,
+  weekCellsStatement,
 } from '../db/hotspots';
 import { cyclesOfRoots, toProgress } from '../db/pdsa';
 import { now, toIso } from './clock';
@@ -90,10 +93,13 @@ export async function buildHotspotList(db: D1Database, q: ListQuery, settings: S
   const trendWeeks = lastWeeks(weekStart(toWeek), TREND_WEEKS);
   const firstTrendWeek = trendWeeks[0] ?? toWeek;
   const readFrom = fromWeek === null ? (ranged ? FIRST_WEEK : firstTrendWeek) : Math.min(fromWeek, firstTrendWeek);
-  const [roots, cells] = await Promise.all([
-    listRoots(db, { category: q.category, host: q.host }),
-    weekCells(db, readFrom, toWeek),
+  // Both reads in one round trip.
+  const [rootsRead, cellsRead] = await db.batch([
+    listRootsStatement(db, { category: q.category, host: q.host }),
+    weekCellsStatement(db, readFrom, toWeek),
   ]);
+  const roots = toRoots(rootsRead);
+  const cells = toWeekCells(cellsRead);
 
   const byRoot = new Map<string, { weeks: Map<number, number>; flags: number; minutes: number; impact: ImpactMix }>();
   for (const cell of cells) {
