@@ -82,19 +82,59 @@ function localParts(at: number, timeZone: string): LocalParts {
   return { year, month, day, weekday: parts.weekday ?? '', wall: wall + (((at % 1000) + 1000) % 1000) };
 }
 
-/** The instant local midnight starts the day after the one holding `at`, DST included. */
-function nextLocalMidnight(at: number, timeZone: string): number {
-  const { year, month, day } = localParts(at, timeZone);
-  const wallMidnight = Date.UTC(year, month - 1, day + 1);
+/** The instant local midnight starts the day `days` after the one holding `at` (0: its own), DST included. */
+function localMidnight(at: number, timeZone: string, days: 0 | 1): number {
+  const { year, month, day, wall } = localParts(at, timeZone);
+  const wallMidnight = Date.UTC(year, month - 1, day + days);
   // Offsets are found at the guess and corrected once, which settles on both sides of a DST change.
-  let guess = wallMidnight - (localParts(at, timeZone).wall - at);
+  let guess = wallMidnight - (wall - at);
   guess = wallMidnight - (localParts(guess, timeZone).wall - guess);
+  if (days === 0) return Math.min(guess, at);
   return guess > at ? guess : at + DAY;
 }
 
-function isWorkingDay(at: number, timeZone: string): boolean {
+interface LocalDay {
+  start: number;
+  /** The next local midnight. */
+  end: number;
+  working: boolean;
+}
+
+/**
+ * Local days already worked out, per time zone, oldest first. A queue page asks about the same few
+ * days for every question, and each look-up through Intl is costly, so each day is worked out once.
+ */
+const knownDays = new Map<string, LocalDay[]>();
+const MAX_KNOWN_DAYS = 4000;
+
+function computeDay(at: number, timeZone: string): LocalDay {
   const weekday = localParts(at, timeZone).weekday;
-  return weekday !== 'Sat' && weekday !== 'Sun';
+  return {
+    start: localMidnight(at, timeZone, 0),
+    end: localMidnight(at, timeZone, 1),
+    working: weekday !== 'Sat' && weekday !== 'Sun',
+  };
+}
+
+/** The local day holding `at`. */
+function localDay(at: number, timeZone: string): LocalDay {
+  let days = knownDays.get(timeZone);
+  if (!days || days.length > MAX_KNOWN_DAYS) {
+    days = [];
+    knownDays.set(timeZone, days);
+  }
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] as LocalDay).end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = days[lo];
+  if (found && found.start <= at) return found;
+  const day = computeDay(at, timeZone);
+  days.splice(lo, 0, day);
+  return day;
 }
 
 /** Counted time between two instants: all of it for `today`, weekday time for `this_week`. */
@@ -104,8 +144,9 @@ export function countedMs(urgency: Urgency, from: number, to: number, timeZone: 
   let total = 0;
   let cursor = from;
   for (let i = 0; cursor < to && i < MAX_DAYS; i++) {
-    const end = Math.min(nextLocalMidnight(cursor, timeZone), to);
-    if (isWorkingDay(cursor, timeZone)) total += end - cursor;
+    const day = localDay(cursor, timeZone);
+    const end = Math.min(day.end, to);
+    if (day.working) total += end - cursor;
     cursor = end;
   }
   return total;
@@ -117,12 +158,12 @@ export function addCounted(urgency: Urgency, from: number, amount: number, timeZ
   let left = amount;
   let cursor = from;
   for (let i = 0; i < MAX_DAYS; i++) {
-    const next = nextLocalMidnight(cursor, timeZone);
-    if (isWorkingDay(cursor, timeZone)) {
-      if (next - cursor >= left) return cursor + left;
-      left -= next - cursor;
+    const day = localDay(cursor, timeZone);
+    if (day.working) {
+      if (day.end - cursor >= left) return cursor + left;
+      left -= day.end - cursor;
     }
-    cursor = next;
+    cursor = day.end;
   }
   return cursor;
 }
