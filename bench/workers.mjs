@@ -44,8 +44,9 @@ export async function bundleWorker(outdir, { config = API_CONFIG, args = [] } = 
 }
 
 /** Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers. */
-export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [] }) {
-  const [port, inspector] = [await freePort(), await freePort()];
+export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [], port: wanted }) {
+  // A fixed port lets a worker restarted on the same D1 keep the address an extension was built with.
+  const [port, inspector] = [wanted ?? (await freePort()), await freePort()];
   const child = startProcess(
     'wrangler',
     [
@@ -85,4 +86,26 @@ export async function enroll(url, role, displayName = `Bench ${role}`) {
   });
   if (!res.ok) throw new Error(`enrolling a ${role} with ${DEMO_CODE[role]} failed: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/** The dashboard bench's helper worker (bench/seed-worker/): writes synthetic flags through the product's write path. */
+export const SEED_CONFIG = join(ROOT, 'bench', 'seed-worker', 'wrangler.jsonc');
+
+/**
+ * Grows the flags in the seed worker's D1 from `from` to `to` (flag i is a pure function of i),
+ * `perCall` flags per request; returns what D1 reported for the writes.
+ */
+export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000 }) {
+  const totals = { inserted: 0, statements: 0, rowsWritten: 0 };
+  for (let offset = from; offset < to; offset += perCall) {
+    const n = Math.min(perCall, to - offset);
+    const res = await fetch(`${seederUrl}/seed`, { method: 'POST', body: JSON.stringify({ offset, n, users }) });
+    const r = await res.json();
+    if (!res.ok) throw new Error(`seeding answered ${res.status}: ${r.error ?? JSON.stringify(r)}`);
+    if (r.inserted !== n) throw new Error(`seeding inserted ${r.inserted} of ${n} flags`);
+    totals.inserted += n;
+    totals.statements += r.statements;
+    totals.rowsWritten += r.rowsWritten;
+  }
+  return totals;
 }

@@ -14,8 +14,16 @@
 //     beside the median of 30 naive GROUP BYs through the seed worker over loopback.
 // The two workers share the database through `--persist-to` and never run at the same time.
 import { join } from 'node:path';
-import { median, ROOT, row, stopProcess } from '../lib.mjs';
-import { bundleWorker, enroll, prepareDatabase, rateLimitArgs, serveWorker } from '../workers.mjs';
+import { median, row, stopProcess } from '../lib.mjs';
+import {
+  bundleWorker,
+  enroll,
+  prepareDatabase,
+  rateLimitArgs,
+  SEED_CONFIG,
+  seedFlags,
+  serveWorker,
+} from '../workers.mjs';
 
 export const order = 20;
 export const title = 'Dashboard scaling (rows read and time per request at 1k / 10k / 100k flags)';
@@ -28,7 +36,6 @@ const WARMUP = 5;
 const FLAGS_PER_CALL = 5_000;
 const FLAT = 0.1;
 const WRITTEN_GOAL = 6;
-const SEED_CONFIG = join(ROOT, 'bench', 'seed-worker', 'wrangler.jsonc');
 
 const ENDPOINTS = [
   { what: 'hotspots', name: 'GET /v1/hotspots', path: '/v1/hotspots' },
@@ -92,14 +99,10 @@ export async function run(ctx) {
   for (const size of SIZES) {
     const seeder = await serveSeed();
     const t0 = performance.now();
-    while (written.flags < size) {
-      const n = Math.min(FLAGS_PER_CALL, size - written.flags);
-      const r = await post(`${seeder.url}/seed`, { offset: written.flags, n, users: pool });
-      if (r.inserted !== n) throw new Error(`seeding inserted ${r.inserted} of ${n} flags`);
-      written.flags += n;
-      written.statements += r.statements;
-      written.rowsWritten += r.rowsWritten;
-    }
+    const r = await seedFlags(seeder.url, { from: written.flags, to: size, users: pool, perCall: FLAGS_PER_CALL });
+    written.flags += r.inserted;
+    written.statements += r.statements;
+    written.rowsWritten += r.rowsWritten;
     written.seconds += (performance.now() - t0) / 1000;
     const { flags } = await (await fetch(`${seeder.url}/count`)).json();
     if (flags !== size) throw new Error(`expected ${size} flags in D1, found ${flags}`);
