@@ -38,7 +38,7 @@ export const QueueStatus = z.enum(['open', 'clarifying', 'answered', 'closed']);
 export type QueueStatus = z.infer<typeof QueueStatus>;
 
 /** A page of the queue: how many questions it lists unless asked for another number, and at most. */
-export const QUEUE_PAGE = 50;
+export const QUEUE_PAGE = 20;
 export const QUEUE_PAGE_MAX = 200;
 
 export const QueueFilter = z.enum(['all', 'unclaimed', 'mine']);

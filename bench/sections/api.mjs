@@ -73,7 +73,7 @@ const ENDPOINTS = [
     path: '/v1/queue',
     kind: 'read',
     role: 'mentor',
-    statements: `${AUTH}; one SELECT walking the queue-order index (urgency, age) over open questions JOIN users (asker, claimer), the routing rule per row, stopping at a page of 50, then each listed question's messages (json_group_array subquery, for SLA pauses) (worker/db/queue.ts)`,
+    statements: `${AUTH}; one SELECT walking the queue-order index (urgency, age) over open questions JOIN users (asker, claimer), the routing rule per row, stopping at a page of 20 (the inbox’s page; "Show more" asks for more), then each listed question's messages (json_group_array subquery, for SLA pauses) (worker/db/queue.ts)`,
     otherWork: 'SLA state per item computed in the worker (shared SLA function)',
   },
   {

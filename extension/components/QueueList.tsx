@@ -24,20 +24,27 @@ export function QueueList() {
   const topicName = (id: string | null) => inbox.topics.value.find((t) => t.id === id)?.name ?? '';
   if (inbox.items.value.length === 0) return <p>Nothing waiting here.</p>;
   return (
-    <ul class="queue" aria-label="Questions">
-      {inbox.items.value.map((item) => (
-        <li key={item.id} class={`sla-${item.sla.status}`}>
-          <button type="button" class="queue-item" onClick={() => void inbox.open(item.id)}>
-            <span class="queue-text">{item.kind === 'need_to_talk' ? 'Needs to talk' : item.text}</span>
-            <span class="queue-meta">
-              {item.kind === 'need_to_talk' ? 'Peer support' : topicName(item.topicId)} · {URGENCY_LABELS[item.urgency]}{' '}
-              · {SLA_LABELS[item.sla.status]} · {claimLabel(item)}
-              {item.handedToMe ? ' · Handed to you' : ''}
-              {item.escalated ? ' · Waiting 30+ minutes' : ''}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="queue" aria-label="Questions">
+        {inbox.items.value.map((item) => (
+          <li key={item.id} class={`sla-${item.sla.status}`}>
+            <button type="button" class="queue-item" onClick={() => void inbox.open(item.id)}>
+              <span class="queue-text">{item.kind === 'need_to_talk' ? 'Needs to talk' : item.text}</span>
+              <span class="queue-meta">
+                {item.kind === 'need_to_talk' ? 'Peer support' : topicName(item.topicId)} ·{' '}
+                {URGENCY_LABELS[item.urgency]} · {SLA_LABELS[item.sla.status]} · {claimLabel(item)}
+                {item.handedToMe ? ' · Handed to you' : ''}
+                {item.escalated ? ' · Waiting 30+ minutes' : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {inbox.hasMore() && (
+        <button type="button" class="link" onClick={() => void inbox.showMore()}>
+          Show more
+        </button>
+      )}
+    </>
   );
 }

@@ -5,13 +5,15 @@ import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { Topic } from '../../shared/catalog';
 import type { Urgency } from '../../shared/enums';
-import type {
-  MentorProfile,
-  MentorProfileView,
-  MentorSummary,
-  QueueFilter,
-  QueueItem,
-  QueueItemDetail,
+import {
+  type MentorProfile,
+  type MentorProfileView,
+  type MentorSummary,
+  QUEUE_PAGE,
+  QUEUE_PAGE_MAX,
+  type QueueFilter,
+  type QueueItem,
+  type QueueItemDetail,
 } from '../../shared/mentoring';
 import type { ConfirmedSpan } from '../../shared/text';
 import { type Api, createApi } from './api';
@@ -38,6 +40,8 @@ export function createInboxState(deps: InboxDeps = {}) {
   const session = signal<StoredSession | null>(null);
   const ready = signal(false);
   const items = signal<QueueItem[]>([]);
+  /** How many of the most urgent questions are listed; "Show more" adds a page. */
+  const pageSize = signal(QUEUE_PAGE);
   const filters = signal<InboxFilters>({ filter: 'all', topicId: '', urgency: '' });
   const selected = signal<QueueItemDetail | null>(null);
   const topics = signal<Topic[]>([]);
@@ -102,7 +106,12 @@ export function createInboxState(deps: InboxDeps = {}) {
     const f = filters.value;
     await guarded(async () => {
       const res = await api().call(endpoints.queue, {
-        query: { filter: f.filter, topicId: f.topicId || undefined, urgency: f.urgency || undefined },
+        query: {
+          filter: f.filter,
+          topicId: f.topicId || undefined,
+          urgency: f.urgency || undefined,
+          limit: pageSize.value,
+        },
       });
       items.value = res.items;
     });
@@ -120,6 +129,15 @@ export function createInboxState(deps: InboxDeps = {}) {
 
   async function setFilters(patch: Partial<InboxFilters>) {
     filters.value = { ...filters.value, ...patch };
+    pageSize.value = QUEUE_PAGE;
+    await refresh();
+  }
+
+  /** A full page may have more behind it; the API lists at most QUEUE_PAGE_MAX. */
+  const hasMore = () => items.value.length >= pageSize.value && pageSize.value < QUEUE_PAGE_MAX;
+
+  async function showMore() {
+    pageSize.value = Math.min(pageSize.value + QUEUE_PAGE, QUEUE_PAGE_MAX);
     await refresh();
   }
 
@@ -203,6 +221,8 @@ export function createInboxState(deps: InboxDeps = {}) {
     init,
     refresh,
     setFilters,
+    hasMore,
+    showMore,
     open,
     close,
     saveDraft,

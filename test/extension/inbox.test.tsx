@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { InboxApp } from '../../extension/components/InboxApp';
 import { createInboxState, InboxContext } from '../../extension/lib/inbox';
 import { inboxDraftsItem, sessionItem } from '../../extension/lib/storage';
+import { QUEUE_PAGE } from '../../shared/mentoring';
 import { json, mockManifest, SESSION, USER } from './helpers';
 
 const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
@@ -39,6 +40,13 @@ const detail = (id: string, overrides: Record<string, unknown> = {}) => ({
 });
 const mine = { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' };
 
+/** The questions the fake API has waiting, most urgent first. */
+let waiting: ReturnType<typeof queueItem>[] = [];
+const twoWaiting = () => [
+  queueItem('q_000001'),
+  queueItem('q_000002', { urgency: 'this_week', claim: { state: 'other', byName: 'Kim', expiresAt: null } }),
+];
+
 function server() {
   const calls: { method: string; path: string; body: unknown }[] = [];
   const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
@@ -72,12 +80,7 @@ function server() {
       return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0 });
     if (key === 'PUT /v1/mentors/me') return json(200, { ...body, answeredThisWeek: 0 });
     if (key === 'GET /v1/queue')
-      return json(200, {
-        items: [
-          queueItem('q_000001'),
-          queueItem('q_000002', { urgency: 'this_week', claim: { state: 'other', byName: 'Kim', expiresAt: null } }),
-        ],
-      });
+      return json(200, { items: waiting.slice(0, Number(url.searchParams.get('limit') ?? QUEUE_PAGE)) });
     if (key === 'GET /v1/queue/q_000001') return json(200, detail('q_000001'));
     if (key === 'POST /v1/queue/q_000001/claim') return json(200, { item: detail('q_000001', { claim: mine }) });
     if (key === 'POST /v1/queue/q_000001/answer')
@@ -121,6 +124,7 @@ describe('mentor inbox', () => {
     fakeBrowser.reset();
     mockManifest(fakeBrowser);
     await sessionItem.setValue(MENTOR);
+    waiting = twoWaiting();
   });
   afterEach(cleanup);
 
@@ -152,11 +156,26 @@ describe('mentor inbox', () => {
     expect(await screen.findByText('Profile saved.')).toBeTruthy();
   });
 
+  it('lists a page of the most urgent and shows more on request, until the queue is all listed', async () => {
+    waiting = Array.from({ length: QUEUE_PAGE * 2 + 5 }, (_, i) => queueItem(`q_${String(i + 1).padStart(6, '0')}`));
+    const { calls } = await mount();
+    const listed = () => screen.getByRole('list', { name: 'Questions' }).querySelectorAll('li').length;
+    await waitFor(() => expect(listed()).toBe(QUEUE_PAGE));
+    fireEvent.click(await enabled('Show more'));
+    await waitFor(() => expect(listed()).toBe(QUEUE_PAGE * 2));
+    expect(calls.at(-1)?.path).toBe(`/v1/queue?filter=all&limit=${QUEUE_PAGE * 2}`);
+    fireEvent.click(await enabled('Show more'));
+    await waitFor(() => expect(listed()).toBe(QUEUE_PAGE * 2 + 5));
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
   it('sends the filters to the API', async () => {
     const { calls } = await mount();
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'unclaimed' } });
     fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'topic_00002' } });
-    await waitFor(() => expect(calls.at(-1)?.path).toBe('/v1/queue?filter=unclaimed&topicId=topic_00002'));
+    await waitFor(() =>
+      expect(calls.at(-1)?.path).toBe(`/v1/queue?filter=unclaimed&topicId=topic_00002&limit=${QUEUE_PAGE}`),
+    );
   });
 
   it('opens a thread (focus on its heading), claims it, keeps the answer draft and sends it', async () => {
