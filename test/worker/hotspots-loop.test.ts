@@ -3,7 +3,7 @@ import { Flag, FlagList, ReceiptStatusResponse } from '../../shared/flags';
 import { SimilarList, SystemHotspotList } from '../../shared/hotspots';
 import { PdsaCycle } from '../../shared/pdsa';
 import { ProgrammeHealth } from '../../shared/programme';
-import { api, count, enroll, expectError, issuePaths, randomSecret } from './helpers';
+import { api, count, enroll, expectError, flagBody, issuePaths, randomSecret } from './helpers';
 import { anonymousFlag, detail, flag, lead, list, screen, uniqueHost } from './hotspots-helpers';
 
 const patch = (token: string, id: string, body: unknown) => api(`/v1/hotspots/${id}`, { method: 'PATCH', token, body });
@@ -219,13 +219,14 @@ describe('PDSA cycles', () => {
     const s = await enroll();
     const l = await lead();
     const mentor = await enroll(['mentor'], 'Mentor Owner');
-    const id = (await flag(s.token, { screen: screen(uniqueHost()) })).hotspotId ?? '';
-    return { s, l, mentor, id };
+    const where = screen(uniqueHost());
+    const id = (await flag(s.token, { screen: where })).hotspotId ?? '';
+    return { s, l, mentor, id, where };
   }
   const plan = { changeIdea: 'Autosave every minute', prediction: 'Fewer lost notes', measure: 'Flags per week' };
 
   it('moves plan → do → study → act one stage at a time, and reporters see the progress', async () => {
-    const { s, l, id } = await setup();
+    const { s, l, id, where } = await setup();
     const res = await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: plan });
     expect(res.status).toBe(201);
     const cycle = PdsaCycle.parse(await res.json());
@@ -250,6 +251,16 @@ describe('PDSA cycles', () => {
       { id: cycle.id, stage: 'act', changeIdea: plan.changeIdea, decision: 'adopt' },
     ]);
     expect((await detail(l.token, id)).cycles).toHaveLength(1);
+    // A new flag on the same screen hears of the change in its own answer, and so does its retry.
+    const later = flagBody({ screen: where });
+    for (const status of [201, 200]) {
+      const sent = await api('/v1/flags', { token: s.token, body: later });
+      expect(sent.status).toBe(status);
+      expect(Flag.parse(await sent.json())).toMatchObject({
+        hotspotId: id,
+        cycles: [{ id: cycle.id, stage: 'act', changeIdea: plan.changeIdea, decision: 'adopt' }],
+      });
+    }
     const health = ProgrammeHealth.parse(await (await api('/v1/programme/health', { token: l.token })).json());
     expect(health.loop.changed).toBeGreaterThan(0);
   });

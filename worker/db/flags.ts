@@ -1,7 +1,8 @@
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Flag, FlagStatus } from '../../shared/flags';
+import type { PdsaProgress } from '../../shared/pdsa';
 import { toIso } from '../lib/clock';
-import { type CycleRow, cyclesOfFlagStatement, cyclesOfRoots, toCycle, toProgress } from './pdsa';
+import { cyclesOfRoots, toProgress } from './pdsa';
 
 interface FlagRow {
   id: string;
@@ -130,12 +131,15 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
     );
 }
 
-/** The flag under a client id and its root's tests of change: two reads, for the end of a batch. */
-export function flagByClientIdStatements(db: D1Database, clientId: string): D1PreparedStatement[] {
-  return [
-    db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId),
-    cyclesOfFlagStatement(db, clientId),
-  ];
+/** Each root's tests of change, oldest first, as a JSON column of the statement reading root `r`. */
+const CYCLES_COLUMN = `(SELECT json_group_array(json_object('id', c.id, 'stage', c.stage, 'changeIdea', c.change_idea,
+    'decision', c.decision))
+  FROM (SELECT c.id, c.stage, c.change_idea, c.decision FROM pdsa_cycles c JOIN hotspots c_l ON c_l.id = c.hotspot_id
+    WHERE c_l.root_id = r.id ORDER BY c.created_at) c) AS cycles`;
+
+/** The flag under a client id with its root's tests of change: one read, for the end of a batch. */
+export function flagByClientIdStatement(db: D1Database, clientId: string): D1PreparedStatement {
+  return db.prepare(`SELECT ${COLUMNS}, ${CYCLES_COLUMN} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId);
 }
 
 export interface StoredFlag {
@@ -144,16 +148,16 @@ export interface StoredFlag {
   bodyHash: string;
 }
 
-/** What `flagByClientIdStatements` read; null when nothing is stored under the client id. */
-export function toStoredFlag([flagRead, cyclesRead]: D1Result[]): StoredFlag | null {
-  const row = flagRead?.results[0] as FlagRow | undefined;
+/** What `flagByClientIdStatement` read; null when nothing is stored under the client id. */
+export function toStoredFlag(read: D1Result | undefined): StoredFlag | null {
+  const row = read?.results[0] as (FlagRow & { cycles: string | null }) | undefined;
   if (!row) return null;
-  const cycles = ((cyclesRead?.results ?? []) as CycleRow[]).map((c) => toProgress(toCycle(c)));
+  const cycles = row.hotspot_id ? (JSON.parse(row.cycles ?? '[]') as PdsaProgress[]) : [];
   return { flag: { ...toFlag(row), cycles }, userId: row.user_id, bodyHash: row.body_hash };
 }
 
 export async function findFlagByClientId(db: D1Database, clientId: string): Promise<StoredFlag | null> {
-  return toStoredFlag(await db.batch(flagByClientIdStatements(db, clientId)));
+  return toStoredFlag(await flagByClientIdStatement(db, clientId).all());
 }
 
 export async function listFlagsByUser(db: D1Database, userId: string): Promise<Flag[]> {

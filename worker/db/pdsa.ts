@@ -2,7 +2,7 @@ import type { PdsaCycle, PdsaDecision, PdsaProgress, PdsaStage } from '../../sha
 import { toIso } from '../lib/clock';
 import { loopShiftOfCycle } from './rollups';
 
-export interface CycleRow {
+interface CycleRow {
   id: string;
   hotspot_id: string;
   owner_id: string;
@@ -73,16 +73,6 @@ export async function insertCycle(
 export async function getCycle(db: D1Database, id: string): Promise<PdsaCycle | null> {
   const row = await db.prepare(`${SELECT} WHERE c.id = ?1`).bind(id).first<CycleRow>();
   return row ? toCycle(row) : null;
-}
-
-/** Cycles of every hotspot counting at the root of the flag stored under client id ?1, oldest first. */
-export function cyclesOfFlagStatement(db: D1Database, clientId: string): D1PreparedStatement {
-  return db
-    .prepare(
-      `${SELECT} WHERE l.root_id = (SELECT f_l.root_id FROM flags f JOIN hotspots f_l ON f_l.id = f.hotspot_id
-         WHERE f.client_id = ?1) ORDER BY c.created_at`,
-    )
-    .bind(clientId);
 }
 
 /** Cycles of every hotspot counting at these roots, oldest first. */

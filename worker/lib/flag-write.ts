@@ -7,7 +7,7 @@ import type { Settings } from '../../shared/settings';
 import type { User } from '../../shared/users';
 import {
   findFlagByClientId,
-  flagByClientIdStatements,
+  flagByClientIdStatement,
   insertFlagStatement,
   type NewFlag,
   type StoredFlag,
@@ -106,8 +106,8 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
         },
         frequencyMultipliers,
       );
-      const results = await db.batch([...writes, ...flagByClientIdStatements(db, input.clientId)]);
-      return { created: results[0]?.meta.changes === 1, stored: stored(toStoredFlag(results.slice(writes.length))) };
+      const results = await db.batch([...writes, flagByClientIdStatement(db, input.clientId)]);
+      return { created: results[0]?.meta.changes === 1, stored: stored(toStoredFlag(results.at(-1))) };
     },
   });
 }
