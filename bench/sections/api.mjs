@@ -52,7 +52,7 @@ const ENDPOINTS = [
     kind: 'write',
     role: 'clinician',
     body: flagBody,
-    statements: `${AUTH}; one batch (worker/lib/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_reporters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, then (read back in the same batch) SELECT the flag by client_id with its root's status and SELECT the root's PDSA cycles — 10 statements, 1 round trip`,
+    statements: `${AUTH}; one batch (worker/lib/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, then (read back in the same batch) SELECT the flag by client_id with its root’s status and PDSA cycles (a JSON column) — 7 statements, 1 round trip`,
     otherWork:
       'one Rate Limiting call (per user), zod validation, identifier detector on text/idea, screen re-de-identified, SHA-256 of token and canonical body',
   },

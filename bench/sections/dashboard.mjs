@@ -230,7 +230,7 @@ export async function run(ctx) {
       ...readsTable('programme'),
       '',
       `Rows written by the statements of one flag (\`flagWriteStatements\`, in order: flag insert with its hotspot link, ` +
-        `hotspot insert, root totals, hotspot_reporters, hotspot_weeks, unit_reporters, unit_week_reporters): ${onePerStatement.join(', ')}. ` +
+        `hotspot insert, root totals, hotspot_weeks, unit_reporters, unit_week_reporters): ${onePerStatement.join(', ')}. ` +
         `D1 counts index entries as rows written; the table rows the same statements change (\`meta.changes\`): ` +
         `${oneChanges.join(', ')} (${oneChanges.reduce((a, b) => a + b, 0)} in all).`,
     ].join('\n'),

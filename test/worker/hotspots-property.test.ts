@@ -185,7 +185,8 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
     ),
   ).toEqual(sortRows([...weeks].map(([k, w]) => [k, ...w])));
   const actualReporters = await rows<Record<string, number | string>>(
-    'SELECT hotspot_id, reporter_key, flag_count FROM hotspot_reporters WHERE hotspot_id IN (SELECT value FROM json_each(?1))',
+    `SELECT hotspot_id, reporter_key, SUM(flag_count) AS flag_count FROM unit_reporters
+     WHERE hotspot_id IN (SELECT value FROM json_each(?1)) GROUP BY hotspot_id, reporter_key`,
     ids,
   );
   expect(sortRows(actualReporters.map((r) => [`${r.hotspot_id}|${r.reporter_key}`, r.flag_count]))).toEqual(

@@ -100,7 +100,7 @@ const aggregates = (hotspotId: string) =>
   Promise.all([
     rows('SELECT * FROM hotspots WHERE id = ?1', hotspotId),
     rows('SELECT * FROM hotspot_weeks WHERE hotspot_id = ?1 ORDER BY week', hotspotId),
-    rows('SELECT * FROM hotspot_reporters WHERE hotspot_id = ?1 ORDER BY reporter_key', hotspotId),
+    rows('SELECT * FROM unit_reporters WHERE hotspot_id = ?1 ORDER BY reporter_key, unit_key, week', hotspotId),
     rows(
       'SELECT f.category, f.frequency, f.minutes_lost, f.impact, f.host, f.path, f.anonymous, f.status FROM flags f WHERE f.hotspot_id = ?1 ORDER BY f.id',
       hotspotId,

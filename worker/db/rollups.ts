@@ -44,7 +44,7 @@ const impactCounts = (op: '+' | '-', p: string) =>
   ['none', 'delay', 'risk', 'harm'].map((i) => `impact_${i} = impact_${i} ${op} (${p} = '${i}')`).join(', ');
 
 /** Reporter key `p` has no row on any hotspot under this root (`hotspots.id`). */
-const reporterNewToRoot = (p: string) => `NOT EXISTS (SELECT 1 FROM hotspots l JOIN hotspot_reporters r
+const reporterNewToRoot = (p: string) => `NOT EXISTS (SELECT 1 FROM hotspots l JOIN unit_reporters r
   ON r.hotspot_id = l.id AND r.reporter_key = ${p} WHERE l.root_id = hotspots.id)`;
 
 /**
@@ -85,7 +85,8 @@ export function flagRollupStatements(db: D1Database, f: FlagRollup): D1PreparedS
         f.at,
         f.flagId,
       ),
-    // Totals at the root, the reporter counted only if new to every hotspot under that root.
+    // Totals at the root, the reporter counted only if new to every hotspot under that root (before
+    // this flag's own unit_reporters cell, written below).
     db
       .prepare(
         `UPDATE hotspots SET flag_count = flag_count + 1, minutes_week = minutes_week + ?2,
@@ -93,13 +94,6 @@ export function flagRollupStatements(db: D1Database, f: FlagRollup): D1PreparedS
          WHERE id = (SELECT l.root_id FROM ${COUNTED_FLAG})`,
       )
       .bind(f.flagId, f.minutesWeek, reporter, f.impact),
-    db
-      .prepare(
-        `INSERT INTO hotspot_reporters (hotspot_id, reporter_key, flag_count)
-         SELECT hotspot_id, ?2, 1 FROM flags WHERE id = ?1 AND withdrawn IS NULL
-         ON CONFLICT (hotspot_id, reporter_key) DO UPDATE SET flag_count = flag_count + 1`,
-      )
-      .bind(f.flagId, reporter),
     db
       .prepare(
         `INSERT INTO hotspot_weeks (hotspot_id, week, flag_count, minutes_week, impact_none, impact_delay, impact_risk,
@@ -116,7 +110,7 @@ export function flagRollupStatements(db: D1Database, f: FlagRollup): D1PreparedS
       .prepare(
         `INSERT INTO unit_reporters (hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week)
          SELECT hotspot_id, ?2, ?3, ?4, 1, minutes_week FROM flags WHERE id = ?1 AND withdrawn IS NULL
-         ON CONFLICT (hotspot_id, unit_key, week, reporter_key) DO UPDATE SET flag_count = flag_count + 1,
+         ON CONFLICT (hotspot_id, reporter_key, unit_key, week) DO UPDATE SET flag_count = flag_count + 1,
            minutes_week = minutes_week + excluded.minutes_week`,
       )
       .bind(f.flagId, unit, f.week, reporter),
@@ -204,10 +198,14 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
   const b = (sql: string) => bindUsed(db, sql, values);
   return [
     b('UPDATE flags SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL'),
+    // The reporter's cell first: the root's reporter count below asks whether any cell is left.
     b(
-      `UPDATE hotspot_reporters SET flag_count = flag_count - 1 WHERE hotspot_id = ?3 AND reporter_key = ?4 AND ${marked}`,
+      `UPDATE unit_reporters SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8
+       WHERE hotspot_id = ?3 AND unit_key = ?6 AND week = ?7 AND reporter_key = ?4 AND ${marked}`,
     ),
-    b('DELETE FROM hotspot_reporters WHERE hotspot_id = ?3 AND reporter_key = ?4 AND flag_count <= 0'),
+    b(
+      'DELETE FROM unit_reporters WHERE hotspot_id = ?3 AND unit_key = ?6 AND week = ?7 AND reporter_key = ?4 AND flag_count <= 0',
+    ),
     b(
       `UPDATE hotspots SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')},
          reporter_count = reporter_count - (${reporterNewToRoot('?4')})
@@ -218,13 +216,6 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
        WHERE hotspot_id = ?3 AND week = ?7 AND ${marked}`,
     ),
     b('DELETE FROM hotspot_weeks WHERE hotspot_id = ?3 AND week = ?7 AND flag_count <= 0'),
-    b(
-      `UPDATE unit_reporters SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8
-       WHERE hotspot_id = ?3 AND unit_key = ?6 AND week = ?7 AND reporter_key = ?4 AND ${marked}`,
-    ),
-    b(
-      'DELETE FROM unit_reporters WHERE hotspot_id = ?3 AND unit_key = ?6 AND week = ?7 AND reporter_key = ?4 AND flag_count <= 0',
-    ),
     b(
       `UPDATE unit_week_reporters SET flag_count = flag_count - 1,
          responded = responded - (SELECT r.response IS NOT NULL ${ROOT_OF_LEAF}),
@@ -280,7 +271,7 @@ export function recomputeRootsStatement(db: D1Database, ids: string[]): D1Prepar
          impact_none = ${sumUnderRoot('impact_none')}, impact_delay = ${sumUnderRoot('impact_delay')},
          impact_risk = ${sumUnderRoot('impact_risk')}, impact_harm = ${sumUnderRoot('impact_harm')},
          reporter_count = (SELECT COUNT(DISTINCT r.reporter_key) FROM hotspots l
-           JOIN hotspot_reporters r ON r.hotspot_id = l.id WHERE l.root_id = hotspots.id)
+           JOIN unit_reporters r ON r.hotspot_id = l.id WHERE l.root_id = hotspots.id)
        WHERE id IN (SELECT value FROM json_each(?1))`,
     )
     .bind(JSON.stringify(ids));
