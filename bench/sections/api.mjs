@@ -52,7 +52,7 @@ const ENDPOINTS = [
     kind: 'write',
     role: 'clinician',
     body: flagBody,
-    statements: `${AUTH}; one batch (worker/lib/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, then (read back in the same batch) SELECT the flag by client_id with its root’s status and PDSA cycles (a JSON column) — 7 statements, 1 round trip`,
+    statements: `${AUTH}; one batch (worker/lib/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, the insert RETURNING the stored flag with its root’s status, response and PDSA cycles (subqueries; a retry returns nothing and reads the original back) — 6 statements, 1 round trip`,
     otherWork:
       'one Rate Limiting call (per user), zod validation, identifier detector on text/idea, screen re-de-identified, SHA-256 of token and canonical body',
   },

@@ -96,7 +96,16 @@ export interface FlagHotspotLink {
   minutesWeek: number;
 }
 
-/** A retry with a known client id inserts nothing; the caller then reads the original back. */
+/** The root of the just-inserted flag's hotspot, and a column of that root, in its RETURNING clause. */
+const ROOT_OF_INSERTED = 'COALESCE((SELECT l.root_id FROM hotspots l WHERE l.id = flags.hotspot_id), flags.hotspot_id)';
+const insertedRoot = (column: string) =>
+  `(SELECT r.${column} FROM hotspots l JOIN hotspots r ON r.id = l.root_id WHERE l.id = flags.hotspot_id)`;
+
+/**
+ * Inserts the flag and returns it as `flagByClientIdStatement` reads it, with its root's state (a hotspot
+ * the batch creates next has none yet: a new root is its own, with no response or cycles). A retry with a
+ * known client id inserts and returns nothing; the caller then reads the original back.
+ */
 export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspotLink): D1PreparedStatement {
   return db
     .prepare(
@@ -104,7 +113,12 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
          frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, hotspot_id, minutes_week)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
          COALESCE((SELECT id FROM hotspots WHERE key = ?19), ?20), ?21)
-       ON CONFLICT(client_id) DO NOTHING`,
+       ON CONFLICT(client_id) DO NOTHING
+       RETURNING id, client_id, body_hash, user_id, anonymous, contact_ok, text, category, frequency, minutes_lost,
+         impact, idea, unit_id, host, path, page_title, status, created_at, withdrawn,
+         ${ROOT_OF_INSERTED} AS hotspot_id, ${insertedRoot('status')} AS hotspot_status,
+         ${insertedRoot('response')} AS hotspot_response, ${insertedRoot('responded_at')} AS hotspot_responded_at,
+         ${cyclesOf(ROOT_OF_INSERTED)}`,
     )
     .bind(
       f.id,
@@ -131,15 +145,17 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
     );
 }
 
-/** Each root's tests of change, oldest first, as a JSON column of the statement reading root `r`. */
-const CYCLES_COLUMN = `(SELECT json_group_array(json_object('id', c.id, 'stage', c.stage, 'changeIdea', c.change_idea,
-    'decision', c.decision))
-  FROM (SELECT c.id, c.stage, c.change_idea, c.decision FROM pdsa_cycles c JOIN hotspots c_l ON c_l.id = c.hotspot_id
-    WHERE c_l.root_id = r.id ORDER BY c.created_at) c) AS cycles`;
+/** A root's tests of change, oldest first, as a JSON column named `cycles`. */
+function cyclesOf(root: string): string {
+  return `(SELECT json_group_array(json_object('id', c.id, 'stage', c.stage, 'changeIdea', c.change_idea,
+      'decision', c.decision))
+    FROM (SELECT c.id, c.stage, c.change_idea, c.decision FROM pdsa_cycles c JOIN hotspots c_l ON c_l.id = c.hotspot_id
+      WHERE c_l.root_id = ${root} ORDER BY c.created_at) c) AS cycles`;
+}
 
 /** The flag under a client id with its root's tests of change: one read, for the end of a batch. */
 export function flagByClientIdStatement(db: D1Database, clientId: string): D1PreparedStatement {
-  return db.prepare(`SELECT ${COLUMNS}, ${CYCLES_COLUMN} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId);
+  return db.prepare(`SELECT ${COLUMNS}, ${cyclesOf('r.id')} FROM ${FROM} WHERE f.client_id = ?1`).bind(clientId);
 }
 
 export interface StoredFlag {

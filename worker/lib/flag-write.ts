@@ -5,14 +5,7 @@ import type { Flag } from '../../shared/flags';
 import type { Screen } from '../../shared/screen';
 import type { Settings } from '../../shared/settings';
 import type { User } from '../../shared/users';
-import {
-  findFlagByClientId,
-  flagByClientIdStatement,
-  insertFlagStatement,
-  type NewFlag,
-  type StoredFlag,
-  toStoredFlag,
-} from '../db/flags';
+import { findFlagByClientId, insertFlagStatement, type NewFlag, type StoredFlag, toStoredFlag } from '../db/flags';
 import { type FlagRollup, flagRollupStatements, hotspotLink } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
@@ -80,7 +73,7 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
     insert: async (bodyHash) => {
       const at = now();
       const { frequencyMultipliers } = await getSettings(db);
-      // The write and its read-back in one batch: one round trip.
+      // The insert returns the stored flag (nothing on a retry): the write is one round trip.
       const writes = flagWriteStatements(
         db,
         {
@@ -106,8 +99,9 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
         },
         frequencyMultipliers,
       );
-      const results = await db.batch([...writes, flagByClientIdStatement(db, input.clientId)]);
-      return { created: results[0]?.meta.changes === 1, stored: stored(toStoredFlag(results.at(-1))) };
+      const [inserted] = await db.batch(writes);
+      const created = stored(toStoredFlag(inserted));
+      return created ? { created: true, stored: created } : 0;
     },
   });
 }
