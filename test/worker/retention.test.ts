@@ -93,7 +93,7 @@ async function oldWorld(at: number) {
   );
   await ok(await post(`/v1/questions/${question.id}/consent`, clinician.token, { consent: true }));
   await ok(await post(`/v1/queue/${question.id}/shareable`, mentor.token, { shareable: true }));
-  return { clinician, named, anon, meToo, question, hotspotId: named.hotspotId ?? '' };
+  return { clinician, mentor, named, anon, meToo, question, hotspotId: named.hotspotId ?? '' };
 }
 
 const aggregates = (hotspotId: string) =>
@@ -166,6 +166,25 @@ describe('retention: the scheduled handler clears old free text', () => {
     const details = JSON.parse(entry?.details ?? '{}');
     expect(details).toMatchObject({ retentionDays: 365, flags: 3, questions: 1, answers: 1, messages: 2 });
     expect(entry?.details).not.toMatch(/Med rec|reconcile|pharmacy/i);
+  });
+
+  it('keeps the published copy as it was when a cleared question is published again', async () => {
+    const now = Date.now();
+    const old = await oldWorld(now - 400 * DAY);
+    await runCron(now);
+    const kbBefore = await rows('SELECT * FROM kb_entries WHERE question_id = ?1', old.question.id);
+    const kbFtsBefore = await rows('SELECT * FROM kb_fts');
+    expect(kbBefore).toHaveLength(1);
+
+    // The mentor, signed in again, marks the answer shareable once more: publishing runs again.
+    const mentor = randomSecret();
+    await env.DB.prepare('INSERT INTO tokens (hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)')
+      .bind(await sha256Hex(mentor), old.mentor.user.id, now, now + 80 * DAY)
+      .run();
+    await ok(await post(`/v1/queue/${old.question.id}/shareable`, mentor, { shareable: true }));
+
+    expect(await rows('SELECT * FROM kb_entries WHERE question_id = ?1', old.question.id)).toEqual(kbBefore);
+    expect(await rows('SELECT * FROM kb_fts')).toEqual(kbFtsBefore);
   });
 
   it('changes nothing and audits nothing when run again', async () => {

@@ -71,6 +71,9 @@ export async function syncPublication(db: D1Database, questionId: string, at: nu
     if (src.published === 1) await db.batch(unpublishStatements(db, questionId));
     return { published: false, waitingFor, identifiersFound };
   }
+  // Retention has cleared the question's text (never empty otherwise): the copy published before
+  // stays as it was, rather than be overwritten with nothing.
+  if (src.text === '') return { published: src.published === 1, waitingFor: [], identifiersFound: false };
   await db.batch(publishStatements(db, questionId, newId(), src.answers, at));
   return { published: true, waitingFor: [], identifiersFound: false };
 }
