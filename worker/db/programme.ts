@@ -1,5 +1,6 @@
 import type { Urgency } from '../../shared/enums';
 import { rootChanged } from './rollups';
+import { MESSAGES_COLUMN } from './sla-pauses';
 
 /** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
 const CHANGED = rootChanged('r');
@@ -51,6 +52,8 @@ export interface QuestionTiming {
   created_at: number;
   first_answer: number | null;
   status: string;
+  /** Its clarifications and replies (`MESSAGES_COLUMN`), for the SLA clock's pauses. */
+  messages: string | null;
 }
 
 /**
@@ -62,12 +65,12 @@ export async function questionTimings(db: D1Database, from: number, to: number) 
     db
       .prepare(
         `SELECT q.urgency, q.created_at, q.status,
-           (SELECT MIN(a.created_at) FROM answers a WHERE a.question_id = q.id) AS first_answer
+           (SELECT MIN(a.created_at) FROM answers a WHERE a.question_id = q.id) AS first_answer, ${MESSAGES_COLUMN}
          FROM questions q WHERE q.kind = 'question' AND q.created_at >= ?1 AND q.created_at < ?2`,
       )
       .bind(from, to),
     db.prepare(
-      `SELECT q.urgency, q.created_at, q.status, NULL AS first_answer FROM questions q
+      `SELECT q.urgency, q.created_at, q.status, NULL AS first_answer, ${MESSAGES_COLUMN} FROM questions q
        WHERE q.kind = 'question' AND q.status IN ('open', 'clarifying')
          AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id)`,
     ),

@@ -11,6 +11,7 @@ import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
 import { toIso } from '../lib/clock';
 import { loadThreads, QUESTION_COLUMNS, type QuestionRow } from './questions';
+import { MESSAGES_COLUMN, type Pause, pausesFrom, pausesOf } from './sla-pauses';
 
 /** Need to talk unclaimed this long alerts every peer supporter. */
 export const ESCALATE_AFTER_MS = 30 * 60_000;
@@ -68,27 +69,6 @@ const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // "mine" (claimed by me, also answered) is small and lies outside the index.
 const QUEUE_FROM_IN_ORDER = QUEUE_FROM.replace('questions q', 'questions q INDEXED BY questions_in_queue_order');
 
-interface Pause {
-  from: number;
-  to?: number | null;
-}
-
-/** Waits for the asker: from each clarifying question to the reply that follows it. */
-function pausesFrom(messages: Array<{ kind: string; at: number }>): Pause[] {
-  const pauses: Pause[] = [];
-  let open: Pause | null = null;
-  for (const m of [...messages].sort((a, b) => a.at - b.at)) {
-    if (m.kind === 'clarification' && !open) {
-      open = { from: m.at };
-      pauses.push(open);
-    } else if (m.kind === 'reply' && open) {
-      open.to = m.at;
-      open = null;
-    }
-  }
-  return pauses;
-}
-
 function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
   const claimActive = row.claimed_by !== null && (row.claimed_at ?? 0) > cutoff(v);
   const claimedForMe = row.claimed_by === v.userId && (claimActive || row.status !== 'open');
@@ -124,19 +104,6 @@ function claimExpiry(row: QueueRow, v: Viewer): string | null {
   return row.status === 'open' && row.claimed_at !== null
     ? toIso(row.claimed_at + v.settings.claimExpiryMinutes * 60_000)
     : null;
-}
-
-/**
- * Each listed question's clarification messages and replies, as a JSON column of the list's own
- * statement (one round trip for the page, not two); null when it has none.
- */
-const MESSAGES_COLUMN = `(SELECT json_group_array(json_object('kind', m.kind, 'at', m.created_at))
-  FROM question_messages m WHERE m.question_id = q.id) AS messages`;
-
-function pausesOf(messages: string | null): Pause[] {
-  if (!messages) return [];
-  const list = JSON.parse(messages) as Array<{ kind: string; at: number }>;
-  return list.length === 0 ? [] : pausesFrom(list);
 }
 
 export interface QueueListFilter {

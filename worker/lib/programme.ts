@@ -3,6 +3,7 @@ import type { ProgrammeHealth, ProgrammeQuery } from '../../shared/programme';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
 import { loopTotals, questionTimings } from '../db/programme';
+import { pausesOf } from '../db/sla-pauses';
 import { now, toIso } from './clock';
 import { weekWindow } from './hotspot-views';
 
@@ -44,11 +45,21 @@ export async function buildProgrammeHealth(
   const minutes = answered.map((x) => ((x.first_answer ?? 0) - x.created_at) / MINUTE).sort((a, b) => a - b);
   const withinSla = answered.filter(
     (x) =>
-      slaState({ urgency: x.urgency, askedAt: x.created_at, answeredAt: x.first_answer, now: at }, settings).status ===
-      'met',
+      slaState(
+        {
+          urgency: x.urgency,
+          askedAt: x.created_at,
+          answeredAt: x.first_answer,
+          pauses: pausesOf(x.messages),
+          now: at,
+        },
+        settings,
+      ).status === 'met',
   ).length;
   const pastSla = questions.open.filter(
-    (x) => slaState({ urgency: x.urgency, askedAt: x.created_at, now: at }, settings).status === 'breached',
+    (x) =>
+      slaState({ urgency: x.urgency, askedAt: x.created_at, pauses: pausesOf(x.messages), now: at }, settings)
+        .status === 'breached',
   ).length;
   const load = [...questions.load].sort((a, b) => a - b);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
@@ -89,7 +100,7 @@ export async function buildProgrammeHealth(
       };
     }),
     notes: [
-      'Time to first answer and SLA use the shared SLA clock without clarification pauses (not yet counted here).',
+      'Time to first answer is wall-clock time; within-SLA and past-SLA use the shared SLA clock, which stops while a question waits for the asker’s reply.',
       'Knowledge-base deflections are not measured yet.',
       'Weeks run Monday to Monday (UTC); ranges count whole weeks.',
     ],
