@@ -41,7 +41,7 @@ export const ProgrammeHealth = z.object({
     median: z.number().nullable(),
     max: z.number().int().nullable(),
   }),
-  /** Null until the knowledge base exists. */
+  /** Published answers opened in the range. */
   kbDeflections: z.number().int().nullable(),
   /** Loop shares per unit, k-suppressed. */
   byUnit: z.array(

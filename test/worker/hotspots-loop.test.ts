@@ -295,7 +295,7 @@ describe('PDSA cycles', () => {
 });
 
 describe('programme health', () => {
-  it('reports loop shares, weeks and the pieces not measured yet', async () => {
+  it('reports loop shares, weeks, targets and deflections', async () => {
     const l = await lead();
     const res = await api('/v1/programme/health', { token: l.token });
     expect(res.status).toBe(200);
@@ -303,7 +303,7 @@ describe('programme health', () => {
     expect(h.flagsPerWeek).toHaveLength(12);
     expect(h.questionsPerWeek).toHaveLength(12);
     expect(h.loopTarget).toBe(0.7);
-    expect(h.kbDeflections).toBeNull();
+    expect(h.kbDeflections).toBe(0);
     await expectError(
       await api('/v1/programme/health?from=2026-03-01&to=2026-02-01', { token: l.token }),
       400,

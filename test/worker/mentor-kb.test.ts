@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { KbEntry, KbSearchResult, ScreenTip, ScreenTipList } from '../../shared/kb';
 import { Publication } from '../../shared/mentoring';
 import { findIdentifiers } from '../../shared/phi';
+import { ProgrammeHealth } from '../../shared/programme';
 import { Question } from '../../shared/questions';
 import { api, count, enroll, expectError, seedCatalog, sha256Hex } from './helpers';
 import { act, answerBody, ask, mentor, post } from './mentor-helpers';
@@ -228,9 +229,15 @@ describe('opening a published answer counts a deflection', () => {
     const [hit] = await search(clinician.token, 'lemur');
     if (!hit) throw new Error('not published');
     const reader = await enroll();
+    const lead = await enroll(['lead']);
+    const deflections = async () =>
+      ProgrammeHealth.parse(await (await api('/v1/programme/health', { token: lead.token })).json()).kbDeflections;
+    const before = await deflections();
     expect((await post(`/v1/kb/${hit.id}/open`, reader.token)).status).toBe(200);
     expect((await post(`/v1/kb/${hit.id}/open`, reader.token)).status).toBe(200);
     expect(await count('SELECT COUNT(*) AS n FROM kb_opens WHERE kb_id = ?1', hit.id)).toBe(2);
+    // Programme health counts them.
+    expect(await deflections()).toBe((before ?? 0) + 2);
     const columns = await count("SELECT COUNT(*) AS n FROM pragma_table_info('kb_opens') WHERE name LIKE '%user%'");
     expect(columns).toBe(0);
     await expectError(await post('/v1/kb/abcdef123456/open', reader.token), 404, 'not_found');

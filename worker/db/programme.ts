@@ -57,11 +57,12 @@ export interface QuestionTiming {
 }
 
 /**
- * Questions asked in a time window with their first answer, and open ones (for past-SLA).
+ * Questions asked in a time window with their first answer, open ones (for past-SLA), answers per
+ * mentor and published answers opened.
  * "Need to talk" requests are peer support, not mentoring: they never enter programme metrics.
  */
 export async function questionTimings(db: D1Database, from: number, to: number) {
-  const [asked, open, load] = await db.batch<QuestionTiming & { mentor_id?: string; n?: number }>([
+  const [asked, open, load, opens] = await db.batch<QuestionTiming & { mentor_id?: string; n?: number }>([
     db
       .prepare(
         `SELECT q.urgency, q.created_at, q.status,
@@ -80,10 +81,13 @@ export async function questionTimings(db: D1Database, from: number, to: number) 
          WHERE q.kind = 'question' AND a.created_at >= ?1 AND a.created_at < ?2 GROUP BY a.mentor_id`,
       )
       .bind(from, to),
+    // Published answers opened in the window: each a question that did not need asking.
+    db.prepare('SELECT COUNT(*) AS n FROM kb_opens WHERE at >= ?1 AND at < ?2').bind(from, to),
   ]);
   return {
     asked: (asked?.results ?? []) as QuestionTiming[],
     open: (open?.results ?? []) as QuestionTiming[],
     load: ((load?.results ?? []) as { n?: number }[]).map((r) => r.n ?? 0),
+    kbOpens: ((opens?.results ?? []) as { n?: number }[])[0]?.n ?? 0,
   };
 }

@@ -88,7 +88,7 @@ export async function buildProgrammeHealth(
       median: quantile(load, 0.5),
       max: load[load.length - 1] ?? null,
     },
-    kbDeflections: null,
+    kbDeflections: questions.kbOpens,
     byUnit: loop.units.map((u) => {
       const ok = (u.reporters ?? 0) >= k;
       return {
@@ -101,7 +101,7 @@ export async function buildProgrammeHealth(
     }),
     notes: [
       'Time to first answer is wall-clock time; within-SLA and past-SLA use the shared SLA clock, which stops while a question waits for the asker’s reply.',
-      'Knowledge-base deflections are not measured yet.',
+      'Knowledge-base deflections count published answers opened in the range (tips for a screen are not counted).',
       'Weeks run Monday to Monday (UTC); ranges count whole weeks.',
     ],
   };
