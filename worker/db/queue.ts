@@ -10,7 +10,7 @@ import type { QuestionKind } from '../../shared/questions';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
 import { toIso } from '../lib/clock';
-import { loadThreads, QUESTION_COLUMNS, type QuestionRow } from './questions';
+import { loadThreads, type QuestionRow } from './questions';
 import { MESSAGES_COLUMN, type Pause, pausesFrom, pausesOf } from './sla-pauses';
 
 /** Need to talk unclaimed this long alerts every peer supporter. */
@@ -57,12 +57,34 @@ const FILTERS: Record<QueueFilter, string> = {
   mine: `q.claimed_by = ?1 AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND ${ACTIVE_CLAIM}))`,
 };
 
-interface QueueRow extends QuestionRow {
+/** What a mentor's view of a question reads: no asker id, body hash or consent, no KB look-up. */
+interface QueueRow
+  extends Pick<
+    QuestionRow,
+    | 'id'
+    | 'kind'
+    | 'text'
+    | 'topic_id'
+    | 'discipline_wanted'
+    | 'urgency'
+    | 'host'
+    | 'path'
+    | 'page_title'
+    | 'status'
+    | 'created_at'
+    | 'claimed_by'
+    | 'claimed_at'
+    | 'handed_to'
+    | 'first_answered_at'
+    | 'shareable'
+  > {
   asker_discipline: Discipline;
   claimer_name: string | null;
 }
 
-const QUEUE_COLUMNS = `${QUESTION_COLUMNS}, u.discipline AS asker_discipline, c.display_name AS claimer_name`;
+const QUEUE_COLUMNS = `q.id, q.kind, q.text, q.topic_id, q.discipline_wanted, q.urgency, q.host, q.path, q.page_title,
+  q.status, q.created_at, q.claimed_by, q.claimed_at, q.handed_to, q.first_answered_at, q.shareable,
+  u.discipline AS asker_discipline, c.display_name AS claimer_name`;
 const QUEUE_FROM = 'questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by';
 const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // Named, not left to the planner: without statistics it picks a status index and sorts every match.
