@@ -251,12 +251,8 @@ export async function run(ctx) {
   for (const role of Object.keys(DEMO_CODE)) tokens[role] = (await enroll(api.url, role)).token;
   // The mentor is routed to the topic the bench's questions are asked in, as a real one would be, so
   // GET /v1/queue lists a full page out of every question the write phase posted.
-  const routed = await fetch(`${api.url}/v1/mentors/me`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${tokens.mentor}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ topicIds: [questionBody().topicId], disciplines: [], weeklyCapacity: 5, away: false }),
-  });
-  if (!routed.ok) throw new Error(`routing the bench mentor failed: ${routed.status} ${await routed.text()}`);
+  const { apiClient } = await import(join(ROOT, 'test', 'e2e', 'support', 'api.ts'));
+  await apiClient(api.url).mentorTopics({ token: tokens.mentor }, [questionBody().topicId]);
   const tokenFor = (ep) => {
     const allowed = operation(ep)['x-roles'] ?? [];
     if (allowed.includes('public')) return null;

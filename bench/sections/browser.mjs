@@ -61,16 +61,6 @@ function timingRow(name, m, note) {
   });
 }
 
-async function apiCall(url, token, method, path, body) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-  return res.json();
-}
-
 export async function run(ctx) {
   if (!existsSync(CHROMIUM))
     return [row(SECTION, 'popup open → interactive', { figure: `no Chromium at ${CHROMIUM}` })];
@@ -100,7 +90,10 @@ export async function run(ctx) {
   const baselineNote = 'baseline: a one-button page from loopback in the same browser, loaded the same way';
 
   const { launchWithExtension } = await import(join(ROOT, 'test', 'e2e', 'support', 'browser.ts'));
-  const { stored } = await import(join(ROOT, 'test', 'e2e', 'support', 'extension.ts'));
+  const { sessionOf } = await import(join(ROOT, 'test', 'e2e', 'support', 'extension.ts'));
+  const { apiClient } = await import(join(ROOT, 'test', 'e2e', 'support', 'api.ts'));
+  // The worker is restarted on the same address after seeding, so one client serves throughout.
+  const api = apiClient(worker.url);
   const extensionDir = join(outDir, 'chrome-mv3');
   /** A fresh browser profile signed in with `code` through the popup page; returns it and its page. */
   async function signedIn(code, viewport) {
@@ -133,8 +126,7 @@ export async function run(ctx) {
     // 10,000 flags from 40 reporters, through the product's write path, and questions in one topic.
     const clinician = await enroll(worker.url, 'clinician', 'Bench asker');
     for (let i = 0; i < QUESTIONS; i++) {
-      await apiCall(worker.url, clinician.token, 'POST', '/v1/questions', {
-        clientId: crypto.randomUUID(),
+      await api.ask(clinician, {
         text: `How do I reconcile home medications when the pharmacy list is stale (case ${i})?`,
         topicId: TOPIC,
         disciplineWanted: 'any',
@@ -182,13 +174,7 @@ export async function run(ctx) {
     {
       const { b, page } = await signedIn('DEMO-MENTOR', desktop);
       try {
-        const session = await stored(b, 'session');
-        await apiCall(worker.url, session.token, 'PUT', '/v1/mentors/me', {
-          topicIds: [TOPIC],
-          disciplines: [],
-          weeklyCapacity: 5,
-          away: false,
-        });
+        await api.mentorTopics(await sessionOf(b), [TOPIC]);
         const firstItem = (p) => p.getByRole('list', { name: 'Questions' }).locator('li').first();
         const m = await medians(page, `chrome-extension://${b.extensionId}/inbox.html`, firstItem, baselineUrl);
         ctx.log(`inbox first render: median ${m.figure.toFixed(1)} ms (baseline page ${m.baseline.toFixed(1)} ms)`);

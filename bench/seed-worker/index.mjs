@@ -13,6 +13,7 @@
 // types, where the worker's D1 types do not exist.
 import { endpoints } from '../../shared/api.ts';
 import { WEEK_MS, weekOf, weekStart } from '../../shared/cost.ts';
+import { Category, Frequency } from '../../shared/enums.ts';
 import { getSettings } from '../../worker/db/settings.ts';
 import { findToken } from '../../worker/db/tokens.ts';
 import { getUser } from '../../worker/db/users.ts';
@@ -30,18 +31,10 @@ import { buildProgrammeHealth } from '../../worker/lib/programme.ts';
 
 const HOSTS = ['ehr.example.org', 'pacs.example.org', 'lab.example.org', 'pharmacy.example.org'];
 const PATHS = ['/chart/:id/medrec', '/orders/new', '/notes/:id', '/results/:id', '/mar/:id', '/handoff'];
-const CATEGORIES = [
-  'documentation_ehr',
-  'orders_medications',
-  'communication_handoff',
-  'equipment_supplies',
-  'staffing_workload',
-  'process_policy',
-  'patient_experience',
-  'other',
-];
+// The shared enums, in their order: the synthetic organisation stays the same across runs.
+const CATEGORIES = Category.options;
 const UNITS = ['unit-4west', 'unit-micu', 'unit-ed', 'unit-pharm', 'unit-rehab'];
-const FREQUENCIES = ['once', 'daily', 'every_shift', 'every_patient'];
+const FREQUENCIES = Frequency.options;
 const WEEKS = 12;
 const TEXTS = [
   'The med rec screen times out before I can save and the home list is lost',
