@@ -4,7 +4,6 @@ import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from '../i
 import {
   apiUrlItem,
   draftsItem,
-  itemsCacheItem,
   lastActiveItem,
   needsAttentionItem,
   needsSignInItem,
