@@ -21,7 +21,7 @@ export type CorpusOptions = {
 
 /** Different seeds per split: the two splits share no random stream. */
 const SEEDS: Record<Split, string> = { tune: 'curbside-corpus/tune/v1', heldout: 'curbside-corpus/heldout/v1' };
-export const DEFAULT_SIZE = 1200;
+export const DEFAULT_SIZE = 1400;
 export const DEFAULT_CLEAN_SHARE = 0.45;
 
 function toRecord(id: string, segs: Seg[]): CorpusRecord {

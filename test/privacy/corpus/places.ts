@@ -2,7 +2,8 @@
 // Each town, county and street name belongs to one split only (ownerOf), so held-out addresses use
 // places the tune split never shows.
 
-import { ownerOf } from './split-owner.ts';
+import { foldKey, ownerOf } from './split-owner.ts';
+import { corpusWords } from './stoplist.ts';
 import type { Split } from './types.ts';
 
 export const TOWNS = [
@@ -365,7 +366,9 @@ export const STREET_TYPES = [
   'Hwy',
 ] as const;
 
-const bySplit = <T extends string>(items: readonly T[], split: Split) => items.filter((t) => ownerOf(t) === split);
+/** A one-word place that the generator also writes as a clinical word ("Huntington's") is left out. */
+const bySplit = <T extends string>(items: readonly T[], split: Split) =>
+  items.filter((t) => ownerOf(t) === split && (/\s/.test(t) || !corpusWords().has(foldKey(t))));
 
 export const townsFor = (split: Split) => bySplit(TOWNS, split);
 export const countiesFor = (split: Split) => bySplit(COUNTIES, split);

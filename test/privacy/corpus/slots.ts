@@ -159,6 +159,7 @@ function streetLine(ctx: Ctx): string {
     layouts.push([2, `${rng.int(2, 40)} 1/2 ${name} ${type}`]);
     layouts.push([2, `Calle ${name} ${rng.int(1, 300)}`]);
     layouts.push([1, `${num}${rng.pick(['A', 'B'])} ${name} ${type}`]);
+    layouts.push([2, gridAddress(ctx)]);
   }
   return rng.weighted(layouts);
 }

@@ -54,13 +54,13 @@ function labelWords(): string[] {
   return out;
 }
 
+let cachedClinical: Set<string> | undefined;
 let cached: Set<string> | undefined;
 
-export function stopWords(): Set<string> {
-  if (cached) return cached;
+/** Every word the generator writes outside a planted value. */
+export function corpusWords(): Set<string> {
+  if (cachedClinical) return cachedClinical;
   const texts = [
-    ENGLISH_WORDS,
-    ...SAMPLE_NAMES,
     ...RELATIONS,
     ...[...ID_TEMPLATES, ...CLEAN_TEMPLATES].map((t) => t.t.replace(/\{[^}]*\}/g, ' ')),
     ...lexicon.EPONYMS,
@@ -78,6 +78,12 @@ export function stopWords(): Set<string> {
     ...labelWords(),
     ...fillerWords(),
   ];
-  cached = new Set(texts.flatMap(tokens));
+  cachedClinical = new Set(texts.flatMap(tokens));
+  return cachedClinical;
+}
+
+/** Words a planted name must never be. */
+export function stopWords(): Set<string> {
+  if (!cached) cached = new Set([...corpusWords(), ...[ENGLISH_WORDS, ...SAMPLE_NAMES].flatMap(tokens)]);
   return cached;
 }
