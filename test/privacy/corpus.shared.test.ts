@@ -123,15 +123,15 @@ describe('independent identifier corpus', () => {
 
   it('never lets an identifier-free note contain a value planted anywhere in the corpus', () => {
     const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // A bare number of five digits or fewer (an age after "aged", a birth year, a ZIP) is an identifier
-    // only by its label or place, like a CPT code or a CK of the same digits; every other planted value,
-    // and every name token, must be absent from clean notes.
+    // A bare number of five digits or fewer (an age after "aged", a birth year, a ZIP) or a short date
+    // like 3/6 is an identifier only by its label or place, like a CPT code, a CK of the same digits or
+    // "3/6 sets of cultures"; every other planted value, and every name token, must be absent from clean notes.
     const planted = new Set<string>();
     for (const r of both) {
       for (const s of r.spans) {
         const value = r.text.slice(s.start, s.end).toLowerCase();
         if (s.kind === 'name') for (const t of nameTokens(value)) planted.add(t);
-        else if (!/^\d{1,5}$/.test(value)) planted.add(value);
+        else if (!/^(\d{1,5}|\d{1,2}\/\d{1,2})$/.test(value)) planted.add(value);
       }
     }
     const cleanText = both
