@@ -2,8 +2,9 @@
 // Writes one split as JSONL for ../shared/phi-sample/score.mjs:
 //   node test/privacy/corpus/cli.ts tune /tmp/tune.jsonl
 //   node /work/shared/phi-sample/score.mjs DETECTOR.mjs /tmp/tune.jsonl
-// With no file, writes to standard output. --stats prints spans per kind instead.
+// With no file, writes to standard output. --stats prints spans per kind and a fingerprint instead.
 
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { corpus, KINDS, type Split, toJsonl } from './index.ts';
 
@@ -18,9 +19,10 @@ if (stats) {
   const counts = new Map(KINDS.map((k) => [k, 0]));
   for (const r of records) for (const s of r.spans) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
   const clean = records.filter((r) => r.spans.length === 0).length;
-  console.log(
-    `${splitArg}: ${records.length} notes, ${clean} without identifiers (${((100 * clean) / records.length).toFixed(1)}%)`,
-  );
+  // The fingerprint tells two machines (or two faker versions) apart: same value, same corpus.
+  const sha = createHash('sha256').update(toJsonl(records)).digest('hex').slice(0, 16);
+  const share = ((100 * clean) / records.length).toFixed(1);
+  console.log(`${splitArg}: ${records.length} notes, ${clean} without identifiers (${share}%), sha256 ${sha}`);
   for (const [k, n] of counts) console.log(`  ${k.padEnd(12)} ${n}`);
 } else if (file) {
   writeFileSync(file, toJsonl(records));
