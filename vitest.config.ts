@@ -56,7 +56,7 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'shared',
-            include: ['test/shared/**/*.test.ts'],
+            include: ['test/shared/**/*.test.ts', 'test/privacy/**/*.shared.test.ts'],
             environment: 'node',
           },
         },
