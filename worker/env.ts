@@ -11,6 +11,9 @@ export interface Env {
   RATE_LIMIT_USER_WRITES?: RateLimit;
   RATE_LIMIT_IP_WRITES?: RateLimit;
   RATE_LIMIT_CODE_USE?: RateLimit;
+  RATE_LIMIT_USER_READS?: RateLimit;
+  RATE_LIMIT_IP_READS?: RateLimit;
+  RATE_LIMIT_USER_SEARCHES?: RateLimit;
 }
 
 export interface Auth {
@@ -25,7 +28,7 @@ export type AppEnv = {
     auth: Auth | undefined;
     requestId: string;
     replayed: boolean;
-    /** The per-address write limit's verdict, once asked (rate-limit.ts `requireAddressAllowance`). */
+    /** The per-address limit's verdict, once asked (rate-limit.ts `requireAddressAllowance`). */
     addressAllowance: Promise<boolean> | undefined;
   };
 };

@@ -6,7 +6,7 @@ import type { ConfirmedSpan } from '../../shared/text';
 import { auditStatement } from '../db/audit';
 import type { AppEnv } from '../env';
 import { authorize } from '../middleware/auth';
-import { limitWritesByUser } from '../middleware/rate-limit';
+import { limitRequests } from '../middleware/rate-limit';
 import { floorToHour, now } from './clock';
 import { checkFreeText } from './identifiers';
 
@@ -59,7 +59,7 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
     tags: [ep.tag],
     'x-roles': [...ep.roles],
     security: ep.roles.includes('public') ? [] : [{ bearer: [] }],
-    middleware: [authorize(ep.roles), limitWritesByUser()] as const,
+    middleware: [authorize(ep.roles), limitRequests()] as const,
     request: {
       ...(ep.body ? { body: { required: true, content: { 'application/json': { schema: ep.body } } } } : {}),
       ...(ep.query ? { query: ep.query } : {}),
