@@ -7,6 +7,11 @@ export interface Env {
   /** Comma-separated extra CORS origins (e.g. a fixed enterprise extension id). */
   ALLOWED_ORIGINS?: string;
   ENVIRONMENT?: string;
+  /**
+   * Worker secret: the key confirmed spans are audited under (HMAC). One random value per deployment;
+   * without one, production audits the kind alone (worker/lib/identifiers.ts, docs/operations.md).
+   */
+  AUDIT_SPAN_KEY?: string;
   /** Rate Limiting bindings (wrangler.jsonc `ratelimits`), see worker/middleware/rate-limit.ts. */
   RATE_LIMIT_USER_WRITES?: RateLimit;
   RATE_LIMIT_IP_WRITES?: RateLimit;
