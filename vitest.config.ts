@@ -7,12 +7,27 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 const root = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Rate Limiting bindings as miniflare simulates them (the same names as wrangler.jsonc, period 60 s). */
-const ratelimits = (user: number, ip: number, code: number) => ({
-  RATE_LIMIT_USER_WRITES: { namespace_id: '1001', simple: { limit: user, period: 60 as const } },
-  RATE_LIMIT_IP_WRITES: { namespace_id: '1002', simple: { limit: ip, period: 60 as const } },
-  RATE_LIMIT_CODE_USE: { namespace_id: '1003', simple: { limit: code, period: 60 as const } },
-});
-const RATE_LIMIT_TESTS = 'test/worker/rate-limit.test.ts';
+const ratelimits = (l: {
+  userWrites: number;
+  ipWrites: number;
+  codeUse: number;
+  userReads: number;
+  ipReads: number;
+  userSearches: number;
+}) => {
+  const binding = (namespace_id: string, limit: number) => ({ namespace_id, simple: { limit, period: 60 as const } });
+  return {
+    RATE_LIMIT_USER_WRITES: binding('1001', l.userWrites),
+    RATE_LIMIT_IP_WRITES: binding('1002', l.ipWrites),
+    RATE_LIMIT_CODE_USE: binding('1003', l.codeUse),
+    RATE_LIMIT_USER_READS: binding('1004', l.userReads),
+    RATE_LIMIT_IP_READS: binding('1005', l.ipReads),
+    RATE_LIMIT_USER_SEARCHES: binding('1006', l.userSearches),
+  };
+};
+const HIGH = 1_000_000;
+/** Tests that need low limits run only in `worker-limits`. */
+const RATE_LIMIT_TESTS = ['test/worker/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));
@@ -39,17 +54,29 @@ export default defineConfig(async () => {
         // Limits raised: the suite shares one address and makes thousands of writes a minute.
         workerProject(
           'worker',
-          ratelimits(1_000_000, 1_000_000, 1_000_000),
-          ['test/worker/**/*.test.ts'],
-          [RATE_LIMIT_TESTS],
+          ratelimits({
+            userWrites: HIGH,
+            ipWrites: HIGH,
+            codeUse: HIGH,
+            userReads: HIGH,
+            ipReads: HIGH,
+            userSearches: HIGH,
+          }),
+          ['test/worker/**/*.test.ts', 'test/privacy/**/*.worker.test.ts'],
+          RATE_LIMIT_TESTS,
         ),
         // Low limits, so the rate-limit tests reach them with a few requests on the real simulated binding.
-        workerProject('worker-limits', ratelimits(5, 12, 4), [RATE_LIMIT_TESTS], []),
+        workerProject(
+          'worker-limits',
+          ratelimits({ userWrites: 5, ipWrites: 12, codeUse: 4, userReads: 40, ipReads: 100, userSearches: 20 }),
+          RATE_LIMIT_TESTS,
+          [],
+        ),
         {
           plugins: [WxtVitest(), preact()],
           test: {
             name: 'extension',
-            include: ['test/extension/**/*.test.{ts,tsx}'],
+            include: ['test/extension/**/*.test.{ts,tsx}', 'test/privacy/**/*.ext.test.{ts,tsx}'],
             environment: 'happy-dom',
           },
         },

@@ -44,6 +44,8 @@ function main() {
       '',
       'Deployed. On a fresh database, the first admin enrolls with the BOOTSTRAP_CODE secret',
       `(npx wrangler secret put BOOTSTRAP_CODE --env ${ENV}); it works once, while there are no users.`,
+      'Confirmed identifier spans are audited under the AUDIT_SPAN_KEY secret, one random value per deployment',
+      `(openssl rand -hex 32 | npx wrangler secret put AUDIT_SPAN_KEY --env ${ENV}); without it, by kind alone.`,
     ].join('\n'),
   );
 }

@@ -194,9 +194,8 @@ export const SimilarRequest = z
   .strict();
 export type SimilarRequest = z.input<typeof SimilarRequest>;
 
-export const SimilarList = z.object({
-  hotspots: z.array(SystemHotspot.extend({ score: z.number() })),
-});
+/** Best first, with no score: only what every clinician on the system sees (shared/similarity.ts). */
+export const SimilarList = z.object({ hotspots: z.array(SystemHotspot) });
 export type SimilarList = z.infer<typeof SimilarList>;
 
 export const ReceiptWithdraw = z.object({ secret: Secret256 }).strict();

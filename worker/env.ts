@@ -7,10 +7,18 @@ export interface Env {
   /** Comma-separated extra CORS origins (e.g. a fixed enterprise extension id). */
   ALLOWED_ORIGINS?: string;
   ENVIRONMENT?: string;
+  /**
+   * Worker secret: the key confirmed spans are audited under (HMAC). One random value per deployment;
+   * without one, production audits the kind alone (worker/lib/identifiers.ts, docs/operations.md).
+   */
+  AUDIT_SPAN_KEY?: string;
   /** Rate Limiting bindings (wrangler.jsonc `ratelimits`), see worker/middleware/rate-limit.ts. */
   RATE_LIMIT_USER_WRITES?: RateLimit;
   RATE_LIMIT_IP_WRITES?: RateLimit;
   RATE_LIMIT_CODE_USE?: RateLimit;
+  RATE_LIMIT_USER_READS?: RateLimit;
+  RATE_LIMIT_IP_READS?: RateLimit;
+  RATE_LIMIT_USER_SEARCHES?: RateLimit;
 }
 
 export interface Auth {
@@ -25,7 +33,7 @@ export type AppEnv = {
     auth: Auth | undefined;
     requestId: string;
     replayed: boolean;
-    /** The per-address write limit's verdict, once asked (rate-limit.ts `requireAddressAllowance`). */
+    /** The per-address limit's verdict, once asked (rate-limit.ts `requireAddressAllowance`). */
     addressAllowance: Promise<boolean> | undefined;
   };
 };

@@ -74,7 +74,8 @@ const ENDPOINTS = [
     kind: 'read',
     role: 'mentor',
     statements: `${AUTH}; one SELECT walking the queue-order index (urgency, age) over open questions JOIN users (asker, claimer), the routing rule per row, stopping at a page of 20 (the inbox’s page; "Show more" asks for more), then each listed question's messages (json_group_array subquery, for SLA pauses) (worker/db/queue.ts)`,
-    otherWork: 'SLA state per item computed in the worker (shared SLA function)',
+    otherWork:
+      'one Rate Limiting call (reads per user; on loopback the address key is the user’s, so the address limit is not asked — in production it is, together), SLA state per item computed in the worker (shared SLA function)',
   },
   {
     name: 'GET /v1/hotspots',
@@ -83,7 +84,8 @@ const ENDPOINTS = [
     kind: 'read',
     role: 'lead',
     statements: `${AUTH}; two SELECTs in one batch over the rollups, never the raw flags: hotspot roots (hotspots) and week cells (hotspot_weeks) for the window (worker/lib/hotspot-views.ts); a unit or host filter adds one lookup`,
-    otherWork: 'cost, trend and k-anonymity suppression computed in the worker',
+    otherWork:
+      'one Rate Limiting call (reads per user; per address too in production, asked together), cost, trend and k-anonymity suppression computed in the worker',
   },
   {
     name: 'KB search (POST /v1/kb/search)',
@@ -92,7 +94,8 @@ const ENDPOINTS = [
     kind: 'read',
     role: 'clinician',
     statements: `${AUTH}; one FTS5 SELECT: kb_fts MATCH ?1 JOIN kb_entries, ranked, with snippets (worker/db/kb.ts)`,
-    otherWork: 'query turned into an FTS5 match expression; identifier check on the query',
+    otherWork:
+      'one Rate Limiting call (searches per user; per address too in production, asked together), query turned into an FTS5 match expression; identifier check on the query',
   },
 ];
 

@@ -3,10 +3,10 @@ import { CATEGORY_LABELS } from '../../shared/enums';
 import { FLAG_STATUS_LABELS } from '../../shared/flags';
 import type { SystemHotspot } from '../../shared/hotspots';
 import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
+import { enoughWords } from '../../shared/similarity';
 import { useApp } from '../lib/state';
 
 const SIMILAR_DELAY_MS = 700;
-const SIMILAR_MIN_CHARS = 12;
 
 function Entry({ h, onMeToo, done }: { h: SystemHotspot; onMeToo: (id: string) => void; done: boolean }) {
   return (
@@ -31,7 +31,9 @@ function Entry({ h, onMeToo, done }: { h: SystemHotspot; onMeToo: (id: string) =
 /**
  * On Flag friction: hotspots already flagged on this screen (fetched per system, matched here),
  * with their public response and a one-click "me too"; and similar ones while the draft is typed
- * (redacted first, sent in a POST body).
+ * (redacted first, sent in a POST body). The server matches a draft only with hotspots' public
+ * titles and screens, answers drafts of fewer than a few distinctive words with nothing and limits
+ * how often it is asked: a draft too short, or an answer refused (429), just shows no suggestions.
  */
 export function ScreenHotspots() {
   const app = useApp();
@@ -56,15 +58,21 @@ export function ScreenHotspots() {
   }, [screen?.host, screen?.path]);
 
   useEffect(() => {
-    if (!screen || text.trim().length < SIMILAR_MIN_CHARS) {
+    if (!screen || !enoughWords(text)) {
       setSimilar([]);
       return;
     }
     const timer = setTimeout(async () => {
       const detector = app.detector.value;
       if (!detector) return;
+      const redacted = detector.redactIdentifiers(text).trim();
+      // Fewer words once identifiers are out: the server would answer with nothing, so do not ask.
+      if (!enoughWords(redacted)) {
+        setSimilar([]);
+        return;
+      }
       try {
-        setSimilar(await app.similarHotspots(screen.host, detector.redactIdentifiers(text).trim()));
+        setSimilar(await app.similarHotspots(screen.host, redacted));
       } catch {
         setSimilar([]);
       }

@@ -96,7 +96,7 @@ describe('the identifier check on every write', () => {
     expect(refusals.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('accepts a confirmed span and audits only its kind and hash', async () => {
+  it('accepts a confirmed span and audits only its kind and keyed hash', async () => {
     const s = await enroll(['clinician']);
     // "Parkinson" style false alarms happen; here the user vouches for the date being a policy date.
     const text = 'The new downtime policy from 03/14 is not in the intranet yet';
@@ -115,7 +115,9 @@ describe('the identifier check on every write', () => {
     );
     const mine = audit.filter((a) => a.actor_id === s.user.id);
     expect(mine).toHaveLength(1);
-    expect(mine[0]?.details).toContain(confirmedSpans[0]?.sha256);
+    // An HMAC under the deployment's key, never the plain SHA-256 (test/privacy/confirmation-audit).
+    expect(mine[0]?.details).toContain('"hmac"');
+    expect(mine[0]?.details).not.toContain(confirmedSpans[0]?.sha256);
     expect(mine[0]?.details).not.toContain('03/14');
   });
 

@@ -1,7 +1,8 @@
 // Runs in the `worker-limits` project (vitest.config.ts): the Rate Limiting bindings are miniflare's
 // simulation of Cloudflare's, with low limits — 5 writes a minute per user, 12 per address (writes no
-// signed-in user answers for), 4 code
-// uses per address — so each limit is reached with a few real requests.
+// signed-in user answers for), 4 code uses per address — so each limit is reached with a few real
+// requests. Read limits (40 per user, 20 searches, 100 per address) are tested in
+// test/privacy/reads.limits.worker.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Session } from '../../shared/auth';
 import { api, count, expectError, flagBody, makeCode } from './helpers';
@@ -108,7 +109,8 @@ describe('rate limits on the real (simulated) Rate Limiting binding', () => {
   it('does not count searches sent as POST (search-as-you-type) against the write limits', async () => {
     const ip = freshIp();
     const s = await enrollFrom(freshIp());
-    for (let i = 0; i < IP_WRITES + 3; i++) {
+    // More than the user's write budget, fewer than their search budget (20, searches having their own).
+    for (let i = 0; i < USER_WRITES + 3; i++) {
       const kb = await api('/v1/kb/search', {
         token: s.token,
         body: { query: `med rec ${i}` },

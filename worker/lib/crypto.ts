@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 const encoder = new TextEncoder();
 // Ids are made on every write: a lookup table beats toString/padStart per byte.
@@ -44,4 +44,9 @@ export function timingSafeEqual(a: string, b: string): boolean {
   let diff = 0;
   for (let i = 0; i < ea.length; i++) diff |= (ea[i] ?? 0) ^ (eb[i] ?? 0);
   return diff === 0;
+}
+
+/** HMAC-SHA-256 of `text` under `key`, hex: a value that only the holder of the key can recompute. */
+export function hmacSha256Hex(key: string, text: string): string {
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }

@@ -2,13 +2,10 @@ import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-opena
 import type { Context } from 'hono';
 import type { Endpoint, HandlerInput, Response } from '../../shared/api';
 import { ErrorBody } from '../../shared/errors';
-import type { ConfirmedSpan } from '../../shared/text';
-import { auditStatement } from '../db/audit';
 import type { AppEnv } from '../env';
 import { authorize } from '../middleware/auth';
-import { limitWritesByUser } from '../middleware/rate-limit';
-import { floorToHour, now } from './clock';
-import { checkFreeText } from './identifiers';
+import { limitRequests } from '../middleware/rate-limit';
+import { auditConfirmations, checkFreeText } from './identifiers';
 
 type Handler<E extends Endpoint> = (
   c: Context<AppEnv>,
@@ -33,21 +30,6 @@ function errorResponses(ep: Endpoint): RouteConfig['responses'] {
 }
 
 /**
- * Records that a user vouched for spans the detector flagged: kind and hash only, never the text.
- * For an anonymous flag the entry names no one and keeps the hour only, like the flag itself.
- */
-async function auditConfirmations(c: Context<AppEnv>, body: unknown, spans: ConfirmedSpan[]) {
-  const anonymous = (body as { anonymous?: boolean }).anonymous === true;
-  await auditStatement(c.env.DB, {
-    at: anonymous ? floorToHour(now()) : now(),
-    actorId: anonymous ? null : (c.get('auth')?.user.id ?? null),
-    action: 'identifiers.confirmed_not_identifying',
-    target: c.req.routePath,
-    details: { spans },
-  }).run();
-}
-
-/**
  * Registers one contract entry: role check, validation, the identifier check on every free-text
  * field, OpenAPI with `x-roles`. Routes go through here so none can skip a step.
  */
@@ -59,7 +41,7 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
     tags: [ep.tag],
     'x-roles': [...ep.roles],
     security: ep.roles.includes('public') ? [] : [{ bearer: [] }],
-    middleware: [authorize(ep.roles), limitWritesByUser()] as const,
+    middleware: [authorize(ep.roles), limitRequests()] as const,
     request: {
       ...(ep.body ? { body: { required: true, content: { 'application/json': { schema: ep.body } } } } : {}),
       ...(ep.query ? { query: ep.query } : {}),
@@ -85,7 +67,7 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
     } as HandlerInput<E>;
     const confirmations = ep.body ? await checkFreeText(ep.body, input.body) : [];
     const result = await handler(c, input);
-    if (confirmations.length > 0) await auditConfirmations(c, input.body, confirmations);
+    if (confirmations.length > 0) await auditConfirmations(c, { path: ep.path, ...input }, confirmations);
     if (result instanceof globalThis.Response) return result;
     const status = c.get('replayed') ? 200 : ep.status;
     return c.json(result as never, status);

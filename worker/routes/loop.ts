@@ -1,11 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
 import { ME_TOO_TEXT } from '../../shared/hotspots';
-import { similarity, tokens } from '../../shared/similarity';
+import { reporterKey } from '../../shared/kanon';
+import { enoughWords, rankSimilar } from '../../shared/similarity';
 import { findFlagForWithdrawal, withProgress } from '../db/flags';
-import { getHotspot, getRoots, listRoots, recentTextsOnHost } from '../db/hotspots';
+import { getHotspot, getRoots, listRoots } from '../db/hotspots';
 import { findFlagLink, withdrawStatements } from '../db/rollups';
 import { getSettings } from '../db/settings';
+import { publicRootsMeetingK } from '../db/similar';
 import type { AppEnv } from '../env';
 import { requireAuth } from '../lib/context';
 import { newId, sha256Hex } from '../lib/crypto';
@@ -16,9 +18,6 @@ import { register } from '../lib/register';
 
 /** Closing the loop with reporters: what a screen's hotspots say, me too, similar, withdraw. */
 export const loopRoutes = new OpenAPIHono<AppEnv>();
-
-const SIMILAR_MIN = 0.34;
-const SIMILAR_SCAN = 300;
 
 register(loopRoutes, endpoints.hotspotsBySystem, async (c, { query }) => {
   const db = c.env.DB;
@@ -53,27 +52,18 @@ register(loopRoutes, endpoints.meToo, async (c, { params, body }) => {
   );
 });
 
+// Only what every clinician on the system sees (title, screen) of hotspots that k named reporters
+// other than the caller flagged, and no score: a draft must learn nothing about anyone's text.
 register(loopRoutes, endpoints.similarFlags, async (c, { body }) => {
+  const { user } = requireAuth(c);
+  if (!enoughWords(body.text)) return { hotspots: [] };
   const db = c.env.DB;
-  const draft = tokens(body.text);
-  const best = new Map<string, number>();
-  for (const row of await recentTextsOnHost(db, body.host, SIMILAR_SCAN)) {
-    const score = similarity(draft, tokens(row.text));
-    if (score >= SIMILAR_MIN && score > (best.get(row.root_id) ?? 0)) best.set(row.root_id, score);
-  }
-  const top = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-  const roots = await getRoots(
-    db,
-    top.map(([id]) => id),
-  );
-  const views = await toSystemHotspots(db, roots, (await getSettings(db)).kAnonymity);
+  const k = (await getSettings(db)).kAnonymity;
+  const candidates = await publicRootsMeetingK(db, { host: body.host, k, viewerKey: reporterKey(user.id) });
+  const ids = rankSimilar(body.text, candidates);
+  const views = await toSystemHotspots(db, await getRoots(db, ids), k);
   const byId = new Map(views.map((v) => [v.id, v]));
-  return {
-    hotspots: top.flatMap(([id, score]) => {
-      const v = byId.get(id);
-      return v ? [{ ...v, score: Math.round(score * 100) / 100 }] : [];
-    }),
-  };
+  return { hotspots: ids.flatMap((id) => byId.get(id) ?? []) };
 });
 
 async function withdraw(db: D1Database, flagId: string) {
