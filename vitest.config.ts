@@ -49,7 +49,7 @@ export default defineConfig(async () => {
           plugins: [WxtVitest(), preact()],
           test: {
             name: 'extension',
-            include: ['test/extension/**/*.test.{ts,tsx}'],
+            include: ['test/extension/**/*.test.{ts,tsx}', 'test/privacy/**/*.ext.test.{ts,tsx}'],
             environment: 'happy-dom',
           },
         },
