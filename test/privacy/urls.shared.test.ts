@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminSegments, deidentifyPath, deidentifyUrl, looksIdentifying, screenAllowlist } from '../../shared/context';
 import { NAME_LIKE, ROUTE_VOCAB } from '../../shared/context-vocab';
-import type { System } from '../../shared/systems';
+import { nameScreen, type System } from '../../shared/systems';
 import { EHR_CASES, type Ehr, fillName, NAME_TEMPLATES, NAMES, SHAPE_CASES, type UrlCase } from './urls.fixtures';
 
 const ALL = [...EHR_CASES, ...SHAPE_CASES];
@@ -166,5 +166,19 @@ describe('admins’ screens', () => {
     const words = adminSegments(['/emr/bad-e1234567', '/patients/okafor', '/emr/:id', '/emr/…', '/emr/page']);
     expect([...words]).toEqual(['emr', 'patients']);
     expect(deidentifyPath('/patients/okafor', adminSegments(['/emr/okafor']))).toBe('/patients/:id');
+  });
+
+  it('names a hash-routed screen by its route, query or not', () => {
+    const ecw = system('ecw.example', [
+      '/mobiledoc/jsp/webemr/index.jsp#/progressnotes',
+      '/mobiledoc/jsp/webemr/index.jsp',
+    ]);
+    ecw.screens[0] = { ...(ecw.screens[0] as System['screens'][number]), name: 'Progress notes' };
+    ecw.screens[1] = { ...(ecw.screens[1] as System['screens'][number]), name: 'Home' };
+    const url = 'https://ecw.example/mobiledoc/jsp/webemr/index.jsp?tab=Notes#/progressnotes/encounter/4829113';
+    const screen = deidentifyUrl(url, screenAllowlist([ecw], 'ecw.example'));
+    expect(screen.path).toBe('/mobiledoc/jsp/webemr/index.jsp?tab=notes#/progressnotes/encounter/:id');
+    expect(nameScreen([ecw], screen)?.screen?.name).toBe('Progress notes');
+    expect(nameScreen([ecw], { ...screen, path: '/mobiledoc/jsp/webemr/index.jsp' })?.screen?.name).toBe('Home');
   });
 });
