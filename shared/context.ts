@@ -75,7 +75,7 @@ const WORD_SEPARATORS = /[-_. +]+/;
 
 /** Whether `word` is two or more vocabulary words joined (`orderentry`, `getpatientinfo`). */
 function isJoined(word: string): boolean {
-  // reachable[i]: word.slice(0, i) splits into parts; parts[i]: how many (≥ 2 wanted).
+  // parts[i]: the most vocabulary parts word.slice(0, i) splits into (undefined: no split).
   const parts: number[] = [0];
   for (let end = 1; end <= word.length; end++) {
     for (let start = Math.max(0, end - 30); start < end; start++) {
