@@ -7,7 +7,8 @@ export const Screen = z
       .string()
       .min(1)
       .max(253)
-      .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Host must be a lower-case host name'),
+      // A host name (IDN already in punycode) or a bracketed IPv6 literal, with an optional port.
+      .regex(/^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/, 'Host must be a lower-case host name'),
     path: z.string().min(1).max(300).startsWith('/'),
   })
   .strict();

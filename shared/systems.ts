@@ -75,9 +75,12 @@ export type ScreenCreate = z.infer<typeof ScreenCreate>;
 export const ScreenPatch = z.object({ pathTemplate: PathTemplate.optional(), name: Name.optional() }).strict();
 export type ScreenPatch = z.infer<typeof ScreenPatch>;
 
+/** `/a?tab=x#/b/c` → segments a, #, b, c (an SPA route continues the path) and the query. */
 function splitPath(path: string): { segments: string[]; query: URLSearchParams } {
-  const [pathname = '', search = ''] = path.split('?', 2);
-  return { segments: pathname.split('/').filter(Boolean), query: new URLSearchParams(search) };
+  const [beforeRoute = '', route] = path.split('#', 2);
+  const [pathname = '', search = ''] = beforeRoute.split('?', 2);
+  const routeSegments = route === undefined ? [] : ['#', ...route.split('/').filter(Boolean)];
+  return { segments: [...pathname.split('/').filter(Boolean), ...routeSegments], query: new URLSearchParams(search) };
 }
 
 /** Whether a template's segments start `path`'s; a template `:id` stands for any segment. */

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { type Screen, tryDeidentifyUrl } from '../../shared/context';
+import { type Screen, screenAllowlist, tryDeidentifyUrl } from '../../shared/context';
+import type { System } from '../../shared/systems';
+import { systemsItem } from './storage';
 
 type Tabs = Pick<typeof browser.tabs, 'query' | 'get'>;
 
@@ -26,11 +28,15 @@ async function activeTab(tabs: Tabs) {
 
 /**
  * The de-identified screen of the active tab. `tab.url` is only there after the user's click
- * (activeTab); the page itself is never read.
+ * (activeTab); the page itself is never read. Words the admins used in that system's screens
+ * are kept, from the catalog the extension caches (`loadSystems`), as the server allows them.
  */
-export async function captureScreen(tabs: Tabs = browser.tabs): Promise<Screen | null> {
+export async function captureScreen(tabs: Tabs = browser.tabs, systems?: readonly System[]): Promise<Screen | null> {
   const url = (await activeTab(tabs))?.url;
-  return url ? tryDeidentifyUrl(url) : null;
+  const host = url ? tryDeidentifyUrl(url)?.host : undefined;
+  if (!url || !host) return null;
+  const catalog = systems ?? (await systemsItem.getValue())?.systems ?? [];
+  return tryDeidentifyUrl(url, screenAllowlist(catalog, host));
 }
 
 /** Only on the user's request ("Add page title"); the title then goes through the identifier check. */

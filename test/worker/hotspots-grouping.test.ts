@@ -123,14 +123,14 @@ describe('listing hotspots', () => {
     const s = await enroll();
     const start = Date.UTC(2026, 2, 2, 12); // a Monday
     setClock(() => start);
-    const old = await flag(s.token, { screen: screen(host, '/old'), frequency: 'every_patient', minutesLost: 10 }); // 500
+    const old = await flag(s.token, { screen: screen(host, '/archive'), frequency: 'every_patient', minutesLost: 10 }); // 500
     setClock(() => start + 40 * DAY);
-    const many = await flag(s.token, { screen: screen(host, '/many'), frequency: 'once', minutesLost: 1 });
-    await flag(s.token, { screen: screen(host, '/many'), frequency: 'once', minutesLost: 1 });
-    await flag(s.token, { screen: screen(host, '/many'), frequency: 'once', minutesLost: 1 });
+    const many = await flag(s.token, { screen: screen(host, '/census'), frequency: 'once', minutesLost: 1 });
+    await flag(s.token, { screen: screen(host, '/census'), frequency: 'once', minutesLost: 1 });
+    await flag(s.token, { screen: screen(host, '/census'), frequency: 'once', minutesLost: 1 });
     setClock(() => start + 41 * DAY);
     const harm = await flag(s.token, {
-      screen: screen(host, '/harm'),
+      screen: screen(host, '/safety'),
       frequency: 'once',
       minutesLost: 0,
       impact: 'harm',

@@ -15,10 +15,10 @@ async function threeHotspots() {
   const a = await enroll();
   const b = await enroll();
   const l = await lead();
-  const fa = await flag(a.token, { screen: screen(host, '/a'), frequency: 'once', minutesLost: 1 });
-  const fb = await flag(b.token, { screen: screen(host, '/b'), frequency: 'once', minutesLost: 2 });
-  await flag(a.token, { screen: screen(host, '/b'), frequency: 'once', minutesLost: 4 });
-  const fc = await flag(b.token, { screen: screen(host, '/c'), frequency: 'once', minutesLost: 8 });
+  const fa = await flag(a.token, { screen: screen(host, '/orders'), frequency: 'once', minutesLost: 1 });
+  const fb = await flag(b.token, { screen: screen(host, '/notes'), frequency: 'once', minutesLost: 2 });
+  await flag(a.token, { screen: screen(host, '/notes'), frequency: 'once', minutesLost: 4 });
+  const fc = await flag(b.token, { screen: screen(host, '/results'), frequency: 'once', minutesLost: 8 });
   return { host, a, b, l, A: fa.hotspotId ?? '', B: fb.hotspotId ?? '', C: fc.hotspotId ?? '' };
 }
 
@@ -45,7 +45,7 @@ describe('merging hotspots', () => {
       token: l.token,
       body: { status: 'acknowledged', response: 'Looking into it' },
     });
-    const later = await flag(a.token, { screen: screen(host, '/a') });
+    const later = await flag(a.token, { screen: screen(host, '/orders') });
     expect(later).toMatchObject({ hotspotId: B, status: 'acknowledged', response: 'Looking into it' });
     const mine = FlagList.parse(await (await api('/v1/flags/mine', { token: a.token })).json());
     // A reporter's flags on the merged screen now carry the target's id, status and response.

@@ -162,7 +162,7 @@ describe('create-once by clientId on every contract entry whose body has one', (
     'POST /v1/hotspots/{id}/me-too': async () => {
       const first = await enroll();
       const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
-      const res = await api('/v1/flags', { token: first.token, body: flagBody({ screen: { host, path: '/a/:id' } }) });
+      const res = await api('/v1/flags', { token: first.token, body: flagBody({ screen: { host, path: '/labs' } }) });
       const flag = Flag.parse(await res.json());
       return {
         path: `/v1/hotspots/${flag.hotspotId}/me-too`,

@@ -84,6 +84,18 @@ export function updateSystemStatement(db: D1Database, id: string, patch: SystemP
     );
 }
 
+/**
+ * Every path template named for a host, active system or not: the server's allowlist must hold
+ * at least what a client's cached catalog can, or a flag made offline would be refused.
+ */
+export async function screenTemplatesForHost(db: D1Database, host: string): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT s.path_template FROM system_screens s JOIN systems y ON y.id = s.system_id WHERE y.host = ?1')
+    .bind(host)
+    .all<{ path_template: string }>();
+  return results.map((r) => r.path_template);
+}
+
 export async function getScreen(db: D1Database, id: string): Promise<SystemScreen | null> {
   const row = await db.prepare(`${SELECT_SCREEN} WHERE id = ?1`).bind(id).first<ScreenRow>();
   return row ? toScreen(row) : null;

@@ -12,7 +12,7 @@ import type { AppEnv } from '../env';
 import { floorToHour, now } from './clock';
 import { newId, sha256Hex } from './crypto';
 import { createOnce } from './idempotent';
-import { requireActiveUnit, requireDeidentifiedScreen } from './validation';
+import { requireActiveUnit, requireDeidentifiedScreenIn } from './validation';
 
 /**
  * The product's one write path for a flag: its insert and every rollup it feeds, as one batch.
@@ -68,7 +68,7 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
     find: async () => stored(await findFlagByClientId(db, input.clientId)),
     validate: async () => {
       await requireActiveUnit(db, input.unitId);
-      requireDeidentifiedScreen(input.screen ?? undefined);
+      await requireDeidentifiedScreenIn(db, input.screen);
     },
     insert: async (bodyHash) => {
       const at = now();

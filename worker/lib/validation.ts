@@ -1,7 +1,8 @@
-import { deidentifyUrl, ID_PLACEHOLDER } from '../../shared/context';
+import { adminSegments, deidentifyUrl, ID_PLACEHOLDER, type ScreenWords, tryDeidentifyUrl } from '../../shared/context';
 import { findIdentifiers } from '../../shared/phi';
 import type { Screen } from '../../shared/screen';
 import { isActive } from '../db/catalog';
+import { screenTemplatesForHost } from '../db/systems';
 import { ApiError } from './errors';
 
 export const invalid = (path: string, message: string) =>
@@ -18,12 +19,14 @@ export async function requireActiveTopic(db: D1Database, topicId: string) {
 /**
  * The browser de-identifies the screen before sending; the server runs the same function again
  * and refuses anything it would still change, so a modified or buggy client cannot store an id.
+ * `words` are the segments admins used in that host's screens (`adminSegments`), allowed on both
+ * sides alike; without them only the shared vocabulary counts.
  */
-export function requireDeidentifiedScreen(screen: Screen | undefined): void {
+export function requireDeidentifiedScreen(screen: Screen | undefined, words?: ScreenWords): void {
   if (!screen) return;
   let again: { host: string; path: string };
   try {
-    again = deidentifyUrl(`https://${screen.host}${screen.path}`);
+    again = deidentifyUrl(`https://${screen.host}${screen.path}`, words);
   } catch {
     throw new ApiError(422, 'identifiers_found', 'The screen is not a de-identified web address', {
       field: 'screen',
@@ -40,8 +43,8 @@ export function requireDeidentifiedScreen(screen: Screen | undefined): void {
       },
     );
   }
-  const words = screen.path.split(/[/?&=]/).filter((w) => w && w !== ID_PLACEHOLDER);
-  const kinds = words.flatMap((w) => findIdentifiers(decodeURIComponent(w)).map((span) => span.kind));
+  const parts = screen.path.split(/[/?&=#]/).filter((w) => w && w !== ID_PLACEHOLDER);
+  const kinds = parts.flatMap((w) => findIdentifiers(decodeURIComponent(w)).map((span) => span.kind));
   if (kinds.length > 0) {
     throw new ApiError(
       422,
@@ -53,4 +56,17 @@ export function requireDeidentifiedScreen(screen: Screen | undefined): void {
       },
     );
   }
+}
+
+/**
+ * `requireDeidentifiedScreen` with the words of the admins' screens for that host, as the
+ * extension allows them from its catalog. The database is read only when the shared vocabulary
+ * alone would change the path, so most writes cost no extra query.
+ */
+export async function requireDeidentifiedScreenIn(db: D1Database, screen: Screen | null | undefined): Promise<void> {
+  if (!screen) return;
+  const plain = tryDeidentifyUrl(`https://${screen.host}${screen.path}`);
+  const unchanged = plain?.host === screen.host && plain.path === screen.path;
+  const words = unchanged ? undefined : adminSegments(await screenTemplatesForHost(db, screen.host));
+  requireDeidentifiedScreen(screen, words);
 }

@@ -8,7 +8,7 @@ import { newId } from '../lib/crypto';
 import { notFound } from '../lib/errors';
 import { ftsQuery } from '../lib/fts';
 import { register } from '../lib/register';
-import { requireActiveTopic, requireDeidentifiedScreen } from '../lib/validation';
+import { requireActiveTopic, requireDeidentifiedScreenIn } from '../lib/validation';
 
 /** The knowledge base: published de-identified answers, and mentors' tips for a screen. */
 export const kbRoutes = new OpenAPIHono<AppEnv>();
@@ -32,7 +32,7 @@ register(kbRoutes, endpoints.kbOpen, async (c, { params }) => {
 register(kbRoutes, endpoints.createTip, async (c, { body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  requireDeidentifiedScreen(body.screen);
+  await requireDeidentifiedScreenIn(db, body.screen);
   if (body.topicId) await requireActiveTopic(db, body.topicId);
   const tip = {
     id: newId(),

@@ -8,7 +8,7 @@ import { newId } from '../lib/crypto';
 import { createOnce } from '../lib/idempotent';
 import { claimCutoff } from '../lib/queue';
 import { register } from '../lib/register';
-import { requireActiveTopic, requireDeidentifiedScreen } from '../lib/validation';
+import { requireActiveTopic, requireDeidentifiedScreenIn } from '../lib/validation';
 
 export const questionRoutes = new OpenAPIHono<AppEnv>();
 
@@ -25,7 +25,7 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
       const found = await findQuestionByClientId(db, body.clientId);
       return found && toStored(found);
     },
-    validate: async () => requireDeidentifiedScreen(body.screen),
+    validate: () => requireDeidentifiedScreenIn(db, body.screen),
     // The insert itself requires an active topic and reads the stored question back: one round trip.
     insert: async (bodyHash) => {
       const { created, stored } = await insertQuestionOnce(db, {

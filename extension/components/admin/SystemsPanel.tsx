@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../../shared/api';
-import { deidentifyPath } from '../../../shared/context';
+import { adminSegments, deidentifyPath } from '../../../shared/context';
 import { SCREEN_KEYS, type System } from '../../../shared/systems';
 import { errorMessage, fieldErrors, useAdmin } from '../../lib/admin';
 import { describedBy, Field } from './Field';
@@ -62,8 +62,10 @@ function ScreensEditor({ system, onChanged }: { system: System; onChanged: () =>
     }
   }
 
-  // What Curbside would store for the path typed, so the admin can take it as it is.
-  const suggestion = path.value.trim() ? deidentifyPath(path.value.trim()) : '';
+  // What Curbside would store for the path typed (the server's own template check: the path's
+  // screen words may be new ones, ids and names still become :id), so the admin can take it.
+  const typed = path.value.trim();
+  const suggestion = typed ? deidentifyPath(typed, adminSegments([typed])) : '';
   return (
     <fieldset>
       <legend>Screens of {system.name}</legend>

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../../shared/api';
-import { tryDeidentifyUrl } from '../../../shared/context';
+import { adminSegments, tryDeidentifyUrl } from '../../../shared/context';
 import { auditStatement } from '../../db/audit';
 import {
   deleteScreenStatement,
@@ -31,11 +31,14 @@ function requireHost(host: string) {
 
 /**
  * A template is what a clinician's flag carries when picked from the list, so it must pass the
- * same de-identification check as a captured screen; the message shows what Curbside would keep.
+ * same de-identification check as a captured screen, with its own screen words (`/emr/kanban`)
+ * allowed: they become words the host's screens may keep. Ids, names after a subject segment
+ * and lone name-like words still come back as `:id`; the message shows what Curbside would keep.
  */
 function requireTemplate(host: string, pathTemplate: string) {
   try {
-    requireDeidentifiedScreen({ host, path: pathTemplate });
+    // The template's own word-like segments are what it adds to the host's allowlist.
+    requireDeidentifiedScreen({ host, path: pathTemplate }, adminSegments([pathTemplate]));
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     const expected = (e.details as { expected?: { path: string } } | undefined)?.expected?.path;
