@@ -40,7 +40,7 @@ export default defineConfig(async () => {
         workerProject(
           'worker',
           ratelimits(1_000_000, 1_000_000, 1_000_000),
-          ['test/worker/**/*.test.ts'],
+          ['test/worker/**/*.test.ts', 'test/privacy/**/*.worker.test.ts'],
           [RATE_LIMIT_TESTS],
         ),
         // Low limits, so the rate-limit tests reach them with a few requests on the real simulated binding.
@@ -56,7 +56,7 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'shared',
-            include: ['test/shared/**/*.test.ts'],
+            include: ['test/shared/**/*.test.ts', 'test/privacy/**/*.shared.test.ts'],
             environment: 'node',
           },
         },
