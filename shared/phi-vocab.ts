@@ -4,6 +4,8 @@
 // candidate name or city that has no strong cue (a title, a relation word, a
 // DOB after it). All lower case.
 
+import { isEverydayName } from './phi-names';
+
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
 /** Grammatical words and very common verbs: never part of a name or a street. */
@@ -105,5 +107,5 @@ export function isVocab(word: string): boolean {
 /** Stop list for lower-case text: vocabulary plus everyday words that double as names. */
 export function isCommonWord(word: string): boolean {
   const w = word.toLowerCase();
-  return isVocab(w) || COMMON_WORDS.has(w);
+  return isVocab(w) || COMMON_WORDS.has(w) || isEverydayName(w);
 }

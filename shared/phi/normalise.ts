@@ -185,86 +185,129 @@ const EMPHASIS = /[*~`]+/y;
 const NEEDS_FOLD =
   /[^\t\n\r\x20-\x7e]|<[A-Za-z/]|&[#A-Za-z]|[A-Za-z0-9][*~`]|(?:^|[^A-Za-z0-9])[A-Za-z0-9][ .-][A-Za-z0-9][ .-][A-Za-z0-9][ .-][A-Za-z0-9](?![A-Za-z0-9])/;
 
-const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+const isAlnum = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+// Characters the loop below must look at; runs of anything else are copied as they are.
+const SPECIAL = /[^\t\n\r\x20-\x7e]|[<&*~`]/g;
+
+/** Output under construction: the text and, per UTF-16 unit, the original range it came from. */
+interface Builder {
+  out: string;
+  n: number;
+  from: Uint32Array;
+  to: Uint32Array;
+}
+
+function reserve(b: Builder, extra: number): void {
+  if (b.n + extra <= b.from.length) return;
+  const size = (b.from.length + extra) * 2;
+  const from = new Uint32Array(size);
+  const to = new Uint32Array(size);
+  from.set(b.from);
+  to.set(b.to);
+  b.from = from;
+  b.to = to;
+}
+
+function emit(b: Builder, s: string, a: number, z: number): void {
+  reserve(b, s.length);
+  for (let k = 0; k < s.length; k++) {
+    b.from[b.n] = a;
+    b.to[b.n] = z;
+    b.n++;
+  }
+  b.out += s;
+}
 
 /** Fold `text`; null when folding would change nothing (the common case: plain ASCII prose). */
 export function fold(text: string): Folded | null {
   if (!NEEDS_FOLD.test(text)) return null;
-  const chars: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  // One entry per UTF-16 code unit, so folded offsets index the arrays directly.
-  const emit = (s: string, a: number, b: number) => {
-    for (let k = 0; k < s.length; k++) {
-      chars.push(s[k] as string);
-      from.push(a);
-      to.push(b);
+  const b: Builder = { out: '', n: 0, from: new Uint32Array(text.length + 16), to: new Uint32Array(text.length + 16) };
+  let i = 0;
+  while (i < text.length) {
+    SPECIAL.lastIndex = i;
+    const next = SPECIAL.exec(text);
+    const stop = next ? next.index : text.length;
+    if (stop > i) {
+      // A plain run maps one to one.
+      reserve(b, stop - i);
+      for (let k = i; k < stop; k++) {
+        b.from[b.n] = k;
+        b.to[b.n] = k + 1;
+        b.n++;
+      }
+      b.out += text.slice(i, stop);
+      i = stop;
+      if (!next) break;
     }
-  };
-  for (let i = 0; i < text.length; ) {
-    const ch = text[i] as string;
-    if (ch === '<') {
-      TAG.lastIndex = i;
-      const m = TAG.exec(text);
-      if (m) {
-        if (!INLINE_TAG.test(m[1] ?? '')) emit(' ', i, i + m[0].length);
-        i += m[0].length;
-        continue;
-      }
-    } else if (ch === '&') {
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(text);
-      const cp = m ? (m[1] ? Number(m[1]) : m[2] ? Number.parseInt(m[2], 16) : -1) : -1;
-      const decoded =
-        m && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m ? NAMED[(m[3] ?? '').toLowerCase()] : undefined;
-      if (m && decoded !== undefined) {
-        const end = i + m[0].length;
-        for (const d of decoded) emit(foldPoint(d.codePointAt(0) ?? 0, d), i, end);
-        i = end;
-        continue;
-      }
-    } else if ((ch === '*' || ch === '~' || ch === '`') && isAlnum(chars[chars.length - 1])) {
-      EMPHASIS.lastIndex = i;
-      const m = EMPHASIS.exec(text);
-      if (m && isAlnum(text[i + m[0].length])) {
-        i += m[0].length;
-        continue;
-      }
-    }
-    const cp = text.codePointAt(i) ?? 0;
-    const len = cp > 0xffff ? 2 : 1;
-    emit(cp < 0x80 ? ch : foldPoint(cp, text.slice(i, i + len)), i, i + len);
-    i += len;
+    i = special(text, i, b);
   }
-  joinSpacedOut(chars, from, to);
-  return { text: chars.join(''), from: Uint32Array.from(from), to: Uint32Array.from(to) };
+  const folded = joinSpacedOut(b);
+  return { text: folded.out, from: folded.from.subarray(0, folded.n), to: folded.to.subarray(0, folded.n) };
+}
+
+/** Fold the character (or tag, entity, emphasis run) at `i`; returns where to go on. */
+function special(text: string, i: number, b: Builder): number {
+  const ch = text[i] as string;
+  if (ch === '<') {
+    TAG.lastIndex = i;
+    const m = TAG.exec(text);
+    if (m) {
+      if (!INLINE_TAG.test(m[1] ?? '')) emit(b, ' ', i, i + m[0].length);
+      return i + m[0].length;
+    }
+  } else if (ch === '&') {
+    ENTITY.lastIndex = i;
+    const m = ENTITY.exec(text);
+    const cp = m ? (m[1] ? Number(m[1]) : m[2] ? Number.parseInt(m[2], 16) : -1) : -1;
+    const decoded =
+      m && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m ? NAMED[(m[3] ?? '').toLowerCase()] : undefined;
+    if (m && decoded !== undefined) {
+      const end = i + m[0].length;
+      for (const d of decoded) emit(b, foldPoint(d.codePointAt(0) ?? 0, d), i, end);
+      return end;
+    }
+  } else if ((ch === '*' || ch === '~' || ch === '`') && isAlnum(b.out.charCodeAt(b.out.length - 1))) {
+    EMPHASIS.lastIndex = i;
+    const m = EMPHASIS.exec(text);
+    if (m && isAlnum(text.charCodeAt(i + m[0].length))) return i + m[0].length;
+  }
+  const cp = text.codePointAt(i) ?? 0;
+  const len = cp > 0xffff ? 2 : 1;
+  emit(b, cp < 0x80 ? ch : foldPoint(cp, text.slice(i, i + len)), i, i + len);
+  return i + len;
 }
 
 // Four or more single letters or digits with one separator between each: "O k a f o r",
 // "0 0 4 8 2 9 1 3", "O.k.a.f.o.r". Dots join letters only ("1.2.3.4" is an IP address).
 const SPACED_OUT = /(?<![A-Za-z0-9])[A-Za-z0-9](?=([ .-]))(?:\1[A-Za-z0-9](?![A-Za-z0-9])){3,}/g;
 
-/** Drop the separators of spaced-out words and numbers, in place. */
-function joinSpacedOut(chars: string[], from: number[], to: number[]): void {
-  const text = chars.join('');
-  const drop = new Set<number>();
-  for (const m of text.matchAll(SPACED_OUT)) {
-    const sep = m[1] ?? ' ';
-    if (sep === '.' && /\d/.test(m[0])) continue;
-    for (let k = m.index + 1; k < m.index + m[0].length; k += 2) drop.add(k);
+/** Drop the separators of spaced-out words and numbers. */
+function joinSpacedOut(b: Builder): Builder {
+  const drop: number[] = [];
+  SPACED_OUT.lastIndex = 0;
+  for (let m = SPACED_OUT.exec(b.out); m; m = SPACED_OUT.exec(b.out)) {
+    if (m[1] === '.' && /\d/.test(m[0])) continue;
+    for (let k = m.index + 1; k < m.index + m[0].length; k += 2) drop.push(k);
   }
-  if (drop.size === 0) return;
-  let w = 0;
-  for (let r = 0; r < chars.length; r++) {
-    if (drop.has(r)) continue;
-    chars[w] = chars[r] as string;
-    from[w] = from[r] as number;
-    to[w] = to[r] as number;
-    w++;
+  if (drop.length === 0) return b;
+  const r: Builder = { out: '', n: 0, from: new Uint32Array(b.n), to: new Uint32Array(b.n) };
+  let d = 0;
+  let last = 0;
+  for (let k = 0; k < b.n; k++) {
+    if (k === drop[d]) {
+      r.out += b.out.slice(last, k);
+      last = k + 1;
+      d++;
+      continue;
+    }
+    r.from[r.n] = b.from[k] as number;
+    r.to[r.n] = b.to[k] as number;
+    r.n++;
   }
-  chars.length = w;
-  from.length = w;
-  to.length = w;
+  r.out += b.out.slice(last, b.n);
+  return r;
 }
 
 /** Map spans found in folded text back onto the original text. */

@@ -59,7 +59,8 @@ function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
   const k = t.key;
   if (t.shape === 'initial') return false;
   if (FUNCTION_WORDS.has(k) || TITLES.has(k) || RELATIONS.has(k)) return false;
-  if (t.shape === 'upper' && t.text.length < 3 && !inLists(k)) return false;
+  // Two capitals are a state, a unit or a role (KY, MS, RN) far more often than a name.
+  if (t.shape === 'upper' && t.text.length < 3) return false;
   if (t.shape === 'lower') {
     if (isCommonWord(k)) return false;
     if (mode === 'strong') return k.length >= 2;
@@ -120,7 +121,7 @@ function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
         // "Last, First": only after a single token, and the second must look like a first name.
         if (commaUsed || count !== 1) break;
         const okFirst =
-          isFirstName(t.key) ||
+          (isFirstName(t.key) && !(t.shape === 'upper' && t.text.length < 3)) ||
           (t.shape === 'upper' && prev.shape === 'upper' && !isVocab(t.key)) ||
           (isSurname(prev.key) && t.shape !== 'lower' && !isCommonWord(t.key));
         if (!okFirst || (isVocab(t.key) && !isFirstName(t.key))) break;
@@ -383,7 +384,7 @@ export function nameRules(text: string, out: Candidate[]): void {
         if (isCommonWord(u.key) || !inLists(u.key)) break;
         lowerHits++;
       } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && !inLists(u.key))) break;
-      else if (u.shape === 'upper' && u.text.length < 3 && !inLists(u.key)) break;
+      else if (u.shape === 'upper' && u.text.length < 3) break;
       i--;
       count++;
     }
@@ -428,7 +429,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (GAP_COMMA.test(gap)) {
       const lower = a.shape === 'lower';
       const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
-      if (bad) continue;
+      if (bad || (b.shape === 'upper' && b.text.length < 3)) continue;
       // A known surname before the comma or a known first name after it ("Oyelowo, Kehinde").
       const ok = lower
         ? isSurname(a.key) && isFirstName(b.key)
