@@ -25,7 +25,12 @@ const STREET = new RegExp(
 );
 const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
 const RURAL = /\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}\b/gi;
-const COUNTY = /\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:County|Parish|Borough)\b/g;
+// "Marion County", "marion county", "St. Lucie County", "Prince George's county".
+const COUNTY =
+  /\b((?:[A-Za-z][a-z.']+\s+){0,2}[A-Za-z][a-z']+)\s+(?:County|Parish|Borough|county|parish|borough|COUNTY|PARISH)\b/g;
+// Words before "county" that are not its name: "the county", "same county", "a rural county".
+const NOT_COUNTY =
+  /^(?:a|an|the|this|that|same|our|their|his|her|my|your|every|each|any|which|what|whose|home|local|rural|nearby|neighboring|neighbouring|next|other|another|adjacent|surrounding|whole|entire|one|two|three|several|many|most|some|no|by|per|of|in|to|from|for|at|on|with|and|or|outside|across|within|lives|lived|living|resides|moved|back|out|over|up|down|inside|large|small|big|poor|wealthy|tri|multi|border|coastal|northern|southern|eastern|western|north|south|east|west|central|upper|lower|health|county|city|state|town|village)$/i;
 // City before a state: "Salina, KS 31730", "Dayton, Ohio".
 const CITY_STATE = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(${STATE_UPPER})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
@@ -131,8 +136,15 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(COUNTY)) {
-    if (isVocab(m[1] ?? '')) continue;
-    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
+    // Keep the name's own words: drop "lives in", "the", "rural" before it.
+    const words = [...(m[1] ?? '').matchAll(/\S+/g)];
+    let skip = 0;
+    while (skip < words.length && NOT_COUNTY.test(words[skip]?.[0] ?? '')) skip++;
+    const name = words.slice(skip).map((w) => w[0]);
+    if (name.length === 0 || name.some((w) => NOT_COUNTY.test(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+    if (name.length === 1 && isVocab(name[0] ?? '')) continue;
+    const start = m.index + (words[skip]?.index ?? 0);
+    out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);

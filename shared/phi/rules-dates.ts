@@ -32,6 +32,21 @@ const SHORT_CUE =
 const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
 const NOT_DATE_AFTER = /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%)/i;
 
+// Compact dates after a word that announces a date: "DOB 031458", "adm 20240615", "DOB: 3141958".
+const COMPACT =
+  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure)\s*(?:date\s*)?(?:on\s+)?[:#=-]?\s*(\d{6}|\d{8})(?![\w/.-]|\.\d)/gi;
+
+/** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
+function compactDate(v: string): boolean {
+  const n = (a: number, b: number) => Number(v.slice(a, b));
+  const md = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (v.length === 6) return md(n(0, 2), n(2, 4)) || md(n(2, 4), n(0, 2));
+  const y = n(0, 4);
+  if (y >= 1880 && y <= 2099 && md(n(4, 6), n(6, 8))) return true;
+  const y2 = n(4, 8);
+  return y2 >= 1880 && y2 <= 2099 && (md(n(0, 2), n(2, 4)) || md(n(2, 4), n(0, 2)));
+}
+
 // Birth year implying an age over 89.
 const BIRTH_YEAR =
   /\b(?:born(?:\s+(?:in|on|back\s+in))?|b\.|birth\s*year(?:\s+(?:is|was|of))?|yob|year\s+of\s+birth|dob(?:\s+year)?)\s*:?\s*((?:18|19|20)\d{2})\b(?![/.-]\d)/gi;
@@ -86,6 +101,12 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     if (!SHORT_CUE.test(before)) continue;
     if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_CONTEXT });
+  }
+  for (const m of text.matchAll(COMPACT)) {
+    const v = m[1] ?? '';
+    if (!compactDate(v)) continue;
+    const start = m.index + (m[0] ?? '').length - v.length;
+    out.push({ start, end: start + v.length, kind: 'date', priority: P_LABELLED });
   }
   for (const m of text.matchAll(BIRTH_YEAR)) {
     const y = Number(m[1] ?? '');

@@ -126,8 +126,24 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'license #',
       'licence #',
       'license no',
+      'licence no',
+      'lic',
+      'lic #',
+      'lic no',
+      'driver lic',
+      'drivers lic',
+      "driver's lic",
+      'driving lic',
+      'dl no',
+      'dl number',
+      'dln',
+      'license id',
       'state id',
+      'state id number',
       'id card',
+      'identification card',
+      'license',
+      'licence',
     ],
   ],
   [
@@ -166,6 +182,18 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'pump id',
       'transmitter id',
       'transmitter',
+      'transmitter serial',
+      'tx id',
+      'receiver id',
+      'receiver serial',
+      'lot and serial',
+      'device sn',
+      'pacemaker serial',
+      'icd serial',
+      'pump serial',
+      'sensor serial',
+      'implant serial',
+      'serial id',
       'sensor id',
       'generator serial',
       'model/serial',
@@ -227,6 +255,9 @@ function escapeLabel(s: string): string {
 const FILLER =
   '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
 const VALUE = '([A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})(?![A-Za-z0-9@])';
+// A value written in short groups with spaces ("DL 123 456 789", "ID XJH 4471 2209"): groups of 2–6
+// with a digit in each after the first, so "MRN 1234567 45 minutes" keeps to its number.
+const GROUPS = /^(?: (?=[A-Za-z0-9]{2,6}(?![A-Za-z0-9]))[A-Za-z]*\d[A-Za-z0-9]*)+/;
 // Continuation: "MRNs 1600091 and 1348212", "MR# E2987928, E1694980".
 const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${VALUE}`, 'i');
 
@@ -260,6 +291,9 @@ function plausible(kind: IdentifierKind, v: string): boolean {
   if (/^[A-Z]\d{2}\.\d/i.test(v)) return false; // ICD-10 code
   if (kind === 'vehicle') return (digits >= 1 && alnum >= 4 && alnum <= 17 && /[A-Za-z]|\d{5,}/.test(v)) || digits >= 5;
   if (kind === 'ssn') return digits === 9 && alnum === 9;
+  // Serials and licences mix letters and digits freely ("8NM3KQ", "WDL0ABC12345").
+  if ((kind === 'device' || kind === 'license') && digits >= 1 && alnum >= 5 && !/^\d{4}$/.test(v))
+    return digits >= 3 || /[A-Za-z]/.test(v);
   if (digits < 3 || alnum < 5) return false;
   // A value that is only a clock time or a year is not an identifier.
   if (/^\d{4}$/.test(v)) return false;
@@ -275,14 +309,18 @@ export function idRules(text: string, out: Candidate[]): void {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let v = m[1] ?? '';
       let start = m.index + (m[0] ?? '').length - v.length;
+      if (v.length <= 6 && /^[A-Za-z0-9]+$/.test(v) && kind !== 'vehicle') {
+        const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
+        if (more) v += more[0];
+      }
       // A label followed by a word ("BCBS member ID …"): look again from the next character.
       if (!plausible(kind, v)) {
         re.lastIndex = m.index + 1;
         continue;
       }
-      re.lastIndex = start + v.length;
       // Drop a trailing sentence period picked up by the value.
       v = v.replace(/[.]+$/, '');
+      re.lastIndex = start + v.length;
       const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
       out.push({ start, end: start + v.length, kind, priority });
       let pos = start + v.length;
@@ -316,7 +354,7 @@ const MBI =
 // Vehicle identification number: 17 characters, no I/O/Q, letters and digits mixed.
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 // "#E1234567", "#4680523": a bare hash number in a chart banner is the record number.
-const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}\d{6,12})(?![\w-])/g;
+const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}\d(?:-?\d){5,13})(?![\w-])/g;
 // Last resort: long digit runs (7+ digits, maybe hyphenated), or a letter or two then 6+ digits.
 const LONG_NUM = /(?<![\w./$,:-])(?:\d[\d-]{5,}\d|[A-Za-z]{1,2}\d{6,})(?![\w/]|[.,]\d)/g;
 
