@@ -1,12 +1,13 @@
-// Name lists for the identifier detector: ~19k given names, ~39k surnames and the ~3k of them that
-// are also everyday English words ("will", "rose", "grant"), built by scripts/build-phi-names.mjs
-// from public-domain data (US Census surnames, SSA given names) and hand lists of many cultures.
+// Word lists for the identifier detector: ~15k given names, ~30k surnames and ~11k everyday English
+// words, built by scripts/build-phi-names.mjs from public-domain data (US Census surnames, SSA given
+// names, SCOWL) and hand lists of many cultures. A name that is also an everyday word ("will",
+// "rose", "grant") needs context; a word that is neither may be a name the lists lack.
 //
 // The lists stay packed (sorted, front-coded in blocks) and are searched where they lie: loading
 // the detector unpacks nothing, which matters on the server, where each isolate would pay for it.
 // Only the block starts are indexed on first use (a few thousand offsets).
 
-import { EVERYDAY, GIVEN, SURNAMES } from './phi-names-data';
+import { ENGLISH, GIVEN, SURNAMES } from './phi-names-data';
 
 interface Packed {
   data: string;
@@ -64,11 +65,11 @@ function has(p: Packed, word: string): boolean {
 
 let given: Packed | undefined;
 let surnames: Packed | undefined;
-let everyday: Packed | undefined;
+let english: Packed | undefined;
 
 const GIVEN_BIT = 1;
 const SURNAME_BIT = 2;
-const EVERYDAY_BIT = 4;
+const ENGLISH_BIT = 4;
 const cache = new Map<string, number>();
 
 /** Which lists hold this word (bits), remembered: a note repeats its words. */
@@ -82,13 +83,13 @@ function lookup(word: string): number {
     return hit;
   }
   let bits = 0;
-  if (/^[a-z]{2,}$/.test(key)) {
+  if (/^[a-z]{2,}$/.test(key) || key === 'a' || key === 'i') {
     given ??= index(GIVEN);
     surnames ??= index(SURNAMES);
-    everyday ??= index(EVERYDAY);
+    english ??= index(ENGLISH);
     if (has(given, key)) bits |= GIVEN_BIT;
     if (has(surnames, key)) bits |= SURNAME_BIT;
-    if (bits && has(everyday, key)) bits |= EVERYDAY_BIT;
+    if (has(english, key)) bits |= ENGLISH_BIT;
   }
   if (cache.size > 20_000) cache.clear();
   cache.set(key, bits);
@@ -108,5 +109,11 @@ export function isSurname(word: string): boolean {
 
 /** Is this word a name that is also an everyday English word ("will", "rose", "hill")? */
 export function isEverydayName(word: string): boolean {
-  return (lookup(word) & EVERYDAY_BIT) !== 0;
+  const bits = lookup(word);
+  return (bits & ENGLISH_BIT) !== 0 && (bits & (GIVEN_BIT | SURNAME_BIT)) !== 0;
+}
+
+/** Is this word (any case) an everyday English word? */
+export function isEnglishWord(word: string): boolean {
+  return (lookup(word) & ENGLISH_BIT) !== 0;
 }

@@ -314,7 +314,8 @@ export function idRules(text: string, out: Candidate[]): void {
         if (more) v += more[0];
       }
       // A label followed by a word ("BCBS member ID …"): look again from the next character.
-      if (!plausible(kind, v)) {
+      // A bare "policy" is as often a hospital policy ("policy NUR-1713"): it needs a long number.
+      if (!plausible(kind, v) || (/^polic/i.test(m[0] ?? '') && digitCount(v) < 6)) {
         re.lastIndex = m.index + 1;
         continue;
       }

@@ -1,0 +1,147 @@
+// Names the lists lack, read from what surrounds them: a person's verb after ("Nalan M. Isik
+// asked", "Kwon Ji-woo lives at"), a possessive before a person's thing ("Darinka's consent"),
+// census style with a comma ("koya,fibikemi", "RASANEN, KALEVI M"), or a preposition before a
+// capitalised word no list knows ("redraw for Nakato"). A candidate word must not be everyday
+// English or clinical vocabulary; "foreign" words (neither) carry most of the evidence.
+
+import { isFirstName } from '../phi-names';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { at, CLINICIAN, foreign, inLists, nameWord, RELATIONS, TITLES, type Tok } from './name-tokens';
+import { type Candidate, P_CONTEXT } from './types';
+
+const VERB_AFTER =
+  /^\s+(?:asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|reports|states|denies|needs|keeps|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|d\/l\b|dl\b|lic\b|driver'?s\s+lic)/i;
+// What a person has: "Darinka's consent", "Vasyl's home BP cuff".
+const POSS_NOUN =
+  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag)\b/i;
+// Where a clause ends after a name: "for Nakato.", "per Parminder, K is…", "for Bogdana was…".
+const CLAUSE_END =
+  /^(?:\s*(?:$|[.,;:!?)\n]|-\s)|\s+(?:was|is|has|had|in|on|at|to|and|but|for|who|says|said|asked|wants|called|needs|about|re)\b)/;
+const WEAK_BEFORE = new Set([
+  'for',
+  'per',
+  'attn',
+  'cb',
+  'with',
+  'from',
+  'to',
+  'about',
+  're',
+  'visiting',
+  'see',
+  'saw',
+  'named',
+  'called',
+  'call',
+  'text',
+  'texted',
+  'emailed',
+  'paged',
+  'by',
+]);
+const isForeign = foreign;
+const blocked = (k: string): boolean =>
+  FUNCTION_WORDS.has(k) || RELATIONS.has(k) || TITLES.has(k) || CLINICIAN.has(k) || isVocab(k);
+// Short capitals no list knows are acronyms (ESRD, HUC, OSH), not names.
+const acronym = (t: Tok): boolean =>
+  t.shape === 'upper' && (t.text.length < 3 || (t.text.length <= 4 && !inLists(t.key)));
+// Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
+const EPONYM_NOUN =
+  /^(?:['’]s)?\s+(?:sign|signs|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
+const eponymAfter = (text: string, t: Tok): boolean => EPONYM_NOUN.test(text.slice(t.end, t.end + 30));
+let current = '';
+const eponym = (t: Tok): boolean => eponymAfter(current, t);
+
+/** Can this token sit in a name read from context? */
+const part = (t: Tok): boolean =>
+  t.shape !== 'initial' &&
+  !blocked(t.key) &&
+  !acronym(t) &&
+  !eponym(t) &&
+  (isForeign(t.key) || nameWord(t.key) || (t.shape !== 'lower' && inLists(t.key)));
+
+/** First token of the name run ending at j (single spaces, or an initial and its period), or -1. */
+function runBack(text: string, toks: Tok[], j: number): number {
+  if (!part(at(toks, j))) return -1;
+  let i = j;
+  while (i > 0 && j - i < 3) {
+    const prev = at(toks, i - 1);
+    const gap = text.slice(prev.end, at(toks, i).start);
+    if (prev.poss) break;
+    if (prev.shape === 'initial' && /^\.?\s?$/.test(gap) && gap.length > 0 && /^[A-Z]$/.test(prev.text)) {
+      // "Nalan M. Isik": a middle initial needs a name before it; "A Ogunleye": a leading one is kept.
+      i--;
+      continue;
+    }
+    if (!/^ $/.test(gap) || !part(prev)) break;
+    if (prev.shape === 'lower' && at(toks, i).shape !== 'lower') break;
+    i--;
+  }
+  return i;
+}
+
+/** Is the run strong enough to be a name? */
+function accept(toks: Tok[], i: number, j: number, lowerSingleOk: boolean): boolean {
+  const words = toks.slice(i, j + 1).filter((t) => t.shape !== 'initial');
+  if (words.length === 0) return false;
+  if (!words.some((t) => isForeign(t.key) || (inLists(t.key) && !isCommonWord(t.key)))) return false;
+  if (words.length > 1) return true;
+  const t = words[0] as Tok;
+  if (t.shape === 'lower') return lowerSingleOk && isForeign(t.key) && t.key.length >= 4;
+  return t.key.length >= 3 && (isFirstName(t.key) || isForeign(t.key));
+}
+
+export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void {
+  current = text;
+  const push = (i: number, j: number) =>
+    out.push({ start: at(toks, i).start, end: at(toks, j).end, kind: 'name', priority: P_CONTEXT });
+  const n = toks.length;
+  for (let j = 0; j < n; j++) {
+    const t = at(toks, j);
+    const after = text.slice(t.end + (t.poss ? 2 : 0), t.end + 40);
+    // "Ozgur Cetiner D/L …", "Ismail brought her pump"; "Darinka's consent".
+    const verb = !t.poss && VERB_AFTER.test(after);
+    const poss = t.poss && POSS_NOUN.test(after);
+    if (verb || poss || t.poss) {
+      const i = runBack(text, toks, j);
+      // "Dr. Chen said": a clinician's name is not the patient's.
+      if (i > 0 && CLINICIAN.has(at(toks, i - 1).key)) continue;
+      if (i >= 0 && accept(toks, i, j, poss) && (verb || poss || j > i || t.shape !== 'lower')) push(i, j);
+    }
+    // Census style: "koya,fibikemi", "OSMAK, TASA H", "hofman, twan".
+    const b = toks[j + 1];
+    if (b && t.shape !== 'initial' && b.shape !== 'initial') {
+      const gap = text.slice(t.end, b.start);
+      if ((gap === ',' || gap === ', ') && part(t) && part(b) && !t.poss) {
+        const listed = (x: Tok) => x.key.length >= 3 && inLists(x.key) && !isCommonWord(x.key);
+        const c = toks[j + 2];
+        const initial = c && c.shape === 'initial' && text.slice(b.end, c.start) === ' ';
+        const upper = t.shape === 'upper' && b.shape === 'upper';
+        const ctx = /^\s*(?:$|[|\t(\n]|dob\b|ss|mrn|unit)/i.test(text.slice(b.end, b.end + 8));
+        const tight = gap === ',' && (listed(t) || listed(b) || ctx);
+        if (tight || listed(t) || listed(b) || initial || (upper && ctx)) {
+          push(j, initial ? j + 2 : j + 1);
+          j += initial ? 2 : 1;
+          continue;
+        }
+      }
+    }
+    // "redraw for Nakato", "attn Ilja Seibold", "per Parminder, K is 5.9".
+    if (j > 0 && WEAK_BEFORE.has(at(toks, j - 1).key) && t.shape !== 'lower' && t.shape !== 'initial' && part(t)) {
+      const gapBefore = text.slice(at(toks, j - 1).end, t.start);
+      if (!/^\s+$/.test(gapBefore) || (j > 1 && CLINICIAN.has(at(toks, j - 2).key))) continue;
+      let k = j;
+      while (k + 1 < n && k - j < 2 && text.slice(at(toks, k).end, at(toks, k + 1).start) === ' ') {
+        const nx = at(toks, k + 1);
+        if (nx.shape === 'lower' || nx.shape === 'initial' || !part(nx)) break;
+        k++;
+      }
+      const end = at(toks, k);
+      const closes = end.poss || CLAUSE_END.test(text.slice(end.end, end.end + 12));
+      if (closes && accept(toks, j, k, false)) {
+        push(j, k);
+        j = k;
+      }
+    }
+  }
+}
