@@ -26,7 +26,8 @@ const PHONE10 =
 // Local 7-digit number, always written with a separator (555-0142 / 555.0142).
 const PHONE7 = /(?<![\w./-])[2-9]\d{2}[-.]\d{4}(?![\w-]|\.\d)/g;
 // International: +44 20 7946 0958 and the like.
-const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
+// Groups on one line: a number never runs on into the next line's house number.
+const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
 
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
