@@ -112,6 +112,8 @@ osh huc rpm rvr esrd aki ckd svt dka hhs bmi asa nstemi stemi acs chf copd cva t
 afib aflutter dvt pe gib ugib lgib sbo ards sirs mods icp cpp map mews news pews los snf ltach irf dme hha pcp ent gi
 ob gyn nicu picu pacu cath ecmo impella lvad iabp crrt cvvh hd pd ptt inr bnp ck ldh lft lfts bmp cmp cbc abg vbg
 rrt rapid stroke sepsis trauma code blue rrt stat prn npo qid tid bid qhs qam qpm ad lib
+spiriva symbicort advair breo trelegy duoneb xopenex proventil ventolin flovent pulmicort singulair
+endo takotsubo dupuytren hartmann virchow trousseau chvostek kehr beck fournier ludwig cullen
 yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
 street avenue road drive lane boulevard highway parkway court plaza

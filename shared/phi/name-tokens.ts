@@ -43,6 +43,12 @@ export const at = (toks: Tok[], i: number): Tok => toks[i] as Tok;
 export const CLINICAL_ENDING =
   /(?:ology|ologist|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|graphy|gram|pathy|algia|uria|penia|trophy|mycin|cillin|pril|olol|sartan|statin|azole|prazole|tidine|parin|floxacin|cycline|vir|mab|nib|zepam|zolam|codone|morphone|profen|oxacin|dipine|tropin|ase|lysis|plegia|paresis|rrhea|ectasis|megaly|carcinoma|cele|ism|apine|azine|sone|olone|formin|amine|idine|oxin|arin|ium|iazide|semide|lukast|triptan|gliptin|gliflozin|glutide|tide|caine|fentanil|adol|azepam|barbital|phylline|terol|tropium|nitrate|glycemia|kalemia|natremia|calcemia|lipidemia|cardia|pnea|ptysis|emesis|esis)$/;
 
+// Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
+export const EPONYM_NOUN =
+  /^(?:['’]s)?\s+(?:sign|signs|pupil|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
+/** Is the word ending at `end` an eponym, by the noun after it? */
+export const eponymAfter = (text: string, end: number): boolean => EPONYM_NOUN.test(text.slice(end, end + 30));
+
 const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);
 /** In the name lists ("anne-marie", "pierce-whitaker": every part a known name). */
 export const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k.split('-').every(inOne));

@@ -24,7 +24,9 @@ const STREET = new RegExp(
   'gi',
 );
 const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|pob|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
-const RURAL = /\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?\b/gi;
+// "RR 20" alone is a respiratory rate: the short forms need their box.
+const RURAL =
+  /\b(?:(?:rr|r\.r\.|hc)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
 // Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
 const HIGHWAY =
   /(?<![\w#./-])\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|st|sr|cr|fm|rm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i)[\s-]*)+\d{1,5}[A-Za-z]?(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;

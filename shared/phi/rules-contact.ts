@@ -31,7 +31,7 @@ const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\
 
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
-  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|(?<!\b(?:ph|phone|tel|cell|callback|contact|home|mobile|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
 const FAX_BEFORE = /(?:\bfax(?:ed)?|\bfx|\bfacsimile|\btelefax)\b[^\d\n]{0,22}$/i;
 const FAX_BEFORE_STRICT = /\bf\s*:\s*$/i;
 

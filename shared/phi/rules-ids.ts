@@ -35,6 +35,14 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'unit #',
       'hospital number',
       'hosp #',
+      'hosp no',
+      'hosp number',
+      'hospital no',
+      'epi',
+      'epi #',
+      'epic',
+      'epic mrn',
+      'epic id',
       'empi',
       'mpi',
       'enterprise id',
@@ -75,6 +83,35 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
     [
       'member',
       'member id',
+      'mem id',
+      'mem #',
+      'insurance card',
+      'new card',
+      'masshealth',
+      'medi-cal',
+      'medi cal',
+      'ahcccs',
+      'ahcccs id',
+      'tenncare',
+      'soonercare',
+      'badgercare',
+      'husky',
+      'chip',
+      'molina',
+      'ambetter',
+      'humana',
+      'aetna',
+      'cigna',
+      'anthem',
+      'kaiser',
+      'uhc',
+      'unitedhealthcare',
+      'wellcare',
+      'amerigroup',
+      'caresource',
+      'champva',
+      'sub id',
+      'subscriber #',
       'member number',
       'subscriber',
       'subscriber id',
@@ -112,6 +149,10 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
     [
       'dl',
       'd.l.',
+      'd/l',
+      'd/l #',
+      'cdl',
+      'cdl #',
       'dl#',
       'driver license',
       "driver's license",
@@ -151,6 +192,11 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
     [
       'plate',
       'plates',
+      'tag',
+      'car tag',
+      'lp',
+      'lp #',
+      'plate #',
       'license plate',
       'licence plate',
       'lic plate',
@@ -235,6 +281,23 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'employee id',
       'student id',
       'badge',
+      'unos',
+      'unos id',
+      'unos #',
+      'cps case',
+      'cps',
+      'case #',
+      'case no',
+      'booking',
+      'booking #',
+      'booking number',
+      'inmate',
+      'inmate #',
+      'inmate id',
+      'inmate number',
+      'doc #',
+      'doc id',
+      'doc number',
       'case number',
       'id',
       'id number',
@@ -243,7 +306,19 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
   ],
   [
     'ssn',
-    ['ssn', 'ss#', 'ss #', 'social security', 'social security number', 'social security no', 'social', 'soc sec'],
+    [
+      'ssn',
+      'ss#',
+      'ss #',
+      'ss no',
+      'ss number',
+      'social security',
+      'social security number',
+      'social security no',
+      'social',
+      'soc sec',
+      'soc sec no',
+    ],
   ],
 ];
 
@@ -254,7 +329,8 @@ function escapeLabel(s: string): string {
 // Words that may stand between a label and its value ("SSN on the form was 1234…").
 const FILLER =
   '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
-const VALUE = '([A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})(?![A-Za-z0-9@])';
+// "A 029 496 273 078": a lone letter may lead a value written in digit groups.
+const VALUE = '((?:[A-Za-z] (?=\\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){1,24})(?![A-Za-z0-9@])';
 // A value written in short groups with spaces ("DL 123 456 789", "ID XJH 4471 2209"): groups of 2–6
 // with a digit in each after the first, so "MRN 1234567 45 minutes" keeps to its number.
 const GROUPS = /^(?: (?=[A-Za-z0-9]{2,6}(?![A-Za-z0-9]))[A-Za-z]*\d[A-Za-z0-9]*)+/;
@@ -263,7 +339,11 @@ const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${
 
 const LABEL_RES: Array<[IdentifierKind, RegExp]> = LABELS.map(([kind, labels]) => {
   const alts = [...labels].sort((a, b) => b.length - a.length).map(escapeLabel);
-  return [kind, new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?![a-z0-9])${FILLER}\\s*${VALUE}`, 'gi')];
+  // The value stays on the label's line.
+  return [
+    kind,
+    new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?![a-z0-9])${FILLER}[^\\S\\n]*${VALUE}`, 'gi'),
+  ];
 });
 
 // Ticket systems and internal references: hospital numbers, not the patient's.
@@ -309,13 +389,21 @@ export function idRules(text: string, out: Candidate[]): void {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let v = m[1] ?? '';
       let start = m.index + (m[0] ?? '').length - v.length;
-      if (v.length <= 6 && /^[A-Za-z0-9]+$/.test(v) && kind !== 'vehicle') {
+      if (v.length <= 6 && /^(?:[A-Za-z] )?[A-Za-z0-9]*\d[A-Za-z0-9]*$|^[A-Za-z]$/.test(v) && kind !== 'vehicle') {
         const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
         if (more) v += more[0];
+      } else if (kind === 'health_plan') {
+        // A plan's two-digit suffix: "BCBS ID 073098974 94".
+        const suffix = /^ \d{2}(?![\w.])/.exec(text.slice(start + v.length, start + v.length + 4));
+        if (suffix) v += suffix[0];
       }
       // A label followed by a word ("BCBS member ID …"): look again from the next character.
       // A bare "policy" is as often a hospital policy ("policy NUR-1713"): it needs a long number.
-      if (!plausible(kind, v) || (/^polic/i.test(m[0] ?? '') && digitCount(v) < 6)) {
+      if (
+        !plausible(kind, v) ||
+        (/^polic[a-z]*$/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length).trim()) &&
+          /^[A-Za-z]{2,4}-\d{1,4}$/.test(v))
+      ) {
         re.lastIndex = m.index + 1;
         continue;
       }
@@ -336,7 +424,7 @@ export function idRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(PLATE_SPACED)) {
     const v = m[1] ?? '';
-    if (!/[A-Z]/.test(v) || !/\d/.test(v)) continue;
+    if (!/[A-Za-z]/.test(v) || !/\d/.test(v)) continue;
     const start = m.index + (m[0] ?? '').length - v.length;
     out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_LABELLED });
   }
@@ -344,10 +432,12 @@ export function idRules(text: string, out: Candidate[]): void {
 }
 
 // Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
-const PLATE_SPACED = /\b(?:plates?|tags?)(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
+const PLATE_SPACED =
+  /\b(?:plates?|tags?|lp)\b(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
 const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g;
+const SSN_DOT = /(?<![\w.-])(?!000|666|9\d\d)\d{3}\.(?!00)\d{2}\.(?!0000)\d{4}(?![\w-]|\.\d)/g;
 const SSN_SPACE = /(?<![\w-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\w-])/g;
 // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters exclude S, L, O, I, B, Z).
 const MBI =
@@ -355,12 +445,12 @@ const MBI =
 // Vehicle identification number: 17 characters, no I/O/Q, letters and digits mixed.
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 // "#E1234567", "#4680523": a bare hash number in a chart banner is the record number.
-const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}\d(?:-?\d){5,13})(?![\w-])/g;
+const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}-?\d(?:-?\d){5,13})(?![\w-])/g;
 // Last resort: long digit runs (7+ digits, maybe hyphenated), or a letter or two then 6+ digits.
 const LONG_NUM = /(?<![\w./$,:-])(?:\d[\d-]{5,}\d|[A-Za-z]{1,2}\d{6,})(?![\w/]|[.,]\d)/g;
 
 export function shapeRules(text: string, out: Candidate[]): void {
-  for (const re of [SSN_DASH, SSN_SPACE]) {
+  for (const re of [SSN_DASH, SSN_SPACE, SSN_DOT]) {
     for (const m of text.matchAll(re)) {
       out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'ssn', priority: P_FORMAT });
     }
@@ -380,7 +470,8 @@ export function shapeRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(LONG_NUM)) {
     const v = m[0] ?? '';
-    if (digitCount(v) < 7 || TICKET_PREFIX.test(v) || /--/.test(v)) continue;
+    // Seven digits, or six behind a letter ("M451939").
+    if (digitCount(v) < (/^[A-Za-z]/.test(v) ? 6 : 7) || TICKET_PREFIX.test(v) || /--/.test(v)) continue;
     // Time ranges (0700-1930) and number ranges are not identifiers.
     if (/^\d{1,4}-\d{1,4}$/.test(v)) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);

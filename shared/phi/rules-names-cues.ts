@@ -6,7 +6,7 @@
 
 import { isFirstName } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { at, CLINICIAN, foreign, inLists, nameWord, RELATIONS, TITLES, type Tok } from './name-tokens';
+import { at, CLINICIAN, eponymAfter, foreign, inLists, nameWord, RELATIONS, TITLES, type Tok } from './name-tokens';
 import { type Candidate, P_CONTEXT } from './types';
 
 const VERB_AFTER =
@@ -45,19 +45,11 @@ const blocked = (k: string): boolean =>
 // Short capitals no list knows are acronyms (ESRD, HUC, OSH), not names.
 const acronym = (t: Tok): boolean =>
   t.shape === 'upper' && (t.text.length < 3 || (t.text.length <= 4 && !inLists(t.key)));
-// Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
-const EPONYM_NOUN =
-  /^(?:['’]s)?\s+(?:sign|signs|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
-const eponymAfter = (text: string, t: Tok): boolean => EPONYM_NOUN.test(text.slice(t.end, t.end + 30));
-let current = '';
-const eponym = (t: Tok): boolean => eponymAfter(current, t);
-
 /** Can this token sit in a name read from context? */
 const part = (t: Tok): boolean =>
   t.shape !== 'initial' &&
   !blocked(t.key) &&
   !acronym(t) &&
-  !eponym(t) &&
   (isForeign(t.key) || nameWord(t.key) || (t.shape !== 'lower' && inLists(t.key)));
 
 /** First token of the name run ending at j (single spaces, or an initial and its period), or -1. */
@@ -92,9 +84,10 @@ function accept(toks: Tok[], i: number, j: number, lowerSingleOk: boolean): bool
 }
 
 export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void {
-  current = text;
-  const push = (i: number, j: number) =>
+  const push = (i: number, j: number) => {
+    if (eponymAfter(text, at(toks, j).end)) return;
     out.push({ start: at(toks, i).start, end: at(toks, j).end, kind: 'name', priority: P_CONTEXT });
+  };
   const n = toks.length;
   for (let j = 0; j < n; j++) {
     const t = at(toks, j);
@@ -102,11 +95,12 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
     // "Ozgur Cetiner D/L …", "Ismail brought her pump"; "Darinka's consent".
     const verb = !t.poss && VERB_AFTER.test(after);
     const poss = t.poss && POSS_NOUN.test(after);
-    if (verb || poss || t.poss) {
+    // A possessive with no person's thing after it needs two words ("Jhun Sumulong's car" / not "Dupuytren's").
+    if (verb || poss || (t.poss && /^\s+[a-z]/.test(after))) {
       const i = runBack(text, toks, j);
       // "Dr. Chen said": a clinician's name is not the patient's.
       if (i > 0 && CLINICIAN.has(at(toks, i - 1).key)) continue;
-      if (i >= 0 && accept(toks, i, j, poss) && (verb || poss || j > i || t.shape !== 'lower')) push(i, j);
+      if (i >= 0 && accept(toks, i, j, poss) && (verb || poss || j > i)) push(i, j);
     }
     // Census style: "koya,fibikemi", "OSMAK, TASA H", "hofman, twan".
     const b = toks[j + 1];

@@ -12,7 +12,7 @@
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { at, CLINICIAN, foreign, inLists, RELATIONS, TITLES, type Tok, tokenize } from './name-tokens';
+import { at, CLINICIAN, eponymAfter, foreign, inLists, RELATIONS, TITLES, type Tok, tokenize } from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
@@ -207,6 +207,8 @@ export function nameRules(text: string, out: Candidate[]): void {
   const push = (i: number, j: number, priority: number): void => {
     if (j <= i) return;
     const [start, end] = spanOf(text, toks, i, j);
+    // "Todd's paralysis", "Kelly clamp": an eponym, unless a title or relation named the person.
+    if (priority < P_LABELLED && eponymAfter(text, end)) return;
     out.push({ start, end, kind: 'name', priority });
   };
 
@@ -248,7 +250,9 @@ export function nameRules(text: string, out: Candidate[]): void {
         k++;
       const first = at(toks, k);
       const j = collect(text, toks, k, first.shape === 'lower' ? 'list' : 'medium');
-      if (j > k) {
+      // One lower-case word no list knows is too often a drug or a finding ("re acetaminophen").
+      const loneUnknown = j === k + 1 && first.shape === 'lower' && !inLists(first.key);
+      if (j > k && !loneUnknown) {
         push(k, j, P_CONTEXT);
         i = j - 1;
         continue;
@@ -288,6 +292,10 @@ export function nameRules(text: string, out: Candidate[]): void {
     }
     if (!cue) continue;
     if (t.shape === 'initial' && !(j > 0 && at(toks, j - 1).shape === 'upper')) continue;
+    // A birth date or an age after a word says "person" more surely than a record label does.
+    const personal = /^(?:\s*[,(:/-]?\s*)(?:dob|d\.o\.b|bday|birthday|born|b\.|\(?\s*\d|early|mid|late|in\s)/i.test(
+      cue[0] ?? '',
+    );
     // Walk back over name-like tokens.
     let i = last;
     let lowerHits = 0;
@@ -311,9 +319,9 @@ export function nameRules(text: string, out: Candidate[]): void {
         break;
       }
       if (u.shape === 'lower') {
-        if (isCommonWord(u.key) || !(inLists(u.key) || foreign(u.key))) break;
+        if (isCommonWord(u.key) || !(inLists(u.key) || (personal && foreign(u.key)))) break;
         lowerHits++;
-      } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && !inLists(u.key))) break;
+      } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && (!inLists(u.key) || !personal))) break;
       // A capitalised English word the lists do not know ("Diabetes 10 years") is not a name.
       else if (!inLists(u.key) && !foreign(u.key)) break;
       else if (u.shape === 'upper' && u.text.length < 3) break;
