@@ -13,6 +13,9 @@ const TLD =
   '(?:com|org|net|edu|gov|mil|io|co|us|me|ly|gl|info|biz|app|health|care|page|site|link|online|uk|ca|au|de|fr|in|ie|nz|tv|fm)';
 const URL_SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/gi;
 // A bare domain counts only with a path: "gofundme.com/f/…", not "epic.com".
+// Personal pages on hosting services need no path: "asmunirahardian.blogspot.com".
+const URL_HOSTED =
+  /\b[a-z0-9][a-z0-9-]*\.(?:blogspot|wordpress|tumblr|substack|wixsite|weebly|github|carrd|squarespace|webflow|netlify|vercel)\.(?:com|io|co|app)\b(?:\/[^\s<>"'()[\]{}]*)?/gi;
 const URL_BARE = new RegExp(`\\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+${TLD}\\/[^\\s<>"'()\\[\\]{}]*`, 'gi');
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -43,7 +46,7 @@ export function contactRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
-  for (const re of [URL_SCHEME, URL_BARE]) {
+  for (const re of [URL_SCHEME, URL_BARE, URL_HOSTED]) {
     for (const m of text.matchAll(re)) {
       // Skip the domain part of an e-mail address.
       if (m.index > 0 && text[m.index - 1] === '@') continue;

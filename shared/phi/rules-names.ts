@@ -27,7 +27,7 @@ function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
   if (t.shape === 'upper' && t.text.length < 3) return false;
   if (t.shape === 'lower') {
     if (isCommonWord(k)) return false;
-    if (mode === 'strong') return k.length >= 2;
+    if (mode === 'strong') return k.length >= 2 && (!isEnglishWord(k) || inLists(k));
     // A word no list knows, English or name, may be a name the lists lack ("nephew gudakesha pilla");
     // after a known first name, an unknown lower-case word may be the surname.
     return inLists(k) || foreign(k) || (afterFirst && k.length >= 3 && !isEnglishWord(k));
@@ -249,7 +249,9 @@ export function nameRules(text: string, out: Candidate[]): void {
       )
         k++;
       const first = at(toks, k);
-      const j = collect(text, toks, k, first.shape === 'lower' ? 'list' : 'medium');
+      // "Pt: Modest Gorski", "name: …": a label and its colon are as strong as a title.
+      const colon = /:\s*$/.test(text.slice(at(toks, k - 1).end, first.start));
+      const j = collect(text, toks, k, colon ? 'strong' : first.shape === 'lower' ? 'list' : 'medium');
       // One lower-case word no list knows is too often a drug or a finding ("re acetaminophen").
       const loneUnknown = j === k + 1 && first.shape === 'lower' && !inLists(first.key);
       if (j > k && !loneUnknown) {
