@@ -56,7 +56,7 @@ const BIRTH_YEAR =
 // Ages: number + unit, or a label then the number.
 const AGE_NUM = '(9\\d|1[0-2]\\d)';
 const AGE_UNIT =
-  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|y\b(?=\s*[,)])))/i;
+  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|y\b(?![/.'-]?[A-Za-z0-9])))/i;
 // "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
 const AGE_SEX =
   /^(?:\s?[MF]\b|[mf]\b(?!\s*(?:in|min|mins|ml|mg|mcg|mm|meters?|miles?|feet|ft)\b)|\s[mf]\b(?=\s+(?:a|with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|candidate)\b))/;
@@ -79,8 +79,13 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     const a = Number(m[1] ?? '');
     const b = Number(m[3] ?? '');
     if (!validMD(a, b)) continue;
-    // Dotted short forms (1.2.25) read as versions or decimals; need a 4-digit year.
-    if ((m[2] ?? '') === '.' && (m[4] ?? '').length !== 4) continue;
+    // Dotted short forms (1.2.25) read as versions or decimals: a 4-digit year, or a date word before.
+    if (
+      (m[2] ?? '') === '.' &&
+      (m[4] ?? '').length !== 4 &&
+      !SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))
+    )
+      continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(ISO)) {

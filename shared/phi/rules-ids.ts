@@ -439,7 +439,8 @@ const PLATE_SPACED =
   /\b(?:plates?|tags?|lp)\b(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
-const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g;
+// Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.
+const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}( ?[-/] ?)(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])/g;
 const SSN_DOT = /(?<![\w.-])(?!000|666|9\d\d)\d{3}\.(?!00)\d{2}\.(?!0000)\d{4}(?![\w-]|\.\d)/g;
 const SSN_SPACE = /(?<![\w-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\w-])/g;
 // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters exclude S, L, O, I, B, Z).

@@ -162,7 +162,9 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
         const nx = at(toks, k + 1);
         const initial = nx.shape === 'initial' && /^[A-Z]$/.test(nx.text) && toks[k + 2];
         if (initial && /^ $/.test(gap) && /^\.? $/.test(text.slice(nx.end, at(toks, k + 2).start))) {
-          k++;
+          // "Oyelade K. Tamuno": the initial and the word after it.
+          if (!part(at(toks, k + 2))) break;
+          k += 2;
           continue;
         }
         if (gap !== ' ') break;

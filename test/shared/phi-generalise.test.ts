@@ -30,7 +30,51 @@ describe('names the sample did not teach', () => {
   });
 });
 
+describe('names the lists lack, read from their context', () => {
+  it('reads a name before a verb a person does, or a label or number about them', () => {
+    expect(found('Zdravka Petkovic asked for her glasses')).toEqual(['Zdravka Petkovic']);
+    expect(found('Oyelade Tamuno D/L 77-301-2291 scanned')).toEqual(['Oyelade Tamuno', '77-301-2291']);
+  });
+  it('reads a possessive before something a person has', () => {
+    expect(found("wrong visit on Zdravka's consent again")).toEqual(['Zdravka']);
+  });
+  it('reads census-style names the lists do not know', () => {
+    expect(found('label: petkovic,zdravka | room 4')).toEqual(['petkovic,zdravka']);
+    expect(found('band says TAMUNO, ADA K at triage')).toEqual(['TAMUNO, ADA K']);
+  });
+  it('reads names after a preposition, with particles and initials', () => {
+    expect(found('redraw for Zdravka')).toEqual(['Zdravka']);
+    expect(found('prior auth denied for Tamuno van der Berg.')).toEqual(['Tamuno van der Berg']);
+    expect(found('tab for Oyelade K. Tamuno')).toEqual(['Oyelade K. Tamuno']);
+  });
+  it('does not read eponyms, findings or drugs as names', () => {
+    for (const t of [
+      'is there a protocol for Kelly clamp with Todd paralysis?',
+      "anyone know the Ivor Lewis esophagectomy vs Beck's triad?",
+      'pls cb re acetaminophen dose, platelets 251',
+      'urosepsis, CVP 15, anaphylaxis, aPTT 85',
+      'Pt from Texas needs an Amharic interpreter',
+    ]) {
+      expect(found(t), t).toEqual([]);
+    }
+  });
+});
+
 describe('numbers in formats the sample did not teach', () => {
+  it('reads dates and ages in compact and short forms', () => {
+    expect(found('DOB 15JAN1993 on the band')).toEqual(['15JAN1993']);
+    expect(found('surgery 2-Nov-19 per OSH')).toEqual(['2-Nov-19']);
+    expect(found('DOB 3.14.58 smudged')).toEqual(['3.14.58']);
+    expect(found('trauma bay 3, 103 years of age')).toEqual(['103 years of age']);
+    expect(found('version 1.2.25 deployed')).toEqual([]);
+  });
+  it('reads SSNs with any one separator used alike', () => {
+    expect(found('SSN 123 - 45 - 6789 wrong')).toEqual(['123 - 45 - 6789']);
+    expect(found('needs 632.21.7087 on the form')).toEqual(['632.21.7087']);
+  });
+  it('reads a personal page on a hosting service without a path', () => {
+    expect(found('family set up zdravkapetkovic.blogspot.com for updates')).toEqual(['zdravkapetkovic.blogspot.com']);
+  });
   it('reads compact dates after DOB or admit', () => {
     expect(kinds('DOB 031458 on the band')).toEqual([['date', '031458']]);
     expect(kinds('DOB: 19580314 wrong')).toEqual([['date', '19580314']]);
