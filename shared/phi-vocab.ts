@@ -72,7 +72,7 @@ hospira carefusion bd philips ge siemens masimo zoll stryker hillrom hill-rom we
 dexcom libre omnipod tandem tslim t-slim minimed guardian medline cardinal cisco teams zoom outlook excel word sharepoint
 teams tigerconnect tigertext spok amion qgenda workday lawson peoplesoft api healthstream relias lexicomp micromedex
 medscape dynamed epocrates openevidence chatgpt google microsoft apple android iphone ipad windows dragon nuance fluency
-mychart healthconnect followmyhealth myhealth beaker willow cupid optime stork radiant clarity caboodle bugsy haiku rover
+curbside mychart healthconnect followmyhealth myhealth beaker willow cupid optime stork radiant clarity caboodle bugsy haiku rover
 ehr emr mar avs hpi ros pmh psh ddx cbc bmp cmp abg vbg ekg ecg cxr mri ct pet us echo tte tee eeg emg
 rn lpn cna np pa md do dnp crna rt pt ot slp st cm sw msw pharmd rph tech medic emt paramedic hospitalist intensivist
 resident intern attending fellow nurse charge preceptor educator manager director supervisor coordinator navigator

@@ -194,7 +194,7 @@ const REL_ALT = [...RELATIONS].join('|');
 // Cues after a name: DOB, record labels, an age, a banner bar.
 const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
 const AFTER_CUE = new RegExp(
-  String.raw`^(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\b|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
+  String.raw`^(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
   'i',
 );
 // A lone first name followed by something only a person does.
