@@ -61,7 +61,10 @@ export function foreign(k: string): boolean {
   if (k.length < 3 || CLINICAL_ENDING.test(k)) return false;
   const one = (w: string) =>
     w.length >= 2 && !isEnglishWord(w) && !isCommonWord(w) && !RELATIONS.has(w) && !TITLES.has(w) && !CLINICIAN.has(w);
-  return k.includes('-') ? k.split('-').every(one) : one(k);
+  // "bar-lev": no part clinical or everyday-only, one part foreign; "post-op", "follow-up" stay words.
+  if (!k.includes('-')) return one(k);
+  const parts = k.split('-');
+  return parts.every((w) => w.length >= 2 && !isCommonWord(w)) && parts.some((w) => w.length >= 3 && one(w));
 }
 
 /** A token that may be part of a name: in the lists (and not an everyday word) or foreign. */

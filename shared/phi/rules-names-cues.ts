@@ -10,7 +10,7 @@ import { at, CLINICIAN, eponymAfter, foreign, inLists, nameWord, RELATIONS, TITL
 import { type Candidate, P_CONTEXT } from './types';
 
 const VERB_AFTER =
-  /^\s+(?:asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
+  /^\s+(?:asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|discharged|admitted|transferred|arrived|died|expired|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
 // What a person has: "Darinka's consent", "Vasyl's home BP cuff".
 const POSS_NOUN =
   /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|dl|d\/l|lic|id|passport)\b/i;
@@ -176,7 +176,8 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
         k++;
       }
       const end = at(toks, k);
-      const closes = end.poss || CLAUSE_END.test(text.slice(end.end, end.end + 12));
+      const listedRun = toks.slice(j, k + 1).some((x) => x.key.length >= 3 && inLists(x.key) && !isCommonWord(x.key));
+      const closes = end.poss || CLAUSE_END.test(text.slice(end.end, end.end + 12)) || (k > j && listedRun);
       // Lower case: two words at least, or a given name; a capitalised word alone must be foreign or a given name.
       const ok = lower ? k > j || (isFirstName(t.key) && !isCommonWord(t.key)) : true;
       if (closes && ok && accept(toks, j, k, false)) {

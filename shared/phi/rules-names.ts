@@ -119,11 +119,17 @@ function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
       break;
     }
     // "Luz Maria de la Cruz", "Ludwig van Beethoven": lower-case particles inside a name.
-    if (count > 0 && PARTICLES.has(t.text) && toks[j + 1] && /^\s+$/.test(text.slice(t.end, at(toks, j + 1).start))) {
+    // "Mrs. al Masri", "Mrs. van den Berg": after a title a name may start with its particle.
+    if (
+      (count > 0 || mode === 'strong') &&
+      PARTICLES.has(t.text) &&
+      toks[j + 1] &&
+      /^\s+$/.test(text.slice(t.end, at(toks, j + 1).start))
+    ) {
       let k = j + 1;
       while (k < toks.length && PARTICLES.has(at(toks, k).text)) k++;
       const after = toks[k];
-      if (after && (after.shape === 'cap' || after.shape === 'upper') && !isVocab(after.key)) {
+      if (after && (after.shape === 'cap' || after.shape === 'upper' || mode === 'strong') && !isVocab(after.key)) {
         j = k;
         continue;
       }
