@@ -4,6 +4,8 @@
 // candidate name or city that has no strong cue (a title, a relation word, a
 // DOB after it). All lower case.
 
+import { isEverydayName } from './phi-names';
+
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
 /** Grammatical words and very common verbs: never part of a name or a street. */
@@ -70,7 +72,7 @@ hospira carefusion bd philips ge siemens masimo zoll stryker hillrom hill-rom we
 dexcom libre omnipod tandem tslim t-slim minimed guardian medline cardinal cisco teams zoom outlook excel word sharepoint
 teams tigerconnect tigertext spok amion qgenda workday lawson peoplesoft api healthstream relias lexicomp micromedex
 medscape dynamed epocrates openevidence chatgpt google microsoft apple android iphone ipad windows dragon nuance fluency
-mychart healthconnect followmyhealth myhealth beaker willow cupid optime stork radiant clarity caboodle bugsy haiku rover
+curbside mychart healthconnect followmyhealth myhealth beaker willow cupid optime stork radiant clarity caboodle bugsy haiku rover
 ehr emr mar avs hpi ros pmh psh ddx cbc bmp cmp abg vbg ekg ecg cxr mri ct pet us echo tte tee eeg emg
 rn lpn cna np pa md do dnp crna rt pt ot slp st cm sw msw pharmd rph tech medic emt paramedic hospitalist intensivist
 resident intern attending fellow nurse charge preceptor educator manager director supervisor coordinator navigator
@@ -89,6 +91,30 @@ today tomorrow yesterday tonight morning afternoon evening night noon midnight w
 easter
 english spanish french chinese mandarin cantonese vietnamese korean japanese arabic russian portuguese haitian creole
 somali hindi urdu tagalog polish italian german farsi
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa
+kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee texas utah
+vermont virginia washington wisconsin wyoming puerto rico guam
+afghanistan albania algeria angola argentina armenia australia austria bangladesh belarus belgium bhutan bolivia bosnia
+brazil bulgaria burma cambodia cameroon canada chile china colombia congo cuba czechia denmark dominican ecuador egypt
+eritrea ethiopia fiji finland france gambia germany ghana greece guatemala guinea guyana haiti honduras hungary iceland
+india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo kuwait laos latvia
+lebanon liberia libya lithuania macedonia malawi malaysia mali micronesia moldova mongolia morocco mozambique myanmar
+nepal netherlands nicaragua niger nigeria norway pakistan palestine panama paraguay peru philippines poland portugal
+qatar romania russia rwanda samoa saudi senegal serbia sierra leone singapore slovakia slovenia somalia spain sri lanka
+sudan sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey uganda ukraine
+uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
+dari pashto punjabi tigrinya amharic oromo swahili yoruba igbo hausa twi ewe wolof hmong karen burmese nepali bengali
+gujarati marathi tamil telugu kannada malayalam sinhala thai khmer lao ukrainian romanian hungarian greek turkish kurdish
+hebrew yiddish dutch swedish norwegian danish finnish czech slovak serbian croatian bosnian albanian asl
+guarantor accession rec vin lic handoff sticker facesheet epi empi mbi hicn npi dea upin ein tin mrn# ssn# fin#
+osh huc rpm rvr esrd aki ckd svt dka hhs bmi asa nstemi stemi acs chf copd cva tia uti cauti clabsi vap mrsa vre cdiff
+afib aflutter dvt pe gib ugib lgib sbo ards sirs mods icp cpp map mews news pews los snf ltach irf dme hha pcp ent gi
+ob gyn nicu picu pacu cath ecmo impella lvad iabp crrt cvvh hd pd ptt inr bnp ck ldh lft lfts bmp cmp cbc abg vbg
+rrt rapid stroke sepsis trauma code blue rrt stat prn npo qid tid bid qhs qam qpm ad lib
+spiriva symbicort advair breo trelegy duoneb xopenex proventil ventolin flovent pulmicort singulair
+endo takotsubo dupuytren hartmann virchow trousseau chvostek kehr beck fournier ludwig cullen
+yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
 street avenue road drive lane boulevard highway parkway court plaza
 coli aureus diff pneumoniae difficile pylori faecalis epidermidis
@@ -105,5 +131,5 @@ export function isVocab(word: string): boolean {
 /** Stop list for lower-case text: vocabulary plus everyday words that double as names. */
 export function isCommonWord(word: string): boolean {
   const w = word.toLowerCase();
-  return isVocab(w) || COMMON_WORDS.has(w);
+  return isVocab(w) || COMMON_WORDS.has(w) || isEverydayName(w);
 }

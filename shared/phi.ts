@@ -8,6 +8,7 @@
 // room and bed numbers, doses, vitals, scores, years, ages up to 89, eponyms,
 // products, billing codes, ticket numbers and internal extensions.
 
+import { fold, unfold } from './phi/normalise';
 import { addressRules } from './phi/rules-address';
 import { contactRules } from './phi/rules-contact';
 import { ageRules, dateRules } from './phi/rules-dates';
@@ -57,9 +58,19 @@ function resolve(cands: Candidate[]): IdentifierSpan[] {
   return kept.map(({ start, end, kind }) => ({ start, end, kind }));
 }
 
-/** Find every identifier in `text`. Offsets are UTF-16 code units, end exclusive. */
+/**
+ * Find every identifier in `text`. Offsets are UTF-16 code units of `text` as given, end exclusive.
+ * The rules read a folded copy (shared/phi/normalise.ts), so look-alike letters, full-width digits
+ * and invisible characters change nothing; spans are mapped back onto the original characters.
+ */
 export function findIdentifiers(text: string): IdentifierSpan[] {
   if (!text) return [];
+  const folded = fold(text);
+  if (!folded) return detect(text);
+  return unfold(detect(folded.text), folded);
+}
+
+function detect(text: string): IdentifierSpan[] {
   const cands: Candidate[] = [];
   idRules(text, cands);
   contactRules(text, cands);

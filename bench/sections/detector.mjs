@@ -1,8 +1,13 @@
 // Identifier detector: shared/phi.ts bundled with esbuild and scored by ../shared/phi-sample/score.mjs
-// (recall, character precision, false-alarm rate, per-kind recall), and its speed on 2,000-character
-// texts built from the sample notes, beside a trivial one-regex pass over the same texts.
+// (recall, character precision, false-alarm rate, per-kind recall) on
+//   - the HELD-OUT split of the independent corpus (test/privacy/corpus/): the figures that count,
+//     never tuned on (only these aggregates are ever read);
+//   - its TUNE split, which the detector was tuned on (for comparison: the gap shows over-fitting);
+//   - the public sample (the smoke test the detector was first written on).
+// Then its speed on 2,000-character texts, beside a trivial one-regex pass over the same texts, and
+// its first call in a fresh process (what a server isolate or the popup pays once).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -10,10 +15,10 @@ import { build } from 'esbuild';
 import { median, row } from '../lib.mjs';
 
 export const order = 50;
-export const title = 'Identifier detector (sample corpus via its scorer; µs per 2,000 characters)';
+export const title = 'Identifier detector (held-out corpus, tune split, public sample; µs per 2,000 characters)';
 
 const SECTION = 'detector';
-const GOALS = { recall: 0.98, precision: 0.9, fpRecords: 0.05, microseconds: 2000 };
+const GOALS = { recall: 0.98, kindRecall: 0.95, precision: 0.9, fpRecords: 0.05, microseconds: 2000 };
 const TEXT_LENGTH = 2000;
 const TEXTS = 40;
 const ROUNDS = 25;
@@ -24,12 +29,12 @@ function trivialPass(text) {
   return [...text.matchAll(EMAIL)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: 'email' }));
 }
 
-/** 2,000-character texts made of sample notes one after another, each text starting at another note. */
+/** 2,000-character texts made of notes one after another, each text starting at another note. */
 function buildTexts(notes) {
   const texts = [];
   for (let t = 0; t < TEXTS; t++) {
     let text = '';
-    for (let i = (t * 7) % notes.length; text.length < TEXT_LENGTH; i = (i + 1) % notes.length) {
+    for (let i = (t * 37) % notes.length; text.length < TEXT_LENGTH; i = (i + 1) % notes.length) {
       text += `${notes[i]}\n`;
     }
     texts.push(text.slice(0, TEXT_LENGTH));
@@ -77,20 +82,70 @@ function parseScore(output) {
   };
 }
 
-/** The scorer's per-kind table and summary lines, as printed. */
-function scorerTable(output) {
+/** The scorer's summary lines only: never its list of misses (the held-out split is read as figures). */
+function summaryLines(output) {
   const lines = output.split('\n');
   const from = lines.findIndex((l) => l.startsWith('per-kind recall'));
   const to = lines.findIndex((l) => l.startsWith('false-positive record rate'));
-  return from >= 0 && to >= from ? lines.slice(from, to + 1) : lines;
+  return from >= 0 && to >= from ? lines.slice(from, to + 1) : [];
+}
+
+/** The public sample beside the checkout (../shared), or two levels up for a worktree. */
+function sampleDir(root) {
+  return (
+    [resolve(root, '../shared/phi-sample'), resolve(root, '../../shared/phi-sample')].find((d) =>
+      existsSync(join(d, 'sample.jsonl')),
+    ) ?? resolve(root, '../shared/phi-sample')
+  );
+}
+
+/** Score one corpus file; rows with goals when `goals` is set, plain figures otherwise. */
+function scoreRows(label, scorer, bundle, file, goals) {
+  const output = execFileSync(process.execPath, [scorer, bundle, file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const score = parseScore(output);
+  const rows = [
+    row(SECTION, `recall (${label})`, {
+      figure: score.recall,
+      goal: goals ? `≥ ${GOALS.recall}` : '',
+      pass: goals ? score.recall >= GOALS.recall : null,
+      note: score.spanDetail,
+    }),
+    row(SECTION, `character precision (${label})`, {
+      figure: score.precision,
+      goal: goals ? `≥ ${GOALS.precision}` : '',
+      pass: goals ? score.precision >= GOALS.precision : null,
+    }),
+    row(SECTION, `false-alarm rate (${label})`, {
+      figure: score.fpRecords,
+      goal: goals ? `≤ ${GOALS.fpRecords}` : '',
+      pass: goals ? score.fpRecords <= GOALS.fpRecords : null,
+      note: score.fpDetail,
+    }),
+  ];
+  if (goals === 'per-kind') {
+    for (const k of score.kinds) {
+      rows.push(
+        row(SECTION, `recall (${label}): ${k.kind}`, {
+          figure: k.recall,
+          unit: `(${k.found}/${k.gold})`,
+          goal: `≥ ${GOALS.kindRecall}`,
+          pass: k.recall >= GOALS.kindRecall,
+        }),
+      );
+    }
+  }
+  return { rows, score, output };
 }
 
 export async function run(ctx) {
-  const sampleDir = resolve(ctx.root, '../shared/phi-sample');
-  const scorer = join(sampleDir, 'score.mjs');
-  const corpus = join(sampleDir, 'sample.jsonl');
-  if (!existsSync(scorer) || !existsSync(corpus)) {
-    return [row(SECTION, 'sample corpus', { figure: `missing at ${sampleDir}`, pass: false })];
+  const dir = sampleDir(ctx.root);
+  const scorer = join(dir, 'score.mjs');
+  const sample = join(dir, 'sample.jsonl');
+  if (!existsSync(scorer) || !existsSync(sample)) {
+    return [row(SECTION, 'scorer and sample', { figure: `missing at ${dir}`, pass: false })];
   }
 
   const bundle = join(ctx.tmp, 'phi.mjs');
@@ -102,36 +157,42 @@ export async function run(ctx) {
     outfile: bundle,
     logLevel: 'silent',
   });
-  const output = execFileSync(process.execPath, [scorer, bundle, corpus], { encoding: 'utf8' });
-  const score = parseScore(output);
 
-  const rows = [
-    row(SECTION, 'recall (sample)', {
-      figure: score.recall,
-      goal: `≥ ${GOALS.recall}`,
-      pass: score.recall >= GOALS.recall,
-      note: score.spanDetail,
-    }),
-    row(SECTION, 'character precision (sample)', {
-      figure: score.precision,
-      goal: `≥ ${GOALS.precision}`,
-      pass: score.precision >= GOALS.precision,
-    }),
-    row(SECTION, 'false-alarm rate (sample)', {
-      figure: score.fpRecords,
-      goal: `≤ ${GOALS.fpRecords}`,
-      pass: score.fpRecords <= GOALS.fpRecords,
-      note: score.fpDetail,
-    }),
-  ];
+  // The independent corpus, generated at run time from its seeded generator.
+  const rows = [];
+  const notes = [];
+  const corpusModule = join(ctx.root, 'test/privacy/corpus/index.ts');
+  let tuneNotes = [];
+  if (existsSync(corpusModule)) {
+    const { corpus, toJsonl } = await import(pathToFileURL(corpusModule).href);
+    for (const split of ['heldout', 'tune']) {
+      const records = corpus(split);
+      const file = join(ctx.tmp, `${split}.jsonl`);
+      writeFileSync(file, toJsonl(records));
+      const label = split === 'heldout' ? 'held-out corpus' : 'tune split';
+      const scored = scoreRows(label, scorer, bundle, file, split === 'heldout' ? 'per-kind' : null);
+      rows.push(...scored.rows);
+      notes.push(`${label} (${records.length} notes):`, '', '```', ...summaryLines(scored.output), '```', '');
+      if (split === 'tune') tuneNotes = records.map((r) => r.text);
+      ctx.log(
+        `${label}: recall ${scored.score.recall}, precision ${scored.score.precision}, false alarms ${scored.score.fpRecords}`,
+      );
+    }
+  } else {
+    rows.push(row(SECTION, 'held-out corpus', { figure: `missing at ${corpusModule}`, pass: false }));
+  }
+
+  const sampled = scoreRows('public sample', scorer, bundle, sample, 'overall');
+  rows.push(...sampled.rows);
+  notes.push('public sample (250 notes, the smoke test):', '', '```', ...summaryLines(sampled.output), '```');
 
   // Speed, in this process: the bundled detector against one regex, on the same texts.
   const { findIdentifiers } = await import(pathToFileURL(bundle).href);
-  const notes = readFileSync(corpus, 'utf8')
+  const sampleNotes = readFileSync(sample, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l).text);
-  const texts = buildTexts(notes);
+  const texts = buildTexts([...sampleNotes, ...tuneNotes]);
   const detectorUs = timePerText(findIdentifiers, texts);
   const baselineUs = timePerText(trivialPass, texts);
   rows.push(
@@ -142,29 +203,35 @@ export async function run(ctx) {
       ratio: detectorUs / baselineUs,
       goal: `< ${GOALS.microseconds} µs`,
       pass: detectorUs < GOALS.microseconds,
-      note: `${TEXTS} texts of ${TEXT_LENGTH} characters (sample notes end to end) × ${ROUNDS} rounds after 5 warm-up rounds; baseline = one e-mail regex over the same texts`,
+      note: `${TEXTS} texts of ${TEXT_LENGTH} characters (sample and tune-split notes end to end) × ${ROUNDS} rounds after 5 warm-up rounds; baseline = one e-mail regex over the same texts`,
     }),
   );
-  ctx.log(
-    `recall ${score.recall}, precision ${score.precision}, false alarms ${score.fpRecords}; ${detectorUs.toFixed(0)} µs per 2,000 chars (regex baseline ${baselineUs.toFixed(1)} µs)`,
+  const firstMs = Number(
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const t=performance.now();const m=await import(${JSON.stringify(pathToFileURL(bundle).href)});m.findIdentifiers(${JSON.stringify(texts[0])});console.log(performance.now()-t)`,
+      ],
+      { encoding: 'utf8' },
+    ).trim(),
   );
-
-  for (const k of score.kinds) {
-    rows.push(
-      row(SECTION, `recall: ${k.kind}`, {
-        figure: k.recall,
-        unit: `(${k.found}/${k.gold})`,
-        note: `${k.found} of ${k.gold} found; kind agrees on ${k.kindAgree}`,
-      }),
-    );
-  }
+  rows.push(
+    row(SECTION, 'first call in a fresh process (load + 2,000 characters)', {
+      figure: Math.round(firstMs),
+      unit: 'ms',
+      note: 'paid once per popup load or server isolate: module parse, regex compilation, list index',
+    }),
+  );
+  ctx.log(`${detectorUs.toFixed(0)} µs per 2,000 chars (regex baseline ${baselineUs.toFixed(1)} µs)`);
   ctx.note(
     [
-      'Scored by `../shared/phi-sample/score.mjs` on `sample.jsonl` (the public sample; the product is judged on a larger held-out corpus). Per-kind table as the scorer prints it:',
+      'Scored by `../shared/phi-sample/score.mjs`. The held-out split of `test/privacy/corpus/` was never tuned on ' +
+        'and is read as these figures only; the tune split is the one the detector was tuned on. Per-kind tables ' +
+        'as the scorer prints them (its lists of misses are not kept):',
       '',
-      '```',
-      ...scorerTable(output),
-      '```',
+      ...notes,
     ].join('\n'),
   );
   return rows;

@@ -20,15 +20,38 @@ const SUFFIX =
   'street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|way|court|ct|circle|cir|boulevard|blvd|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|cove|cv|heights|hts|plaza|plz|commons|bend|run|row|path|walk|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|landing|ridge|hollow|holw|grove|grv|park|knoll|manor|mews|crescent|cres|close|gardens|glen|green|meadows?|estates?|vista|view|creek';
 // House number, optional direction, 1-4 words (or an ordinal street), suffix, optional unit.
 const STREET = new RegExp(
-  `(?<![\\w#./-])(\\d{1,6}[A-Za-z]?)(?:-\\d{1,4})?\\s+((?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|space|spc|rm|room)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b)?)`,
+  `(?<![\\w#./-])(\\d{1,6}[A-Za-z]?)(?:-\\d{1,4})?\\s+((?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b){0,2})`,
   'gi',
 );
-const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
-const RURAL = /\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}\b/gi;
-const COUNTY = /\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:County|Parish|Borough)\b/g;
+const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|pob|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
+// "RR 20" alone is a respiratory rate: the short forms need their box.
+const RURAL =
+  /\b(?:(?:rr|r\.r\.|hc)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
+// Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
+const HIGHWAY =
+  /(?<![\w#./-])\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|st|sr|cr|fm|rm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i)[\s-]*)+\d{1,5}[A-Za-z]?(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
+// Words that announce an address, so a short or lower-case street line still counts.
+const ADDRESS_CUE =
+  /\b(?:address|adress|addr|lives\s+(?:at|on)|living\s+at|home\s+is|delivery\s+to|deliver(?:s|ed)?\s+to|mail(?:ed)?\s+(?:goes\s+)?to|place\s+at|staying\s+at|moved\s+to|resides\s+at|at)\s*:?\s*$/i;
+// "Marion County", "marion county", "St. Lucie County", "Prince George's county".
+const COUNTY =
+  /\b((?:[A-Za-z][A-Za-z.']+\s+){0,3}[A-Za-z][A-Za-z']+)\s+(County|Parish|Borough|county|parish|borough|COUNTY|PARISH)\b/g;
+const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
+// Words before "county" that are not its name: "the county", "same county", "a rural county".
+const NOT_COUNTY =
+  /^(?:a|an|the|this|that|same|our|their|his|her|my|your|every|each|any|which|what|whose|home|local|rural|nearby|neighboring|neighbouring|next|other|another|adjacent|surrounding|whole|entire|one|two|three|several|many|most|some|no|by|per|of|in|to|from|for|at|on|with|and|or|outside|across|within|lives|lived|living|resides|moved|back|out|over|up|down|inside|large|small|big|poor|wealthy|tri|multi|border|coastal|northern|southern|eastern|western|north|south|east|west|central|upper|lower|health|county|city|state|town|village)$/i;
 // City before a state: "Salina, KS 31730", "Dayton, Ohio".
 const CITY_STATE = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(${STATE_UPPER})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
+  'g',
+);
+// "Mankato Texas 71640" (no comma: a ZIP must follow), "from gadsden, wisconsin" (lower case after a cue).
+const CITY_STATE_ZIP = new RegExp(
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\\s+(?:${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)\\b`,
+  'g',
+);
+const CITY_STATE_LOWER = new RegExp(
+  `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
 const STATE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'g');
@@ -36,7 +59,7 @@ const ZIP_LABEL =
   /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
 // "lives in Dayton", "moved to Bozeman".
 const LIVES_IN =
-  /\b(?:lives|living|resides|residing|moved|moving|relocated|relocating|home|visiting\s+from|is\s+from|comes\s+from|hometown(?:\s+is)?)\s+(?:(?:in|to|at|from|near|outside(?:\s+of)?)\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b/g;
+  /\b(?:lives|living|lives\s+out|resides|residing|moved|moving|relocated|relocating|home|visiting\s+from|is\s+from|comes\s+from|pt\s+from|patient\s+from|transferred\s+from|hometown(?:\s+is)?)\s+(?:(?:in|to|at|from|near|outside(?:\s+of)?)\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b/g;
 
 const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
@@ -53,12 +76,13 @@ function isCityWord(w: string, allowLower: boolean): boolean {
 /** After a street line: ", City, ST 12345" / " City 12345" / ", city". */
 function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 80);
-  const m = /^(,?)\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
+  // ", City", " - City", " in City" or " City".
+  const m = /^(,|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
   if (!m) {
     zipAfter(text, pos, out);
     return;
   }
-  const comma = (m[1] ?? '') === ',';
+  const comma = (m[1] ?? '') !== '';
   // Take words while they look like a city, stopping at a state or a stop word.
   const words = (m[2] ?? '').split(/([ -])/);
   let city = '';
@@ -77,11 +101,11 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   const after = text.slice(cityEnd, cityEnd + 40);
   const stateOrZip = new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after);
   const ends = /^\s*(?:$|[,;.)!?\n-]|\s-\s)/.test(after);
+  const clause = /^\s+(?:and|but|so|which|where|who|or|only|-)\b/i.test(after);
   // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
   // with one, the city ends at punctuation or a clause ("Dothan and wants").
   const capital = /^[A-Z]/.test(city);
-  const ok =
-    stateOrZip || (comma && (capital || lower) && (ends || /^\s+(?:and|but|so|which|where|who|-)\b/i.test(after)));
+  const ok = stateOrZip || ((comma || capital) && (capital || lower) && (ends || clause));
   if (!ok) {
     zipAfter(text, pos, out);
     return;
@@ -113,11 +137,20 @@ export function addressRules(text: string, out: Candidate[]): void {
     if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
     // A one- or two-digit house number needs capitalised words ("12 Elm St"), not "2 hr drive".
     const capital = words.every((w) => /^[A-Z0-9]/.test(w)) && /^[A-Z]/.test(m[3] ?? '');
-    if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital) continue;
+    const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital && !cued) continue;
     const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
     out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT });
     const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
     cityAfterStreet(text, end, lower, out);
+  }
+  for (const m of text.matchAll(HIGHWAY)) {
+    const v = (m[0] ?? '').replace(/[\s,]+$/, '');
+    // A road word of its own ("Hwy", "CR", "State Route"), not "2 st 5" or "3 i 4".
+    if (!/\b(?:us|u\.s\.|sr|cr|fm|rm|hwy|highway|route|rte|interstate|farm\s+to\s+market|ranch\s+road)\b/i.test(v))
+      continue;
+    out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
   }
   for (const re of [PO_BOX, RURAL]) {
     for (const m of text.matchAll(re)) {
@@ -131,8 +164,27 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(COUNTY)) {
-    if (isVocab(m[1] ?? '')) continue;
-    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
+    // Keep the name's own words: drop "lives in", "the", "rural" before it.
+    // The county's own words run back from "County" to a stop word, a street word or a lower-case word.
+    const words = [...(m[1] ?? '').matchAll(/\S+/g)];
+    const capital = /^[A-Z]/.test(m[2] ?? '');
+    let skip = words.length;
+    while (skip > 0 && words.length - skip < 3) {
+      const w = words[skip - 1]?.[0] ?? '';
+      // A street word ends the name only behind it ("Stillwater Avenue Apache County"; "Pike County" is one).
+      if (
+        NOT_COUNTY.test(w) ||
+        FUNCTION_WORDS.has(w.toLowerCase()) ||
+        (STREET_WORD.test(w) && skip < words.length && !/^st\.?$/i.test(w))
+      )
+        break;
+      if (capital && !/^[A-Z]/.test(w)) break;
+      skip--;
+    }
+    const name = words.slice(skip).map((w) => w[0]);
+    if (name.length === 0) continue;
+    const start = m.index + (words[skip]?.index ?? 0);
+    out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);
@@ -144,6 +196,18 @@ export function addressRules(text: string, out: Candidate[]): void {
     if (m[3] ?? '') {
       const zs = m.index + (m[0] ?? '').length - (m[3] ?? '').length;
       out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
+    }
+  }
+  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER]) {
+    for (const m of text.matchAll(re)) {
+      const city = m[1] ?? '';
+      if (city.split(/[ -]/).some((w) => isVocab(w))) continue;
+      const cs = m.index + (m[0] ?? '').indexOf(city);
+      out.push({ start: cs, end: cs + city.length, kind: 'address', priority: P_CONTEXT });
+      if (m[2]) {
+        const zs = m.index + (m[0] ?? '').length - m[2].length;
+        out.push({ start: zs, end: zs + m[2].length, kind: 'zip', priority: P_LABELLED });
+      }
     }
   }
   for (const m of text.matchAll(STATE_ZIP)) {

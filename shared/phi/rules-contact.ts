@@ -13,6 +13,9 @@ const TLD =
   '(?:com|org|net|edu|gov|mil|io|co|us|me|ly|gl|info|biz|app|health|care|page|site|link|online|uk|ca|au|de|fr|in|ie|nz|tv|fm)';
 const URL_SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/gi;
 // A bare domain counts only with a path: "gofundme.com/f/…", not "epic.com".
+// Personal pages on hosting services need no path: "asmunirahardian.blogspot.com".
+const URL_HOSTED =
+  /\b[a-z0-9][a-z0-9-]*\.(?:blogspot|wordpress|tumblr|substack|wixsite|weebly|github|carrd|squarespace|webflow|netlify|vercel)\.(?:com|io|co|app)\b(?:\/[^\s<>"'()[\]{}]*)?/gi;
 const URL_BARE = new RegExp(`\\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+${TLD}\\/[^\\s<>"'()\\[\\]{}]*`, 'gi');
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -26,11 +29,12 @@ const PHONE10 =
 // Local 7-digit number, always written with a separator (555-0142 / 555.0142).
 const PHONE7 = /(?<![\w./-])[2-9]\d{2}[-.]\d{4}(?![\w-]|\.\d)/g;
 // International: +44 20 7946 0958 and the like.
-const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
+// Groups on one line: a number never runs on into the next line's house number.
+const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
 
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
-  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|(?<!\b(?:ph|phone|tel|cell|callback|contact|home|mobile|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
 const FAX_BEFORE = /(?:\bfax(?:ed)?|\bfx|\bfacsimile|\btelefax)\b[^\d\n]{0,22}$/i;
 const FAX_BEFORE_STRICT = /\bf\s*:\s*$/i;
 
@@ -42,7 +46,7 @@ export function contactRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
-  for (const re of [URL_SCHEME, URL_BARE]) {
+  for (const re of [URL_SCHEME, URL_BARE, URL_HOSTED]) {
     for (const m of text.matchAll(re)) {
       // Skip the domain part of an e-mail address.
       if (m.index > 0 && text[m.index - 1] === '@') continue;

@@ -12,7 +12,7 @@ const ORD = '(?:st|nd|rd|th)?';
 const YEAR = "(?:(?:18|19|20)\\d{2}|'\\d{2})";
 
 // 03/14/1958, 3/14/58, 14.03.1958, 07-06-1971 (month/day order either way).
-const NUM3 = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g;
+const NUM3 = /(?<![\w.-])(?<!\d\/)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g;
 // 2023-03-14, 2023/3/14
 const ISO =
   /(?<![\w./-])(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
@@ -23,14 +23,31 @@ const MONTH_FIRST = new RegExp(
 );
 // 14 Mar 2023 / 14-Mar-2023 / 3rd of March / 22 Sep
 const DAY_FIRST = new RegExp(
-  `\\b(${DAY})${ORD}(?:\\s+of)?(?:\\s+|-)(${MONTH})\\b\\.?(?:(?:,?\\s+|-)(?:${YEAR})\\b)?`,
+  `\\b(${DAY})${ORD}(?:\\s+of)?(?:\\s+|-)(${MONTH})\\b\\.?(?:(?:,?\\s+|-)(?:${YEAR})\\b|-\\d{2}\\b)?`,
   'gi',
 );
+// 15JAN1993, 01feb1976, 3MAR58.
+const DMY_COMPACT = new RegExp(`(?<![\\w/-])(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
-  /\b(?:dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[:#-]?\s*(?:on\s+)?$/i;
+  /\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[:#-]?\s*(?:on\s+)?$/i;
 const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
 const NOT_DATE_AFTER = /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%)/i;
+
+// Compact dates after a word that announces a date: "DOB 031458", "adm 20240615", "DOB: 3141958".
+const COMPACT =
+  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure)\s*(?:date\s*)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/.-]|\.\d)/gi;
+
+/** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
+function compactDate(v: string): boolean {
+  const n = (a: number, b: number) => Number(v.slice(a, b));
+  const md = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (v.length === 6) return md(n(0, 2), n(2, 4)) || md(n(2, 4), n(0, 2));
+  const y = n(0, 4);
+  if (y >= 1880 && y <= 2099 && md(n(4, 6), n(6, 8))) return true;
+  const y2 = n(4, 8);
+  return y2 >= 1880 && y2 <= 2099 && (md(n(0, 2), n(2, 4)) || md(n(2, 4), n(0, 2)));
+}
 
 // Birth year implying an age over 89.
 const BIRTH_YEAR =
@@ -39,9 +56,10 @@ const BIRTH_YEAR =
 // Ages: number + unit, or a label then the number.
 const AGE_NUM = '(9\\d|1[0-2]\\d)';
 const AGE_UNIT =
-  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\b(?=\s+(?:of\s+age|young))|y\b(?=\s*[,)])))/i;
+  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|y\b(?![/.'-]?[A-Za-z0-9])))/i;
 // "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
-const AGE_SEX = /^(?:\s?[MF]\b|[mf]\b(?=\s*(?:with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|,|\)|$)))/;
+const AGE_SEX =
+  /^(?:\s?[MF]\b|[mf]\b(?!\s*(?:in|min|mins|ml|mg|mcg|mm|meters?|miles?|feet|ft)\b)|\s[mf]\b(?=\s+(?:a|with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|candidate)\b))/;
 const AGE_LABEL =
   /\b(?:aged?|age:|age\s+is|age\s+of|who\s+is|who's|pt\s+is|patient\s+is|(?:she|he|they|husband|wife|mother|mom|father|dad|sister|brother|spouse|grandmother|grandfather|grandma|grandpa|aunt|uncle|who)\s+(?:is|was|turned|turns|'s)|is\s+now|turned|turns|age\s*=)\s*$/i;
 const NUM_AFTER_AGE_BAD =
@@ -61,8 +79,13 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     const a = Number(m[1] ?? '');
     const b = Number(m[3] ?? '');
     if (!validMD(a, b)) continue;
-    // Dotted short forms (1.2.25) read as versions or decimals; need a 4-digit year.
-    if ((m[2] ?? '') === '.' && (m[4] ?? '').length !== 4) continue;
+    // Dotted short forms (1.2.25) read as versions or decimals: a 4-digit year, or a date word before.
+    if (
+      (m[2] ?? '') === '.' &&
+      (m[4] ?? '').length !== 4 &&
+      !SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))
+    )
+      continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(ISO)) {
@@ -86,6 +109,15 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     if (!SHORT_CUE.test(before)) continue;
     if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_CONTEXT });
+  }
+  for (const m of text.matchAll(DMY_COMPACT)) {
+    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(COMPACT)) {
+    const v = m[1] ?? '';
+    if (!compactDate(v)) continue;
+    const start = m.index + (m[0] ?? '').length - v.length;
+    out.push({ start, end: start + v.length, kind: 'date', priority: P_LABELLED });
   }
   for (const m of text.matchAll(BIRTH_YEAR)) {
     const y = Number(m[1] ?? '');

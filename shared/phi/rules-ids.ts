@@ -35,6 +35,14 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'unit #',
       'hospital number',
       'hosp #',
+      'hosp no',
+      'hosp number',
+      'hospital no',
+      'epi',
+      'epi #',
+      'epic',
+      'epic mrn',
+      'epic id',
       'empi',
       'mpi',
       'enterprise id',
@@ -75,6 +83,35 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
     [
       'member',
       'member id',
+      'mem id',
+      'mem #',
+      'insurance card',
+      'new card',
+      'masshealth',
+      'medi-cal',
+      'medi cal',
+      'ahcccs',
+      'ahcccs id',
+      'tenncare',
+      'soonercare',
+      'badgercare',
+      'husky',
+      'chip',
+      'molina',
+      'ambetter',
+      'humana',
+      'aetna',
+      'cigna',
+      'anthem',
+      'kaiser',
+      'uhc',
+      'unitedhealthcare',
+      'wellcare',
+      'amerigroup',
+      'caresource',
+      'champva',
+      'sub id',
+      'subscriber #',
       'member number',
       'subscriber',
       'subscriber id',
@@ -112,6 +149,10 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
     [
       'dl',
       'd.l.',
+      'd/l',
+      'd/l #',
+      'cdl',
+      'cdl #',
       'dl#',
       'driver license',
       "driver's license",
@@ -126,8 +167,24 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'license #',
       'licence #',
       'license no',
+      'licence no',
+      'lic',
+      'lic #',
+      'lic no',
+      'driver lic',
+      'drivers lic',
+      "driver's lic",
+      'driving lic',
+      'dl no',
+      'dl number',
+      'dln',
+      'license id',
       'state id',
+      'state id number',
       'id card',
+      'identification card',
+      'license',
+      'licence',
     ],
   ],
   [
@@ -135,6 +192,11 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
     [
       'plate',
       'plates',
+      'tag',
+      'car tag',
+      'lp',
+      'lp #',
+      'plate #',
       'license plate',
       'licence plate',
       'lic plate',
@@ -165,7 +227,22 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'implant id',
       'pump id',
       'transmitter id',
+      'ser',
+      'ser #',
+      'ser#',
       'transmitter',
+      'transmitter serial',
+      'tx id',
+      'receiver id',
+      'receiver serial',
+      'lot and serial',
+      'device sn',
+      'pacemaker serial',
+      'icd serial',
+      'pump serial',
+      'sensor serial',
+      'implant serial',
+      'serial id',
       'sensor id',
       'generator serial',
       'model/serial',
@@ -207,6 +284,23 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'employee id',
       'student id',
       'badge',
+      'unos',
+      'unos id',
+      'unos #',
+      'cps case',
+      'cps',
+      'case #',
+      'case no',
+      'booking',
+      'booking #',
+      'booking number',
+      'inmate',
+      'inmate #',
+      'inmate id',
+      'inmate number',
+      'doc #',
+      'doc id',
+      'doc number',
       'case number',
       'id',
       'id number',
@@ -215,7 +309,19 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
   ],
   [
     'ssn',
-    ['ssn', 'ss#', 'ss #', 'social security', 'social security number', 'social security no', 'social', 'soc sec'],
+    [
+      'ssn',
+      'ss#',
+      'ss #',
+      'ss no',
+      'ss number',
+      'social security',
+      'social security number',
+      'social security no',
+      'social',
+      'soc sec',
+      'soc sec no',
+    ],
   ],
 ];
 
@@ -226,13 +332,21 @@ function escapeLabel(s: string): string {
 // Words that may stand between a label and its value ("SSN on the form was 1234…").
 const FILLER =
   '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
-const VALUE = '([A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})(?![A-Za-z0-9@])';
+// "A 029 496 273 078": a lone letter may lead a value written in digit groups.
+const VALUE = '((?:[A-Za-z] (?=\\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){1,24})(?![A-Za-z0-9@])';
+// A value written in short groups with spaces ("DL 123 456 789", "ID XJH 4471 2209"): groups of 2–6
+// with a digit in each after the first, so "MRN 1234567 45 minutes" keeps to its number.
+const GROUPS = /^(?: (?=[A-Za-z0-9]{2,6}(?![A-Za-z0-9]))[A-Za-z]*\d[A-Za-z0-9]*)+/;
 // Continuation: "MRNs 1600091 and 1348212", "MR# E2987928, E1694980".
 const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${VALUE}`, 'i');
 
 const LABEL_RES: Array<[IdentifierKind, RegExp]> = LABELS.map(([kind, labels]) => {
   const alts = [...labels].sort((a, b) => b.length - a.length).map(escapeLabel);
-  return [kind, new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?![a-z0-9])${FILLER}\\s*${VALUE}`, 'gi')];
+  // The value stays on the label's line.
+  return [
+    kind,
+    new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?![a-z0-9])${FILLER}[^\\S\\n]*${VALUE}`, 'gi'),
+  ];
 });
 
 // Ticket systems and internal references: hospital numbers, not the patient's.
@@ -260,6 +374,9 @@ function plausible(kind: IdentifierKind, v: string): boolean {
   if (/^[A-Z]\d{2}\.\d/i.test(v)) return false; // ICD-10 code
   if (kind === 'vehicle') return (digits >= 1 && alnum >= 4 && alnum <= 17 && /[A-Za-z]|\d{5,}/.test(v)) || digits >= 5;
   if (kind === 'ssn') return digits === 9 && alnum === 9;
+  // Serials and licences mix letters and digits freely ("8NM3KQ", "WDL0ABC12345").
+  if ((kind === 'device' || kind === 'license') && digits >= 1 && alnum >= 5 && !/^\d{4}$/.test(v))
+    return digits >= 3 || /[A-Za-z]/.test(v);
   if (digits < 3 || alnum < 5) return false;
   // A value that is only a clock time or a year is not an identifier.
   if (/^\d{4}$/.test(v)) return false;
@@ -275,14 +392,27 @@ export function idRules(text: string, out: Candidate[]): void {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let v = m[1] ?? '';
       let start = m.index + (m[0] ?? '').length - v.length;
+      if (v.length <= 6 && /^(?:[A-Za-z] )?[A-Za-z0-9]*\d[A-Za-z0-9]*$|^[A-Za-z]$/.test(v) && kind !== 'vehicle') {
+        const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
+        if (more) v += more[0];
+      } else if (kind === 'health_plan') {
+        // A plan's two-digit suffix: "BCBS ID 073098974 94".
+        const suffix = /^ \d{2}(?![\w.])/.exec(text.slice(start + v.length, start + v.length + 4));
+        if (suffix) v += suffix[0];
+      }
       // A label followed by a word ("BCBS member ID …"): look again from the next character.
-      if (!plausible(kind, v)) {
+      // A bare "policy" is as often a hospital policy ("policy NUR-1713"): it needs a long number.
+      if (
+        !plausible(kind, v) ||
+        (/^polic[a-z]*$/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length).trim()) &&
+          /^[A-Za-z]{2,4}-\d{1,4}$/.test(v))
+      ) {
         re.lastIndex = m.index + 1;
         continue;
       }
-      re.lastIndex = start + v.length;
       // Drop a trailing sentence period picked up by the value.
       v = v.replace(/[.]+$/, '');
+      re.lastIndex = start + v.length;
       const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
       out.push({ start, end: start + v.length, kind, priority });
       let pos = start + v.length;
@@ -297,7 +427,7 @@ export function idRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(PLATE_SPACED)) {
     const v = m[1] ?? '';
-    if (!/[A-Z]/.test(v) || !/\d/.test(v)) continue;
+    if (!/[A-Za-z]/.test(v) || !/\d/.test(v)) continue;
     const start = m.index + (m[0] ?? '').length - v.length;
     out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_LABELLED });
   }
@@ -305,10 +435,13 @@ export function idRules(text: string, out: Candidate[]): void {
 }
 
 // Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
-const PLATE_SPACED = /\b(?:plates?|tags?)(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
+const PLATE_SPACED =
+  /\b(?:plates?|tags?|lp)\b(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
-const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w-])/g;
+// Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.
+const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}( ?[-/] ?)(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])/g;
+const SSN_DOT = /(?<![\w.-])(?!000|666|9\d\d)\d{3}\.(?!00)\d{2}\.(?!0000)\d{4}(?![\w-]|\.\d)/g;
 const SSN_SPACE = /(?<![\w-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\w-])/g;
 // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters exclude S, L, O, I, B, Z).
 const MBI =
@@ -316,12 +449,12 @@ const MBI =
 // Vehicle identification number: 17 characters, no I/O/Q, letters and digits mixed.
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 // "#E1234567", "#4680523": a bare hash number in a chart banner is the record number.
-const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}\d{6,12})(?![\w-])/g;
+const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}-?\d(?:-?\d){5,13})(?![\w-])/g;
 // Last resort: long digit runs (7+ digits, maybe hyphenated), or a letter or two then 6+ digits.
 const LONG_NUM = /(?<![\w./$,:-])(?:\d[\d-]{5,}\d|[A-Za-z]{1,2}\d{6,})(?![\w/]|[.,]\d)/g;
 
 export function shapeRules(text: string, out: Candidate[]): void {
-  for (const re of [SSN_DASH, SSN_SPACE]) {
+  for (const re of [SSN_DASH, SSN_SPACE, SSN_DOT]) {
     for (const m of text.matchAll(re)) {
       out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'ssn', priority: P_FORMAT });
     }
@@ -341,7 +474,8 @@ export function shapeRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(LONG_NUM)) {
     const v = m[0] ?? '';
-    if (digitCount(v) < 7 || TICKET_PREFIX.test(v) || /--/.test(v)) continue;
+    // Seven digits, or six behind a letter ("M451939").
+    if (digitCount(v) < (/^[A-Za-z]/.test(v) ? 6 : 7) || TICKET_PREFIX.test(v) || /--/.test(v)) continue;
     // Time ranges (0700-1930) and number ranges are not identifiers.
     if (/^\d{1,4}-\d{1,4}$/.test(v)) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);

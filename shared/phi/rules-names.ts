@@ -10,64 +10,32 @@
 //      ("Carmen Chen", "james jablonski"), "Last, First", "J. Whitfield".
 // The vocabulary list (eponyms, drugs, products, roles) vetoes weak evidence.
 
-import { isFirstName, isSurname } from '../phi-names';
+import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { at, CLINICIAN, eponymAfter, foreign, inLists, RELATIONS, TITLES, type Tok, tokenize } from './name-tokens';
+import { nameCueRules } from './rules-names-cues';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
-interface Tok {
-  text: string;
-  /** lower case, possessive removed */
-  key: string;
-  start: number;
-  end: number;
-  shape: 'cap' | 'upper' | 'lower' | 'initial';
-}
-
-const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*/g;
-
-function tokenize(text: string): Tok[] {
-  const toks: Tok[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let t = m[0];
-    // "Okafor's" → the name is "Okafor".
-    const poss = /['’]s$/i.exec(t);
-    if (poss) t = t.slice(0, -2);
-    t = t.replace(/['’]+$/, '');
-    if (!t) continue;
-    let shape: Tok['shape'];
-    if (t.length === 1) shape = 'initial';
-    else if (t === t.toUpperCase()) shape = 'upper';
-    else if (t === t.toLowerCase()) shape = 'lower';
-    else if (/^[A-Z]/.test(t)) shape = 'cap';
-    else shape = 'lower';
-    toks.push({ text: t, key: t.toLowerCase(), start: m.index, end: m.index + t.length, shape });
-  }
-  return toks;
-}
-
-/** Token at an index the caller has already bounds-checked. */
-const at = (toks: Tok[], i: number): Tok => toks[i] as Tok;
-
 type Mode = 'strong' | 'medium' | 'list';
-
-const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);
-// "anne-marie", "pierce-whitaker": every part a known name.
-const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k.split('-').every(inOne));
 
 /** Could this token be part of a name, given how strong the surrounding cue is? */
 function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
   const k = t.key;
   if (t.shape === 'initial') return false;
   if (FUNCTION_WORDS.has(k) || TITLES.has(k) || RELATIONS.has(k)) return false;
-  if (t.shape === 'upper' && t.text.length < 3 && !inLists(k)) return false;
+  // Two capitals are a state, a unit or a role (KY, MS, RN) far more often than a name.
+  if (t.shape === 'upper' && t.text.length < 3) return false;
   if (t.shape === 'lower') {
     if (isCommonWord(k)) return false;
-    if (mode === 'strong') return k.length >= 2;
-    // After a known first name, an unknown lower-case word may be the surname.
-    return inLists(k) || (afterFirst && k.length >= 3);
+    if (mode === 'strong') return k.length >= 2 && (!isEnglishWord(k) || inLists(k));
+    // A word no list knows, English or name, may be a name the lists lack ("nephew gudakesha pilla");
+    // after a known first name, an unknown lower-case word may be the surname.
+    return inLists(k) || foreign(k) || (afterFirst && k.length >= 3 && !isEnglishWord(k));
   }
   if (mode === 'strong') return !isVocab(k) || isSurname(k) || isFirstName(k);
   if (isVocab(k)) return false;
+  // "pt Age: 96": a capitalised English word the lists do not know is not a name.
+  if (isEnglishWord(k) && !inLists(k)) return false;
   if (mode === 'medium') return true;
   return inLists(k) || afterFirst;
 }
@@ -120,7 +88,7 @@ function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
         // "Last, First": only after a single token, and the second must look like a first name.
         if (commaUsed || count !== 1) break;
         const okFirst =
-          isFirstName(t.key) ||
+          (isFirstName(t.key) && !(t.shape === 'upper' && t.text.length < 3)) ||
           (t.shape === 'upper' && prev.shape === 'upper' && !isVocab(t.key)) ||
           (isSurname(prev.key) && t.shape !== 'lower' && !isCommonWord(t.key));
         if (!okFirst || (isVocab(t.key) && !isFirstName(t.key))) break;
@@ -151,11 +119,17 @@ function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
       break;
     }
     // "Luz Maria de la Cruz", "Ludwig van Beethoven": lower-case particles inside a name.
-    if (count > 0 && PARTICLES.has(t.text) && toks[j + 1] && /^\s+$/.test(text.slice(t.end, at(toks, j + 1).start))) {
+    // "Mrs. al Masri", "Mrs. van den Berg": after a title a name may start with its particle.
+    if (
+      (count > 0 || mode === 'strong') &&
+      PARTICLES.has(t.text) &&
+      toks[j + 1] &&
+      /^\s+$/.test(text.slice(t.end, at(toks, j + 1).start))
+    ) {
       let k = j + 1;
       while (k < toks.length && PARTICLES.has(at(toks, k).text)) k++;
       const after = toks[k];
-      if (after && (after.shape === 'cap' || after.shape === 'upper') && !isVocab(after.key)) {
+      if (after && (after.shape === 'cap' || after.shape === 'upper' || mode === 'strong') && !isVocab(after.key)) {
         j = k;
         continue;
       }
@@ -178,44 +152,6 @@ function spanOf(text: string, toks: Tok[], i: number, j: number): [number, numbe
   return [at(toks, i).start, end];
 }
 
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'mister',
-  'mx',
-  'mrs.',
-  'messrs',
-  'sr',
-  'sra',
-  'srta',
-  'madam',
-  'mme',
-  'mlle',
-]);
-const RELATIONS = new Set(
-  `daughter son wife husband mother mom mum father dad sister brother niece nephew grandson granddaughter grandmother
-grandma granny grandfather grandpa grandchild aunt auntie uncle cousin partner fiance fiancee boyfriend girlfriend
-spouse guardian caregiver carer friend neighbor neighbour stepson stepdaughter stepmother stepfather stepmom stepdad
-poa hcpoa proxy surrogate sibling child kid daughter-in-law son-in-law mother-in-law father-in-law sister-in-law
-brother-in-law godmother godfather roommate landlord grandaughter nok`.split(/\s+/),
-);
-// Clinicians' names are not the patient's; the word after "Dr." is left alone.
-const CLINICIAN = new Set([
-  'dr',
-  'doctor',
-  'dra',
-  'prof',
-  'professor',
-  'nurse',
-  'rn',
-  'np',
-  'pa',
-  'md',
-  'attending',
-  'resident',
-]);
 const PT_CUES = new Set([
   'pt',
   'patient',
@@ -262,8 +198,9 @@ const REL_GAP = /^(?:\s+|\s*[:,(]\s*|\s+(?:is|named|called|,)\s+|'s\s+name\s+is\
 
 const REL_ALT = [...RELATIONS].join('|');
 // Cues after a name: DOB, record labels, an age, a banner bar.
+const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
 const AFTER_CUE = new RegExp(
-  String.raw`^(?:\s*[,(:-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|ssn\b|fin\b|acct\b|\((?:${REL_ALT})\)|\d{1,3}\s?(?:yo\b|y\/o\b|y\.o\.|yr?s?[\s-]old\b|years?[\s-]old\b|year-old\b|[MF]\b)|\|)`,
+  String.raw`^(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
   'i',
 );
 // A lone first name followed by something only a person does.
@@ -276,6 +213,8 @@ export function nameRules(text: string, out: Candidate[]): void {
   const push = (i: number, j: number, priority: number): void => {
     if (j <= i) return;
     const [start, end] = spanOf(text, toks, i, j);
+    // "Todd's paralysis", "Kelly clamp": an eponym, unless a title or relation named the person.
+    if (priority < P_LABELLED && eponymAfter(text, end)) return;
     out.push({ start, end, kind: 'name', priority });
   };
 
@@ -316,8 +255,12 @@ export function nameRules(text: string, out: Candidate[]): void {
       )
         k++;
       const first = at(toks, k);
-      const j = collect(text, toks, k, first.shape === 'lower' ? 'list' : 'medium');
-      if (j > k) {
+      // "Pt: Modest Gorski", "name: …": a label and its colon are as strong as a title.
+      const colon = /:\s*$/.test(text.slice(at(toks, k - 1).end, first.start));
+      const j = collect(text, toks, k, colon ? 'strong' : first.shape === 'lower' ? 'list' : 'medium');
+      // One lower-case word no list knows is too often a drug or a finding ("re acetaminophen").
+      const loneUnknown = j === k + 1 && first.shape === 'lower' && !inLists(first.key);
+      if (j > k && !loneUnknown) {
         push(k, j, P_CONTEXT);
         i = j - 1;
         continue;
@@ -357,6 +300,10 @@ export function nameRules(text: string, out: Candidate[]): void {
     }
     if (!cue) continue;
     if (t.shape === 'initial' && !(j > 0 && at(toks, j - 1).shape === 'upper')) continue;
+    // A birth date or an age after a word says "person" more surely than a record label does.
+    const personal = /^(?:\s*[,(:/-]?\s*)(?:dob|d\.o\.b|bday|birthday|born|b\.|\(?\s*\d|early|mid|late|in\s)/i.test(
+      cue[0] ?? '',
+    );
     // Walk back over name-like tokens.
     let i = last;
     let lowerHits = 0;
@@ -380,10 +327,12 @@ export function nameRules(text: string, out: Candidate[]): void {
         break;
       }
       if (u.shape === 'lower') {
-        if (isCommonWord(u.key) || !inLists(u.key)) break;
+        if (isCommonWord(u.key) || !(inLists(u.key) || (personal && foreign(u.key)))) break;
         lowerHits++;
-      } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && !inLists(u.key))) break;
-      else if (u.shape === 'upper' && u.text.length < 3 && !inLists(u.key)) break;
+      } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && (!inLists(u.key) || !personal))) break;
+      // A capitalised English word the lists do not know ("Diabetes 10 years") is not a name.
+      else if (!inLists(u.key) && !foreign(u.key)) break;
+      else if (u.shape === 'upper' && u.text.length < 3) break;
       i--;
       count++;
     }
@@ -428,7 +377,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (GAP_COMMA.test(gap)) {
       const lower = a.shape === 'lower';
       const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
-      if (bad) continue;
+      if (bad || (b.shape === 'upper' && b.text.length < 3)) continue;
       // A known surname before the comma or a known first name after it ("Oyelowo, Kehinde").
       const ok = lower
         ? isSurname(a.key) && isFirstName(b.key)
@@ -473,6 +422,8 @@ export function nameRules(text: string, out: Candidate[]): void {
       i = j - 1;
     }
   }
+
+  nameCueRules(text, toks, out);
 
   // 4. A lone first name doing something: "Priya in room 935 said…", "darnell in bed 28".
   for (let i = 0; i < n; i++) {

@@ -11,7 +11,11 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sampleDir = path.resolve(repoRoot, '../shared/phi-sample');
+// Beside the checkout (../shared), or two levels up for a git worktree under a folder of worktrees.
+const sampleDir =
+  [path.resolve(repoRoot, '../shared/phi-sample'), path.resolve(repoRoot, '../../shared/phi-sample')].find((d) =>
+    existsSync(path.join(d, 'sample.jsonl')),
+  ) ?? path.resolve(repoRoot, '../shared/phi-sample');
 const scorer = path.join(sampleDir, 'score.mjs');
 const corpus = path.join(sampleDir, 'sample.jsonl');
 

@@ -169,19 +169,6 @@ describe('findIdentifiers: output shape', () => {
   it('returns nothing for empty text', () => {
     expect(findIdentifiers('')).toEqual([]);
   });
-  it('is fast: under 2 ms for 2,000 characters', () => {
-    const chunk = 'pt Lorena Quiroga DOB 4/4/1931 MRN 7712093, BP 150/90, pain 7/10, 4 West bed 12, fax 312-555-0199. ';
-    const text = chunk.repeat(Math.ceil(2000 / chunk.length)).slice(0, 2000);
-    for (let i = 0; i < 20; i++) findIdentifiers(text);
-    // Best of several batches, so a busy machine does not fail the test.
-    let best = Number.POSITIVE_INFINITY;
-    for (let batch = 0; batch < 5; batch++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 20; i++) findIdentifiers(text);
-      best = Math.min(best, (performance.now() - t0) / 20);
-    }
-    expect(best).toBeLessThan(2);
-  });
 });
 
 describe('redactIdentifiers', () => {

@@ -1,0 +1,111 @@
+// Word tokens for the name rules, and what the word lists say about a token.
+
+import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
+import { isCommonWord } from '../phi-vocab';
+
+export interface Tok {
+  text: string;
+  /** lower case, possessive removed */
+  key: string;
+  start: number;
+  end: number;
+  shape: 'cap' | 'upper' | 'lower' | 'initial';
+  /** written with a possessive 's ("Okafor's") */
+  poss: boolean;
+}
+
+const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*/g;
+
+export function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    // "Okafor's" → the name is "Okafor".
+    const poss = /['’]s$/i.exec(t);
+    if (poss) t = t.slice(0, -2);
+    t = t.replace(/['’]+$/, '');
+    if (!t) continue;
+    let shape: Tok['shape'];
+    if (t.length === 1) shape = 'initial';
+    else if (t === t.toUpperCase()) shape = 'upper';
+    else if (t === t.toLowerCase()) shape = 'lower';
+    else if (/^[A-Z]/.test(t)) shape = 'cap';
+    else shape = 'lower';
+    toks.push({ text: t, key: t.toLowerCase(), start: m.index, end: m.index + t.length, shape, poss: !!poss });
+  }
+  return toks;
+}
+
+/** Token at an index the caller has already bounds-checked. */
+export const at = (toks: Tok[], i: number): Tok => toks[i] as Tok;
+
+// Endings of drugs, diseases, procedures and services: "Nephrology", "olanzapine" are not names.
+export const CLINICAL_ENDING =
+  /(?:ology|ologist|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|graphy|gram|pathy|algia|uria|penia|trophy|mycin|cillin|pril|olol|sartan|statin|azole|prazole|tidine|parin|floxacin|cycline|vir|mab|nib|zepam|zolam|codone|morphone|profen|oxacin|dipine|tropin|ase|lysis|plegia|paresis|rrhea|ectasis|megaly|carcinoma|cele|ism|apine|azine|sone|olone|formin|amine|idine|oxin|arin|ium|iazide|semide|lukast|triptan|gliptin|gliflozin|glutide|tide|caine|fentanil|adol|azepam|barbital|phylline|terol|tropium|nitrate|glycemia|kalemia|natremia|calcemia|lipidemia|cardia|pnea|ptysis|emesis|esis)$/;
+
+// Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
+export const EPONYM_NOUN =
+  /^(?:['’]s)?\s+(?:sign|signs|pupil|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
+/** Is the word ending at `end` an eponym, by the noun after it? */
+export const eponymAfter = (text: string, end: number): boolean => EPONYM_NOUN.test(text.slice(end, end + 30));
+
+const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);
+/** In the name lists ("anne-marie", "pierce-whitaker": every part a known name). */
+export const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k.split('-').every(inOne));
+
+/**
+ * A word that is neither everyday English nor the detector's vocabulary: after a cue it is most
+ * likely a name the lists lack ("Nakato", "Wiafe"). Hyphenated: every part so.
+ */
+export function foreign(k: string): boolean {
+  if (k.length < 3 || CLINICAL_ENDING.test(k)) return false;
+  const one = (w: string) =>
+    w.length >= 2 && !isEnglishWord(w) && !isCommonWord(w) && !RELATIONS.has(w) && !TITLES.has(w) && !CLINICIAN.has(w);
+  // "bar-lev": no part clinical or everyday-only, one part foreign; "post-op", "follow-up" stay words.
+  if (!k.includes('-')) return one(k);
+  const parts = k.split('-');
+  return parts.every((w) => w.length >= 2 && !isCommonWord(w)) && parts.some((w) => w.length >= 3 && one(w));
+}
+
+/** A token that may be part of a name: in the lists (and not an everyday word) or foreign. */
+export const nameWord = (k: string): boolean => (inLists(k) && !isCommonWord(k)) || foreign(k);
+
+export const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mister',
+  'mx',
+  'mrs.',
+  'messrs',
+  'sr',
+  'sra',
+  'srta',
+  'madam',
+  'mme',
+  'mlle',
+]);
+export const RELATIONS = new Set(
+  `daughter son wife husband mother mom mum father dad sister brother niece nephew grandson granddaughter grandmother
+grandma granny grandfather grandpa grandchild aunt auntie uncle cousin partner fiance fiancee boyfriend girlfriend
+spouse guardian caregiver carer friend neighbor neighbour stepson stepdaughter stepmother stepfather stepmom stepdad
+poa hcpoa proxy surrogate sibling child kid daughter-in-law son-in-law mother-in-law father-in-law sister-in-law
+brother-in-law godmother godfather roommate landlord grandaughter nok dtr gdtr gson mil fil sil bil dil
+stepdtr bf gf hubby wifey fiance`.split(/\s+/),
+);
+// Clinicians' names are not the patient's; the word after "Dr." is left alone.
+export const CLINICIAN = new Set([
+  'dr',
+  'doctor',
+  'dra',
+  'prof',
+  'professor',
+  'nurse',
+  'rn',
+  'np',
+  'pa',
+  'md',
+  'attending',
+  'resident',
+]);

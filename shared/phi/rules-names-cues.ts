@@ -1,0 +1,189 @@
+// Names the lists lack, read from what surrounds them: a person's verb after ("Nalan M. Isik
+// asked", "Kwon Ji-woo lives at"), a possessive before a person's thing ("Darinka's consent"),
+// census style with a comma ("koya,fibikemi", "RASANEN, KALEVI M"), or a preposition before a
+// capitalised word no list knows ("redraw for Nakato"). A candidate word must not be everyday
+// English or clinical vocabulary; "foreign" words (neither) carry most of the evidence.
+
+import { isFirstName } from '../phi-names';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { at, CLINICIAN, eponymAfter, foreign, inLists, nameWord, RELATIONS, TITLES, type Tok } from './name-tokens';
+import { type Candidate, P_CONTEXT } from './types';
+
+const VERB_AFTER =
+  /^\s+(?:asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|discharged|admitted|transferred|arrived|died|expired|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
+// What a person has: "Darinka's consent", "Vasyl's home BP cuff".
+const POSS_NOUN =
+  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|dl|d\/l|lic|id|passport)\b/i;
+// Where a clause ends after a name: "for Nakato.", "per Parminder, K is…", "for Bogdana was…".
+const CLAUSE_END =
+  /^(?:\s*(?:$|[.,;:!?)@(\n]|-\s)|\s+(?:was|is|has|had|in|on|at|to|and|but|for|who|says|said|asked|wants|called|needs|about|re|abt)\b)/;
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'dos',
+  'das',
+]);
+const WEAK_BEFORE = new Set([
+  'for',
+  'per',
+  'attn',
+  'cb',
+  'with',
+  'from',
+  'to',
+  'about',
+  're',
+  'visiting',
+  'see',
+  'saw',
+  'named',
+  'called',
+  'call',
+  'text',
+  'texted',
+  'emailed',
+  'paged',
+  'by',
+]);
+const isForeign = foreign;
+const blocked = (k: string): boolean =>
+  FUNCTION_WORDS.has(k) || RELATIONS.has(k) || TITLES.has(k) || CLINICIAN.has(k) || isVocab(k);
+// Short capitals no list knows are acronyms (ESRD, HUC, OSH), not names.
+const acronym = (t: Tok): boolean =>
+  t.shape === 'upper' && (t.text.length < 3 || (t.text.length <= 4 && !inLists(t.key)));
+/** Can this token sit in a name read from context? */
+const part = (t: Tok): boolean =>
+  t.shape !== 'initial' &&
+  !blocked(t.key) &&
+  !acronym(t) &&
+  (isForeign(t.key) || nameWord(t.key) || (t.shape !== 'lower' && inLists(t.key)));
+
+// In "OSMAK, TASA H" a short capital word is a name: the comma layout vouches for it.
+const censusPart = (t: Tok): boolean =>
+  t.shape !== 'initial' &&
+  !blocked(t.key) &&
+  t.text.length >= 2 &&
+  (part(t) ||
+    (t.shape === 'upper' && isForeign(t.key)) ||
+    (t.shape === 'upper' && t.text.length === 3 && !isCommonWord(t.key)));
+
+/** First token of the name run ending at j (single spaces, or an initial and its period), or -1. */
+function runBack(text: string, toks: Tok[], j: number): number {
+  if (!part(at(toks, j))) return -1;
+  let i = j;
+  while (i > 0 && j - i < 3) {
+    const prev = at(toks, i - 1);
+    const gap = text.slice(prev.end, at(toks, i).start);
+    if (prev.poss) break;
+    if (prev.shape === 'initial' && /^\.?\s?$/.test(gap) && gap.length > 0 && /^[A-Z]$/.test(prev.text)) {
+      // "Nalan M. Isik": a middle initial needs a name before it; "A Ogunleye": a leading one is kept.
+      i--;
+      continue;
+    }
+    if (!/^ $/.test(gap) || !part(prev)) break;
+    if (prev.shape === 'lower' && at(toks, i).shape !== 'lower') break;
+    i--;
+  }
+  return i;
+}
+
+/** Is the run strong enough to be a name? */
+function accept(toks: Tok[], i: number, j: number, lowerSingleOk: boolean): boolean {
+  const words = toks.slice(i, j + 1).filter((t) => t.shape !== 'initial');
+  if (words.length === 0) return false;
+  if (!words.some((t) => isForeign(t.key) || (inLists(t.key) && !isCommonWord(t.key)))) return false;
+  if (words.length > 1) return true;
+  const t = words[0] as Tok;
+  if (t.shape === 'lower') return (lowerSingleOk && isForeign(t.key) && t.key.length >= 4) || isFirstName(t.key);
+  return t.key.length >= 3 && (isFirstName(t.key) || isForeign(t.key));
+}
+
+export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void {
+  const push = (i: number, j: number) => {
+    if (eponymAfter(text, at(toks, j).end)) return;
+    out.push({ start: at(toks, i).start, end: at(toks, j).end, kind: 'name', priority: P_CONTEXT });
+  };
+  const n = toks.length;
+  for (let j = 0; j < n; j++) {
+    const t = at(toks, j);
+    const after = text.slice(t.end + (t.poss ? 2 : 0), t.end + 40);
+    // "Ozgur Cetiner D/L …", "Ismail brought her pump"; "Darinka's consent".
+    const verb = !t.poss && VERB_AFTER.test(after);
+    const poss = t.poss && POSS_NOUN.test(after);
+    // A possessive with no person's thing after it needs two words ("Jhun Sumulong's car" / not "Dupuytren's").
+    if (verb || poss || (t.poss && /^\s+[a-z]/.test(after))) {
+      const i = runBack(text, toks, j);
+      // "Dr. Chen said": a clinician's name is not the patient's.
+      if (i > 0 && CLINICIAN.has(at(toks, i - 1).key)) continue;
+      if (i >= 0 && accept(toks, i, j, poss) && (verb || poss || j > i)) push(i, j);
+    }
+    // Census style: "koya,fibikemi", "OSMAK, TASA H", "hofman, twan".
+    const b = toks[j + 1];
+    if (b && t.shape !== 'initial' && b.shape !== 'initial') {
+      const gap = text.slice(t.end, b.start);
+      // Both halves written alike ("okafor,ngozi", "OKAFOR, NGOZI", "Okafor, Ngozi"), not "anaphylaxis, aPTT".
+      const alike = t.shape === b.shape || (t.shape !== 'lower' && b.shape !== 'lower');
+      if ((gap === ',' || gap === ', ') && alike && censusPart(t) && censusPart(b) && !t.poss) {
+        const listed = (x: Tok) => x.key.length >= 3 && inLists(x.key) && !isCommonWord(x.key);
+        const c = toks[j + 2];
+        const initial = c && c.shape === 'initial' && text.slice(b.end, c.start) === ' ';
+        const upper = t.shape === 'upper' && b.shape === 'upper';
+        const ctx = /^\s*(?:$|[|\t()\n,]|dob\b|d\.o\.b|ss|social|mrn|unit)/i.test(text.slice(b.end, b.end + 8));
+        const tight = gap === ',' && (listed(t) || listed(b) || ctx);
+        const bothForeign = isForeign(t.key) && isForeign(b.key);
+        if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx)) {
+          push(j, initial ? j + 2 : j + 1);
+          j += initial ? 2 : 1;
+          continue;
+        }
+      }
+    }
+    // "redraw for Nakato", "attn Ilja Seibold", "for yago nogueira,", "for Leendert van Leeuwen".
+    if (j > 0 && WEAK_BEFORE.has(at(toks, j - 1).key) && t.shape !== 'initial' && part(t)) {
+      const gapBefore = text.slice(at(toks, j - 1).end, t.start);
+      if (!/^\s+$/.test(gapBefore) || (j > 1 && CLINICIAN.has(at(toks, j - 2).key))) continue;
+      const lower = t.shape === 'lower';
+      let k = j;
+      while (k + 1 < n && k - j < 3) {
+        const gap = text.slice(at(toks, k).end, at(toks, k + 1).start);
+        const nx = at(toks, k + 1);
+        const initial = nx.shape === 'initial' && /^[A-Z]$/.test(nx.text) && toks[k + 2];
+        if (initial && /^ $/.test(gap) && /^\.? $/.test(text.slice(nx.end, at(toks, k + 2).start))) {
+          // "Oyelade K. Tamuno": the initial and the word after it.
+          if (!part(at(toks, k + 2))) break;
+          k += 2;
+          continue;
+        }
+        if (gap !== ' ') break;
+        if (PARTICLES.has(nx.key) && toks[k + 2] && part(at(toks, k + 2))) {
+          k++;
+          continue;
+        }
+        if (nx.shape === 'initial' || !part(nx) || (nx.shape === 'lower') !== lower) break;
+        k++;
+      }
+      const end = at(toks, k);
+      const listedRun = toks.slice(j, k + 1).some((x) => x.key.length >= 3 && inLists(x.key) && !isCommonWord(x.key));
+      const closes = end.poss || CLAUSE_END.test(text.slice(end.end, end.end + 12)) || (k > j && listedRun);
+      // Lower case: two words at least, or a given name; a capitalised word alone must be foreign or a given name.
+      const ok = lower ? k > j || (isFirstName(t.key) && !isCommonWord(t.key)) : true;
+      if (closes && ok && accept(toks, j, k, false)) {
+        push(j, k);
+        j = k;
+      }
+    }
+  }
+}
