@@ -27,6 +27,11 @@ const ratelimits = (l: {
 };
 const HIGH = 1_000_000;
 /** Tests that need low limits run only in `worker-limits`. */
+/**
+ * A test's harness timeout, not a timing goal (those live in `npm run bench`): on a loaded 2-core machine the
+ * longest sweeps (every route × role, the corpus's planted-value scan) take several seconds.
+ */
+const TEST_TIMEOUT_MS = 30_000;
 const RATE_LIMIT_TESTS = ['test/worker/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
 
 export default defineConfig(async () => {
@@ -46,7 +51,7 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    test: { name, include, exclude, setupFiles: ['test/worker/apply-migrations.ts'] },
+    test: { name, include, exclude, setupFiles: ['test/worker/apply-migrations.ts'], testTimeout: TEST_TIMEOUT_MS },
   });
   return {
     test: {
@@ -78,6 +83,8 @@ export default defineConfig(async () => {
             name: 'extension',
             include: ['test/extension/**/*.test.{ts,tsx}', 'test/privacy/**/*.ext.test.{ts,tsx}'],
             environment: 'happy-dom',
+            setupFiles: ['test/extension/setup.ts'],
+            testTimeout: TEST_TIMEOUT_MS,
           },
         },
         {
@@ -85,6 +92,7 @@ export default defineConfig(async () => {
             name: 'shared',
             include: ['test/shared/**/*.test.ts', 'test/privacy/**/*.shared.test.ts'],
             environment: 'node',
+            testTimeout: TEST_TIMEOUT_MS,
           },
         },
       ],
