@@ -318,6 +318,8 @@ describe('audit log', () => {
       at: '2026-02-01T10:00:00.000Z',
       actorId: ADMIN.user.id,
       actorName: 'Ada Admin',
+      subjectId: null,
+      subjectName: null,
       action: 'code.created',
       target: 'code_000001',
       details: { kind: 'enroll' },
