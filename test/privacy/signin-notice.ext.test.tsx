@@ -29,7 +29,8 @@ describe('a new device signed in as you', () => {
       'POST /v1/me/sign-ins/acknowledge': () => json(200, { ok: true }),
     });
     await renderPopup(server);
-    const notice = await screen.findByRole('region', { name: 'A new device signed in as you' });
+    // The first render loads the notice and the API client lazily: allow for a cold start.
+    const notice = await screen.findByRole('region', { name: 'A new device signed in as you' }, { timeout: 5_000 });
     expect(notice.textContent).toContain('with a sign-in code made by Admin Mallory (admin)');
     expect(notice.textContent).toContain('Ward 5 PC');
     expect(within(notice).getByText(/2026/).getAttribute('datetime')).toBe(SIGN_IN.at);
@@ -43,7 +44,7 @@ describe('a new device signed in as you', () => {
   it('shows nothing when no other device signed in', async () => {
     const server = fakeServer({ 'GET /v1/me/sign-ins/new': () => json(200, { signIns: [] }) });
     await renderPopup(server);
-    await waitFor(() => expect(server.routes('GET /v1/me/sign-ins/new')).toHaveLength(1));
+    await waitFor(() => expect(server.routes('GET /v1/me/sign-ins/new')).toHaveLength(1), { timeout: 5_000 });
     expect(screen.queryByRole('region', { name: /signed in as you/ })).toBeNull();
   });
 
@@ -54,7 +55,8 @@ describe('a new device signed in as you', () => {
       'POST /v1/auth/logout': () => json(401, { error: { code: 'unauthorized', message: 'Your session has ended' } }),
     });
     const { state } = await renderPopup(server);
-    const notice = await screen.findByRole('region', { name: 'A new device signed in as you' });
+    // The first render loads the notice and the API client lazily: allow for a cold start.
+    const notice = await screen.findByRole('region', { name: 'A new device signed in as you' }, { timeout: 5_000 });
     fireEvent.click(within(notice).getByRole('button', { name: 'Not me: sign out everywhere' }));
     await waitFor(() => expect(server.routes('POST /v1/auth/logout-all')).toHaveLength(1));
     await waitFor(() => expect(state.session.value).toBeNull());
@@ -100,7 +102,7 @@ describe('sign-ins to my account', () => {
     });
     await renderPopup(server);
     fireEvent.click(await screen.findByRole('button', { name: 'Sign-ins to my account' }));
-    await screen.findByRole('heading', { name: 'Sign-ins to my account' });
+    await screen.findByRole('heading', { name: 'Sign-ins to my account' }, { timeout: 5_000 });
     await screen.findByText(/A device signed in as you with a sign-in code made by Admin Mallory \(admin\)/);
     expect(screen.getByText(/Admin Mallory \(admin\) made a sign-in code for your account/)).toBeTruthy();
     expect(screen.getByText('You enrolled')).toBeTruthy();

@@ -63,20 +63,22 @@ export async function newSignIns(db: D1Database, userId: string, signInId: strin
 /**
  * Moves this device's cursor to `upTo`, and marks as acknowledged the sign-ins up to it that happened
  * after this device signed in: only a device older than a sign-in vouches for it, so a device an
- * admin signed in cannot acknowledge itself or its siblings away from the user's notice.
+ * admin signed in cannot acknowledge itself or its siblings away from the user's notice. Both store
+ * `upTo` (the newest sign-in shown), not the moment of the click: no new record of when someone used
+ * Curbside.
  */
 export function acknowledgeStatements(
   db: D1Database,
-  ack: { userId: string; signInId: string; upTo: number; at: number },
+  ack: { userId: string; signInId: string; upTo: number },
 ): D1PreparedStatement[] {
   return [
     db
       .prepare(
-        `UPDATE sign_ins SET acknowledged_at = ?4
+        `UPDATE sign_ins SET acknowledged_at = ?3
          WHERE user_id = ?1 AND id != ?2 AND acknowledged_at IS NULL AND at <= ?3
            AND at > (SELECT at FROM sign_ins WHERE id = ?2 AND user_id = ?1)`,
       )
-      .bind(ack.userId, ack.signInId, ack.upTo, ack.at),
+      .bind(ack.userId, ack.signInId, ack.upTo),
     db
       .prepare('UPDATE sign_ins SET seen_until = MAX(seen_until, ?3) WHERE id = ?2 AND user_id = ?1')
       .bind(ack.userId, ack.signInId, ack.upTo),

@@ -37,10 +37,9 @@ register(accountRoutes, endpoints.newSignIns, async (c) => {
 
 register(accountRoutes, endpoints.acknowledgeSignIns, async (c, { body }) => {
   const { user, signInId } = requireAuth(c);
-  const at = now();
   // Never ahead of now: a sign-in that happens after the notice was shown must still be shown.
-  const upTo = Math.min(Date.parse(body.upTo), at);
-  if (signInId) await c.env.DB.batch(acknowledgeStatements(c.env.DB, { userId: user.id, signInId, upTo, at }));
+  const upTo = Math.min(Date.parse(body.upTo), now());
+  if (signInId) await c.env.DB.batch(acknowledgeStatements(c.env.DB, { userId: user.id, signInId, upTo }));
   return { ok: true as const };
 });
 
