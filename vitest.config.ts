@@ -51,6 +51,7 @@ export default defineConfig(async () => {
             name: 'extension',
             include: ['test/extension/**/*.test.{ts,tsx}', 'test/privacy/**/*.ext.test.{ts,tsx}'],
             environment: 'happy-dom',
+            setupFiles: ['test/extension/setup.ts'],
           },
         },
         {
