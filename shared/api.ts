@@ -1,3 +1,4 @@
+import { accountEndpoints } from './api/account';
 import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
 import { hotspotEndpoints } from './api/hotspots';
@@ -13,6 +14,7 @@ export * from './api/endpoint';
  */
 export const endpoints = {
   ...coreEndpoints,
+  ...accountEndpoints,
   ...hotspotEndpoints,
   ...adminEndpoints,
   ...mentorEndpoints,

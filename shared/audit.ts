@@ -10,6 +10,8 @@ export const AuditQuery = z
   .object({
     action: AuditAction.optional(),
     actorId: Id.optional(),
+    /** Entries about this user (an admin's sign-in code used for them, their codes, their sign-ins). */
+    subjectId: Id.optional(),
     /** Inclusive lower bound. */
     from: IsoTime.optional(),
     /** Exclusive upper bound. */
@@ -28,6 +30,9 @@ export const AuditEntry = z.object({
   actorId: Id.nullable(),
   /** The actor's display name now; null for entries with no actor (anonymous confirmations). */
   actorName: z.string().nullable(),
+  /** The user whose account the entry is about (sign-ins, sign-in codes), who may be the actor; else null. */
+  subjectId: Id.nullable(),
+  subjectName: z.string().nullable(),
   action: z.string(),
   target: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

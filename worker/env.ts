@@ -25,6 +25,8 @@ export interface Auth {
   user: User;
   tokenHash: string;
   expiresAt: number;
+  /** The device's sign-in (db/sign-ins.ts); null only for a token written outside the API. */
+  signInId: string | null;
 }
 
 export type AppEnv = {

@@ -25,6 +25,9 @@ export function Home() {
       </div>
       <button type="button" onClick={() => void app.open('items')}>
         My items
+      </button>{' '}
+      <button type="button" class="link" onClick={() => void app.open('signins')}>
+        Sign-ins to my account
       </button>
       <ScreenTips />
       {canAsk && (

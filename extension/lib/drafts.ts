@@ -2,7 +2,7 @@ import type { Category, Frequency, Impact, Urgency } from '../../shared/enums';
 import type { Screen } from '../../shared/screen';
 import { draftsItem } from './storage';
 
-export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk';
+export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk' | 'signins';
 
 /** Form state exactly as typed: the popup closes whenever focus leaves, so every change is saved. */
 export interface FlagDraft {

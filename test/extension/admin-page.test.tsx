@@ -164,6 +164,19 @@ describe('codes', () => {
     expect(screen.getByRole('alert').textContent).toBe('That user is deactivated');
   });
 
+  it('offers no sign-in code for a peer supporter, and says the user will be told', async () => {
+    const PEER = { ...USER, id: 'user_peer01', displayName: 'Pat Peer', roles: ['clinician', 'peer_supporter'] };
+    const server = fakeServer({ 'GET /v1/admin/users': () => json(200, { users: [{ ...USER, unitId: null }, PEER] }) });
+    await renderAdmin(server);
+    fireEvent.click(screen.getByLabelText(/Sign-in \(an existing user/));
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    const peer = (await screen.findByRole('option', { name: /Pat Peer/ })) as HTMLOptionElement;
+    expect(peer.disabled).toBe(true);
+    expect(peer.textContent).toContain('peer supporter: not by code');
+    expect((screen.getByRole('option', { name: USER.displayName }) as HTMLOptionElement).disabled).toBe(false);
+    expect(screen.getByText(/told on their other devices/)).toBeTruthy();
+  });
+
   it('revokes an active code', async () => {
     const server = fakeServer({
       'POST /v1/admin/codes/code_000001/revoke': () => json(200, { ...CODE, revokedAt: '2026-01-02T00:00:00.000Z' }),
@@ -318,6 +331,8 @@ describe('audit log', () => {
       at: '2026-02-01T10:00:00.000Z',
       actorId: ADMIN.user.id,
       actorName: 'Ada Admin',
+      subjectId: null,
+      subjectName: null,
       action: 'code.created',
       target: 'code_000001',
       details: { kind: 'enroll' },

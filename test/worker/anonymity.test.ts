@@ -236,7 +236,16 @@ describe('anonymity sweep', () => {
     const tables = await rows<{ name: string }>(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%_fts_%'",
     );
-    const directory = new Set(['users', 'user_roles', 'tokens', 'receipt_keys', 'codes', 'audit', 'mentor_profiles']);
+    const directory = new Set([
+      'users',
+      'user_roles',
+      'tokens',
+      'sign_ins',
+      'receipt_keys',
+      'codes',
+      'audit',
+      'mentor_profiles',
+    ]);
     expect(tables.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const { name } of tables) {

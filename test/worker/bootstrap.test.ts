@@ -8,7 +8,7 @@ import { api, count, enroll, expectError, rows } from './helpers';
 const BOOTSTRAP = 'FIRST-ADMIN-BOOTSTRAP-2026';
 
 async function emptyDatabase() {
-  const tables = ['audit', 'answers', 'questions', 'flags', 'tokens', 'codes', 'user_roles', 'users'];
+  const tables = ['audit', 'answers', 'questions', 'flags', 'tokens', 'sign_ins', 'codes', 'user_roles', 'users'];
   await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
 }
 
@@ -37,6 +37,9 @@ describe('bootstrap code', () => {
     expect(await count('SELECT COUNT(*) AS n FROM tokens')).toBe(1);
     const audit = await rows<{ actor_id: string }>("SELECT actor_id FROM audit WHERE action = 'user.bootstrapped'");
     expect(audit).toEqual([{ actor_id: session.user.id }]);
+    expect(await rows('SELECT user_id, method FROM sign_ins')).toEqual([
+      { user_id: session.user.id, method: 'bootstrap' },
+    ]);
   });
 
   it('accepts the secret typed in lower case', async () => {

@@ -15,10 +15,14 @@ interface CodeRow {
   expires_at: number;
   revoked_at: number | null;
   created_at: number;
+  created_by: string | null;
 }
 
 const COLUMNS =
-  'id, kind, roles, unit_id, discipline, user_id, max_uses, uses, label, expires_at, revoked_at, created_at';
+  'id, kind, roles, unit_id, discipline, user_id, max_uses, uses, label, expires_at, revoked_at, created_at, created_by';
+
+/** A code as the sign-in needs it: who made it tells an admin's code from the user's own device code. */
+export type CodeRecord = CodeInfo & { createdBy: string | null };
 
 export function toCodeInfo(row: CodeRow): CodeInfo {
   return {
@@ -36,6 +40,8 @@ export function toCodeInfo(row: CodeRow): CodeInfo {
     createdAt: toIso(row.created_at),
   };
 }
+
+const toCodeRecord = (row: CodeRow): CodeRecord => ({ ...toCodeInfo(row), createdBy: row.created_by });
 
 export interface NewCode {
   id: string;
@@ -79,9 +85,21 @@ export async function getCode(db: D1Database, id: string): Promise<CodeInfo | nu
   return row ? toCodeInfo(row) : null;
 }
 
-export async function findCodeByHash(db: D1Database, hash: string): Promise<CodeInfo | null> {
+export async function findCodeByHash(db: D1Database, hash: string): Promise<CodeRecord | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM codes WHERE hash = ?1`).bind(hash).first<CodeRow>();
-  return row ? toCodeInfo(row) : null;
+  return row ? toCodeRecord(row) : null;
+}
+
+/** A sign-in code someone else made for a peer supporter; never usable (see consumeCode). */
+const PEER_SUPPORTER_BY_ANOTHER = `kind = 'signin' AND created_by IS NOT user_id
+  AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = codes.user_id AND r.role = 'peer_supporter')`;
+
+export async function isPeerSupporterCodeByAnother(db: D1Database, id: string): Promise<boolean> {
+  const row = await db
+    .prepare(`SELECT 1 AS hit FROM codes WHERE id = ?1 AND ${PEER_SUPPORTER_BY_ANOTHER}`)
+    .bind(id)
+    .first();
+  return row !== null;
 }
 
 export async function listCodes(db: D1Database): Promise<CodeInfo[]> {
@@ -93,18 +111,20 @@ export async function listCodes(db: D1Database): Promise<CodeInfo[]> {
 
 /**
  * Takes one use of a code in a single conditional statement, so two people racing for the last
- * use cannot both win. Returns null when the code is unusable (used up, expired, revoked).
+ * use cannot both win. Returns null when the code is unusable (used up, expired, revoked, or a
+ * sign-in code someone else made for a user who is a peer supporter now).
  */
-export async function consumeCode(db: D1Database, hash: string, at: number): Promise<CodeInfo | null> {
+export async function consumeCode(db: D1Database, hash: string, at: number): Promise<CodeRecord | null> {
   const row = await db
     .prepare(
       `UPDATE codes SET uses = uses + 1
        WHERE hash = ?1 AND uses < max_uses AND revoked_at IS NULL AND expires_at > ?2
+         AND NOT (${PEER_SUPPORTER_BY_ANOTHER})
        RETURNING ${COLUMNS}`,
     )
     .bind(hash, at)
     .first<CodeRow>();
-  return row ? toCodeInfo(row) : null;
+  return row ? toCodeRecord(row) : null;
 }
 
 export async function revokeCode(db: D1Database, id: string, at: number): Promise<CodeInfo | null> {

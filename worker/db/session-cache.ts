@@ -4,7 +4,9 @@ import type { SessionRow } from './users';
  * A token's session read, shared by the requests one isolate serves within a short window: a page
  * that opens with several requests, or a busy client, reads its session once. The window bounds how
  * long a revoked token, a deactivated account or a changed role can go unnoticed by an isolate that
- * did not make the change; the isolate that makes it forgets at once (the writers call `forgetSessions`).
+ * did not make the change; the isolate that makes it forgets at once: the writers call `forgetSessions`
+ * before their write and again after it commits (a request that read the session meanwhile would
+ * otherwise leave the old row cached). Writes batched by a route are followed by `sessionWrites`.
  * Wall-clock time, not the app clock, so tests that move the app clock do not keep entries alive.
  */
 export const SESSION_CACHE_MS = 2_000;
@@ -31,7 +33,26 @@ export function cachedSession(
   return session;
 }
 
-/** Called by every write to tokens, users or roles, before it runs. */
+/** Counts `forgetSessions` calls, so a request can tell whether it changed a session. */
+let generation = 0;
+
+/** Called by every write to tokens, users or roles, before it runs and once it has committed. */
 export function forgetSessions(): void {
+  generation += 1;
   cache.clear();
+}
+
+/**
+ * Runs a request's work and, if it wrote to tokens, users or roles (a statement builder called
+ * `forgetSessions`), clears the cache again once that work is done: its batches have committed by
+ * then, so a session read that raced them is not served afterwards. The auth middleware wraps every
+ * request in it; a request that changed nothing costs one comparison.
+ */
+export async function sessionWrites<T>(work: () => Promise<T>): Promise<T> {
+  const before = generation;
+  try {
+    return await work();
+  } finally {
+    if (generation !== before) cache.clear();
+  }
 }

@@ -35,12 +35,14 @@ export interface SessionRow extends UserRow {
   expires_at: number;
   revoked_at: number | null;
   rotated_at: number | null;
+  /** The device's sign-in (null only for a token written outside the API). */
+  sign_in_id: string | null;
 }
 
 export async function findSession(db: D1Database, tokenHash: string): Promise<SessionRow | null> {
   return db
     .prepare(
-      `SELECT t.user_id, t.created_at AS token_created_at, t.expires_at, t.revoked_at, t.rotated_at,
+      `SELECT t.user_id, t.created_at AS token_created_at, t.expires_at, t.revoked_at, t.rotated_at, t.sign_in_id,
          u.id, u.display_name, u.discipline, u.unit_id, u.active, u.created_at,
          (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
        FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?1`,
@@ -144,6 +146,7 @@ export async function deactivateUnlessLastAdmin(db: D1Database, userId: string):
     )
     .bind(userId)
     .run();
+  forgetSessions();
   return meta.changes === 1;
 }
 
@@ -157,6 +160,7 @@ export async function removeAdminUnlessLast(db: D1Database, userId: string): Pro
     )
     .bind(userId)
     .run();
+  forgetSessions();
   return meta.changes === 1;
 }
 

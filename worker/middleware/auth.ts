@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Access } from '../../shared/api';
-import { cachedSession } from '../db/session-cache';
+import { cachedSession, sessionWrites } from '../db/session-cache';
 import { getSettings } from '../db/settings';
 import { extendToken, rotateToken } from '../db/tokens';
 import { findSession, toUser } from '../db/users';
@@ -59,8 +59,10 @@ export function authorize(roles: readonly Access[]): MiddlewareHandler<AppEnv> {
       expiresAt = at + ttl;
       await extendToken(c.env.DB, tokenHash, expiresAt);
     }
-    c.set('auth', { user, tokenHash, expiresAt });
-    await next();
+    c.set('auth', { user, tokenHash, expiresAt, signInId: session.sign_in_id });
+    // A request that changed a session (role, deactivation, sign-out) clears the cache again once its
+    // writes have committed, so a read that raced them is not served afterwards.
+    await sessionWrites(next);
   };
 }
 

@@ -1,9 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import type { CodeInfo } from '../../shared/codes';
 import { ROLE_LABELS } from '../../shared/enums';
 import { auditStatement } from '../db/audit';
-import { consumeCode, findCodeByHash } from '../db/codes';
+import { type CodeRecord, consumeCode, findCodeByHash, isPeerSupporterCodeByAnother } from '../db/codes';
+import { forgetSessions } from '../db/session-cache';
+import { insertSignInStatement } from '../db/sign-ins';
 import { revokeToken, revokeUserTokensStatement } from '../db/tokens';
 import { getUser, insertUserStatements } from '../db/users';
 import type { AppEnv, Env } from '../env';
@@ -13,6 +14,7 @@ import { newId, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 import { register } from '../lib/register';
 import { newTokenStatement, normaliseCode } from '../lib/session';
+import { accountRoutes } from './account';
 
 const refused = (reason: string, message: string) => new ApiError(401, 'unauthorized', message, { reason });
 
@@ -22,6 +24,12 @@ async function whyUnusable(db: D1Database, hash: string, at: number): Promise<Ap
   if (code.revokedAt) return refused('revoked', 'That code was revoked; ask your Curbside admin for a new one');
   if (Date.parse(code.expiresAt) <= at)
     return refused('expired', 'That code has expired; ask your Curbside admin for a new one');
+  if (code.kind === 'signin' && (await isPeerSupporterCodeByAnother(db, code.id)))
+    return refused(
+      'peer_supporter',
+      'Peer supporters sign in on a new device with a code made on one of their own signed-in devices ' +
+        '(“Sign-ins to my account” in the Curbside popup), never with an admin’s code',
+    );
   return refused('used_up', 'That code has already been used');
 }
 
@@ -29,7 +37,8 @@ async function whyUnusable(db: D1Database, hash: string, at: number): Promise<Ap
 async function bootstrap(env: Env, displayName: string | undefined, at: number) {
   const db = env.DB;
   const id = newId();
-  const session = await newTokenStatement(db, id, at);
+  const signInId = newId();
+  const session = await newTokenStatement(db, id, signInId, at);
   const results = await db.batch([
     db
       .prepare(
@@ -42,38 +51,62 @@ async function bootstrap(env: Env, displayName: string | undefined, at: number) 
         `INSERT INTO user_roles (user_id, role) SELECT ?1, 'admin' WHERE EXISTS (SELECT 1 FROM users WHERE id = ?1)`,
       )
       .bind(id),
+    insertSignInStatement(db, { id: signInId, userId: id, at, method: 'bootstrap', codeId: null, issuedBy: null }),
     db
       .prepare(
-        `INSERT INTO tokens (hash, user_id, created_at, expires_at)
-         SELECT hash, user_id, created_at, expires_at FROM (SELECT ?1 AS hash, ?2 AS user_id, ?3 AS created_at, ?4 AS expires_at)
-         WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)`,
+        `INSERT INTO tokens (hash, user_id, sign_in_id, created_at, expires_at)
+         SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)`,
       )
-      .bind(session.hash, id, at, session.expiresAtMs),
+      .bind(session.hash, id, signInId, at, session.expiresAtMs),
     // Conditional like the rows above, so a refused bootstrap leaves no audit entry for a user that never existed.
     db
       .prepare(
-        `INSERT INTO audit (id, at, actor_id, action, target, details)
-         SELECT ?1, ?2, ?3, 'user.bootstrapped', ?3, '{}' WHERE EXISTS (SELECT 1 FROM users WHERE id = ?3)`,
+        `INSERT INTO audit (id, at, actor_id, subject_id, action, target, details)
+         SELECT ?1, ?2, ?3, ?3, 'user.bootstrapped', ?3, ?4 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?3)`,
       )
-      .bind(newId(), at, id),
+      .bind(newId(), at, id, JSON.stringify({ signIn: signInId })),
   ]);
   if ((results[0]?.meta.changes ?? 0) !== 1) throw refused('bootstrap_used', 'That code is not valid');
   return { token: session.token, expiresAt: session.expiresAt, userId: id };
 }
 
-async function enrollWithCode(db: D1Database, code: CodeInfo, displayName: string | undefined, at: number) {
-  if (code.kind === 'signin') {
-    const user = code.userId ? await getUser(db, code.userId) : null;
-    if (!user?.active) throw refused('inactive', 'This account is no longer active');
-    const session = await newTokenStatement(db, user.id, at);
-    await db.batch([
-      session.statement,
-      auditStatement(db, { at, actorId: user.id, action: 'user.signed_in_with_code', target: code.id }),
-    ]);
-    return { token: session.token, expiresAt: session.expiresAt, userId: user.id };
-  }
+/**
+ * A sign-in code signs its user in on a new device. The audit names who made it happen: the admin
+ * who made the code (the user is the subject), or the user when they made it on their own device.
+ */
+async function signInWithCode(db: D1Database, code: CodeRecord, at: number) {
+  const user = code.userId ? await getUser(db, code.userId) : null;
+  if (!user?.active) throw refused('inactive', 'This account is no longer active');
+  const own = code.createdBy === user.id;
+  const signInId = newId();
+  const session = await newTokenStatement(db, user.id, signInId, at);
+  await db.batch([
+    insertSignInStatement(db, {
+      id: signInId,
+      userId: user.id,
+      at,
+      method: own ? 'device_code' : 'admin_code',
+      codeId: code.id,
+      issuedBy: own ? null : code.createdBy,
+    }),
+    session.statement,
+    auditStatement(db, {
+      at,
+      actorId: own ? user.id : code.createdBy,
+      subjectId: user.id,
+      action: own ? 'user.signed_in_with_device_code' : 'user.signed_in_with_code',
+      target: code.id,
+      details: { signIn: signInId },
+    }),
+  ]);
+  return { token: session.token, expiresAt: session.expiresAt, userId: user.id };
+}
+
+async function enrollWithCode(db: D1Database, code: CodeRecord, displayName: string | undefined, at: number) {
+  if (code.kind === 'signin') return signInWithCode(db, code, at);
   const id = newId();
-  const session = await newTokenStatement(db, id, at);
+  const signInId = newId();
+  const session = await newTokenStatement(db, id, signInId, at);
   const firstRole = code.roles[0] ?? 'clinician';
   await db.batch([
     ...insertUserStatements(db, {
@@ -84,8 +117,16 @@ async function enrollWithCode(db: D1Database, code: CodeInfo, displayName: strin
       roles: code.roles,
       createdAt: at,
     }),
+    insertSignInStatement(db, { id: signInId, userId: id, at, method: 'enrolled', codeId: code.id, issuedBy: null }),
     session.statement,
-    auditStatement(db, { at, actorId: id, action: 'user.enrolled', target: code.id, details: { roles: code.roles } }),
+    auditStatement(db, {
+      at,
+      actorId: id,
+      subjectId: id,
+      action: 'user.enrolled',
+      target: code.id,
+      details: { roles: code.roles, signIn: signInId },
+    }),
   ]);
   return { token: session.token, expiresAt: session.expiresAt, userId: id };
 }
@@ -110,6 +151,7 @@ register(authRoutes, endpoints.enroll, async (c, { body }) => {
   return { token: session.token, expiresAt: session.expiresAt, user };
 });
 
+// Signing out ends the device: this token and the other half of a rotated pair (db/tokens.ts).
 register(authRoutes, endpoints.logout, async (c) => {
   await revokeToken(c.env.DB, requireAuth(c).tokenHash, now());
   return { ok: true as const };
@@ -120,8 +162,16 @@ register(authRoutes, endpoints.logoutAll, async (c) => {
   const { user } = requireAuth(c);
   await c.env.DB.batch([
     revokeUserTokensStatement(c.env.DB, user.id, at),
-    auditStatement(c.env.DB, { at, actorId: user.id, action: 'user.logged_out_everywhere', target: user.id }),
+    auditStatement(c.env.DB, {
+      at,
+      actorId: user.id,
+      subjectId: user.id,
+      action: 'user.logged_out_everywhere',
+      target: user.id,
+    }),
   ]);
+  // Committed: a session read that raced the write is not served from here on.
+  forgetSessions();
   return { ok: true as const };
 });
 
@@ -129,3 +179,5 @@ register(authRoutes, endpoints.me, async (c) => {
   const auth = requireAuth(c);
   return { user: auth.user, expiresAt: toIso(auth.expiresAt) };
 });
+
+authRoutes.route('/', accountRoutes);

@@ -9,6 +9,10 @@ import { describedBy, Field } from './Field';
 const ACTIONS = [
   'code.created',
   'code.revoked',
+  'user.enrolled',
+  'user.signed_in_with_code',
+  'user.signed_in_with_device_code',
+  'user.logged_out_everywhere',
   'user.updated',
   'user.deactivated',
   'units.created',
@@ -142,6 +146,7 @@ export function AuditPanel() {
             <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">Action</th>
+            <th scope="col">About</th>
             <th scope="col">Target</th>
             <th scope="col">Details</th>
           </tr>
@@ -154,6 +159,7 @@ export function AuditPanel() {
               <td>
                 <code>{e.action}</code>
               </td>
+              <td>{e.subjectName ?? e.subjectId ?? '—'}</td>
               <td>
                 <code>{e.target ?? '—'}</code>
               </td>

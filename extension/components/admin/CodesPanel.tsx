@@ -236,13 +236,22 @@ export function CodesPanel() {
                   onChange={(e) => (userId.value = e.currentTarget.value)}
                 >
                   <option value="">Choose a user</option>
-                  {users.value.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.displayName}
-                    </option>
-                  ))}
+                  {users.value.map((u) => {
+                    // Refused by the API too: peer supporters add devices from their own (see the hint).
+                    const peer = u.roles.includes('peer_supporter') && u.id !== admin.session.value?.user.id;
+                    return (
+                      <option key={u.id} value={u.id} disabled={peer}>
+                        {peer ? `${u.displayName} (peer supporter: not by code)` : u.displayName}
+                      </option>
+                    );
+                  })}
                 </select>
               </Field>
+              <p class="hint" id="code-user-notice">
+                The user is told on their other devices that a new device signed in with a code you made, and it is
+                listed under your name in their own “sign-ins to my account”. Peer supporters cannot be given sign-in
+                codes: they add a device from one of their own, or enrol anew.
+              </p>
             </>
           )}
           <Field id="code-hours" label="Expires after (hours)" error={errors.value.expiresInHours}>

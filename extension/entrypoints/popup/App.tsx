@@ -1,6 +1,6 @@
 import { Header } from '../../components/Header';
 import { Home } from '../../components/Home';
-import { lazyView } from '../../components/LazyView';
+import { lazyPart, lazyView } from '../../components/LazyView';
 import { SignIn } from '../../components/SignIn';
 import { useApp } from '../../lib/state';
 
@@ -8,6 +8,9 @@ const FlagForm = lazyView(() => import('../../components/FlagForm').then((m) => 
 const AskForm = lazyView(() => import('../../components/AskForm').then((m) => m.AskForm));
 const MyItems = lazyView(() => import('../../components/MyItems').then((m) => m.MyItems));
 const NeedToTalk = lazyView(() => import('../../components/NeedToTalk').then((m) => m.NeedToTalk));
+const AccountSignIns = lazyView(() => import('../../components/AccountSignIns').then((m) => m.AccountSignIns));
+// "A new device signed in as you": asked for after the first render, on every popup open.
+const SignInNotice = lazyPart(() => import('../../components/SignInNotice').then((m) => m.SignInNotice));
 
 function CurrentView() {
   const app = useApp();
@@ -21,6 +24,8 @@ function CurrentView() {
       return <MyItems />;
     case 'talk':
       return <NeedToTalk />;
+    case 'signins':
+      return <AccountSignIns />;
     default:
       return <Home />;
   }
@@ -38,6 +43,7 @@ export function App() {
         <div class="error" role="alert">
           {app.error.value}
         </div>
+        {app.ready.value && app.signedIn.value && <SignInNotice />}
         {app.ready.value ? <CurrentView /> : <p aria-busy="true">Loading…</p>}
       </main>
     </>

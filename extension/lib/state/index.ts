@@ -5,6 +5,7 @@ import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import { createKbActions } from './kb';
 import { createSessionActions } from './session';
+import { createSignInActions } from './sign-ins';
 import { createThreadActions } from './threads';
 import { createViewActions } from './views';
 
@@ -26,6 +27,7 @@ export function createAppState(deps: AppDeps = {}) {
     ...createHotspotActions(core),
     ...createKbActions(core),
     ...createThreadActions(core),
+    ...createSignInActions(core),
   };
 }
 

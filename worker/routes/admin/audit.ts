@@ -1,15 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../../shared/api';
-import { listAudit } from '../../db/audit-log';
+import { auditCursor, listAudit, parseAuditCursor } from '../../db/audit-log';
 import type { AppEnv } from '../../env';
 import { register } from '../../lib/register';
 
 export const auditRoutes = new OpenAPIHono<AppEnv>();
-
-const parseCursor = (cursor: string) => {
-  const [at = '0', id = ''] = cursor.split(/_(.*)/s);
-  return { at: Number(at), id };
-};
 
 register(auditRoutes, endpoints.adminAudit, async (c, { query }) => {
   const limit = query.limit;
@@ -17,15 +12,13 @@ register(auditRoutes, endpoints.adminAudit, async (c, { query }) => {
   const rows = await listAudit(c.env.DB, {
     action: query.action,
     actorId: query.actorId,
+    subjectId: query.subjectId,
     from: query.from ? Date.parse(query.from) : undefined,
     to: query.to ? Date.parse(query.to) : undefined,
-    before: query.cursor ? parseCursor(query.cursor) : undefined,
+    before: query.cursor ? parseAuditCursor(query.cursor) : undefined,
     limit: limit + 1,
   });
   const entries = rows.slice(0, limit);
   const last = entries.at(-1);
-  return {
-    entries,
-    nextCursor: rows.length > limit && last ? `${Date.parse(last.at)}_${last.id}` : null,
-  };
+  return { entries, nextCursor: rows.length > limit && last ? auditCursor(last) : null };
 });

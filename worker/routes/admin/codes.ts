@@ -9,18 +9,8 @@ import { requireAuth } from '../../lib/context';
 import { newId, sha256Hex } from '../../lib/crypto';
 import { ApiError, notFound } from '../../lib/errors';
 import { register } from '../../lib/register';
-import { normaliseCode } from '../../lib/session';
+import { generateCode, normaliseCode } from '../../lib/session';
 import { invalid, requireActiveUnit } from '../../lib/validation';
-
-// Crockford-style alphabet: no 0/O or 1/I/L to misread when a code is read aloud or typed.
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** 16 symbols of 30 (~78 bits), shown as XXXX-XXXX-XXXX-XXXX. */
-function generateCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
-  return chars.match(/.{4}/g)?.join('-') ?? chars;
-}
 
 export const codeRoutes = new OpenAPIHono<AppEnv>();
 
@@ -33,6 +23,13 @@ register(codeRoutes, endpoints.adminCreateCode, async (c, { body }) => {
     const target = await getUser(db, body.userId);
     if (!target) throw invalid('userId', 'Unknown user');
     if (!target.active) throw invalid('userId', 'That user is deactivated');
+    // An admin signed in as a peer supporter could read the people they support: refused. Peer
+    // supporters add a device with a code from one of their own devices (or enrol anew).
+    if (target.roles.includes('peer_supporter') && target.id !== user.id)
+      throw invalid(
+        'userId',
+        'Peer supporters cannot be given sign-in codes: they add a device from one of their own signed-in devices (“Sign-ins to my account”), or enrol anew',
+      );
   }
   const code = generateCode();
   const id = newId();
@@ -51,7 +48,15 @@ register(codeRoutes, endpoints.adminCreateCode, async (c, { body }) => {
       createdBy: user.id,
       createdAt: at,
     }),
-    auditStatement(db, { at, actorId: user.id, action: 'code.created', target: id, details: { kind: body.kind } }),
+    auditStatement(db, {
+      at,
+      actorId: user.id,
+      // A sign-in code is about its user's account: it is listed in their "sign-ins to my account".
+      subjectId: body.kind === 'signin' ? body.userId : null,
+      action: 'code.created',
+      target: id,
+      details: { kind: body.kind },
+    }),
   ]);
   const info = await getCode(db, id);
   if (!info) throw new ApiError(500, 'internal', 'The code was not stored');
@@ -65,6 +70,12 @@ register(codeRoutes, endpoints.adminRevokeCode, async (c, { params }) => {
   const at = now();
   const info = await revokeCode(c.env.DB, params.id, at);
   if (!info) throw notFound('Code');
-  await auditStatement(c.env.DB, { at, actorId: user.id, action: 'code.revoked', target: params.id }).run();
+  await auditStatement(c.env.DB, {
+    at,
+    actorId: user.id,
+    subjectId: info.userId,
+    action: 'code.revoked',
+    target: params.id,
+  }).run();
   return info;
 });
