@@ -76,6 +76,9 @@ beforeAll(async () => {
       headers: anonHeaders,
     });
 
+  // A third named reporter, earlier in the day: texts show only with k (3) named people on the screen.
+  setClock(() => day(11, 2, 3));
+  await created(await named(await enroll(['clinician'], 'Nia Named'), 'Zulu: a third named voice'));
   setClock(() => day(14, 5, 11));
   const n1 = await created(await named(nora, TEXTS.n1, { contactOk: true }));
   ids.n1 = n1.id;

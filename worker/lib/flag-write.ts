@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { minutesPerWeek, weekOf } from '../../shared/cost';
+import { minutesPerWeek } from '../../shared/cost';
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Flag } from '../../shared/flags';
 import type { Screen } from '../../shared/screen';
@@ -25,13 +25,9 @@ export function flagWriteStatements(
 ): D1PreparedStatement[] {
   const rollup: FlagRollup = {
     flagId: flag.id,
-    userId: flag.userId,
-    unitId: flag.unitId,
     host: flag.host,
     path: flag.path,
     category: flag.category,
-    impact: flag.impact,
-    week: weekOf(flag.createdAt),
     minutesWeek: minutesPerWeek(flag.minutesLost, flag.frequency, multipliers),
     newHotspotId: newId(),
     at: flag.createdAt,
