@@ -303,10 +303,11 @@ async function run(seeds: number[]) {
     returned(h.minutesPerWeek, scope, 'minutes', `${label} minutes`);
     for (const i of IMPACTS) returned(h.impact[i], (a) => scope(a) && a.impact === i, 'count', `${label} ${i}`);
   };
-  const trend = (h: Json, root: string, toWeek: number, label: string) =>
-    h.trend.forEach((n: number, i: number) =>
-      returned(n, (a) => underRoot(root)(a) && a.week === toWeek - 11 + i, 'count', `${label} trend ${i}`),
-    );
+  const trend = (h: Json, root: string, toWeek: number, label: string) => {
+    for (const [i, n] of (h.trend as number[]).entries()) {
+      returned(n, (a) => underRoot(root)(a) && a.week === toWeek - 11 + i, 'count', `${label} trend ${i}`);
+    }
+  };
 
   // Every window over the data's weeks (dates mid-week, so they snap): none, every from–to pair, and
   // an open end each way (an open end reads like a pair ending now or starting at the beginning).
