@@ -446,6 +446,15 @@ async function run(seeds: number[]) {
   }
   for (const [root, list] of byRoot) items(root, list, `csv ${root}`);
 
+  // Undoing every merge makes each screen its own hotspot: the lead can have every screen's count per
+  // week and impact (organisation-wide), merged or not at the time of asking.
+  const columns = new Map<string, number[]>();
+  atoms.forEach((a, i) => {
+    const key = `${a.leaf}|${a.week}|${a.impact}`;
+    columns.set(key, [...(columns.get(key) ?? []), i]);
+  });
+  for (const idx of columns.values()) sets.push({ idx, unitLevel: false });
+
   // Two leads. One knows what the API said (a 0 empties its atoms). The other also knows which unit
   // cells are non-empty (who works where, say): for that one, a leak is a hidden cell the answers give
   // that the organisation-wide numbers alone (per hotspot and week, which may hold one unit) do not.

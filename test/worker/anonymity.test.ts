@@ -8,6 +8,7 @@ import type { Session } from '../../shared/auth';
 import { Flag } from '../../shared/flags';
 import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, flagBody, randomSecret, rows } from './helpers';
+import { hourlyBatch } from './hotspots-helpers';
 import { operations } from './rights-helpers';
 
 const day = (h: number, m: number, s = 0, ms = 0) => Date.UTC(2026, 5, 1, h, m, s, ms);
@@ -109,6 +110,8 @@ beforeAll(async () => {
   const withdrawn = await api('/v1/receipts/withdraw', { body: { secret: secret3 }, headers: anonHeaders });
   expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
   await api('/v1/receipts/status', { body: { secrets: [secret3] }, headers: anonHeaders });
+  // The hourly batch after those hours: anonymous flags reach the hotspot and its views only there.
+  await hourlyBatch(day(16, 0));
   setClock(() => day(16, 30));
 });
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { Breakdown } from '../../shared/hotspots';
 import { ProgrammeHealth } from '../../shared/programme';
-import { api, seedCatalog } from './helpers';
-import { anonymousFlag, clinicianIn, detail, flag, lead, list, screen, uniqueHost } from './hotspots-helpers';
+import { api, rows, seedCatalog } from './helpers';
+import {
+  anonymousFlag,
+  clinicianIn,
+  detail,
+  flag,
+  hourlyBatch,
+  lead,
+  list,
+  screen,
+  uniqueHost,
+} from './hotspots-helpers';
 
 const K = 3; // the default setting
 
@@ -23,10 +33,11 @@ async function cell(named: number, anonymous = 0) {
   }
   const someone = await clinicianIn(unitId);
   for (let i = 0; i < anonymous; i++) {
-    hotspotId = (
-      await anonymousFlag(someone.token, { screen: screen(host), unitId, text: `anonymous text ${tag} ${i}` })
-    ).flag.hotspotId as string;
+    await anonymousFlag(someone.token, { screen: screen(host), unitId, text: `anonymous text ${tag} ${i}` });
   }
+  // Anonymous flags reach their hotspot in the hourly batch.
+  await hourlyBatch();
+  hotspotId = (await rows<{ id: string }>('SELECT id FROM hotspots WHERE host = ?1', host))[0]?.id ?? '';
   return { unitId, host, tag, hotspotId, reporters: named + (anonymous > 0 ? 1 : 0) };
 }
 

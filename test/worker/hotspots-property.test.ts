@@ -6,7 +6,7 @@ import { reporterKey } from '../../shared/kanon';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { DAY, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, flagBody, randomSecret, rows, seedCatalog } from './helpers';
-import { clinicianIn, lead, list, uniqueHost } from './hotspots-helpers';
+import { clinicianIn, hourlyBatch, lead, list, uniqueHost } from './hotspots-helpers';
 
 afterEach(() => resetClock());
 
@@ -41,6 +41,7 @@ interface RawFlag {
   withdrawn: string | null;
   hotspot_id: string | null;
   minutes_week: number | null;
+  pending: number;
 }
 
 /** What the run did to each hotspot's state: programme health's "responded" and "changed" follow it. */
@@ -67,7 +68,7 @@ interface HotspotRow {
 
 const sortRows = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
 
-/** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags. */
+/** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags counted so far. */
 async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>) {
   const hotspots = await rows<HotspotRow>(
     `SELECT id, key, merged_into, root_id, flag_count, reporter_count, minutes_week, impact_none, impact_delay,
@@ -76,7 +77,7 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   );
   const raw = await rows<RawFlag>(
     `SELECT f.id, f.user_id, f.unit_id, f.host, f.path, f.category, f.frequency, f.minutes_lost, f.impact, f.created_at,
-       f.withdrawn, f.hotspot_id, f.minutes_week
+       f.withdrawn, f.hotspot_id, f.minutes_week, f.pending
      FROM flags f WHERE f.host = ?1`,
     host,
   );
@@ -100,6 +101,13 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const units = new Map<string, number[]>();
   const cells = new Map<string, { named: Set<string>; flags: number; minutes: number }>();
   for (const f of raw) {
+    // Waiting for the hourly batch, or withdrawn while waiting (the batch dropped it): no hotspot yet,
+    // counted nowhere.
+    if (f.pending !== 0 || f.hotspot_id === null) {
+      expect(f.hotspot_id, `flag ${f.id} waits without a hotspot`).toBeNull();
+      expect(f.pending === 1 || f.withdrawn !== null, `flag ${f.id} waits or was withdrawn`).toBe(true);
+      continue;
+    }
     const leaf = byKey.get(`${f.host}|${f.path}|${f.category}`);
     expect(leaf, `flag ${f.id} has a hotspot`).toBeDefined();
     expect(f.hotspot_id, `flag ${f.id} names its hotspot`).toBe(leaf?.id);
@@ -237,7 +245,7 @@ async function expectLoopMatchesModel(
   base: number,
 ) {
   const counted = await rows<{ hotspot_id: string }>(
-    'SELECT hotspot_id FROM flags WHERE host = ?1 AND withdrawn IS NULL',
+    'SELECT hotspot_id FROM flags WHERE host = ?1 AND withdrawn IS NULL AND hotspot_id IS NOT NULL',
     host,
   );
   const changed = (root: string) =>
@@ -281,7 +289,14 @@ async function run(seed: number, steps: number, base: number) {
   const l = await lead();
   const sent: Sent[] = [];
   const withdrawn = new Set<string>();
-  const done = { merges: 0, undos: 0, responses: 0, resolved: 0, adopted: 0 };
+  const done = { merges: 0, undos: 0, responses: 0, resolved: 0, adopted: 0, batched: 0, withdrawnWaiting: 0 };
+  /** Hotspots the hourly batch made for anonymous flags join the ones merges pick from. */
+  const learnHotspots = async () => {
+    for (const { id } of await rows<{ id: string }>('SELECT id FROM hotspots WHERE host = ?1', host)) {
+      hotspotIds.add(id);
+      if (!model.has(id)) model.set(id, null);
+    }
+  };
   const loop: LoopModel = { responded: new Set(), status: new Map(), adopted: new Set() };
   const NEXT: Record<string, string> = { new: 'acknowledged', acknowledged: 'in_progress', in_progress: 'resolved' };
   const model = new Map<string, string | null>();
@@ -294,7 +309,7 @@ async function run(seed: number, steps: number, base: number) {
   for (let step = 0; step < steps; step++) {
     const op = r.next();
     const label = `seed ${seed} step ${step}`;
-    if (op < 0.42 || sent.length < 3) {
+    if (op < 0.36 || sent.length < 3) {
       setClock(() => base + r.int(70) * DAY + r.int(DAY));
       const who = r.pick(people);
       const anonymous = r.next() < 0.3;
@@ -311,11 +326,27 @@ async function run(seed: number, steps: number, base: number) {
             : {}),
       }) as unknown as Record<string, unknown>;
       const res = await api('/v1/flags', { token: who.token, body });
-      const json = (await res.json()) as { id: string; hotspotId: string };
+      const json = (await res.json()) as { id: string; hotspotId: string | null };
       expect(res.status, label).toBe(201);
-      hotspotIds.add(json.hotspotId);
-      if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
+      // An anonymous flag names no hotspot until the hourly batch.
+      expect(json.hotspotId === null, label).toBe(anonymous);
+      if (json.hotspotId) {
+        hotspotIds.add(json.hotspotId);
+        if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
+      }
       sent.push({ id: json.id, token: who.token, anonymous, secret: body.receiptSecret as string | undefined, body });
+    } else if (op < 0.42) {
+      // The hourly batch, at some hour of the run: flags sent before it count now, and exactly once.
+      const [{ n }] = (await rows<{ n: number }>('SELECT COUNT(*) AS n FROM flags WHERE pending = 1')) as [
+        { n: number },
+      ];
+      await hourlyBatch(base + r.int(72) * DAY);
+      const [{ m }] = (await rows<{ m: number }>('SELECT COUNT(*) AS m FROM flags WHERE pending = 1')) as [
+        { m: number },
+      ];
+      done.batched += n - m;
+      await learnHotspots();
+      await expectRollupsMatchRawFlags(host, model);
     } else if (op < 0.48) {
       // A retry of an earlier flag: nothing may count twice.
       const s = r.pick(sent);
@@ -384,7 +415,16 @@ async function run(seed: number, steps: number, base: number) {
         done.adopted += 1;
       }
     } else {
-      const s = r.pick(sent);
+      // Half the time, a flag still waiting for its batch, if there is one.
+      const ids = (await rows<{ id: string }>('SELECT id FROM flags WHERE host = ?1 AND pending = 1', host)).map(
+        (f) => f.id,
+      );
+      const s = (ids.length > 0 && r.next() < 0.5 && sent.find((x) => x.id === r.pick(ids))) || r.pick(sent);
+      const [waiting] = await rows<{ pending: number; withdrawn: string | null }>(
+        'SELECT pending, withdrawn FROM flags WHERE id = ?1',
+        s.id,
+      );
+      if (waiting?.pending === 1 && waiting.withdrawn === null) done.withdrawnWaiting += 1;
       const res = s.anonymous
         ? await api('/v1/receipts/withdraw', { body: { secret: s.secret } })
         : await api(`/v1/flags/${s.id}/withdraw`, { token: s.token, method: 'POST' });
@@ -393,6 +433,10 @@ async function run(seed: number, steps: number, base: number) {
     }
     if (step % 10 === 9) await expectRollupsMatchRawFlags(host, model);
   }
+  // A last batch after every flag's hour: nothing waits any more, and everything counts once.
+  await hourlyBatch(base + 72 * DAY);
+  await learnHotspots();
+  expect(await rows('SELECT id FROM flags WHERE host = ?1 AND pending <> 0', host)).toEqual([]);
   const totals = await expectRollupsMatchRawFlags(host, model);
   await expectLoopMatchesModel(l.token, host, modelRoot, loop, base);
   // The list shows exactly the recomputed roots with flags.
@@ -408,11 +452,13 @@ async function run(seed: number, steps: number, base: number) {
   expect(done.undos, JSON.stringify(done)).toBeGreaterThan(0);
   expect(done.responses, JSON.stringify(done)).toBeGreaterThan(0);
   expect(done.adopted, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.batched, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.withdrawnWaiting, JSON.stringify(done)).toBeGreaterThan(0);
 }
 
 describe('rollups equal a recomputation from raw flags', () => {
   [1, 2, 3, 42].forEach((seed, i) => {
-    it(`after random inserts, retries, merges, undos, withdrawals, responses, statuses and PDSA decisions (seed ${seed})`, async () => {
+    it(`after random inserts, hourly batches, retries, merges, undos, withdrawals, responses, statuses and PDSA decisions (seed ${seed})`, async () => {
       await run(seed, 110, Date.UTC(2026, 3, 6, 8) - i * 16 * 7 * DAY);
     }, 120_000);
   });

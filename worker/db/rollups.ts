@@ -31,8 +31,16 @@ export function hotspotKey(host: string | null, path: string | null, category: s
  * the flag's next statement then creates. D1 runs batches one at a time, so no other write can
  * create the key in between.
  */
-export function hotspotLink(f: Pick<FlagRollup, 'host' | 'path' | 'category' | 'newHotspotId' | 'minutesWeek'>) {
-  return { key: hotspotKey(f.host, f.path, f.category), newHotspotId: f.newHotspotId, minutesWeek: f.minutesWeek };
+export function hotspotLink(
+  f: Pick<FlagRollup, 'host' | 'path' | 'category' | 'newHotspotId' | 'minutesWeek'>,
+  pending = false,
+) {
+  return {
+    key: hotspotKey(f.host, f.path, f.category),
+    newHotspotId: f.newHotspotId,
+    minutesWeek: f.minutesWeek,
+    pending,
+  };
 }
 
 /** Adds (`+`) or takes off (`-`) one flag of impact `p` in the four impact columns. */
@@ -167,7 +175,6 @@ function bindUsed(db: D1Database, sql: string, values: unknown[]): D1PreparedSta
 
 export interface FlagLink {
   flagId: string;
-  hotspotId: string;
   reporterKey: string;
   unitKey: string;
   week: number;
@@ -178,7 +185,6 @@ export interface FlagLink {
 
 interface LinkRow {
   id: string;
-  hotspot_id: string | null;
   user_id: string | null;
   unit_id: string | null;
   created_at: number;
@@ -187,18 +193,15 @@ interface LinkRow {
   withdrawn: string | null;
 }
 
-/** What a flag added to the rollups, read back from its row (user, unit, time and impact never change). */
+/** What a flag adds to the rollups, read back from its row (user, unit, time and impact never change). */
 export async function findFlagLink(db: D1Database, flagId: string): Promise<FlagLink | null> {
   const row = await db
-    .prepare(
-      'SELECT id, hotspot_id, user_id, unit_id, created_at, minutes_week, impact, withdrawn FROM flags WHERE id = ?1',
-    )
+    .prepare('SELECT id, user_id, unit_id, created_at, minutes_week, impact, withdrawn FROM flags WHERE id = ?1')
     .bind(flagId)
     .first<LinkRow>();
-  return row?.hotspot_id
+  return row
     ? {
         flagId: row.id,
-        hotspotId: row.hotspot_id,
         reporterKey: reporterKey(row.user_id),
         unitKey: row.unit_id ?? '',
         week: weekOf(row.created_at),
@@ -210,15 +213,19 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
 }
 
 /**
- * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`;
- * the rest run only while that mark is there, so a second withdrawal of the same flag is a no-op.
+ * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`; the rest
+ * run only while that mark is there and the flag is counted (not waiting for its batch), each reading
+ * the flag's hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag
+ * withdrawn while waiting is marked only (the hourly batch then drops it), whichever comes first.
  */
 export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId: string): D1PreparedStatement[] {
-  const marked = 'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2)';
+  const marked =
+    'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2 AND pending = 0 AND hotspot_id IS NOT NULL)';
+  const leaf = '(SELECT hotspot_id FROM flags WHERE id = ?1)';
   const values = [
     link.flagId,
     withdrawalId,
-    link.hotspotId,
+    null,
     link.reporterKey,
     link.impact,
     link.unitKey,
@@ -226,7 +233,7 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
     link.minutesWeek,
   ];
   const b = (sql: string) => bindUsed(db, sql, values);
-  const cell = 'hotspot_id = ?3 AND unit_key = ?6 AND week = ?7';
+  const cell = `hotspot_id = ${leaf} AND unit_key = ?6 AND week = ?7`;
   return [
     b('UPDATE flags SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL'),
     // The reporter's cell first: the counts of reporters below ask whether any of it is left.
@@ -245,13 +252,13 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
     b(
       `UPDATE hotspots SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')},
          reporter_count = reporter_count - (${reporterNewToRoot('?4')})
-       WHERE id = (SELECT root_id FROM hotspots WHERE id = ?3) AND ${marked}`,
+       WHERE id = (SELECT root_id FROM hotspots WHERE id = ${leaf}) AND ${marked}`,
     ),
     b(
       `UPDATE hotspot_weeks SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')}
-       WHERE hotspot_id = ?3 AND week = ?7 AND ${marked}`,
+       WHERE hotspot_id = ${leaf} AND week = ?7 AND ${marked}`,
     ),
-    b('DELETE FROM hotspot_weeks WHERE hotspot_id = ?3 AND week = ?7 AND flag_count <= 0'),
+    b(`DELETE FROM hotspot_weeks WHERE hotspot_id = ${leaf} AND week = ?7 AND flag_count <= 0`),
   ];
 }
 

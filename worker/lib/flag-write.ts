@@ -15,8 +15,10 @@ import { createOnce } from './idempotent';
 import { requireActiveUnit, requireDeidentifiedScreen } from './validation';
 
 /**
- * The product's one write path for a flag: its insert and every rollup it feeds, as one batch.
- * Exported so a benchmark can seed flags exactly as the API stores them.
+ * The product's one write path for a flag, as one batch: a named flag with every rollup it feeds; an
+ * anonymous one alone, waiting (`pending`) for the hourly batch (worker/jobs/rollups.ts), so that no
+ * count, hotspot or timestamp moves in its own request. Exported so a benchmark can seed flags exactly
+ * as the API stores them.
  */
 export function flagWriteStatements(
   db: D1Database,
@@ -32,6 +34,7 @@ export function flagWriteStatements(
     newHotspotId: newId(),
     at: flag.createdAt,
   };
+  if (flag.anonymous) return [insertFlagStatement(db, flag, hotspotLink(rollup, true))];
   return [insertFlagStatement(db, flag, hotspotLink(rollup)), ...flagRollupStatements(db, rollup)];
 }
 
