@@ -74,22 +74,3 @@ export function splitCells<T extends BaseCell>(cells: readonly T[], k: number): 
   for (const column of columns.values()) for (const c of showColumn(column, k)) shown.add(c);
   return { shown: cells.filter((c) => shown.has(c)), held: cells.filter((c) => !shown.has(c)) };
 }
-
-/** Sums of shown cells per group, and the held-back rest per group (the "other units" pool). */
-export function sumCells<T extends BaseCell, G extends string>(
-  split: { shown: readonly T[]; held: readonly T[] },
-  group: (c: T) => G,
-) {
-  const add = (into: Map<G, { flags: number; minutes: number }>, c: T) => {
-    const g = group(c);
-    const sum = into.get(g) ?? { flags: 0, minutes: 0 };
-    sum.flags += c.flags;
-    sum.minutes += c.minutes;
-    into.set(g, sum);
-  };
-  const shown = new Map<G, { flags: number; minutes: number }>();
-  const held = new Map<G, { flags: number; minutes: number }>();
-  for (const c of split.shown) add(shown, c);
-  for (const c of split.held) add(held, c);
-  return { shown, held };
-}
