@@ -31,7 +31,7 @@ export type HotspotSort = z.infer<typeof HotspotSort>;
 
 const Day = z.iso.date();
 
-/** Date ranges are whole days (UTC), inclusive at both ends. */
+/** Date ranges are whole days (UTC), inclusive at both ends, widened to whole weeks where read. */
 export const DateRange = z
   .object({ from: Day.optional(), to: Day.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '"to" must not be before "from"' });
@@ -82,26 +82,38 @@ export const Hotspot = z.object({
 });
 export type Hotspot = z.infer<typeof Hotspot>;
 
+/** The whole weeks a date range snapped to: Monday 00:00 UTC of the first, to Monday after the last. */
+export const WeekRange = z.object({ from: IsoTime, to: IsoTime });
+
 export const HotspotList = z.object({
   hotspots: z.array(Hotspot),
   k: z.number().int(),
-  /** With a unit filter: hotspots left out because fewer than k people in that unit flagged them. */
-  suppressed: z.number().int(),
+  /**
+   * With a unit filter: hotspots under the same filters left out because nothing of that unit on
+   * them meets k. Null without a unit filter, and when fewer than k (a small count is held back too).
+   */
+  suppressed: z.number().int().nullable(),
   /** Start of each trend week (ISO), oldest first. */
   weeks: z.array(IsoTime),
+  /** The whole weeks the dates asked for; null without dates. */
+  range: WeekRange.nullable(),
 });
 export type HotspotList = z.infer<typeof HotspotList>;
 
-/** An aggregate cell below organisation level: numbers only with at least k reporters. */
-export const KCell = z.object({
-  suppressed: z.boolean(),
-  flags: z.number().int().nullable(),
-  reporters: z.number().int().nullable(),
-  minutesPerWeek: z.number().int().nullable(),
+/**
+ * A unit's share where it is shown (shared/kanon.ts): the sum of its cells (one screen, one week)
+ * that have k named people other than the viewer. `unitId` null: flags sent without a unit.
+ */
+export const UnitCell = z.object({
+  unitId: Id.nullable(),
+  flags: z.number().int(),
+  minutesPerWeek: z.number().int(),
 });
-export type KCell = z.infer<typeof KCell>;
+export type UnitCell = z.infer<typeof UnitCell>;
 
-export const UnitCell = KCell.extend({ unitId: Id.nullable() });
+/** Every cell held back, pooled with no unit: it points at none of the units it came from. */
+export const OtherUnits = z.object({ flags: z.number().int(), minutesPerWeek: z.number().int() });
+export type OtherUnits = z.infer<typeof OtherUnits>;
 
 /** One flag as a lead sees it: de-identified, never who sent it unless they said "you may contact me". */
 export const HotspotItem = z.object({
@@ -111,7 +123,7 @@ export const HotspotItem = z.object({
   impact: Impact,
   frequency: Frequency,
   minutesLost: z.number().int(),
-  /** Only named flags, and only when that unit has at least k reporters on the hotspot. */
+  /** Only named flags, and only when their unit's cell (screen, week, unit) is shown. */
   unitId: Id.nullable(),
   /** The day, named flags only. */
   day: Day.nullable(),
@@ -124,8 +136,14 @@ export const HotspotDetail = Hotspot.extend({
   /** Hotspots merged into this one. */
   members: z.array(z.object({ id: Id, screen: Screen.nullable(), category: Category })),
   units: z.array(UnitCell),
-  /** Texts and ideas show once the hotspot has k reporters. */
+  otherUnits: OtherUnits,
+  /**
+   * A flag shows (text, day, details) only while the screen it was filed into has k distinct named
+   * reporters other than the viewer: merges, undos and status steps never change that.
+   */
   itemsVisible: z.boolean(),
+  /** Flags under this hotspot that do not show by that rule. */
+  itemsHidden: z.number().int(),
   items: z.array(HotspotItem),
   cycles: z.array(PdsaCycle),
   k: z.number().int(),
@@ -205,12 +223,17 @@ export const BreakdownQuery = z
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '"to" must not be before "from"' });
 
-/** Below-organisation breakdowns, each cell k-suppressed. */
+/** Below-organisation breakdowns: units where shown, the rest pooled per row of each table. */
 export const Breakdown = z.object({
   k: z.number().int(),
+  /** The whole weeks the dates asked for; null without dates. */
+  range: WeekRange.nullable(),
   units: z.array(UnitCell),
+  otherUnits: OtherUnits,
   unitCategories: z.array(UnitCell.extend({ category: Category })),
+  otherByCategory: z.array(OtherUnits.extend({ category: Category })),
   unitWeeks: z.array(UnitCell.extend({ week: IsoTime })),
+  otherByWeek: z.array(OtherUnits.extend({ week: IsoTime })),
 });
 export type Breakdown = z.infer<typeof Breakdown>;
 

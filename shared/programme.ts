@@ -16,6 +16,12 @@ export const LoopShares = z.object({
   changed: z.number().nullable(),
 });
 
+const UnitLoop = z.object({
+  flags: z.number().int(),
+  responded: z.number().nullable(),
+  changed: z.number().nullable(),
+});
+
 export const ProgrammeHealth = z.object({
   k: z.number().int(),
   range: z.object({ from: IsoTime, to: IsoTime }),
@@ -43,16 +49,10 @@ export const ProgrammeHealth = z.object({
   }),
   /** Published answers opened in the range. */
   kbDeflections: z.number().int().nullable(),
-  /** Loop shares per unit, k-suppressed. */
-  byUnit: z.array(
-    z.object({
-      unitId: Id.nullable(),
-      suppressed: z.boolean(),
-      flags: z.number().int().nullable(),
-      responded: z.number().nullable(),
-      changed: z.number().nullable(),
-    }),
-  ),
+  /** Loop shares per unit where shown (shared/kanon.ts); `unitId` null: flags without a unit. */
+  byUnit: z.array(UnitLoop.extend({ unitId: Id.nullable() })),
+  /** Every unit cell held back, pooled with no unit. */
+  otherUnits: UnitLoop,
   notes: z.array(z.string()),
 });
 export type ProgrammeHealth = z.infer<typeof ProgrammeHealth>;

@@ -229,12 +229,17 @@ async function measure(env, what, token) {
     // As worker/routes/hotspots.ts does for GET /v1/hotspots with no filters.
     const query = endpoints.listHotspots.query.parse({});
     await requireKnownFilters(db, query);
-    const list = await buildHotspotList(db, query, await getSettings(db));
+    const list = await buildHotspotList(db, query, await getSettings(db), found.user_id);
     return { ...tally, hotspots: list.hotspots.length };
   }
   if (what === 'programme') {
     // As worker/routes/programme.ts does for GET /v1/programme/health with no range.
-    const health = await buildProgrammeHealth(db, endpoints.programmeHealth.query.parse({}), await getSettings(db));
+    const health = await buildProgrammeHealth(
+      db,
+      endpoints.programmeHealth.query.parse({}),
+      await getSettings(db),
+      found.user_id,
+    );
     return { ...tally, flags: health.loop.flags };
   }
   throw new Error(`bench: nothing to measure called ${what}`);

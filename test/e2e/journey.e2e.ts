@@ -277,6 +277,8 @@ describe('the whole journey: three roles, one story', () => {
   });
 
   it('6. a lead finds the hotspot ranked by cost, responds, starts a PDSA cycle; both reporters see it', async () => {
+    // The hourly batch passes: the anonymous "me too" counts from then on.
+    expect((await fetch(`${apiUrl}/__scheduled`)).status).toBe(200);
     // Elsewhere in the organisation: a cheaper hotspot that more flags point at.
     const [a, b] = [await api.enroll('DEMO-CLINICIAN', 'Alex Nurse'), await api.enroll('DEMO-CLINICIAN', 'Bo Nurse')];
     const notes = { host: screen.host, path: '/chart/patients/:id/encounters/:id/notes?activity=notes' };

@@ -7,6 +7,7 @@ import { App } from '../../extension/entrypoints/dashboard/App';
 import { createDashboardState, DashboardContext, filtersToSearch, parseFilters } from '../../extension/lib/dashboard';
 import { type StoredSession, sessionItem } from '../../extension/lib/storage';
 import type { Hotspot, HotspotDetail } from '../../shared/hotspots';
+import type { ProgrammeHealth } from '../../shared/programme';
 import { json, mockManifest, SESSION, USER } from './helpers';
 
 const LEAD: StoredSession = {
@@ -42,11 +43,10 @@ const HARM: Hotspot = {
 const DETAIL: HotspotDetail = {
   ...HOTSPOT,
   members: [],
-  units: [
-    { unitId: 'unit_icu001', suppressed: false, flags: 3, reporters: 3, minutesPerWeek: 100 },
-    { unitId: 'unit_ward02', suppressed: true, flags: null, reporters: null, minutesPerWeek: null },
-  ],
+  units: [{ unitId: 'unit_icu001', flags: 3, minutesPerWeek: 100 }],
+  otherUnits: { flags: 1, minutesPerWeek: 20 },
   itemsVisible: true,
+  itemsHidden: 2,
   items: [
     {
       text: 'Timeout before save',
@@ -70,7 +70,7 @@ type Handler = (body: unknown, url: URL) => Response;
 function fakeServer(overrides: Record<string, Handler> = {}) {
   const handlers: Record<string, Handler> = {
     'GET /v1/units': () => json(200, { units: [] }),
-    'GET /v1/hotspots': () => json(200, { hotspots: [HARM, HOTSPOT], k: 3, suppressed: 0, weeks: [] }),
+    'GET /v1/hotspots': () => json(200, { hotspots: [HARM, HOTSPOT], k: 3, suppressed: null, weeks: [], range: null }),
     'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
     ...overrides,
   };
@@ -173,13 +173,20 @@ describe('dashboard page', () => {
     expect(history.replaceState).toHaveBeenLastCalledWith(null, '', '?host=ehr.example.org&sort=rising');
   });
 
-  it('opens a hotspot: suppressed units read “fewer than k”, and status moves one step', async () => {
+  it('opens a hotspot: held-back units pool as “Other units”, hidden flags are counted, status moves one step', async () => {
     const server = fakeServer({
       'PATCH /v1/hotspots/hot_000001': (body) => json(200, { ...DETAIL, ...(body as object) }),
     });
     await renderDashboard(server, LEAD, '?hotspot=hot_000001');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'ehr.example.org/medrec/:id' })).toBeTruthy());
-    expect(screen.getByText('fewer than 3 people')).toBeTruthy();
+    const others = screen.getByRole('rowheader', { name: 'Other units' }).closest('tr') as HTMLElement;
+    expect(
+      within(others)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '20']);
+    expect(screen.getByRole('rowheader', { name: 'unit_icu001' })).toBeTruthy();
+    expect(screen.getByText(/2 more flag\(s\) came from screens fewer than 3 people/)).toBeTruthy();
     expect(screen.getByText('Timeout before save')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Mark in progress' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark acknowledged' }));
@@ -188,5 +195,43 @@ describe('dashboard page', () => {
         status: 'acknowledged',
       }),
     );
+  });
+
+  it('says how many hotspots a unit filter holds back only when the API gives a count', async () => {
+    const counted = fakeServer({
+      'GET /v1/hotspots': () => json(200, { hotspots: [HOTSPOT], k: 3, suppressed: 4, weeks: [], range: null }),
+    });
+    await renderDashboard(counted, LEAD, '?unitId=unit_icu001');
+    await waitFor(() => expect(screen.getByText(/4 more hotspot\(s\) in this unit/)).toBeTruthy());
+    cleanup();
+    await renderDashboard(fakeServer(), LEAD, '?unitId=unit_icu001');
+    await waitFor(() => expect(screen.getByText('Wrong weight unit')).toBeTruthy());
+    expect(screen.queryByText(/more hotspot\(s\) in this unit/)).toBeNull();
+  });
+
+  it('shows programme health per unit with every held-back cell pooled as “Other units”', async () => {
+    const health: ProgrammeHealth = {
+      k: 3,
+      range: { from: '2026-01-05T00:00:00.000Z', to: '2026-03-30T00:00:00.000Z' },
+      loop: { flags: 9, responded: 0.5, changed: 0.25 },
+      loopTarget: 0.7,
+      flagsPerWeek: [],
+      questionsPerWeek: [],
+      firstAnswer: { answered: 0, medianMinutes: null, p90Minutes: null, withinSla: null },
+      openPastSla: 0,
+      mentorLoad: { mentors: 0, min: null, median: null, max: null },
+      kbDeflections: 0,
+      byUnit: [{ unitId: 'unit_icu001', flags: 6, responded: 0.5, changed: 0 }],
+      otherUnits: { flags: 3, responded: 1, changed: 1 },
+      notes: [],
+    };
+    await renderDashboard(fakeServer({ 'GET /v1/programme/health': () => json(200, health) }), LEAD, '?tab=programme');
+    await waitFor(() => expect(screen.getByRole('rowheader', { name: 'Other units' })).toBeTruthy());
+    const row = (name: string) =>
+      within(screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(row('unit_icu001')).toEqual(['6', '50%', '0%']);
+    expect(row('Other units')).toEqual(['3', '100%', '100%']);
   });
 });

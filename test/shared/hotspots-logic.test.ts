@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lastWeeks, minutesPerWeek, risingScore, WEEK_MS, weekOf, weekStart } from '../../shared/cost';
 import { allowedFrom, HotspotListQuery, HotspotPatch, STATUS_NEXT } from '../../shared/hotspots';
-import { ANONYMOUS_REPORTER, distinctReporters, reporterKey, suppress } from '../../shared/kanon';
+import { ANONYMOUS_REPORTER, type BaseCell, cellKey, reporterKey, splitCells } from '../../shared/kanon';
 import { PdsaAdvance } from '../../shared/pdsa';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { similarity, tokens } from '../../shared/similarity';
@@ -44,15 +44,42 @@ describe('weeks', () => {
 });
 
 describe('k-anonymity', () => {
-  it('counts anonymous flags in a cell as one reporter', () => {
-    expect(distinctReporters([reporterKey(null), reporterKey(null), reporterKey('u1')])).toBe(2);
-    expect(distinctReporters([null, ANONYMOUS_REPORTER, null])).toBe(1);
-    expect(distinctReporters(['u:a', 'u:b', 'u:a'])).toBe(2);
+  const cell = (unitKey: string, named: number, flags = named, viewerIn = false, week = 1): BaseCell => ({
+    hotspotId: 'h1',
+    week,
+    unitKey,
+    named,
+    viewerIn,
+    flags,
+    minutes: flags * 10,
   });
-  it('suppresses below k, shows at k and above', () => {
-    expect(suppress({ flags: 9 }, 2, 3)).toEqual({ flags: null, suppressed: true, reporters: null });
-    expect(suppress({ flags: 9 }, 3, 3)).toEqual({ flags: 9, suppressed: false, reporters: 3 });
-    expect(suppress({ flags: 9 }, 4, 3)).toEqual({ flags: 9, suppressed: false, reporters: 4 });
+  const shownUnits = (cells: BaseCell[], k = 3) => splitCells(cells, k).shown.map((c) => c.unitKey);
+
+  it('keys anonymous flags apart from every named reporter', () => {
+    expect(reporterKey(null)).toBe(ANONYMOUS_REPORTER);
+    expect(reporterKey('u1')).toBe('u:u1');
+  });
+  it('counts named reporters other than the viewer, never anonymous flags', () => {
+    expect(shownUnits([cell('a', 2, 9)])).toEqual([]);
+    expect(shownUnits([cell('a', 3)])).toEqual(['a']);
+    expect(shownUnits([cell('a', 3, 3, true)])).toEqual([]);
+    expect(shownUnits([cell('a', 4, 4, true)])).toEqual(['a']);
+  });
+  it('holds back the smallest shown cell when a column would hold back one cell alone', () => {
+    expect(shownUnits([cell('big', 5), cell('small', 1)])).toEqual([]);
+    expect(shownUnits([cell('big', 5), cell('mid', 4), cell('small', 1)])).toEqual(['big']);
+  });
+  it('needs two cells with k named people between them in what it holds back', () => {
+    // Two small cells with only two people: a third cell goes with them.
+    expect(shownUnits([cell('big', 5), cell('mid', 4), cell('s1', 1), cell('s2', 1)])).toEqual(['big']);
+    expect(shownUnits([cell('big', 5), cell('s1', 2), cell('s2', 1)])).toEqual(['big']);
+    // Anonymous-only and viewer-only cells never count as a second person.
+    expect(shownUnits([cell('big', 5), cell('anon', 0, 4), cell('s1', 2)])).toEqual([]);
+    expect(shownUnits([cell('big', 5), cell('me', 1, 1, true), cell('s1', 2)])).toEqual([]);
+  });
+  it('decides each screen-week column on its own', () => {
+    const cells = [cell('a', 3, 3, false, 1), cell('a', 1, 1, false, 2), cell('b', 3, 3, false, 2)];
+    expect(splitCells(cells, 3).shown.map(cellKey)).toEqual(['h1|1|a']);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Session } from '../../shared/auth';
 import { Flag } from '../../shared/flags';
 import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, flagBody, randomSecret, rows } from './helpers';
+import { hourlyBatch } from './hotspots-helpers';
 import { operations } from './rights-helpers';
 
 const day = (h: number, m: number, s = 0, ms = 0) => Date.UTC(2026, 5, 1, h, m, s, ms);
@@ -76,6 +77,9 @@ beforeAll(async () => {
       headers: anonHeaders,
     });
 
+  // A third named reporter, earlier in the day: texts show only with k (3) named people on the screen.
+  setClock(() => day(11, 2, 3));
+  await created(await named(await enroll(['clinician'], 'Nia Named'), 'Zulu: a third named voice'));
   setClock(() => day(14, 5, 11));
   const n1 = await created(await named(nora, TEXTS.n1, { contactOk: true }));
   ids.n1 = n1.id;
@@ -106,6 +110,8 @@ beforeAll(async () => {
   const withdrawn = await api('/v1/receipts/withdraw', { body: { secret: secret3 }, headers: anonHeaders });
   expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
   await api('/v1/receipts/status', { body: { secrets: [secret3] }, headers: anonHeaders });
+  // The hourly batch after those hours: anonymous flags reach the hotspot and its views only there.
+  await hourlyBatch(day(16, 0));
   setClock(() => day(16, 30));
 });
 

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, expectError, issuePaths, seedCatalog } from './helpers';
-import { anonymousFlag, clinicianIn, detail, flag, lead, list, screen, uniqueHost } from './hotspots-helpers';
+import {
+  anonymousFlag,
+  clinicianIn,
+  detail,
+  flag,
+  hourlyBatch,
+  lead,
+  list,
+  screen,
+  uniqueHost,
+} from './hotspots-helpers';
 
 afterEach(() => resetClock());
 
@@ -57,6 +67,7 @@ describe('grouping flags into hotspots', () => {
     await anonymousFlag(a.token, { screen: screen(host) });
     await anonymousFlag(b.token, { screen: screen(host) });
     await flag(a.token, { screen: screen(host) });
+    await hourlyBatch();
     const [h] = (await list((await lead()).token, { host })).hotspots;
     expect(h).toMatchObject({ flagCount: 3, reporterCount: 2 });
   });

@@ -1,6 +1,10 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import type { Session } from '../../shared/auth';
 import { Flag } from '../../shared/flags';
 import { HotspotDetail, HotspotList, type HotspotListQuery } from '../../shared/hotspots';
+import worker from '../../worker/index';
+import { HOUR, now, resetClock, setClock } from '../../worker/lib/clock';
+import { HOURLY_CRON } from '../../worker/scheduled';
 import { api, enroll, enrollWith, flagBody, makeCode, randomSecret } from './helpers';
 
 /** A host no other test uses, so hotspots from other tests never mix in. */
@@ -44,4 +48,19 @@ export async function detail(token: string, id: string): Promise<HotspotDetail> 
   const json = await res.json();
   if (res.status !== 200) throw new Error(`detail failed: ${res.status} ${JSON.stringify(json)}`);
   return HotspotDetail.parse(json);
+}
+
+/**
+ * Runs the hourly batch as the cron would an hour from now (anonymous flags reach hotspots and counts
+ * only there), then puts the clock back to real time.
+ */
+export async function hourlyBatch(at = now() + HOUR): Promise<void> {
+  setClock(() => at);
+  try {
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: new Date(at), cron: HOURLY_CRON }), env, ctx);
+    await waitOnExecutionContext(ctx);
+  } finally {
+    resetClock();
+  }
 }

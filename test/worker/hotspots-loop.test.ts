@@ -3,8 +3,8 @@ import { Flag, FlagList, ReceiptStatusResponse } from '../../shared/flags';
 import { SimilarList, SystemHotspotList } from '../../shared/hotspots';
 import { PdsaCycle } from '../../shared/pdsa';
 import { ProgrammeHealth } from '../../shared/programme';
-import { api, count, enroll, expectError, flagBody, issuePaths, randomSecret } from './helpers';
-import { anonymousFlag, detail, flag, lead, list, screen, uniqueHost } from './hotspots-helpers';
+import { api, count, enroll, expectError, flagBody, issuePaths, randomSecret, rows } from './helpers';
+import { anonymousFlag, detail, flag, hourlyBatch, lead, list, screen, uniqueHost } from './hotspots-helpers';
 
 const patch = (token: string, id: string, body: unknown) => api(`/v1/hotspots/${id}`, { method: 'PATCH', token, body });
 
@@ -69,6 +69,7 @@ describe('closing the loop with every reporter', () => {
     const l = await lead();
     const f = await flag(named.token, { screen: screen(host) });
     const { secret } = await anonymousFlag(anon.token, { screen: screen(host) });
+    await hourlyBatch();
     const id = f.hotspotId ?? '';
 
     const before = await bySystem(bystander.token, host);
@@ -131,6 +132,7 @@ describe('me too', () => {
     });
     expect(anon.status).toBe(201);
     expect(Flag.parse(await anon.json())).toMatchObject({ anonymous: true, text: 'Me too', unitId: null });
+    await hourlyBatch();
     expect(await detail(l.token, id)).toMatchObject({ flagCount: 3, reporterCount: 3, minutesPerWeek: 20 });
   });
 
@@ -212,7 +214,10 @@ describe('withdrawing', () => {
     const res = await api('/v1/receipts/withdraw', { body: { secret } });
     expect(res.status).toBe(200);
     expect(Flag.parse(await res.json()).withdrawn).toBe(true);
-    expect((await list(l.token, { host: host })).hotspots).toEqual([]);
+    // Withdrawn while it waited for the hourly batch: the batch drops it and makes no hotspot for it.
+    await hourlyBatch();
+    expect(await rows('SELECT id FROM hotspots WHERE host = ?1', host)).toEqual([]);
+    expect((await list(l.token, {})).hotspots.map((h) => h.screen?.host)).not.toContain(host);
   });
 });
 

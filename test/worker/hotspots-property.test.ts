@@ -6,7 +6,7 @@ import { reporterKey } from '../../shared/kanon';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { DAY, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, flagBody, randomSecret, rows, seedCatalog } from './helpers';
-import { clinicianIn, lead, list, uniqueHost } from './hotspots-helpers';
+import { clinicianIn, hourlyBatch, lead, list, uniqueHost } from './hotspots-helpers';
 
 afterEach(() => resetClock());
 
@@ -41,6 +41,7 @@ interface RawFlag {
   withdrawn: string | null;
   hotspot_id: string | null;
   minutes_week: number | null;
+  pending: number;
 }
 
 /** What the run did to each hotspot's state: programme health's "responded" and "changed" follow it. */
@@ -49,8 +50,6 @@ interface LoopModel {
   status: Map<string, string>;
   /** Hotspots holding a PDSA cycle that adopted or adapted its idea. */
   adopted: Set<string>;
-  /** The run's own units: cells there hold only this run's flags. */
-  units: string[];
 }
 
 interface HotspotRow {
@@ -69,8 +68,8 @@ interface HotspotRow {
 
 const sortRows = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
 
-/** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags. */
-async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>, loop: LoopModel) {
+/** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags counted so far. */
+async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>) {
   const hotspots = await rows<HotspotRow>(
     `SELECT id, key, merged_into, root_id, flag_count, reporter_count, minutes_week, impact_none, impact_delay,
        impact_risk, impact_harm FROM hotspots WHERE host = ?1`,
@@ -78,7 +77,7 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   );
   const raw = await rows<RawFlag>(
     `SELECT f.id, f.user_id, f.unit_id, f.host, f.path, f.category, f.frequency, f.minutes_lost, f.impact, f.created_at,
-       f.withdrawn, f.hotspot_id, f.minutes_week
+       f.withdrawn, f.hotspot_id, f.minutes_week, f.pending
      FROM flags f WHERE f.host = ?1`,
     host,
   );
@@ -100,10 +99,15 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const weeks = new Map<string, number[]>();
   const reporters = new Map<string, number>();
   const units = new Map<string, number[]>();
-  const unitWeeks = new Map<string, number[]>();
-  const changed = (root: string) =>
-    loop.status.get(root) === 'resolved' || [...loop.adopted].some((id) => rootOf(id) === root);
+  const cells = new Map<string, { named: Set<string>; flags: number; minutes: number }>();
   for (const f of raw) {
+    // Waiting for the hourly batch, or withdrawn while waiting (the batch dropped it): no hotspot yet,
+    // counted nowhere.
+    if (f.pending !== 0 || f.hotspot_id === null) {
+      expect(f.hotspot_id, `flag ${f.id} waits without a hotspot`).toBeNull();
+      expect(f.pending === 1 || f.withdrawn !== null, `flag ${f.id} waits or was withdrawn`).toBe(true);
+      continue;
+    }
     const leaf = byKey.get(`${f.host}|${f.path}|${f.category}`);
     expect(leaf, `flag ${f.id} has a hotspot`).toBeDefined();
     expect(f.hotspot_id, `flag ${f.id} names its hotspot`).toBe(leaf?.id);
@@ -138,14 +142,13 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
     u[0] = (u[0] ?? 0) + 1;
     u[1] = (u[1] ?? 0) + minutes;
     units.set(uk, u);
-    if (f.unit_id && loop.units.includes(f.unit_id)) {
-      const ck = `${week}|${f.unit_id}|${who}`;
-      const c = unitWeeks.get(ck) ?? [0, 0, 0];
-      c[0] = (c[0] ?? 0) + 1;
-      c[1] = (c[1] ?? 0) + Number(loop.responded.has(root));
-      c[2] = (c[2] ?? 0) + Number(changed(root));
-      unitWeeks.set(ck, c);
-    }
+    // The unit cell: one screen (the flag's own hotspot), one week, one unit; named people only.
+    const ck = `${week}|${leaf.id}|${f.unit_id ?? ''}`;
+    const c = cells.get(ck) ?? { named: new Set(), flags: 0, minutes: 0 };
+    if (f.user_id !== null) c.named.add(f.user_id);
+    c.flags += 1;
+    c.minutes += minutes;
+    cells.set(ck, c);
   }
 
   for (const h of hotspots) {
@@ -206,34 +209,57 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
       ]),
     ),
   ).toEqual(sortRows([...units].map(([k, u]) => [k, ...u])));
-  // The unit-level cells programme health reads: in the run's own units, equal to the model ...
-  const actualUnitWeeks = await rows<Record<string, number | string>>(
-    `SELECT week, unit_key, reporter_key, flag_count, responded, changed FROM unit_week_reporters
-     WHERE unit_key IN (SELECT value FROM json_each(?1))`,
-    JSON.stringify(loop.units),
+  const actualCells = await rows<Record<string, number | string>>(
+    `SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells
+     WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
+    ids,
   );
   expect(
     sortRows(
-      actualUnitWeeks.map((r) => [`${r.week}|${r.unit_key}|${r.reporter_key}`, r.flag_count, r.responded, r.changed]),
+      actualCells.map((r) => [`${r.week}|${r.hotspot_id}|${r.unit_key}`, r.named, r.flag_count, r.minutes_week]),
     ),
-  ).toEqual(sortRows([...unitWeeks].map(([k, c]) => [k, ...c])));
-  // ... and everywhere, equal to a GROUP BY over every counted flag and its root's state now.
+  ).toEqual(sortRows([...cells].map(([k, c]) => [k, c.named.size, c.flags, c.minutes])));
+  // Everywhere (other runs' hotspots too), equal to a GROUP BY over every counted flag.
   const recomputed = await rows<Record<string, number | string>>(
-    `SELECT (f.created_at - ${4 * 86_400_000}) / ${7 * 86_400_000} AS week, COALESCE(f.unit_id, '') AS unit_key,
-       CASE WHEN f.user_id IS NULL THEN 'anon' ELSE 'u:' || f.user_id END AS reporter_key, COUNT(*) AS flag_count,
-       SUM(r.response IS NOT NULL) AS responded,
-       SUM(r.status = 'resolved' OR EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
-         WHERE cl.root_id = r.id AND c.decision IN ('adopt', 'adapt'))) AS changed
-     FROM flags f JOIN hotspots l ON l.id = f.hotspot_id JOIN hotspots r ON r.id = l.root_id
-     WHERE f.withdrawn IS NULL GROUP BY 1, 2, 3`,
+    `SELECT (created_at - ${4 * 86_400_000}) / ${7 * 86_400_000} AS week, hotspot_id, COALESCE(unit_id, '') AS unit_key,
+       COUNT(DISTINCT user_id) AS named, COUNT(*) AS flag_count, SUM(minutes_week) AS minutes_week
+     FROM flags WHERE withdrawn IS NULL AND hotspot_id IS NOT NULL GROUP BY 1, 2, 3`,
   );
   const stored = await rows<Record<string, number | string>>(
-    'SELECT week, unit_key, reporter_key, flag_count, responded, changed FROM unit_week_reporters',
+    'SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells',
   );
-  const cells = (xs: Record<string, number | string>[]) =>
-    sortRows(xs.map((r) => [r.week, r.unit_key, r.reporter_key, r.flag_count, r.responded, r.changed]));
-  expect(cells(stored)).toEqual(cells(recomputed));
+  const all = (xs: Record<string, number | string>[]) =>
+    sortRows(xs.map((r) => [r.week, r.hotspot_id, r.unit_key, r.named, r.flag_count, r.minutes_week]));
+  expect(all(stored)).toEqual(all(recomputed));
   return totals;
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/** Programme health's loop shares, read at request time from each flag's root, equal the run's model. */
+async function expectLoopMatchesModel(
+  token: string,
+  host: string,
+  rootOf: (id: string) => string,
+  loop: LoopModel,
+  base: number,
+) {
+  const counted = await rows<{ hotspot_id: string }>(
+    'SELECT hotspot_id FROM flags WHERE host = ?1 AND withdrawn IS NULL AND hotspot_id IS NOT NULL',
+    host,
+  );
+  const changed = (root: string) =>
+    loop.status.get(root) === 'resolved' || [...loop.adopted].some((id) => rootOf(id) === root);
+  const responded = counted.filter((f) => loop.responded.has(rootOf(f.hotspot_id))).length;
+  const changedFlags = counted.filter((f) => changed(rootOf(f.hotspot_id))).length;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const res = await api(`/v1/programme/health?from=${day(base - 7 * DAY)}&to=${day(base + 80 * DAY)}`, { token });
+  const health = (await res.json()) as { loop: { flags: number; responded: number | null; changed: number | null } };
+  expect(health.loop).toEqual({
+    flags: counted.length,
+    responded: share(responded, counted.length),
+    changed: share(changedFlags, counted.length),
+  });
 }
 
 interface Sent {
@@ -244,7 +270,8 @@ interface Sent {
   body: Record<string, unknown>;
 }
 
-async function run(seed: number, steps: number) {
+/** One run; `base` keeps each run's weeks apart (the file's tests share one database). */
+async function run(seed: number, steps: number, base: number) {
   const r = rng(seed);
   const host = uniqueHost();
   const paths = ['/medrec/:id', '/orders', '/notes/:id/edit'];
@@ -262,8 +289,15 @@ async function run(seed: number, steps: number) {
   const l = await lead();
   const sent: Sent[] = [];
   const withdrawn = new Set<string>();
-  const done = { merges: 0, undos: 0, responses: 0, resolved: 0, adopted: 0 };
-  const loop: LoopModel = { responded: new Set(), status: new Map(), adopted: new Set(), units: [u1, u2] };
+  const done = { merges: 0, undos: 0, responses: 0, resolved: 0, adopted: 0, batched: 0, withdrawnWaiting: 0 };
+  /** Hotspots the hourly batch made for anonymous flags join the ones merges pick from. */
+  const learnHotspots = async () => {
+    for (const { id } of await rows<{ id: string }>('SELECT id FROM hotspots WHERE host = ?1', host)) {
+      hotspotIds.add(id);
+      if (!model.has(id)) model.set(id, null);
+    }
+  };
+  const loop: LoopModel = { responded: new Set(), status: new Map(), adopted: new Set() };
   const NEXT: Record<string, string> = { new: 'acknowledged', acknowledged: 'in_progress', in_progress: 'resolved' };
   const model = new Map<string, string | null>();
   const hotspotIds = new Set<string>();
@@ -271,12 +305,11 @@ async function run(seed: number, steps: number) {
     const p = model.get(id) ?? null;
     return p === null ? id : modelRoot(p);
   };
-  const base = Date.UTC(2026, 3, 6, 8);
 
   for (let step = 0; step < steps; step++) {
     const op = r.next();
     const label = `seed ${seed} step ${step}`;
-    if (op < 0.42 || sent.length < 3) {
+    if (op < 0.36 || sent.length < 3) {
       setClock(() => base + r.int(70) * DAY + r.int(DAY));
       const who = r.pick(people);
       const anonymous = r.next() < 0.3;
@@ -293,11 +326,27 @@ async function run(seed: number, steps: number) {
             : {}),
       }) as unknown as Record<string, unknown>;
       const res = await api('/v1/flags', { token: who.token, body });
-      const json = (await res.json()) as { id: string; hotspotId: string };
+      const json = (await res.json()) as { id: string; hotspotId: string | null };
       expect(res.status, label).toBe(201);
-      hotspotIds.add(json.hotspotId);
-      if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
+      // An anonymous flag names no hotspot until the hourly batch.
+      expect(json.hotspotId === null, label).toBe(anonymous);
+      if (json.hotspotId) {
+        hotspotIds.add(json.hotspotId);
+        if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
+      }
       sent.push({ id: json.id, token: who.token, anonymous, secret: body.receiptSecret as string | undefined, body });
+    } else if (op < 0.42) {
+      // The hourly batch, at some hour of the run: flags sent before it count now, and exactly once.
+      const [{ n }] = (await rows<{ n: number }>('SELECT COUNT(*) AS n FROM flags WHERE pending = 1')) as [
+        { n: number },
+      ];
+      await hourlyBatch(base + r.int(72) * DAY);
+      const [{ m }] = (await rows<{ m: number }>('SELECT COUNT(*) AS m FROM flags WHERE pending = 1')) as [
+        { m: number },
+      ];
+      done.batched += n - m;
+      await learnHotspots();
+      await expectRollupsMatchRawFlags(host, model);
     } else if (op < 0.48) {
       // A retry of an earlier flag: nothing may count twice.
       const s = r.pick(sent);
@@ -366,16 +415,30 @@ async function run(seed: number, steps: number) {
         done.adopted += 1;
       }
     } else {
-      const s = r.pick(sent);
+      // Half the time, a flag still waiting for its batch, if there is one.
+      const ids = (await rows<{ id: string }>('SELECT id FROM flags WHERE host = ?1 AND pending = 1', host)).map(
+        (f) => f.id,
+      );
+      const s = (ids.length > 0 && r.next() < 0.5 && sent.find((x) => x.id === r.pick(ids))) || r.pick(sent);
+      const [waiting] = await rows<{ pending: number; withdrawn: string | null }>(
+        'SELECT pending, withdrawn FROM flags WHERE id = ?1',
+        s.id,
+      );
+      if (waiting?.pending === 1 && waiting.withdrawn === null) done.withdrawnWaiting += 1;
       const res = s.anonymous
         ? await api('/v1/receipts/withdraw', { body: { secret: s.secret } })
         : await api(`/v1/flags/${s.id}/withdraw`, { token: s.token, method: 'POST' });
       expect(res.status, label).toBe(200);
       withdrawn.add(s.id);
     }
-    if (step % 10 === 9) await expectRollupsMatchRawFlags(host, model, loop);
+    if (step % 10 === 9) await expectRollupsMatchRawFlags(host, model);
   }
-  const totals = await expectRollupsMatchRawFlags(host, model, loop);
+  // A last batch after every flag's hour: nothing waits any more, and everything counts once.
+  await hourlyBatch(base + 72 * DAY);
+  await learnHotspots();
+  expect(await rows('SELECT id FROM flags WHERE host = ?1 AND pending <> 0', host)).toEqual([]);
+  const totals = await expectRollupsMatchRawFlags(host, model);
+  await expectLoopMatchesModel(l.token, host, modelRoot, loop, base);
   // The list shows exactly the recomputed roots with flags.
   resetClock();
   const { hotspots } = await list(l.token, { host, limit: 200 });
@@ -389,12 +452,14 @@ async function run(seed: number, steps: number) {
   expect(done.undos, JSON.stringify(done)).toBeGreaterThan(0);
   expect(done.responses, JSON.stringify(done)).toBeGreaterThan(0);
   expect(done.adopted, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.batched, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.withdrawnWaiting, JSON.stringify(done)).toBeGreaterThan(0);
 }
 
 describe('rollups equal a recomputation from raw flags', () => {
-  for (const seed of [1, 2, 3, 42]) {
-    it(`after random inserts, retries, merges, undos, withdrawals, responses, statuses and PDSA decisions (seed ${seed})`, async () => {
-      await run(seed, 110);
+  [1, 2, 3, 42].forEach((seed, i) => {
+    it(`after random inserts, hourly batches, retries, merges, undos, withdrawals, responses, statuses and PDSA decisions (seed ${seed})`, async () => {
+      await run(seed, 110, Date.UTC(2026, 3, 6, 8) - i * 16 * 7 * DAY);
     }, 120_000);
-  }
+  });
 });

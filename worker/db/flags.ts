@@ -89,11 +89,15 @@ export interface NewFlag {
   createdAt: number;
 }
 
-/** The flag's hotspot: the one with `key`, or `newHotspotId` (created next in the batch) if none has it. */
+/**
+ * The flag's hotspot: the one with `key`, or `newHotspotId` (created next in the batch) if none has
+ * it — or none yet, while the flag waits for the hourly batch (`pending`), which links it then.
+ */
 export interface FlagHotspotLink {
   key: string;
   newHotspotId: string;
   minutesWeek: number;
+  pending: boolean;
 }
 
 /** The root of the just-inserted flag's hotspot, and a column of that root, in its RETURNING clause. */
@@ -110,9 +114,10 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
   return db
     .prepare(
       `INSERT INTO flags (id, client_id, body_hash, user_id, anonymous, receipt_hash, contact_ok, text, category,
-         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, hotspot_id, minutes_week)
+         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, hotspot_id, minutes_week,
+         pending)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-         COALESCE((SELECT id FROM hotspots WHERE key = ?19), ?20), ?21)
+         CASE WHEN ?22 = 1 THEN NULL ELSE COALESCE((SELECT id FROM hotspots WHERE key = ?19), ?20) END, ?21, ?22)
        ON CONFLICT(client_id) DO NOTHING
        RETURNING id, client_id, body_hash, user_id, anonymous, contact_ok, text, category, frequency, minutes_lost,
          impact, idea, unit_id, host, path, page_title, status, created_at, withdrawn,
@@ -142,6 +147,7 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
       link.key,
       link.newHotspotId,
       link.minutesWeek,
+      link.pending ? 1 : 0,
     );
 }
 

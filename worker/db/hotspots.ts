@@ -1,8 +1,9 @@
 import type { Category } from '../../shared/enums';
 import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
+import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { loopShiftOfHotspots, recomputeRootsStatement } from './rollups';
+import { recomputeRootsStatement, rootChanged } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -148,92 +149,147 @@ export async function weekCells(
   return toWeekCells(await weekCellsStatement(db, fromWeek, toWeek, rootId).all());
 }
 
-export interface UnitTotals {
-  key: string;
-  reporters: number;
+/** A unit cell (shared/kanon.ts) as stored, with the root, category and system of its hotspot. */
+export interface StoredCell {
+  hotspotId: string;
+  week: number;
+  unitKey: string;
+  named: number;
+  flags: number;
+  minutes: number;
+  rootId: string;
+  category: Category;
+  host: string | null;
+}
+
+interface CellRow {
+  week: number;
+  hotspot_id: string;
+  unit_key: string;
+  named: number;
+  flag_count: number;
+  minutes_week: number;
+  root_id: string;
+  category: Category;
+  host: string | null;
+}
+
+const toCell = (r: CellRow): StoredCell => ({
+  hotspotId: r.hotspot_id,
+  week: r.week,
+  unitKey: r.unit_key,
+  named: r.named,
+  flags: r.flag_count,
+  minutes: r.minutes_week,
+  rootId: r.root_id,
+  category: r.category,
+  host: r.host,
+});
+
+const CELLS = `SELECT c.week, c.hotspot_id, c.unit_key, c.named, c.flag_count, c.minutes_week, l.root_id, l.category, l.host
+  FROM unit_cells c JOIN hotspots l ON l.id = c.hotspot_id`;
+
+/** Every unit cell in a week window: one range of unit_cells, bounded by hotspots × units × weeks. */
+export async function cellsInWindow(db: D1Database, fromWeek: number, toWeek: number): Promise<StoredCell[]> {
+  const { results } = await db.prepare(`${CELLS} WHERE c.week BETWEEN ?1 AND ?2`).bind(fromWeek, toWeek).all<CellRow>();
+  return results.map(toCell);
+}
+
+/** `cellsInWindow` with the state of each cell's root: whether it has a response, and led to a change. */
+export async function cellsWithRootState(db: D1Database, fromWeek: number, toWeek: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT c.week, c.hotspot_id, c.unit_key, c.named, c.flag_count, c.minutes_week, l.root_id, l.category, l.host,
+         r.response IS NOT NULL AS responded, ${rootChanged('r')} AS changed
+       FROM unit_cells c JOIN hotspots l ON l.id = c.hotspot_id JOIN hotspots r ON r.id = l.root_id
+       WHERE c.week BETWEEN ?1 AND ?2`,
+    )
+    .bind(fromWeek, toWeek)
+    .all<CellRow & { responded: number; changed: number }>();
+  return results.map((r) => ({ ...toCell(r), responded: r.responded === 1, changed: r.changed === 1 }));
+}
+
+/** The cells (`cellKey`) where this user has a counted named flag: what "other than the viewer" takes out. */
+export async function cellsOfReporter(db: D1Database, userId: string): Promise<Set<string>> {
+  const { results } = await db
+    .prepare(
+      `SELECT DISTINCT hotspot_id, (created_at - 345600000) / 604800000 AS week, COALESCE(unit_id, '') AS unit_key
+       FROM flags WHERE user_id = ?1 AND withdrawn IS NULL AND hotspot_id IS NOT NULL`,
+    )
+    .bind(userId)
+    .all<{ hotspot_id: string; week: number; unit_key: string }>();
+  return new Set(results.map((r) => cellKey({ hotspotId: r.hotspot_id, week: r.week, unitKey: r.unit_key })));
+}
+
+export interface ReporterRow {
+  hotspotId: string;
+  week: number;
+  unitKey: string;
+  reporterKey: string;
   flags: number;
   minutes: number;
 }
 
-/** One unit's share of each root, in a week window: distinct reporters ('anon' counts once). */
-export async function unitTotalsByRoot(
-  db: D1Database,
-  unitId: string,
-  fromWeek: number,
-  toWeek: number,
-): Promise<UnitTotals[]> {
+/** Every reporter's row on the hotspots under a root: its cells and who is in them. */
+export async function reportersOfRoot(db: D1Database, rootId: string): Promise<ReporterRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT l.root_id AS key, COUNT(DISTINCT u.reporter_key) AS reporters, SUM(u.flag_count) AS flags,
-         SUM(u.minutes_week) AS minutes
-       FROM unit_reporters u JOIN hotspots l ON l.id = u.hotspot_id
-       WHERE u.unit_key = ?1 AND u.week BETWEEN ?2 AND ?3 GROUP BY l.root_id`,
-    )
-    .bind(unitId, fromWeek, toWeek)
-    .all<UnitTotals>();
-  return results;
-}
-
-/** A root's units: distinct reporters, flags and minutes per unit ('' for no unit). */
-export async function unitTotalsOfRoot(db: D1Database, rootId: string): Promise<UnitTotals[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT u.unit_key AS key, COUNT(DISTINCT u.reporter_key) AS reporters, SUM(u.flag_count) AS flags,
-         SUM(u.minutes_week) AS minutes
-       FROM hotspots l JOIN unit_reporters u ON u.hotspot_id = l.id
-       WHERE l.root_id = ?1 GROUP BY u.unit_key`,
+      `SELECT u.hotspot_id, u.week, u.unit_key, u.reporter_key, u.flag_count, u.minutes_week
+       FROM hotspots l JOIN unit_reporters u ON u.hotspot_id = l.id WHERE l.root_id = ?1`,
     )
     .bind(rootId)
-    .all<UnitTotals>();
-  return results;
+    .all<{
+      hotspot_id: string;
+      week: number;
+      unit_key: string;
+      reporter_key: string;
+      flag_count: number;
+      minutes_week: number;
+    }>();
+  return results.map((r) => ({
+    hotspotId: r.hotspot_id,
+    week: r.week,
+    unitKey: r.unit_key,
+    reporterKey: r.reporter_key,
+    flags: r.flag_count,
+    minutes: r.minutes_week,
+  }));
 }
 
-export interface BreakdownRow {
-  unitKey: string;
-  category: Category | null;
-  week: number | null;
-  reporters: number;
-  flags: number;
-  minutes: number;
+/** Named reporters of one unit in a week window, by cell: who a unit-filtered list counts as people. */
+export async function namedReportersOfUnit(db: D1Database, unitKey: string, fromWeek: number, toWeek: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT hotspot_id, week, reporter_key FROM unit_reporters
+       WHERE unit_key = ?1 AND week BETWEEN ?2 AND ?3 AND reporter_key <> '${ANONYMOUS_REPORTER}'`,
+    )
+    .bind(unitKey, fromWeek, toWeek)
+    .all<{ hotspot_id: string; week: number; reporter_key: string }>();
+  return results.map((r) => ({
+    key: cellKey({ hotspotId: r.hotspot_id, week: r.week, unitKey }),
+    hotspotId: r.hotspot_id,
+    reporterKey: r.reporter_key,
+  }));
 }
 
-/**
- * Below-organisation cells over a week window: per unit, unit × category (the flag's own
- * category, which is its hotspot's before any merge) and unit × week.
- */
-export async function breakdownCells(
+/** Per root, distinct named reporters other than `viewerKey` on any hotspot under it. */
+export async function namedOthersOfRoots(
   db: D1Database,
-  fromWeek: number,
-  toWeek: number,
-  category: Category | undefined,
-): Promise<{ units: BreakdownRow[]; unitCategories: BreakdownRow[]; unitWeeks: BreakdownRow[] }> {
-  const base = `FROM unit_reporters u JOIN hotspots l ON l.id = u.hotspot_id
-    WHERE u.week BETWEEN ?1 AND ?2 AND (?3 IS NULL OR l.category = ?3)`;
-  const cols = `COUNT(DISTINCT u.reporter_key) AS reporters, SUM(u.flag_count) AS flags, SUM(u.minutes_week) AS minutes`;
-  const bind = (sql: string) => db.prepare(sql).bind(fromWeek, toWeek, category ?? null);
-  type Row = {
-    unit_key: string;
-    category?: Category;
-    week?: number;
-    reporters: number;
-    flags: number;
-    minutes: number;
-  };
-  const [units, cats, weeks] = await db.batch<Row>([
-    bind(`SELECT u.unit_key, ${cols} ${base} GROUP BY u.unit_key`),
-    bind(`SELECT u.unit_key, l.category, ${cols} ${base} GROUP BY u.unit_key, l.category`),
-    bind(`SELECT u.unit_key, u.week, ${cols} ${base} GROUP BY u.unit_key, u.week`),
-  ]);
-  const map = (rows: Row[] | undefined): BreakdownRow[] =>
-    (rows ?? []).map((r) => ({
-      unitKey: r.unit_key,
-      category: r.category ?? null,
-      week: r.week ?? null,
-      reporters: r.reporters,
-      flags: r.flags,
-      minutes: r.minutes,
-    }));
-  return { units: map(units?.results), unitCategories: map(cats?.results), unitWeeks: map(weeks?.results) };
+  rootIds: string[],
+  viewerKey: string | null,
+): Promise<Map<string, number>> {
+  if (rootIds.length === 0) return new Map();
+  const { results } = await db
+    .prepare(
+      `SELECT l.root_id, COUNT(DISTINCT u.reporter_key) AS named
+       FROM hotspots l JOIN unit_reporters u ON u.hotspot_id = l.id
+       WHERE l.root_id IN (SELECT value FROM json_each(?1)) AND u.reporter_key <> '${ANONYMOUS_REPORTER}'
+         AND u.reporter_key <> COALESCE(?2, '')
+       GROUP BY l.root_id`,
+    )
+    .bind(JSON.stringify(rootIds), viewerKey)
+    .all<{ root_id: string; named: number }>();
+  return new Map(results.map((r) => [r.root_id, r.named]));
 }
 
 export async function listMembers(db: D1Database, rootId: string): Promise<HotspotEntity[]> {
@@ -245,6 +301,7 @@ export async function listMembers(db: D1Database, rootId: string): Promise<Hotsp
 }
 
 export interface ItemRow {
+  hotspot_id: string;
   text: string;
   idea: string | null;
   category: Category;
@@ -258,38 +315,21 @@ export interface ItemRow {
 }
 
 /**
- * Counted flags under a root, for the drill-down. Named flags newest first, then anonymous ones
- * in random-id order, so the order says nothing about when an anonymous flag came.
+ * Counted flags filed into the given hotspots, for the drill-down. Named flags newest first, then
+ * anonymous ones in random-id order, so the order says nothing about when an anonymous flag came.
  */
-export async function listItems(db: D1Database, rootId: string, limit: number): Promise<ItemRow[]> {
+export async function listItems(db: D1Database, hotspotIds: string[], limit: number): Promise<ItemRow[]> {
+  if (hotspotIds.length === 0) return [];
   const { results } = await db
     .prepare(
-      `SELECT f.text, f.idea, f.category, f.impact, f.frequency, f.minutes_lost, f.unit_id, f.created_at, f.anonymous,
-         CASE WHEN f.contact_ok = 1 AND f.anonymous = 0 THEN u.display_name END AS contact_name
-       FROM hotspots l JOIN flags f ON f.hotspot_id = l.id AND f.withdrawn IS NULL LEFT JOIN users u ON u.id = f.user_id
-       WHERE l.root_id = ?1
+      `SELECT f.hotspot_id, f.text, f.idea, f.category, f.impact, f.frequency, f.minutes_lost, f.unit_id, f.created_at,
+         f.anonymous, CASE WHEN f.contact_ok = 1 AND f.anonymous = 0 THEN u.display_name END AS contact_name
+       FROM flags f LEFT JOIN users u ON u.id = f.user_id
+       WHERE f.hotspot_id IN (SELECT value FROM json_each(?1)) AND f.withdrawn IS NULL
        ORDER BY f.anonymous, CASE WHEN f.anonymous = 0 THEN f.created_at END DESC, f.id LIMIT ?2`,
     )
-    .bind(rootId, limit)
+    .bind(JSON.stringify(hotspotIds), limit)
     .all<ItemRow>();
-  return results;
-}
-
-/**
- * Recent counted flag texts on one system's screens with the root they count at, for "similar
- * flags": the `limit` newest of each hotspot on the host, then the `limit` newest of those, so the
- * rows read are bounded by the host's hotspots, not its flags.
- */
-export async function recentTextsOnHost(db: D1Database, host: string, limit: number) {
-  const { results } = await db
-    .prepare(
-      `SELECT f.text, l.root_id FROM hotspots l, flags f
-       WHERE l.host = ?1 AND f.id IN (SELECT x.id FROM flags x WHERE x.hotspot_id = l.id AND x.withdrawn IS NULL
-         ORDER BY x.created_at DESC LIMIT ?2)
-       ORDER BY f.created_at DESC LIMIT ?2`,
-    )
-    .bind(host, limit)
-    .all<{ text: string; root_id: string }>();
   return results;
 }
 
@@ -307,8 +347,7 @@ export async function getRoots(db: D1Database, ids: string[]): Promise<HotspotEn
  * `id` must be unmerged, `target` a root and not `id`. Returns whether it merged.
  */
 export async function mergeHotspot(db: D1Database, id: string, target: string): Promise<boolean> {
-  const [, merged] = await db.batch([
-    loopShiftOfHotspots(db, -1, [id, target]),
+  const [merged] = await db.batch([
     db
       .prepare(
         `UPDATE hotspots SET merged_into = ?2 WHERE id = ?1 AND merged_into IS NULL AND ?1 <> ?2
@@ -321,7 +360,6 @@ export async function mergeHotspot(db: D1Database, id: string, target: string): 
       )
       .bind(id, target),
     recomputeRootsStatement(db, [id, target]),
-    loopShiftOfHotspots(db, 1, [id, target]),
   ]);
   return (merged?.meta.changes ?? 0) === 1;
 }
@@ -331,8 +369,7 @@ export async function mergeHotspot(db: D1Database, id: string, target: string): 
  * `id` again. Returns whether it was merged.
  */
 export async function unmergeHotspot(db: D1Database, id: string, formerRoot: string): Promise<boolean> {
-  const [, , undone] = await db.batch([
-    loopShiftOfHotspots(db, -1, [id, formerRoot]),
+  const [, undone] = await db.batch([
     db
       .prepare(
         `WITH RECURSIVE sub(id) AS (
@@ -346,19 +383,13 @@ export async function unmergeHotspot(db: D1Database, id: string, formerRoot: str
       .prepare('UPDATE hotspots SET merged_into = NULL, root_id = id WHERE id = ?1 AND merged_into IS NOT NULL')
       .bind(id),
     recomputeRootsStatement(db, [id, formerRoot]),
-    loopShiftOfHotspots(db, 1, [id, formerRoot]),
   ]);
   return (undone?.meta.changes ?? 0) === 1;
 }
 
-/** Runs an UPDATE … RETURNING on root `id` between the loop shifts its state change needs. */
-async function withLoopShift(db: D1Database, id: string, update: D1PreparedStatement): Promise<HotspotRow | null> {
-  const [, updated] = await db.batch<HotspotRow>([
-    loopShiftOfHotspots(db, -1, [id]),
-    update,
-    loopShiftOfHotspots(db, 1, [id]),
-  ]);
-  return updated?.results[0] ?? null;
+/** Runs an UPDATE … RETURNING on one root. */
+async function updateReturning(update: D1PreparedStatement): Promise<HotspotRow | null> {
+  return (await update.all<HotspotRow>()).results[0] ?? null;
 }
 
 /**
@@ -372,9 +403,7 @@ export async function setStatus(
   from: FlagStatus[],
   at: number,
 ): Promise<HotspotEntity | null> {
-  const row = await withLoopShift(
-    db,
-    id,
+  const row = await updateReturning(
     db
       .prepare(
         `UPDATE hotspots SET status = ?2, status_at = ?3
@@ -393,9 +422,7 @@ export async function setResponse(
   by: string,
   at: number,
 ): Promise<HotspotEntity | null> {
-  const row = await withLoopShift(
-    db,
-    id,
+  const row = await updateReturning(
     db
       .prepare(
         `UPDATE hotspots SET

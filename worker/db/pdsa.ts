@@ -1,6 +1,5 @@
 import type { PdsaCycle, PdsaDecision, PdsaProgress, PdsaStage } from '../../shared/pdsa';
 import { toIso } from '../lib/clock';
-import { loopShiftOfCycle } from './rollups';
 
 interface CycleRow {
   id: string;
@@ -116,8 +115,5 @@ export async function advanceCycle(
        WHERE id = ?1 AND stage = ?3`,
     )
     .bind(id, to, from, patch.notes, patch.at, patch.decision);
-  if (patch.decision === null) return (await update.run()).meta.changes === 1;
-  // A decision can make the hotspot's root count as "led to a change" in programme health.
-  const [, result] = await db.batch([loopShiftOfCycle(db, -1, id), update, loopShiftOfCycle(db, 1, id)]);
-  return result?.meta.changes === 1;
+  return (await update.run()).meta.changes === 1;
 }

@@ -6,31 +6,24 @@ import { MESSAGES_COLUMN } from './sla-pauses';
 const CHANGED = rootChanged('r');
 
 export interface LoopRow {
-  unit_key: string | null;
-  reporters: number | null;
   flags: number;
   responded: number;
   changed: number;
 }
 
-/** Flags in a week window, and how many of them sit on a hotspot with a response or a change. */
+/**
+ * Organisation-wide: flags in a week window, how many of them sit on a hotspot with a response or a
+ * change, and flags per week. (Per unit: unit cells, worker/lib/programme.ts.)
+ */
 export async function loopTotals(db: D1Database, fromWeek: number, toWeek: number) {
-  const [org, units, weeks] = await db.batch<LoopRow & { week?: number }>([
+  const [org, weeks] = await db.batch<LoopRow & { week?: number }>([
     db
       .prepare(
-        `SELECT NULL AS unit_key, NULL AS reporters, COALESCE(SUM(w.flag_count), 0) AS flags,
+        `SELECT COALESCE(SUM(w.flag_count), 0) AS flags,
            COALESCE(SUM(CASE WHEN r.response IS NOT NULL THEN w.flag_count ELSE 0 END), 0) AS responded,
            COALESCE(SUM(CASE WHEN ${CHANGED} THEN w.flag_count ELSE 0 END), 0) AS changed
          FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id JOIN hotspots r ON r.id = l.root_id
          WHERE w.week BETWEEN ?1 AND ?2`,
-      )
-      .bind(fromWeek, toWeek),
-    // Per unit from the unit × week × reporter cells ('anon' one reporter per cell, as k counts).
-    db
-      .prepare(
-        `SELECT unit_key, COUNT(DISTINCT reporter_key) AS reporters, SUM(flag_count) AS flags,
-           SUM(responded) AS responded, SUM(changed) AS changed
-         FROM unit_week_reporters WHERE week BETWEEN ?1 AND ?2 GROUP BY unit_key`,
       )
       .bind(fromWeek, toWeek),
     db
@@ -41,8 +34,7 @@ export async function loopTotals(db: D1Database, fromWeek: number, toWeek: numbe
       .bind(fromWeek, toWeek),
   ]);
   return {
-    org: org?.results[0] ?? { unit_key: null, reporters: null, flags: 0, responded: 0, changed: 0 },
-    units: units?.results ?? [],
+    org: org?.results[0] ?? { flags: 0, responded: 0, changed: 0 },
     weeks: (weeks?.results ?? []).map((w) => ({ week: w.week ?? 0, flags: w.flags })),
   };
 }

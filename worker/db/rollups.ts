@@ -1,24 +1,20 @@
-import { weekOf } from '../../shared/cost';
+import { weekOf, weekStart } from '../../shared/cost';
 import type { Category, Impact } from '../../shared/enums';
-import { reporterKey } from '../../shared/kanon';
+import { ANONYMOUS_REPORTER, reporterKey } from '../../shared/kanon';
 
 /**
- * Rollups kept on write. A flag's statements run in the same batch as its insert and each is
- * conditional on that insert having happened in this batch (the flag's id is fresh per attempt),
- * so a replayed retry adds nothing. A withdrawal marks the flag row with its own id first and
- * every decrement requires that mark, so a replayed withdrawal subtracts nothing.
+ * Rollups: what dashboards read instead of flags. Flags reach them in batches (`applyStatements`): a
+ * named flag as a batch of one in the same D1 batch as its insert, conditional on that insert having
+ * happened (the flag's id is fresh per attempt, so a replayed retry adds nothing). A withdrawal marks
+ * the flag row with its own id first and every decrement requires that mark, so a replayed withdrawal
+ * subtracts nothing.
  */
 
 export interface FlagRollup {
   flagId: string;
-  /** Null for anonymous flags: they all share one reporter key. */
-  userId: string | null;
-  unitId: string | null;
   host: string | null;
   path: string | null;
   category: Category;
-  impact: Impact;
-  week: number;
   minutesWeek: number;
   /** The fresh id the flag insert named if no hotspot had its key yet (`hotspotLink`). */
   newHotspotId: string;
@@ -35,8 +31,16 @@ export function hotspotKey(host: string | null, path: string | null, category: s
  * the flag's next statement then creates. D1 runs batches one at a time, so no other write can
  * create the key in between.
  */
-export function hotspotLink(f: Pick<FlagRollup, 'host' | 'path' | 'category' | 'newHotspotId' | 'minutesWeek'>) {
-  return { key: hotspotKey(f.host, f.path, f.category), newHotspotId: f.newHotspotId, minutesWeek: f.minutesWeek };
+export function hotspotLink(
+  f: Pick<FlagRollup, 'host' | 'path' | 'category' | 'newHotspotId' | 'minutesWeek'>,
+  pending = false,
+) {
+  return {
+    key: hotspotKey(f.host, f.path, f.category),
+    newHotspotId: f.newHotspotId,
+    minutesWeek: f.minutesWeek,
+    pending,
+  };
 }
 
 /** Adds (`+`) or takes off (`-`) one flag of impact `p` in the four impact columns. */
@@ -56,74 +60,111 @@ export function rootChanged(r: string): string {
     WHERE c_l.root_id = ${r}.id AND c.decision IN ('adopt', 'adapt')))`;
 }
 
-/** The counted flag ?1 with its hotspot `l` and that hotspot's root `r`. */
-const COUNTED_FLAG = `flags f JOIN hotspots l ON l.id = f.hotspot_id JOIN hotspots r ON r.id = l.root_id
-  WHERE f.id = ?1 AND f.withdrawn IS NULL`;
+/**
+ * The flags one rollup batch applies: `where` picks them from `flags f` (its values bound from ?1).
+ * A batch of one is a flag just inserted; a batch of many, every flag an hourly run takes in.
+ */
+export interface FlagSelection {
+  where: string;
+  values: unknown[];
+}
+
+export const oneFlag = (flagId: string): FlagSelection => ({ where: 'f.id = ?1', values: [flagId] });
 
 /**
- * The statements that make a just-inserted flag count: run them right after the flag insert,
- * which stored the flag's hotspot id and minutes per week (`hotspotLink`).
+ * The batch's flags as rollup rows, as a CTE named `b`. Week and reporter key are the SQL twins of
+ * `weekOf` and `reporterKey`.
+ */
+const batchRows = (sel: FlagSelection) => `WITH b AS (
+  SELECT f.hotspot_id, (f.created_at - 345600000) / 604800000 AS week, COALESCE(f.unit_id, '') AS unit_key,
+    CASE WHEN f.user_id IS NULL THEN '${ANONYMOUS_REPORTER}' ELSE 'u:' || f.user_id END AS reporter_key,
+    COALESCE(f.minutes_week, 0) AS minutes_week, f.impact
+  FROM flags f WHERE (${sel.where}) AND f.withdrawn IS NULL AND f.hotspot_id IS NOT NULL)`;
+
+const impactSums = ['none', 'delay', 'risk', 'harm'].map((i) => `SUM(b.impact = '${i}') AS i_${i}`).join(', ');
+const impactAdds = ['none', 'delay', 'risk', 'harm'].map((i) => `impact_${i} = impact_${i} + c.i_${i}`).join(', ');
+const impactExcluded = ['none', 'delay', 'risk', 'harm']
+  .map((i) => `impact_${i} = impact_${i} + excluded.impact_${i}`)
+  .join(', ');
+
+/**
+ * The statements that make a batch of flags count, each rollup cell written once per batch. Run them
+ * in one D1 batch after whatever stored the flags' hotspot ids. The two that ask "is this reporter
+ * new here?" read unit_reporters before the last statement adds the batch to it.
+ */
+export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedStatement[] {
+  const b = batchRows(sel);
+  const run = (sql: string) => bindUsed(db, `${b} ${sql}`, sel.values);
+  return [
+    run(
+      `INSERT INTO unit_cells (week, hotspot_id, unit_key, named, flag_count, minutes_week)
+       SELECT b.week, b.hotspot_id, b.unit_key,
+         COUNT(DISTINCT CASE WHEN b.reporter_key <> '${ANONYMOUS_REPORTER}' AND NOT EXISTS (SELECT 1 FROM unit_reporters r
+           WHERE r.hotspot_id = b.hotspot_id AND r.reporter_key = b.reporter_key AND r.unit_key = b.unit_key
+             AND r.week = b.week) THEN b.reporter_key END),
+         COUNT(*), SUM(b.minutes_week)
+       FROM b WHERE true GROUP BY b.week, b.hotspot_id, b.unit_key
+       ON CONFLICT (week, hotspot_id, unit_key) DO UPDATE SET named = named + excluded.named,
+         flag_count = flag_count + excluded.flag_count, minutes_week = minutes_week + excluded.minutes_week`,
+    ),
+    // Totals at each root, a reporter counted only if new to every hotspot under that root.
+    run(
+      `UPDATE hotspots SET flag_count = flag_count + c.n, minutes_week = minutes_week + c.m, ${impactAdds},
+         reporter_count = reporter_count + c.fresh
+       FROM (SELECT l.root_id, COUNT(*) AS n, SUM(b.minutes_week) AS m, ${impactSums},
+               COUNT(DISTINCT CASE WHEN NOT EXISTS (SELECT 1 FROM hotspots l2 JOIN unit_reporters r
+                 ON r.hotspot_id = l2.id AND r.reporter_key = b.reporter_key WHERE l2.root_id = l.root_id)
+                 THEN b.reporter_key END) AS fresh
+             FROM b JOIN hotspots l ON l.id = b.hotspot_id GROUP BY l.root_id) AS c
+       WHERE hotspots.id = c.root_id`,
+    ),
+    run(
+      `INSERT INTO hotspot_weeks (hotspot_id, week, flag_count, minutes_week, impact_none, impact_delay, impact_risk,
+         impact_harm)
+       SELECT b.hotspot_id, b.week, COUNT(*), SUM(b.minutes_week), SUM(b.impact = 'none'), SUM(b.impact = 'delay'),
+         SUM(b.impact = 'risk'), SUM(b.impact = 'harm')
+       FROM b WHERE true GROUP BY b.hotspot_id, b.week
+       ON CONFLICT (hotspot_id, week) DO UPDATE SET flag_count = flag_count + excluded.flag_count,
+         minutes_week = minutes_week + excluded.minutes_week, ${impactExcluded}`,
+    ),
+    run(
+      `INSERT INTO unit_reporters (hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week)
+       SELECT b.hotspot_id, b.unit_key, b.week, b.reporter_key, COUNT(*), SUM(b.minutes_week)
+       FROM b WHERE true GROUP BY b.hotspot_id, b.reporter_key, b.unit_key, b.week
+       ON CONFLICT (hotspot_id, reporter_key, unit_key, week) DO UPDATE SET
+         flag_count = flag_count + excluded.flag_count, minutes_week = minutes_week + excluded.minutes_week`,
+    ),
+  ];
+}
+
+/**
+ * The statements that make a just-inserted flag count: its hotspot if the insert named a fresh one
+ * (`hotspotLink`), then the flag as a batch of one.
  */
 export function flagRollupStatements(db: D1Database, f: FlagRollup): D1PreparedStatement[] {
-  const key = hotspotKey(f.host, f.path, f.category);
-  const reporter = reporterKey(f.userId);
-  const unit = f.unitId ?? '';
-  return [
-    // Only when the flag named the fresh id, i.e. no hotspot had its key.
-    db
-      .prepare(
-        `INSERT INTO hotspots (id, key, host, path, category, root_id, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?1, ?6 WHERE EXISTS (SELECT 1 FROM flags WHERE id = ?7 AND hotspot_id = ?1)
-         ON CONFLICT(key) DO NOTHING`,
-      )
-      .bind(
-        f.newHotspotId,
-        key,
-        f.host && f.path ? f.host : null,
-        f.host && f.path ? f.path : null,
-        f.category,
-        f.at,
-        f.flagId,
-      ),
-    // Totals at the root, the reporter counted only if new to every hotspot under that root (before
-    // this flag's own unit_reporters cell, written below).
-    db
-      .prepare(
-        `UPDATE hotspots SET flag_count = flag_count + 1, minutes_week = minutes_week + ?2,
-           ${impactCounts('+', '?4')}, reporter_count = reporter_count + (${reporterNewToRoot('?3')})
-         WHERE id = (SELECT l.root_id FROM ${COUNTED_FLAG})`,
-      )
-      .bind(f.flagId, f.minutesWeek, reporter, f.impact),
-    db
-      .prepare(
-        `INSERT INTO hotspot_weeks (hotspot_id, week, flag_count, minutes_week, impact_none, impact_delay, impact_risk,
-           impact_harm)
-         SELECT hotspot_id, ?2, 1, minutes_week, impact = 'none', impact = 'delay', impact = 'risk', impact = 'harm'
-         FROM flags WHERE id = ?1 AND withdrawn IS NULL
-         ON CONFLICT (hotspot_id, week) DO UPDATE SET flag_count = flag_count + 1,
-           minutes_week = minutes_week + excluded.minutes_week, impact_none = impact_none + excluded.impact_none,
-           impact_delay = impact_delay + excluded.impact_delay, impact_risk = impact_risk + excluded.impact_risk,
-           impact_harm = impact_harm + excluded.impact_harm`,
-      )
-      .bind(f.flagId, f.week),
-    db
-      .prepare(
-        `INSERT INTO unit_reporters (hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week)
-         SELECT hotspot_id, ?2, ?3, ?4, 1, minutes_week FROM flags WHERE id = ?1 AND withdrawn IS NULL
-         ON CONFLICT (hotspot_id, reporter_key, unit_key, week) DO UPDATE SET flag_count = flag_count + 1,
-           minutes_week = minutes_week + excluded.minutes_week`,
-      )
-      .bind(f.flagId, unit, f.week, reporter),
-    // The unit-level cell, counting the flag as responded / changed by its root's state now.
-    db
-      .prepare(
-        `INSERT INTO unit_week_reporters (week, unit_key, reporter_key, flag_count, responded, changed)
-         SELECT ?3, ?2, ?4, 1, r.response IS NOT NULL, ${rootChanged('r')} FROM ${COUNTED_FLAG}
-         ON CONFLICT (week, unit_key, reporter_key) DO UPDATE SET flag_count = flag_count + 1,
-           responded = responded + excluded.responded, changed = changed + excluded.changed`,
-      )
-      .bind(f.flagId, unit, f.week, reporter),
-  ];
+  return [newHotspotStatement(db, f), ...applyStatements(db, oneFlag(f.flagId))];
+}
+
+/**
+ * Creates the hotspot the flag named, only when it named the fresh id (no hotspot had its key). Its
+ * time is the start of the week: the trend shows that much anyway, and no more of the first flag.
+ */
+function newHotspotStatement(db: D1Database, f: FlagRollup): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO hotspots (id, key, host, path, category, root_id, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?1, ?6 WHERE EXISTS (SELECT 1 FROM flags WHERE id = ?7 AND hotspot_id = ?1)
+       ON CONFLICT(key) DO NOTHING`,
+    )
+    .bind(
+      f.newHotspotId,
+      hotspotKey(f.host, f.path, f.category),
+      f.host && f.path ? f.host : null,
+      f.host && f.path ? f.path : null,
+      f.category,
+      weekStart(weekOf(f.at)),
+      f.flagId,
+    );
 }
 
 /** Binds as many values as the statement's highest `?N` asks for (D1 refuses extra bindings). */
@@ -134,7 +175,6 @@ function bindUsed(db: D1Database, sql: string, values: unknown[]): D1PreparedSta
 
 export interface FlagLink {
   flagId: string;
-  hotspotId: string;
   reporterKey: string;
   unitKey: string;
   week: number;
@@ -145,7 +185,6 @@ export interface FlagLink {
 
 interface LinkRow {
   id: string;
-  hotspot_id: string | null;
   user_id: string | null;
   unit_id: string | null;
   created_at: number;
@@ -154,18 +193,15 @@ interface LinkRow {
   withdrawn: string | null;
 }
 
-/** What a flag added to the rollups, read back from its row (user, unit, time and impact never change). */
+/** What a flag adds to the rollups, read back from its row (user, unit, time and impact never change). */
 export async function findFlagLink(db: D1Database, flagId: string): Promise<FlagLink | null> {
   const row = await db
-    .prepare(
-      'SELECT id, hotspot_id, user_id, unit_id, created_at, minutes_week, impact, withdrawn FROM flags WHERE id = ?1',
-    )
+    .prepare('SELECT id, user_id, unit_id, created_at, minutes_week, impact, withdrawn FROM flags WHERE id = ?1')
     .bind(flagId)
     .first<LinkRow>();
-  return row?.hotspot_id
+  return row
     ? {
         flagId: row.id,
-        hotspotId: row.hotspot_id,
         reporterKey: reporterKey(row.user_id),
         unitKey: row.unit_id ?? '',
         week: weekOf(row.created_at),
@@ -176,19 +212,20 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
     : null;
 }
 
-/** The root state of hotspot ?3, for the unit-level cell a withdrawal leaves. */
-const ROOT_OF_LEAF = 'FROM hotspots l JOIN hotspots r ON r.id = l.root_id WHERE l.id = ?3';
-
 /**
- * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`;
- * the rest run only while that mark is there, so a second withdrawal of the same flag is a no-op.
+ * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`; the rest
+ * run only while that mark is there and the flag is counted (not waiting for its batch), each reading
+ * the flag's hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag
+ * withdrawn while waiting is marked only (the hourly batch then drops it), whichever comes first.
  */
 export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId: string): D1PreparedStatement[] {
-  const marked = 'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2)';
+  const marked =
+    'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2 AND pending = 0 AND hotspot_id IS NOT NULL)';
+  const leaf = '(SELECT hotspot_id FROM flags WHERE id = ?1)';
   const values = [
     link.flagId,
     withdrawalId,
-    link.hotspotId,
+    null,
     link.reporterKey,
     link.impact,
     link.unitKey,
@@ -196,65 +233,34 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
     link.minutesWeek,
   ];
   const b = (sql: string) => bindUsed(db, sql, values);
+  const cell = `hotspot_id = ${leaf} AND unit_key = ?6 AND week = ?7`;
   return [
     b('UPDATE flags SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL'),
-    // The reporter's cell first: the root's reporter count below asks whether any cell is left.
+    // The reporter's cell first: the counts of reporters below ask whether any of it is left.
     b(
       `UPDATE unit_reporters SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8
-       WHERE hotspot_id = ?3 AND unit_key = ?6 AND week = ?7 AND reporter_key = ?4 AND ${marked}`,
+       WHERE ${cell} AND reporter_key = ?4 AND ${marked}`,
     ),
+    b(`DELETE FROM unit_reporters WHERE ${cell} AND reporter_key = ?4 AND flag_count <= 0`),
     b(
-      'DELETE FROM unit_reporters WHERE hotspot_id = ?3 AND unit_key = ?6 AND week = ?7 AND reporter_key = ?4 AND flag_count <= 0',
+      `UPDATE unit_cells SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8,
+         named = named - (?4 <> '${ANONYMOUS_REPORTER}' AND NOT EXISTS (SELECT 1 FROM unit_reporters
+           WHERE ${cell} AND reporter_key = ?4))
+       WHERE ${cell} AND ${marked}`,
     ),
+    b(`DELETE FROM unit_cells WHERE ${cell} AND flag_count <= 0`),
     b(
       `UPDATE hotspots SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')},
          reporter_count = reporter_count - (${reporterNewToRoot('?4')})
-       WHERE id = (SELECT root_id FROM hotspots WHERE id = ?3) AND ${marked}`,
+       WHERE id = (SELECT root_id FROM hotspots WHERE id = ${leaf}) AND ${marked}`,
     ),
     b(
       `UPDATE hotspot_weeks SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')}
-       WHERE hotspot_id = ?3 AND week = ?7 AND ${marked}`,
+       WHERE hotspot_id = ${leaf} AND week = ?7 AND ${marked}`,
     ),
-    b('DELETE FROM hotspot_weeks WHERE hotspot_id = ?3 AND week = ?7 AND flag_count <= 0'),
-    b(
-      `UPDATE unit_week_reporters SET flag_count = flag_count - 1,
-         responded = responded - (SELECT r.response IS NOT NULL ${ROOT_OF_LEAF}),
-         changed = changed - (SELECT ${rootChanged('r')} ${ROOT_OF_LEAF})
-       WHERE week = ?7 AND unit_key = ?6 AND reporter_key = ?4 AND ${marked}`,
-    ),
-    b('DELETE FROM unit_week_reporters WHERE week = ?7 AND unit_key = ?6 AND reporter_key = ?4 AND flag_count <= 0'),
+    b(`DELETE FROM hotspot_weeks WHERE hotspot_id = ${leaf} AND week = ?7 AND flag_count <= 0`),
   ];
 }
-
-/**
- * Moves the roots of the hotspots `?1` selects out of (`sign` -1) or back into (+1) the
- * responded / changed counts of unit_week_reporters, by their state when it runs. A write that
- * changes a root's response, status, PDSA decisions or members runs -1 before it and +1 after it
- * in one batch, so the counts follow the new state (and a refused change nets to nothing).
- */
-function loopShift(db: D1Database, sign: 1 | -1, leaves: string, value: string): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE unit_week_reporters AS t SET responded = t.responded + ?2 * c.responded, changed = t.changed + ?2 * c.changed
-       FROM (SELECT u.week, u.unit_key, u.reporter_key,
-               SUM(CASE WHEN r.response IS NOT NULL THEN u.flag_count ELSE 0 END) AS responded,
-               SUM(CASE WHEN ${rootChanged('r')} THEN u.flag_count ELSE 0 END) AS changed
-             FROM hotspots r JOIN hotspots l ON l.root_id = r.id JOIN unit_reporters u ON u.hotspot_id = l.id
-             WHERE r.id IN (SELECT root_id FROM hotspots WHERE id IN (${leaves}))
-             GROUP BY u.week, u.unit_key, u.reporter_key) AS c
-       WHERE t.week = c.week AND t.unit_key = c.unit_key AND t.reporter_key = c.reporter_key
-         AND (c.responded <> 0 OR c.changed <> 0)`,
-    )
-    .bind(value, sign);
-}
-
-/** `loopShift` for the roots the given hotspots count at. */
-export const loopShiftOfHotspots = (db: D1Database, sign: 1 | -1, hotspotIds: string[]) =>
-  loopShift(db, sign, 'SELECT value FROM json_each(?1)', JSON.stringify(hotspotIds));
-
-/** `loopShift` for the root a PDSA cycle's hotspot counts at. */
-export const loopShiftOfCycle = (db: D1Database, sign: 1 | -1, cycleId: string) =>
-  loopShift(db, sign, 'SELECT hotspot_id FROM pdsa_cycles WHERE id = ?1', cycleId);
 
 const sumUnderRoot = (column: string) =>
   `COALESCE((SELECT SUM(w.${column}) FROM hotspots l JOIN hotspot_weeks w ON w.hotspot_id = l.id

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { minutesPerWeek, weekOf } from '../../shared/cost';
+import { minutesPerWeek } from '../../shared/cost';
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Flag } from '../../shared/flags';
 import type { Screen } from '../../shared/screen';
@@ -15,8 +15,10 @@ import { createOnce } from './idempotent';
 import { requireActiveUnit, requireDeidentifiedScreenIn } from './validation';
 
 /**
- * The product's one write path for a flag: its insert and every rollup it feeds, as one batch.
- * Exported so a benchmark can seed flags exactly as the API stores them.
+ * The product's one write path for a flag, as one batch: a named flag with every rollup it feeds; an
+ * anonymous one alone, waiting (`pending`) for the hourly batch (worker/jobs/rollups.ts), so that no
+ * count, hotspot or timestamp moves in its own request. Exported so a benchmark can seed flags exactly
+ * as the API stores them.
  */
 export function flagWriteStatements(
   db: D1Database,
@@ -25,17 +27,14 @@ export function flagWriteStatements(
 ): D1PreparedStatement[] {
   const rollup: FlagRollup = {
     flagId: flag.id,
-    userId: flag.userId,
-    unitId: flag.unitId,
     host: flag.host,
     path: flag.path,
     category: flag.category,
-    impact: flag.impact,
-    week: weekOf(flag.createdAt),
     minutesWeek: minutesPerWeek(flag.minutesLost, flag.frequency, multipliers),
     newHotspotId: newId(),
     at: flag.createdAt,
   };
+  if (flag.anonymous) return [insertFlagStatement(db, flag, hotspotLink(rollup, true))];
   return [insertFlagStatement(db, flag, hotspotLink(rollup)), ...flagRollupStatements(db, rollup)];
 }
 

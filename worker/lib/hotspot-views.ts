@@ -1,50 +1,52 @@
 import { lastWeeks, risingScore, weekOf, weekStart } from '../../shared/cost';
-import type { Frequency, Impact } from '../../shared/enums';
 import type {
   Hotspot,
   HotspotDetail,
-  HotspotItem,
   HotspotList,
   HotspotListQuery,
   ImpactMix,
   SystemHotspot,
 } from '../../shared/hotspots';
-import { suppress } from '../../shared/kanon';
+import { meetsK, reporterKey } from '../../shared/kanon';
 import type { Settings } from '../../shared/settings';
 import { getCatalogItem } from '../db/catalog';
 import {
   getHotspot,
   type HotspotEntity,
-  listItems,
   listMembers,
   listRootsStatement,
+  namedOthersOfRoots,
   toRoots,
   toWeekCells,
-  unitTotalsByRoot,
-  unitTotalsOfRoot,
   weekCells,
   weekCellsStatement,
 } from '../db/hotspots';
 import { cyclesOfRoots, toProgress } from '../db/pdsa';
 import { now, toIso } from './clock';
 import { notFound } from './errors';
+import { unitShares, unitsAndItems } from './kanon-views';
 import { invalid } from './validation';
 
 const TREND_WEEKS = 12;
 const DAY_MS = 86_400_000;
 /** Weeks before any flag can exist: "from the beginning". */
-const FIRST_WEEK = -1;
+export const FIRST_WEEK = -1;
 
 type ListQuery = Omit<HotspotListQuery, 'sort' | 'limit'> & {
   sort: NonNullable<HotspotListQuery['sort']>;
   limit: number;
 };
 
-/** The week window a query asks for; null `from` means all of it up to `to`. */
+/**
+ * The week window a query asks for: dates snap to the whole Monday-to-Monday weeks that hold them, so
+ * no two windows differ by less than a week. Null `from` means all of it up to `to`.
+ */
 export function weekWindow(from: string | undefined, to: string | undefined) {
   const toWeek = to ? weekOf(Date.parse(to) + DAY_MS - 1) : weekOf(now());
   const fromWeek = from ? weekOf(Date.parse(from)) : null;
-  return { fromWeek, toWeek, ranged: from !== undefined || to !== undefined };
+  const ranged = from !== undefined || to !== undefined;
+  const range = ranged ? { from: toIso(weekStart(fromWeek ?? FIRST_WEEK)), to: toIso(weekStart(toWeek + 1)) } : null;
+  return { fromWeek, toWeek, ranged, range };
 }
 
 const addImpact = (a: ImpactMix, b: ImpactMix): ImpactMix => ({
@@ -87,9 +89,14 @@ export async function requireKnownFilters(db: D1Database, q: { unitId?: string; 
  * The ranked list. Reads only rollups: every root hotspot (optionally one category or host) and
  * the weekly cells of the window, plus one unit's reporter cells when filtering by unit.
  */
-export async function buildHotspotList(db: D1Database, q: ListQuery, settings: Settings): Promise<HotspotList> {
+export async function buildHotspotList(
+  db: D1Database,
+  q: ListQuery,
+  settings: Settings,
+  viewerId: string,
+): Promise<HotspotList> {
   const k = settings.kAnonymity;
-  const { fromWeek, toWeek, ranged } = weekWindow(q.from, q.to);
+  const { fromWeek, toWeek, ranged, range } = weekWindow(q.from, q.to);
   const trendWeeks = lastWeeks(weekStart(toWeek), TREND_WEEKS);
   const firstTrendWeek = trendWeeks[0] ?? toWeek;
   const readFrom = fromWeek === null ? (ranged ? FIRST_WEEK : firstTrendWeek) : Math.min(fromWeek, firstTrendWeek);
@@ -113,15 +120,15 @@ export async function buildHotspotList(db: D1Database, q: ListQuery, settings: S
     byRoot.set(cell.rootId, agg);
   }
 
-  let suppressed = 0;
-  let unitShare: Map<string, { reporters: number; flags: number; minutes: number }> | null = null;
+  // With a unit filter: the unit's shown cells per root, and how many roots under the same filters
+  // it has cells on but none shown — itself held back below k.
+  let suppressed: number | null = null;
+  let unitShare: Awaited<ReturnType<typeof unitShares>>['byRoot'] | null = null;
   if (q.unitId) {
-    const rows = await unitTotalsByRoot(db, q.unitId, fromWeek ?? FIRST_WEEK, toWeek);
-    unitShare = new Map();
-    for (const r of rows) {
-      if (r.reporters >= k) unitShare.set(r.key, r);
-      else suppressed += 1;
-    }
+    const shares = await unitShares(db, q.unitId, { fromWeek: fromWeek ?? FIRST_WEEK, toWeek }, k, viewerId);
+    unitShare = shares.byRoot;
+    const held = roots.filter((h) => shares.heldRoots.has(h.id)).length;
+    suppressed = meetsK(held, k) ? held : null;
   }
 
   let list: Hotspot[] = [];
@@ -157,49 +164,29 @@ export async function buildHotspotList(db: D1Database, q: ListQuery, settings: S
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   list = list.slice(0, q.limit);
-  return { hotspots: list, k, suppressed, weeks: trendWeeks.map((w) => toIso(weekStart(w))) };
+  return { hotspots: list, k, suppressed, weeks: trendWeeks.map((w) => toIso(weekStart(w))), range };
 }
 
-function toItem(row: Awaited<ReturnType<typeof listItems>>[number], unitsMeetingK: ReadonlySet<string>): HotspotItem {
-  const anonymous = row.anonymous === 1;
-  return {
-    text: row.text,
-    idea: row.idea,
-    category: row.category,
-    impact: row.impact as Impact,
-    frequency: row.frequency as Frequency,
-    minutesLost: row.minutes_lost,
-    // Anonymous flags never show unit or time below organisation level; named ones show the unit
-    // only when that unit has k reporters on this hotspot.
-    unitId: !anonymous && row.unit_id && unitsMeetingK.has(row.unit_id) ? row.unit_id : null,
-    day: anonymous ? null : toIso(row.created_at).slice(0, 10),
-    anonymous,
-    contactName: anonymous ? null : row.contact_name,
-  };
-}
-
-/** The drill-down: numbers at the root, k-suppressed units, texts once the hotspot has k reporters. */
-export async function buildHotspotDetail(db: D1Database, id: string, settings: Settings): Promise<HotspotDetail> {
+/** The drill-down: numbers at the root, units and flags as the viewer may see them (kanon-views.ts). */
+export async function buildHotspotDetail(
+  db: D1Database,
+  id: string,
+  settings: Settings,
+  viewerId: string,
+): Promise<HotspotDetail> {
   const k = settings.kAnonymity;
   const h = await getHotspot(db, id);
   if (!h) throw notFound('Hotspot');
   const toWeek = weekOf(now());
   const trendWeeks = lastWeeks(weekStart(toWeek), TREND_WEEKS);
-  const [cells, members, units, cycles] = await Promise.all([
+  const [cells, members, seen, cycles] = await Promise.all([
     weekCells(db, trendWeeks[0] ?? toWeek, toWeek, h.id),
     listMembers(db, h.id),
-    unitTotalsOfRoot(db, h.id),
+    unitsAndItems(db, h.id, k, viewerId, 200, weekOf),
     cyclesOfRoots(db, [h.id]),
   ]);
   const weeks = new Map<number, number>();
   for (const c of cells) weeks.set(c.week, (weeks.get(c.week) ?? 0) + c.flags);
-  const unitCells = units.map((u) => ({
-    unitId: u.key === '' ? null : u.key,
-    ...suppress({ flags: u.flags, minutesPerWeek: u.minutes }, u.reporters, k),
-  }));
-  const unitsMeetingK = new Set(units.filter((u) => u.reporters >= k).map((u) => u.key));
-  const itemsVisible = h.mergedInto === null && h.reporterCount >= k;
-  const items = itemsVisible ? (await listItems(db, h.id, 200)).map((row) => toItem(row, unitsMeetingK)) : [];
   return {
     ...toApi(
       h,
@@ -207,20 +194,27 @@ export async function buildHotspotDetail(db: D1Database, id: string, settings: S
       risingScore(weeks, toWeek),
     ),
     members: members.map((m) => ({ id: m.id, screen: m.screen, category: m.category })),
-    units: unitCells,
-    itemsVisible,
-    items,
+    ...seen,
     cycles: cycles.get(h.id) ?? [],
     k,
   };
 }
 
-/** What every clinician on the system sees of its hotspots. */
-export async function toSystemHotspots(db: D1Database, roots: HotspotEntity[], k: number): Promise<SystemHotspot[]> {
-  const cycles = await cyclesOfRoots(
-    db,
-    roots.map((r) => r.id),
-  );
+/**
+ * What every clinician on the system sees of its hotspots. The number of people shows only where
+ * named reporters other than the viewer (when one is given) reach k.
+ */
+export async function toSystemHotspots(
+  db: D1Database,
+  roots: HotspotEntity[],
+  k: number,
+  viewerId: string | null = null,
+): Promise<SystemHotspot[]> {
+  const ids = roots.map((r) => r.id);
+  const [cycles, named] = await Promise.all([
+    cyclesOfRoots(db, ids),
+    namedOthersOfRoots(db, ids, viewerId === null ? null : reporterKey(viewerId)),
+  ]);
   return roots.map((h) => ({
     id: h.id,
     path: h.screen?.path ?? null,
@@ -229,7 +223,7 @@ export async function toSystemHotspots(db: D1Database, roots: HotspotEntity[], k
     status: h.status,
     response: h.response,
     respondedAt: h.respondedAt,
-    reporterCount: h.reporterCount >= k ? h.reporterCount : null,
+    reporterCount: meetsK(named.get(h.id) ?? 0, k) ? h.reporterCount : null,
     harm: h.impact.harm > 0,
     cycles: (cycles.get(h.id) ?? []).map(toProgress),
   }));

@@ -1,7 +1,9 @@
 import { lastWeeks, weekOf, weekStart } from '../../shared/cost';
+import { cellKey, splitCells } from '../../shared/kanon';
 import type { ProgrammeHealth, ProgrammeQuery } from '../../shared/programme';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
+import { cellsOfReporter, cellsWithRootState } from '../db/hotspots';
 import { loopTotals, questionTimings } from '../db/programme';
 import { pausesOf } from '../db/sla-pauses';
 import { now, toIso } from './clock';
@@ -19,11 +21,35 @@ function quantile(sorted: number[], q: number): number | null {
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
+/**
+ * Loop shares per unit from unit cells (shared/kanon.ts): each unit's shown cells, and one pool of
+ * every held-back cell with no unit. Responded and changed follow each cell's root as it is now.
+ */
+async function loopByUnit(db: D1Database, fromWeek: number, toWeek: number, k: number, viewerId: string) {
+  const [cells, mine] = await Promise.all([cellsWithRootState(db, fromWeek, toWeek), cellsOfReporter(db, viewerId)]);
+  const { shown, held } = splitCells(
+    cells.map((c) => ({ ...c, viewerIn: mine.has(cellKey(c)) })),
+    k,
+  );
+  const loop = (of: typeof shown) => {
+    const flags = of.reduce((n, c) => n + c.flags, 0);
+    const responded = of.reduce((n, c) => n + (c.responded ? c.flags : 0), 0);
+    const changed = of.reduce((n, c) => n + (c.changed ? c.flags : 0), 0);
+    return { flags, responded: share(responded, flags), changed: share(changed, flags) };
+  };
+  const units = [...new Set(shown.map((c) => c.unitKey))].sort();
+  return {
+    byUnit: units.map((u) => ({ unitId: u === '' ? null : u, ...loop(shown.filter((c) => c.unitKey === u)) })),
+    otherUnits: loop(held),
+  };
+}
+
 /** Programme health over whole weeks (default: the last 12). */
 export async function buildProgrammeHealth(
   db: D1Database,
   q: ProgrammeQuery,
   settings: Settings,
+  viewerId: string,
 ): Promise<ProgrammeHealth> {
   const k = settings.kAnonymity;
   const window = weekWindow(q.from, q.to);
@@ -32,7 +58,11 @@ export async function buildProgrammeHealth(
   const from = weekStart(fromWeek);
   const to = weekStart(toWeek + 1);
   const at = now();
-  const [loop, questions] = await Promise.all([loopTotals(db, fromWeek, toWeek), questionTimings(db, from, to)]);
+  const [loop, questions, units] = await Promise.all([
+    loopTotals(db, fromWeek, toWeek),
+    questionTimings(db, from, to),
+    loopByUnit(db, fromWeek, toWeek, k, viewerId),
+  ]);
 
   const weeks = lastWeeks(weekStart(toWeek), toWeek - fromWeek + 1);
   const flagWeeks = new Map(loop.weeks.map((w) => [w.week, w.flags]));
@@ -89,20 +119,12 @@ export async function buildProgrammeHealth(
       max: load[load.length - 1] ?? null,
     },
     kbDeflections: questions.kbOpens,
-    byUnit: loop.units.map((u) => {
-      const ok = (u.reporters ?? 0) >= k;
-      return {
-        unitId: u.unit_key === '' ? null : u.unit_key,
-        suppressed: !ok,
-        flags: ok ? u.flags : null,
-        responded: ok ? share(u.responded, u.flags) : null,
-        changed: ok ? share(u.changed, u.flags) : null,
-      };
-    }),
+    ...units,
     notes: [
       'Time to first answer is wall-clock time; within-SLA and past-SLA use the shared SLA clock, which stops while a question waits for the asker’s reply.',
       'Knowledge-base deflections count published answers opened in the range (tips for a screen are not counted).',
       'Weeks run Monday to Monday (UTC); ranges count whole weeks.',
+      `A unit shows only its cells (one screen, one week) with at least ${k} named people other than you; the rest is pooled as other units.`,
     ],
   };
 }

@@ -1,23 +1,25 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import { listItems, listRoots, unitTotalsOfRoot } from '../db/hotspots';
+import { weekOf } from '../../shared/cost';
+import { listRoots } from '../db/hotspots';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { toIso } from '../lib/clock';
+import { requireAuth } from '../lib/context';
 import { csvResponse, toCsv } from '../lib/csv';
 import { buildHotspotList, requireKnownFilters } from '../lib/hotspot-views';
+import { unitsAndItems } from '../lib/kanon-views';
 import { buildProgrammeHealth } from '../lib/programme';
 import { register } from '../lib/register';
 
 /** CSV exports for leads, with the same k-anonymity as the screens. */
 export const exportRoutes = new OpenAPIHono<AppEnv>();
 
-const FEWER_THAN_K = (k: number) => `fewer than ${k}`;
+const OTHER_UNITS = (k: number) => `other units (cells under ${k} people)`;
 
 register(exportRoutes, endpoints.exportHotspots, async (c, { query }) => {
   const db = c.env.DB;
   await requireKnownFilters(db, query);
-  const list = await buildHotspotList(db, { ...query, limit: 200 }, await getSettings(db));
+  const list = await buildHotspotList(db, { ...query, limit: 200 }, await getSettings(db), requireAuth(c).user.id);
   const rows = list.hotspots.map((h) => [
     h.id,
     h.screen?.host ?? '',
@@ -50,18 +52,17 @@ register(exportRoutes, endpoints.exportHotspots, async (c, { query }) => {
   return csvResponse('hotspots.csv', toCsv(header, rows));
 });
 
-// Texts only of hotspots with k reporters; no user, no flag id; anonymous rows without unit or time;
-// a named flag's unit only where that unit has k reporters on the hotspot.
+// The drill-down's rule for every hotspot: a flag only while the screen it was filed into has k
+// named reporters other than the lead exporting; no user, no flag id; anonymous rows without unit
+// or time; a named flag's unit only where its cell (screen, week, unit) shows.
 register(exportRoutes, endpoints.exportFlags, async (c) => {
   const db = c.env.DB;
+  const viewer = requireAuth(c).user.id;
   const k = (await getSettings(db)).kAnonymity;
-  const roots = (await listRoots(db, {})).filter((h) => h.reporterCount >= k);
   const rows: (string | number | null)[][] = [];
-  for (const h of roots) {
-    const [items, units] = await Promise.all([listItems(db, h.id, 10_000), unitTotalsOfRoot(db, h.id)]);
-    const unitsMeetingK = new Set(units.filter((u) => u.reporters >= k).map((u) => u.key));
+  for (const h of await listRoots(db, {})) {
+    const { items } = await unitsAndItems(db, h.id, k, viewer, 10_000, weekOf);
     for (const f of items) {
-      const named = f.anonymous === 0;
       rows.push([
         h.id,
         h.screen?.host ?? '',
@@ -69,11 +70,11 @@ register(exportRoutes, endpoints.exportFlags, async (c) => {
         f.category,
         f.impact,
         f.frequency,
-        f.minutes_lost,
-        named && f.unit_id && unitsMeetingK.has(f.unit_id) ? f.unit_id : '',
-        named ? toIso(f.created_at).slice(0, 10) : '',
-        named ? 'no' : 'yes',
-        named ? f.contact_name : null,
+        f.minutesLost,
+        f.unitId ?? '',
+        f.day ?? '',
+        f.anonymous ? 'yes' : 'no',
+        f.contactName,
         f.text,
         f.idea,
       ]);
@@ -86,7 +87,7 @@ register(exportRoutes, endpoints.exportFlags, async (c) => {
 
 register(exportRoutes, endpoints.exportProgramme, async (c, { query }) => {
   const db = c.env.DB;
-  const h = await buildProgrammeHealth(db, query, await getSettings(db));
+  const h = await buildProgrammeHealth(db, query, await getSettings(db), requireAuth(c).user.id);
   const rows: (string | number | null)[][] = [
     ['organisation', '', 'flags', h.loop.flags],
     ['organisation', '', 'share_responded', h.loop.responded],
@@ -99,14 +100,14 @@ register(exportRoutes, endpoints.exportProgramme, async (c, { query }) => {
     ...h.flagsPerWeek.map((w) => ['week', w.week.slice(0, 10), 'flags', w.count]),
     ...h.questionsPerWeek.map((w) => ['week', w.week.slice(0, 10), 'questions', w.count]),
   ];
-  for (const u of h.byUnit) {
-    const unit = u.unitId ?? 'no unit';
-    if (u.suppressed) rows.push(['unit', unit, 'flags', FEWER_THAN_K(h.k)]);
-    else {
-      rows.push(['unit', unit, 'flags', u.flags]);
-      rows.push(['unit', unit, 'share_responded', u.responded]);
-      rows.push(['unit', unit, 'share_changed', u.changed]);
-    }
+  // Units where shown; every held-back cell pooled under one name that points at no unit.
+  for (const [unit, u] of [
+    ...h.byUnit.map((x) => [x.unitId ?? 'no unit', x] as const),
+    [OTHER_UNITS(h.k), h.otherUnits] as const,
+  ]) {
+    rows.push(['unit', unit, 'flags', u.flags]);
+    rows.push(['unit', unit, 'share_responded', u.responded]);
+    rows.push(['unit', unit, 'share_changed', u.changed]);
   }
   return csvResponse('programme.csv', toCsv(['level', 'name', 'measure', 'value'], rows));
 });

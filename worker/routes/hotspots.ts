@@ -1,16 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import { weekStart } from '../../shared/cost';
 import { allowedFrom, STATUS_NEXT } from '../../shared/hotspots';
-import { suppress } from '../../shared/kanon';
 import { auditStatement } from '../db/audit';
-import { breakdownCells, getHotspot, mergeHotspot, setResponse, setStatus, unmergeHotspot } from '../db/hotspots';
+import { getHotspot, mergeHotspot, setResponse, setStatus, unmergeHotspot } from '../db/hotspots';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { now, toIso } from '../lib/clock';
+import { now } from '../lib/clock';
 import { requireAuth } from '../lib/context';
 import { conflict, notFound } from '../lib/errors';
-import { buildHotspotDetail, buildHotspotList, requireKnownFilters, weekWindow } from '../lib/hotspot-views';
+import {
+  buildHotspotDetail,
+  buildHotspotList,
+  FIRST_WEEK,
+  requireKnownFilters,
+  weekWindow,
+} from '../lib/hotspot-views';
+import { buildBreakdown } from '../lib/kanon-views';
 import { register } from '../lib/register';
 import { invalid } from '../lib/validation';
 
@@ -20,28 +25,24 @@ export const hotspotRoutes = new OpenAPIHono<AppEnv>();
 register(hotspotRoutes, endpoints.listHotspots, async (c, { query }) => {
   const db = c.env.DB;
   await requireKnownFilters(db, query);
-  return buildHotspotList(db, query, await getSettings(db));
+  return buildHotspotList(db, query, await getSettings(db), requireAuth(c).user.id);
 });
 
 register(hotspotRoutes, endpoints.hotspotBreakdown, async (c, { query }) => {
   const db = c.env.DB;
   const k = (await getSettings(db)).kAnonymity;
-  const { fromWeek, toWeek } = weekWindow(query.from, query.to);
-  const cells = await breakdownCells(db, fromWeek ?? -1, toWeek, query.category);
-  const cell = (r: (typeof cells.units)[number]) => ({
-    unitId: r.unitKey === '' ? null : r.unitKey,
-    ...suppress({ flags: r.flags, minutesPerWeek: r.minutes }, r.reporters, k),
-  });
-  return {
+  const { fromWeek, toWeek, range } = weekWindow(query.from, query.to);
+  return buildBreakdown(
+    db,
+    { fromWeek: fromWeek ?? FIRST_WEEK, toWeek, range },
+    query.category,
     k,
-    units: cells.units.map(cell),
-    unitCategories: cells.unitCategories.map((r) => ({ ...cell(r), category: r.category ?? 'other' })),
-    unitWeeks: cells.unitWeeks.map((r) => ({ ...cell(r), week: toIso(weekStart(r.week ?? 0)) })),
-  };
+    requireAuth(c).user.id,
+  );
 });
 
 register(hotspotRoutes, endpoints.getHotspot, async (c, { params }) => {
-  return buildHotspotDetail(c.env.DB, params.id, await getSettings(c.env.DB));
+  return buildHotspotDetail(c.env.DB, params.id, await getSettings(c.env.DB), requireAuth(c).user.id);
 });
 
 register(hotspotRoutes, endpoints.patchHotspot, async (c, { params, body }) => {
@@ -85,7 +86,7 @@ register(hotspotRoutes, endpoints.patchHotspot, async (c, { params, body }) => {
       details: { response: body.response === undefined ? 'unchanged' : body.response === null ? 'cleared' : 'set' },
     }).run();
   }
-  return buildHotspotDetail(db, h.id, await getSettings(db));
+  return buildHotspotDetail(db, h.id, await getSettings(db), user.id);
 });
 
 register(hotspotRoutes, endpoints.mergeHotspot, async (c, { params, body }) => {
@@ -107,7 +108,7 @@ register(hotspotRoutes, endpoints.mergeHotspot, async (c, { params, body }) => {
     target: h.id,
     details: { into: final },
   }).run();
-  return buildHotspotDetail(db, final, await getSettings(db));
+  return buildHotspotDetail(db, final, await getSettings(db), user.id);
 });
 
 register(hotspotRoutes, endpoints.unmergeHotspot, async (c, { params }) => {
@@ -124,5 +125,5 @@ register(hotspotRoutes, endpoints.unmergeHotspot, async (c, { params }) => {
     target: h.id,
     details: { from: h.rootId },
   }).run();
-  return buildHotspotDetail(db, h.id, await getSettings(db));
+  return buildHotspotDetail(db, h.id, await getSettings(db), user.id);
 });

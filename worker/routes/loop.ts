@@ -22,7 +22,8 @@ export const loopRoutes = new OpenAPIHono<AppEnv>();
 register(loopRoutes, endpoints.hotspotsBySystem, async (c, { query }) => {
   const db = c.env.DB;
   const roots = await listRoots(db, { host: query.host, withResponses: true });
-  return { hotspots: await toSystemHotspots(db, roots, (await getSettings(db)).kAnonymity) };
+  const k = (await getSettings(db)).kAnonymity;
+  return { hotspots: await toSystemHotspots(db, roots, k, requireAuth(c).user.id) };
 });
 
 register(loopRoutes, endpoints.meToo, async (c, { params, body }) => {

@@ -143,20 +143,31 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
           {h.units.map((u) => (
             <tr key={u.unitId ?? 'none'}>
               <th scope="row">{u.unitId ?? 'No unit'}</th>
-              {u.suppressed ? (
-                <td colSpan={2}>fewer than {k} people</td>
-              ) : (
-                <>
-                  <td class="num">{u.flags}</td>
-                  <td class="num">{u.minutesPerWeek}</td>
-                </>
-              )}
+              <td class="num">{u.flags}</td>
+              <td class="num">{u.minutesPerWeek}</td>
             </tr>
           ))}
+          {h.otherUnits.flags > 0 && (
+            <tr>
+              <th scope="row">Other units</th>
+              <td class="num">{h.otherUnits.flags}</td>
+              <td class="num">{h.otherUnits.minutesPerWeek}</td>
+            </tr>
+          )}
         </tbody>
       </table>
+      <p class="muted">
+        A unit shows only for weeks in which at least {k} people of it (other than you) flagged the same screen;
+        everything else counts under “Other units”, which names no unit.
+      </p>
 
       <h3>What people said</h3>
+      {h.itemsVisible && h.itemsHidden > 0 && (
+        <p class="muted">
+          {h.itemsHidden} more flag(s) came from screens fewer than {k} people (other than you) have flagged; they stay
+          hidden.
+        </p>
+      )}
       {h.itemsVisible ? (
         <ul class="items">
           {h.items.map((item, i) => (
@@ -173,7 +184,10 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
           ))}
         </ul>
       ) : (
-        <p>Texts show once at least {k} people have flagged this, so no one can be recognised by their words.</p>
+        <p>
+          Texts show once at least {k} people other than you have flagged the same screen, so no one can be recognised
+          by their words.
+        </p>
       )}
 
       {!h.mergedInto && (

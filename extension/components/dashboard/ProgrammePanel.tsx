@@ -92,20 +92,16 @@ export function ProgrammePanel() {
           </tr>
         </thead>
         <tbody>
-          {h.byUnit.map((u) => (
-            <tr key={u.unitId ?? 'none'}>
-              <th scope="row">{u.unitId ?? 'No unit'}</th>
-              {u.suppressed ? (
-                <td colSpan={3}>fewer than {h.k} people</td>
-              ) : (
-                <>
-                  <td class="num">{u.flags}</td>
-                  <td class="num">{pct(u.responded)}</td>
-                  <td class="num">{pct(u.changed)}</td>
-                </>
-              )}
-            </tr>
-          ))}
+          {[...h.byUnit.map((u) => ({ ...u, name: u.unitId ?? 'No unit' })), { ...h.otherUnits, name: 'Other units' }]
+            .filter((u) => u.flags > 0)
+            .map((u) => (
+              <tr key={u.name}>
+                <th scope="row">{u.name}</th>
+                <td class="num">{u.flags}</td>
+                <td class="num">{pct(u.responded)}</td>
+                <td class="num">{pct(u.changed)}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
       <ul class="muted">

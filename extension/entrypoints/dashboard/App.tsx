@@ -42,7 +42,7 @@ function Hotspots() {
       <Exports />
       {error && <p role="alert">{error}</p>}
       {!data && !error && <p aria-busy="true">Loading hotspots…</p>}
-      {data && data.suppressed > 0 && (
+      {data?.suppressed != null && data.suppressed > 0 && (
         <p class="muted">
           {data.suppressed} more hotspot(s) in this unit were flagged by fewer than {data.k} people and are not shown.
         </p>
