@@ -20,6 +20,8 @@ const children = [
     '--port',
     String(API_PORT),
     '--show-interactive-dev-session=false',
+    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runHourlyBatch below).
+    '--test-scheduled',
   ]),
   runBackground('wxt', [], { env: { WXT_API_URL: API_URL } }),
 ];
@@ -44,7 +46,24 @@ process.on('SIGTERM', stop);
 for (const child of children)
   child.on('exit', (code) => code && code !== 0 && console.error(`curbside: a process exited with ${code}`));
 
+/**
+ * Production counts anonymous flags in an hourly cron batch (worker/scheduled.ts); `wrangler dev` runs no
+ * crons, so the local API gets the same trigger at the top of every hour.
+ */
+function runHourlyBatch() {
+  const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent('0 * * * *')}`).catch(() => {});
+  const HOUR = 3_600_000;
+  setTimeout(
+    () => {
+      trigger();
+      setInterval(trigger, HOUR);
+    },
+    HOUR - (Date.now() % HOUR),
+  );
+}
+
 if (await waitForApi()) {
+  runHourlyBatch();
   console.log(`
 ┌─ Curbside is running ────────────────────────────────────────────────
 │ API:        ${API_URL}  (OpenAPI: ${API_URL}/openapi.json)
@@ -54,6 +73,8 @@ if (await waitForApi()) {
 │ turn on Developer mode, click "Load unpacked" and pick the folder above.
 │ Then click the Curbside icon (or press Alt+Shift+C) and sign in with a demo code:
 ${DEMO_CODES.map(([code, roles]) => `│   ${code.padEnd(16)} enrolls a new ${roles.join(', ')}`).join('\n')}
+│ Anonymous flags reach the dashboard at the top of each hour, as in production;
+│ to count them now: curl ${API_URL}/__scheduled
 │ Stop with Ctrl+C.
 └──────────────────────────────────────────────────────────────────────`);
 } else {
