@@ -56,9 +56,9 @@ describe('an anonymous flag in its own request', () => {
     const l = await lead();
     await api('/v1/flags', {
       token: s.token,
-      body: flagBody({ screen: screen(host, '/anonymous'), anonymous: true, receiptSecret: randomSecret() }),
+      body: flagBody({ screen: screen(host, '/orders'), anonymous: true, receiptSecret: randomSecret() }),
     });
-    const namedHotspot = (await flag(s.token, { screen: screen(host, '/named') })).hotspotId;
+    const namedHotspot = (await flag(s.token, { screen: screen(host, '/notes') })).hotspotId;
     const listed = async () => (await getJson(l.token, `/v1/hotspots?host=${host}`)).hotspots;
     expect((await listed()).map((h: { id: string }) => h.id)).toEqual([namedHotspot]);
 

@@ -26,13 +26,13 @@ describe('actions move counts, never visibility', () => {
     const host = uniqueHost();
     const secret = `victim words ${tag()}`;
     const victim = await enroll(['clinician'], 'Victim Reporter');
-    const small = (await flag(victim.token, { screen: screen(host, '/small'), text: secret })).hotspotId ?? '';
+    const small = (await flag(victim.token, { screen: screen(host, '/orders'), text: secret })).hotspotId ?? '';
     setClock(() => at(0, 4, 15, 2));
     let large = '';
     for (let i = 0; i < K + 1; i++) {
       const s = await enroll(['clinician'], `Crowd ${i}`);
       large =
-        (await flag(s.token, { screen: screen(host, '/large'), category: 'orders_medications', text: `crowd ${i}` }))
+        (await flag(s.token, { screen: screen(host, '/notes'), category: 'orders_medications', text: `crowd ${i}` }))
           .hotspotId ?? '';
     }
     setClock(() => at(1, 1));

@@ -42,7 +42,7 @@ async function run(seed: number) {
   tick();
   const units = [(await seedCatalog()).unitId, (await seedCatalog()).unitId];
   const host = uniqueHost();
-  const leaves = ['/a', '/b', '/c'].flatMap((path) =>
+  const leaves = ['/orders', '/notes', '/results'].flatMap((path) =>
     (['documentation_ehr', 'orders_medications'] as const).map((category) => ({
       screen: screen(host, path),
       category,

@@ -15,7 +15,8 @@ describe('the hotspot list’s count of held-back hotspots', () => {
     const [h1, h2] = [uniqueHost(), uniqueHost()];
     const s = await clinicianIn(unitId, 'Only Person Here');
     // One person of the unit on K + 1 screens of one system and one screen of another: each below k.
-    for (let i = 0; i < K + 1; i++) await flag(s.token, { screen: screen(h1, `/screen${'abcdefgh'[i]}`) });
+    const screens = ['/orders', '/notes', '/results', '/labs', '/census', '/vitals', '/allergies', '/imaging'];
+    for (let i = 0; i < K + 1; i++) await flag(s.token, { screen: screen(h1, screens[i]) });
     await flag(s.token, { screen: screen(h2), category: 'orders_medications' });
     setClock(() => at(1, 1));
     const l = await lead();

@@ -183,7 +183,7 @@ async function scenario(seed: number, lead: Session) {
   const week0 = 4 * seed; // each seed's weeks apart from the others'
   const units = [(await seedCatalog()).unitId, (await seedCatalog()).unitId, (await seedCatalog()).unitId];
   const hosts = [uniqueHost(), uniqueHost()];
-  const paths = ['/a', '/b'];
+  const paths = ['/orders', '/notes'];
   const categories = ['documentation_ehr', 'orders_medications'] as const;
   const leaves = hosts.flatMap((h) =>
     paths.flatMap((p) => categories.map((c) => ({ screen: screen(h, p), category: c }))),
