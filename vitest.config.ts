@@ -40,7 +40,7 @@ export default defineConfig(async () => {
         workerProject(
           'worker',
           ratelimits(1_000_000, 1_000_000, 1_000_000),
-          ['test/worker/**/*.test.ts'],
+          ['test/worker/**/*.test.ts', 'test/privacy/**/*.worker.test.ts'],
           [RATE_LIMIT_TESTS],
         ),
         // Low limits, so the rate-limit tests reach them with a few requests on the real simulated binding.
@@ -49,7 +49,7 @@ export default defineConfig(async () => {
           plugins: [WxtVitest(), preact()],
           test: {
             name: 'extension',
-            include: ['test/extension/**/*.test.{ts,tsx}'],
+            include: ['test/extension/**/*.test.{ts,tsx}', 'test/privacy/**/*.ext.test.{ts,tsx}'],
             environment: 'happy-dom',
           },
         },

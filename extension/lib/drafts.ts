@@ -1,6 +1,9 @@
 import type { Category, Frequency, Impact, Urgency } from '../../shared/enums';
 import type { Screen } from '../../shared/screen';
+import { withLock } from './lock';
 import { draftsItem } from './storage';
+
+export const DRAFTS_LOCK = 'curbside-drafts';
 
 export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk';
 
@@ -65,17 +68,10 @@ export function emptyAskDraft(screen: Screen | null, text = ''): AskDraft {
   return { text, topicId: '', disciplineWanted: 'any', urgency: 'this_week', screen, pageTitle: null };
 }
 
-export async function saveDraft<K extends 'flag' | 'ask'>(kind: K, draft: Drafts[K]): Promise<void> {
-  const drafts = await draftsItem.getValue();
-  await draftsItem.setValue({ ...drafts, [kind]: draft });
-}
-
-export async function clearDraft(kind: 'flag' | 'ask'): Promise<void> {
-  const { [kind]: _cleared, ...rest } = await draftsItem.getValue();
-  await draftsItem.setValue({ ...rest, view: rest.view === kind ? 'home' : rest.view });
-}
-
+/** Only the view is kept in the clear; what was typed is sealed (lib/draft-store.ts). */
 export async function saveView(view: View): Promise<void> {
-  const drafts = await draftsItem.getValue();
-  await draftsItem.setValue({ ...drafts, view });
+  await withLock(DRAFTS_LOCK, async () => {
+    const stored = await draftsItem.getValue();
+    await draftsItem.setValue({ ...stored, view });
+  });
 }

@@ -1,8 +1,11 @@
 import { endpoints } from '../../shared/api';
 import type { Api } from './api';
+import { seal, unseal } from './crypto';
 import { ApiError } from './errors';
+import { sealLegacy } from './legacy';
 import { withLock } from './lock';
-import { type Receipt, receiptKeyItem, receiptsItem, type SealedBox, sealedReceiptsItem } from './storage';
+import { type Receipt, receiptKeyItem, receiptsItem, sealedReceiptsItem } from './storage';
+import { canSealFor, ensureUserKeys } from './vault';
 
 /**
  * Anonymous-flag receipts stay on this device, sealed with a key the server hands only to their
@@ -12,43 +15,19 @@ import { type Receipt, receiptKeyItem, receiptsItem, type SealedBox, sealedRecei
 
 const LOCK = 'curbside-receipts';
 
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (const b of bytes) text += String.fromCharCode(b);
-  return btoa(text);
-}
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16));
+export { seal, unseal };
 
-async function importKey(hex: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', fromHex(hex), 'AES-GCM', false, ['encrypt', 'decrypt']);
-}
-
-/** The user id is bound in as associated data, so one user's box cannot be passed off as another's. */
-export async function seal(hexKey: string, userId: string, value: unknown): Promise<SealedBox> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(userId) },
-    await importKey(hexKey),
-    new TextEncoder().encode(JSON.stringify(value)),
-  );
-  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
-}
-
-/** Throws when the key or user is not the one that sealed the box. */
-export async function unseal<T>(hexKey: string, userId: string, box: SealedBox): Promise<T> {
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(box.iv), additionalData: new TextEncoder().encode(userId) },
-    await importKey(hexKey),
-    fromBase64(box.data),
-  );
-  return JSON.parse(new TextDecoder().decode(plain)) as T;
-}
-
-/** The user's key: from this browser session if fetched already, else from the API with their token. */
+/**
+ * The user's key: from this browser session if fetched already, else from the API with their token.
+ * With it come the user's device keys (lib/vault.ts), and anything an earlier version left in the
+ * clear for them is sealed.
+ */
 export async function ensureReceiptKey(api: Api, userId: string): Promise<string> {
   const cached = await receiptKeyItem.getValue();
-  if (cached?.userId === userId) return cached.key;
+  if (cached?.userId === userId) {
+    if (!(await canSealFor(userId))) await ensureUserKeys(userId, cached.key);
+    return cached.key;
+  }
   let key: string;
   try {
     ({ key } = await api.call(endpoints.myReceiptKey, {}));
@@ -58,6 +37,8 @@ export async function ensureReceiptKey(api: Api, userId: string): Promise<string
     throw e;
   }
   await receiptKeyItem.setValue({ userId, key });
+  await ensureUserKeys(userId, key);
+  await sealLegacy(userId);
   return key;
 }
 

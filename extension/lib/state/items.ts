@@ -1,22 +1,20 @@
 import { ApiError, NetworkError } from '../errors';
-import { itemsCacheItem, needsSignInItem, seenItem } from '../storage';
+import { needsSignInItem, seenItem } from '../storage';
 import type { Core } from './core';
 
 const MAX_SEEN = 2000;
 
 /** My items: the merged list, its offline copy and the unread marks. */
 export function createItemActions(core: Core) {
-  const { now, services, api, fail, session, items, itemsCachedAt } = core;
+  const { now, services, api, unlock, fail, session, items, itemsCachedAt } = core;
 
   async function loadItems() {
     const s = session.value;
     if (!s) return;
-    const [{ buildItems, fetchItems, ensureReceiptKey, readReceipts }, seen, cached] = await Promise.all([
-      services(),
-      seenItem.getValue(),
-      itemsCacheItem.getValue(),
-    ]);
-    const mine = cached?.userId === s.user.id ? cached : null;
+    await unlock();
+    const [{ buildItems, fetchItems, ensureReceiptKey, readReceipts, readItemsCache, writeItemsCache }, seen] =
+      await Promise.all([services(), seenItem.getValue()]);
+    const mine = await readItemsCache(s.user.id);
     if (mine && !items.value) {
       items.value = buildItems(mine, seen);
       itemsCachedAt.value = mine.fetchedAt;
@@ -27,7 +25,7 @@ export function createItemActions(core: Core) {
       await ensureReceiptKey(client, s.user.id);
       const receipts = (await readReceipts(s.user.id)) ?? [];
       const fresh = await fetchItems(client, s.user.id, receipts, now());
-      await itemsCacheItem.setValue(fresh);
+      await writeItemsCache(fresh);
       items.value = buildItems(fresh, seen);
       itemsCachedAt.value = null;
     } catch (e) {
