@@ -16,6 +16,11 @@ export interface FlagDraft {
   impact: Impact | '';
   idea: string;
   unitId: string;
+  /**
+   * The sender picked the unit themselves. An anonymous flag carries a unit only then: the one
+   * filled in from their profile would narrow down who sent it (absent in older drafts: not picked).
+   */
+  unitChosen?: boolean;
   /** De-identified screen captured when the form first opened; null once removed. */
   screen: Screen | null;
   /** null until the user asks to add the page title. */

@@ -84,7 +84,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     if (flagDraft.value) return;
     const saved = (await savedDrafts()).flag;
     if (flagDraft.value) return;
-    if (saved) flagDraft.value = saved;
+    // An anonymous draft from before units were a choice shows (and sends) no unit, as toFlagCreate does.
+    if (saved) flagDraft.value = saved.anonymous && !saved.unitChosen ? { ...saved, unitId: '' } : saved;
     else {
       const { captureScreen, saveDraft } = await services();
       flagDraft.value = emptyFlagDraft(session.value?.user.unitId ?? null, await captureScreen(b.tabs));
