@@ -90,7 +90,8 @@ export async function updateLayered(
   return layers.length > 0 ? { userId, layers } : null;
 }
 
-/** Forgets this page's own layer (sign-out). */
+/** Forgets this page's own layer, as a page opened afresh would have none (sign-out). */
 export function forgetOwnLayers(): void {
   own.entries.clear();
+  own.id = crypto.randomUUID();
 }

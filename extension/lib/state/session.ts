@@ -183,7 +183,10 @@ export function createSessionActions(
       void services()
         .then((svc) => svc.refreshOrgSettings(signedInApi))
         .catch(() => undefined);
-      void flushNow();
+      // What waited on this device for this user goes now, backoff or not: they are back, and online.
+      void services()
+        .then((svc) => svc.flush({ api: signedInApi, userId: s.user.id, now: now(), all: true }))
+        .catch(() => undefined);
       await consumePrefill();
       return true;
     } catch (e) {
