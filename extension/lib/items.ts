@@ -3,7 +3,7 @@ import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
 import type { Answer, Question, QuestionStatus } from '../../shared/questions';
 import type { Api } from './api';
 import { type ItemsCache, itemsCacheItem, type Receipt } from './storage';
-import { openerFor, openOrNull, sealFor } from './vault';
+import { canSealFor, openerFor, openOrNull, sealFor } from './vault';
 
 export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
   open: 'Waiting for a mentor',
@@ -130,7 +130,11 @@ export async function readItemsCache(userId: string): Promise<ItemsCache | null>
   return lists && { userId, fetchedAt: stored.fetchedAt, ...lists };
 }
 
-/** Keeps the list for offline use, sealed: it holds the user's texts and their anonymous flags. */
+/**
+ * Keeps the list for offline use, sealed: it holds the user's texts and their anonymous flags.
+ * Not kept at all before the user's key first reached this device.
+ */
 export async function writeItemsCache({ userId, fetchedAt, ...lists }: ItemsCache): Promise<void> {
+  if (!(await canSealFor(userId))) return;
   await itemsCacheItem.setValue({ userId, fetchedAt, sealed: await sealFor(userId, lists) });
 }

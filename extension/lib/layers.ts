@@ -21,8 +21,8 @@ export interface LayeredRecord {
   layers: Layer[];
 }
 
-/** This page's own layer: its id, and what it holds, by record name. */
-const own = { id: crypto.randomUUID(), entries: new Map<string, Entries>() };
+/** This page's own layer: its id, and by record name what it holds and the ciphertext it was sealed as. */
+const own = { id: crypto.randomUUID(), entries: new Map<string, { entries: Entries; data: string }>() };
 
 interface Opened {
   layer: Layer;
@@ -33,13 +33,13 @@ async function openAll(name: string, rec: LayeredRecord | null, userId: string):
   if (!rec || rec.userId !== userId) return [];
   const open = await openerFor(userId);
   return Promise.all(
-    rec.layers.map(async (layer) => ({
-      layer,
-      entries:
-        layer.id === own.id && own.entries.has(name)
-          ? (own.entries.get(name) ?? null)
-          : await openOrNull<Entries>(open, layer.sealed),
-    })),
+    rec.layers.map(async (layer) => {
+      // This page's layer as stored is what it remembers (readable without the key); a layer it has
+      // sealed but not yet seen stored is not trusted from memory.
+      const mine = layer.id === own.id ? own.entries.get(name) : undefined;
+      if (mine && mine.data === layer.sealed.data) return { layer, entries: mine.entries };
+      return { layer, entries: await openOrNull<Entries>(open, layer.sealed) };
+    }),
   );
 }
 
@@ -82,9 +82,12 @@ export async function updateLayered(
   const opened = await openAll(name, rec, userId);
   const { value, kept, rest } = merge(opened);
   const next = change(value);
-  own.entries.set(name, next);
   const layers: Layer[] = [];
-  if (Object.keys(next).length > 0) layers.push({ id: own.id, sealed: await sealFor(userId, next) });
+  if (Object.keys(next).length > 0) {
+    const sealed = await sealFor(userId, next);
+    own.entries.set(name, { entries: next, data: sealed.data });
+    layers.push({ id: own.id, sealed });
+  }
   for (const entries of rest) layers.push({ id: crypto.randomUUID(), sealed: await sealFor(userId, entries) });
   layers.push(...kept, ...opened.filter((o) => o.entries === null).map((o) => o.layer));
   return layers.length > 0 ? { userId, layers } : null;

@@ -10,6 +10,7 @@ import {
   type OutboxContent,
   type OutboxItem,
   outboxItem,
+  plainSeenItem,
   prefillItem,
 } from './storage';
 import { sealFor } from './vault';
@@ -68,8 +69,10 @@ async function sealInboxDrafts(userId: string): Promise<void> {
 
 export async function sealLegacy(userId: string): Promise<void> {
   await Promise.all([sealOutbox(userId), sealAttention(userId), sealPlainDrafts(), sealInboxDrafts(userId)]);
-  // A cache and a one-off hand-over: dropped rather than sealed (the list is fetched again).
+  // A cache, a one-off hand-over and "seen" marks of unknown owners: dropped rather than sealed
+  // (the list is fetched again; at worst an item shows as new once more).
   const [cache, prefill] = await Promise.all([itemsCacheItem.getValue(), prefillItem.getValue()]);
   if (cache && !cache.sealed) await itemsCacheItem.setValue(null);
   if (prefill && !prefill.sealed) await prefillItem.setValue(null);
+  await plainSeenItem.removeValue();
 }

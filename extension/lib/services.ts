@@ -9,6 +9,7 @@ export { createKbActions } from './kb';
 export { enqueue, flush, openAttentionFor, takeAttention } from './outbox';
 export { takePrefill } from './prefill';
 export { addReceipt, ensureReceiptKey, readReceipts } from './receipts';
+export { markSeen, readSeen } from './seen';
 export { refreshOrgSettings, signOutStored } from './signout';
 export { loadSystems } from './systems';
 export { createThreadActions } from './threads';

@@ -100,8 +100,10 @@ export const needsAttentionItem = storage.defineItem<AttentionItem[]>('local:nee
 export const needsSignInItem = storage.defineItem<boolean>('local:needsSignIn', { fallback: false });
 /** Receipts an earlier version kept in the clear; sealed and emptied at the owner's next sign-in. */
 export const receiptsItem = storage.defineItem<Receipt[]>('local:receipts', { fallback: [] });
-/** Keys of answers and status changes the user has seen (see lib/items.ts). */
-export const seenItem = storage.defineItem<string[]>('local:seen', { fallback: [] });
+/** Keys of answers and status changes each user has seen, sealed for them, by user id (lib/seen.ts). */
+export const seenItem = storage.defineItem<Record<string, Sealed>>('local:seenSealed', { fallback: {} });
+/** What an earlier version kept in the clear (for whoever was signed in); dropped (lib/legacy.ts). */
+export const plainSeenItem = storage.defineItem<string[] | null>('local:seen', { fallback: null });
 /** Text selected on a page for "Ask a mentor about this", sealed for the signed-in user (opens as `{ text }`). */
 export const prefillItem = storage.defineItem<{ userId: string; at: number; sealed: Sealed } | null>('local:prefill', {
   fallback: null,

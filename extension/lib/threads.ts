@@ -4,8 +4,9 @@ import type { NeedToTalkCreated, Question } from '../../shared/questions';
 import type { ConfirmedSpan } from '../../shared/text';
 import { replyDrafts, saveReplyDraft, saveTalkDraft, talkDraft } from './draft-store';
 import { buildItems, readItemsCache, writeItemsCache } from './items';
+import { readSeen } from './seen';
 import type { Core } from './state/core';
-import { seenItem, supportContactsItem } from './storage';
+import { supportContactsItem } from './storage';
 
 type Support = NeedToTalkCreated['support'];
 
@@ -21,7 +22,7 @@ export function createThreadActions(core: Core) {
     const next = { ...cache, questions: cache.questions.map((x) => (x.id === q.id ? q : x)) };
     await writeItemsCache(next);
     const shown = new Map((items.value ?? []).map((i) => [i.id, i.unread]));
-    items.value = buildItems(next, await seenItem.getValue()).map((i) => ({
+    items.value = buildItems(next, await readSeen(s.user.id)).map((i) => ({
       ...i,
       unread: shown.get(i.id) ?? i.unread,
     }));

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sha256Hex } from '../../extension/lib/ids';
-import { seenItem, sessionItem } from '../../extension/lib/storage';
+import { readSeen } from '../../extension/lib/seen';
+import { sessionItem } from '../../extension/lib/storage';
 import type { Question } from '../../shared/questions';
 import { json, mockManifest, openDrafts, SESSION, USER } from './helpers';
 import { fakeServer, type Handler, renderPopup, SETTINGS } from './popup-fixtures';
@@ -85,7 +86,7 @@ describe('threads in My items', () => {
     const first = await openItems(itemsServer([asked]));
     expect(screen.getByText('Waiting for your reply')).toBeTruthy();
     expect(document.querySelector('.new')?.textContent).toBe(' · New question for you');
-    await waitFor(async () => expect(await seenItem.getValue()).toContain('clarify:msg_000001'));
+    await waitFor(async () => expect(await readSeen(USER.id)).toContain('clarify:msg_000001'));
     first.view.unmount();
 
     // The popup reopens where it was closed: on My items.

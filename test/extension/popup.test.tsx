@@ -6,13 +6,13 @@ import { App } from '../../extension/entrypoints/popup/App';
 import { sha256Hex } from '../../extension/lib/ids';
 import type { Detector } from '../../extension/lib/phi';
 import { keepPrefill } from '../../extension/lib/prefill';
+import { readSeen } from '../../extension/lib/seen';
 import { AppContext, type AppDeps, createAppState } from '../../extension/lib/state';
 import {
   itemsCacheItem,
   needsAttentionItem,
   prefillItem,
   receiptsItem,
-  seenItem,
   sessionItem,
 } from '../../extension/lib/storage';
 import {
@@ -477,7 +477,7 @@ describe('my items', () => {
     expect([...document.querySelectorAll('.new')].map((e) => e.textContent)).toEqual([' · New answer', ' · Updated']);
     // Only this user's receipt, and without the token.
     expect(first.requests.find((r) => r.route === 'POST /v1/receipts/status')?.body).toEqual({ secrets: [secret] });
-    await waitFor(async () => expect(await seenItem.getValue()).toHaveLength(3));
+    await waitFor(async () => expect(await readSeen(USER.id)).toHaveLength(3));
     app.view.unmount();
 
     await renderApp({ fetchFn: server().fetchFn });

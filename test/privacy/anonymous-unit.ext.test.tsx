@@ -2,7 +2,7 @@
 // so a small unit named the sender. Anonymous flags now carry no unit unless the sender picks one,
 // and picking one the server marks small (fewer active people than k) shows a warning.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../extension/lib/storage';
 import type { FlagCreate } from '../../shared/flags';
@@ -39,6 +39,12 @@ async function sent(api: ReturnType<typeof server>): Promise<FlagCreate> {
   await waitFor(() => expect(api.routes('POST /v1/flags')).toHaveLength(1));
   return api.routes('POST /v1/flags')[0]?.body as FlagCreate;
 }
+
+// The popup loads its services and forms lazily; loaded once here, so no test pays the first
+// import (seconds on a loaded machine) inside a one-second wait.
+beforeAll(async () => {
+  await Promise.all([import('../../extension/lib/services'), import('../../extension/components/FlagForm')]);
+});
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -207,7 +207,8 @@ describe('what an earlier version left in the clear', () => {
     await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
     expect(server.flags.map((f) => f.body)).toEqual([plain]);
     const stored = await disk();
-    for (const text of ['Old', 'old version', 'cd'.repeat(32)]) expect(stored).not.toContain(text);
+    for (const text of ['Old draft', 'Old talk', 'Old answer', 'old version', 'cd'.repeat(32)])
+      expect(stored).not.toContain(text);
     expect((await loadDrafts()).drafts).toMatchObject({ view: 'flag', flag: { text: 'Old draft' }, talk: 'Old talk' });
     const open = await openerFor(USER.id);
     const [attention] = await needsAttentionItem.getValue();

@@ -2,14 +2,14 @@
 // session and sync), dumped after each step of a clinician's and a mentor's day. No receipt secret,
 // no free text typed or received, no token or key after sign-out; and nothing accepted is lost.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MENU_ID, setupBackground } from '../../extension/lib/background';
 import { createInboxState } from '../../extension/lib/inbox';
 import { signOutStored } from '../../extension/lib/signout';
 import { draftsItem } from '../../extension/lib/storage';
 import type { FlagCreate } from '../../shared/flags';
-import { flagResponse, json, mockManifest, SESSION, USER } from '../extension/helpers';
+import { flagResponse, json, mockManifest, openDrafts, SESSION, USER } from '../extension/helpers';
 import { fakeServer, renderPopup } from '../extension/popup-fixtures';
 
 const KEY = 'ef'.repeat(32);
@@ -71,7 +71,8 @@ function hospital() {
       return json(200, {
         flags: secrets.map((s) => {
           const f = flags.find((x) => x.receiptSecret === s);
-          return f ? { ...flagResponse(f), anonymous: true } : null;
+          // Acknowledged since: news the list marks as seen once shown.
+          return f ? { ...flagResponse(f), anonymous: true, status: 'acknowledged' } : null;
         }),
       });
     },
@@ -105,6 +106,12 @@ async function sendFlag() {
   await screen.findByRole('button', { name: 'Flag friction' });
 }
 
+// The popup loads its services and forms lazily; loaded once here, so no test pays the first
+// import (seconds on a loaded machine) inside a one-second wait.
+beforeAll(async () => {
+  await Promise.all([import('../../extension/lib/services'), import('../../extension/components/FlagForm')]);
+});
+
 beforeEach(() => {
   clock = Date.now();
   fakeBrowser.reset();
@@ -121,6 +128,8 @@ describe('secrets at rest: a clinician’s day on a shared workstation', () => {
     // A draft with a name typed before the check: restored on reopening, never in the clear.
     const draft = 'Mrs Adeyemi’s pump library is out of date again';
     await writeFlag(draft);
+    // Saved (every change is): the popup can close now.
+    await waitFor(async () => expect((await openDrafts()).flag).toMatchObject({ text: draft, minutesLost: '4' }));
     first.view.unmount();
     cleanup();
     const second = await renderPopup({ ...fakeServer(), fetchFn: api.fetchFn }, { now: () => clock });
@@ -153,6 +162,10 @@ describe('secrets at rest: a clinician’s day on a shared workstation', () => {
     await screen.findByText(draft);
     await waitFor(() => expect(api.routes('POST /v1/receipts/status')).toHaveLength(1));
     await expectNowhere(draft, 'Adeyemi', secret ?? 'no secret');
+    // Not even the anonymous flag's id (in the list, or in what was marked seen), which would tie
+    // this workstation's user to it.
+    await waitFor(async () => expect((await everything()).local).toContain('seenSealed'));
+    await expectNowhere('flag_000001');
     await expectNoSecretShapes();
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await waitFor(async () => expect((await draftsItem.getValue()).view).toBe('home'));

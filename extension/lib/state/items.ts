@@ -1,8 +1,6 @@
 import { ApiError, NetworkError } from '../errors';
-import { needsSignInItem, seenItem } from '../storage';
+import { needsSignInItem } from '../storage';
 import type { Core } from './core';
-
-const MAX_SEEN = 2000;
 
 /** My items: the merged list, its offline copy and the unread marks. */
 export function createItemActions(core: Core) {
@@ -12,8 +10,9 @@ export function createItemActions(core: Core) {
     const s = session.value;
     if (!s) return;
     await unlock();
-    const [{ buildItems, fetchItems, ensureReceiptKey, readReceipts, readItemsCache, writeItemsCache }, seen] =
-      await Promise.all([services(), seenItem.getValue()]);
+    const { buildItems, fetchItems, ensureReceiptKey, readReceipts, readItemsCache, writeItemsCache, readSeen } =
+      await services();
+    const seen = await readSeen(s.user.id);
     const mine = await readItemsCache(s.user.id);
     if (mine && !items.value) {
       items.value = buildItems(mine, seen);
@@ -37,9 +36,10 @@ export function createItemActions(core: Core) {
 
   /** Marks what is shown as seen; the marks stay on screen until the list is next opened. */
   async function markSeen(keys: string[]) {
-    if (keys.length === 0) return;
-    const seen = await seenItem.getValue();
-    await seenItem.setValue([...new Set([...seen, ...keys])].slice(-MAX_SEEN));
+    const s = session.value;
+    if (!s || keys.length === 0) return;
+    const svc = await services();
+    await svc.markSeen(s.user.id, keys);
   }
 
   return { loadItems, markSeen };
