@@ -39,6 +39,8 @@ export async function ensureReceiptKey(api: Api, userId: string): Promise<string
   await receiptKeyItem.setValue({ userId, key });
   await ensureUserKeys(userId, key);
   await sealLegacy(userId);
+  // Receipts an earlier version kept in the clear are sealed as they are read.
+  await readReceipts(userId);
   return key;
 }
 

@@ -7,7 +7,7 @@ import { loadDrafts, saveDraft } from '../../extension/lib/draft-store';
 import type { FlagDraft } from '../../extension/lib/drafts';
 import { forgetOwnLayers, readLayered, updateLayered } from '../../extension/lib/layers';
 import { enqueue, flush, openItem } from '../../extension/lib/outbox';
-import { ensureReceiptKey } from '../../extension/lib/receipts';
+import { ensureReceiptKey, readReceipts } from '../../extension/lib/receipts';
 import { sessionApi, signOutStored } from '../../extension/lib/signout';
 import {
   draftsItem,
@@ -16,6 +16,7 @@ import {
   needsSignInItem,
   outboxItem,
   receiptKeyItem,
+  receiptsItem,
   type StoredSession,
   sessionItem,
   userKeysItem,
@@ -202,12 +203,14 @@ describe('what an earlier version left in the clear', () => {
     ] as never);
     await draftsItem.setValue({ view: 'flag', flag: draft('Old draft'), talk: 'Old talk' } as never);
     await inboxDraftsItem.setValue({ q_000001: { answer: 'Old answer' } } as never);
+    const oldReceipt = { clientId: 'c1', secret: 'ef'.repeat(32), createdAt: T0, textPreview: 'Old', userId: USER.id };
+    await receiptsItem.setValue([oldReceipt]);
     await sessionItem.setValue(SESSION);
 
     await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
     expect(server.flags.map((f) => f.body)).toEqual([plain]);
     const stored = await disk();
-    for (const text of ['Old draft', 'Old talk', 'Old answer', 'old version', 'cd'.repeat(32)])
+    for (const text of ['Old draft', 'Old talk', 'Old answer', 'old version', 'cd'.repeat(32), 'ef'.repeat(32)])
       expect(stored).not.toContain(text);
     expect((await loadDrafts()).drafts).toMatchObject({ view: 'flag', flag: { text: 'Old draft' }, talk: 'Old talk' });
     const open = await openerFor(USER.id);
@@ -215,6 +218,7 @@ describe('what an earlier version left in the clear', () => {
     expect(attention && (await openItem(open, attention.item))?.body).toEqual(refused);
     const inbox = await inboxDraftsItem.getValue();
     expect((await readLayered('inbox', inbox, USER.id)).entries).toEqual({ 'q_000001:answer': 'Old answer' });
+    expect(await readReceipts(USER.id)).toContainEqual(oldReceipt);
   });
 
   it('is sealed for the user whose key had not reached the device yet, as soon as it does', async () => {
