@@ -119,14 +119,17 @@ export function createInboxState(deps: InboxDeps = {}) {
 
   async function init() {
     session.value = await sessionItem.getValue();
-    const userId = session.value?.user.id;
-    if (userId) {
-      // The mentor's key opens their drafts; fetched if this browser session has not yet.
-      await ensureReceiptKey(api(), userId).catch(() => undefined);
-      drafts.value = await readInboxDrafts(userId);
-    }
     ready.value = true;
-    if (!session.value) return;
+    const userId = session.value?.user.id;
+    if (!userId) return;
+    // The mentor's key opens their drafts (fetched if this browser session has not yet), beside
+    // the queue's first requests rather than before them; a draft typed meanwhile wins.
+    const draftsLoaded = ensureReceiptKey(api(), userId)
+      .catch(() => undefined)
+      .then(() => readInboxDrafts(userId))
+      .then((saved) => {
+        drafts.value = { ...saved, ...drafts.value };
+      });
     await guarded(async () => {
       const [t, m, p] = await Promise.all([
         api().call(endpoints.topics, {}),
@@ -138,6 +141,7 @@ export function createInboxState(deps: InboxDeps = {}) {
       profile.value = p;
     });
     await refresh();
+    await draftsLoaded;
     void (deps.loadDetector ?? (() => import('./phi').then((p) => p.loadDetector())))().then((d) => {
       detector.value = d;
     });
