@@ -194,7 +194,8 @@ describe('secrets at rest: a clinician’s day on a shared workstation', () => {
     await signIn();
     await waitFor(() => expect(api.flags.map((f) => f.text)).toEqual([draft, late]));
     await screen.findByRole('heading', { name: 'Needs attention (1)' });
-    expect(screen.getByText(/Okafor in bay 4/)).toBeTruthy();
+    // Opened with their key again: what was refused, to fix and resend.
+    expect(await screen.findByText(/Okafor in bay 4/)).toBeTruthy();
     await expectNowhere(late, 'Okafor');
   });
 
