@@ -2,6 +2,7 @@ import { endpoints } from '../../shared/api';
 import type { Api } from './api';
 import { seal, unseal } from './crypto';
 import { ApiError } from './errors';
+import { sha256Hex } from './ids';
 import { sealLegacy } from './legacy';
 import { withLock } from './lock';
 import { type Receipt, receiptKeyItem, receiptsItem, sealedReceiptsItem } from './storage';
@@ -53,9 +54,20 @@ async function cachedKey(userId: string): Promise<string | null> {
   return cached?.userId === userId ? cached.key : null;
 }
 
+/**
+ * Where a user's receipts are stored: a label only their key can compute. Stored under their user id,
+ * the box would tell anyone reading this workstation's storage that they sent anonymous flags.
+ */
+async function labelFor(userId: string, key: string): Promise<string> {
+  return `r_${(await sha256Hex(`curbside receipts\n${userId}\n${key}`)).slice(0, 32)}`;
+}
+
 async function readLocked(userId: string, key: string): Promise<Receipt[]> {
-  const box = (await sealedReceiptsItem.getValue())[userId];
+  const stored = await sealedReceiptsItem.getValue();
+  // An earlier version stored the box under the user id: read there too, and moved when written.
+  const box = stored[await labelFor(userId, key)] ?? stored[userId];
   const sealed = box ? await unseal<Receipt[]>(key, userId, box) : [];
+  if (stored[userId]) await writeLocked(userId, key, sealed);
   // Receipts written in plain text by an earlier version are sealed now and the plain copy dropped.
   const plain = await receiptsItem.getValue();
   const legacy = plain.filter((r) => r.userId === userId);
@@ -68,7 +80,8 @@ async function readLocked(userId: string, key: string): Promise<Receipt[]> {
 
 async function writeLocked(userId: string, key: string, receipts: Receipt[]): Promise<void> {
   const box = await seal(key, userId, receipts);
-  await sealedReceiptsItem.setValue({ ...(await sealedReceiptsItem.getValue()), [userId]: box });
+  const { [userId]: _byId, ...rest } = await sealedReceiptsItem.getValue();
+  await sealedReceiptsItem.setValue({ ...rest, [await labelFor(userId, key)]: box });
 }
 
 /** The user's receipts, or null while their key is not on this device (signed out, or not fetched yet). */

@@ -116,7 +116,7 @@ export const catalogItem = storage.defineItem<{ units: Unit[]; topics: Topic[]; 
 );
 /** Last time the popup was used, for the organisation's idle sign-out. */
 export const lastActiveItem = storage.defineItem<number>('local:lastActive', { fallback: 0 });
-/** Each user's receipts, AES-GCM sealed with that user's key (see lib/receipts.ts); keyed by user id. */
+/** Each user's receipts, AES-GCM sealed with that user's key, under a label only that key gives (lib/receipts.ts). */
 export const sealedReceiptsItem = storage.defineItem<Record<string, SealedBox>>('local:sealedReceipts', {
   fallback: {},
 });

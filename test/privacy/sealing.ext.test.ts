@@ -7,7 +7,7 @@ import { loadDrafts, saveDraft } from '../../extension/lib/draft-store';
 import type { FlagDraft } from '../../extension/lib/drafts';
 import { forgetOwnLayers, readLayered, updateLayered } from '../../extension/lib/layers';
 import { enqueue, flush, openItem } from '../../extension/lib/outbox';
-import { ensureReceiptKey, readReceipts } from '../../extension/lib/receipts';
+import { ensureReceiptKey, readReceipts, seal } from '../../extension/lib/receipts';
 import { sessionApi, signOutStored } from '../../extension/lib/signout';
 import {
   draftsItem,
@@ -18,6 +18,7 @@ import {
   receiptKeyItem,
   receiptsItem,
   type StoredSession,
+  sealedReceiptsItem,
   sessionItem,
   userKeysItem,
 } from '../../extension/lib/storage';
@@ -219,6 +220,15 @@ describe('what an earlier version left in the clear', () => {
     const inbox = await inboxDraftsItem.getValue();
     expect((await readLayered('inbox', inbox, USER.id)).entries).toEqual({ 'q_000001:answer': 'Old answer' });
     expect(await readReceipts(USER.id)).toContainEqual(oldReceipt);
+  });
+
+  it('moves sealed receipts kept under the user id to a label only their key gives', async () => {
+    const server = fakeApi();
+    const receipt = { clientId: 'c2', secret: 'ef'.repeat(32), createdAt: T0, textPreview: 'x', userId: USER.id };
+    await sealedReceiptsItem.setValue({ [USER.id]: await seal('a1'.repeat(32), USER.id, [receipt]) });
+    await signIn(SESSION, server);
+    expect(await readReceipts(USER.id)).toEqual([receipt]);
+    expect(Object.keys(await sealedReceiptsItem.getValue())).not.toContain(USER.id);
   });
 
   it('is sealed for the user whose key had not reached the device yet, as soon as it does', async () => {
