@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { Id } from './ids';
 
-export const Unit = z.object({ id: Id, name: z.string(), active: z.boolean() });
+/**
+ * `small` (only in the list clinicians read): fewer active people belong to the unit than the
+ * organisation's k, so naming it on an anonymous flag narrows down who sent it. Never a count.
+ */
+export const Unit = z.object({ id: Id, name: z.string(), active: z.boolean(), small: z.boolean().optional() });
 export type Unit = z.infer<typeof Unit>;
 export const UnitList = z.object({ units: z.array(Unit) });
 

@@ -142,7 +142,10 @@ it('delivers 1,000 items queued through an outage', async () => {
     queuedAtOnce,
     queued,
     left: (await sw.outboxItem.getValue()).length,
-    needsAttention: (await sw.needsAttentionItem.getValue()).map((a) => ({ code: a.code, reason: a.reason })),
+    needsAttention: Object.values(await sw.openAttentionFor(session.user.id)).map((a) => ({
+      code: a.code,
+      reason: a.reason,
+    })),
     needsSignIn: await sw.needsSignInItem.getValue(),
     receipts: (await sw.readReceipts(session.user.id))?.length ?? null,
     restartedWith,

@@ -27,6 +27,17 @@ export function FlagForm() {
 
   if (!d) return <p aria-busy="true">Loading…</p>;
 
+  // Anonymous: no unit unless the sender picks one, and a warning when the one picked is small
+  // (the server marks units with fewer active people than k). Named again: their own unit back.
+  const ownUnit = app.session.value?.user.unitId ?? '';
+  const anonymityChange = (anonymous: boolean) => ({
+    anonymous,
+    contactOk: false,
+    unitId: anonymous ? '' : d.unitId || ownUnit,
+    unitChosen: false,
+  });
+  const smallUnit = d.anonymous && d.unitId ? app.units.value.find((u) => u.id === d.unitId && u.small) : undefined;
+
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="flag-heading">
       <div id="flag-heading">
@@ -143,8 +154,15 @@ export function FlagForm() {
         value={d.unitId}
         options={app.units.value.map((u) => ({ value: u.id, label: u.name }))}
         placeholder="No unit"
-        onChange={(unitId) => update({ unitId })}
+        onChange={(unitId) => update({ unitId, unitChosen: true })}
+        describedBy={smallUnit ? 'flag-unit-warning' : undefined}
       />
+      {smallUnit && (
+        <p id="flag-unit-warning" class="notice">
+          Few people work in {smallUnit.name}: naming it on an anonymous flag may show who sent it. Choose “No unit” to
+          stay unnamed.
+        </p>
+      )}
       <ScreenChip
         screen={d.screen}
         onRemove={() => update({ screen: null })}
@@ -166,7 +184,7 @@ export function FlagForm() {
             id="flag-anonymous"
             checked={d.anonymous}
             aria-describedby="flag-anonymous-hint"
-            onChange={(e) => update({ anonymous: e.currentTarget.checked, contactOk: false })}
+            onChange={(e) => update(anonymityChange(e.currentTarget.checked))}
           />{' '}
           Send anonymously
         </label>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../lib/state';
-import type { AttentionItem } from '../lib/storage';
+import type { AttentionItem, OpenAttentionItem } from '../lib/storage';
 
-function preview(entry: AttentionItem): string {
+function preview(entry: OpenAttentionItem): string {
   const text = entry.item.body.text;
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
@@ -23,15 +23,20 @@ function AttentionEntry({ entry }: { entry: AttentionItem }) {
   const app = useApp();
   const [confirming, setConfirming] = useState(false);
   const noun = entry.item.kind === 'flag' ? 'flag' : 'question';
+  // Opened with the user's key; until it is in memory (offline after a restart) only the kind shows.
+  const opened = app.attentionOpen.value[entry.item.clientId];
   return (
     <li class="item">
       <p class="item-text">
-        {entry.item.kind === 'flag' ? 'Flag' : 'Question'}: “{preview(entry)}”
+        {entry.item.kind === 'flag' ? 'Flag' : 'Question'}
+        {opened ? `: “${preview(opened)}”` : ' (sealed until Curbside can reach your organisation’s server)'}
       </p>
-      <p class="field-error">
-        {entry.reason}
-        {where(entry.details)}
-      </p>
+      {opened && (
+        <p class="field-error">
+          {opened.reason}
+          {where(opened.details)}
+        </p>
+      )}
       {confirming ? (
         <div class="row">
           <span>Discard this {noun}? It will not be sent.</span>
@@ -44,9 +49,11 @@ function AttentionEntry({ entry }: { entry: AttentionItem }) {
         </div>
       ) : (
         <div class="row">
-          <button type="button" onClick={() => void app.editAttention(entry.item.clientId)}>
-            Edit and resend
-          </button>
+          {opened && (
+            <button type="button" onClick={() => void app.editAttention(entry.item.clientId)}>
+              Edit and resend
+            </button>
+          )}
           <button type="button" onClick={() => setConfirming(true)}>
             Discard…
           </button>

@@ -12,9 +12,12 @@ interface Props {
   /** Shown first with an empty value, for a choice the user must make. */
   placeholder?: string;
   error?: string;
+  /** Id of a note about the current choice (a warning), read with the field. */
+  describedBy?: string;
 }
 
-export function SelectField({ id, label, value, options, onChange, placeholder, error }: Props) {
+export function SelectField({ id, label, value, options, onChange, placeholder, error, describedBy }: Props) {
+  const described = [error ? `${id}-error` : '', describedBy ?? ''].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -22,7 +25,7 @@ export function SelectField({ id, label, value, options, onChange, placeholder, 
         id={id}
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={described || undefined}
         onChange={(e) => onChange(e.currentTarget.value)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}

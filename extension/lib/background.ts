@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { createApi } from './api';
 import { BADGE_ALARM, pollBadge, scheduleBadge } from './badge';
 import { flush } from './outbox';
+import { keepPrefill } from './prefill';
 import { idleSignOutIfDue } from './signout';
-import { notifyPrefsItem, prefillItem, sessionItem } from './storage';
+import { notifyPrefsItem, sessionItem } from './storage';
 
 export const MENU_ID = 'curbside-ask';
 export const OUTBOX_ALARM = 'outbox';
@@ -43,7 +44,7 @@ export function setupBackground(
 
   b.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    await prefillItem.setValue({ text: info.selectionText.slice(0, 1500), at: Date.now() });
+    await keepPrefill(info.selectionText.slice(0, 1500));
     try {
       await b.action.openPopup();
     } catch {

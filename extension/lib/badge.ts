@@ -3,7 +3,8 @@ import { endpoints } from '../../shared/api';
 import type { InboxSummary } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
 import { createApi } from './api';
-import { notifiedItem, notifyPrefsItem, type StoredSession, seenItem, sessionItem } from './storage';
+import { readSeen } from './seen';
+import { notifiedItem, notifyPrefsItem, type StoredSession, sessionItem } from './storage';
 
 export const BADGE_ALARM = 'badge';
 const MAX_NOTIFIED = 1000;
@@ -85,7 +86,7 @@ export async function computeBadge(session: StoredSession, fetchFn?: typeof fetc
   }
   if (roles.some((r) => r === 'clinician' || r === 'lead')) {
     const { questions } = await api.call(endpoints.myQuestions, {});
-    return askerBadge(questions, await seenItem.getValue());
+    return askerBadge(questions, await readSeen(session.user.id));
   }
   return { count: 0, notices: [] };
 }

@@ -1,6 +1,9 @@
 import type { Category, Frequency, Impact, Urgency } from '../../shared/enums';
 import type { Screen } from '../../shared/screen';
+import { withLock } from './lock';
 import { draftsItem } from './storage';
+
+export const DRAFTS_LOCK = 'curbside-drafts';
 
 export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk' | 'signins';
 
@@ -13,6 +16,11 @@ export interface FlagDraft {
   impact: Impact | '';
   idea: string;
   unitId: string;
+  /**
+   * The sender picked the unit themselves. An anonymous flag carries a unit only then: the one
+   * filled in from their profile would narrow down who sent it (absent in older drafts: not picked).
+   */
+  unitChosen?: boolean;
   /** De-identified screen captured when the form first opened; null once removed. */
   screen: Screen | null;
   /** null until the user asks to add the page title. */
@@ -65,17 +73,10 @@ export function emptyAskDraft(screen: Screen | null, text = ''): AskDraft {
   return { text, topicId: '', disciplineWanted: 'any', urgency: 'this_week', screen, pageTitle: null };
 }
 
-export async function saveDraft<K extends 'flag' | 'ask'>(kind: K, draft: Drafts[K]): Promise<void> {
-  const drafts = await draftsItem.getValue();
-  await draftsItem.setValue({ ...drafts, [kind]: draft });
-}
-
-export async function clearDraft(kind: 'flag' | 'ask'): Promise<void> {
-  const { [kind]: _cleared, ...rest } = await draftsItem.getValue();
-  await draftsItem.setValue({ ...rest, view: rest.view === kind ? 'home' : rest.view });
-}
-
+/** Only the view is kept in the clear; what was typed is sealed (lib/draft-store.ts). */
 export async function saveView(view: View): Promise<void> {
-  const drafts = await draftsItem.getValue();
-  await draftsItem.setValue({ ...drafts, view });
+  await withLock(DRAFTS_LOCK, async () => {
+    const stored = await draftsItem.getValue();
+    await draftsItem.setValue({ ...stored, view });
+  });
 }

@@ -52,7 +52,8 @@ export function toFlagCreate(d: FlagDraft, confirmedSpans?: ConfirmedSpan[]): Fl
     minutesLost: Number(d.minutesLost),
     impact: d.impact as FlagCreate['impact'],
     idea: optionalText(d.idea),
-    unitId: d.unitId || undefined,
+    // An anonymous flag names a unit only if the sender chose it (see FlagDraft.unitChosen).
+    unitId: (d.anonymous && !d.unitChosen ? '' : d.unitId) || undefined,
     screen: d.screen ?? undefined,
     pageTitle: optionalText(d.pageTitle),
     confirmedSpans: confirmedSpans?.length ? confirmedSpans : undefined,
@@ -85,6 +86,8 @@ export function flagDraftFrom(b: FlagCreate): FlagDraft {
     impact: b.impact,
     idea: b.idea ?? '',
     unitId: b.unitId ?? '',
+    // A unit on an anonymous body was always the sender's choice (toFlagCreate drops any other).
+    unitChosen: b.anonymous === true && b.unitId !== undefined,
     screen: b.screen ?? null,
     pageTitle: b.pageTitle ?? null,
     anonymous: b.anonymous ?? false,

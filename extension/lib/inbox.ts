@@ -18,8 +18,12 @@ import {
 import type { ConfirmedSpan } from '../../shared/text';
 import { type Api, createApi } from './api';
 import { errorMessage } from './errors';
+import { type Entries, readLayered, updateLayered } from './layers';
+import { withLock } from './lock';
 import type { Detector } from './phi';
+import { ensureReceiptKey } from './receipts';
 import { inboxDraftsItem, type StoredSession, sessionItem } from './storage';
+import { canSealFor } from './vault';
 
 export interface InboxDeps {
   fetchFn?: typeof fetch;
@@ -34,6 +38,38 @@ export interface InboxFilters {
 }
 
 export type HandOffChoice = { topicId?: string; mentorId?: string; note: string };
+
+type InboxDrafts = Record<string, { answer?: string; clarify?: string }>;
+const DRAFTS = 'inbox';
+const DRAFTS_LOCK = 'curbside-inbox-drafts';
+
+function fromEntries(entries: Entries): InboxDrafts {
+  const drafts: InboxDrafts = {};
+  for (const [key, text] of Object.entries(entries)) {
+    const [id, kind] = key.split(':') as [string, 'answer' | 'clarify'];
+    drafts[id] = { ...drafts[id], [kind]: text as string };
+  }
+  return drafts;
+}
+
+/** The mentor's drafts, sealed for them like the popup's (lib/layers.ts); none while signed out. */
+export async function readInboxDrafts(userId: string): Promise<InboxDrafts> {
+  return fromEntries((await readLayered(DRAFTS, await inboxDraftsItem.getValue(), userId)).entries);
+}
+
+/** Changes one draft only, so drafts this page never loaded (another page, or sealed) are kept. */
+async function writeInboxDraft(id: string, kind: 'answer' | 'clarify', text: string): Promise<void> {
+  await withLock(DRAFTS_LOCK, async () => {
+    const userId = (await sessionItem.getValue())?.user.id;
+    // Signed out meanwhile, or their key never reached this device: kept on this page only.
+    if (!userId || !(await canSealFor(userId))) return;
+    const rec = await updateLayered(DRAFTS, await inboxDraftsItem.getValue(), userId, (entries) => {
+      const { [`${id}:${kind}`]: _old, ...rest } = entries;
+      return text ? { ...rest, [`${id}:${kind}`]: text } : rest;
+    });
+    await inboxDraftsItem.setValue(rec);
+  });
+}
 
 /** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
 export function createInboxState(deps: InboxDeps = {}) {
@@ -83,9 +119,17 @@ export function createInboxState(deps: InboxDeps = {}) {
 
   async function init() {
     session.value = await sessionItem.getValue();
-    drafts.value = await inboxDraftsItem.getValue();
     ready.value = true;
-    if (!session.value) return;
+    const userId = session.value?.user.id;
+    if (!userId) return;
+    // The mentor's key opens their drafts (fetched if this browser session has not yet), beside
+    // the queue's first requests rather than before them; a draft typed meanwhile wins.
+    const draftsLoaded = ensureReceiptKey(api(), userId)
+      .catch(() => undefined)
+      .then(() => readInboxDrafts(userId))
+      .then((saved) => {
+        drafts.value = { ...saved, ...drafts.value };
+      });
     await guarded(async () => {
       const [t, m, p] = await Promise.all([
         api().call(endpoints.topics, {}),
@@ -97,6 +141,7 @@ export function createInboxState(deps: InboxDeps = {}) {
       profile.value = p;
     });
     await refresh();
+    await draftsLoaded;
     void (deps.loadDetector ?? (() => import('./phi').then((p) => p.loadDetector())))().then((d) => {
       detector.value = d;
     });
@@ -152,13 +197,13 @@ export function createInboxState(deps: InboxDeps = {}) {
 
   async function saveDraft(id: string, kind: 'answer' | 'clarify', text: string) {
     drafts.value = { ...drafts.value, [id]: { ...drafts.value[id], [kind]: text } };
-    await inboxDraftsItem.setValue(drafts.value);
+    await writeInboxDraft(id, kind, text);
   }
 
   async function clearDraft(id: string, kind: 'answer' | 'clarify') {
     const { [kind]: _gone, ...rest } = drafts.value[id] ?? {};
     drafts.value = { ...drafts.value, [id]: rest };
-    await inboxDraftsItem.setValue(drafts.value);
+    await writeInboxDraft(id, kind, '');
   }
 
   /** Runs a queue action and shows its result; the list refreshes so claim states stay true. */

@@ -2,7 +2,8 @@ import { endpoints } from '../../shared/api';
 import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
 import type { Answer, Question, QuestionStatus } from '../../shared/questions';
 import type { Api } from './api';
-import type { ItemsCache, Receipt } from './storage';
+import { type ItemsCache, itemsCacheItem, type Receipt } from './storage';
+import { canSealFor, openerFor, openOrNull, sealFor } from './vault';
 
 export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
   open: 'Waiting for a mentor',
@@ -116,6 +117,24 @@ export async function fetchItems(
     flags: flags.flags,
     questions: questions.questions,
     anonymous: anonymous.flatMap((r) => r.flags),
-    secrets,
   };
+}
+
+type Lists = Omit<ItemsCache, 'userId' | 'fetchedAt'>;
+
+/** The user's offline copy of My items, or null (none, someone else's, or their key not in memory). */
+export async function readItemsCache(userId: string): Promise<ItemsCache | null> {
+  const stored = await itemsCacheItem.getValue();
+  if (stored?.userId !== userId || !stored.sealed) return null;
+  const lists = await openOrNull<Lists>(await openerFor(userId), stored.sealed);
+  return lists && { userId, fetchedAt: stored.fetchedAt, ...lists };
+}
+
+/**
+ * Keeps the list for offline use, sealed: it holds the user's texts and their anonymous flags.
+ * Not kept at all before the user's key first reached this device.
+ */
+export async function writeItemsCache({ userId, fetchedAt, ...lists }: ItemsCache): Promise<void> {
+  if (!(await canSealFor(userId))) return;
+  await itemsCacheItem.setValue({ userId, fetchedAt, sealed: await sealFor(userId, lists) });
 }

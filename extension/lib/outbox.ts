@@ -5,12 +5,17 @@ import { withLock } from './lock';
 import { addReceipt, ensureReceiptKey } from './receipts';
 import {
   type AttentionItem,
+  type AttentionNote,
   needsAttentionItem,
   needsSignInItem,
+  type OpenAttentionItem,
+  type OpenOutboxItem,
+  type OutboxContent,
   type OutboxItem,
   outboxItem,
   sessionItem,
 } from './storage';
+import { NoUserKeyError, type Opener, openerFor, openOrNull, sealFor } from './vault';
 
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 30 * 60_000;
@@ -18,7 +23,7 @@ const MAX_DELAY_MS = 30 * 60_000;
 const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000;
 const PREVIEW_CHARS = 80;
 
-export type NewOutboxItem = Pick<OutboxItem, 'kind' | 'body' | 'userId'> & { createdAt?: number };
+export type NewOutboxItem = OutboxContent & { userId: string; createdAt?: number };
 
 export interface FlushResult {
   delivered: string[];
@@ -36,25 +41,47 @@ async function updateOutbox(fn: (items: OutboxItem[]) => OutboxItem[]): Promise<
   await withLock('curbside-outbox', async () => outboxItem.setValue(fn(await outboxItem.getValue())));
 }
 
-/** Queues an item; its body already carries the `clientId` that makes retries idempotent. */
+/**
+ * Queues an item, its body sealed for its owner (offline too: sealing needs only their public key);
+ * the body already carries the `clientId` that makes retries idempotent.
+ */
 export async function enqueue(item: NewOutboxItem, now = Date.now()): Promise<OutboxItem> {
-  const queued = {
-    ...item,
+  const base = {
+    kind: item.kind,
+    userId: item.userId,
     clientId: item.body.clientId,
     attempts: 0,
     nextAttemptAt: now,
     createdAt: item.createdAt ?? now,
-  } as OutboxItem;
+  };
+  let queued: OutboxItem;
+  try {
+    queued = { ...base, sealed: await sealFor(item.userId, item.body) };
+  } catch (e) {
+    if (!(e instanceof NoUserKeyError)) throw e;
+    // Before the user's key ever reached this device (see lib/legacy.ts): kept as an earlier
+    // version kept it, and sealed the moment the key arrives, which every flush fetches first.
+    queued = { ...base, body: item.body } as unknown as OutboxItem;
+  }
   await updateOutbox((items) => [...items.filter((i) => i.clientId !== queued.clientId), queued]);
   return queued;
 }
 
-async function deliver(api: Api, item: OutboxItem): Promise<void> {
+/** The item with its body, or null when it cannot be opened (no key in memory, or not sealed for it). */
+export async function openItem(open: Opener | null, item: OutboxItem): Promise<OpenOutboxItem | null> {
+  if (!item.sealed) return null;
+  const body = await openOrNull<OutboxContent['body']>(open, item.sealed);
+  if (!body) return null;
+  const { sealed: _sealed, ...rest } = item;
+  return { ...rest, body } as OpenOutboxItem;
+}
+
+async function deliver(api: Api, item: OpenOutboxItem): Promise<void> {
   if (item.kind === 'flag') await api.call(endpoints.createFlag, { body: item.body });
   else await api.call(endpoints.createQuestion, { body: item.body });
 }
 
-async function recordDelivery(item: OutboxItem, now: number): Promise<void> {
+async function recordDelivery(item: OpenOutboxItem, now: number): Promise<void> {
   // The receipt is kept (sealed with the owner's key) before the item leaves the outbox.
   if (item.kind === 'flag' && item.body.anonymous && item.body.receiptSecret) {
     await addReceipt({
@@ -68,7 +95,11 @@ async function recordDelivery(item: OutboxItem, now: number): Promise<void> {
   await updateOutbox((items) => items.filter((i) => i.clientId !== item.clientId));
 }
 
-async function scheduleRetry(item: OutboxItem, error: unknown, now: number): Promise<void> {
+async function scheduleRetry(
+  item: Pick<OutboxItem, 'clientId' | 'attempts'>,
+  error: unknown,
+  now: number,
+): Promise<void> {
   const attempts = item.attempts + 1;
   const retryAfter = error instanceof ApiError && error.retryAfter !== undefined ? error.retryAfter * 1000 : undefined;
   const delay = retryAfter !== undefined ? Math.min(retryAfter, MAX_RETRY_AFTER_MS) : backoffMs(attempts);
@@ -79,7 +110,9 @@ async function scheduleRetry(item: OutboxItem, error: unknown, now: number): Pro
 }
 
 async function moveToAttention(item: OutboxItem, error: ApiError, now: number): Promise<void> {
-  const entry: AttentionItem = { item, reason: error.message, code: error.code, details: error.details, at: now };
+  // The reason and details may quote the refused text (spans of identifiers): sealed with it.
+  const note: AttentionNote = { reason: error.message, code: error.code, details: error.details };
+  const entry: AttentionItem = { item, at: now, note: await sealFor(item.userId, note) };
   await withLock('curbside-attention', async () => {
     const list = await needsAttentionItem.getValue();
     await needsAttentionItem.setValue([...list.filter((a) => a.item.clientId !== item.clientId), entry]);
@@ -114,13 +147,29 @@ export async function flush({
 
   // One flush at a time across popup and service worker, so an item is never sent twice at once.
   return withLock('curbside-flush', async () => {
-    const due = (await outboxItem.getValue())
-      .filter((i) => i.userId === owner && (all || i.nextAttemptAt <= now))
-      .sort((a, b) => a.createdAt - b.createdAt);
-    for (const item of due) {
+    const dueNow = async () =>
+      (await outboxItem.getValue())
+        .filter((i) => i.userId === owner && (all || i.nextAttemptAt <= now))
+        .sort((a, b) => a.createdAt - b.createdAt);
+    let due = await dueNow();
+    if (due.length === 0) return result;
+    // The owner's key first (it opens the sealed bodies and keeps anonymous receipts): without it
+    // nothing can go, and the first item is retried later like any failed send.
+    let open: Opener | null;
+    try {
+      await ensureReceiptKey(api, owner);
+      open = await openerFor(owner);
+    } catch (error) {
+      await failAll(due, error, now, result);
+      return result;
+    }
+    // Fetching the key may have sealed items an earlier version queued in the clear.
+    due = await dueNow();
+    for (const sealed of due) {
+      // Sealed for another key pair of this user (replaced since): kept, never sent as something else.
+      const item = await openItem(open, sealed);
+      if (!item) continue;
       try {
-        // The receipt key first: an anonymous flag goes only once its receipt can be kept.
-        if (item.kind === 'flag' && item.body.anonymous) await ensureReceiptKey(api, item.userId);
         await deliver(api, item);
         await recordDelivery(item, now);
         result.delivered.push(item.clientId);
@@ -144,7 +193,7 @@ export async function flush({
           if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 429)) break;
           continue;
         }
-        await moveToAttention(item, error as ApiError, now);
+        await moveToAttention(sealed, error as ApiError, now);
         result.needsAttention.push(item.clientId);
       }
     }
@@ -152,12 +201,49 @@ export async function flush({
   });
 }
 
-/** Takes an item out of "needs attention" (to edit or to discard it). */
-export async function takeAttention(clientId: string): Promise<AttentionItem | undefined> {
+/** The key could not be had: a 401 waits for sign-in; anything else retries the first item later. */
+async function failAll(due: OutboxItem[], error: unknown, now: number, result: FlushResult): Promise<void> {
+  if (error instanceof ApiError && error.status === 401) {
+    await needsSignInItem.setValue(true);
+    result.needsSignIn = true;
+    return;
+  }
+  const [first] = due;
+  if (!first) return;
+  await scheduleRetry(first, error, now);
+  result.failed.push(first.clientId);
+}
+
+/** One "needs attention" entry with its body and reason, or null when it cannot be opened now. */
+export async function openAttention(open: Opener | null, entry: AttentionItem): Promise<OpenAttentionItem | null> {
+  const [item, note] = await Promise.all([openItem(open, entry.item), openOrNull<AttentionNote>(open, entry.note)]);
+  return item && note ? { ...note, item, at: entry.at } : null;
+}
+
+/** The user's "needs attention" entries that can be opened now, by client id. */
+export async function openAttentionFor(userId: string): Promise<Record<string, OpenAttentionItem>> {
+  const open = await openerFor(userId);
+  const mine = (await needsAttentionItem.getValue()).filter((a) => a.item.userId === userId);
+  const opened = await Promise.all(mine.map((a) => openAttention(open, a)));
+  return Object.fromEntries(opened.filter((a) => a !== null).map((a) => [a.item.clientId, a]));
+}
+
+/**
+ * Takes an item out of "needs attention" (to edit or to discard it). Editing needs it opened; an
+ * entry that cannot be opened now stays where it is.
+ */
+export async function takeAttention(
+  clientId: string,
+  userId: string,
+  { discard = false }: { discard?: boolean } = {},
+): Promise<OpenAttentionItem | undefined> {
   return withLock('curbside-attention', async () => {
     const list = await needsAttentionItem.getValue();
-    const found = list.find((a) => a.item.clientId === clientId);
+    const found = list.find((a) => a.item.clientId === clientId && a.item.userId === userId);
+    if (!found) return undefined;
+    const opened = await openAttention(await openerFor(userId), found);
+    if (!opened && !discard) return undefined;
     await needsAttentionItem.setValue(list.filter((a) => a.item.clientId !== clientId));
-    return found;
+    return opened ?? undefined;
   });
 }

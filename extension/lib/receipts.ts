@@ -1,8 +1,12 @@
 import { endpoints } from '../../shared/api';
 import type { Api } from './api';
+import { seal, unseal } from './crypto';
 import { ApiError } from './errors';
+import { sha256Hex } from './ids';
+import { sealLegacy } from './legacy';
 import { withLock } from './lock';
-import { type Receipt, receiptKeyItem, receiptsItem, type SealedBox, sealedReceiptsItem } from './storage';
+import { type Receipt, receiptKeyItem, receiptsItem, sealedReceiptsItem } from './storage';
+import { canSealFor, ensureUserKeys } from './vault';
 
 /**
  * Anonymous-flag receipts stay on this device, sealed with a key the server hands only to their
@@ -12,43 +16,19 @@ import { type Receipt, receiptKeyItem, receiptsItem, type SealedBox, sealedRecei
 
 const LOCK = 'curbside-receipts';
 
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (const b of bytes) text += String.fromCharCode(b);
-  return btoa(text);
-}
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16));
+export { seal, unseal };
 
-async function importKey(hex: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', fromHex(hex), 'AES-GCM', false, ['encrypt', 'decrypt']);
-}
-
-/** The user id is bound in as associated data, so one user's box cannot be passed off as another's. */
-export async function seal(hexKey: string, userId: string, value: unknown): Promise<SealedBox> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(userId) },
-    await importKey(hexKey),
-    new TextEncoder().encode(JSON.stringify(value)),
-  );
-  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
-}
-
-/** Throws when the key or user is not the one that sealed the box. */
-export async function unseal<T>(hexKey: string, userId: string, box: SealedBox): Promise<T> {
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(box.iv), additionalData: new TextEncoder().encode(userId) },
-    await importKey(hexKey),
-    fromBase64(box.data),
-  );
-  return JSON.parse(new TextDecoder().decode(plain)) as T;
-}
-
-/** The user's key: from this browser session if fetched already, else from the API with their token. */
+/**
+ * The user's key: from this browser session if fetched already, else from the API with their token.
+ * With it come the user's device keys (lib/vault.ts), and anything an earlier version left in the
+ * clear for them is sealed.
+ */
 export async function ensureReceiptKey(api: Api, userId: string): Promise<string> {
   const cached = await receiptKeyItem.getValue();
-  if (cached?.userId === userId) return cached.key;
+  if (cached?.userId === userId) {
+    if (!(await canSealFor(userId))) await ensureUserKeys(userId, cached.key);
+    return cached.key;
+  }
   let key: string;
   try {
     ({ key } = await api.call(endpoints.myReceiptKey, {}));
@@ -58,6 +38,10 @@ export async function ensureReceiptKey(api: Api, userId: string): Promise<string
     throw e;
   }
   await receiptKeyItem.setValue({ userId, key });
+  await ensureUserKeys(userId, key);
+  await sealLegacy(userId);
+  // Receipts an earlier version kept in the clear are sealed as they are read.
+  await readReceipts(userId);
   return key;
 }
 
@@ -70,9 +54,20 @@ async function cachedKey(userId: string): Promise<string | null> {
   return cached?.userId === userId ? cached.key : null;
 }
 
+/**
+ * Where a user's receipts are stored: a label only their key can compute. Stored under their user id,
+ * the box would tell anyone reading this workstation's storage that they sent anonymous flags.
+ */
+async function labelFor(userId: string, key: string): Promise<string> {
+  return `r_${(await sha256Hex(`curbside receipts\n${userId}\n${key}`)).slice(0, 32)}`;
+}
+
 async function readLocked(userId: string, key: string): Promise<Receipt[]> {
-  const box = (await sealedReceiptsItem.getValue())[userId];
+  const stored = await sealedReceiptsItem.getValue();
+  // An earlier version stored the box under the user id: read there too, and moved when written.
+  const box = stored[await labelFor(userId, key)] ?? stored[userId];
   const sealed = box ? await unseal<Receipt[]>(key, userId, box) : [];
+  if (stored[userId]) await writeLocked(userId, key, sealed);
   // Receipts written in plain text by an earlier version are sealed now and the plain copy dropped.
   const plain = await receiptsItem.getValue();
   const legacy = plain.filter((r) => r.userId === userId);
@@ -85,7 +80,8 @@ async function readLocked(userId: string, key: string): Promise<Receipt[]> {
 
 async function writeLocked(userId: string, key: string, receipts: Receipt[]): Promise<void> {
   const box = await seal(key, userId, receipts);
-  await sealedReceiptsItem.setValue({ ...(await sealedReceiptsItem.getValue()), [userId]: box });
+  const { [userId]: _byId, ...rest } = await sealedReceiptsItem.getValue();
+  await sealedReceiptsItem.setValue({ ...rest, [await labelFor(userId, key)]: box });
 }
 
 /** The user's receipts, or null while their key is not on this device (signed out, or not fetched yet). */

@@ -2,11 +2,14 @@
 export { endpoints } from '../../shared/api';
 export { createApi } from './api';
 export { capturePageTitle, captureScreen } from './capture';
+export { clearDraft, loadDrafts, saveDraft } from './draft-store';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from './forms';
-export { buildItems, fetchItems } from './items';
+export { buildItems, fetchItems, readItemsCache, writeItemsCache } from './items';
 export { createKbActions } from './kb';
-export { enqueue, flush, takeAttention } from './outbox';
+export { enqueue, flush, openAttentionFor, takeAttention } from './outbox';
+export { takePrefill } from './prefill';
 export { addReceipt, ensureReceiptKey, readReceipts } from './receipts';
+export { markSeen, readSeen } from './seen';
 export { refreshOrgSettings, signOutStored } from './signout';
 export { loadSystems } from './systems';
 export { createThreadActions } from './threads';

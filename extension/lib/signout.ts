@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import { type Api, createApi } from './api';
 import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from './idle';
+import { forgetOwnLayers } from './layers';
 import { withLock } from './lock';
 import { flush } from './outbox';
 import { forgetReceiptKey } from './receipts';
 import {
   draftsItem,
   idleNoticeItem,
+  inboxDraftsItem,
   itemsCacheItem,
   lastActiveItem,
   needsAttentionItem,
@@ -22,8 +24,9 @@ import {
 
 /**
  * Sign-out on a shared workstation. The user's queued items are sent first, with their own token;
- * whatever cannot go now (offline) stays queued under their user id and waits for them, since
- * every flush sends only the signed-in user's items. Then everything personal is cleared.
+ * whatever cannot go now (offline) stays queued under their user id, sealed with their key, and
+ * waits for them, since every flush sends only the signed-in user's items and only their key
+ * opens them. Then everything personal is cleared.
  */
 
 export { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice };
@@ -54,11 +57,17 @@ async function waitingFor(userId: string): Promise<SignOutResult> {
   };
 }
 
-/** Forgets everything that belongs to whoever was signed in, except their queued items. */
+/**
+ * Forgets everything that belongs to whoever was signed in — token, key, drafts (popup and mentor
+ * inbox), the offline copy of My items — except their queued and refused items, which stay sealed
+ * for their return (their key leaves with them).
+ */
 async function clearPersonal(): Promise<void> {
+  forgetOwnLayers();
   await Promise.all([
     sessionItem.setValue(null),
     draftsItem.setValue({ view: null }),
+    inboxDraftsItem.setValue(null),
     itemsCacheItem.setValue(null),
     prefillItem.setValue(null),
     needsSignInItem.setValue(false),

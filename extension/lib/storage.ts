@@ -8,7 +8,11 @@ import type { NeedToTalkCreated, QuestionCreate, QuestionList } from '../../shar
 import type { System } from '../../shared/systems';
 import type { User } from '../../shared/users';
 import { BUILD_API_URL, normaliseApiUrl } from './config';
-import type { Drafts } from './drafts';
+import type { Sealed, SealedBox } from './crypto';
+import type { View } from './drafts';
+import type { LayeredRecord } from './layers';
+
+export type { Sealed, SealedBox };
 
 export interface StoredSession {
   token: string;
@@ -26,20 +30,34 @@ interface OutboxBase {
   createdAt: number;
   lastError?: string;
 }
-export type OutboxItem =
-  | (OutboxBase & { kind: 'flag'; body: FlagCreate })
-  | (OutboxBase & { kind: 'question'; body: QuestionCreate });
+/** What an outbox item sends. */
+export type OutboxContent = { kind: 'flag'; body: FlagCreate } | { kind: 'question'; body: QuestionCreate };
+/** An item as stored: its body (text, and an anonymous flag's receipt secret) sealed for its owner. */
+export interface OutboxItem extends OutboxBase {
+  kind: OutboxContent['kind'];
+  sealed: Sealed;
+}
+/** An item opened with its owner's key, in memory only. */
+export type OpenOutboxItem = OutboxBase & OutboxContent;
 
-/** An item the API refused for a reason only the user can fix; kept until they resend or discard it. */
-export interface AttentionItem {
-  item: OutboxItem;
+/** Why the API refused an item, sealed with it: the reason may quote the text. */
+export interface AttentionNote {
   reason: string;
   code: ErrorCode;
   details?: unknown;
+}
+/** An item the API refused for a reason only the user can fix; kept until they resend or discard it. */
+export interface AttentionItem {
+  item: OutboxItem;
+  at: number;
+  note: Sealed;
+}
+export interface OpenAttentionItem extends AttentionNote {
+  item: OpenOutboxItem;
   at: number;
 }
 
-/** Lets the sender of an anonymous flag follow it; `userId` stays on this device only. */
+/** Lets the sender of an anonymous flag follow it; kept sealed (lib/receipts.ts), never in the clear. */
 export interface Receipt {
   clientId: string;
   secret: string;
@@ -48,33 +66,49 @@ export interface Receipt {
   userId: string;
 }
 
-/** AES-GCM output, base64: a fresh 96-bit IV per seal. */
-export interface SealedBox {
-  iv: string;
-  data: string;
-}
-
+/** My items as last fetched, opened. Receipt secrets are not part of it: they stay in the receipt store. */
 export interface ItemsCache {
   userId: string;
   fetchedAt: number;
   flags: FlagList['flags'];
   questions: QuestionList['questions'];
   anonymous: ReceiptStatusResponse['flags'];
-  /** Secrets in the same order as `anonymous`. */
-  secrets: string[];
+}
+/** The offline copy of My items as stored: sealed for its owner. */
+export interface StoredItemsCache {
+  userId: string;
+  fetchedAt: number;
+  sealed: Sealed;
+}
+
+/** The popup's drafts: the view in the clear (to reopen there), what was typed sealed (lib/drafts.ts). */
+export interface StoredDrafts extends Partial<LayeredRecord> {
+  view: View | null;
+}
+
+/** A user's device key pair (lib/vault.ts): the public half to seal, the private half sealed with their key. */
+export interface UserKeys {
+  publicKey: string;
+  privateKey: SealedBox;
 }
 
 export const apiUrlItem = storage.defineItem<string | null>('local:apiUrl', { fallback: null });
 export const sessionItem = storage.defineItem<StoredSession | null>('local:session', { fallback: null });
-export const draftsItem = storage.defineItem<Drafts>('local:drafts', { fallback: { view: null } });
+export const draftsItem = storage.defineItem<StoredDrafts>('local:drafts', { fallback: { view: null } });
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', { fallback: [] });
 export const needsAttentionItem = storage.defineItem<AttentionItem[]>('local:needsAttention', { fallback: [] });
 export const needsSignInItem = storage.defineItem<boolean>('local:needsSignIn', { fallback: false });
+/** Receipts an earlier version kept in the clear; sealed and emptied at the owner's next sign-in. */
 export const receiptsItem = storage.defineItem<Receipt[]>('local:receipts', { fallback: [] });
-/** Keys of answers and status changes the user has seen (see lib/items.ts). */
-export const seenItem = storage.defineItem<string[]>('local:seen', { fallback: [] });
-export const prefillItem = storage.defineItem<{ text: string; at: number } | null>('local:prefill', { fallback: null });
-export const itemsCacheItem = storage.defineItem<ItemsCache | null>('local:itemsCache', { fallback: null });
+/** Keys of answers and status changes each user has seen, sealed for them, by user id (lib/seen.ts). */
+export const seenItem = storage.defineItem<Record<string, Sealed>>('local:seenSealed', { fallback: {} });
+/** What an earlier version kept in the clear (for whoever was signed in); dropped (lib/legacy.ts). */
+export const plainSeenItem = storage.defineItem<string[] | null>('local:seen', { fallback: null });
+/** Text selected on a page for "Ask a mentor about this", sealed for the signed-in user (opens as `{ text }`). */
+export const prefillItem = storage.defineItem<{ userId: string; at: number; sealed: Sealed } | null>('local:prefill', {
+  fallback: null,
+});
+export const itemsCacheItem = storage.defineItem<StoredItemsCache | null>('local:itemsCache', { fallback: null });
 /** Units and topics, so a question can be written (and queued) offline. */
 export const catalogItem = storage.defineItem<{ units: Unit[]; topics: Topic[]; fetchedAt: number } | null>(
   'local:catalog',
@@ -82,11 +116,16 @@ export const catalogItem = storage.defineItem<{ units: Unit[]; topics: Topic[]; 
 );
 /** Last time the popup was used, for the organisation's idle sign-out. */
 export const lastActiveItem = storage.defineItem<number>('local:lastActive', { fallback: 0 });
-/** Each user's receipts, AES-GCM sealed with that user's key (see lib/receipts.ts); keyed by user id. */
+/** Each user's receipts, AES-GCM sealed with that user's key, under a label only that key gives (lib/receipts.ts). */
 export const sealedReceiptsItem = storage.defineItem<Record<string, SealedBox>>('local:sealedReceipts', {
   fallback: {},
 });
-/** The signed-in user's receipt key, in memory-backed session storage only; gone at sign-out or restart. */
+/** Each user's device key pair, by user id (lib/vault.ts). */
+export const userKeysItem = storage.defineItem<Record<string, UserKeys>>('local:userKeys', { fallback: {} });
+/**
+ * The signed-in user's key from the server (it seals receipts and opens everything else of theirs),
+ * in memory-backed session storage only: never on disk, gone at sign-out or when the browser closes.
+ */
 export const receiptKeyItem = storage.defineItem<{ userId: string; key: string } | null>('session:receiptKey', {
   fallback: null,
 });
@@ -99,11 +138,8 @@ export const idleNoticeItem = storage.defineItem<boolean>('local:idleSignedOut',
 /** The organisation's idle sign-out setting, as last read from the API (0 = off). */
 export const orgIdleMinutesItem = storage.defineItem<number>('local:orgIdleSignOutMinutes', { fallback: 0 });
 
-/** Mentor inbox: answer and clarify drafts by question id, kept until sent. */
-export const inboxDraftsItem = storage.defineItem<Record<string, { answer?: string; clarify?: string }>>(
-  'local:inboxDrafts',
-  { fallback: {} },
-);
+/** Mentor inbox: answer and clarify drafts (entries `<question id>:answer|clarify`), sealed, kept until sent. */
+export const inboxDraftsItem = storage.defineItem<LayeredRecord | null>('local:inboxDrafts', { fallback: null });
 /** Badge polling and browser notifications; each user can turn notifications off. */
 export const notifyPrefsItem = storage.defineItem<{ notifications: boolean; intervalMinutes: number }>(
   'local:notifyPrefs',

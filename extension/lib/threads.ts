@@ -2,10 +2,11 @@ import { endpoints } from '../../shared/api';
 import type { Publication } from '../../shared/mentoring';
 import type { NeedToTalkCreated, Question } from '../../shared/questions';
 import type { ConfirmedSpan } from '../../shared/text';
-import type { Drafts } from './drafts';
-import { buildItems } from './items';
+import { replyDrafts, saveReplyDraft, saveTalkDraft, talkDraft } from './draft-store';
+import { buildItems, readItemsCache, writeItemsCache } from './items';
+import { readSeen } from './seen';
 import type { Core } from './state/core';
-import { draftsItem, itemsCacheItem, seenItem, supportContactsItem } from './storage';
+import { supportContactsItem } from './storage';
 
 type Support = NeedToTalkCreated['support'];
 
@@ -16,12 +17,12 @@ export function createThreadActions(core: Core) {
   /** Puts the API's copy of one question into the list and its offline cache, keeping the "New" marks shown. */
   async function applyQuestion(q: Question) {
     const s = session.value;
-    const cache = await itemsCacheItem.getValue();
-    if (!s || cache?.userId !== s.user.id) return;
+    const cache = s && (await readItemsCache(s.user.id));
+    if (!cache) return;
     const next = { ...cache, questions: cache.questions.map((x) => (x.id === q.id ? q : x)) };
-    await itemsCacheItem.setValue(next);
+    await writeItemsCache(next);
     const shown = new Map((items.value ?? []).map((i) => [i.id, i.unread]));
-    items.value = buildItems(next, await seenItem.getValue()).map((i) => ({
+    items.value = buildItems(next, await readSeen(s.user.id)).map((i) => ({
       ...i,
       unread: shown.get(i.id) ?? i.unread,
     }));
@@ -69,25 +70,6 @@ export function createThreadActions(core: Core) {
     await applyQuestion(result.question);
     announce(consent ? 'Thank you for sharing.' : 'This answer is no longer shared.');
     return result.publication;
-  }
-
-  async function replyDrafts(): Promise<NonNullable<Drafts['replies']>> {
-    return (await draftsItem.getValue()).replies ?? {};
-  }
-
-  async function saveReplyDraft(id: string, text: string) {
-    const drafts = await draftsItem.getValue();
-    const { [id]: _old, ...rest } = drafts.replies ?? {};
-    await draftsItem.setValue({ ...drafts, replies: text ? { ...rest, [id]: text } : rest });
-  }
-
-  async function talkDraft(): Promise<string> {
-    return (await draftsItem.getValue()).talk ?? '';
-  }
-
-  async function saveTalkDraft(text: string) {
-    const { talk: _old, ...rest } = await draftsItem.getValue();
-    await draftsItem.setValue(text ? { ...rest, talk: text } : rest);
   }
 
   /** The contacts to show at once: the last known copy first, then the API's. */

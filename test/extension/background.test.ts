@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { flushStored, MENU_ID, OUTBOX_ALARM, setupBackground } from '../../extension/lib/background';
 import { enqueue } from '../../extension/lib/outbox';
+import { takePrefill } from '../../extension/lib/prefill';
 import { outboxItem, prefillItem, sessionItem } from '../../extension/lib/storage';
-import { flagBody, flagResponse, json, mockManifest, SESSION, USER } from './helpers';
+import { flagBody, flagResponse, json, mockManifest, SESSION, USER, unlockedFor } from './helpers';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -41,10 +42,21 @@ describe('background', () => {
     });
   });
 
-  it('stores the selection as a prefill and opens the popup', async () => {
+  it('keeps the selection sealed for the signed-in user and opens the popup', async () => {
+    await sessionItem.setValue(SESSION);
+    await unlockedFor(USER.id);
     const { contextMenus, action } = setup(async () => {});
     await contextMenus.onClicked.trigger({ menuItemId: MENU_ID, selectionText: 'How do I reorder a PRN?' });
-    expect(await prefillItem.getValue()).toMatchObject({ text: 'How do I reorder a PRN?' });
+    expect(JSON.stringify(await prefillItem.getValue())).not.toContain('PRN');
+    expect(action.openPopup).toHaveBeenCalled();
+    expect(await takePrefill(USER.id)).toBe('How do I reorder a PRN?');
+    expect(await prefillItem.getValue()).toBeNull();
+  });
+
+  it('keeps no selection when no one is signed in (the popup opens to sign in)', async () => {
+    const { contextMenus, action } = setup(async () => {});
+    await contextMenus.onClicked.trigger({ menuItemId: MENU_ID, selectionText: 'How do I reorder a PRN?' });
+    expect(await prefillItem.getValue()).toBeNull();
     expect(action.openPopup).toHaveBeenCalled();
   });
 
@@ -71,6 +83,7 @@ describe('background', () => {
 
   it('flushStored sends the signed-in user’s queue with the stored session', async () => {
     await sessionItem.setValue(SESSION);
+    await unlockedFor(USER.id);
     const body = flagBody();
     await enqueue({ kind: 'flag', body, userId: USER.id });
     const fetchFn = vi.fn<typeof fetch>(async () => json(201, flagResponse(body)));

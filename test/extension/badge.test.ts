@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupBackground } from '../../extension/lib/background';
 import { BADGE_ALARM, badgeText, pollBadge } from '../../extension/lib/badge';
-import { notifiedItem, notifyPrefsItem, seenItem, sessionItem } from '../../extension/lib/storage';
-import { json, mockManifest, SESSION, USER } from './helpers';
+import { markSeen } from '../../extension/lib/seen';
+import { notifiedItem, notifyPrefsItem, sessionItem } from '../../extension/lib/storage';
+import { json, mockManifest, SESSION, USER, unlockedFor } from './helpers';
 
 const MENTOR_SESSION = { ...SESSION, user: { ...USER, roles: ['mentor' as const] } };
 
@@ -65,6 +66,7 @@ describe('toolbar badge', () => {
 
   it('shows a clinician their unread answers, and clears once seen', async () => {
     await sessionItem.setValue(SESSION);
+    await unlockedFor(SESSION.user.id);
     const fetchFn = vi.fn<typeof fetch>(async () =>
       json(200, { questions: [question('q_000001', ['a_000001', 'a_000002']), question('q_000002', [])] }),
     );
@@ -72,7 +74,7 @@ describe('toolbar badge', () => {
     await pollBadge(fetchFn, b);
     expect(String(fetchFn.mock.calls[0]?.[0])).toBe('http://127.0.0.1:8787/v1/questions/mine');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
-    await seenItem.setValue(['answer:a_000001', 'answer:a_000002']);
+    await markSeen(SESSION.user.id, ['answer:a_000001', 'answer:a_000002']);
     await pollBadge(fetchFn, b);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });

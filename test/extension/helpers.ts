@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
-import type { StoredSession } from '../../extension/lib/storage';
+import type { AttentionItem, OpenOutboxItem, StoredSession } from '../../extension/lib/storage';
+import type { ErrorCode } from '../../shared/errors';
 import type { FlagCreate } from '../../shared/flags';
 
 export const USER = {
@@ -64,4 +65,43 @@ export function mockManifest(fakeBrowser: { runtime: { getManifest: () => unknow
     name: 'Curbside',
     version: '0.1.0',
   });
+}
+
+/** Answers the receipt-key endpoint as the worker does (one key per user), and passes the rest on. */
+export function withReceiptKey(fetchFn: typeof fetch, key = 'cd'.repeat(32)): typeof fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) =>
+    String(input).endsWith('/v1/me/receipt-key') ? json(200, { key }) : fetchFn(input, init)) as typeof fetch;
+}
+
+/** The user signed in on this browser as far as sealing goes: their key in memory, their device keys made. */
+export async function unlockedFor(userId: string, key = 'cd'.repeat(32)): Promise<void> {
+  const [{ receiptKeyItem }, { ensureUserKeys }] = await Promise.all([
+    import('../../extension/lib/storage'),
+    import('../../extension/lib/vault'),
+  ]);
+  await receiptKeyItem.setValue({ userId, key });
+  await ensureUserKeys(userId, key);
+}
+
+/** A "needs attention" entry stored as the outbox stores it: sealed for its owner (their keys must exist). */
+export async function sealedAttention(entry: {
+  item: OpenOutboxItem;
+  reason: string;
+  code: ErrorCode;
+  details?: unknown;
+  at: number;
+}): Promise<AttentionItem> {
+  const { sealFor } = await import('../../extension/lib/vault');
+  const { body, ...item } = entry.item;
+  return {
+    item: { ...item, sealed: await sealFor(item.userId, body) },
+    at: entry.at,
+    note: await sealFor(item.userId, { reason: entry.reason, code: entry.code, details: entry.details }),
+  };
+}
+
+/** The signed-in user's drafts, opened as the popup opens them. */
+export async function openDrafts() {
+  const { loadDrafts } = await import('../../extension/lib/draft-store');
+  return (await loadDrafts()).drafts;
 }

@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { InboxApp } from '../../extension/components/InboxApp';
-import { createInboxState, InboxContext } from '../../extension/lib/inbox';
-import { inboxDraftsItem, sessionItem } from '../../extension/lib/storage';
+import { createInboxState, InboxContext, readInboxDrafts } from '../../extension/lib/inbox';
+import { sessionItem } from '../../extension/lib/storage';
 import { QUEUE_PAGE } from '../../shared/mentoring';
 import { json, mockManifest, SESSION, USER } from './helpers';
 
@@ -55,6 +55,7 @@ function server() {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, path: url.pathname + url.search, body });
     const key = `${method} ${url.pathname}`;
+    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
     if (key === 'GET /v1/topics')
       return json(200, {
         topics: [
@@ -187,7 +188,7 @@ describe('mentor inbox', () => {
     const field = await screen.findByLabelText('Your answer');
     fireEvent.input(field, { target: { value: 'Use the Reconcile tab.' } });
     await waitFor(async () =>
-      expect((await inboxDraftsItem.getValue()).q_000001?.answer).toBe('Use the Reconcile tab.'),
+      expect((await readInboxDrafts(SESSION.user.id)).q_000001?.answer).toBe('Use the Reconcile tab.'),
     );
 
     // The draft survives closing and reopening the inbox.
@@ -203,7 +204,7 @@ describe('mentor inbox', () => {
     await screen.findByText('Answer sent.');
     const sent = calls.find((c) => c.path === '/v1/queue/q_000001/answer');
     expect(sent?.body).toMatchObject({ text: 'Use the Reconcile tab.' });
-    await waitFor(async () => expect((await inboxDraftsItem.getValue()).q_000001?.answer).toBeUndefined());
+    await waitFor(async () => expect((await readInboxDrafts(SESSION.user.id)).q_000001?.answer).toBeUndefined());
     expect(screen.getByRole('list', { name: 'Thread' }).textContent).toContain('Use the Reconcile tab.');
   });
 

@@ -10,7 +10,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FlagCreate } from '../../shared/flags';
-import { flagBody, flagResponse, json, mockManifest, SESSION, USER } from './helpers';
+import { flagBody, flagResponse, json, mockManifest, SESSION, USER, unlockedFor } from './helpers';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');
 const MINUTE = 60_000;
@@ -148,6 +148,8 @@ describe('outbox through an outage (background flush, fake browser, moved clock)
     const server = createServer(() => now);
     let sw = await startServiceWorker();
     await sw.sessionItem.setValue({ ...SESSION, token: server.issue(USER.id) });
+    // Signed in earlier: the user's key is in memory, as sign-in leaves it.
+    await unlockedFor(USER.id);
 
     // Three hours down, then 20 minutes of 503, then 20 minutes of 429 asking for two minutes, then up
     // with one response in 25 lost after the server stored the item.
@@ -204,6 +206,7 @@ describe('outbox through an outage (background flush, fake browser, moved clock)
     const server = createServer(() => now);
     const sw = await startServiceWorker();
     await sw.sessionItem.setValue({ ...SESSION, token: server.issue(USER.id) });
+    await unlockedFor(USER.id);
     const sentAt: number[] = [];
     const net = flakyFetch(server, () => {
       sentAt.push(now);
@@ -224,6 +227,8 @@ describe('outbox through an outage (background flush, fake browser, moved clock)
     let sw = await startServiceWorker();
     const first = server.issue(USER.id);
     await sw.sessionItem.setValue({ ...SESSION, token: first });
+    // Signed in earlier: the user's key is in memory, as sign-in leaves it.
+    await unlockedFor(USER.id);
     const net = flakyFetch(server, () => null);
     server.expire(first);
 
@@ -263,6 +268,8 @@ describe('outbox through an outage (background flush, fake browser, moved clock)
     // Issued 46 days ago: past half its 90-day life, so the first request rotates it.
     const old = server.issue(USER.id, now - 46 * 24 * HOUR);
     await sw.sessionItem.setValue({ ...SESSION, token: old });
+    // Signed in earlier: the user's key is in memory, as sign-in leaves it.
+    await unlockedFor(USER.id);
     let requests = 0;
     const net = flakyFetch(server, () => {
       requests += 1;

@@ -1,15 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApi } from '../../extension/lib/api';
-import { backoffMs, enqueue, flush } from '../../extension/lib/outbox';
+import { backoffMs, enqueue, flush, openAttentionFor } from '../../extension/lib/outbox';
 import { readReceipts } from '../../extension/lib/receipts';
 import { needsAttentionItem, needsSignInItem, outboxItem } from '../../extension/lib/storage';
-import { flagBody, flagResponse, json, USER } from './helpers';
+import { flagBody, flagResponse, json, USER, unlockedFor, withReceiptKey } from './helpers';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');
 
+/** The user's receipt key is answered as the worker answers it; `fetchFn` sees everything else. */
 function apiWith(fetchFn: typeof fetch) {
-  return createApi({ baseUrl: 'http://api.test', getToken: () => 'tok', fetchFn, version: '0.1.0' });
+  return createApi({
+    baseUrl: 'http://api.test',
+    getToken: () => 'tok',
+    fetchFn: withReceiptKey(fetchFn),
+    version: '0.1.0',
+  });
 }
 
 /** A server that answers from a script of responses, then 201 with the created flag. */
@@ -25,7 +31,10 @@ function scriptedServer(script: Array<() => Response>) {
 }
 
 describe('outbox', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await unlockedFor(USER.id);
+  });
 
   it('keeps retrying through offline, 503 and 429 (honouring Retry-After) and delivers once with the same clientId', async () => {
     const body = flagBody();
@@ -84,15 +93,17 @@ describe('outbox', () => {
     const result = await flush({ api, now: T0, userId: USER.id });
     expect(result.needsAttention).toEqual([body.clientId]);
     expect(await outboxItem.getValue()).toEqual([]);
-    expect(await needsAttentionItem.getValue()).toEqual([
-      {
+    expect(await needsAttentionItem.getValue()).toHaveLength(1);
+    // Stored sealed (the reason may quote the text); opened with the user's key.
+    expect(await openAttentionFor(USER.id)).toEqual({
+      [body.clientId]: {
         item: expect.objectContaining({ clientId: body.clientId, body }),
         reason: 'The text looks like it names someone',
         code: 'identifiers_found',
         details,
         at: T0,
       },
-    ]);
+    });
   });
 
   it('keeps items on 401 and asks for sign-in', async () => {
@@ -117,11 +128,7 @@ describe('outbox', () => {
   });
 
   it('records a receipt for an anonymous flag once it is delivered', async () => {
-    const fetchFn = vi.fn<typeof fetch>(async (u, init) =>
-      String(u).endsWith('/v1/me/receipt-key')
-        ? json(200, { key: 'cd'.repeat(32) })
-        : json(201, flagResponse(JSON.parse(String(init?.body)))),
-    );
+    const fetchFn = vi.fn<typeof fetch>(async (_u, init) => json(201, flagResponse(JSON.parse(String(init?.body)))));
     const secret = 'ab'.repeat(32);
     const body = flagBody({ anonymous: true, receiptSecret: secret });
     await enqueue({ kind: 'flag', body, userId: USER.id }, T0);

@@ -2,9 +2,10 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sha256Hex } from '../../extension/lib/ids';
-import { draftsItem, seenItem, sessionItem } from '../../extension/lib/storage';
+import { readSeen } from '../../extension/lib/seen';
+import { sessionItem } from '../../extension/lib/storage';
 import type { Question } from '../../shared/questions';
-import { json, mockManifest, SESSION, USER } from './helpers';
+import { json, mockManifest, openDrafts, SESSION, USER } from './helpers';
 import { fakeServer, type Handler, renderPopup, SETTINGS } from './popup-fixtures';
 
 const ANSWER = {
@@ -85,7 +86,7 @@ describe('threads in My items', () => {
     const first = await openItems(itemsServer([asked]));
     expect(screen.getByText('Waiting for your reply')).toBeTruthy();
     expect(document.querySelector('.new')?.textContent).toBe(' · New question for you');
-    await waitFor(async () => expect(await seenItem.getValue()).toContain('clarify:msg_000001'));
+    await waitFor(async () => expect(await readSeen(USER.id)).toContain('clarify:msg_000001'));
     first.view.unmount();
 
     // The popup reopens where it was closed: on My items.
@@ -136,7 +137,7 @@ describe('threads in My items', () => {
     const asked = question({ messages: [CLARIFY], needsReply: true });
     const first = await openItems(itemsServer([asked]));
     fireEvent.input(screen.getByLabelText('Your reply'), { target: { value: 'Cardiac' } });
-    await waitFor(async () => expect((await draftsItem.getValue()).replies).toEqual({ question_01: 'Cardiac' }));
+    await waitFor(async () => expect((await openDrafts()).replies).toEqual({ question_01: 'Cardiac' }));
     first.view.unmount();
 
     // The popup reopens where it was closed: on My items.
@@ -252,7 +253,7 @@ describe('need to talk', () => {
     expect(sent?.body).toEqual({ clientId: expect.any(String), text: 'A hard resuscitation today' });
     expect(screen.getByText('EAP: 0800 555 0100')).toBeTruthy();
     expect(screen.getByText('Crisis line: 0800 555 0199')).toBeTruthy();
-    expect((await draftsItem.getValue()).talk).toBeUndefined();
+    expect((await openDrafts()).talk).toBeUndefined();
   });
 
   it('needs no explanation to send', async () => {

@@ -5,17 +5,27 @@ import { CheckedTextField } from '../../extension/components/CheckedTextField';
 import { App } from '../../extension/entrypoints/popup/App';
 import { sha256Hex } from '../../extension/lib/ids';
 import type { Detector } from '../../extension/lib/phi';
+import { keepPrefill } from '../../extension/lib/prefill';
+import { readSeen } from '../../extension/lib/seen';
 import { AppContext, type AppDeps, createAppState } from '../../extension/lib/state';
 import {
-  draftsItem,
   itemsCacheItem,
   needsAttentionItem,
   prefillItem,
   receiptsItem,
-  seenItem,
   sessionItem,
 } from '../../extension/lib/storage';
-import { flagBody, flagResponse, json, mockManifest, SESSION, USER } from './helpers';
+import {
+  flagBody,
+  flagResponse,
+  json,
+  mockManifest,
+  openDrafts,
+  SESSION,
+  sealedAttention,
+  USER,
+  unlockedFor,
+} from './helpers';
 
 /** A tiny stand-in for shared/phi: capitalised "John" is a name, nn/nn/nnnn a date. */
 function findStub(text: string) {
@@ -159,7 +169,7 @@ describe('flag form', () => {
     await screen.findByLabelText('What got in the way?');
     for (const text of ['T', 'Ti', 'Tim']) {
       type('What got in the way?', text);
-      await waitFor(async () => expect((await draftsItem.getValue()).flag?.text).toBe(text));
+      await waitFor(async () => expect((await openDrafts()).flag?.text).toBe(text));
     }
     first.view.unmount();
 
@@ -175,7 +185,7 @@ describe('flag form', () => {
     expect(document.body.textContent).not.toContain('12345');
     fireEvent.click(screen.getByRole('button', { name: 'Remove screen' }));
     await screen.findByText('No screen attached.');
-    await waitFor(async () => expect((await draftsItem.getValue()).flag?.screen).toBeNull());
+    await waitFor(async () => expect((await openDrafts()).flag?.screen).toBeNull());
   });
 
   it('never takes the page title unless asked, and then checks it like typed text', async () => {
@@ -196,6 +206,8 @@ describe('flag form', () => {
     fireEvent.click(screen.getByLabelText('Send anonymously'));
     await waitFor(() => expect(contact.disabled).toBe(true));
     expect(contact.checked).toBe(false);
+    // Saved (sealed) before the next test starts from a fresh browser.
+    await waitFor(async () => expect((await openDrafts()).flag?.anonymous).toBe(true));
   });
 
   it('sends through the outbox and says so', async () => {
@@ -217,7 +229,7 @@ describe('flag form', () => {
       screen: { host: 'ehr.example.org', path: '/patients/:id/orders' },
       anonymous: false,
     });
-    expect((await draftsItem.getValue()).flag).toBeUndefined();
+    expect((await openDrafts()).flag).toBeUndefined();
   });
 
   it('needs only what got in the way and the minutes when the rest is unremarkable', async () => {
@@ -298,7 +310,8 @@ describe('ask form', () => {
   beforeEach(() => sessionItem.setValue(SESSION));
 
   it('starts from the context-menu selection and sends the question', async () => {
-    await prefillItem.setValue({ text: 'How do I titrate the heparin drip?', at: Date.now() });
+    await unlockedFor(USER.id, 'ef'.repeat(32));
+    await keepPrefill('How do I titrate the heparin drip?');
     const server = fakeServer({
       'POST /v1/questions': (body) =>
         json(201, {
@@ -350,7 +363,11 @@ describe('ask form', () => {
 });
 
 describe('needs attention', () => {
-  beforeEach(() => sessionItem.setValue(SESSION));
+  beforeEach(async () => {
+    await sessionItem.setValue(SESSION);
+    // Refused earlier while signed in: sealed with this user's key (the fake server's).
+    await unlockedFor(USER.id, 'ef'.repeat(32));
+  });
 
   const refused = () => {
     const body = flagBody({ text: 'Call John back' });
@@ -372,10 +389,11 @@ describe('needs attention', () => {
   };
 
   it('shows the reason and takes the item back into the form to fix', async () => {
-    await needsAttentionItem.setValue([refused()]);
+    await needsAttentionItem.setValue([await sealedAttention(refused())]);
     await renderApp();
     await screen.findByRole('heading', { name: 'Needs attention (1)' });
-    expect(screen.getByText(/The text looks like it names someone \(in the text\)/)).toBeTruthy();
+    // Opened with the user's key: what was refused, and why.
+    expect(await screen.findByText(/The text looks like it names someone \(in the text\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Edit and resend' }));
     expect(await screen.findByLabelText('What got in the way?')).toHaveProperty('value', 'Call John back');
     expect(screen.getByText(/Not sent yet: The text looks like it names someone/)).toBeTruthy();
@@ -383,7 +401,7 @@ describe('needs attention', () => {
   });
 
   it('discards only after an explicit second step', async () => {
-    await needsAttentionItem.setValue([refused()]);
+    await needsAttentionItem.setValue([await sealedAttention(refused())]);
     await renderApp();
     fireEvent.click(await screen.findByRole('button', { name: 'Discard…' }));
     expect(await needsAttentionItem.getValue()).toHaveLength(1);
@@ -392,7 +410,10 @@ describe('needs attention', () => {
   });
 
   it('is never shown to another user on the same device', async () => {
-    await needsAttentionItem.setValue([{ ...refused(), item: { ...refused().item, userId: 'user_other1' } }]);
+    await unlockedFor('user_other1', 'ab'.repeat(32));
+    await needsAttentionItem.setValue([
+      await sealedAttention({ ...refused(), item: { ...refused().item, userId: 'user_other1' } }),
+    ]);
     await renderApp();
     await screen.findByRole('button', { name: 'Flag friction' });
     expect(screen.queryByText(/Needs attention/)).toBeNull();
@@ -456,7 +477,7 @@ describe('my items', () => {
     expect([...document.querySelectorAll('.new')].map((e) => e.textContent)).toEqual([' · New answer', ' · Updated']);
     // Only this user's receipt, and without the token.
     expect(first.requests.find((r) => r.route === 'POST /v1/receipts/status')?.body).toEqual({ secrets: [secret] });
-    await waitFor(async () => expect(await seenItem.getValue()).toHaveLength(3));
+    await waitFor(async () => expect(await readSeen(USER.id)).toHaveLength(3));
     app.view.unmount();
 
     await renderApp({ fetchFn: server().fetchFn });

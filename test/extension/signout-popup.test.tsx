@@ -12,7 +12,7 @@ import {
   outboxItem,
   sessionItem,
 } from '../../extension/lib/storage';
-import { flagBody, json, mockManifest, SESSION, USER } from './helpers';
+import { flagBody, json, mockManifest, openDrafts, SESSION, USER, unlockedFor } from './helpers';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');
 const EPIC = {
@@ -84,9 +84,7 @@ describe('desktop EHR picker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use this screen' }));
 
     expect(await screen.findByText('Epic Hyperspace › Med Rec')).toBeTruthy();
-    await waitFor(async () =>
-      expect((await draftsItem.getValue()).flag?.screen).toEqual({ host: EPIC.host, path: '/medrec' }),
-    );
+    await waitFor(async () => expect((await openDrafts()).flag?.screen).toEqual({ host: EPIC.host, path: '/medrec' }));
     // A known system's screen is named already: no picker offered.
     expect(screen.queryByRole('button', { name: 'Pick a system and screen' })).toBeNull();
   });
@@ -95,7 +93,8 @@ describe('desktop EHR picker', () => {
 describe('sign-out in the popup', () => {
   it('offline: says the user’s items stay on the device, and clears the session and drafts', async () => {
     await sessionItem.setValue(SESSION);
-    await draftsItem.setValue({ view: 'home', flag: { text: 'half-typed' } as never });
+    await unlockedFor(USER.id);
+    await draftsItem.setValue({ view: 'home', flag: { text: 'half-typed' } } as never);
     await enqueue({ kind: 'flag', body: flagBody(), userId: USER.id }, T0);
     const api = server({ value: false });
     await renderPopup({ fetchFn: api.fetchFn });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OUTBOX_ALARM, setupBackground } from '../../extension/lib/background';
 import { enqueue, flush } from '../../extension/lib/outbox';
+import { ensureReceiptKey } from '../../extension/lib/receipts';
 import {
   idleSignOutIfDue,
   sessionApi,
@@ -46,16 +47,18 @@ function fakeApi() {
       return json(422, { error: { code: 'identifiers_found', message: 'Looks like a name' } });
     if (path === '/v1/flags') return json(201, flagResponse(body));
     if (path === '/v1/auth/logout') return json(200, { ok: true });
-    if (path === '/v1/me/receipt-key') return json(200, { key: (token === SESSION.token ? 'a' : 'b').repeat(64) });
+    if (path === '/v1/me/receipt-key') return json(200, { key: (token === OTHER.token ? 'b' : 'a').repeat(64) });
     return json(404, { error: { code: 'not_found', message: 'No such route' } });
   });
   const sent = (path = '/v1/flags') => calls.filter((c) => c.path === path);
   return { fetchFn, calls, state, sent };
 }
 
-async function signInAs(session: StoredSession, at = T0) {
+/** As the popup signs in: the session stored, the user's key fetched (it seals what they write). */
+async function signInAs(session: StoredSession, at: number, server: ReturnType<typeof fakeApi>) {
   await sessionItem.setValue(session);
   await lastActiveItem.setValue(at);
+  await ensureReceiptKey(sessionApi(session, server.fetchFn, fakeBrowser), session.user.id);
 }
 
 describe('sign-out on a shared workstation', () => {
@@ -66,18 +69,18 @@ describe('sign-out on a shared workstation', () => {
 
   it('sends the user’s queued items with their own token before revoking it, then clears their data', async () => {
     const server = fakeApi();
-    await signInAs(SESSION);
+    await signInAs(SESSION, T0, server);
     const a = flagBody();
     await enqueue({ kind: 'flag', body: a, userId: USER.id }, T0);
     // A retry scheduled for later still goes now: sign-out is the last chance with this token.
     await outboxItem.setValue((await outboxItem.getValue()).map((i) => ({ ...i, nextAttemptAt: T0 + 30 * MIN })));
-    await draftsItem.setValue({ view: 'flag', flag: { text: 'half-typed' } as never });
+    await draftsItem.setValue({ view: 'flag', flag: { text: 'half-typed' } } as never);
     await itemsCacheItem.setValue({ userId: USER.id } as never);
 
     const result = await signOutStored({ fetchFn: server.fetchFn, now: T0, browser: fakeBrowser });
 
     expect(result).toEqual({ waiting: 0, needsAttention: 0 });
-    expect(server.calls.map((c) => [c.path, c.token])).toEqual([
+    expect(server.calls.filter((c) => c.path !== '/v1/me/receipt-key').map((c) => [c.path, c.token])).toEqual([
       ['/v1/flags', SESSION.token],
       ['/v1/auth/logout', SESSION.token],
     ]);
@@ -89,7 +92,7 @@ describe('sign-out on a shared workstation', () => {
 
   it('moves a refused item to "needs attention" for that user only', async () => {
     const server = fakeApi();
-    await signInAs(SESSION);
+    await signInAs(SESSION, T0, server);
     const bad = flagBody();
     server.state.refuse.add(bad.clientId);
     await enqueue({ kind: 'flag', body: bad, userId: USER.id }, T0);
@@ -103,7 +106,7 @@ describe('sign-out on a shared workstation', () => {
 
   it('offline: keeps the items for that user, never sends them under the next user’s token, sends them when the user returns', async () => {
     const server = fakeApi();
-    await signInAs(SESSION);
+    await signInAs(SESSION, T0, server);
     const mine = flagBody({ text: 'Sam’s flag' });
     await enqueue({ kind: 'flag', body: mine, userId: USER.id }, T0);
     server.state.online = false;
@@ -117,7 +120,7 @@ describe('sign-out on a shared workstation', () => {
 
     // The next person signs in, online, and their outbox runs: Sam's item stays put.
     server.state.online = true;
-    await signInAs(OTHER, T0 + MIN);
+    await signInAs(OTHER, T0 + MIN, server);
     const theirs = flagBody({ text: 'Next person’s flag' });
     await enqueue({ kind: 'flag', body: theirs, userId: OTHER.user.id }, T0 + MIN);
     await flush({ api: sessionApi(OTHER, server.fetchFn, fakeBrowser), now: T0 + 2 * MIN, userId: OTHER.user.id });
@@ -127,7 +130,7 @@ describe('sign-out on a shared workstation', () => {
 
     // Sam comes back: the item goes, with Sam's new token.
     const back = { ...SESSION, token: 'tok_sam_again' };
-    await signInAs(back, T0 + 4 * MIN);
+    await signInAs(back, T0 + 4 * MIN, server);
     await flush({ api: sessionApi(back, server.fetchFn, fakeBrowser), now: T0 + 4 * MIN, userId: USER.id });
     expect(server.sent().map((c) => [c.body?.clientId, c.token])).toEqual([
       [theirs.clientId, OTHER.token],
@@ -163,7 +166,7 @@ describe('idle sign-out from the background alarm', () => {
     const server = fakeApi();
     const clock = { now: T0 };
     await orgIdleMinutesItem.setValue(15);
-    await signInAs(SESSION, T0);
+    await signInAs(SESSION, T0, server);
     const queued = flagBody();
     await enqueue({ kind: 'flag', body: queued, userId: USER.id }, T0);
     server.state.online = false; // offline for a while: the item waits
@@ -187,7 +190,7 @@ describe('idle sign-out from the background alarm', () => {
     const server = fakeApi();
     const clock = { now: T0 };
     await orgIdleMinutesItem.setValue(10);
-    await signInAs(SESSION, T0);
+    await signInAs(SESSION, T0, server);
     const bg = startBackground(server, clock);
     const touch = trackActivity(document, () => clock.now);
 
@@ -207,7 +210,7 @@ describe('idle sign-out from the background alarm', () => {
   it('uses the stricter of IT policy and organisation setting', async () => {
     const server = fakeApi();
     await orgIdleMinutesItem.setValue(60);
-    await signInAs(SESSION, T0);
+    await signInAs(SESSION, T0, server);
     const managed = { get: async () => ({ idleSignOutMinutes: 5 }) };
     expect(
       await idleSignOutIfDue({ fetchFn: server.fetchFn, now: T0 + 4 * MIN, browser: fakeBrowser, managed }),
@@ -219,9 +222,10 @@ describe('idle sign-out from the background alarm', () => {
   });
 
   it('does not let activity revive a session already past its limit', async () => {
+    const server = fakeApi();
     const clock = { now: T0 };
     await orgIdleMinutesItem.setValue(10);
-    await signInAs(SESSION, T0);
+    await signInAs(SESSION, T0, server);
     const touch = trackActivity(document, () => clock.now);
     clock.now = T0 + 11 * MIN;
     await touch();

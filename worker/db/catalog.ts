@@ -17,6 +17,22 @@ export async function listCatalog(db: D1Database, table: CatalogTable, onlyActiv
   return results.map(toItem);
 }
 
+/**
+ * Active units as reporters see them, each marked `small` when it has fewer than `k` active people:
+ * the k-th person is looked up by index (users_by_unit), so no unit costs more than k rows.
+ */
+export async function listUnitsForReporters(db: D1Database, k: number): Promise<Unit[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT u.id, u.name, u.active,
+         (SELECT 1 FROM users s WHERE s.unit_id = u.id AND s.active = 1 LIMIT 1 OFFSET ?1) IS NULL AS small
+       FROM units u WHERE u.active = 1 ORDER BY u.name`,
+    )
+    .bind(k - 1)
+    .all<Row & { small: number }>();
+  return results.map((row) => ({ ...toItem(row), small: row.small === 1 }));
+}
+
 export async function getCatalogItem(db: D1Database, table: CatalogTable, id: string) {
   const row = await db.prepare(`SELECT id, name, active FROM ${table} WHERE id = ?1`).bind(id).first<Row>();
   return row ? toItem(row) : null;

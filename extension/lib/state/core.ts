@@ -7,7 +7,7 @@ import type { AskDraft, FlagDraft, View } from '../drafts';
 import { ApiError, errorMessage } from '../errors';
 import type { MyItem } from '../items';
 import type { Detector } from '../phi';
-import type { AttentionItem, OutboxItem, Policy, StoredSession } from '../storage';
+import type { AttentionItem, OpenAttentionItem, OutboxItem, Policy, StoredSession } from '../storage';
 
 type BrowserLike = Pick<typeof browser, 'runtime' | 'tabs' | 'action' | 'permissions' | 'storage'>;
 
@@ -37,6 +37,8 @@ export function createCore(deps: AppDeps) {
   const view = signal<View>('home');
   const outbox = signal<OutboxItem[]>([]);
   const attention = signal<AttentionItem[]>([]);
+  /** The signed-in user's "needs attention" entries opened with their key, by client id. */
+  const attentionOpen = signal<Record<string, OpenAttentionItem>>({});
   /** Polite announcements ("Flag sent."), shown in an aria-live region. */
   const status = signal('');
   /** The current failure, shown in role="alert". */
@@ -77,6 +79,21 @@ export function createCore(deps: AppDeps) {
     });
   }
 
+  /**
+   * Brings the user's key into memory if it is not (first use since the browser started): what is
+   * sealed for them opens. Offline it stays sealed, and waits.
+   */
+  async function unlock(): Promise<void> {
+    const s = session.value;
+    if (!s) return;
+    try {
+      const { ensureReceiptKey } = await services();
+      await ensureReceiptKey(await api(), s.user.id);
+    } catch {
+      // Offline or signed out elsewhere: sealed things stay sealed until the next try.
+    }
+  }
+
   function announce(message: string) {
     error.value = '';
     status.value = message;
@@ -93,6 +110,7 @@ export function createCore(deps: AppDeps) {
     services,
     version,
     api,
+    unlock,
     announce,
     fail,
     ready,
@@ -104,6 +122,7 @@ export function createCore(deps: AppDeps) {
     view,
     outbox,
     attention,
+    attentionOpen,
     status,
     error,
     busy,

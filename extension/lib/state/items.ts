@@ -1,22 +1,19 @@
 import { ApiError, NetworkError } from '../errors';
-import { itemsCacheItem, needsSignInItem, seenItem } from '../storage';
+import { needsSignInItem } from '../storage';
 import type { Core } from './core';
-
-const MAX_SEEN = 2000;
 
 /** My items: the merged list, its offline copy and the unread marks. */
 export function createItemActions(core: Core) {
-  const { now, services, api, fail, session, items, itemsCachedAt } = core;
+  const { now, services, api, unlock, fail, session, items, itemsCachedAt } = core;
 
   async function loadItems() {
     const s = session.value;
     if (!s) return;
-    const [{ buildItems, fetchItems, ensureReceiptKey, readReceipts }, seen, cached] = await Promise.all([
-      services(),
-      seenItem.getValue(),
-      itemsCacheItem.getValue(),
-    ]);
-    const mine = cached?.userId === s.user.id ? cached : null;
+    await unlock();
+    const { buildItems, fetchItems, ensureReceiptKey, readReceipts, readItemsCache, writeItemsCache, readSeen } =
+      await services();
+    const seen = await readSeen(s.user.id);
+    const mine = await readItemsCache(s.user.id);
     if (mine && !items.value) {
       items.value = buildItems(mine, seen);
       itemsCachedAt.value = mine.fetchedAt;
@@ -27,7 +24,7 @@ export function createItemActions(core: Core) {
       await ensureReceiptKey(client, s.user.id);
       const receipts = (await readReceipts(s.user.id)) ?? [];
       const fresh = await fetchItems(client, s.user.id, receipts, now());
-      await itemsCacheItem.setValue(fresh);
+      await writeItemsCache(fresh);
       items.value = buildItems(fresh, seen);
       itemsCachedAt.value = null;
     } catch (e) {
@@ -39,9 +36,10 @@ export function createItemActions(core: Core) {
 
   /** Marks what is shown as seen; the marks stay on screen until the list is next opened. */
   async function markSeen(keys: string[]) {
-    if (keys.length === 0) return;
-    const seen = await seenItem.getValue();
-    await seenItem.setValue([...new Set([...seen, ...keys])].slice(-MAX_SEEN));
+    const s = session.value;
+    if (!s || keys.length === 0) return;
+    const svc = await services();
+    await svc.markSeen(s.user.id, keys);
   }
 
   return { loadItems, markSeen };

@@ -1,5 +1,5 @@
 import { BUILD_API_URL, normaliseApiUrl } from '../config';
-import { emptyAskDraft, saveDraft, type View } from '../drafts';
+import { emptyAskDraft, type View } from '../drafts';
 import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from '../idle';
 import {
   apiUrlItem,
@@ -22,7 +22,11 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 /** Start-up (policy, session, idle sign-out, prefill), sign-in and sign-out. */
 export function createSessionActions(
   core: Core,
-  { open, flushNow }: { open: (view: View) => Promise<void>; flushNow: () => Promise<unknown> },
+  {
+    open,
+    flushNow,
+    refreshAttention,
+  }: { open: (view: View) => Promise<void>; flushNow: () => Promise<unknown>; refreshAttention: () => Promise<void> },
 ) {
   const {
     b,
@@ -31,6 +35,7 @@ export function createSessionActions(
     services,
     version,
     api,
+    unlock,
     announce,
     fail,
     ready,
@@ -48,6 +53,7 @@ export function createSessionActions(
     askDraft,
     items,
     signedIn,
+    attentionOpen,
   } = core;
 
   async function init() {
@@ -73,6 +79,7 @@ export function createSessionActions(
     });
     needsAttentionItem.watch((v) => {
       attention.value = v;
+      void refreshAttention();
     });
     needsSignInItem.watch((v) => {
       needsSignIn.value = v;
@@ -89,21 +96,25 @@ export function createSessionActions(
 
     if (!signedIn.value) return;
     if (!(await consumePrefill()) && drafts.view && drafts.view !== 'home') await open(drafts.view);
+    // The user's key opens what is sealed for them (the first time since the browser started).
+    void unlock().then(refreshAttention);
     void flushNow();
   }
 
   /** Text selected on a page and sent here by the context menu becomes the start of a question. */
   async function consumePrefill(): Promise<boolean> {
-    const pre = await prefillItem.getValue();
-    if (!pre) return false;
-    await prefillItem.setValue(null);
+    const s = session.value;
+    if (!s || !(await prefillItem.getValue())) return false;
+    await unlock();
+    const { takePrefill, loadDrafts, captureScreen, saveDraft } = await services();
+    const text = await takePrefill(s.user.id);
+    if (text === null) return false;
     void b.action.setBadgeText({ text: '' })?.catch(() => undefined);
-    const existing = (await draftsItem.getValue()).ask;
+    const existing = (await loadDrafts()).drafts.ask;
     if (existing?.text) {
-      askDraft.value = { ...existing, text: `${existing.text}\n\n${pre.text}` };
+      askDraft.value = { ...existing, text: `${existing.text}\n\n${text}` };
     } else {
-      const { captureScreen } = await services();
-      askDraft.value = emptyAskDraft(await captureScreen(b.tabs), pre.text);
+      askDraft.value = emptyAskDraft(await captureScreen(b.tabs), text);
     }
     await saveDraft('ask', askDraft.value);
     await open('ask');
@@ -139,7 +150,7 @@ export function createSessionActions(
     }
     busy.value = true;
     try {
-      const { createApi, endpoints } = await services();
+      const { createApi, endpoints, ensureReceiptKey } = await services();
       const client = createApi({ baseUrl: base, getToken: () => null, fetchFn: deps.fetchFn, version: version() });
       const displayName = input.displayName.trim();
       const s = await client.call(endpoints.enroll, {
@@ -152,17 +163,30 @@ export function createSessionActions(
         apiUrlLocked.value ? Promise.resolve() : apiUrlItem.setValue(base),
         lastActiveItem.setValue(now()),
       ]);
+      // The user's key before the forms show: drafts and the outbox are sealed with it from the
+      // first keystroke, and what waited for them on this device opens again. Best effort: without
+      // it (the server went away just now) lib/legacy.ts seals what is written once it arrives.
+      const signedIn = createApi({
+        baseUrl: base,
+        getToken: () => stored.token,
+        fetchFn: deps.fetchFn,
+        version: version(),
+      });
+      await ensureReceiptKey(signedIn, s.user.id).catch(() => undefined);
       session.value = stored;
       needsSignIn.value = false;
       apiUrl.value = base;
       view.value = 'home';
       announce(`Signed in as ${s.user.displayName}.`);
-      // The receipt key (this user's receipts readable again) and the idle setting, best effort.
+      void refreshAttention();
       const signedInApi = await api();
       void services()
-        .then((svc) => Promise.all([svc.ensureReceiptKey(signedInApi, s.user.id), svc.refreshOrgSettings(signedInApi)]))
+        .then((svc) => svc.refreshOrgSettings(signedInApi))
         .catch(() => undefined);
-      void flushNow();
+      // What waited on this device for this user goes now, backoff or not: they are back, and online.
+      void services()
+        .then((svc) => svc.flush({ api: signedInApi, userId: s.user.id, now: now(), all: true }))
+        .catch(() => undefined);
       await consumePrefill();
       return true;
     } catch (e) {
@@ -192,6 +216,7 @@ export function createSessionActions(
     flagDraft.value = null;
     askDraft.value = null;
     items.value = null;
+    attentionOpen.value = {};
     view.value = 'home';
     const kept = (result?.waiting ?? 0) + (result?.needsAttention ?? 0);
     announce(

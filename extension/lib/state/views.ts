@@ -1,16 +1,15 @@
 import type { ConfirmedSpan } from '../../../shared/text';
 import {
   type AskDraft,
-  clearDraft,
+  type Drafts,
   emptyAskDraft,
   emptyFlagDraft,
   type FlagDraft,
-  saveDraft,
   saveView,
   type View,
 } from '../drafts';
 import { loadDetector } from '../phi';
-import { catalogItem, draftsItem, orgIdleMinutesItem } from '../storage';
+import { catalogItem, orgIdleMinutesItem } from '../storage';
 import type { Core } from './core';
 
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
@@ -21,6 +20,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     deps,
     services,
     api,
+    unlock,
     announce,
     fail,
     session,
@@ -37,6 +37,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     askDraft,
     editNotice,
     waiting,
+    attentionOpen,
+    userId,
   } = core;
 
   async function ensureDetector() {
@@ -69,12 +71,23 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     }
   }
 
+  /** The saved drafts, opened with the user's key (sealed: they may hold text typed before the check). */
+  async function savedDrafts() {
+    await unlock();
+    const { loadDrafts } = await services();
+    const { drafts, locked } = await loadDrafts();
+    if (locked) announce('Some of your drafts stay sealed until Curbside can reach your organisation’s server.');
+    return drafts;
+  }
+
   async function ensureFlagDraft() {
     if (flagDraft.value) return;
-    const saved = (await draftsItem.getValue()).flag;
-    if (saved) flagDraft.value = saved;
+    const saved = (await savedDrafts()).flag;
+    if (flagDraft.value) return;
+    // An anonymous draft from before units were a choice shows (and sends) no unit, as toFlagCreate does.
+    if (saved) flagDraft.value = saved.anonymous && !saved.unitChosen ? { ...saved, unitId: '' } : saved;
     else {
-      const { captureScreen } = await services();
+      const { captureScreen, saveDraft } = await services();
       flagDraft.value = emptyFlagDraft(session.value?.user.unitId ?? null, await captureScreen(b.tabs));
       await saveDraft('flag', flagDraft.value);
     }
@@ -82,10 +95,11 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
 
   async function ensureAskDraft() {
     if (askDraft.value) return;
-    const saved = (await draftsItem.getValue()).ask;
+    const saved = (await savedDrafts()).ask;
+    if (askDraft.value) return;
     if (saved) askDraft.value = saved;
     else {
-      const { captureScreen } = await services();
+      const { captureScreen, saveDraft } = await services();
       askDraft.value = emptyAskDraft(await captureScreen(b.tabs));
       await saveDraft('ask', askDraft.value);
     }
@@ -104,16 +118,27 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     if (next === 'items') await loadItems();
   }
 
+  // Saved in the order typed, each save behind the last (sealing is asynchronous).
+  let saving: Promise<unknown> = Promise.resolve();
+  function queueSave<K extends 'flag' | 'ask'>(kind: K, draft: Drafts[K]) {
+    saving = saving
+      .then(() => services())
+      .then((s) => s.saveDraft(kind, draft))
+      .catch(() => undefined);
+  }
+
   function updateFlag(patch: Partial<FlagDraft>) {
     if (!flagDraft.value) return;
-    flagDraft.value = { ...flagDraft.value, ...patch };
-    void saveDraft('flag', flagDraft.value);
+    const draft = { ...flagDraft.value, ...patch };
+    flagDraft.value = draft;
+    queueSave('flag', draft);
   }
 
   function updateAsk(patch: Partial<AskDraft>) {
     if (!askDraft.value) return;
-    askDraft.value = { ...askDraft.value, ...patch };
-    void saveDraft('ask', askDraft.value);
+    const draft = { ...askDraft.value, ...patch };
+    askDraft.value = draft;
+    queueSave('ask', draft);
   }
 
   async function addPageTitle(kind: 'flag' | 'ask') {
@@ -161,7 +186,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
               { kind, body: svc.toQuestionCreate(draft as AskDraft, confirmedSpans), userId: s.user.id },
               now(),
             );
-      await clearDraft(kind === 'flag' ? 'flag' : 'ask');
+      await saving;
+      await svc.clearDraft(kind === 'flag' ? 'flag' : 'ask');
       if (kind === 'flag') flagDraft.value = null;
       else askDraft.value = null;
       editNotice.value = '';
@@ -180,26 +206,42 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     }
   }
 
+  /** Opens the user's "needs attention" entries with their key, to show what was refused and why. */
+  async function refreshAttention() {
+    const id = userId.value;
+    if (!id) {
+      attentionOpen.value = {};
+      return;
+    }
+    const { openAttentionFor } = await services();
+    attentionOpen.value = await openAttentionFor(id);
+  }
+
   /** Takes a refused item back into its form, to fix and send again (with a new clientId). */
   async function editAttention(clientId: string) {
+    const id = userId.value;
+    if (!id) return;
+    await unlock();
     const svc = await services();
-    const entry = await svc.takeAttention(clientId);
+    const entry = await svc.takeAttention(clientId, id);
     if (!entry) return;
     editNotice.value = entry.reason;
     if (entry.item.kind === 'flag') {
       flagDraft.value = svc.flagDraftFrom(entry.item.body);
-      await saveDraft('flag', flagDraft.value);
+      await svc.saveDraft('flag', flagDraft.value);
       await open('flag');
     } else {
       askDraft.value = svc.askDraftFrom(entry.item.body);
-      await saveDraft('ask', askDraft.value);
+      await svc.saveDraft('ask', askDraft.value);
       await open('ask');
     }
   }
 
   async function discardAttention(clientId: string) {
+    const id = userId.value;
+    if (!id) return;
     const { takeAttention } = await services();
-    await takeAttention(clientId);
+    await takeAttention(clientId, id, { discard: true });
     announce('Discarded. It was not sent.');
   }
 
@@ -215,6 +257,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     addScreen,
     flushNow,
     submit,
+    refreshAttention,
     editAttention,
     discardAttention,
   };

@@ -78,9 +78,16 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
     serviceWorker,
     close: async () => {
       await browser.close().catch(() => {});
+      const exited = new Promise((r) => (chrome.exitCode !== null ? r(null) : chrome.once('exit', r)));
       chrome.kill('SIGKILL');
-      await new Promise((r) => setTimeout(r, 200));
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // Chromium's helper processes can still be writing into the profile for a moment: a temporary
+      // folder left behind is not a failed test.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+      } catch (e) {
+        console.warn(`e2e: could not remove ${profile}: ${(e as Error).message}`);
+      }
     },
   };
 }
