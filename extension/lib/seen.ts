@@ -1,6 +1,6 @@
 import { withLock } from './lock';
 import { seenItem } from './storage';
-import { canSealFor, openerFor, openOrNull, sealFor } from './vault';
+import { canSealFor, NoUserKeyError, openerFor, openOrNull, sealFor } from './vault';
 
 /**
  * What each user has seen in My items (answers, status changes, responses; keys as lib/items.ts),
@@ -28,6 +28,11 @@ export async function markSeen(userId: string, keys: readonly string[]): Promise
     // Not opened (key not in memory): the marks are not worth losing the earlier ones over.
     if (seen === null) return;
     const next = [...new Set([...seen, ...keys])].slice(-MAX_SEEN);
-    await seenItem.setValue({ ...(await seenItem.getValue()), [userId]: await sealFor(userId, next) });
+    // The user may sign out (their keys go) while this waited for the lock: then the marks go too.
+    const sealed = await sealFor(userId, next).catch((e: unknown) => {
+      if (e instanceof NoUserKeyError) return null;
+      throw e;
+    });
+    if (sealed) await seenItem.setValue({ ...(await seenItem.getValue()), [userId]: sealed });
   });
 }
