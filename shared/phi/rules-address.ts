@@ -5,7 +5,8 @@
 // line, or before a state ("Salina, KS"). A five-digit number is a ZIP only next
 // to a state, a street line or a "zip" label: CPT codes look the same.
 
-import { FUNCTION_WORDS, isVocab } from '../phi-vocab';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
 const STATE_ABBR =
@@ -16,26 +17,47 @@ const STATE_ABBR_ALT = STATE_ABBR.split(' ').join('|');
 const STATE_UPPER = `(?:${STATE_ABBR_ALT}|${STATE_NAMES})`;
 const STATE_ANYCASE = new RegExp(`^(?:${STATE_ABBR_ALT}|${STATE_NAMES})$`, 'i');
 
+// USPS street suffixes (Publication 28, C1) with their common abbreviations. Left out: the
+// abbreviations that are clinical words or units ("ml", "dl", "ft", "is", "pr", "lp").
 const SUFFIX =
-  'street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|way|court|ct|circle|cir|boulevard|blvd|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|cove|cv|heights|hts|plaza|plz|commons|bend|run|row|path|walk|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|landing|ridge|hollow|holw|grove|grv|park|knoll|manor|mews|crescent|cres|close|gardens|glen|green|meadows?|estates?|vista|view|creek';
-// House number, optional direction, 1-4 words (or an ordinal street), suffix, optional unit.
-const STREET = new RegExp(
-  `(?<![\\w#./-])(\\d{1,6}[A-Za-z]?)(?:-\\d{1,4})?\\s+((?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b){0,2})`,
+  'street|st|str|avenue|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd';
+// Suffixes that also name a hospital's places ("2 Heart Center", "4 West Park"): they need a street-like word.
+const SOFT_SUFFIX =
+  /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
+// A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
+const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
+// House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
+const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-\\d{1,4}[A-Za-z]?)?(?:\\s+1\\/2|\\s*½)?)';
+const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)';
+const DIR_WORD = new RegExp(`^${DIR}\\.?$`, 'i');
+// A street line stays on its line: "at 1230 thx\npt" is not one.
+const oneLine = (src: string, flags: string): RegExp => new RegExp(src.replaceAll('\\s', '[ \\t]'), flags);
+// House number, optional direction, 1-4 words (or an ordinal street), suffix, optional units.
+const STREET = oneLine(
+  `(?<![\\w#./-])${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
   'gi',
 );
-const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|pob|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
+// The street type first: "3 Avenue of the Americas", "19 Avenue C", "5 Calle Sol", "77 rue de la Paix".
+const TYPE_FIRST = oneLine(
+  `(?<![\\w#./-])${HOUSE}\\s+(?:avenue|ave|calle|rue|via|camino|avenida|av|rua|paseo|boulevard|blvd|route|rte|chemin|strada|carrera|carretera|rambla)\\.?\\s+((?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?:[A-Z]\\b|[A-Za-z][A-Za-z'-]+)(?:\\s+(?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*[A-Z][A-Za-z'-]+){0,2})${UNIT}{0,2}`,
+  'gi',
+);
+// Grid addresses: "1200 W 300 N", "1200 West 300 North".
+const GRID = oneLine(`(?<![\\w#./-])\\d{1,5}\\s+${DIR}\\.?\\s+\\d{1,5}\\s+${DIR}\\b\\.?${UNIT}{0,2}`, 'g');
+const PO_BOX =
+  /\b(?:p\.?\s?o\.?\s?(?:box|b\.?|drawer)|pob|post\s+office\s+(?:box|drawer)|box|drawer|pmb|private\s+mailbox)\s*#?\s*\d{1,6}\b/gi;
 // "RR 20" alone is a respiratory rate: the short forms need their box.
 const RURAL =
   /\b(?:(?:rr|r\.r\.|hc)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
 // Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
 const HIGHWAY =
-  /(?<![\w#./-])\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|st|sr|cr|fm|rm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i)[\s-]*)+\d{1,5}[A-Za-z]?(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
+  /(?<![\w#./-])[NSEW]?\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|cty|cth|co|st|sr|cr|fm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i|trunk)[\s-]*)+(?:\d{1,5}[A-Za-z]?\b|[A-Z]{1,2}\b)(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
 // Words that announce an address, so a short or lower-case street line still counts.
 const ADDRESS_CUE =
   /\b(?:address|adress|addr|lives\s+(?:at|on)|living\s+at|home\s+is|delivery\s+to|deliver(?:s|ed)?\s+to|mail(?:ed)?\s+(?:goes\s+)?to|place\s+at|staying\s+at|moved\s+to|resides\s+at|at)\s*:?\s*$/i;
 // "Marion County", "marion county", "St. Lucie County", "Prince George's county".
 const COUNTY =
-  /\b((?:[A-Za-z][A-Za-z.']+\s+){0,3}[A-Za-z][A-Za-z']+)\s+(County|Parish|Borough|county|parish|borough|COUNTY|PARISH)\b/g;
+  /\b((?:[A-Za-z][A-Za-z.']+\s+){0,3}[A-Za-z][A-Za-z']+)\s+(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
 const NOT_COUNTY =
@@ -55,20 +77,72 @@ const CITY_STATE_LOWER = new RegExp(
   'g',
 );
 const STATE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'g');
+// "fall river, pa 49874", "santa maria az 87731": a state in lower case needs a word before it and a ZIP after.
+const STATE_ZIP_LOWER = new RegExp(
+  `\\b[a-z][a-z'.-]+,?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`,
+  'g',
+);
+// ZIP+4 has no other use in a note.
+const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
 const ZIP_LABEL =
   /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
-// "lives in Dayton", "moved to Bozeman".
-const LIVES_IN =
-  /\b(?:lives|living|lives\s+out|resides|residing|moved|moving|relocated|relocating|home|visiting\s+from|is\s+from|comes\s+from|pt\s+from|patient\s+from|transferred\s+from|hometown(?:\s+is)?)\s+(?:(?:in|to|at|from|near|outside(?:\s+of)?)\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b/g;
+// A town after words that say where someone lives or comes from: "lives with her son in Rutland",
+// "moved here from Albuquerque", "resident of Bozeman", "pt from wilkes-barre". The preposition is
+// found first; the clause before it must hold one of these words.
+const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
+const PLACE_CUE =
+  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+const PLACE_PREFIX =
+  /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
+const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
+
+/** The town after a residence cue and a preposition at `pos`: its end, or -1. */
+function placeAfter(text: string, pos: number): number {
+  let end = -1;
+  let i = pos;
+  let words = 0;
+  let pendingPrefix = false;
+  while (words < 4) {
+    PLACE_WORD.lastIndex = i;
+    const m = PLACE_WORD.exec(text);
+    if (!m) break;
+    const w = m[0].replace(/[.']+$/, (x) => (/^(?:st|ste|ft|mt)$/i.test(m[0].slice(0, -1)) ? x : ''));
+    const capital = /^[A-Z]/.test(w);
+    const k = w.toLowerCase();
+    let ok: boolean;
+    if (PLACE_PREFIX.test(w) && /^[ -]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)))
+      ok = pendingPrefix = true;
+    else if (FUNCTION_WORDS.has(k) || (RELATIONS.has(k) && !capital)) ok = false;
+    else if (capital) ok = !isVocab(w) || (words > 0 && !FUNCTION_WORDS.has(k));
+    else
+      ok =
+        foreign(k) ||
+        (pendingPrefix && !isCommonWord(k)) ||
+        (k.includes('-') && k.split('-').some(foreign) && !k.split('-').some((p) => FUNCTION_WORDS.has(p)));
+    if (!ok) break;
+    words++;
+    if (!PLACE_PREFIX.test(w) || words > 1) end = m.index + w.length;
+    if (!PLACE_PREFIX.test(w)) pendingPrefix = false;
+    const gap = /^(?: |-)(?=[A-Za-z])/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+    if (!gap || (!capital && !PLACE_PREFIX.test(w) && words > 0 && !/^-/.test(gap[0]))) {
+      if (!gap) break;
+      // A lower-case town is one word after its prefixes ("east st. louis"; not "scranton with her son").
+      if (!capital) break;
+    }
+    i = m.index + m[0].length + 1;
+  }
+  return end;
+}
 
 const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
 
 const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
 
-function isCityWord(w: string, allowLower: boolean): boolean {
+function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   if (!CITY_WORD.test(w)) return false;
-  if (isVocab(w)) return false;
+  // "Lawton" is also a scale, "Mobile" a word: before a state or ZIP a capitalised one is the town.
+  if (isVocab(w) && !(lenient && /^[A-Z]/.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()))) return false;
   if (/^[A-Z][a-z]/.test(w)) return true;
   return allowLower && /^[a-z]+$/.test(w);
 }
@@ -86,10 +160,14 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   // Take words while they look like a city, stopping at a state or a stop word.
   const words = (m[2] ?? '').split(/([ -])/);
   let city = '';
+  let lenient = false;
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i] ?? '';
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
-    if (!isCityWord(w, lower || comma)) break;
+    if (!isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
+      if (!isCityWord(w, lower || comma, true)) break;
+      lenient = true;
+    }
     city = city ? city + (words[i - 1] ?? ' ') + w : w;
   }
   if (!city) {
@@ -105,7 +183,7 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
   // with one, the city ends at punctuation or a clause ("Dothan and wants").
   const capital = /^[A-Z]/.test(city);
-  const ok = stateOrZip || ((comma || capital) && (capital || lower) && (ends || clause));
+  const ok = stateOrZip || (!lenient && (comma || capital) && (capital || lower) && (ends || clause));
   if (!ok) {
     zipAfter(text, pos, out);
     return;
@@ -139,6 +217,14 @@ export function addressRules(text: string, out: Candidate[]): void {
     const capital = words.every((w) => /^[A-Z0-9]/.test(w)) && /^[A-Z]/.test(m[3] ?? '');
     const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
     if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital && !cued) continue;
+    const suffix = m[3] ?? '';
+    const dirOnly = words.every((w) => DIR_WORD.test(w));
+    if (!cued) {
+      // "4 West Center", "2 Heart Center", "Cardiac Rehab Park": a hospital's place, not a street.
+      if (SOFT_SUFFIX.test(suffix) && (dirOnly || words.some((w) => !DIR_WORD.test(w) && isVocab(w)))) continue;
+      // "1230 thx pt", "2 vials sta": short suffixes in lower case need a cue.
+      if (/^(?:pt|sta|ext|ter|vis|spur|row|run)$/.test(suffix) && !capital) continue;
+    }
     const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
     out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT });
     const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
@@ -147,8 +233,30 @@ export function addressRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(HIGHWAY)) {
     const v = (m[0] ?? '').replace(/[\s,]+$/, '');
     // A road word of its own ("Hwy", "CR", "State Route"), not "2 st 5" or "3 i 4".
-    if (!/\b(?:us|u\.s\.|sr|cr|fm|rm|hwy|highway|route|rte|interstate|farm\s+to\s+market|ranch\s+road)\b/i.test(v))
+    if (
+      !/\b(?:us|u\.s\.|sr|cr|fm|rm|hwy|highway|route|rte|interstate|farm\s+to\s+market|ranch\s+road|cty|cth|county\s+(?:road|rd|trunk))\b/i.test(
+        v,
+      )
+    )
       continue;
+    out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(TYPE_FIRST)) {
+    const name = m[2] ?? '';
+    const capital = /^[A-Z]/.test(name) || /^[A-Z]/.test((m[0] ?? '').slice((m[1] ?? '').length).trim());
+    const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    if (
+      (!capital && !cued) ||
+      name.split(/\s+/).some((w) => isVocab(w) && !/^(?:of|the|de|del|la|le|du|da|do|dos|di)$/i.test(w))
+    )
+      continue;
+    const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
+    out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(GRID)) {
+    const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
   }
@@ -210,6 +318,16 @@ export function addressRules(text: string, out: Candidate[]): void {
       }
     }
   }
+  for (const m of text.matchAll(STATE_ZIP_LOWER)) {
+    const w = /^[a-z'.-]+/.exec(m[0] ?? '')?.[0] ?? '';
+    if (FUNCTION_WORDS.has(w)) continue;
+    const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+  }
+  for (const m of text.matchAll(ZIP4)) {
+    if (/\b(?:ndc|lot|ref|cat|model|part)\b\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
+  }
   for (const m of text.matchAll(STATE_ZIP)) {
     const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
@@ -218,10 +336,21 @@ export function addressRules(text: string, out: Candidate[]): void {
     const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
   }
-  for (const m of text.matchAll(LIVES_IN)) {
-    const words = (m[1] ?? '').split(/[ -]/);
-    if (words.some((w) => isVocab(w))) continue;
-    const s = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
-    out.push({ start: s, end: s + (m[1] ?? '').length, kind: 'address', priority: P_CONTEXT - 5 });
+  for (const m of text.matchAll(PLACE_PREP)) {
+    const clause = /(?:[^.;!?|\n-]|-(?! ))*$/.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[0] ?? '';
+    if (!PLACE_CUE.test(clause + (m[0] ?? ''))) continue;
+    const prep = (m[1] ?? '').toLowerCase();
+    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?)\b/i.test(clause)) continue;
+    if (prep === 'of' && !/\b(?:resident|residents|native|outside)\s*$/i.test(clause)) continue;
+    const start = m.index + (m[0] ?? '').length;
+    const end = placeAfter(text, start);
+    if (end <= start) continue;
+    const place = text.slice(start, end);
+    // A state, a country or a language alone is allowed ("from Texas", "from Haiti").
+    if (/^[A-Za-z]+$/.test(place) && isVocab(place)) continue;
+    if (STATE_ANYCASE.test(place)) continue;
+    // "pt in resus 3", "in bay 12": a place with a number after it is a room.
+    if (/^\s*#?\d{1,4}\b/.test(text.slice(end, end + 6))) continue;
+    out.push({ start, end, kind: 'address', priority: P_CONTEXT - 5 });
   }
 }
