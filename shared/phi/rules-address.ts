@@ -57,7 +57,7 @@ const ADDRESS_CUE =
   /\b(?:address|adress|addr|lives\s+(?:at|on)|living\s+at|home\s+is|delivery\s+to|deliver(?:s|ed)?\s+to|mail(?:ed)?\s+(?:goes\s+)?to|place\s+at|staying\s+at|moved\s+to|resides\s+at|at)\s*:?\s*$/i;
 // "Marion County", "marion county", "St. Lucie County", "Prince George's county".
 const COUNTY =
-  /\b((?:[A-Za-z][A-Za-z.']+\s+){0,3}[A-Za-z][A-Za-z']+)\s+(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+  /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)\s+(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
 const NOT_COUNTY =
@@ -283,7 +283,12 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (
         NOT_COUNTY.test(w) ||
         FUNCTION_WORDS.has(w.toLowerCase()) ||
-        (STREET_WORD.test(w) && skip < words.length && !/^st\.?$/i.test(w))
+        (STREET_WORD.test(w) && skip < words.length && !/^st\.?$/i.test(w)) ||
+        // "… verdes st Matanuska-Susitna Borough": "st" after a word ends a street; "in St. Lucie County" starts a name.
+        (/^st$/i.test(w) &&
+          skip >= 2 &&
+          !NOT_COUNTY.test(words[skip - 2]?.[0] ?? '') &&
+          !FUNCTION_WORDS.has((words[skip - 2]?.[0] ?? '').toLowerCase()))
       )
         break;
       if (capital && !/^[A-Z]/.test(w)) break;

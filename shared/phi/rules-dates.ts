@@ -36,7 +36,7 @@ const NOT_DATE_AFTER = /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%
 
 // Compact dates after a word that announces a date: "DOB 031458", "adm 20240615", "DOB: 3141958".
 const COMPACT =
-  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure)\s*(?:date\s*)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/.-]|\.\d)/gi;
+  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp)\s*(?:date\s*)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
 
 /** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
 function compactDate(v: string): boolean {

@@ -46,6 +46,38 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'empi',
       'mpi',
       'enterprise id',
+      'urn',
+      'pid',
+      'emr',
+      'emr #',
+      'emr id',
+      'ehr id',
+      'record #',
+      'record no',
+      'record number',
+      'registration',
+      'registration #',
+      'registration number',
+      'reg #',
+      'reg no',
+      'pt #',
+      'pt no',
+      'patient #',
+      'patient no',
+      'hosp id',
+      'hospital id',
+      'medical rec',
+      'med rec',
+      'medical rec #',
+      'chart id',
+      'clinic number',
+      'clinic #',
+      'person id',
+      'cmrn',
+      'local id',
+      'facility id',
+      'mr id',
+      'hosp reg',
     ],
   ],
   [
@@ -76,6 +108,39 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'guarantor',
       'guarantor id',
       'financial number',
+      'episode',
+      'episode #',
+      'episode id',
+      'admission #',
+      'admission number',
+      'admission id',
+      'adm #',
+      'acct no',
+      'acct #',
+      'account #',
+      'account no',
+      'patient account',
+      'pt acct',
+      'pt account',
+      'billing acct',
+      'billing account',
+      'hb acct',
+      'pb acct',
+      'encntr',
+      'contact serial',
+      'visit no',
+      'fin no',
+      'har #',
+      'csn #',
+      'ecd',
+      'claim #',
+      'claim no',
+      'claim id',
+      'auth #',
+      'authorization #',
+      'authorization number',
+      'prior auth #',
+      'pa #',
     ],
   ],
   [
@@ -142,6 +207,69 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'beneficiary id',
       'bcbs',
       'tricare',
+      'cin',
+      'bic',
+      'medi-cal bic',
+      'dbn',
+      'payer id',
+      'coverage id',
+      'coverage #',
+      'medicare #',
+      'medicaid #',
+      'medicare no',
+      'medicaid no',
+      'hic',
+      'hic #',
+      'mcd',
+      'mcd #',
+      'mcr',
+      'mcaid',
+      'mcare',
+      'plan member',
+      'ins #',
+      'insurance #',
+      'insurance no',
+      'ins no',
+      'subscriber no',
+      'policy no',
+      'cert',
+      'cert #',
+      'certificate #',
+      'member no',
+      'mbr id',
+      'mbr #',
+      'blue cross',
+      'blue shield',
+      'highmark',
+      'oscar',
+      'centene',
+      'wellpoint',
+      'elevance',
+      'optum',
+      'geisinger',
+      'medical assistance',
+      'ma id',
+      'snap',
+      'wic',
+      'ohp',
+      'apple health',
+      'kancare',
+      'medi-cal id',
+      'straight medicaid',
+      'health net',
+      'healthnet',
+      'amerihealth',
+      'sunshine health',
+      'peach state',
+      'buckeye',
+      'meridian',
+      'priority health',
+      'bcbs id',
+      'bcbsil',
+      'ppo id',
+      'hmo id',
+      'dental id',
+      'vision id',
     ],
   ],
   [
@@ -185,6 +313,27 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'identification card',
       'license',
       'licence',
+      'driving permit',
+      'operator license',
+      "operator's license",
+      'operators license',
+      'learner permit',
+      "learner's permit",
+      'permit #',
+      'permit no',
+      'dmv id',
+      'dmv #',
+      'state license',
+      'drv lic',
+      'dr lic',
+      'dl num',
+      'drivers license #',
+      'drivers lic #',
+      'lic #',
+      'photo id',
+      'non-driver id',
+      'nondriver id',
+      'real id',
     ],
   ],
   [
@@ -208,6 +357,31 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'vehicle id',
       'vehicle identification number',
       'registration plate',
+      'reg',
+      'reg plate',
+      'car reg',
+      'veh reg',
+      'vehicle reg',
+      'vehicle registration',
+      'vehicle plate',
+      'number plate',
+      'tag no',
+      'plate no',
+      'license tag',
+      'licence tag',
+      'vin no',
+      'vin #',
+      'vin number',
+      'vehicle #',
+      'motorcycle plate',
+      'car plate',
+      'truck plate',
+      'car license',
+      'car licence',
+      'auto plate',
+      'tag #:',
+      'plate#',
+      'lic plt',
     ],
   ],
   [
@@ -247,6 +421,47 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'generator serial',
       'model/serial',
       'imei',
+      'ser no',
+      'ser. no',
+      'device #',
+      'device no',
+      'device number',
+      'implant #',
+      'implant serial number',
+      'hearing aid serial',
+      'lvad serial',
+      'mac address',
+      'esn',
+      'meid',
+      'pacer sn',
+      'generator sn',
+      'lead sn',
+      'lead serial',
+      'cgm serial',
+      'cgm id',
+      'sensor #',
+      'pump #',
+      'pump sn',
+      'pump serial number',
+      'transmitter #',
+      'transmitter sn',
+      'sn:',
+      'serial num',
+      's/n #',
+      's.n.',
+      'device serial number',
+      'icd sn',
+      'crt sn',
+      'ppm sn',
+      'stimulator serial',
+      'implant sn',
+      'monitor serial',
+      'monitor sn',
+      'monitor id',
+      'cpap serial',
+      'bipap serial',
+      'concentrator serial',
+      'wheelchair serial',
     ],
   ],
   [
@@ -305,6 +520,81 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'id',
       'id number',
       'id #',
+      'a#',
+      'a #',
+      'alien',
+      'alien #',
+      'alien no',
+      'uscis',
+      'uscis #',
+      'national id',
+      'national id number',
+      'nhs number',
+      'nhs no',
+      'nhs #',
+      'sin',
+      'sin #',
+      'health card',
+      'health card #',
+      'ohip',
+      'ohip #',
+      'medical id',
+      'voter id',
+      'voter #',
+      'employee #',
+      'employee number',
+      'emp id',
+      'staff id',
+      'lab order',
+      'lab order #',
+      'case id',
+      'prisoner #',
+      'inmate no',
+      'booking no',
+      'arrest #',
+      'court case',
+      'docket',
+      'docket #',
+      'i-94',
+      'visa #',
+      'visa no',
+      'refugee id',
+      'tribal id',
+      'tribal #',
+      'enrollment #',
+      'student #',
+      'student number',
+      'school id',
+      'dod #',
+      'edipi',
+      'va #',
+      'va id',
+      'claim number',
+      'disability #',
+      'workers comp #',
+      'wc claim',
+      'wc #',
+      'pharmacy rx',
+      'rx no',
+      'script #',
+      'lab #',
+      'lab accession',
+      'path #',
+      'pathology #',
+      'surg path',
+      'cytology #',
+      'blood bank #',
+      'bb #',
+      'armband #',
+      'band #',
+      'wristband #',
+      'transfusion id',
+      'donor id',
+      'donor #',
+      'organ id',
+      'accn',
+      'accn #',
+      'acc no',
     ],
   ],
   [
@@ -321,6 +611,24 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'social',
       'soc sec',
       'soc sec no',
+      'ss',
+      's.s.#',
+      's.s.n.',
+      's.s.n',
+      'ssn#',
+      'ssn no',
+      'ssn number',
+      'soc sec #',
+      'soc sec number',
+      'social sec',
+      'social sec #',
+      'social security #',
+      'tin',
+      'itin',
+      'tax id',
+      'taxpayer id',
+      'last 4 of ssn',
+      'ss num',
     ],
   ],
 ];
@@ -331,21 +639,28 @@ function escapeLabel(s: string): string {
 
 // Words that may stand between a label and its value ("SSN on the form was 1234…").
 const FILLER =
-  '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
+  '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\.(?=\\s)|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
 // "A 029 496 273 078": a lone letter may lead a value written in digit groups.
-const VALUE = '((?:[A-Za-z] (?=\\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){1,24})(?![A-Za-z0-9@])';
+const VALUE = '((?:[A-Za-z]{1,3} (?=\\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){1,24})(?![A-Za-z0-9@])';
 // A value written in short groups with spaces ("DL 123 456 789", "ID XJH 4471 2209"): groups of 2–6
 // with a digit in each after the first, so "MRN 1234567 45 minutes" keeps to its number.
-const GROUPS = /^(?: (?=[A-Za-z0-9]{2,6}(?![A-Za-z0-9]))[A-Za-z]*\d[A-Za-z0-9]*)+/;
+const GROUPS = /^(?: (?=[A-Za-z0-9]{2,6}(?![A-Za-z0-9]))[A-Za-z]*\d[A-Za-z0-9]*)+(?: [A-Z](?![A-Za-z0-9]))?/;
 // Continuation: "MRNs 1600091 and 1348212", "MR# E2987928, E1694980".
-const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${VALUE}`, 'i');
+const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${VALUE.replace('{1,3} ', ' ')}`, 'i');
+
+// "plate NJ R22-4BC", "DL TX 12345678": the issuing state may stand before the value.
+const STATE_BEFORE =
+  '(?:[^\\S\\n]*\\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)\\b(?=[^\\S\\n]+[A-Za-z0-9]*\\d))?';
 
 const LABEL_RES: Array<[IdentifierKind, RegExp]> = LABELS.map(([kind, labels]) => {
   const alts = [...labels].sort((a, b) => b.length - a.length).map(escapeLabel);
   // The value stays on the label's line.
   return [
     kind,
-    new RegExp(`(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?![a-z0-9])${FILLER}[^\\S\\n]*${VALUE}`, 'gi'),
+    new RegExp(
+      `(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?:(?![a-z0-9])|(?=\\d))${FILLER}${kind === 'license' || kind === 'vehicle' ? STATE_BEFORE : ''}[^\\S\\n]*${VALUE}`,
+      'gi',
+    ),
   ];
 });
 
@@ -397,7 +712,7 @@ export function idRules(text: string, out: Candidate[]): void {
         if (more) v += more[0];
       } else if (kind === 'health_plan') {
         // A plan's two-digit suffix: "BCBS ID 073098974 94".
-        const suffix = /^ \d{2}(?![\w.])/.exec(text.slice(start + v.length, start + v.length + 4));
+        const suffix = /^ \d{2}(?![\w]|\.\d)/.exec(text.slice(start + v.length, start + v.length + 4));
         if (suffix) v += suffix[0];
       }
       // A label followed by a word ("BCBS member ID …"): look again from the next character.
@@ -412,6 +727,13 @@ export function idRules(text: string, out: Candidate[]): void {
       }
       // Drop a trailing sentence period picked up by the value.
       v = v.replace(/[.]+$/, '');
+      // A label glued to its number ("MR1892360", "MRN00482913") is written as one token: cover it whole.
+      if (/[A-Za-z]/.test(text[start - 1] ?? '')) {
+        let s0 = start;
+        while (s0 > 0 && /[A-Za-z#]/.test(text[s0 - 1] ?? '')) s0--;
+        v = text.slice(s0, start) + v;
+        start = s0;
+      }
       re.lastIndex = start + v.length;
       const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
       out.push({ start, end: start + v.length, kind, priority });
@@ -436,18 +758,21 @@ export function idRules(text: string, out: Candidate[]): void {
 
 // Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
 const PLATE_SPACED =
-  /\b(?:plates?|tags?|lp)\b(?:\s*(?:#|no\.?|number))?\s*:?\s*([A-Z0-9]{1,4}[ ][A-Z0-9]{2,5})(?![\w-])/gi;
+  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number))?\s*:?\s*(?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
 // Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.
-const SSN_DASH = /(?<![\w-])(?!000|666|9\d\d)\d{3}( ?[-/] ?)(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])/g;
-const SSN_DOT = /(?<![\w.-])(?!000|666|9\d\d)\d{3}\.(?!00)\d{2}\.(?!0000)\d{4}(?![\w-]|\.\d)/g;
-const SSN_SPACE = /(?<![\w-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\w-])/g;
+// Reserved numbers (000, 666, 9xx) are not skipped: a mistyped or made-up number on a form is still one.
+const SSN_DASH = /(?<![\w-])\d{3}( ?[-/_] ?)\d{2}\1\d{4}(?![\w-])/g;
+const SSN_DOT = /(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)/g;
+const SSN_SPACE = /(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g;
+// A MAC address (a patient's home monitor or hub).
+const MAC_ADDR = /(?<![\w:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![\w:-])/gi;
 // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters exclude S, L, O, I, B, Z).
 const MBI =
-  /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
+  /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/gi;
 // Vehicle identification number: 17 characters, no I/O/Q, letters and digits mixed.
-const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/gi;
 // "#E1234567", "#4680523": a bare hash number in a chart banner is the record number.
 const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}-?\d(?:-?\d){5,13})(?![\w-])/g;
 // Last resort: long digit runs (7+ digits, maybe hyphenated), or a letter or two then 6+ digits.
@@ -459,11 +784,17 @@ export function shapeRules(text: string, out: Candidate[]): void {
       out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'ssn', priority: P_FORMAT });
     }
   }
+  for (const m of text.matchAll(MAC_ADDR)) {
+    if (!/[a-f]/i.test(m[0]) && !/\bmac\b/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'device', priority: P_FORMAT });
+  }
   for (const m of text.matchAll(MBI)) {
+    // In lower case an MBI shape needs a digit pattern a word cannot make.
+    if (m[0] === m[0].toLowerCase() && digitCount(m[0]) < 4) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'health_plan', priority: P_FORMAT });
   }
   for (const m of text.matchAll(VIN)) {
-    if (!/[A-Z]/.test(m[0] ?? '') || digitCount(m[0] ?? '') < 3) continue;
+    if (!/[A-Z]/i.test(m[0] ?? '') || digitCount(m[0] ?? '') < 3) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'vehicle', priority: P_FORMAT });
   }
   for (const m of text.matchAll(HASH_ID)) {
