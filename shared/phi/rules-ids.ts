@@ -666,8 +666,9 @@ const LABEL_RES: Array<[IdentifierKind, RegExp]> = LABELS.map(([kind, labels]) =
 
 // Ticket systems and internal references: hospital numbers, not the patient's.
 const TICKET_BEFORE =
-  /\b(?:ticket|tkt|inc|incident|req|request|ritm|chg|change|task|case|work\s*order|wo|order|pager|ext|extension|x|version|ver|build|lot|ndc|ref|reference|room|rm|bed|bay|page|call\s*back|callback|cpt|icd|code|fax|phone|cell|tel)\s*(?:#|no\.?|number|num)?\s*:?\s*$/i;
-const TICKET_PREFIX = /^(?:inc|req|ritm|chg|task|sctask|prb|sr|wo|tkt|hd|cs|ch|rfc|cr)\d/i;
+  /\b(?:ticket|tkt|inc|incident|req|request|ritm|chg|change|task|case|work\s*order|wo|order|pager|ext|extension|x|version|ver|build|lot|ndc|ref|reference|room|rm|bed|bay|page|call\s*back|callback|cpt|icd|code|fax|phone|cell|tel|policy|protocol|procedure|form|sop|guideline|order\s+set)\s*(?:#|no\.?|number|num)?\s*:?\s*$/i;
+const TICKET_PREFIX =
+  /^(?:(?:inc|req|ritm|chg|task|sctask|prb|wo|tkt|hd|kb|prj|ctask|itsm|snow)-?|sr|cs|ch|rfc|cr|sd)\d/i;
 
 // A bare "ID"/"badge"/"case" label loses to a specific one ("Medicaid ID") on the same value.
 const GENERIC = /^(?:id|badge|case)\b/i;
@@ -777,6 +778,19 @@ const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/gi;
 const HASH_ID = /(?<![A-Za-z0-9])#\s?([A-Za-z]{0,2}-?\d(?:-?\d){5,13})(?![\w-])/g;
 // Last resort: long digit runs (7+ digits, maybe hyphenated), or a letter or two then 6+ digits.
 const LONG_NUM = /(?<![\w./$,:-])(?:\d[\d-]{5,}\d|[A-Za-z]{1,2}\d{6,})(?![\w/]|[.,]\d)/g;
+// Letters and digits mixed in one code ("0M315WBH0D", "XEH4471290", "K12189-61", "ABC-1234"): record,
+// plan, plate and serial numbers look like this whatever label stands before them, or none.
+const MIXED =
+  /(?<![\w./$,:#-])(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w/]|[.,]\d|-)/g;
+// Clinical and IT codes of that shape: units and doses glued to a number (250mg, 1500mL, 0700h, 101.1F),
+// versions, ICD-10, HCPCS (J2405), GCS (e2v4m1), ticket prefixes, rooms ("5011-A"), lead pairs (L4-L5).
+const NOT_MIXED =
+  /^(?:\d+s(?:-\d+s)?|\d+(?:mg|mcg|ug|ml|l|g|kg|lb|lbs|oz|units?|u|iu|meq|mmol|mm|cm|hrs?|h|min|mins|d|wk|wks|mo|yo|y|x|am|pm|st|nd|rd|th|f|c|fr|ga|french|gauge|k|s|mph|bpm|pct)|[a-z]\d{1,4}|[a-z]{1,2}\d{1,3}[a-z]?|v\d.*|x\d+|ext\d+|e\d+v\d+m\d+|\d{1,4}-?[a-z]{1,2}|[a-z]\d{1,2}-[a-z]\d{1,2}|covid-?\d+|sars-cov-?\d|h\d+n\d+|cha2ds2-?vasc|hba1c|a1c|spo2|etco2|fio2|pco2|po2|hco3|t\d+dm|ckd\d.*|nyha.*|phq-?\d+|gad-?\d+|sep-?\d+|icd-?\d+|cpt-?\d+|g6pd|p2y12|s1q3t3|cd\d+|il-?\d+|her\d|brca\d|kras.*|\d+x\d+)$/i;
+// Any word and a number sign, "no." or "number" before a value: "Kaiser # 4471290", "DMV no. A12-3345".
+const ANY_LABEL =
+  /\b([A-Za-z][A-Za-z'/-]{1,20})\.?[^\S\n]*(?:#|no\.|nbr|num(?:ber)?|id)[^\S\n]*[:#]?[^\S\n]*([A-Za-z]{0,3}[^\S\n]?\d[A-Za-z0-9]*(?:[-/. ][A-Za-z0-9]*\d[A-Za-z0-9]*){0,4})(?![\w-])/gi;
+const NOT_ANY_LABEL =
+  /^(?:ext|extension|x|room|rm|bed|bay|pod|chair|stretcher|phone|ph|pager|page|ticket|tkt|case|order|work|version|ver|lot|ndc|ref|reference|cpt|icd|code|policy|protocol|form|floor|fl|station|table|line|step|item|slide|question|po|fax|cell|tel|call|callback|cb|unit|suite|ste|apt|box|building|bldg|trial|study|model|catalog|cat|part|section|chapter|rule|level|grade|stage|class|type|size|dose|lead|port|channel|option|menu|screen|tab|field|report|batch|run|shift|week|day|month|year|the|a|an|this|that|his|her|their|my|our|your|same|wrong|new|old|right|correct|no|not|inc|incident|req|request|ritm|chg|task|sr|hd|ref|build|release|rev|opt|ex)$/i;
 
 export function shapeRules(text: string, out: Candidate[]): void {
   for (const re of [SSN_DASH, SSN_SPACE, SSN_DOT]) {
@@ -812,5 +826,25 @@ export function shapeRules(text: string, out: Candidate[]): void {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (TICKET_BEFORE.test(before)) continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'other_id', priority: P_GUESS });
+  }
+  for (const m of text.matchAll(MIXED)) {
+    const v = m[0] ?? '';
+    const digits = digitCount(v);
+    const alnum = v.length - (v.split('-').length - 1);
+    if (alnum < 6 || digits < 3 || alnum - digits < 1) continue;
+    if (NOT_MIXED.test(v) || TICKET_PREFIX.test(v) || /^[a-z]+-?\d{1,3}$/i.test(v)) continue;
+    // One letter and few digits (J2405, E0601) is a billing code; a plate or id has more.
+    if (alnum - digits === 1 && digits < 5 && !/\d[A-Za-z]\d/.test(v)) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (TICKET_BEFORE.test(before)) continue;
+    out.push({ start: m.index, end: m.index + v.length, kind: 'other_id', priority: P_GUESS });
+  }
+  for (const m of text.matchAll(ANY_LABEL)) {
+    const word = m[1] ?? '';
+    const v = (m[2] ?? '').replace(/[\s.]+$/, '');
+    if (NOT_ANY_LABEL.test(word) || digitCount(v) < 4 || TICKET_PREFIX.test(v)) continue;
+    if (/^\d{1,4}$/.test(v.replace(/\s/g, '')) || /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(v)) continue;
+    const start = m.index + (m[0] ?? '').lastIndexOf(m[2] ?? '');
+    out.push({ start, end: start + v.length, kind: 'other_id', priority: P_GUESS });
   }
 }
