@@ -12,7 +12,18 @@
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { at, CLINICIAN, eponymAfter, foreign, inLists, RELATIONS, TITLES, type Tok, tokenize } from './name-tokens';
+import {
+  at,
+  CLINICAL_ENDING,
+  CLINICIAN,
+  eponymAfter,
+  foreign,
+  inLists,
+  RELATIONS,
+  TITLES,
+  type Tok,
+  tokenize,
+} from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
@@ -210,6 +221,7 @@ const PERSON_AFTER =
 export function nameRules(text: string, out: Candidate[]): void {
   const toks = tokenize(text);
   const n = toks.length;
+  const first = out.length;
   const push = (i: number, j: number, priority: number): void => {
     if (j <= i) return;
     const [start, end] = spanOf(text, toks, i, j);
@@ -434,5 +446,110 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (t.shape === 'upper' || t.shape === 'initial') continue;
     if (t.shape === 'lower' && i > 0) continue;
     if (PERSON_AFTER.test(text.slice(t.end, t.end + 30))) push(i, i + 1, P_CONTEXT);
+  }
+
+  // 5. Two or three capitalised words no vocabulary knows, side by side: "Toluwani Tamunoemi stil
+  // shows", "moved RADUL DEKANOVIC to Rehab 2". Each must be a listed name or a foreign word.
+  for (let i = 0; i + 1 < n; i++) {
+    const a = at(toks, i);
+    if (a.shape !== 'cap' && a.shape !== 'upper') continue;
+    if (i > 0 && (CLINICIAN.has(at(toks, i - 1).key) || TITLES.has(at(toks, i - 1).key))) continue;
+    let j = i;
+    while (j + 1 < n && j - i < 2) {
+      const b = at(toks, j + 1);
+      if (text.slice(at(toks, j).end, b.start) !== ' ' || b.shape !== a.shape || at(toks, j).poss) break;
+      j++;
+    }
+    if (j === i) continue;
+    const run = toks.slice(i, j + 1);
+    const strongWord = (t: Tok) =>
+      !isVocab(t.key) && !isCommonWord(t.key) && !CLINICAL_ENDING.test(t.key) && t.text.length >= 3;
+    if (!run.every((t) => strongWord(t) && (foreign(t.key) || inLists(t.key)))) continue;
+    // Capitals: acronyms are short; a run of capitals needs a foreign word or a listed first name.
+    if (a.shape === 'upper' && !run.some((t) => foreign(t.key) && t.text.length >= 4)) continue;
+    if (!run.some((t) => foreign(t.key) || isFirstName(t.key))) continue;
+    push(i, j + 1, P_CONTEXT - 2);
+    i = j;
+  }
+
+  // 6. A word that the note also spells inside its e-mail or link ("for yelda …
+  // facebook.com/yelda.ayverdi") is the person's name.
+  const handles = [
+    ...text.matchAll(
+      /[\w.+-]+@[\w.-]+|(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|org|net|me|io|co|us|page|link)\/?)[^\s]*/gi,
+    ),
+  ]
+    .map((m) => m[0].toLowerCase().replace(/[^a-z]/g, ''))
+    .join(' ');
+  if (handles) {
+    for (let i = 0; i < n; i++) {
+      const t = at(toks, i);
+      const k = t.key.replace(/[^a-z]/g, '');
+      if (k.length < 4 || isVocab(t.key) || isCommonWord(t.key) || !handles.includes(k)) continue;
+      if (isEnglishWord(t.key) && !inLists(t.key)) continue;
+      // Not a word of the link itself.
+      const inLink = out.some((c) => (c.kind === 'url' || c.kind === 'email') && c.start <= t.start && t.end <= c.end);
+      if (!inLink && (foreign(t.key) || inLists(t.key))) push(i, i + 1, P_CONTEXT);
+    }
+  }
+
+  extendNames(text, toks, out, first);
+}
+
+/** A name part beside a found name: "Modest Gorski" from "Gorski", "FREYA DE JONG" from "JONG". */
+function nameNeighbour(t: Tok, like: Tok): boolean {
+  if (t.shape === 'initial') return /^[A-Z]$/.test(t.text) && like.shape !== 'lower';
+  if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key) || CLINICIAN.has(t.key)) return false;
+  if (isVocab(t.key) || CLINICAL_ENDING.test(t.key)) return false;
+  if (like.shape === 'lower') return t.shape === 'lower' && !isCommonWord(t.key) && (inLists(t.key) || foreign(t.key));
+  if (t.shape !== like.shape || t.text.length < 2) return false;
+  if (t.shape === 'upper' && t.text.length < 3 && !inLists(t.key)) return false;
+  return inLists(t.key) || foreign(t.key) || !isCommonWord(t.key);
+}
+
+/** Grow each name found in this pass over the name parts right beside it (single spaces, particles). */
+function extendNames(text: string, toks: Tok[], out: Candidate[], first: number): void {
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  toks.forEach((t, k) => {
+    byStart.set(t.start, k);
+    byEnd.set(t.end, k);
+  });
+  for (let c = first; c < out.length; c++) {
+    const cand = out[c] as Candidate;
+    if (cand.kind !== 'name') continue;
+    let i = byStart.get(cand.start);
+    let j = byEnd.get(cand.end) ?? byEnd.get(cand.end - 1);
+    if (i === undefined || j === undefined) continue;
+    const like = at(toks, j);
+    let added = 0;
+    while (i > 0 && added < 2) {
+      const p = at(toks, i - 1);
+      const gap = text.slice(p.end, at(toks, i).start);
+      if (p.poss || !(gap === ' ' || (p.shape === 'initial' && gap === '. '))) break;
+      const particle = PARTICLES.has(p.key) && i > 1 && nameNeighbour(at(toks, i - 2), like);
+      if (!particle && !nameNeighbour(p, like)) break;
+      if (p.shape === 'initial' && !(i > 1 && nameNeighbour(at(toks, i - 2), like))) break;
+      i--;
+      added++;
+    }
+    added = 0;
+    while (j + 1 < toks.length && added < 2 && !at(toks, j).poss) {
+      const q = at(toks, j + 1);
+      const gap = text.slice(at(toks, j).end, q.start);
+      if (gap !== ' ') break;
+      const particle = PARTICLES.has(q.key) && j + 2 < toks.length && nameNeighbour(at(toks, j + 2), like);
+      if (particle) {
+        j += 2;
+        added++;
+        continue;
+      }
+      if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end)) break;
+      j++;
+      added++;
+    }
+    const start = at(toks, i).start;
+    const end = Math.max(cand.end, at(toks, j).end);
+    if (start < cand.start || end > cand.end) out[c] = { ...cand, start, end };
   }
 }
