@@ -124,12 +124,15 @@ america american usa us u.s. medicare medicaid tricare aetna cigna humana anthem
 
 /** Is this word (any case) a known non-name: function word or clinical/product term? */
 export function isVocab(word: string): boolean {
+  if (FUNCTION_WORDS.has(word) || CLINICAL_VOCAB.has(word)) return true;
+  // Most callers pass a lower-case key already: fold only what needs it.
+  if (!/[A-Z’]/.test(word)) return false;
   const w = word.toLowerCase().replace(/[’]/g, "'");
   return FUNCTION_WORDS.has(w) || CLINICAL_VOCAB.has(w);
 }
 
 /** Stop list for lower-case text: vocabulary plus everyday words that double as names. */
 export function isCommonWord(word: string): boolean {
-  const w = word.toLowerCase();
+  const w = /[A-Z]/.test(word) ? word.toLowerCase() : word;
   return isVocab(w) || COMMON_WORDS.has(w) || isEverydayName(w);
 }

@@ -57,8 +57,30 @@ export const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k
  * A word that is neither everyday English nor the detector's vocabulary: after a cue it is most
  * likely a name the lists lack ("Nakato", "Wiafe"). Hyphenated: every part so.
  */
+const foreignSeen = new Map<string, boolean>();
+
 export function foreign(k: string): boolean {
-  if (k.length < 3 || CLINICAL_ENDING.test(k)) return false;
+  const hit = foreignSeen.get(k);
+  if (hit !== undefined) return hit;
+  const v = isForeign(k);
+  if (foreignSeen.size > 20_000) foreignSeen.clear();
+  foreignSeen.set(k, v);
+  return v;
+}
+
+const endingSeen = new Map<string, boolean>();
+/** CLINICAL_ENDING, remembered per word (the regex is long and a note repeats its words). */
+export function clinicalEnding(k: string): boolean {
+  const hit = endingSeen.get(k);
+  if (hit !== undefined) return hit;
+  const v = CLINICAL_ENDING.test(k);
+  if (endingSeen.size > 20_000) endingSeen.clear();
+  endingSeen.set(k, v);
+  return v;
+}
+
+function isForeign(k: string): boolean {
+  if (k.length < 3 || clinicalEnding(k)) return false;
   const one = (w: string) =>
     w.length >= 2 && !isEnglishWord(w) && !isCommonWord(w) && !RELATIONS.has(w) && !TITLES.has(w) && !CLINICIAN.has(w);
   // "bar-lev": no part clinical or everyday-only, one part foreign; "post-op", "follow-up" stay words.

@@ -52,12 +52,16 @@ const RURAL =
 // Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
 const HIGHWAY =
   /(?<![\w#./-])[NSEW]?\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|cty|cth|co|st|sr|cr|fm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i|trunk)[\s-]*)+(?:\d{1,5}[A-Za-z]?\b|[A-Z]{1,2}\b)(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
+const ROAD_WORD = /\b(?:us|u\.s\.|sr|cr|fm|hwy|highway|route|rte|interstate|farm|ranch|cty|cth|county|state)\b/i;
 // Words that announce an address, so a short or lower-case street line still counts.
 const ADDRESS_CUE =
   /\b(?:address|adress|addr|lives\s+(?:at|on)|living\s+at|home\s+is|delivery\s+to|deliver(?:s|ed)?\s+to|mail(?:ed)?\s+(?:goes\s+)?to|place\s+at|staying\s+at|moved\s+to|resides\s+at|at)\s*:?\s*$/i;
 // "Marion County", "marion county", "St. Lucie County", "Prince George's county".
-const COUNTY =
-  /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)\s+(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+// The county word is found first; its name is then read back from it (a regex starting at every
+// word would try four words before each).
+const COUNTY_WORD =
+  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+const COUNTY_NAME = /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)$/;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
 const NOT_COUNTY =
@@ -95,6 +99,16 @@ const PLACE_CUE =
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
+
+/** Where the last clause break (sentence end, bar, " - ") of `s` is; -1 when none. */
+function lastBreak(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === '.' || c === ';' || c === '!' || c === '?' || c === '|' || c === '\n') return i;
+    if (c === '-' && s[i + 1] === ' ') return i;
+  }
+  return -1;
+}
 
 /** The town after a residence cue and a preposition at `pos`: its end, or -1. */
 function placeAfter(text: string, pos: number): number {
@@ -230,7 +244,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
     cityAfterStreet(text, end, lower, out);
   }
-  for (const m of text.matchAll(HIGHWAY)) {
+  for (const m of ROAD_WORD.test(text) ? text.matchAll(HIGHWAY) : []) {
     const v = (m[0] ?? '').replace(/[\s,]+$/, '');
     // A road word of its own ("Hwy", "CR", "State Route"), not "2 st 5" or "3 i 4".
     if (
@@ -271,7 +285,16 @@ export function addressRules(text: string, out: Candidate[]): void {
       cityAfterStreet(text, m.index + (m[0] ?? '').length, false, out);
     }
   }
-  for (const m of text.matchAll(COUNTY)) {
+  for (const k of text.matchAll(COUNTY_WORD)) {
+    const from = Math.max(0, k.index - 70);
+    const named = COUNTY_NAME.exec(text.slice(from, k.index));
+    if (!named) continue;
+    const m = {
+      index: from + named.index,
+      0: text.slice(from + named.index, k.index + k[0].length),
+      1: named[1],
+      2: k[1],
+    };
     // Keep the name's own words: drop "lives in", "the", "rural" before it.
     // The county's own words run back from "County" to a stop word, a street word or a lower-case word.
     const words = [...(m[1] ?? '').matchAll(/\S+/g)];
@@ -342,11 +365,14 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
   }
   for (const m of text.matchAll(PLACE_PREP)) {
-    const clause = /(?:[^.;!?|\n-]|-(?! ))*$/.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[0] ?? '';
-    if (!PLACE_CUE.test(clause + (m[0] ?? ''))) continue;
+    const window = text.slice(Math.max(0, m.index - 60), m.index) + (m[0] ?? '');
+    if (!PLACE_CUE.test(window)) continue;
+    const clause = window.slice(lastBreak(window) + 1);
+    if (!PLACE_CUE.test(clause)) continue;
     const prep = (m[1] ?? '').toLowerCase();
-    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?)\b/i.test(clause)) continue;
-    if (prep === 'of' && !/\b(?:resident|residents|native|outside)\s*$/i.test(clause)) continue;
+    const before = clause.slice(0, clause.length - (m[0] ?? '').length);
+    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?)\b/i.test(before)) continue;
+    if (prep === 'of' && !/\b(?:resident|residents|native|outside)\s*$/i.test(before)) continue;
     const start = m.index + (m[0] ?? '').length;
     const end = placeAfter(text, start);
     if (end <= start) continue;

@@ -6,6 +6,7 @@
 // caught by their shape (SSN, Medicare MBI, VIN) or, as a last resort, by being
 // long enough (7+ digits) to single someone out.
 
+import { trieSource } from './trie';
 import { type Candidate, type IdentifierKind, P_FORMAT, P_GUESS, P_LABELLED } from './types';
 
 const LABELS: Array<[IdentifierKind, string[]]> = [
@@ -633,10 +634,6 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
   ],
 ];
 
-function escapeLabel(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
-}
-
 // Words that may stand between a label and its value ("SSN on the form was 1234…").
 const FILLER =
   '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\.(?=\\s)|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
@@ -652,17 +649,19 @@ const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${
 const STATE_BEFORE =
   '(?:[^\\S\\n]*\\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)\\b(?=[^\\S\\n]+[A-Za-z0-9]*\\d))?';
 
-const LABEL_RES: Array<[IdentifierKind, RegExp]> = LABELS.map(([kind, labels]) => {
-  const alts = [...labels].sort((a, b) => b.length - a.length).map(escapeLabel);
-  // The value stays on the label's line.
-  return [
-    kind,
-    new RegExp(
-      `(?<![A-Za-z0-9])(?:${alts.join('|')})(?:s|'s)?(?:(?![a-z0-9])|(?=\\d))${FILLER}${kind === 'license' || kind === 'vehicle' ? STATE_BEFORE : ''}[^\\S\\n]*${VALUE}`,
-      'gi',
-    ),
-  ];
-});
+// One pass for every label (a trie of them all); the label read picks the kind.
+const LABEL_KIND = new Map<string, IdentifierKind>();
+for (const [kind, labels] of LABELS) {
+  for (const l of labels) {
+    const key = l.replace(/\s+/g, '');
+    if (!LABEL_KIND.has(key)) LABEL_KIND.set(key, kind);
+  }
+}
+// The value stays on the label's line.
+const LABEL_RE = new RegExp(
+  `(?<![A-Za-z0-9])(${trieSource(LABELS.flatMap(([, labels]) => labels))})(?:s|'s)?(?:(?![a-z0-9])|(?=\\d))${FILLER}${STATE_BEFORE}[^\\S\\n]*${VALUE}`,
+  'gi',
+);
 
 // Ticket systems and internal references: hospital numbers, not the patient's.
 const TICKET_BEFORE =
@@ -703,49 +702,45 @@ function plausible(kind: IdentifierKind, v: string): boolean {
 }
 
 export function idRules(text: string, out: Candidate[]): void {
-  for (const [kind, re] of LABEL_RES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      let v = m[1] ?? '';
-      let start = m.index + (m[0] ?? '').length - v.length;
-      if (v.length <= 6 && /^(?:[A-Za-z] )?[A-Za-z0-9]*\d[A-Za-z0-9]*$|^[A-Za-z]$/.test(v) && kind !== 'vehicle') {
-        const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
-        if (more) v += more[0];
-      } else if (kind === 'health_plan') {
-        // A plan's two-digit suffix: "BCBS ID 073098974 94".
-        const suffix = /^ \d{2}(?![\w]|\.\d)/.exec(text.slice(start + v.length, start + v.length + 4));
-        if (suffix) v += suffix[0];
-      }
-      // A label followed by a word ("BCBS member ID …"): look again from the next character.
-      // A bare "policy" is as often a hospital policy ("policy NUR-1713"): it needs a long number.
-      if (
-        !plausible(kind, v) ||
-        (/^polic[a-z]*$/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length).trim()) &&
-          /^[A-Za-z]{2,4}-\d{1,4}$/.test(v))
-      ) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
-      // Drop a trailing sentence period picked up by the value.
-      v = v.replace(/[.]+$/, '');
-      // A label glued to its number ("MR1892360", "MRN00482913") is written as one token: cover it whole.
-      if (/[A-Za-z]/.test(text[start - 1] ?? '')) {
-        let s0 = start;
-        while (s0 > 0 && /[A-Za-z#]/.test(text[s0 - 1] ?? '')) s0--;
-        v = text.slice(s0, start) + v;
-        start = s0;
-      }
-      re.lastIndex = start + v.length;
-      const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
-      out.push({ start, end: start + v.length, kind, priority });
-      let pos = start + v.length;
-      for (;;) {
-        const more = MORE.exec(text.slice(pos, pos + 40));
-        if (!more || !plausible(kind, more[2] ?? '')) break;
-        start = pos + (more[1] ?? '').length;
-        out.push({ start, end: start + (more[2] ?? '').length, kind, priority });
-        pos = start + (more[2] ?? '').length;
-      }
+  const re = LABEL_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const kind = LABEL_KIND.get((m[1] ?? '').toLowerCase().replace(/\s+/g, '')) ?? 'other_id';
+    let v = m[2] ?? '';
+    let start = m.index + (m[0] ?? '').length - v.length;
+    if (v.length <= 6 && /^(?:[A-Za-z] )?[A-Za-z0-9]*\d[A-Za-z0-9]*$|^[A-Za-z]$/.test(v) && kind !== 'vehicle') {
+      const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
+      if (more) v += more[0];
+    } else if (kind === 'health_plan') {
+      // A plan's two-digit suffix: "BCBS ID 073098974 94".
+      const suffix = /^ \d{2}(?![\w]|\.\d)/.exec(text.slice(start + v.length, start + v.length + 4));
+      if (suffix) v += suffix[0];
+    }
+    // A label followed by a word ("BCBS member ID …"): look again from the next character.
+    // A bare "policy" is as often a hospital policy ("policy NUR-1713"): it needs a long number.
+    if (!plausible(kind, v) || (/^polic[a-z]*$/i.test(m[1] ?? '') && /^[A-Za-z]{2,4}-\d{1,4}$/.test(v))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    // Drop a trailing sentence period picked up by the value.
+    v = v.replace(/[.]+$/, '');
+    // A label glued to its number ("MR1892360", "MRN00482913") is written as one token: cover it whole.
+    if (/[A-Za-z]/.test(text[start - 1] ?? '')) {
+      let s0 = start;
+      while (s0 > 0 && /[A-Za-z#]/.test(text[s0 - 1] ?? '')) s0--;
+      v = text.slice(s0, start) + v;
+      start = s0;
+    }
+    re.lastIndex = start + v.length;
+    const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
+    out.push({ start, end: start + v.length, kind, priority });
+    let pos = start + v.length;
+    for (;;) {
+      const more = MORE.exec(text.slice(pos, pos + 40));
+      if (!more || !plausible(kind, more[2] ?? '')) break;
+      start = pos + (more[1] ?? '').length;
+      out.push({ start, end: start + (more[2] ?? '').length, kind, priority });
+      pos = start + (more[2] ?? '').length;
     }
   }
   for (const m of text.matchAll(PLATE_SPACED)) {

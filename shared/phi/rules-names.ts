@@ -14,8 +14,8 @@ import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 import {
   at,
-  CLINICAL_ENDING,
   CLINICIAN,
+  clinicalEnding,
   eponymAfter,
   foreign,
   inLists,
@@ -463,7 +463,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (j === i) continue;
     const run = toks.slice(i, j + 1);
     const strongWord = (t: Tok) =>
-      !isVocab(t.key) && !isCommonWord(t.key) && !CLINICAL_ENDING.test(t.key) && t.text.length >= 3;
+      !isVocab(t.key) && !isCommonWord(t.key) && !clinicalEnding(t.key) && t.text.length >= 3;
     if (!run.every((t) => strongWord(t) && (foreign(t.key) || inLists(t.key)))) continue;
     // Capitals: acronyms are short; a run of capitals needs a foreign word or a listed first name.
     if (a.shape === 'upper' && !run.some((t) => foreign(t.key) && t.text.length >= 4)) continue;
@@ -474,12 +474,14 @@ export function nameRules(text: string, out: Candidate[]): void {
 
   // 6. A word that the note also spells inside its e-mail or link ("for yelda …
   // facebook.com/yelda.ayverdi") is the person's name.
-  const handles = [
-    ...text.matchAll(
-      /[\w.+-]+@[\w.-]+|(?:https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|org|net|me|io|co|us|page|link)\/?)[^\s]*/gi,
-    ),
-  ]
-    .map((m) => m[0].toLowerCase().replace(/[^a-z]/g, ''))
+  const handles = out
+    .filter((c) => c.kind === 'url' || c.kind === 'email')
+    .map((c) =>
+      text
+        .slice(c.start, c.end)
+        .toLowerCase()
+        .replace(/[^a-z]/g, ''),
+    )
     .join(' ');
   if (handles) {
     for (let i = 0; i < n; i++) {
@@ -500,7 +502,7 @@ export function nameRules(text: string, out: Candidate[]): void {
 function nameNeighbour(t: Tok, like: Tok): boolean {
   if (t.shape === 'initial') return /^[A-Z]$/.test(t.text) && like.shape !== 'lower';
   if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key) || CLINICIAN.has(t.key)) return false;
-  if (isVocab(t.key) || CLINICAL_ENDING.test(t.key)) return false;
+  if (isVocab(t.key) || clinicalEnding(t.key)) return false;
   if (like.shape === 'lower') return t.shape === 'lower' && !isCommonWord(t.key) && (inLists(t.key) || foreign(t.key));
   if (t.shape !== like.shape || t.text.length < 2) return false;
   if (t.shape === 'upper' && t.text.length < 3 && !inLists(t.key)) return false;
