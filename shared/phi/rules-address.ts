@@ -5,6 +5,7 @@
 // line, or before a state ("Salina, KS"). A five-digit number is a ZIP only next
 // to a state, a street line or a "zip" label: CPT codes look the same.
 
+import { isEnglishWord } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 import { foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
@@ -80,12 +81,16 @@ const CITY_STATE_LOWER = new RegExp(
   `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
-const STATE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'g');
-// "fall river, pa 49874", "santa maria az 87731": a state in lower case needs a word before it and a ZIP after.
-const STATE_ZIP_LOWER = new RegExp(
-  `\\b[a-z][a-z'.-]+,?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`,
-  'g',
+// Five digits are found first (few in a note); what stands before them decides. A state in capitals
+// or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
+// a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
+const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
+const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+$`);
+const STATE_LOWER_BEFORE_ZIP = new RegExp(
+  `\\b([a-z][a-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
+const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?,?\s+$/i;
+const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*$/;
 // ZIP+4 has no other use in a note.
 const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
 const ZIP_LABEL =
@@ -346,19 +351,24 @@ export function addressRules(text: string, out: Candidate[]): void {
       }
     }
   }
-  for (const m of text.matchAll(STATE_ZIP_LOWER)) {
-    const w = /^[a-z'.-]+/.exec(m[0] ?? '')?.[0] ?? '';
-    if (FUNCTION_WORDS.has(w)) continue;
-    const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
-    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+  for (const m of text.matchAll(ZIP5)) {
+    const before = text.slice(Math.max(0, m.index - 45), m.index);
+    const lower = STATE_LOWER_BEFORE_ZIP.exec(before);
+    const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
+    let hit =
+      STATE_BEFORE_ZIP.test(before) ||
+      (lower !== null && !FUNCTION_WORDS.has(lower[1] ?? '')) ||
+      COUNTY_BEFORE_ZIP.test(before);
+    if (!hit && town && !(town[1] ?? '').split(/[ -]/).some((w) => isVocab(w) || isEnglishWord(w))) {
+      const ts = m.index - before.length + town.index;
+      out.push({ start: ts, end: ts + (town[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
+      hit = true;
+    }
+    if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
   }
   for (const m of text.matchAll(ZIP4)) {
     if (/\b(?:ndc|lot|ref|cat|model|part)\b\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
-  }
-  for (const m of text.matchAll(STATE_ZIP)) {
-    const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
-    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
   }
   for (const m of text.matchAll(ZIP_LABEL)) {
     const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;

@@ -210,9 +210,10 @@ const REL_GAP = /^(?:\s+|\s*[:,(]\s*|\s+(?:is|named|called|,)\s+|'s\s+name\s+is\
 const REL_ALT = [...RELATIONS].join('|');
 // Cues after a name: DOB, record labels, an age, a banner bar.
 const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
+// Sticky: tried right where a token ends, with no slice of the text.
 const AFTER_CUE = new RegExp(
-  String.raw`^(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
-  'i',
+  String.raw`(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
+  'iy',
 );
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
@@ -232,6 +233,8 @@ export function nameRules(text: string, out: Candidate[]): void {
 
   for (let i = 0; i < n; i++) {
     const t = at(toks, i);
+    // Every rule of this pass starts at a cue word.
+    if (!TITLES.has(t.key) && !RELATIONS.has(t.key) && !PT_CUES.has(t.key) && !WEAK_CUES.has(t.key)) continue;
     const next = toks[i + 1];
     const gapNext = next ? text.slice(t.end, next.start) : '';
 
@@ -297,8 +300,8 @@ export function nameRules(text: string, out: Candidate[]): void {
   // 2. Cues after a name, read backwards: "J. Oyelaran DOB", "Linda, 90 y/o", "NAME |".
   for (let j = 0; j < n; j++) {
     const t = at(toks, j);
-    const after = text.slice(t.end, t.end + 24);
-    let cue = AFTER_CUE.exec(after);
+    AFTER_CUE.lastIndex = t.end;
+    let cue = AFTER_CUE.exec(text);
     const last = j;
     // "MWANGI, KENJI IA DL 4302…": a state code between the name and the licence label.
     if (
@@ -356,7 +359,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (head.shape === 'initial' && first === last) continue;
     if (first === last && head.shape !== 'lower' && !inLists(head.key) && count === 1) {
       // "Linda, 90 y/o" — accept a lone capitalised word only before a DOB/age cue.
-      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d)/i.test(after)) continue;
+      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d)/i.test(text.slice(t.end, t.end + 24))) continue;
     }
     void lowerHits;
     push(first, last + 1, P_CONTEXT);
