@@ -19,7 +19,7 @@ other some such only own same just also very once during before below between th
 says said say told tell tells asked asks ask wants want wanted keeps keep kept calls called call calling came come comes
 gets got get gave give gives goes went go going lives lived live living needs need needed states stated reports reported
 refuses refused refusing fell falls fall has is was still now again already never always ever even please thanks thank
-ok okay hi hello hey re fyi pls per vs etc eg ie
+ok okay hi hello hey re fyi pls per vs etc eg ie abt bc thru thx tho plz w/ w/o
 `),
 );
 
@@ -118,6 +118,9 @@ yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
 street avenue road drive lane boulevard highway parkway court plaza
 coli aureus diff pneumoniae difficile pylori faecalis epidermidis
+min mins sec secs hr hrs wk wks mo mos yr yrs egfr crcl
+honda toyota ford chevy chevrolet nissan hyundai kia subaru tesla bmw mercedes audi volkswagen dodge buick mazda lexus
+acura camry civic corolla accord altima silverado tahoe prius jeep
 america american usa us u.s. medicare medicaid tricare aetna cigna humana anthem bcbs united unitedhealthcare
 `),
 );

@@ -107,6 +107,14 @@ export const TITLES = new Set([
   'madam',
   'mme',
   'mlle',
+  'mstr',
+  'herr',
+  'frau',
+  'sigra',
+  'monsieur',
+  'madame',
+  'mevr',
+  'dhr',
 ]);
 export const RELATIONS = new Set(
   `daughter son wife husband mother mom mum father dad sister brother niece nephew grandson granddaughter grandmother

@@ -69,9 +69,18 @@ const NOT_COUNTY =
   /^(?:a|an|the|this|that|same|our|their|his|her|my|your|every|each|any|which|what|whose|home|local|rural|nearby|neighboring|neighbouring|next|other|another|adjacent|surrounding|whole|entire|one|two|three|several|many|most|some|no|by|per|of|in|to|from|for|at|on|with|and|or|outside|across|within|lives|lived|living|resides|moved|back|out|over|up|down|inside|large|small|big|poor|wealthy|tri|multi|border|coastal|northern|southern|eastern|western|north|south|east|west|central|upper|lower|health|county|city|state|town|village)$/i;
 // City before a state: "Salina, KS 31730", "Dayton, Ohio".
 const CITY_STATE = new RegExp(
-  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(${STATE_UPPER})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
+// Postcodes of Canada ("K1A 0B1") and the United Kingdom ("SW1A 1AA"): no other code looks like them.
+const POSTCODE_CA = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
+const POSTCODE_UK = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/g;
+// Street name first, number after, as most of the world writes it: "Hauptstraße 5", "Calle Mayor 12",
+// "Rua Augusta, 1000", "ul. Marszałkowska 10", "Via Roma 10".
+const STREET_NUMBER_AFTER =
+  /\b(?:[A-Z][a-zäöüßéèàçñ]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|vej|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica)|(?:Calle|Avenida|Av\.|Rua|Via|Viale|Piazza|Corso|ul\.|Ulica|Carrer|Paseo|Travessa|Largo|Rambla|Boulevard|Bd\.|Rue|Chemin|Allée|Impasse|Quai)\s+(?:(?:de|del|la|las|los|das|dos|da|do|di|della|du|des)\s+)*[A-Z][\wäöüßéèàçñã'-]+(?:\s+[A-Z][\wäöüßéèàçñã'-]+){0,2}),?\s+(?:n[ºo°]\.?\s*)?\d{1,5}[a-z]?\b/g;
+// A European order: ", 10115 Berlin", ", 75008 Paris" (postcode before a capitalised town).
+const POSTCODE_FIRST = /,\s*(\d{4,5})\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b/g;
 // "Mankato Texas 71640" (no comma: a ZIP must follow), "from gadsden, wisconsin" (lower case after a cue).
 const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\\s+(?:${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)\\b`,
@@ -163,6 +172,8 @@ function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   // "Lawton" is also a scale, "Mobile" a word: before a state or ZIP a capitalised one is the town.
   if (isVocab(w) && !(lenient && /^[A-Z]/.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()))) return false;
   if (/^[A-Z][a-z]/.test(w)) return true;
+  // A banner in capitals: "1423 MAPLE RIDGE DR, SPRINGFIELD, IL".
+  if (/^[A-Z][A-Z'.-]{2,}$/.test(w)) return allowLower || lenient;
   return allowLower && /^[a-z]+$/.test(w);
 }
 
@@ -196,7 +207,9 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   const cityStart = pos + (m[0] ?? '').indexOf(m[2] ?? '');
   const cityEnd = cityStart + city.length;
   const after = text.slice(cityEnd, cityEnd + 40);
-  const stateOrZip = new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after);
+  const stateOrZip =
+    new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after) ||
+    /^\s*,?\s*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/.test(after);
   const ends = /^\s*(?:$|[,;.)!?\n-]|\s-\s)/.test(after);
   const clause = /^\s+(?:and|but|so|which|where|who|or|only|-)\b/i.test(after);
   // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
@@ -330,6 +343,10 @@ export function addressRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);
     if (words.some((w) => isVocab(w))) continue;
+    // A city in capitals ("SPRINGFIELD, IL 62704") could be an acronym ("CHF, MD aware"): it needs a ZIP
+    // or a state written out, and four letters.
+    if (/^[A-Z]{3}/.test(m[1] ?? '') && ((!(m[3] ?? '') && (m[2] ?? '').length === 2) || (m[1] ?? '').length < 4))
+      continue;
     // Two-letter states collide with words (PA, MD, OR, IN, ME): need a ZIP or a clause end.
     const after = text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 3);
     if (!(m[3] ?? '') && (m[2] ?? '').length === 2 && !/^\s*(?:$|[,;.)!?\n])/.test(after)) continue;
@@ -365,6 +382,23 @@ export function addressRules(text: string, out: Candidate[]): void {
       hit = true;
     }
     if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
+  }
+  for (const m of text.matchAll(STREET_NUMBER_AFTER)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+  }
+  for (const re of [POSTCODE_CA, POSTCODE_UK]) {
+    for (const m of text.matchAll(re)) {
+      if (!/\d[A-Z]/.test(m[0]) || /^(?:CD|IL|HLA|ICD|COVID)\d|^E\dV\dM\d$/.test(m[0])) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
+    }
+  }
+  for (const m of text.matchAll(POSTCODE_FIRST)) {
+    const town = m[2] ?? '';
+    if (town.split(/[ -]/).some((w) => isVocab(w) || isEnglishWord(w))) continue;
+    const zs = m.index + (m[0] ?? '').indexOf(m[1] ?? '');
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_CONTEXT });
+    const ts = m.index + (m[0] ?? '').length - town.length;
+    out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT });
   }
   for (const m of text.matchAll(ZIP4)) {
     if (/\b(?:ndc|lot|ref|cat|model|part)\b\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;

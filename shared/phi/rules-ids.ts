@@ -6,6 +6,8 @@
 // caught by their shape (SSN, Medicare MBI, VIN) or, as a last resort, by being
 // long enough (7+ digits) to single someone out.
 
+import { isEnglishWord } from '../phi-names';
+import { isVocab } from '../phi-vocab';
 import { trieSource } from './trie';
 import { type Candidate, type IdentifierKind, P_FORMAT, P_GUESS, P_LABELLED } from './types';
 
@@ -636,7 +638,7 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
 
 // Words that may stand between a label and its value ("SSN on the form was 1234…").
 const FILLER =
-  '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\.(?=\\s)|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
+  '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\.(?=\\s)|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\blast\\s+(?:4|four)(?:\\s+digits)?\\b|\\bending\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
 // "A 029 496 273 078": a lone letter may lead a value written in digit groups.
 const VALUE = '((?:[A-Za-z]{1,3} (?=\\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){1,24})(?![A-Za-z0-9@])';
 // A value written in short groups with spaces ("DL 123 456 789", "ID XJH 4471 2209"): groups of 2–6
@@ -687,8 +689,14 @@ function plausible(kind: IdentifierKind, v: string): boolean {
   const alnum = v.replace(/[^A-Za-z0-9]/g, '').length;
   if (TICKET_PREFIX.test(v)) return false;
   if (/^[A-Z]\d{2}\.\d/i.test(v)) return false; // ICD-10 code
-  if (kind === 'vehicle') return (digits >= 1 && alnum >= 4 && alnum <= 17 && /[A-Za-z]|\d{5,}/.test(v)) || digits >= 5;
-  if (kind === 'ssn') return digits === 9 && alnum === 9;
+  // A vanity plate may have no digit ("LUVMYDOG"): capitals, not a word.
+  if (kind === 'vehicle')
+    return (
+      (digits >= 1 && alnum >= 4 && alnum <= 17 && /[A-Za-z]|\d{5,}/.test(v)) ||
+      digits >= 5 ||
+      (/^[A-Z]{5,8}$/.test(v) && !isEnglishWord(v) && !isVocab(v))
+    );
+  if (kind === 'ssn') return (digits === 9 && alnum === 9) || (digits === 4 && alnum === 4);
   // Serials and licences mix letters and digits freely ("8NM3KQ", "WDL0ABC12345").
   if ((kind === 'device' || kind === 'license') && digits >= 1 && alnum >= 5 && !/^\d{4}$/.test(v))
     return digits >= 3 || /[A-Za-z]/.test(v);
@@ -708,7 +716,11 @@ export function idRules(text: string, out: Candidate[]): void {
     const kind = LABEL_KIND.get((m[1] ?? '').toLowerCase().replace(/\s+/g, '')) ?? 'other_id';
     let v = m[2] ?? '';
     let start = m.index + (m[0] ?? '').length - v.length;
-    if (v.length <= 6 && /^(?:[A-Za-z] )?[A-Za-z0-9]*\d[A-Za-z0-9]*$|^[A-Za-z]$/.test(v) && kind !== 'vehicle') {
+    if (
+      (v.length <= 6 || /^[A-Za-z]{1,3} /.test(v)) &&
+      /^(?:[A-Za-z]{1,3} )?[A-Za-z0-9]*\d[A-Za-z0-9]*$|^[A-Za-z]$/.test(v) &&
+      kind !== 'vehicle'
+    ) {
       const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
       if (more) v += more[0];
     } else if (kind === 'health_plan') {
@@ -743,6 +755,17 @@ export function idRules(text: string, out: Candidate[]): void {
       pos = start + (more[2] ?? '').length;
     }
   }
+  for (const c of text.matchAll(CAR_WORD)) {
+    const from = c.index + c[0].length;
+    const window = text.slice(from, from + 40);
+    for (const m of window.matchAll(PLATE_NEAR)) {
+      const v = m[1] ?? '';
+      if (!/[A-Z]/.test(v) || !/\d/.test(v) || /^(?:\d+[A-Z]?|[A-Z]\d)$/.test(v.replace(/[ -]/g, ''))) continue;
+      if (/^\d{1,2}(?:[ -]|$)/.test(v) && !/[A-Z]{2}/.test(v)) continue;
+      const start = from + m.index;
+      out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_GUESS + 2 });
+    }
+  }
   for (const m of text.matchAll(PLATE_SPACED)) {
     const v = m[1] ?? '';
     if (!/[A-Za-z]/.test(v) || !/\d/.test(v)) continue;
@@ -754,7 +777,11 @@ export function idRules(text: string, out: Candidate[]): void {
 
 // Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
 const PLATE_SPACED =
-  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number))?\s*:?\s*(?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5})(?![\w-])/gi;
+  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number|reads|says|is))?\s*:?\s*(?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])/gi;
+// A plate near the car it belongs to, with no label: "silver Honda Civic ABC 1234", "car (7ABC123) towed".
+const CAR_WORD =
+  /\b(?:car|cars|truck|vehicle|van|suv|sedan|pickup|motorcycle|jeep|honda|toyota|ford|chevy|chevrolet|nissan|hyundai|kia|subaru|tesla|bmw|mercedes|audi|volkswagen|vw|dodge|ram|gmc|buick|mazda|lexus|acura|camry|civic|corolla|accord|altima|silverado|tahoe|explorer|escape|rav4|cr-v|prius|parked|towed|valet|parking|ambulance\s+bay)\b/gi;
+const PLATE_NEAR = /(?<![\w-])([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![\w-])/g;
 
 // SSN layouts are distinctive enough to need no label.
 // Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.
@@ -762,6 +789,10 @@ const PLATE_SPACED =
 const SSN_DASH = /(?<![\w-])\d{3}( ?[-/_] ?)\d{2}\1\d{4}(?![\w-])/g;
 const SSN_DOT = /(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)/g;
 const SSN_SPACE = /(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g;
+// A device's UDI in GS1 form: "(01)00884521234567(21)ABC123" (the (21) part is its serial).
+const UDI = /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*/g;
+// A masked SSN still shows its last four: "xxx-xx-6789", "***-**-6789".
+const SSN_MASKED = /(?<![\w*#-])(?:x{3}|\*{3}|#{3})([- ]?)(?:x{2}|\*{2}|#{2})\1\d{4}(?![\w-])/gi;
 // A MAC address (a patient's home monitor or hub).
 const MAC_ADDR = /(?<![\w:-])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?![\w:-])/gi;
 // Medicare Beneficiary Identifier: 1EG4-TE5-MK73 (letters exclude S, L, O, I, B, Z).
@@ -792,6 +823,12 @@ export function shapeRules(text: string, out: Candidate[]): void {
     for (const m of text.matchAll(re)) {
       out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'ssn', priority: P_FORMAT });
     }
+  }
+  for (const m of text.matchAll(UDI)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'device', priority: P_LABELLED + 5 });
+  }
+  for (const m of text.matchAll(SSN_MASKED)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'ssn', priority: P_FORMAT });
   }
   for (const m of text.matchAll(MAC_ADDR)) {
     if (!/[a-f]/i.test(m[0]) && !/\bmac\b/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;

@@ -144,6 +144,9 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
         const ctx = /^\s*(?:$|[|\t()\n,]|dob\b|d\.o\.b|ss|social|mrn|unit)/i.test(text.slice(b.end, b.end + 8));
         const tight = gap === ',' && (listed(t) || listed(b) || ctx);
         const bothForeign = isForeign(t.key) && isForeign(b.key);
+        // "ACLS, BLS, PALS": short capitals no list knows are a list of acronyms.
+        const acronyms = upper && !(listed(t) && listed(b)) && t.text.length <= 4 && b.text.length <= 4;
+        if (acronyms) continue;
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx)) {
           push(j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;

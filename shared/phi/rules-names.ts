@@ -176,6 +176,17 @@ const PT_CUES = new Set([
   'patients',
 ]);
 const WEAK_CUES = new Set([
+  'ask',
+  'asked',
+  'tell',
+  'told',
+  'remind',
+  'page',
+  'paged',
+  'notify',
+  'notified',
+  'update',
+  'updated',
   'for',
   'to',
   'about',
@@ -212,7 +223,7 @@ const REL_ALT = [...RELATIONS].join('|');
 const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
 // Sticky: tried right where a token ends, with no slice of the text.
 const AFTER_CUE = new RegExp(
-  String.raw`(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
+  String.raw`(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|is\s+an?\s+(?:(?:pleasant|very\s+pleasant|lovely|frail|delightful)\s+)?(?:${AGE_AFTER})|\||\t)`,
   'iy',
 );
 // A lone first name followed by something only a person does.
@@ -359,7 +370,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (head.shape === 'initial' && first === last) continue;
     if (first === last && head.shape !== 'lower' && !inLists(head.key) && count === 1) {
       // "Linda, 90 y/o" — accept a lone capitalised word only before a DOB/age cue.
-      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d)/i.test(text.slice(t.end, t.end + 24))) continue;
+      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d|is\s+an?\s)/i.test(text.slice(t.end, t.end + 24))) continue;
     }
     void lowerHits;
     push(first, last + 1, P_CONTEXT);
@@ -393,6 +404,9 @@ export function nameRules(text: string, out: Candidate[]): void {
       const lower = a.shape === 'lower';
       const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
       if (bad || (b.shape === 'upper' && b.text.length < 3)) continue;
+      // "BLS, PALS": short capitals side by side are acronyms unless both are names.
+      if (a.shape === 'upper' && a.text.length <= 4 && b.text.length <= 4 && !(inLists(a.key) && inLists(b.key)))
+        continue;
       // A known surname before the comma or a known first name after it ("Oyelowo, Kehinde").
       const ok = lower
         ? isSurname(a.key) && isFirstName(b.key)

@@ -296,7 +296,6 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'postal code ⟦60614⟧',
     'Cedar Rapids IA ⟦52402⟧',
     'zipcode ⟦30318⟧',
-    'lives in ⟦30318⟧ zip',
     'Provo, Utah, ⟦84604⟧',
     'Dayton, OH. ⟦45402⟧',
     'zip code is ⟦45402⟧',
