@@ -96,14 +96,14 @@ const CITY_STATE_LOWER = new RegExp(
 const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
 const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+$`);
 const STATE_LOWER_BEFORE_ZIP = new RegExp(
-  `\\b([a-z][a-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
+  `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
 const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?,?\s+$/i;
 const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*$/;
 // ZIP+4 has no other use in a note.
 const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
 const ZIP_LABEL =
-  /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
+  /\b(?:zip|zipcode|zip\s+code|postal(?:\s+code)?|postcode|post\s+code)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
 // A town after words that say where someone lives or comes from: "lives with her son in Rutland",
 // "moved here from Albuquerque", "resident of Bozeman", "pt from wilkes-barre". The preposition is
 // found first; the clause before it must hold one of these words.
@@ -374,8 +374,14 @@ export function addressRules(text: string, out: Candidate[]): void {
     const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
     let hit =
       STATE_BEFORE_ZIP.test(before) ||
-      (lower !== null && !FUNCTION_WORDS.has(lower[1] ?? '')) ||
+      (lower !== null && !FUNCTION_WORDS.has((lower[1] ?? '').toLowerCase())) ||
       COUNTY_BEFORE_ZIP.test(before);
+    // "Dayton, oh 45402": the town before a state in lower case.
+    const lw = lower?.[1] ?? '';
+    if (lower && /^[A-Z][a-z]/.test(lw) && !isVocab(lw)) {
+      const ls = m.index - before.length + lower.index;
+      out.push({ start: ls, end: ls + lw.length, kind: 'address', priority: P_CONTEXT - 5 });
+    }
     if (!hit && town && !(town[1] ?? '').split(/[ -]/).some((w) => isVocab(w) || isEnglishWord(w))) {
       const ts = m.index - before.length + town.index;
       out.push({ start: ts, end: ts + (town[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
@@ -427,5 +433,6 @@ export function addressRules(text: string, out: Candidate[]): void {
     // "pt in resus 3", "in bay 12": a place with a number after it is a room.
     if (/^\s*#?\d{1,4}\b/.test(text.slice(end, end + 6))) continue;
     out.push({ start, end, kind: 'address', priority: P_CONTEXT - 5 });
+    zipAfter(text, end, out);
   }
 }
