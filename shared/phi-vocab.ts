@@ -116,7 +116,7 @@ spiriva symbicort advair breo trelegy duoneb xopenex proventil ventolin flovent 
 endo takotsubo dupuytren hartmann virchow trousseau chvostek kehr beck fournier ludwig cullen
 yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
-street avenue road drive lane boulevard highway parkway court plaza
+street avenue road drive lane boulevard highway parkway court plaza rd ave blvd ln ct hwy pkwy apt ste
 coli aureus diff pneumoniae difficile pylori faecalis epidermidis
 min mins sec secs hr hrs wk wks mo mos yr yrs egfr crcl
 honda toyota ford chevy chevrolet nissan hyundai kia subaru tesla bmw mercedes audi volkswagen dodge buick mazda lexus

@@ -38,6 +38,11 @@ const STREET = oneLine(
   `(?<![\\w#./-])${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
   'gi',
 );
+// A street with no house number after a residence cue: "lives on Elm Street", "house off Old Mill Rd".
+const STREET_NO_NUMBER = oneLine(
+  `\\b(?:lives?|living|lived|resides?|residing|house|home|apartment|apt|trailer|moved|staying|stays|address(?:\\s+is)?)\\b[^.;\\n]{0,25}?\\b(?:on|off)\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3}\\s+(?:${SUFFIX})\\b\\.?)`,
+  'gi',
+);
 // The street type first: "3 Avenue of the Americas", "19 Avenue C", "5 Calle Sol", "77 rue de la Paix".
 const TYPE_FIRST = oneLine(
   `(?<![\\w#./-])${HOUSE}\\s+(?:avenue|ave|calle|rue|via|camino|avenida|av|rua|paseo|boulevard|blvd|route|rte|chemin|strada|carrera|carretera|rambla)\\.?\\s+((?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?:[A-Z]\\b|[A-Za-z][A-Za-z'-]+)(?:\\s+(?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*[A-Z][A-Za-z'-]+){0,2})${UNIT}{0,2}`,
@@ -94,22 +99,21 @@ const CITY_STATE_LOWER = new RegExp(
 // or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
 // a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
 const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
-const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+$`);
+const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?\\s*[,|;/-]?\\s*$`);
 const STATE_LOWER_BEFORE_ZIP = new RegExp(
   `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
-const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?,?\s+$/i;
-const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*$/;
+const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?\s*[,|;/-]?\s*$/i;
+const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s*$/;
 // ZIP+4 has no other use in a note.
 const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
-const ZIP_LABEL =
-  /\b(?:zip|zipcode|zip\s+code|postal(?:\s+code)?|postcode|post\s+code)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
+const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:-\d{4})?)(?![\w-])/gi;
 // A town after words that say where someone lives or comes from: "lives with her son in Rutland",
 // "moved here from Albuquerque", "resident of Bozeman", "pt from wilkes-barre". The preposition is
 // found first; the clause before it must hold one of these words.
 const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
 const PLACE_CUE =
-  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
@@ -273,6 +277,16 @@ export function addressRules(text: string, out: Candidate[]): void {
       continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(STREET_NO_NUMBER)) {
+    const street = (m[1] ?? '').replace(/\.$/, '');
+    const words = street.split(/\s+/);
+    const name = words.slice(0, -1).filter((w) => !DIR_WORD.test(w));
+    if (name.length === 0 || name.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || NOT_STREET_WORD.test(w))) continue;
+    if (!/^[A-Z0-9]/.test(name[0] ?? '') && street !== street.toLowerCase()) continue;
+    const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start, end: start + street.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, start + street.length, street === street.toLowerCase(), out);
   }
   for (const m of text.matchAll(TYPE_FIRST)) {
     const name = m[2] ?? '';

@@ -638,7 +638,7 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
 
 // Words that may stand between a label and its value ("SSN on the form was 1234…").
 const FILLER =
-  '(?:\\s*(?:#|:|=|-|–|\\(|\\[|\\.(?=\\s)|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\blast\\s+(?:4|four)(?:\\s+digits)?\\b|\\bending\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
+  '(?:\\s*(?:#|:|=|-|–|\\(|\\)|\\[|\\]|\\.(?=\\s)|\\bno\\b\\.?|\\bnum(?:ber)?\\b|\\bnbr\\b|\\bids?\\b|\\bis\\b|\\bwas\\b|\\bof\\b|\\bare\\b|\\bhas\\b|\\bshows?\\b|\\breads\\b|\\bsays\\b|\\blisted\\s+as\\b|\\bend(?:s|ing)\\s+in\\b|\\blast\\s+(?:4|four)(?:\\s+digits)?\\b|\\bending\\b|\\bon\\s+(?:the\\s+|his\\s+|her\\s+)?(?:form|file|chart|card|record|sticker|label|face\\s*sheet|bracelet|band|wristband)\\b|,)\\s*)*';
 // "A 029 496 273 078": a lone letter may lead a value written in digit groups.
 const VALUE = '((?:[A-Za-z]{1,3} (?=\\d))?[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){1,24})(?![A-Za-z0-9@])';
 // A value written in short groups with spaces ("DL 123 456 789", "ID XJH 4471 2209"): groups of 2–6
@@ -647,6 +647,11 @@ const GROUPS = /^(?: (?=[A-Za-z0-9]{2,6}(?![A-Za-z0-9]))[A-Za-z]*\d[A-Za-z0-9]*)
 // Continuation: "MRNs 1600091 and 1348212", "MR# E2987928, E1694980".
 const MORE = new RegExp(`^(\\s*(?:,|and|or|&|/|\\+|vs\\.?|then)\\s*(?:#\\s*)?)${VALUE.replace('{1,3} ', ' ')}`, 'i');
 
+const STATE_ABBR_SET = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(
+    ' ',
+  ),
+);
 // "plate NJ R22-4BC", "DL TX 12345678": the issuing state may stand before the value.
 const STATE_BEFORE =
   '(?:[^\\S\\n]*\\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)\\b(?=[^\\S\\n]+[A-Za-z0-9]*\\d))?';
@@ -723,6 +728,14 @@ export function idRules(text: string, out: Candidate[]): void {
     ) {
       const more = GROUPS.exec(text.slice(start + v.length, start + v.length + 30));
       if (more) v += more[0];
+    } else if (kind === 'vehicle' && /^vin/i.test(m[1] ?? '') && v.replace(/\W/g, '').length < 17) {
+      // A VIN copied in groups: "VIN 1HGCM 82633 A004352".
+      let tail = '';
+      for (const g of text.slice(start + v.length, start + v.length + 30).matchAll(/[ -][A-Za-z0-9]{2,8}(?![\w-])/gy)) {
+        tail += g[0];
+        if ((v + tail).replace(/\W/g, '').length >= 17) break;
+      }
+      if ((v + tail).replace(/\W/g, '').length === 17) v += tail;
     } else if (kind === 'health_plan') {
       // A plan's two-digit suffix: "BCBS ID 073098974 94".
       const suffix = /^ \d{2}(?![\w]|\.\d)/.exec(text.slice(start + v.length, start + v.length + 4));
@@ -742,6 +755,12 @@ export function idRules(text: string, out: Candidate[]): void {
       while (s0 > 0 && /[A-Za-z#]/.test(text[s0 - 1] ?? '')) s0--;
       v = text.slice(s0, start) + v;
       start = s0;
+    }
+    // A plate's state is part of how it is written ("plate NJ R22-4BC"): keep it with the plate.
+    const state = kind === 'vehicle' ? /\b[A-Z]{2}[ -]$/.exec(text.slice(Math.max(0, start - 3), start)) : null;
+    if (state && STATE_ABBR_SET.has(state[0].slice(0, 2)) && !/[A-Za-z]/.test(text[start - 4] ?? '')) {
+      v = text.slice(start - 3, start) + v;
+      start -= 3;
     }
     re.lastIndex = start + v.length;
     const priority = GENERIC.test(m[0] ?? '') ? P_LABELLED - 5 : P_LABELLED;
@@ -767,9 +786,14 @@ export function idRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(PLATE_SPACED)) {
-    const v = m[1] ?? '';
+    let v = m[1] ?? '';
     if (!/[A-Za-z]/.test(v) || !/\d/.test(v)) continue;
-    const start = m.index + (m[0] ?? '').length - v.length;
+    let start = m.index + (m[0] ?? '').length - v.length;
+    const state = /\b[A-Z]{2}\s$/.exec(text.slice(Math.max(0, start - 3), start));
+    if (state && STATE_ABBR_SET.has(state[0].slice(0, 2)) && !/[A-Za-z]/.test(text[start - 4] ?? '')) {
+      v = text.slice(start - 3, start) + v;
+      start -= 3;
+    }
     out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_LABELLED });
   }
   shapeRules(text, out);
