@@ -278,7 +278,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
   }
-  for (const m of text.matchAll(STREET_NO_NUMBER)) {
+  for (const m of /\b(?:on|off)\s/i.test(text) ? text.matchAll(STREET_NO_NUMBER) : []) {
     const street = (m[1] ?? '').replace(/\.$/, '');
     const words = street.split(/\s+/);
     const name = words.slice(0, -1).filter((w) => !DIR_WORD.test(w));

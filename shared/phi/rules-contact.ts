@@ -55,7 +55,9 @@ export function contactRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(EMAIL)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
-  for (const re of [URL_SCHEME, URL_BARE, URL_HOSTED]) {
+  // Each link shape needs a dot and a known ending or a scheme: tested once before the slower patterns.
+  const maybeLink = /[a-z0-9]\.[a-z]{2,}/i.test(text);
+  for (const re of maybeLink ? [URL_SCHEME, URL_BARE, URL_HOSTED] : []) {
     for (const m of text.matchAll(re)) {
       // Skip the domain part of an e-mail address.
       if (m.index > 0 && text[m.index - 1] === '@') continue;
@@ -67,7 +69,7 @@ export function contactRules(text: string, out: Candidate[]): void {
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'ip', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(IPV6)) {
+  for (const m of text.includes(':') && /[0-9a-f]:[0-9a-f]*:/i.test(text) ? text.matchAll(IPV6) : []) {
     const v = m[0];
     const colons = v.split(':').length - 1;
     // Clock times (10:15:30) have two colons and short groups; require a real IPv6 shape.

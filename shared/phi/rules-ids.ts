@@ -837,8 +837,11 @@ const MIXED =
 const NOT_MIXED =
   /^(?:\d+s(?:-\d+s)?|\d+(?:mg|mcg|ug|ml|l|g|kg|lb|lbs|oz|units?|u|iu|meq|mmol|mm|cm|hrs?|h|min|mins|d|wk|wks|mo|yo|y|x|am|pm|st|nd|rd|th|f|c|fr|ga|french|gauge|k|s|mph|bpm|pct)|[a-z]\d{1,4}|[a-z]{1,2}\d{1,3}[a-z]?|v\d.*|x\d+|ext\d+|e\d+v\d+m\d+|\d{1,4}-?[a-z]{1,2}|[a-z]\d{1,2}-[a-z]\d{1,2}|covid-?\d+|sars-cov-?\d|h\d+n\d+|cha2ds2-?vasc|hba1c|a1c|spo2|etco2|fio2|pco2|po2|hco3|t\d+dm|ckd\d.*|nyha.*|phq-?\d+|gad-?\d+|sep-?\d+|icd-?\d+|cpt-?\d+|g6pd|p2y12|s1q3t3|cd\d+|il-?\d+|her\d|brca\d|kras.*|\d+x\d+)$/i;
 // Any word and a number sign, "no." or "number" before a value: "Kaiser # 4471290", "DMV no. A12-3345".
-const ANY_LABEL =
-  /\b([A-Za-z][A-Za-z'/-]{1,20})\.?[^\S\n]*(?:#|no\.|nbr|num(?:ber)?|id)[^\S\n]*[:#]?[^\S\n]*([A-Za-z]{0,3}[^\S\n]?\d[A-Za-z0-9]*(?:[-/. ][A-Za-z0-9]*\d[A-Za-z0-9]*){0,4})(?![\w-])/gi;
+// The sign is found first; the word before it and the value after it are read from there.
+const ANY_MARK = /#|\b(?:no\.|nbr\b|num(?:ber)?\b|id\b)/gi;
+const ANY_WORD_BEFORE = /\b([A-Za-z][A-Za-z'/-]{1,20})\.?[^\S\n]*$/;
+const ANY_VALUE_AFTER =
+  /[^\S\n]*[:#]?[^\S\n]*([A-Za-z]{0,3}[^\S\n]?\d[A-Za-z0-9]*(?:[-/. ][A-Za-z0-9]*\d[A-Za-z0-9]*){0,4})(?![\w-])/y;
 const NOT_ANY_LABEL =
   /^(?:ext|extension|x|room|rm|bed|bay|pod|chair|stretcher|phone|ph|pager|page|ticket|tkt|case|order|work|version|ver|lot|ndc|ref|reference|cpt|icd|code|policy|protocol|form|floor|fl|station|table|line|step|item|slide|question|po|fax|cell|tel|call|callback|cb|unit|suite|ste|apt|box|building|bldg|trial|study|model|catalog|cat|part|section|chapter|rule|level|grade|stage|class|type|size|dose|lead|port|channel|option|menu|screen|tab|field|report|batch|run|shift|week|day|month|year|the|a|an|this|that|his|her|their|my|our|your|same|wrong|new|old|right|correct|no|not|inc|incident|req|request|ritm|chg|task|sr|hd|ref|build|release|rev|opt|ex)$/i;
 
@@ -895,7 +898,13 @@ export function shapeRules(text: string, out: Candidate[]): void {
     if (TICKET_BEFORE.test(before)) continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'other_id', priority: P_GUESS });
   }
-  for (const m of text.matchAll(ANY_LABEL)) {
+  for (const k of text.matchAll(ANY_MARK)) {
+    const w = ANY_WORD_BEFORE.exec(text.slice(Math.max(0, k.index - 24), k.index));
+    if (!w) continue;
+    ANY_VALUE_AFTER.lastIndex = k.index + k[0].length;
+    const val = ANY_VALUE_AFTER.exec(text);
+    if (!val) continue;
+    const m = { 1: w[1], 2: val[1], index: val.index, 0: val[0] };
     const word = m[1] ?? '';
     const v = (m[2] ?? '').replace(/[\s.]+$/, '');
     if (NOT_ANY_LABEL.test(word) || digitCount(v) < 4 || TICKET_PREFIX.test(v)) continue;
