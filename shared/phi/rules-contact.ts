@@ -25,8 +25,9 @@ const VERSION_BEFORE = /\b(?:v|ver|version|build|release|rev)\.?\s*$/i;
 
 // 10-digit North American numbers in every common layout, with optional +1.
 // Separators may carry spaces ("503 - 555 - 0142", "(503)-555-0142").
+// Any digits: a made-up or mistyped number ("123-456-7890") is still written as one.
 const PHONE10 =
-  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\s?[2-9]\d{2}\s?\)|[2-9]\d{2})(?:\s?[./-]\s?|\s)?[2-9]\d{2}(?:\s?[.-]\s?|\s)?\d{4}(?!\d|-\d)/g;
+  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\s?\d{3}\s?\)|\d{3})(?:\s?[./-]\s?|\s)?\d{3}(?:\s?[.-]\s?|\s)?\d{4}(?!\d|-\d)/g;
 // Local 7-digit number, always written with a separator (555-0142 / 555.0142).
 const PHONE7 = /(?<![\w./-])[2-9]\d{2}[-.]\d{4}(?![\w-]|\.\d)/g;
 // International: +44 20 7946 0958 and the like.

@@ -16,7 +16,7 @@ const YEAR = "(?:(?:18|19|20)\\d{2}|'\\d{2})";
 // 03/14/1958, 3/14/58, 14.03.1958, 07-06-1971 (month/day order either way).
 const NUM3 = /(?<![\w.-])(?<!\d\/)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}|'\d{2})(?![\w/-]|\.\d)/g;
 // A two-part date with a leading zero ("03/14", "10/09"): scores and ratios are not written so.
-const SHORT_PADDED = /(?<![\w./-])(0[1-9]\/(?:0[1-9]|[12]\d|3[01])|1[0-2]\/0[1-9])(?![\w/]|[.-]\d)/g;
+const SHORT_PADDED = /(?<![\w./-])(0[1-9]([/-])(?:0[1-9]|[12]\d|3[01])|1[0-2]([/-])0[1-9])(?![\w/-]|[.]\d)/g;
 // 2023-03-14, 2023/3/14
 const ISO =
   /(?<![\w./-])(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
@@ -73,6 +73,10 @@ const AGE_CANDIDATE = new RegExp(`(?<![\\w.,/-])${AGE_NUM}(?![\\d.]\\d)`, 'g');
 const AGE_WORDS =
   /\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+)?hundred(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?[- ]old|yo|y\/o)\b/gi;
 
+// "in her 90s", "a nonagenarian", "her 100th birthday": an age over 89 without a number of years.
+const AGE_OTHER =
+  /\b(?:(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s+|mid-|late\s+)?(?:90|9\d0)'?s|(?:non|cent|supercent)enarian|(?:9\d|1[0-2]\d)(?:st|nd|rd|th)\s+birthday)\b/gi;
+
 const AMBIGUOUS_MONTH = /^(?:may|mar|dec|MAY|MAR|DEC)$/;
 
 function validMD(a: number, b: number): boolean {
@@ -103,7 +107,7 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     if (!strong && NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10)))
       continue;
     // "SEP-1" is a CMS measure: a month and a day joined by a hyphen need a year.
-    if (!/\d{4}/.test(m[0] ?? '') && /^[a-z]+\.?-/i.test(m[0] ?? '')) continue;
+    if (!/\d{4}/.test(m[0] ?? '') && /^[A-Z]+\.?-/.test(m[0] ?? '')) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DAY_FIRST)) {
@@ -154,6 +158,11 @@ export function ageRules(text: string, out: Candidate[]): void {
     if (AGE_LABEL.test(before)) {
       out.push({ start: m.index, end: endNum, kind: 'age', priority: P_CONTEXT });
     }
+  }
+  for (const m of text.matchAll(AGE_OTHER)) {
+    const v = m[0].replace(/^in\s+(?:his|her|their)\s+/i, '');
+    const start = m.index + m[0].length - v.length;
+    out.push({ start, end: start + v.length, kind: 'age', priority: P_CONTEXT });
   }
   for (const m of text.matchAll(AGE_WORDS)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'age', priority: P_LABELLED });

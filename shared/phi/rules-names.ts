@@ -396,6 +396,34 @@ export function nameRules(text: string, out: Candidate[]): void {
       }
       continue;
     }
+    // "J Whitfield": a capital initial (not the words "A" and "I") before a listed surname.
+    if (
+      a.shape === 'initial' &&
+      gap === ' ' &&
+      /^[B-HJ-Z]$/.test(a.text) &&
+      b.shape === 'cap' &&
+      isSurname(b.key) &&
+      !isVocab(b.key) &&
+      !isCommonWord(b.key) &&
+      !(i > 0 && CLINICIAN.has(at(toks, i - 1).key))
+    ) {
+      push(i, i + 2, P_CONTEXT - 2);
+      continue;
+    }
+    // "Whitfield, J." / "WHITFIELD, J": a listed surname, a comma and an initial.
+    if (
+      b.shape === 'initial' &&
+      GAP_COMMA.test(gap) &&
+      /^[A-Z]$/.test(b.text) &&
+      (a.shape === 'cap' || a.shape === 'upper') &&
+      isSurname(a.key) &&
+      !isVocab(a.key) &&
+      !isCommonWord(a.key)
+    ) {
+      const [start] = spanOf(text, toks, i, i + 2);
+      out.push({ start, end: b.end + (text[b.end] === '.' ? 1 : 0), kind: 'name', priority: P_CONTEXT - 2 });
+      continue;
+    }
     if (a.shape === 'initial' || (b.shape === 'initial' && !GAP_SPACE.test(gap))) continue;
     const sameCase = a.shape === b.shape || (a.shape === 'cap' && b.shape === 'initial');
     if (!sameCase && !(a.shape === 'cap' && b.shape === 'upper')) continue;
@@ -483,7 +511,14 @@ export function nameRules(text: string, out: Candidate[]): void {
       !isVocab(t.key) && !isCommonWord(t.key) && !clinicalEnding(t.key) && t.text.length >= 3;
     if (!run.every((t) => strongWord(t) && (foreign(t.key) || inLists(t.key)))) continue;
     // Capitals: acronyms are short; a run of capitals needs a foreign word or a listed first name.
-    if (a.shape === 'upper' && !run.some((t) => foreign(t.key) && t.text.length >= 4)) continue;
+    // Capitals: acronyms are short; a run of capitals needs a foreign word, or names all listed with a
+    // given name among them ("SMITH JOHN").
+    if (
+      a.shape === 'upper' &&
+      !run.some((t) => foreign(t.key) && t.text.length >= 4) &&
+      !(run.every((t) => inLists(t.key)) && run.some((t) => isFirstName(t.key)))
+    )
+      continue;
     if (!run.some((t) => foreign(t.key) || isFirstName(t.key))) continue;
     push(i, j + 1, P_CONTEXT - 2);
     i = j;
@@ -512,8 +547,18 @@ export function nameRules(text: string, out: Candidate[]): void {
     }
   }
 
+  // 7. Newborns: "Baby Boy Okafor", "baby girl smith".
+  for (const m of text.matchAll(BABY)) {
+    const w = m[1] ?? '';
+    if (isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+    const start = m.index + m[0].length - w.length;
+    out.push({ start, end: start + w.length, kind: 'name', priority: P_LABELLED });
+  }
+
   extendNames(text, toks, out, first);
 }
+
+const BABY = /\b(?:baby|infant|twin\s+[ab])\s+(?:boy|girl)\s+([A-Za-z][A-Za-z'-]+)/gi;
 
 /** A name part beside a found name: "Modest Gorski" from "Gorski", "FREYA DE JONG" from "JONG". */
 function nameNeighbour(t: Tok, like: Tok): boolean {

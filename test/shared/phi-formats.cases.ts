@@ -39,6 +39,11 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'Mrs ⟦van der Merwe⟧ wants the chaplain',
     'patient ⟦Thandiwe Ndlovu⟧ asked for her meds',
     'guardian ⟦Esperanza Morales⟧ on the phone',
+    'spoke to ⟦J Whitfield⟧ re meds',
+    '⟦WHITFIELD, J⟧ on the band',
+    '⟦SMITH JOHN⟧ wrong band',
+    'Baby Boy ⟦Okafor⟧ in NICU',
+    '⟦Dmitry Volkov⟧ keeps asking for his wife',
   ],
   date: [
     'DOB ⟦03.14.1958⟧ on the band',
@@ -69,6 +74,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
     "DOB ⟦Dec. 12, '29⟧",
     'scheduled ⟦11/20/24⟧ for PEG',
     'procedure ⟦11-20-2024⟧ in IR',
+    'seen ⟦Mar-14⟧ in clinic',
+    'admit ⟦03-14⟧ via ED',
   ],
   age: [
     '⟦91yo⟧ F with CHF',
@@ -82,6 +89,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
     '⟦101M⟧ from SNF',
     '⟦94 yo⟧ woman',
     'a ⟦98-year-old⟧ with sepsis',
+    'in her late ⟦90s⟧, lives alone',
+    'for her ⟦100th birthday⟧',
   ],
   phone: [
     'cell ⟦(503) 555-0142⟧',
@@ -107,6 +116,7 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'pager? no, cell ⟦503 - 555 - 0142⟧',
     'cell ⟦(503)-555-0142⟧',
     'call ⟦+1.503.555.0142⟧',
+    'cell ⟦123-456-7890⟧',
   ],
   fax: ['fax ⟦(503) 555-0199⟧', 'fax# ⟦503.555.0199⟧', 'F ⟦503-555-0199⟧', 'faxed to ⟦+44 20 7946 0959⟧'],
   ssn: [
@@ -469,5 +479,7 @@ export const CLEAN_CASES: string[] = [
   'lives on a fixed income, lives in a group home',
   'car in the bay since 0700, 2 hrs; the car seat for NICU',
   'moved to ICU at 1400 from the ED',
+  'Hepatitis B, Vitamin D, Group B strep, Type A, Plan B',
+  'MAR-14 was wrong on the MAR',
   'vitals q4h, neuro checks q1h x24h',
 ];
