@@ -5,7 +5,7 @@
 // line, or before a state ("Salina, KS"). A five-digit number is a ZIP only next
 // to a state, a street line or a "zip" label: CPT codes look the same.
 
-import { isEnglishWord } from '../phi-names';
+import { isEnglishWord, isPlace } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 import { foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
@@ -117,6 +117,7 @@ const PLACE_CUE =
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
+const PLACE_RUN = /^[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,3}/;
 
 /** Where the last clause break (sentence end, bar, " - ") of `s` is; -1 when none. */
 function lastBreak(s: string): number {
@@ -130,6 +131,18 @@ function lastBreak(s: string): number {
 
 /** The town after a residence cue and a preposition at `pos`: its end, or -1. */
 function placeAfter(text: string, pos: number): number {
+  // A listed town first, the longest that fits: "fall river", "Mobile", "wilkes-barre".
+  const run = PLACE_RUN.exec(text.slice(pos, pos + 48));
+  if (run) {
+    const words = (run[0] ?? '').split(' ');
+    for (let k = Math.min(words.length, 4); k >= 1; k--) {
+      const cand = words
+        .slice(0, k)
+        .join(' ')
+        .replace(/[.]$/, (x) => (/\b(?:st|ste|ft|mt)\.$/i.test(words.slice(0, k).join(' ')) ? x : ''));
+      if (cand.length >= 3 && !FUNCTION_WORDS.has(cand.toLowerCase()) && isPlace(cand)) return pos + cand.length;
+    }
+  }
   let end = -1;
   let i = pos;
   let words = 0;
@@ -442,7 +455,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     if (end <= start) continue;
     const place = text.slice(start, end);
     // A state, a country or a language alone is allowed ("from Texas", "from Haiti").
-    if (/^[A-Za-z]+$/.test(place) && isVocab(place)) continue;
+    if (/^[A-Za-z]+$/.test(place) && isVocab(place) && !isPlace(place)) continue;
     if (STATE_ANYCASE.test(place)) continue;
     // "pt in resus 3", "in bay 12": a place with a number after it is a room.
     if (/^\s*#?\d{1,4}\b/.test(text.slice(end, end + 6))) continue;
