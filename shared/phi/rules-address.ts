@@ -77,6 +77,12 @@ const CITY_STATE = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
+// "fall river, ma", "a Fall River resident": a listed town before a state or "resident".
+const TOWN_BEFORE_STATE_LOWER = new RegExp(
+  `\\b([a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,2}),\\s*(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\b(?![\\w-])`,
+  'g',
+);
+const TOWN_RESIDENT = /\b([A-Za-z][a-z.'-]+(?: [A-Za-z][a-z.'-]+){0,2}) (?:resident|native|local)\b/g;
 // Postcodes of Canada ("K1A 0B1") and the United Kingdom ("SW1A 1AA"): no other code looks like them.
 const POSTCODE_CA = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
 const POSTCODE_UK = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/g;
@@ -415,6 +421,18 @@ export function addressRules(text: string, out: Candidate[]): void {
       hit = true;
     }
     if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
+  }
+  for (const re of [TOWN_BEFORE_STATE_LOWER, TOWN_RESIDENT]) {
+    for (const m of text.matchAll(re)) {
+      const words = (m[1] ?? '').split(' ');
+      for (let k = 0; k < words.length; k++) {
+        const cand = words.slice(k).join(' ');
+        if (cand.length < 3 || !isPlace(cand)) continue;
+        const start = m.index + (m[1] ?? '').length - cand.length;
+        out.push({ start, end: start + cand.length, kind: 'address', priority: P_CONTEXT - 5 });
+        break;
+      }
+    }
   }
   for (const m of text.matchAll(STREET_NUMBER_AFTER)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
