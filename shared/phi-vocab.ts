@@ -113,6 +113,12 @@ afib aflutter dvt pe gib ugib lgib sbo ards sirs mods icp cpp map mews news pews
 ob gyn nicu picu pacu cath ecmo impella lvad iabp crrt cvvh hd pd ptt inr bnp ck ldh lft lfts bmp cmp cbc abg vbg
 rrt rapid stroke sepsis trauma code blue rrt stat prn npo qid tid bid qhs qam qpm ad lib
 spiriva symbicort advair breo trelegy duoneb xopenex proventil ventolin flovent pulmicort singulair
+aldrete mallory weiss mallory-weiss salter salter-harris wolff wolff-parkinson-white osgood-schlatter janeway gleason
+lund browder lund-browder osler nikolsky tinel phalen finkelstein mcmurray lachman apley ortolani barlow galeazzi
+moro landau centor framingham pecarn ottawa kocher lanz pfannenstiel chassaignac monteggia galeazzi
+rolando maisonneuve hill-sachs bankart boutonniere swan-neck charcot charcot's
+stevens-johnson kaposi's cheyne mcginn-white mcginn virchow's horner horner's brown-sequard
+korotkoff kussmaul's quincke quincke's traube austin-flint steell coombs korotkoff's
 endo takotsubo dupuytren hartmann virchow trousseau chvostek kehr beck fournier ludwig cullen
 yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
