@@ -779,8 +779,13 @@ export function idRules(text: string, out: Candidate[]): void {
     const window = text.slice(from, from + 40);
     for (const m of window.matchAll(PLATE_NEAR)) {
       const v = m[1] ?? '';
-      if (!/[A-Z]/.test(v) || !/\d/.test(v) || /^(?:\d+[A-Z]?|[A-Z]\d)$/.test(v.replace(/[ -]/g, ''))) continue;
-      if (/^\d{1,2}(?:[ -]|$)/.test(v) && !/[A-Z]{2}/.test(v)) continue;
+      const V = v.toUpperCase();
+      if (!/[A-Z]/.test(V) || !/\d/.test(v) || /^(?:\d+[A-Z]?|[A-Z]\d)$/.test(V.replace(/[ -]/g, ''))) continue;
+      if (/^\d{1,2}(?:[ -]|$)/.test(v) && !/[A-Z]{2}/.test(V)) continue;
+      // In lower case a plate must not start with a word ("lot 12", "bay 3b", "for 20m").
+      if (v.split(/[ -]/).some((g) => /^[A-Za-z]+$/.test(g) && isCommonWordish(g.toLowerCase()))) continue;
+      if (v !== V && /^[a-z]+/.test(v) && isCommonWordish(/^[a-z]+/.exec(v)?.[0] ?? '')) continue;
+      if (NOT_MIXED.test(v.replace(/[ -]/g, ''))) continue;
       const start = from + m.index;
       out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_GUESS + 2 });
     }
@@ -788,6 +793,13 @@ export function idRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(PLATE_SPACED)) {
     let v = m[1] ?? '';
     if (!/[A-Za-z]/.test(v) || !/\d/.test(v)) continue;
+    // "registration put SS no 746": a plate's groups are not words.
+    if (
+      v
+        .split(/[ -]/)
+        .some((g) => /^[A-Za-z]+$/.test(g) && (isCommonWordish(g.toLowerCase()) || LABEL_KIND.has(g.toLowerCase())))
+    )
+      continue;
     let start = m.index + (m[0] ?? '').length - v.length;
     const state = /\b[A-Z]{2}\s$/.exec(text.slice(Math.max(0, start - 3), start));
     if (state && STATE_ABBR_SET.has(state[0].slice(0, 2)) && !/[A-Za-z]/.test(text[start - 4] ?? '')) {
@@ -801,11 +813,12 @@ export function idRules(text: string, out: Candidate[]): void {
 
 // Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
 const PLATE_SPACED =
-  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number|reads|says|is))?\s*:?\s*(?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])/gi;
+  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number|reads?|says|is))?\s*:?\s*(?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])/gi;
 // A plate near the car it belongs to, with no label: "silver Honda Civic ABC 1234", "car (7ABC123) towed".
 const CAR_WORD =
   /\b(?:car|cars|truck|vehicle|van|suv|sedan|pickup|motorcycle|jeep|honda|toyota|ford|chevy|chevrolet|nissan|hyundai|kia|subaru|tesla|bmw|mercedes|audi|volkswagen|vw|dodge|ram|gmc|buick|mazda|lexus|acura|camry|civic|corolla|accord|altima|silverado|tahoe|explorer|escape|rav4|cr-v|prius|parked|towed|valet|parking|ambulance\s+bay)\b/gi;
-const PLATE_NEAR = /(?<![\w-])([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![\w-])/g;
+const isCommonWordish = (w: string): boolean => w.length > 1 && (isEnglishWord(w) || isVocab(w));
+const PLATE_NEAR = /(?<![\w-])([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
 // Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.

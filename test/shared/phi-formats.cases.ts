@@ -234,6 +234,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'plate ⟦LUVMYDOG⟧ in the garage',
     'silver Honda Civic ⟦ABC 1234⟧ in the ambulance bay',
     'plate reads ⟦7 ABC 123⟧',
+    'silver honda civic ⟦abc 1234⟧ in the bay',
+    'plate ⟦KA 01 AB 1234⟧ (India)',
   ],
   device: [
     'pacemaker SN ⟦PJN123456S⟧',
@@ -483,6 +485,8 @@ export const CLEAN_CASES: string[] = [
   'car in the bay since 0700, 2 hrs; the car seat for NICU',
   'moved to ICU at 1400 from the ED',
   'Hepatitis B, Vitamin D, Group B strep, Type A, Plan B',
+  'car in lot 12 for 20m; car parked in bay 3b since 0700; truck 4x4 needs moving',
+  'registration put the allergy in the comments field again',
   'MAR-14 was wrong on the MAR',
   'vitals q4h, neuro checks q1h x24h',
 ];
