@@ -813,7 +813,7 @@ export function idRules(text: string, out: Candidate[]): void {
 
 // Plates written with a space ("plate ABC 1234"), which the general value pattern stops at.
 const PLATE_SPACED =
-  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number|reads?|says|is))?\s*:?\s*(?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])/gi;
+  /\b(?:plates?|tags?|lp|reg|registration|veh(?:icle)?\s+reg)\b(?:\s*(?:#|no\.?|number|reads?|says|is))?\s*:?\s*((?:[A-Z]{2}\s+(?=[A-Z0-9]{1,4}[ -]))?[A-Z0-9]{1,4}[ -][A-Z0-9]{2,5}(?:[ -][A-Z0-9]{1,4}){0,2})(?![\w-])/gi;
 // A plate near the car it belongs to, with no label: "silver Honda Civic ABC 1234", "car (7ABC123) towed".
 const CAR_WORD =
   /\b(?:car|cars|truck|vehicle|van|suv|sedan|pickup|motorcycle|jeep|honda|toyota|ford|chevy|chevrolet|nissan|hyundai|kia|subaru|tesla|bmw|mercedes|audi|volkswagen|vw|dodge|ram|gmc|buick|mazda|lexus|acura|camry|civic|corolla|accord|altima|silverado|tahoe|explorer|escape|rav4|cr-v|prius|parked|towed|valet|parking|ambulance\s+bay)\b/gi;
