@@ -19,7 +19,7 @@ other some such only own same just also very once during before below between th
 says said say told tell tells asked asks ask wants want wanted keeps keep kept calls called call calling came come comes
 gets got get gave give gives goes went go going lives lived live living needs need needed states stated reports reported
 refuses refused refusing fell falls fall has is was still now again already never always ever even please thanks thank
-ok okay hi hello hey re fyi pls per vs etc eg ie abt bc thru thx tho plz w/ w/o
+ok okay hi hello hey re fyi pls per vs etc eg ie aka abt bc thru thx tho plz w/ w/o
 `),
 );
 

@@ -115,6 +115,11 @@ export const TITLES = new Set([
   'madame',
   'mevr',
   'dhr',
+  'shri',
+  'smt',
+  'haji',
+  'hajji',
+  'mzee',
 ]);
 export const RELATIONS = new Set(
   `daughter son wife husband mother mom mum father dad sister brother niece nephew grandson granddaughter grandmother
@@ -122,7 +127,10 @@ grandma granny grandfather grandpa grandchild aunt auntie uncle cousin partner f
 spouse guardian caregiver carer friend neighbor neighbour stepson stepdaughter stepmother stepfather stepmom stepdad
 poa hcpoa proxy surrogate sibling child kid daughter-in-law son-in-law mother-in-law father-in-law sister-in-law
 brother-in-law godmother godfather roommate landlord grandaughter nok dtr gdtr gson mil fil sil bil dil
-stepdtr bf gf hubby wifey fiance`.split(/\s+/),
+stepdtr bf gf hubby wifey fiance hija hijo esposa esposo madre padre hermana hermano abuela abuelo tia tio nieta nieto
+prima primo filha filho mae pai irma irmao avo fille fils mere pere soeur frere tochter sohn ehefrau ehemann`.split(
+    /\s+/,
+  ),
 );
 // Clinicians' names are not the patient's; the word after "Dr." is left alone.
 export const CLINICIAN = new Set([

@@ -163,7 +163,11 @@ function spanOf(text: string, toks: Tok[], i: number, j: number): [number, numbe
   return [at(toks, i).start, end];
 }
 
+/** "daughters", "sons", "grandkids": a relation word in the plural. */
+const PLURAL_RELATION = (k: string): boolean => k.length > 3 && k.endsWith('s') && RELATIONS.has(k.slice(0, -1));
 const PT_CUES = new Set([
+  'aka',
+  'nickname',
   'pt',
   'patient',
   'pts',
@@ -245,7 +249,14 @@ export function nameRules(text: string, out: Candidate[]): void {
   for (let i = 0; i < n; i++) {
     const t = at(toks, i);
     // Every rule of this pass starts at a cue word.
-    if (!TITLES.has(t.key) && !RELATIONS.has(t.key) && !PT_CUES.has(t.key) && !WEAK_CUES.has(t.key)) continue;
+    if (
+      !TITLES.has(t.key) &&
+      !RELATIONS.has(t.key) &&
+      !PT_CUES.has(t.key) &&
+      !WEAK_CUES.has(t.key) &&
+      !PLURAL_RELATION(t.key)
+    )
+      continue;
     const next = toks[i + 1];
     const gapNext = next ? text.slice(t.end, next.start) : '';
 
@@ -257,15 +268,28 @@ export function nameRules(text: string, out: Candidate[]): void {
       !(t.text === 'MS' || (t.text === 'Ms' && /^[A-Z]{2,}$/.test(next.text)))
     ) {
       if (t.key === 'miss' && !inLists(next.key) && next.shape !== 'cap' && next.shape !== 'upper') continue;
+      // "Mr. and Mrs. Okafor", "Mr & Mrs Okafor": the name follows the second title.
+      const pair = /^\.?\s+(?:and|&)\s+(mrs|mr|ms)\.?\s+/i.exec(text.slice(t.end, t.end + 12));
+      if (pair) {
+        const k = toks.findIndex((u, x) => x > i && u.start >= t.end + pair[0].length);
+        if (k > i) {
+          const jj = collect(text, toks, k, 'strong');
+          push(k, jj, P_LABELLED);
+          if (jj > k) i = jj - 1;
+          continue;
+        }
+      }
       const j = collect(text, toks, i + 1, t.key === 'miss' && t.shape === 'lower' ? 'medium' : 'strong');
       push(i + 1, j, P_LABELLED);
       if (j > i + 1) i = j - 1;
+      andName(text, toks, j, out);
       continue;
     }
     // 1b. Relation words: "daughter Deborah", "husband Arjun".
-    if (RELATIONS.has(t.key) && next && REL_GAP.test(gapNext)) {
+    if ((RELATIONS.has(t.key) || PLURAL_RELATION(t.key)) && next && REL_GAP.test(gapNext)) {
       const j = collect(text, toks, i + 1, next.shape === 'lower' ? 'list' : 'medium');
       push(i + 1, j, P_LABELLED);
+      if (j > i + 1) andName(text, toks, j, out);
       if (j > i + 1) i = j - 1;
       continue;
     }
@@ -559,6 +583,23 @@ export function nameRules(text: string, out: Candidate[]): void {
 }
 
 const BABY = /\b(?:baby|infant|twin\s+[ab])\s+(?:boy|girl)\s+([A-Za-z][A-Za-z'-]+)/gi;
+
+/** "daughters Maria and Ana", "sons Jamal & Tariq": a second name joined to a cued one. */
+function andName(text: string, toks: Tok[], j: number, out: Candidate[]): void {
+  const next = toks[j + 1];
+  const conj = toks[j];
+  if (!next || !conj || (conj.key !== 'and' && text.slice(at(toks, j - 1).end, next.start).trim() !== '&')) {
+    const amp = toks[j];
+    if (!amp || text.slice(at(toks, j - 1).end, amp.start).trim() !== '&') return;
+    const end = collect(text, toks, j, 'medium');
+    if (end > j) out.push({ start: amp.start, end: at(toks, end - 1).end, kind: 'name', priority: P_CONTEXT });
+    return;
+  }
+  if (!/^\s+$/.test(text.slice(conj.end, next.start))) return;
+  const end = collect(text, toks, j + 1, next.shape === 'lower' ? 'list' : 'medium');
+  if (end > j + 1 && (inLists(next.key) || foreign(next.key)))
+    out.push({ start: next.start, end: at(toks, end - 1).end, kind: 'name', priority: P_CONTEXT });
+}
 
 /** A name part beside a found name: "Modest Gorski" from "Gorski", "FREYA DE JONG" from "JONG". */
 function nameNeighbour(t: Tok, like: Tok): boolean {

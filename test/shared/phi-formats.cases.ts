@@ -43,6 +43,11 @@ export const FORMAT_CASES: Record<string, string[]> = {
     '⟦WHITFIELD, J⟧ on the band',
     '⟦SMITH JOHN⟧ wrong band',
     'Baby Boy ⟦Okafor⟧ in NICU',
+    'daughters ⟦Maria⟧ and ⟦Ana⟧ at bedside',
+    'sons ⟦Jamal⟧ & ⟦Tariq⟧ called',
+    'Mr. and Mrs. ⟦Okafor⟧ want a meeting',
+    'hija ⟦Guadalupe⟧ llamó',
+    'pt aka ⟦Bobby⟧',
     '⟦Dmitry Volkov⟧ keeps asking for his wife',
   ],
   date: [
@@ -487,6 +492,7 @@ export const CLEAN_CASES: string[] = [
   'Hepatitis B, Vitamin D, Group B strep, Type A, Plan B',
   'car in lot 12 for 20m; car parked in bay 3b since 0700; truck 4x4 needs moving',
   'registration put the allergy in the comments field again',
+  'the sons are here; daughters at bedside and son on phone',
   'MAR-14 was wrong on the MAR',
   'vitals q4h, neuro checks q1h x24h',
 ];
