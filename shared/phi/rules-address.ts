@@ -28,7 +28,10 @@ const SOFT_SUFFIX =
 // A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
 const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
 // House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
-const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-\\d{1,4}[A-Za-z]?)?(?:\\s+1\\/2|\\s*½)?)';
+const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\b))?(?:\\s+1\\/2|\\s*½)?)';
+// A unit written before the house number: "Apt 4B, 1423 Maple", "Unit 5 - 22 George St", "Flat 2, 10 Downing St".
+const UNIT_BEFORE =
+  /(?:\b(?:apt|apartment|unit|suite|ste|flat|lot|trlr|trailer|rm|room|bldg|building|space)\.?\s*#?\s*|#\s*)[A-Za-z0-9-]{1,6}\s*[,-]?\s*$/i;
 const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)';
 const DIR_WORD = new RegExp(`^${DIR}\\.?$`, 'i');
 // A street line stays on its line: "at 1230 thx\npt" is not one.
@@ -50,6 +53,7 @@ const TYPE_FIRST = oneLine(
 );
 // Grid addresses: "1200 W 300 N", "1200 West 300 North".
 const GRID = oneLine(`(?<![\\w#./-])\\d{1,5}\\s+${DIR}\\.?\\s+\\d{1,5}\\s+${DIR}\\b\\.?${UNIT}{0,2}`, 'g');
+const GENERAL_DELIVERY = /\bgeneral\s+delivery\b/gi;
 const PO_BOX =
   /\b(?:p\.?\s?o\.?\s?(?:box|b\.?|drawer)|pob|post\s+office\s+(?:box|drawer)|box|drawer|pmb|private\s+mailbox)\s*#?\s*\d{1,6}\b/gi;
 // "RR 20" alone is a respiratory rate: the short forms need their box.
@@ -281,7 +285,9 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (/^(?:pt|sta|ext|ter|vis|spur|row|run)$/.test(suffix) && !capital) continue;
     }
     const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
-    out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT });
+    const unit = UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    const from = unit && /\d/.test(unit[0]) ? m.index - unit[0].length : m.index;
+    out.push({ start: from, end, kind: 'address', priority: P_FORMAT });
     const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
     cityAfterStreet(text, end, lower, out);
   }
@@ -324,6 +330,10 @@ export function addressRules(text: string, out: Candidate[]): void {
     const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(GENERAL_DELIVERY)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + m[0].length, false, out);
   }
   for (const re of [PO_BOX, RURAL]) {
     for (const m of text.matchAll(re)) {
