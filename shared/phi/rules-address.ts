@@ -81,12 +81,14 @@ const CITY_STATE = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
-// "fall river, ma", "a Fall River resident": a listed town before a state or "resident".
-const TOWN_BEFORE_STATE_LOWER = new RegExp(
-  `\\b([a-z][a-z.'-]*(?: [a-z][a-z.'-]*){0,2}),\\s*(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\b(?![\\w-])`,
+// "fall river, ma", "a Fall River resident": a listed town before a state or "resident". The
+// keyword is found first and the town read back from it.
+const STATE_LOWER_AFTER_TOWN = new RegExp(
+  `,\\s*(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\b(?![\\w-])`,
   'g',
 );
-const TOWN_RESIDENT = /\b([A-Za-z][a-z.'-]+(?: [A-Za-z][a-z.'-]+){0,2}) (?:resident|native|local)\b/g;
+const RESIDENT_AFTER_TOWN = / (?:resident|native|local)\b/g;
+const TOWN_BACK = /([A-Za-z][a-z.'-]*(?: [A-Za-z][a-z.'-]*){0,2})$/;
 // Postcodes of Canada ("K1A 0B1") and the United Kingdom ("SW1A 1AA"): no other code looks like them.
 const POSTCODE_CA = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
 const POSTCODE_UK = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/g;
@@ -432,14 +434,16 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
     if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
   }
-  for (const re of [TOWN_BEFORE_STATE_LOWER, TOWN_RESIDENT]) {
-    for (const m of text.matchAll(re)) {
-      const words = (m[1] ?? '').split(' ');
-      for (let k = 0; k < words.length; k++) {
-        const cand = words.slice(k).join(' ');
+  for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
+    for (const k of text.matchAll(re)) {
+      const back = TOWN_BACK.exec(text.slice(Math.max(0, k.index - 40), k.index));
+      if (!back) continue;
+      const words = (back[1] ?? '').split(' ');
+      const townEnd = k.index;
+      for (let w = 0; w < words.length; w++) {
+        const cand = words.slice(w).join(' ');
         if (cand.length < 3 || !isPlace(cand)) continue;
-        const start = m.index + (m[1] ?? '').length - cand.length;
-        out.push({ start, end: start + cand.length, kind: 'address', priority: P_CONTEXT - 5 });
+        out.push({ start: townEnd - cand.length, end: townEnd, kind: 'address', priority: P_CONTEXT - 5 });
         break;
       }
     }

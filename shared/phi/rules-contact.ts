@@ -53,7 +53,7 @@ function trimUrl(s: string): string {
 }
 
 export function contactRules(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
   // Each link shape needs a dot and a known ending or a scheme: tested once before the slower patterns.
