@@ -132,6 +132,13 @@ prima primo filha filho mae pai irma irmao avo fille fils mere pere soeur frere 
     /\s+/,
   ),
 );
+// Relation words as they are often mistyped ("daugther", "husbnad"): a hand list, so loading the
+// detector computes nothing.
+for (const r of `daugther duaghter dauhgter daugter daughtr dauther husbnad hsuband husabnd hubsand husban mohter mtoher
+brohter borther brther sitser siter sistr nephwe nehpew neice neiece grandosn grnadson granddaugther grandaughter
+grandduaghter grnadma grandpa gradma gradpa fahter fatehr wief wfie spuose sopuse gaurdian guardain cousn
+boyfreind girlfreind freind neigbor nieghbor neighbour`.split(/\s+/))
+  RELATIONS.add(r);
 // Clinicians' names are not the patient's; the word after "Dr." is left alone.
 export const CLINICIAN = new Set([
   'dr',

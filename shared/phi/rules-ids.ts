@@ -10,6 +10,7 @@ import { isEnglishWord } from '../phi-names';
 import { isVocab } from '../phi-vocab';
 import { trieSource } from './trie';
 import { type Candidate, type IdentifierKind, P_FORMAT, P_GUESS, P_LABELLED } from './types';
+import { slips } from './typos';
 
 const LABELS: Array<[IdentifierKind, string[]]> = [
   [
@@ -656,19 +657,57 @@ const STATE_ABBR_SET = new Set(
 const STATE_BEFORE =
   '(?:[^\\S\\n]*\\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)\\b(?=[^\\S\\n]+[A-Za-z0-9]*\\d))?';
 
-// One pass for every label (a trie of them all); the label read picks the kind.
+// Misspellings that are not a swap or a drop: letters heard, not typed.
+const TYPO_LABELS: Partial<Record<IdentifierKind, string[]>> = {
+  ssn: ['snn', 'ssn#', 'sss', 'scoial security', 'socail security', 'social secuirty'],
+  license: ['lisence', 'liscense', 'licsense', 'lincense', 'licens', 'drivers lisence', "driver's lisence"],
+  vehicle: ['plait', 'licence plait', 'vinn'],
+  health_plan: ['medicad', 'medicaide', 'insurence', 'insurrance', 'medacare', 'medicar'],
+  device: ['cereal number', 'serail number', 'seriel', 'seriel number', 'serial numbr'],
+  mrn: ['mnr', 'mrm', 'nrn', 'medical recrod'],
+  account: ['acount', 'accout', 'encouter', 'encounte'],
+  other_id: ['pasport', 'passprot', 'acession', 'accesion'],
+};
+// One pass for every label (a trie of them all); the label read picks the kind. Built on first use,
+// so loading the detector (a server isolate, the popup's lazy chunk) costs nothing for it.
 const LABEL_KIND = new Map<string, IdentifierKind>();
-for (const [kind, labels] of LABELS) {
-  for (const l of labels) {
-    const key = l.replace(/\s+/g, '');
-    if (!LABEL_KIND.has(key)) LABEL_KIND.set(key, kind);
+let labelRe: RegExp | undefined;
+// Labels typed with a slip ("palte", "serail", "membr", "snn"): every one-word label of five or more
+// letters in its slipped forms, unless a slip is itself a common word or another label.
+const COMMON_SLIP = /^(?:plat|pate|later|serial|metal|member|sever|sire|lice|licen|carde|polic|poly|socal)$/;
+
+function labelRegex(): RegExp {
+  if (labelRe) return labelRe;
+  const all: string[] = [];
+  for (const [kind, labels] of LABELS) {
+    for (const l of labels) {
+      const key = l.replace(/\s+/g, '');
+      if (!LABEL_KIND.has(key)) LABEL_KIND.set(key, kind);
+      all.push(l);
+    }
   }
+  for (const [kind, labels] of LABELS) {
+    // Single-word labels only: the list stays small enough to compile fast.
+    for (const l of labels) {
+      if (l.includes(' ')) continue;
+      for (const slip of slips(l)) {
+        if (COMMON_SLIP.test(slip) || LABEL_KIND.has(slip)) continue;
+        LABEL_KIND.set(slip, kind);
+        all.push(slip);
+      }
+    }
+    for (const l of TYPO_LABELS[kind] ?? []) {
+      LABEL_KIND.set(l.replace(/\s+/g, ''), kind);
+      all.push(l);
+    }
+  }
+  // The value stays on the label's line.
+  labelRe = new RegExp(
+    `(?<![A-Za-z0-9])(${trieSource(all)})(?:s|'s)?(?:(?![a-z0-9])|(?=\\d))${FILLER}${STATE_BEFORE}[^\\S\\n]*${VALUE}`,
+    'gi',
+  );
+  return labelRe;
 }
-// The value stays on the label's line.
-const LABEL_RE = new RegExp(
-  `(?<![A-Za-z0-9])(${trieSource(LABELS.flatMap(([, labels]) => labels))})(?:s|'s)?(?:(?![a-z0-9])|(?=\\d))${FILLER}${STATE_BEFORE}[^\\S\\n]*${VALUE}`,
-  'gi',
-);
 
 // Ticket systems and internal references: hospital numbers, not the patient's.
 const TICKET_BEFORE =
@@ -715,7 +754,7 @@ function plausible(kind: IdentifierKind, v: string): boolean {
 }
 
 export function idRules(text: string, out: Candidate[]): void {
-  const re = LABEL_RE;
+  const re = labelRegex();
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const kind = LABEL_KIND.get((m[1] ?? '').toLowerCase().replace(/\s+/g, '')) ?? 'other_id';

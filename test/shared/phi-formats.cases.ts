@@ -346,6 +346,16 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'London ⟦SW1A 2AA⟧',
     'Ottawa ⟦K1A 0B6⟧',
   ],
+  typos: [
+    'palte ⟦LUVMYDG⟧ in the bay',
+    'snn ⟦4127⟧ last four',
+    'lisence ⟦D1234567⟧',
+    'pasport ⟦533380006⟧',
+    'daugther ⟦Maria⟧ called',
+    'husbnad ⟦Arjun⟧ at bedside',
+    'serail # ⟦PJN123456⟧',
+    'medicad # ⟦AB12345C⟧',
+  ],
   other_id: [
     'passport ⟦X12345678⟧',
     'passport no. ⟦533380006⟧',
