@@ -117,6 +117,8 @@ const STATE_LOWER_BEFORE_ZIP = new RegExp(
 );
 const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?\s*[,|;/-]?\s*$/i;
 const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s*$/;
+// "Fall River 02720", "fall river 02720": a listed town right before five digits.
+const TOWN_BEFORE_ZIP = /([A-Za-z][a-z.'-]*(?:[ -][A-Za-z][a-z.'-]*){0,2})[ ,]+$/;
 // ZIP+4 has no other use in a note.
 const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
 const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:-\d{4})?)(?![\w-])/gi;
@@ -431,6 +433,18 @@ export function addressRules(text: string, out: Candidate[]): void {
       const ts = m.index - before.length + town.index;
       out.push({ start: ts, end: ts + (town[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
       hit = true;
+    }
+    if (!hit) {
+      const listed = TOWN_BEFORE_ZIP.exec(before);
+      const words = (listed?.[1] ?? '').split(' ');
+      for (let w = 0; listed && w < words.length; w++) {
+        const cand = words.slice(w).join(' ');
+        if (cand.length < 4 || !isPlace(cand)) continue;
+        const ts = m.index - before.length + (listed.index ?? 0) + (listed[1] ?? '').length - cand.length;
+        out.push({ start: ts, end: ts + cand.length, kind: 'address', priority: P_CONTEXT - 5 });
+        hit = true;
+        break;
+      }
     }
     if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
   }
