@@ -124,6 +124,7 @@ yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
 street avenue road drive lane boulevard highway parkway court plaza rd ave blvd ln ct hwy pkwy apt ste
 coli aureus diff pneumoniae difficile pylori faecalis epidermidis
+nephro cards pulm heme renal gi id palli pall endo rheum derm uro gen surg neurosurg ortho ent optho ophtho
 baby boy girl infant twin newborn neonate
 min mins sec secs hr hrs wk wks mo mos yr yrs egfr crcl
 honda toyota ford chevy chevrolet nissan hyundai kia subaru tesla bmw mercedes audi volkswagen dodge buick mazda lexus

@@ -48,6 +48,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'Mr. and Mrs. ⟦Okafor⟧ want a meeting',
     'hija ⟦Guadalupe⟧ llamó',
     'pt aka ⟦Bobby⟧',
+    'no one told ⟦zdravka⟧ about the new time',
+    'mail to ⟦Fall River⟧ ⟦02720⟧ please',
     '⟦Dmitry Volkov⟧ keeps asking for his wife',
   ],
   date: [
@@ -507,6 +509,7 @@ export const CLEAN_CASES: string[] = [
   'car in lot 12 for 20m; car parked in bay 3b since 0700; truck 4x4 needs moving',
   'registration put the allergy in the comments field again',
   'the sons are here; daughters at bedside and son on phone',
+  'per pharmacy the dose is fine; asked ceftriaxone dose; per nephro, hold lasix; told charge nurse',
   'MAR-14 was wrong on the MAR',
   'vitals q4h, neuro checks q1h x24h',
 ];
