@@ -113,7 +113,9 @@ function main() {
       '// shared/phi-names-data.ts (sorted, front-coded in blocks).',
       '',
       `/** ${p.count} US town and city names. */`,
-      `export const PLACES = ${JSON.stringify(p.packed)};`,
+      // Written as the project's formatter writes it (the packed string has no quote or backslash).
+      'export const PLACES =',
+      `  '${p.packed}';`,
       '',
     ];
     writeFileSync(OUT, body.join('\n'));
