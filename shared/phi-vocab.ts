@@ -19,7 +19,7 @@ other some such only own same just also very once during before below between th
 says said say told tell tells asked asks ask wants want wanted keeps keep kept calls called call calling came come comes
 gets got get gave give gives goes went go going lives lived live living needs need needed states stated reports reported
 refuses refused refusing fell falls fall has is was still now again already never always ever even please thanks thank
-ok okay hi hello hey re fyi pls per vs etc eg ie
+ok okay hi hello hey re fyi pls per vs etc eg ie aka abt bc thru thx tho plz w/ w/o
 `),
 );
 
@@ -113,23 +113,37 @@ afib aflutter dvt pe gib ugib lgib sbo ards sirs mods icp cpp map mews news pews
 ob gyn nicu picu pacu cath ecmo impella lvad iabp crrt cvvh hd pd ptt inr bnp ck ldh lft lfts bmp cmp cbc abg vbg
 rrt rapid stroke sepsis trauma code blue rrt stat prn npo qid tid bid qhs qam qpm ad lib
 spiriva symbicort advair breo trelegy duoneb xopenex proventil ventolin flovent pulmicort singulair
+aldrete mallory weiss mallory-weiss salter salter-harris wolff wolff-parkinson-white osgood-schlatter janeway gleason
+lund browder lund-browder osler nikolsky tinel phalen finkelstein mcmurray lachman apley ortolani barlow galeazzi
+moro landau centor framingham pecarn ottawa kocher lanz pfannenstiel chassaignac monteggia galeazzi
+rolando maisonneuve hill-sachs bankart boutonniere swan-neck charcot charcot's
+stevens-johnson kaposi's cheyne mcginn-white mcginn virchow's horner horner's brown-sequard
+korotkoff kussmaul's quincke quincke's traube austin-flint steell coombs korotkoff's
 endo takotsubo dupuytren hartmann virchow trousseau chvostek kehr beck fournier ludwig cullen
 yankauer dobhoff fontan norwood rastelli jatene senning blalock taussig
 dob d.o.b bday mrn ssn dl fin csn har acct id pt pts ins ph cell mobile home callback fax email addr tel
-street avenue road drive lane boulevard highway parkway court plaza
+street avenue road drive lane boulevard highway parkway court plaza rd ave blvd ln ct hwy pkwy apt ste
 coli aureus diff pneumoniae difficile pylori faecalis epidermidis
+nephro cards pulm heme renal gi id palli pall endo rheum derm uro gen surg neurosurg ortho ent optho ophtho
+baby boy girl infant twin newborn neonate
+min mins sec secs hr hrs wk wks mo mos yr yrs egfr crcl
+honda toyota ford chevy chevrolet nissan hyundai kia subaru tesla bmw mercedes audi volkswagen dodge buick mazda lexus
+acura camry civic corolla accord altima silverado tahoe prius jeep
 america american usa us u.s. medicare medicaid tricare aetna cigna humana anthem bcbs united unitedhealthcare
 `),
 );
 
 /** Is this word (any case) a known non-name: function word or clinical/product term? */
 export function isVocab(word: string): boolean {
+  if (FUNCTION_WORDS.has(word) || CLINICAL_VOCAB.has(word)) return true;
+  // Most callers pass a lower-case key already: fold only what needs it.
+  if (!/[A-Z’]/.test(word)) return false;
   const w = word.toLowerCase().replace(/[’]/g, "'");
   return FUNCTION_WORDS.has(w) || CLINICAL_VOCAB.has(w);
 }
 
 /** Stop list for lower-case text: vocabulary plus everyday words that double as names. */
 export function isCommonWord(word: string): boolean {
-  const w = word.toLowerCase();
+  const w = /[A-Z]/.test(word) ? word.toLowerCase() : word;
   return isVocab(w) || COMMON_WORDS.has(w) || isEverydayName(w);
 }

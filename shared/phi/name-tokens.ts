@@ -45,7 +45,7 @@ export const CLINICAL_ENDING =
 
 // Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
 export const EPONYM_NOUN =
-  /^(?:['’]s)?\s+(?:sign|signs|pupil|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
+  /^(?:['’]s)?[^\S\n]+(?:sign|signs|pupils?|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
 /** Is the word ending at `end` an eponym, by the noun after it? */
 export const eponymAfter = (text: string, end: number): boolean => EPONYM_NOUN.test(text.slice(end, end + 30));
 
@@ -57,8 +57,30 @@ export const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k
  * A word that is neither everyday English nor the detector's vocabulary: after a cue it is most
  * likely a name the lists lack ("Nakato", "Wiafe"). Hyphenated: every part so.
  */
+const foreignSeen = new Map<string, boolean>();
+
 export function foreign(k: string): boolean {
-  if (k.length < 3 || CLINICAL_ENDING.test(k)) return false;
+  const hit = foreignSeen.get(k);
+  if (hit !== undefined) return hit;
+  const v = isForeign(k);
+  if (foreignSeen.size > 20_000) foreignSeen.clear();
+  foreignSeen.set(k, v);
+  return v;
+}
+
+const endingSeen = new Map<string, boolean>();
+/** CLINICAL_ENDING, remembered per word (the regex is long and a note repeats its words). */
+export function clinicalEnding(k: string): boolean {
+  const hit = endingSeen.get(k);
+  if (hit !== undefined) return hit;
+  const v = CLINICAL_ENDING.test(k);
+  if (endingSeen.size > 20_000) endingSeen.clear();
+  endingSeen.set(k, v);
+  return v;
+}
+
+function isForeign(k: string): boolean {
+  if (k.length < 3 || clinicalEnding(k)) return false;
   const one = (w: string) =>
     w.length >= 2 && !isEnglishWord(w) && !isCommonWord(w) && !RELATIONS.has(w) && !TITLES.has(w) && !CLINICIAN.has(w);
   // "bar-lev": no part clinical or everyday-only, one part foreign; "post-op", "follow-up" stay words.
@@ -85,6 +107,19 @@ export const TITLES = new Set([
   'madam',
   'mme',
   'mlle',
+  'mstr',
+  'herr',
+  'frau',
+  'sigra',
+  'monsieur',
+  'madame',
+  'mevr',
+  'dhr',
+  'shri',
+  'smt',
+  'haji',
+  'hajji',
+  'mzee',
 ]);
 export const RELATIONS = new Set(
   `daughter son wife husband mother mom mum father dad sister brother niece nephew grandson granddaughter grandmother
@@ -92,8 +127,18 @@ grandma granny grandfather grandpa grandchild aunt auntie uncle cousin partner f
 spouse guardian caregiver carer friend neighbor neighbour stepson stepdaughter stepmother stepfather stepmom stepdad
 poa hcpoa proxy surrogate sibling child kid daughter-in-law son-in-law mother-in-law father-in-law sister-in-law
 brother-in-law godmother godfather roommate landlord grandaughter nok dtr gdtr gson mil fil sil bil dil
-stepdtr bf gf hubby wifey fiance`.split(/\s+/),
+stepdtr bf gf hubby wifey fiance hija hijo esposa esposo madre padre hermana hermano abuela abuelo tia tio nieta nieto
+prima primo filha filho mae pai irma irmao avo fille fils mere pere soeur frere tochter sohn ehefrau ehemann`.split(
+    /\s+/,
+  ),
 );
+// Relation words as they are often mistyped ("daugther", "husbnad"): a hand list, so loading the
+// detector computes nothing.
+for (const r of `daugther duaghter dauhgter daugter daughtr dauther husbnad hsuband husabnd hubsand husban mohter mtoher
+brohter borther brther sitser siter sistr nephwe nehpew neice neiece grandosn grnadson granddaugther grandaughter
+grandduaghter grnadma grandpa gradma gradpa fahter fatehr wief wfie spuose sopuse gaurdian guardain cousn
+boyfreind girlfreind freind neigbor nieghbor neighbour`.split(/\s+/))
+  RELATIONS.add(r);
 // Clinicians' names are not the patient's; the word after "Dr." is left alone.
 export const CLINICIAN = new Set([
   'dr',

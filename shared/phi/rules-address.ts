@@ -5,7 +5,9 @@
 // line, or before a state ("Salina, KS"). A five-digit number is a ZIP only next
 // to a state, a street line or a "zip" label: CPT codes look the same.
 
-import { FUNCTION_WORDS, isVocab } from '../phi-vocab';
+import { isEnglishWord, isPlace } from '../phi-names';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
 const STATE_ABBR =
@@ -16,35 +18,86 @@ const STATE_ABBR_ALT = STATE_ABBR.split(' ').join('|');
 const STATE_UPPER = `(?:${STATE_ABBR_ALT}|${STATE_NAMES})`;
 const STATE_ANYCASE = new RegExp(`^(?:${STATE_ABBR_ALT}|${STATE_NAMES})$`, 'i');
 
+// USPS street suffixes (Publication 28, C1) with their common abbreviations. Left out: the
+// abbreviations that are clinical words or units ("ml", "dl", "ft", "is", "pr", "lp").
 const SUFFIX =
-  'street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|way|court|ct|circle|cir|boulevard|blvd|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|cove|cv|heights|hts|plaza|plz|commons|bend|run|row|path|walk|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|landing|ridge|hollow|holw|grove|grv|park|knoll|manor|mews|crescent|cres|close|gardens|glen|green|meadows?|estates?|vista|view|creek';
-// House number, optional direction, 1-4 words (or an ordinal street), suffix, optional unit.
-const STREET = new RegExp(
-  `(?<![\\w#./-])(\\d{1,6}[A-Za-z]?)(?:-\\d{1,4})?\\s+((?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW)\\b)?(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b){0,2})`,
+  'street|st|str|avenue|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd';
+// Suffixes that also name a hospital's places ("2 Heart Center", "4 West Park"): they need a street-like word.
+const SOFT_SUFFIX =
+  /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
+// A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
+const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
+// House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
+const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\b))?(?:\\s+1\\/2|\\s*½)?)';
+// A unit written before the house number: "Apt 4B, 1423 Maple", "Unit 5 - 22 George St", "Flat 2, 10 Downing St".
+const UNIT_BEFORE =
+  /(?:\b(?:apt|apartment|unit|suite|ste|flat|lot|trlr|trailer|rm|room|bldg|building|space)\.?\s*#?\s*|#\s*)[A-Za-z0-9-]{1,6}\s*[,-]?\s*$/i;
+const DIR = '(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)';
+const DIR_WORD = new RegExp(`^${DIR}\\.?$`, 'i');
+// A street line stays on its line: "at 1230 thx\npt" is not one.
+const oneLine = (src: string, flags: string): RegExp => new RegExp(src.replaceAll('\\s', '[ \\t]'), flags);
+// House number, optional direction, 1-4 words (or an ordinal street), suffix, optional units.
+const STREET = oneLine(
+  `(?<![\\w#./-])${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
   'gi',
 );
-const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|pob|post\s+office\s+box|box)\s+#?\d{1,6}\b/gi;
+// A street with no house number after a residence cue: "lives on Elm Street", "house off Old Mill Rd".
+const STREET_NO_NUMBER = oneLine(
+  `\\b(?:lives?|living|lived|resides?|residing|house|home|apartment|apt|trailer|moved|staying|stays|address(?:\\s+is)?)\\b[^.;\\n]{0,25}?\\b(?:on|off)\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3}\\s+(?:${SUFFIX})\\b\\.?)`,
+  'gi',
+);
+// The street type first: "3 Avenue of the Americas", "19 Avenue C", "5 Calle Sol", "77 rue de la Paix".
+const TYPE_FIRST = oneLine(
+  `(?<![\\w#./-])${HOUSE}\\s+(?:avenue|ave|calle|rue|via|camino|avenida|av|rua|paseo|boulevard|blvd|route|rte|chemin|strada|carrera|carretera|rambla)\\.?\\s+((?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?:[A-Z]\\b|[A-Za-z][A-Za-z'-]+)(?:\\s+(?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*[A-Z][A-Za-z'-]+){0,2})${UNIT}{0,2}`,
+  'gi',
+);
+// Grid addresses: "1200 W 300 N", "1200 West 300 North".
+const GRID = oneLine(`(?<![\\w#./-])\\d{1,5}\\s+${DIR}\\.?\\s+\\d{1,5}\\s+${DIR}\\b\\.?${UNIT}{0,2}`, 'g');
+const GENERAL_DELIVERY = /\bgeneral\s+delivery\b/gi;
+const PO_BOX =
+  /\b(?:p\.?\s?o\.?\s?(?:box|b\.?|drawer)|pob|post\s+office\s+(?:box|drawer)|box|drawer|pmb|private\s+mailbox)\s*#?\s*\d{1,6}\b/gi;
 // "RR 20" alone is a respiratory rate: the short forms need their box.
 const RURAL =
   /\b(?:(?:rr|r\.r\.|hc)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
 // Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
 const HIGHWAY =
-  /(?<![\w#./-])\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|st|sr|cr|fm|rm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i)[\s-]*)+\d{1,5}[A-Za-z]?(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
+  /(?<![\w#./-])[NSEW]?\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|cty|cth|co|st|sr|cr|fm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i|trunk)[\s-]*)+(?:\d{1,5}[A-Za-z]?\b|[A-Z]{1,2}\b)(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
+const ROAD_WORD = /\b(?:us|u\.s\.|sr|cr|fm|hwy|highway|route|rte|interstate|farm|ranch|cty|cth|county|state)\b/i;
 // Words that announce an address, so a short or lower-case street line still counts.
 const ADDRESS_CUE =
   /\b(?:address|adress|addr|lives\s+(?:at|on)|living\s+at|home\s+is|delivery\s+to|deliver(?:s|ed)?\s+to|mail(?:ed)?\s+(?:goes\s+)?to|place\s+at|staying\s+at|moved\s+to|resides\s+at|at)\s*:?\s*$/i;
 // "Marion County", "marion county", "St. Lucie County", "Prince George's county".
-const COUNTY =
-  /\b((?:[A-Za-z][A-Za-z.']+\s+){0,3}[A-Za-z][A-Za-z']+)\s+(County|Parish|Borough|county|parish|borough|COUNTY|PARISH)\b/g;
+// The county word is found first; its name is then read back from it (a regex starting at every
+// word would try four words before each).
+const COUNTY_WORD =
+  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+const COUNTY_NAME = /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)$/;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
 const NOT_COUNTY =
   /^(?:a|an|the|this|that|same|our|their|his|her|my|your|every|each|any|which|what|whose|home|local|rural|nearby|neighboring|neighbouring|next|other|another|adjacent|surrounding|whole|entire|one|two|three|several|many|most|some|no|by|per|of|in|to|from|for|at|on|with|and|or|outside|across|within|lives|lived|living|resides|moved|back|out|over|up|down|inside|large|small|big|poor|wealthy|tri|multi|border|coastal|northern|southern|eastern|western|north|south|east|west|central|upper|lower|health|county|city|state|town|village)$/i;
 // City before a state: "Salina, KS 31730", "Dayton, Ohio".
 const CITY_STATE = new RegExp(
-  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*(${STATE_UPPER})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
+// "fall river, ma", "a Fall River resident": a listed town before a state or "resident". The
+// keyword is found first and the town read back from it.
+const STATE_LOWER_AFTER_TOWN = new RegExp(
+  `,\\s*(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\b(?![\\w-])`,
+  'g',
+);
+const RESIDENT_AFTER_TOWN = / (?:resident|native|local)\b/g;
+const TOWN_BACK = /([A-Za-z][a-z.'-]*(?: [A-Za-z][a-z.'-]*){0,2})$/;
+// Postcodes of Canada ("K1A 0B1") and the United Kingdom ("SW1A 1AA"): no other code looks like them.
+const POSTCODE_CA = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
+const POSTCODE_UK = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/g;
+// Street name first, number after, as most of the world writes it: "Hauptstraße 5", "Calle Mayor 12",
+// "Rua Augusta, 1000", "ul. Marszałkowska 10", "Via Roma 10".
+const STREET_NUMBER_AFTER =
+  /\b(?:[A-Z][a-zäöüßéèàçñ]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|vej|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica)|(?:Calle|Avenida|Av\.|Rua|Via|Viale|Piazza|Corso|ul\.|Ulica|Carrer|Paseo|Travessa|Largo|Rambla|Boulevard|Bd\.|Rue|Chemin|Allée|Impasse|Quai)\s+(?:(?:de|del|la|las|los|das|dos|da|do|di|della|du|des)\s+)*[A-Z][\wäöüßéèàçñã'-]+(?:\s+[A-Z][\wäöüßéèàçñã'-]+){0,2}),?\s+(?:n[ºo°]\.?\s*)?\d{1,5}[a-z]?\b/g;
+// A European order: ", 10115 Berlin", ", 75008 Paris" (postcode before a capitalised town).
+const POSTCODE_FIRST = /,\s*(\d{4,5})\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b/g;
 // "Mankato Texas 71640" (no comma: a ZIP must follow), "from gadsden, wisconsin" (lower case after a cue).
 const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\\s+(?:${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)\\b`,
@@ -54,22 +107,104 @@ const CITY_STATE_LOWER = new RegExp(
   `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
-const STATE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)(?![\\w-])`, 'g');
-const ZIP_LABEL =
-  /\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:code)?\s*(?:is|was|of|:|#|=)?\s*(\d{5}(?:-\d{4})?)(?![\w-])/gi;
-// "lives in Dayton", "moved to Bozeman".
-const LIVES_IN =
-  /\b(?:lives|living|lives\s+out|resides|residing|moved|moving|relocated|relocating|home|visiting\s+from|is\s+from|comes\s+from|pt\s+from|patient\s+from|transferred\s+from|hometown(?:\s+is)?)\s+(?:(?:in|to|at|from|near|outside(?:\s+of)?)\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b/g;
+// Five digits are found first (few in a note); what stands before them decides. A state in capitals
+// or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
+// a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
+const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
+const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?\\s*[,|;/-]?\\s*$`);
+const STATE_LOWER_BEFORE_ZIP = new RegExp(
+  `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
+);
+const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?\s*[,|;/-]?\s*$/i;
+const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s*$/;
+// "Fall River 02720", "fall river 02720": a listed town right before five digits.
+const TOWN_BEFORE_ZIP = /([A-Za-z][a-z.'-]*(?:[ -][A-Za-z][a-z.'-]*){0,2})[ ,]+$/;
+// ZIP+4 has no other use in a note.
+const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
+const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:-\d{4})?)(?![\w-])/gi;
+// A town after words that say where someone lives or comes from: "lives with her son in Rutland",
+// "moved here from Albuquerque", "resident of Bozeman", "pt from wilkes-barre". The preposition is
+// found first; the clause before it must hold one of these words.
+const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
+const PLACE_CUE =
+  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+const PLACE_PREFIX =
+  /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
+const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
+const PLACE_RUN = /^[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,3}/;
+
+/** Where the last clause break (sentence end, bar, " - ") of `s` is; -1 when none. */
+function lastBreak(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === '.' || c === ';' || c === '!' || c === '?' || c === '|' || c === '\n') return i;
+    if (c === '-' && s[i + 1] === ' ') return i;
+  }
+  return -1;
+}
+
+/** The town after a residence cue and a preposition at `pos`: its end, or -1. */
+function placeAfter(text: string, pos: number): number {
+  // A listed town first, the longest that fits: "fall river", "Mobile", "wilkes-barre".
+  const run = PLACE_RUN.exec(text.slice(pos, pos + 48));
+  if (run) {
+    const words = (run[0] ?? '').split(' ');
+    for (let k = Math.min(words.length, 4); k >= 1; k--) {
+      const cand = words
+        .slice(0, k)
+        .join(' ')
+        .replace(/[.]$/, (x) => (/\b(?:st|ste|ft|mt)\.$/i.test(words.slice(0, k).join(' ')) ? x : ''));
+      if (cand.length >= 3 && !FUNCTION_WORDS.has(cand.toLowerCase()) && isPlace(cand)) return pos + cand.length;
+    }
+  }
+  let end = -1;
+  let i = pos;
+  let words = 0;
+  let pendingPrefix = false;
+  while (words < 4) {
+    PLACE_WORD.lastIndex = i;
+    const m = PLACE_WORD.exec(text);
+    if (!m) break;
+    const w = m[0].replace(/[.']+$/, (x) => (/^(?:st|ste|ft|mt)$/i.test(m[0].slice(0, -1)) ? x : ''));
+    const capital = /^[A-Z]/.test(w);
+    const k = w.toLowerCase();
+    let ok: boolean;
+    if (PLACE_PREFIX.test(w) && /^[ -]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)))
+      ok = pendingPrefix = true;
+    else if (FUNCTION_WORDS.has(k) || (RELATIONS.has(k) && !capital)) ok = false;
+    else if (capital) ok = !isVocab(w) || (words > 0 && !FUNCTION_WORDS.has(k));
+    else
+      ok =
+        foreign(k) ||
+        (pendingPrefix && !isCommonWord(k)) ||
+        (k.includes('-') && k.split('-').some(foreign) && !k.split('-').some((p) => FUNCTION_WORDS.has(p)));
+    if (!ok) break;
+    words++;
+    if (!PLACE_PREFIX.test(w) || words > 1) end = m.index + w.length;
+    if (!PLACE_PREFIX.test(w)) pendingPrefix = false;
+    const gap = /^(?: |-)(?=[A-Za-z])/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+    if (!gap || (!capital && !PLACE_PREFIX.test(w) && words > 0 && !/^-/.test(gap[0]))) {
+      if (!gap) break;
+      // A lower-case town is one word after its prefixes ("east st. louis"; not "scranton with her son").
+      if (!capital) break;
+    }
+    i = m.index + m[0].length + 1;
+  }
+  return end;
+}
 
 const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
 
 const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
 
-function isCityWord(w: string, allowLower: boolean): boolean {
+function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   if (!CITY_WORD.test(w)) return false;
-  if (isVocab(w)) return false;
+  // "Lawton" is also a scale, "Mobile" a word: before a state or ZIP a capitalised one is the town.
+  if (isVocab(w) && !(lenient && /^[A-Z]/.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()))) return false;
   if (/^[A-Z][a-z]/.test(w)) return true;
+  // A banner in capitals: "1423 MAPLE RIDGE DR, SPRINGFIELD, IL".
+  if (/^[A-Z][A-Z'.-]{2,}$/.test(w)) return allowLower || lenient;
   return allowLower && /^[a-z]+$/.test(w);
 }
 
@@ -86,10 +221,14 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   // Take words while they look like a city, stopping at a state or a stop word.
   const words = (m[2] ?? '').split(/([ -])/);
   let city = '';
+  let lenient = false;
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i] ?? '';
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
-    if (!isCityWord(w, lower || comma)) break;
+    if (!isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
+      if (!isCityWord(w, lower || comma, true)) break;
+      lenient = true;
+    }
     city = city ? city + (words[i - 1] ?? ' ') + w : w;
   }
   if (!city) {
@@ -99,13 +238,15 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   const cityStart = pos + (m[0] ?? '').indexOf(m[2] ?? '');
   const cityEnd = cityStart + city.length;
   const after = text.slice(cityEnd, cityEnd + 40);
-  const stateOrZip = new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after);
+  const stateOrZip =
+    new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after) ||
+    /^\s*,?\s*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/.test(after);
   const ends = /^\s*(?:$|[,;.)!?\n-]|\s-\s)/.test(after);
   const clause = /^\s+(?:and|but|so|which|where|who|or|only|-)\b/i.test(after);
   // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
   // with one, the city ends at punctuation or a clause ("Dothan and wants").
   const capital = /^[A-Z]/.test(city);
-  const ok = stateOrZip || ((comma || capital) && (capital || lower) && (ends || clause));
+  const ok = stateOrZip || (!lenient && (comma || capital) && (capital || lower) && (ends || clause));
   if (!ok) {
     zipAfter(text, pos, out);
     return;
@@ -139,18 +280,64 @@ export function addressRules(text: string, out: Candidate[]): void {
     const capital = words.every((w) => /^[A-Z0-9]/.test(w)) && /^[A-Z]/.test(m[3] ?? '');
     const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
     if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital && !cued) continue;
+    const suffix = m[3] ?? '';
+    const dirOnly = words.every((w) => DIR_WORD.test(w));
+    if (!cued) {
+      // "4 West Center", "2 Heart Center", "Cardiac Rehab Park": a hospital's place, not a street.
+      if (SOFT_SUFFIX.test(suffix) && (dirOnly || words.some((w) => !DIR_WORD.test(w) && isVocab(w)))) continue;
+      // "1230 thx pt", "2 vials sta": short suffixes in lower case need a cue.
+      if (/^(?:pt|sta|ext|ter|vis|spur|row|run)$/.test(suffix) && !capital) continue;
+    }
     const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
-    out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT });
+    const unit = UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    const from = unit && /\d/.test(unit[0]) ? m.index - unit[0].length : m.index;
+    out.push({ start: from, end, kind: 'address', priority: P_FORMAT });
     const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
     cityAfterStreet(text, end, lower, out);
   }
-  for (const m of text.matchAll(HIGHWAY)) {
+  for (const m of ROAD_WORD.test(text) ? text.matchAll(HIGHWAY) : []) {
     const v = (m[0] ?? '').replace(/[\s,]+$/, '');
     // A road word of its own ("Hwy", "CR", "State Route"), not "2 st 5" or "3 i 4".
-    if (!/\b(?:us|u\.s\.|sr|cr|fm|rm|hwy|highway|route|rte|interstate|farm\s+to\s+market|ranch\s+road)\b/i.test(v))
+    if (
+      !/\b(?:us|u\.s\.|sr|cr|fm|rm|hwy|highway|route|rte|interstate|farm\s+to\s+market|ranch\s+road|cty|cth|county\s+(?:road|rd|trunk))\b/i.test(
+        v,
+      )
+    )
       continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of /\b(?:on|off)\s/i.test(text) ? text.matchAll(STREET_NO_NUMBER) : []) {
+    const street = (m[1] ?? '').replace(/\.$/, '');
+    const words = street.split(/\s+/);
+    const name = words.slice(0, -1).filter((w) => !DIR_WORD.test(w));
+    if (name.length === 0 || name.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || NOT_STREET_WORD.test(w))) continue;
+    if (!/^[A-Z0-9]/.test(name[0] ?? '') && street !== street.toLowerCase()) continue;
+    const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    out.push({ start, end: start + street.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, start + street.length, street === street.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(TYPE_FIRST)) {
+    const name = m[2] ?? '';
+    const capital = /^[A-Z]/.test(name) || /^[A-Z]/.test((m[0] ?? '').slice((m[1] ?? '').length).trim());
+    const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    if (
+      (!capital && !cued) ||
+      name.split(/\s+/).some((w) => isVocab(w) && !/^(?:of|the|de|del|la|le|du|da|do|dos|di)$/i.test(w))
+    )
+      continue;
+    const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
+    out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(GRID)) {
+    const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
+    out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
+  }
+  for (const m of text.matchAll(GENERAL_DELIVERY)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, m.index + m[0].length, false, out);
   }
   for (const re of [PO_BOX, RURAL]) {
     for (const m of text.matchAll(re)) {
@@ -163,7 +350,16 @@ export function addressRules(text: string, out: Candidate[]): void {
       cityAfterStreet(text, m.index + (m[0] ?? '').length, false, out);
     }
   }
-  for (const m of text.matchAll(COUNTY)) {
+  for (const k of text.matchAll(COUNTY_WORD)) {
+    const from = Math.max(0, k.index - 70);
+    const named = COUNTY_NAME.exec(text.slice(from, k.index));
+    if (!named) continue;
+    const m = {
+      index: from + named.index,
+      0: text.slice(from + named.index, k.index + k[0].length),
+      1: named[1],
+      2: k[1],
+    };
     // Keep the name's own words: drop "lives in", "the", "rural" before it.
     // The county's own words run back from "County" to a stop word, a street word or a lower-case word.
     const words = [...(m[1] ?? '').matchAll(/\S+/g)];
@@ -175,7 +371,12 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (
         NOT_COUNTY.test(w) ||
         FUNCTION_WORDS.has(w.toLowerCase()) ||
-        (STREET_WORD.test(w) && skip < words.length && !/^st\.?$/i.test(w))
+        (STREET_WORD.test(w) && skip < words.length && !/^st\.?$/i.test(w)) ||
+        // "… verdes st Matanuska-Susitna Borough": "st" after a word ends a street; "in St. Lucie County" starts a name.
+        (/^st$/i.test(w) &&
+          skip >= 2 &&
+          !NOT_COUNTY.test(words[skip - 2]?.[0] ?? '') &&
+          !FUNCTION_WORDS.has((words[skip - 2]?.[0] ?? '').toLowerCase()))
       )
         break;
       if (capital && !/^[A-Z]/.test(w)) break;
@@ -189,6 +390,10 @@ export function addressRules(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);
     if (words.some((w) => isVocab(w))) continue;
+    // A city in capitals ("SPRINGFIELD, IL 62704") could be an acronym ("CHF, MD aware"): it needs a ZIP
+    // or a state written out, and four letters.
+    if (/^[A-Z]{3}/.test(m[1] ?? '') && ((!(m[3] ?? '') && (m[2] ?? '').length === 2) || (m[1] ?? '').length < 4))
+      continue;
     // Two-letter states collide with words (PA, MD, OR, IN, ME): need a ZIP or a clause end.
     const after = text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 3);
     if (!(m[3] ?? '') && (m[2] ?? '').length === 2 && !/^\s*(?:$|[,;.)!?\n])/.test(after)) continue;
@@ -210,18 +415,97 @@ export function addressRules(text: string, out: Candidate[]): void {
       }
     }
   }
-  for (const m of text.matchAll(STATE_ZIP)) {
-    const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
-    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+  for (const m of text.matchAll(ZIP5)) {
+    const before = text.slice(Math.max(0, m.index - 45), m.index);
+    const lower = STATE_LOWER_BEFORE_ZIP.exec(before);
+    const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
+    let hit =
+      STATE_BEFORE_ZIP.test(before) ||
+      (lower !== null && !FUNCTION_WORDS.has((lower[1] ?? '').toLowerCase())) ||
+      COUNTY_BEFORE_ZIP.test(before);
+    // "Dayton, oh 45402": the town before a state in lower case.
+    const lw = lower?.[1] ?? '';
+    if (lower && /^[A-Z][a-z]/.test(lw) && !isVocab(lw)) {
+      const ls = m.index - before.length + lower.index;
+      out.push({ start: ls, end: ls + lw.length, kind: 'address', priority: P_CONTEXT - 5 });
+    }
+    if (!hit && town && !(town[1] ?? '').split(/[ -]/).some((w) => isVocab(w) || isEnglishWord(w))) {
+      const ts = m.index - before.length + town.index;
+      out.push({ start: ts, end: ts + (town[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
+      hit = true;
+    }
+    if (!hit) {
+      const listed = TOWN_BEFORE_ZIP.exec(before);
+      const words = (listed?.[1] ?? '').split(' ');
+      for (let w = 0; listed && w < words.length; w++) {
+        const cand = words.slice(w).join(' ');
+        if (cand.length < 4 || !isPlace(cand)) continue;
+        const ts = m.index - before.length + (listed.index ?? 0) + (listed[1] ?? '').length - cand.length;
+        out.push({ start: ts, end: ts + cand.length, kind: 'address', priority: P_CONTEXT - 5 });
+        hit = true;
+        break;
+      }
+    }
+    if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
+  }
+  for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
+    for (const k of text.matchAll(re)) {
+      const back = TOWN_BACK.exec(text.slice(Math.max(0, k.index - 40), k.index));
+      if (!back) continue;
+      const words = (back[1] ?? '').split(' ');
+      const townEnd = k.index;
+      for (let w = 0; w < words.length; w++) {
+        const cand = words.slice(w).join(' ');
+        if (cand.length < 3 || !isPlace(cand)) continue;
+        out.push({ start: townEnd - cand.length, end: townEnd, kind: 'address', priority: P_CONTEXT - 5 });
+        break;
+      }
+    }
+  }
+  for (const m of text.matchAll(STREET_NUMBER_AFTER)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+  }
+  for (const re of [POSTCODE_CA, POSTCODE_UK]) {
+    for (const m of text.matchAll(re)) {
+      if (!/\d[A-Z]/.test(m[0]) || /^(?:CD|IL|HLA|ICD|COVID)\d|^E\dV\dM\d$/.test(m[0])) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
+    }
+  }
+  for (const m of text.matchAll(POSTCODE_FIRST)) {
+    const town = m[2] ?? '';
+    if (town.split(/[ -]/).some((w) => isVocab(w) || isEnglishWord(w))) continue;
+    const zs = m.index + (m[0] ?? '').indexOf(m[1] ?? '');
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_CONTEXT });
+    const ts = m.index + (m[0] ?? '').length - town.length;
+    out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT });
+  }
+  for (const m of text.matchAll(ZIP4)) {
+    if (/\b(?:ndc|lot|ref|cat|model|part)\b\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
   }
   for (const m of text.matchAll(ZIP_LABEL)) {
     const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
   }
-  for (const m of text.matchAll(LIVES_IN)) {
-    const words = (m[1] ?? '').split(/[ -]/);
-    if (words.some((w) => isVocab(w))) continue;
-    const s = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
-    out.push({ start: s, end: s + (m[1] ?? '').length, kind: 'address', priority: P_CONTEXT - 5 });
+  for (const m of text.matchAll(PLACE_PREP)) {
+    const window = text.slice(Math.max(0, m.index - 60), m.index) + (m[0] ?? '');
+    if (!PLACE_CUE.test(window)) continue;
+    const clause = window.slice(lastBreak(window) + 1);
+    if (!PLACE_CUE.test(clause)) continue;
+    const prep = (m[1] ?? '').toLowerCase();
+    const before = clause.slice(0, clause.length - (m[0] ?? '').length);
+    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?)\b/i.test(before)) continue;
+    if (prep === 'of' && !/\b(?:resident|residents|native|outside)\s*$/i.test(before)) continue;
+    const start = m.index + (m[0] ?? '').length;
+    const end = placeAfter(text, start);
+    if (end <= start) continue;
+    const place = text.slice(start, end);
+    // A state, a country or a language alone is allowed ("from Texas", "from Haiti").
+    if (/^[A-Za-z]+$/.test(place) && isVocab(place) && !isPlace(place)) continue;
+    if (STATE_ANYCASE.test(place)) continue;
+    // "pt in resus 3", "in bay 12": a place with a number after it is a room.
+    if (/^\s*#?\d{1,4}\b/.test(text.slice(end, end + 6))) continue;
+    out.push({ start, end, kind: 'address', priority: P_CONTEXT - 5 });
+    zipAfter(text, end, out);
   }
 }

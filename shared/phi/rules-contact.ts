@@ -24,17 +24,27 @@ const IPV6 = /(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
 const VERSION_BEFORE = /\b(?:v|ver|version|build|release|rev)\.?\s*$/i;
 
 // 10-digit North American numbers in every common layout, with optional +1.
+// Separators may carry spaces ("503 - 555 - 0142", "(503)-555-0142").
+// Any digits: a made-up or mistyped number ("123-456-7890") is still written as one.
 const PHONE10 =
-  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\s?[2-9]\d{2}\s?\)|[2-9]\d{2})(?:[\s.-]|\/)?[2-9]\d{2}[\s.-]?\d{4}(?!\d|-\d)/g;
+  /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\s?\d{3}\s?\)|\d{3})(?:\s?[./-]\s?|\s)?\d{3}(?:\s?[.-]\s?|\s)?\d{4}(?!\d|-\d)/g;
 // Local 7-digit number, always written with a separator (555-0142 / 555.0142).
 const PHONE7 = /(?<![\w./-])[2-9]\d{2}[-.]\d{4}(?![\w-]|\.\d)/g;
 // International: +44 20 7946 0958 and the like.
 // Groups on one line: a number never runs on into the next line's house number.
-const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/g;
+const PHONE_INTL = /(?<![\w+])\+(?!1\b)\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,5}(?!\d)/g;
+// Dialled from the US or Europe: "011 44 7700 900123", "0049 30 12345678".
+const PHONE_EXIT = /(?<![\w+.-])(?:00|011)[ \t.-]?[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1,5}\)?){2,5}(?!\d)/g;
+// A national number with its trunk 0 ("07700 900123", "020 7946 0958", "06 12 34 56 78") or a local
+// number written with a space ("555 0142"): only after a word that announces a phone number.
+const PHONE_NATIONAL = /(?<![\w+./-])0\d{1,4}(?:[ \t.-]?\d{2,4}){2,4}(?![\w-]|\.\d)/g;
+const PHONE7_SPACE = /(?<![\w./-])[2-9]\d{2} \d{4}(?![\w-]|\.\d)/g;
+const PHONE_CUE =
+  /\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|home|work|call|calls|called|text|texts|whatsapp|signal|viber|reach|reached|contact|number|no|num|cb|callback|landline|fax|ring)\b[^\d\n]{0,14}$|#\s*:?\s*$/i;
 
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
-  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+  /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
 const FAX_BEFORE = /(?:\bfax(?:ed)?|\bfx|\bfacsimile|\btelefax)\b[^\d\n]{0,22}$/i;
 const FAX_BEFORE_STRICT = /\bf\s*:\s*$/i;
 
@@ -43,10 +53,12 @@ function trimUrl(s: string): string {
 }
 
 export function contactRules(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
-  for (const re of [URL_SCHEME, URL_BARE, URL_HOSTED]) {
+  // Each link shape needs a dot and a known ending or a scheme: tested once before the slower patterns.
+  const maybeLink = /[a-z0-9]\.[a-z]{2,}/i.test(text);
+  for (const re of maybeLink ? [URL_SCHEME, URL_BARE, URL_HOSTED] : []) {
     for (const m of text.matchAll(re)) {
       // Skip the domain part of an e-mail address.
       if (m.index > 0 && text[m.index - 1] === '@') continue;
@@ -58,19 +70,23 @@ export function contactRules(text: string, out: Candidate[]): void {
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'ip', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(IPV6)) {
+  for (const m of text.includes(':') && /[0-9a-f]:[0-9a-f]*:/i.test(text) ? text.matchAll(IPV6) : []) {
     const v = m[0];
     const colons = v.split(':').length - 1;
     // Clock times (10:15:30) have two colons and short groups; require a real IPv6 shape.
     if (colons < 3 || !/[0-9a-f]{3}/i.test(v) || (!v.includes('::') && colons !== 7)) continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'ip', priority: P_FORMAT });
   }
-  for (const re of [PHONE10, PHONE7, PHONE_INTL]) {
+  for (const re of [PHONE10, PHONE7, PHONE_INTL, PHONE_EXIT, PHONE_NATIONAL, PHONE7_SPACE]) {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (NOT_PHONE_BEFORE.test(before)) continue;
-      const v = m[0];
-      if (re === PHONE_INTL && v.replace(/\D/g, '').length < 8) continue;
+      const v = m[0].replace(/[\s.-]+$/, '');
+      const digits = v.replace(/\D/g, '').length;
+      if (re === PHONE_INTL && digits < 8) continue;
+      if (re === PHONE_EXIT && (digits < 10 || digits > 17)) continue;
+      if ((re === PHONE_NATIONAL || re === PHONE7_SPACE) && !PHONE_CUE.test(before)) continue;
+      if (re === PHONE_NATIONAL && (digits < 9 || digits > 12)) continue;
       // "(402) 814-4487" inside extra parentheses: keep the number only.
       const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
       out.push({ start: m.index, end: m.index + v.length, kind, priority: P_FORMAT });

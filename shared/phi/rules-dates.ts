@@ -5,14 +5,18 @@
 
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
+// English month names and abbreviations, and the Spanish, French, German, Portuguese and Italian
+// names a family member or a form from abroad may use.
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre|januar|februar|m[aä]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = "(?:(?:18|19|20)\\d{2}|'\\d{2})";
 
 // 03/14/1958, 3/14/58, 14.03.1958, 07-06-1971 (month/day order either way).
-const NUM3 = /(?<![\w.-])(?<!\d\/)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g;
+const NUM3 = /(?<![\w.-])(?<!\d\/)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}|'\d{2})(?![\w/-]|\.\d)/g;
+// A two-part date with a leading zero ("03/14", "10/09"): scores and ratios are not written so.
+const SHORT_PADDED = /(?<![\w./-])(0[1-9]([/-])(?:0[1-9]|[12]\d|3[01])|1[0-2]([/-])0[1-9])(?![\w/-]|[.]\d)/g;
 // 2023-03-14, 2023/3/14
 const ISO =
   /(?<![\w./-])(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
@@ -30,13 +34,14 @@ const DAY_FIRST = new RegExp(
 const DMY_COMPACT = new RegExp(`(?<![\\w/-])(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
-  /\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s*[:#-]?\s*(?:on\s+)?$/i;
+  /\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv)\s*[:#-]?\s*(?:on\s+)?$/i;
 const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
-const NOT_DATE_AFTER = /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%)/i;
+const NOT_DATE_AFTER =
+  /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%|l\b|lpm|liters?|litres?|hours?|hrs?|days?|weeks?|wks?|times|doses?|puffs?|drops?|sprays?|cm|mm|kg|lbs?|beats?|breaths?|min)/i;
 
 // Compact dates after a word that announces a date: "DOB 031458", "adm 20240615", "DOB: 3141958".
 const COMPACT =
-  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure)\s*(?:date\s*)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/.-]|\.\d)/gi;
+  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp)\s*(?:date\s*)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
 
 /** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
 function compactDate(v: string): boolean {
@@ -68,6 +73,10 @@ const AGE_CANDIDATE = new RegExp(`(?<![\\w.,/-])${AGE_NUM}(?![\\d.]\\d)`, 'g');
 const AGE_WORDS =
   /\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+)?hundred(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?[- ]old|yo|y\/o)\b/gi;
 
+// "in her 90s", "a nonagenarian", "her 100th birthday": an age over 89 without a number of years.
+const AGE_OTHER =
+  /\b(?:(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s+|mid-|late\s+)?(?:90|9\d0)'?s|(?:non|cent|supercent)enarian|(?:9\d|1[0-2]\d)(?:st|nd|rd|th)\s+birthday)\b/gi;
+
 const AMBIGUOUS_MONTH = /^(?:may|mar|dec|MAY|MAR|DEC)$/;
 
 function validMD(a: number, b: number): boolean {
@@ -97,12 +106,18 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     if (!strong && AMBIGUOUS_MONTH.test(m[1] ?? '') && (m[1] ?? '') !== 'May' && (m[1] ?? '') !== 'Mar') continue;
     if (!strong && NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10)))
       continue;
+    // "SEP-1" is a CMS measure: a month and a day joined by a hyphen need a year.
+    if (!/\d{4}/.test(m[0] ?? '') && /^[A-Z]+\.?-/.test(m[0] ?? '')) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DAY_FIRST)) {
     const strong = /\d{4}/.test(m[0] ?? '');
     if (!strong && AMBIGUOUS_MONTH.test(m[2] ?? '') && (m[2] ?? '') !== 'May' && (m[2] ?? '') !== 'Mar') continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(SHORT_PADDED)) {
+    if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_CONTEXT });
   }
   for (const m of text.matchAll(SHORT)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
@@ -143,6 +158,11 @@ export function ageRules(text: string, out: Candidate[]): void {
     if (AGE_LABEL.test(before)) {
       out.push({ start: m.index, end: endNum, kind: 'age', priority: P_CONTEXT });
     }
+  }
+  for (const m of text.matchAll(AGE_OTHER)) {
+    const v = m[0].replace(/^in\s+(?:his|her|their)\s+/i, '');
+    const start = m.index + m[0].length - v.length;
+    out.push({ start, end: start + v.length, kind: 'age', priority: P_CONTEXT });
   }
   for (const m of text.matchAll(AGE_WORDS)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'age', priority: P_LABELLED });

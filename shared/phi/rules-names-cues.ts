@@ -37,6 +37,10 @@ const PARTICLES = new Set([
   'das',
 ]);
 const WEAK_BEFORE = new Set([
+  'told',
+  'tell',
+  'ask',
+  'asked',
   'for',
   'per',
   'attn',
@@ -144,6 +148,9 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
         const ctx = /^\s*(?:$|[|\t()\n,]|dob\b|d\.o\.b|ss|social|mrn|unit)/i.test(text.slice(b.end, b.end + 8));
         const tight = gap === ',' && (listed(t) || listed(b) || ctx);
         const bothForeign = isForeign(t.key) && isForeign(b.key);
+        // "ACLS, BLS, PALS": short capitals no list knows are a list of acronyms.
+        const acronyms = upper && !(listed(t) && listed(b)) && t.text.length <= 4 && b.text.length <= 4;
+        if (acronyms) continue;
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx)) {
           push(j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;
@@ -179,8 +186,17 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
       const listedRun = toks.slice(j, k + 1).some((x) => x.key.length >= 3 && inLists(x.key) && !isCommonWord(x.key));
       const closes = end.poss || CLAUSE_END.test(text.slice(end.end, end.end + 12)) || (k > j && listedRun);
       // Lower case: two words at least, or a given name; a capitalised word alone must be foreign or a given name.
-      const ok = lower ? k > j || (isFirstName(t.key) && !isCommonWord(t.key)) : true;
-      if (closes && ok && accept(toks, j, k, false)) {
+      // One lower-case word: a given name, or a foreign word closing a clause after a person's cue
+      // ("no one told nara about", "per marana,"), not a drug ("for ceftriaxone,").
+      const personCue = /^(?:per|attn|told|tell|ask|asked|cb|call|called|paged|texted|emailed|named)$/.test(
+        at(toks, j - 1).key,
+      );
+      const ok = lower
+        ? k > j ||
+          (isFirstName(t.key) && !isCommonWord(t.key)) ||
+          (personCue && isForeign(t.key) && t.key.length >= 4 && CLAUSE_END.test(text.slice(t.end, t.end + 12)))
+        : true;
+      if (closes && ok && accept(toks, j, k, lower && personCue)) {
         push(j, k);
         j = k;
       }

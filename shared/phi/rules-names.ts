@@ -12,7 +12,18 @@
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { at, CLINICIAN, eponymAfter, foreign, inLists, RELATIONS, TITLES, type Tok, tokenize } from './name-tokens';
+import {
+  at,
+  CLINICIAN,
+  clinicalEnding,
+  eponymAfter,
+  foreign,
+  inLists,
+  RELATIONS,
+  TITLES,
+  type Tok,
+  tokenize,
+} from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
@@ -152,7 +163,11 @@ function spanOf(text: string, toks: Tok[], i: number, j: number): [number, numbe
   return [at(toks, i).start, end];
 }
 
+/** "daughters", "sons", "grandkids": a relation word in the plural. */
+const PLURAL_RELATION = (k: string): boolean => k.length > 3 && k.endsWith('s') && RELATIONS.has(k.slice(0, -1));
 const PT_CUES = new Set([
+  'aka',
+  'nickname',
   'pt',
   'patient',
   'pts',
@@ -165,6 +180,17 @@ const PT_CUES = new Set([
   'patients',
 ]);
 const WEAK_CUES = new Set([
+  'ask',
+  'asked',
+  'tell',
+  'told',
+  'remind',
+  'page',
+  'paged',
+  'notify',
+  'notified',
+  'update',
+  'updated',
   'for',
   'to',
   'about',
@@ -199,9 +225,10 @@ const REL_GAP = /^(?:\s+|\s*[:,(]\s*|\s+(?:is|named|called|,)\s+|'s\s+name\s+is\
 const REL_ALT = [...RELATIONS].join('|');
 // Cues after a name: DOB, record labels, an age, a banner bar.
 const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
+// Sticky: tried right where a token ends, with no slice of the text.
 const AFTER_CUE = new RegExp(
-  String.raw`^(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|\||\t)`,
-  'i',
+  String.raw`(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|is\s+an?\s+(?:(?:pleasant|very\s+pleasant|lovely|frail|delightful)\s+)?(?:${AGE_AFTER})|\||\t)`,
+  'iy',
 );
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
@@ -210,6 +237,7 @@ const PERSON_AFTER =
 export function nameRules(text: string, out: Candidate[]): void {
   const toks = tokenize(text);
   const n = toks.length;
+  const first = out.length;
   const push = (i: number, j: number, priority: number): void => {
     if (j <= i) return;
     const [start, end] = spanOf(text, toks, i, j);
@@ -220,6 +248,15 @@ export function nameRules(text: string, out: Candidate[]): void {
 
   for (let i = 0; i < n; i++) {
     const t = at(toks, i);
+    // Every rule of this pass starts at a cue word.
+    if (
+      !TITLES.has(t.key) &&
+      !RELATIONS.has(t.key) &&
+      !PT_CUES.has(t.key) &&
+      !WEAK_CUES.has(t.key) &&
+      !PLURAL_RELATION(t.key)
+    )
+      continue;
     const next = toks[i + 1];
     const gapNext = next ? text.slice(t.end, next.start) : '';
 
@@ -231,15 +268,28 @@ export function nameRules(text: string, out: Candidate[]): void {
       !(t.text === 'MS' || (t.text === 'Ms' && /^[A-Z]{2,}$/.test(next.text)))
     ) {
       if (t.key === 'miss' && !inLists(next.key) && next.shape !== 'cap' && next.shape !== 'upper') continue;
+      // "Mr. and Mrs. Okafor", "Mr & Mrs Okafor": the name follows the second title.
+      const pair = /^\.?\s+(?:and|&)\s+(mrs|mr|ms)\.?\s+/i.exec(text.slice(t.end, t.end + 12));
+      if (pair) {
+        const k = toks.findIndex((u, x) => x > i && u.start >= t.end + pair[0].length);
+        if (k > i) {
+          const jj = collect(text, toks, k, 'strong');
+          push(k, jj, P_LABELLED);
+          if (jj > k) i = jj - 1;
+          continue;
+        }
+      }
       const j = collect(text, toks, i + 1, t.key === 'miss' && t.shape === 'lower' ? 'medium' : 'strong');
       push(i + 1, j, P_LABELLED);
       if (j > i + 1) i = j - 1;
+      andName(text, toks, j, out);
       continue;
     }
     // 1b. Relation words: "daughter Deborah", "husband Arjun".
-    if (RELATIONS.has(t.key) && next && REL_GAP.test(gapNext)) {
+    if ((RELATIONS.has(t.key) || PLURAL_RELATION(t.key)) && next && REL_GAP.test(gapNext)) {
       const j = collect(text, toks, i + 1, next.shape === 'lower' ? 'list' : 'medium');
       push(i + 1, j, P_LABELLED);
+      if (j > i + 1) andName(text, toks, j, out);
       if (j > i + 1) i = j - 1;
       continue;
     }
@@ -285,8 +335,8 @@ export function nameRules(text: string, out: Candidate[]): void {
   // 2. Cues after a name, read backwards: "J. Oyelaran DOB", "Linda, 90 y/o", "NAME |".
   for (let j = 0; j < n; j++) {
     const t = at(toks, j);
-    const after = text.slice(t.end, t.end + 24);
-    let cue = AFTER_CUE.exec(after);
+    AFTER_CUE.lastIndex = t.end;
+    let cue = AFTER_CUE.exec(text);
     const last = j;
     // "MWANGI, KENJI IA DL 4302…": a state code between the name and the licence label.
     if (
@@ -344,7 +394,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (head.shape === 'initial' && first === last) continue;
     if (first === last && head.shape !== 'lower' && !inLists(head.key) && count === 1) {
       // "Linda, 90 y/o" — accept a lone capitalised word only before a DOB/age cue.
-      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d)/i.test(after)) continue;
+      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d|is\s+an?\s)/i.test(text.slice(t.end, t.end + 24))) continue;
     }
     void lowerHits;
     push(first, last + 1, P_CONTEXT);
@@ -370,6 +420,34 @@ export function nameRules(text: string, out: Candidate[]): void {
       }
       continue;
     }
+    // "J Whitfield": a capital initial (not the words "A" and "I") before a listed surname.
+    if (
+      a.shape === 'initial' &&
+      gap === ' ' &&
+      /^[B-HJ-Z]$/.test(a.text) &&
+      b.shape === 'cap' &&
+      isSurname(b.key) &&
+      !isVocab(b.key) &&
+      !isCommonWord(b.key) &&
+      !(i > 0 && CLINICIAN.has(at(toks, i - 1).key))
+    ) {
+      push(i, i + 2, P_CONTEXT - 2);
+      continue;
+    }
+    // "Whitfield, J." / "WHITFIELD, J": a listed surname, a comma and an initial.
+    if (
+      b.shape === 'initial' &&
+      GAP_COMMA.test(gap) &&
+      /^[A-Z]$/.test(b.text) &&
+      (a.shape === 'cap' || a.shape === 'upper') &&
+      isSurname(a.key) &&
+      !isVocab(a.key) &&
+      !isCommonWord(a.key)
+    ) {
+      const [start] = spanOf(text, toks, i, i + 2);
+      out.push({ start, end: b.end + (text[b.end] === '.' ? 1 : 0), kind: 'name', priority: P_CONTEXT - 2 });
+      continue;
+    }
     if (a.shape === 'initial' || (b.shape === 'initial' && !GAP_SPACE.test(gap))) continue;
     const sameCase = a.shape === b.shape || (a.shape === 'cap' && b.shape === 'initial');
     if (!sameCase && !(a.shape === 'cap' && b.shape === 'upper')) continue;
@@ -378,6 +456,9 @@ export function nameRules(text: string, out: Candidate[]): void {
       const lower = a.shape === 'lower';
       const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
       if (bad || (b.shape === 'upper' && b.text.length < 3)) continue;
+      // "BLS, PALS": short capitals side by side are acronyms unless both are names.
+      if (a.shape === 'upper' && a.text.length <= 4 && b.text.length <= 4 && !(inLists(a.key) && inLists(b.key)))
+        continue;
       // A known surname before the comma or a known first name after it ("Oyelowo, Kehinde").
       const ok = lower
         ? isSurname(a.key) && isFirstName(b.key)
@@ -434,5 +515,146 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (t.shape === 'upper' || t.shape === 'initial') continue;
     if (t.shape === 'lower' && i > 0) continue;
     if (PERSON_AFTER.test(text.slice(t.end, t.end + 30))) push(i, i + 1, P_CONTEXT);
+  }
+
+  // 5. Two or three capitalised words no vocabulary knows, side by side: "Toluwani Tamunoemi stil
+  // shows", "moved RADUL DEKANOVIC to Rehab 2". Each must be a listed name or a foreign word.
+  for (let i = 0; i + 1 < n; i++) {
+    const a = at(toks, i);
+    if (a.shape !== 'cap' && a.shape !== 'upper') continue;
+    if (i > 0 && (CLINICIAN.has(at(toks, i - 1).key) || TITLES.has(at(toks, i - 1).key))) continue;
+    let j = i;
+    while (j + 1 < n && j - i < 2) {
+      const b = at(toks, j + 1);
+      if (text.slice(at(toks, j).end, b.start) !== ' ' || b.shape !== a.shape || at(toks, j).poss) break;
+      j++;
+    }
+    if (j === i) continue;
+    const run = toks.slice(i, j + 1);
+    const strongWord = (t: Tok) =>
+      !isVocab(t.key) && !isCommonWord(t.key) && !clinicalEnding(t.key) && t.text.length >= 3;
+    if (!run.every((t) => strongWord(t) && (foreign(t.key) || inLists(t.key)))) continue;
+    // Capitals: acronyms are short; a run of capitals needs a foreign word or a listed first name.
+    // Capitals: acronyms are short; a run of capitals needs a foreign word, or names all listed with a
+    // given name among them ("SMITH JOHN").
+    if (
+      a.shape === 'upper' &&
+      !run.some((t) => foreign(t.key) && t.text.length >= 4) &&
+      !(run.every((t) => inLists(t.key)) && run.some((t) => isFirstName(t.key)))
+    )
+      continue;
+    if (!run.some((t) => foreign(t.key) || isFirstName(t.key))) continue;
+    push(i, j + 1, P_CONTEXT - 2);
+    i = j;
+  }
+
+  // 6. A word that the note also spells inside its e-mail or link ("for yelda …
+  // facebook.com/yelda.ayverdi") is the person's name.
+  const handles = out
+    .filter((c) => c.kind === 'url' || c.kind === 'email')
+    .map((c) =>
+      text
+        .slice(c.start, c.end)
+        .toLowerCase()
+        .replace(/[^a-z]/g, ''),
+    )
+    .join(' ');
+  if (handles) {
+    for (let i = 0; i < n; i++) {
+      const t = at(toks, i);
+      const k = t.key.replace(/[^a-z]/g, '');
+      if (k.length < 4 || isVocab(t.key) || isCommonWord(t.key) || !handles.includes(k)) continue;
+      if (isEnglishWord(t.key) && !inLists(t.key)) continue;
+      // Not a word of the link itself.
+      const inLink = out.some((c) => (c.kind === 'url' || c.kind === 'email') && c.start <= t.start && t.end <= c.end);
+      if (!inLink && (foreign(t.key) || inLists(t.key))) push(i, i + 1, P_CONTEXT);
+    }
+  }
+
+  // 7. Newborns: "Baby Boy Okafor", "baby girl smith".
+  for (const m of text.matchAll(BABY)) {
+    const w = m[1] ?? '';
+    if (isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
+    const start = m.index + m[0].length - w.length;
+    out.push({ start, end: start + w.length, kind: 'name', priority: P_LABELLED });
+  }
+
+  extendNames(text, toks, out, first);
+}
+
+const BABY = /\b(?:baby|infant|twin\s+[ab])\s+(?:boy|girl)\s+([A-Za-z][A-Za-z'-]+)/gi;
+
+/** "daughters Maria and Ana", "sons Jamal & Tariq": a second name joined to a cued one. */
+function andName(text: string, toks: Tok[], j: number, out: Candidate[]): void {
+  const next = toks[j + 1];
+  const conj = toks[j];
+  if (!next || !conj || (conj.key !== 'and' && text.slice(at(toks, j - 1).end, next.start).trim() !== '&')) {
+    const amp = toks[j];
+    if (!amp || text.slice(at(toks, j - 1).end, amp.start).trim() !== '&') return;
+    const end = collect(text, toks, j, 'medium');
+    if (end > j) out.push({ start: amp.start, end: at(toks, end - 1).end, kind: 'name', priority: P_CONTEXT });
+    return;
+  }
+  if (!/^\s+$/.test(text.slice(conj.end, next.start))) return;
+  const end = collect(text, toks, j + 1, next.shape === 'lower' ? 'list' : 'medium');
+  if (end > j + 1 && (inLists(next.key) || foreign(next.key)))
+    out.push({ start: next.start, end: at(toks, end - 1).end, kind: 'name', priority: P_CONTEXT });
+}
+
+/** A name part beside a found name: "Modest Gorski" from "Gorski", "FREYA DE JONG" from "JONG". */
+function nameNeighbour(t: Tok, like: Tok): boolean {
+  if (t.shape === 'initial') return /^[A-Z]$/.test(t.text) && like.shape !== 'lower';
+  if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key) || CLINICIAN.has(t.key)) return false;
+  if (isVocab(t.key) || clinicalEnding(t.key)) return false;
+  if (like.shape === 'lower') return t.shape === 'lower' && !isCommonWord(t.key) && (inLists(t.key) || foreign(t.key));
+  if (t.shape !== like.shape || t.text.length < 2) return false;
+  if (t.shape === 'upper' && t.text.length < 3 && !inLists(t.key)) return false;
+  return inLists(t.key) || foreign(t.key) || !isCommonWord(t.key);
+}
+
+/** Grow each name found in this pass over the name parts right beside it (single spaces, particles). */
+function extendNames(text: string, toks: Tok[], out: Candidate[], first: number): void {
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  toks.forEach((t, k) => {
+    byStart.set(t.start, k);
+    byEnd.set(t.end, k);
+  });
+  for (let c = first; c < out.length; c++) {
+    const cand = out[c] as Candidate;
+    if (cand.kind !== 'name') continue;
+    let i = byStart.get(cand.start);
+    let j = byEnd.get(cand.end) ?? byEnd.get(cand.end - 1);
+    if (i === undefined || j === undefined) continue;
+    const like = at(toks, j);
+    let added = 0;
+    while (i > 0 && added < 2) {
+      const p = at(toks, i - 1);
+      const gap = text.slice(p.end, at(toks, i).start);
+      if (p.poss || !(gap === ' ' || (p.shape === 'initial' && gap === '. '))) break;
+      const particle = PARTICLES.has(p.key) && i > 1 && nameNeighbour(at(toks, i - 2), like);
+      if (!particle && !nameNeighbour(p, like)) break;
+      if (p.shape === 'initial' && !(i > 1 && nameNeighbour(at(toks, i - 2), like))) break;
+      i--;
+      added++;
+    }
+    added = 0;
+    while (j + 1 < toks.length && added < 2 && !at(toks, j).poss) {
+      const q = at(toks, j + 1);
+      const gap = text.slice(at(toks, j).end, q.start);
+      if (gap !== ' ') break;
+      const particle = PARTICLES.has(q.key) && j + 2 < toks.length && nameNeighbour(at(toks, j + 2), like);
+      if (particle) {
+        j += 2;
+        added++;
+        continue;
+      }
+      if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end)) break;
+      j++;
+      added++;
+    }
+    const start = at(toks, i).start;
+    const end = Math.max(cand.end, at(toks, j).end);
+    if (start < cand.start || end > cand.end) out[c] = { ...cand, start, end };
   }
 }
