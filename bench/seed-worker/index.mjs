@@ -14,10 +14,11 @@
 import { endpoints } from '../../shared/api.ts';
 import { WEEK_MS, weekOf, weekStart } from '../../shared/cost.ts';
 import { Category, Frequency } from '../../shared/enums.ts';
+import { applyPendingFlags } from '../../worker/db/pending-rollups.ts';
 import { getSettings } from '../../worker/db/settings.ts';
 import { findToken } from '../../worker/db/tokens.ts';
 import { getUser } from '../../worker/db/users.ts';
-import { floorToHour } from '../../worker/lib/clock.ts';
+import { floorToHour, HOUR } from '../../worker/lib/clock.ts';
 import { sha256Hex } from '../../worker/lib/crypto.ts';
 import { flagWriteStatements } from '../../worker/lib/flag-write.ts';
 import { buildHotspotList, requireKnownFilters } from '../../worker/lib/hotspot-views.ts';
@@ -118,7 +119,11 @@ function syntheticFlag(i, users, at) {
   };
 }
 
-/** Flags offset … offset+n−1, written through `flagWriteStatements`, `perBatch` flags per D1 batch. */
+/**
+ * Flags offset … offset+n−1, written through `flagWriteStatements`, `perBatch` flags per D1 batch; then the
+ * hourly batch (`applyPendingFlags`) as if its hour had come, so anonymous flags count (and their rollup
+ * writes are counted) like the named flags' own.
+ */
 async function seed(db, { offset, n, users, perBatch = 250 }) {
   const { frequencyMultipliers } = await getSettings(db);
   const at = Date.now();
@@ -128,17 +133,20 @@ async function seed(db, { offset, n, users, perBatch = 250 }) {
   let inserted = 0;
   for (let start = offset; start < offset + n; start += perBatch) {
     const batch = [];
-    const end = Math.min(offset + n, start + perBatch);
-    for (let i = start; i < end; i++)
+    // A flag's insert is its first statement (anonymous flags have no others until the hourly batch).
+    const inserts = [];
+    for (let i = start; i < Math.min(offset + n, start + perBatch); i++) {
+      inserts.push(batch.length);
       batch.push(...flagWriteStatements(db, syntheticFlag(i, homed, at), frequencyMultipliers));
+    }
     const results = await db.batch(batch);
     statements += results.length;
-    for (const [j, res] of results.entries()) {
-      rowsWritten += res.meta.rows_written ?? 0;
-      if (j % (batch.length / (end - start)) === 0) inserted += res.meta.changes ?? 0;
-    }
+    for (const res of results) rowsWritten += res.meta.rows_written ?? 0;
+    for (const j of inserts) inserted += results[j]?.meta.changes ?? 0;
   }
-  return { flags: n, inserted, statements, rowsWritten };
+  const hourly = await applyPendingFlags(db, floorToHour(at) + HOUR, () => crypto.randomUUID());
+  rowsWritten += hourly.rowsWritten;
+  return { flags: n, inserted, statements, rowsWritten, anonymousCounted: hourly.applied };
 }
 
 /** One more flag on its own batch (a steady-state write): rows written by each of its statements. */

@@ -73,5 +73,10 @@ export async function applyPendingFlags(db: D1Database, cutoff: number, newId: (
     db.prepare('UPDATE flags SET pending = 0 WHERE pending = 2'),
     db.prepare('UPDATE flags SET pending = 0 WHERE pending = 1 AND withdrawn IS NOT NULL'),
   ]);
-  return { applied: results[1]?.meta.changes ?? 0, dropped: results[results.length - 1]?.meta.changes ?? 0 };
+  return {
+    applied: results[1]?.meta.changes ?? 0,
+    dropped: results[results.length - 1]?.meta.changes ?? 0,
+    // D1 bills rows written (index entries included); the bench adds the batch's to its flags' own.
+    rowsWritten: results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0),
+  };
 }
