@@ -204,7 +204,14 @@ export async function run(ctx) {
     const label = 'corpus2, never tuned on';
     const scored = scoreRows(label, scorer, bundle, file, 'per-kind');
     rows.push(...scored.rows);
-    notes.push(`corpus2 (never tuned on), ${records.length} notes:`, '', '```', ...summaryLines(scored.output), '```', '');
+    notes.push(
+      `corpus2 (never tuned on), ${records.length} notes:`,
+      '',
+      '```',
+      ...summaryLines(scored.output),
+      '```',
+      '',
+    );
     ctx.log(
       `${label}: recall ${scored.score.recall}, precision ${scored.score.precision}, false alarms ${scored.score.fpRecords}`,
     );
