@@ -3,7 +3,6 @@ import { requestId } from 'hono/request-id';
 import { endpoints } from '../shared/api';
 import type { AppEnv } from './env';
 import { errorBody } from './lib/errors';
-import { register } from './lib/register';
 import { corsForExtensions } from './middleware/cors';
 import { onError, onNotFound } from './middleware/errors';
 import { limitBody, requireJson } from './middleware/limits';
@@ -22,6 +21,7 @@ import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { queueRoutes } from './routes/queue';
+import { register } from './routes/register';
 import { threadRoutes } from './routes/threads';
 
 export const API_VERSION = '0.1.0';

@@ -9,12 +9,12 @@ import { revokeToken, revokeUserTokensStatement } from '../db/tokens';
 import { getUser, insertUserStatements } from '../db/users';
 import type { AppEnv, Env } from '../env';
 import { now, toIso } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
-import { register } from '../lib/register';
-import { newTokenStatement, normaliseCode } from '../lib/session';
+import { requireAuth } from '../lib/require-auth';
+import { newTokenStatement, normaliseCode } from '../services/session';
 import { accountRoutes } from './account';
+import { register } from './register';
 
 const refused = (reason: string, message: string) => new ApiError(401, 'unauthorized', message, { reason });
 

@@ -2,10 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
 import { findFlagsByReceipts, listFlagsByUser } from '../db/flags';
 import type { AppEnv } from '../env';
-import { requireAuth } from '../lib/context';
 import { sha256Hex } from '../lib/crypto';
-import { createFlagOnce } from '../lib/flag-write';
-import { register } from '../lib/register';
+import { requireAuth } from '../lib/require-auth';
+import { createFlagOnce } from '../services/flag-write';
+import { register } from './register';
 
 export const flagRoutes = new OpenAPIHono<AppEnv>();
 

@@ -6,18 +6,18 @@ import { getHotspot, mergeHotspot, setResponse, setStatus, unmergeHotspot } from
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { conflict, notFound } from '../lib/errors';
+import { requireAuth } from '../lib/require-auth';
 import {
   buildHotspotDetail,
   buildHotspotList,
   FIRST_WEEK,
   requireKnownFilters,
   weekWindow,
-} from '../lib/hotspot-views';
-import { buildBreakdown } from '../lib/kanon-views';
-import { register } from '../lib/register';
-import { invalid } from '../lib/validation';
+} from '../services/hotspot-views';
+import { buildBreakdown } from '../services/kanon-views';
+import { invalid } from '../services/validation';
+import { register } from './register';
 
 /** Leads and admins: hotspots ranked, drilled into, answered, merged. Static paths before `{id}`. */
 export const hotspotRoutes = new OpenAPIHono<AppEnv>();

@@ -9,12 +9,12 @@ import { findFlagLink, withdrawStatements } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import { publicRootsMeetingK } from '../db/similar';
 import type { AppEnv } from '../env';
-import { requireAuth } from '../lib/context';
 import { newId, sha256Hex } from '../lib/crypto';
 import { notFound } from '../lib/errors';
-import { createFlagOnce } from '../lib/flag-write';
-import { toSystemHotspots } from '../lib/hotspot-views';
-import { register } from '../lib/register';
+import { requireAuth } from '../lib/require-auth';
+import { createFlagOnce } from '../services/flag-write';
+import { toSystemHotspots } from '../services/hotspot-views';
+import { register } from './register';
 
 /** Closing the loop with reporters: what a screen's hotspots say, me too, similar, withdraw. */
 export const loopRoutes = new OpenAPIHono<AppEnv>();

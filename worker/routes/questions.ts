@@ -3,12 +3,12 @@ import { endpoints } from '../../shared/api';
 import { findQuestionByClientId, insertQuestionOnce, listQuestionsByUser, type StoredQuestion } from '../db/questions';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId } from '../lib/crypto';
-import { createOnce } from '../lib/idempotent';
-import { claimCutoff } from '../lib/queue';
-import { register } from '../lib/register';
-import { requireActiveTopic, requireDeidentifiedScreenIn } from '../lib/validation';
+import { requireAuth } from '../lib/require-auth';
+import { createOnce } from '../services/idempotent';
+import { claimCutoff } from '../services/queue';
+import { requireActiveTopic, requireDeidentifiedScreenIn } from '../services/validation';
+import { register } from './register';
 
 export const questionRoutes = new OpenAPIHono<AppEnv>();
 

@@ -19,9 +19,9 @@ import {
 import type { AppEnv } from '../env';
 import { newId } from '../lib/crypto';
 import { ApiError, notFound } from '../lib/errors';
-import { identifiersIn, identifiersRemain, itemFor, refusal, syncPublication, viewerFor } from '../lib/queue';
-import { register } from '../lib/register';
-import { invalid, requireActiveTopic } from '../lib/validation';
+import { identifiersIn, identifiersRemain, itemFor, refusal, syncPublication, viewerFor } from '../services/queue';
+import { invalid, requireActiveTopic } from '../services/validation';
+import { register } from './register';
 
 export const queueRoutes = new OpenAPIHono<AppEnv>();
 

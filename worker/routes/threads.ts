@@ -5,12 +5,12 @@ import { getSettings } from '../db/settings';
 import { askerCloseStatement, consentStatement, helpfulStatement, replyStatements } from '../db/threads';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId } from '../lib/crypto';
 import { conflict, notFound } from '../lib/errors';
-import { createOnce } from '../lib/idempotent';
-import { claimCutoff, syncPublication } from '../lib/queue';
-import { register } from '../lib/register';
+import { requireAuth } from '../lib/require-auth';
+import { createOnce } from '../services/idempotent';
+import { claimCutoff, syncPublication } from '../services/queue';
+import { register } from './register';
 
 /** The asker's side of a question: reply, helpful, consent, close; and asking to talk. */
 export const threadRoutes = new OpenAPIHono<AppEnv>();

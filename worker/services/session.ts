@@ -1,7 +1,7 @@
 import { getSettings } from '../db/settings';
 import { insertTokenStatement } from '../db/tokens';
-import { DAY, toIso } from './clock';
-import { randomHex, sha256Hex } from './crypto';
+import { DAY, toIso } from '../lib/clock';
+import { randomHex, sha256Hex } from '../lib/crypto';
 
 /** A 256-bit bearer token for a device's sign-in; only its SHA-256 is stored. */
 export async function newTokenStatement(db: D1Database, userId: string, signInId: string, at: number) {

@@ -5,10 +5,10 @@ import { publicationSource, publishStatements, unpublishStatements } from '../db
 import { getQueueItem, type Viewer, visibleState } from '../db/queue';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { now } from './clock';
-import { requireAuth } from './context';
-import { newId } from './crypto';
-import { ApiError, conflict, notFound } from './errors';
+import { now } from '../lib/clock';
+import { newId } from '../lib/crypto';
+import { ApiError, conflict, notFound } from '../lib/errors';
+import { requireAuth } from '../lib/require-auth';
 
 export async function viewerFor(c: Context<AppEnv>): Promise<Viewer> {
   const { user } = requireAuth(c);

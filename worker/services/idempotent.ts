@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { canonicalJson, sha256Hex } from './crypto';
-import { ApiError } from './errors';
+import { canonicalJson, sha256Hex } from '../lib/crypto';
+import { ApiError } from '../lib/errors';
 
 export interface Stored<T> {
   item: T;

@@ -9,8 +9,8 @@ import { findFlagByClientId, insertFlagStatement, type NewFlag, type StoredFlag,
 import { type FlagRollup, flagRollupStatements, hotspotLink } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { floorToHour, now } from './clock';
-import { newId, sha256Hex } from './crypto';
+import { floorToHour, now } from '../lib/clock';
+import { newId, sha256Hex } from '../lib/crypto';
 import { createOnce } from './idempotent';
 import { requireActiveUnit, requireDeidentifiedScreenIn } from './validation';
 

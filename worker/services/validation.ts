@@ -3,7 +3,7 @@ import { findIdentifiers } from '../../shared/phi';
 import type { Screen } from '../../shared/screen';
 import { isActive } from '../db/catalog';
 import { screenTemplatesForHost } from '../db/systems';
-import { ApiError } from './errors';
+import { ApiError } from '../lib/errors';
 
 export const invalid = (path: string, message: string) =>
   new ApiError(400, 'validation_failed', message, [{ path: [path], message }]);

@@ -5,7 +5,7 @@ import { ErrorBody } from '../../shared/errors';
 import type { AppEnv } from '../env';
 import { authorize } from '../middleware/auth';
 import { limitRequests } from '../middleware/rate-limit';
-import { auditConfirmations, checkFreeText } from './identifiers';
+import { auditConfirmations, checkFreeText } from '../services/identifiers';
 
 type Handler<E extends Endpoint> = (
   c: Context<AppEnv>,

@@ -7,9 +7,9 @@ import { type ConfirmedSpan, isFreeText } from '../../shared/text';
 import { auditStatement } from '../db/audit';
 import { isPeerSupportThread } from '../db/peer-support';
 import type { AppEnv, Env } from '../env';
-import { now } from './clock';
-import { hmacSha256Hex, sha256Hex } from './crypto';
-import { ApiError } from './errors';
+import { now } from '../lib/clock';
+import { hmacSha256Hex, sha256Hex } from '../lib/crypto';
+import { ApiError } from '../lib/errors';
 
 export interface FoundSpan {
   field: string;

@@ -6,7 +6,7 @@ import { slaState } from '../../shared/sla';
 import { cellsOfReporter, cellsWithRootState } from '../db/hotspots';
 import { loopTotals, questionTimings } from '../db/programme';
 import { pausesOf } from '../db/sla-pauses';
-import { now, toIso } from './clock';
+import { now, toIso } from '../lib/clock';
 import { weekWindow } from './hotspot-views';
 
 const DEFAULT_WEEKS = 12;

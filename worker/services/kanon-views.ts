@@ -11,7 +11,7 @@ import {
   reportersOfRoot,
   type StoredCell,
 } from '../db/hotspots';
-import { toIso } from './clock';
+import { toIso } from '../lib/clock';
 
 /**
  * Every figure below organisation level, built from unit cells by the one rule in shared/kanon.ts:

@@ -22,8 +22,8 @@ import {
   weekCellsStatement,
 } from '../db/hotspots';
 import { cyclesOfRoots, toProgress } from '../db/pdsa';
-import { now, toIso } from './clock';
-import { notFound } from './errors';
+import { now, toIso } from '../lib/clock';
+import { notFound } from '../lib/errors';
 import { unitShares, unitsAndItems } from './kanon-views';
 import { invalid } from './validation';
 
