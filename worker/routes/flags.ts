@@ -10,7 +10,7 @@ import { register } from './register';
 export const flagRoutes = new OpenAPIHono<AppEnv>();
 
 register(flagRoutes, endpoints.createFlag, async (c, { body }) => {
-  // The flag, its hotspot and every rollup it feeds go in one batch (see lib/flag-write.ts).
+  // The flag, its hotspot and every rollup it feeds go in one batch (see services/flag-write.ts).
   return createFlagOnce(c, requireAuth(c).user, body, body);
 });
 

@@ -8,10 +8,7 @@ import {
   clarifyStatements,
   closeStatement,
   findAnswerByClientId,
-  getQueueItem,
   handOffStatements,
-  inboxSummary,
-  listQueue,
   releaseStatement,
   shareableStatement,
   type Viewer,
@@ -19,7 +16,17 @@ import {
 import type { AppEnv } from '../env';
 import { newId } from '../lib/crypto';
 import { ApiError, notFound } from '../lib/errors';
-import { identifiersIn, identifiersRemain, itemFor, refusal, syncPublication, viewerFor } from '../services/queue';
+import {
+  getQueueItem,
+  identifiersIn,
+  identifiersRemain,
+  itemFor,
+  listQueue,
+  queueSummary,
+  refusal,
+  syncPublication,
+  viewerFor,
+} from '../services/queue';
 import { invalid, requireActiveTopic } from '../services/validation';
 import { register } from './register';
 
@@ -39,7 +46,7 @@ register(queueRoutes, endpoints.queue, async (c, { query }) => {
 // Registered before /v1/queue/{id}, which would otherwise take "summary" for an id.
 register(queueRoutes, endpoints.queueSummary, async (c) => {
   const v = await viewerFor(c);
-  return inboxSummary(c.env.DB, v, await isAway(c.env.DB, v.userId));
+  return queueSummary(c.env.DB, v, await isAway(c.env.DB, v.userId));
 });
 
 register(queueRoutes, endpoints.queueItem, async (c, { params }) => {

@@ -13,6 +13,7 @@ import { getCatalogItem } from '../db/catalog';
 import {
   getHotspot,
   type HotspotEntity,
+  hostHasHotspots,
   listMembers,
   listRootsStatement,
   namedOthersOfRoots,
@@ -80,8 +81,7 @@ function toApi(h: HotspotEntity, trend: number[], rising: number): Hotspot {
 export async function requireKnownFilters(db: D1Database, q: { unitId?: string; host?: string }) {
   if (q.unitId && !(await getCatalogItem(db, 'units', q.unitId))) throw invalid('unitId', 'Unknown unit');
   if (q.host) {
-    const known = await db.prepare('SELECT 1 AS x FROM hotspots WHERE host = ?1 LIMIT 1').bind(q.host).first();
-    if (!known) throw invalid('host', 'No flags have come from this system');
+    if (!(await hostHasHotspots(db, q.host))) throw invalid('host', 'No flags have come from this system');
   }
 }
 

@@ -5,9 +5,9 @@ import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
 import { cellsOfReporter, cellsWithRootState } from '../db/hotspots';
 import { loopTotals, questionTimings } from '../db/programme';
-import { pausesOf } from '../db/sla-pauses';
 import { now, toIso } from '../lib/clock';
 import { weekWindow } from './hotspot-views';
+import { pausesOf } from './sla-pauses';
 
 const DEFAULT_WEEKS = 12;
 const MINUTE = 60_000;

@@ -1,14 +1,29 @@
 import type { Context } from 'hono';
-import type { Publication } from '../../shared/mentoring';
+import type { Publication, QueueItem, QueueItemDetail } from '../../shared/mentoring';
 import { findIdentifiers } from '../../shared/phi';
+import { slaState } from '../../shared/sla';
+import { claimIsActive } from '../db/claims';
 import { publicationSource, publishStatements, unpublishStatements } from '../db/kb';
-import { getQueueItem, type Viewer, visibleState } from '../db/queue';
+import {
+  claimCutoffOf,
+  getQueueItemRows,
+  inboxSummary,
+  listQueueRows,
+  type QueueListFilter,
+  type QueueRow,
+  type Viewer,
+  visibleState,
+} from '../db/queue';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { now } from '../lib/clock';
+import { now, toIso } from '../lib/clock';
 import { newId } from '../lib/crypto';
 import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
+import { type Pause, pausesFrom, pausesOf } from './sla-pauses';
+
+/** Need to talk unclaimed this long alerts every peer supporter. */
+export const ESCALATE_AFTER_MS = 30 * 60_000;
 
 export async function viewerFor(c: Context<AppEnv>): Promise<Viewer> {
   const { user } = requireAuth(c);
@@ -23,6 +38,61 @@ export async function viewerFor(c: Context<AppEnv>): Promise<Viewer> {
 
 export async function claimCutoff(c: Context<AppEnv>): Promise<number> {
   return now() - (await getSettings(c.env.DB)).claimExpiryMinutes * 60_000;
+}
+
+function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
+  const claimActive = claimIsActive(row, claimCutoffOf(v));
+  const claimedForMe = row.claimed_by === v.userId && (claimActive || row.status !== 'open');
+  const unclaimed = row.status === 'open' && !claimActive;
+  return {
+    id: row.id,
+    kind: row.kind,
+    text: row.text,
+    topicId: row.topic_id,
+    disciplineWanted: row.discipline_wanted,
+    urgency: row.urgency,
+    screen: row.host && row.path ? { host: row.host, path: row.path } : null,
+    pageTitle: row.page_title,
+    status: row.status,
+    createdAt: toIso(row.created_at),
+    askerDiscipline: row.asker_discipline,
+    sla: slaState(
+      { urgency: row.urgency, askedAt: row.created_at, answeredAt: row.first_answered_at, pauses, now: v.now },
+      v.settings,
+    ),
+    claim: claimedForMe
+      ? { state: 'mine', byName: row.claimer_name, expiresAt: claimExpiry(row, v) }
+      : claimActive && row.status === 'open'
+        ? { state: 'other', byName: row.claimer_name, expiresAt: claimExpiry(row, v) }
+        : { state: 'unclaimed', byName: null, expiresAt: null },
+    handedToMe: row.handed_to === v.userId,
+    escalated: row.kind === 'need_to_talk' && unclaimed && v.now - row.created_at >= ESCALATE_AFTER_MS,
+    shareable: row.shareable === 1,
+  };
+}
+
+function claimExpiry(row: QueueRow, v: Viewer): string | null {
+  return row.status === 'open' && row.claimed_at !== null
+    ? toIso(row.claimed_at + v.settings.claimExpiryMinutes * 60_000)
+    : null;
+}
+
+export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): Promise<QueueItem[]> {
+  return (await listQueueRows(db, v, f)).map((row) => toQueueItem(row, v, pausesOf(row.messages)));
+}
+
+/** One question as a mentor sees it, or null when it is outside their routing. */
+export async function getQueueItem(db: D1Database, v: Viewer, id: string): Promise<QueueItemDetail | null> {
+  const found = await getQueueItemRows(db, v, id);
+  if (!found) return null;
+  const { row, thread, handoffs } = found;
+  const pauses = pausesFrom(thread.messages.map((m) => ({ kind: m.kind, at: Date.parse(m.createdAt) })));
+  return { ...toQueueItem(row, v, pauses), answers: thread.answers, messages: thread.messages, handoffs };
+}
+
+/** The badge's counts; need to talk escalates after `ESCALATE_AFTER_MS` unclaimed. */
+export function queueSummary(db: D1Database, v: Viewer, away: boolean) {
+  return inboxSummary(db, v, away, v.now - ESCALATE_AFTER_MS);
 }
 
 /** The item after an action; it is in the caller's routing, or the action would have been refused. */

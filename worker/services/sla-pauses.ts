@@ -22,13 +22,6 @@ export function pausesFrom(messages: Array<{ kind: string; at: number }>): Pause
   return pauses;
 }
 
-/**
- * Each question's clarification messages and replies, as a JSON column of the statement reading
- * questions `q` (one round trip, not two); null when it has none.
- */
-export const MESSAGES_COLUMN = `(SELECT json_group_array(json_object('kind', m.kind, 'at', m.created_at))
-  FROM question_messages m WHERE m.question_id = q.id) AS messages`;
-
 export function pausesOf(messages: string | null): Pause[] {
   if (!messages) return [];
   const list = JSON.parse(messages) as Array<{ kind: string; at: number }>;
