@@ -15,14 +15,11 @@ import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
 import { kbRoutes } from './routes/kb';
-import { loopRoutes } from './routes/loop';
 import { mentorRoutes } from './routes/mentors';
 import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
-import { queueRoutes } from './routes/queue';
 import { register } from './routes/register';
-import { threadRoutes } from './routes/threads';
 
 export const API_VERSION = '0.1.0';
 
@@ -46,18 +43,15 @@ export function createApp() {
   app.notFound(onNotFound);
 
   register(app, endpoints.health, async () => ({ ok: true as const, version: API_VERSION }));
+  // One router per resource; no two routers share a path, so the order below does not matter.
   app.route('/', authRoutes);
   app.route('/', catalogRoutes);
   app.route('/', flagRoutes);
-  // Before hotspotRoutes: /v1/hotspots/by-system must not be read as a hotspot id.
-  app.route('/', loopRoutes);
   app.route('/', hotspotRoutes);
   app.route('/', pdsaRoutes);
   app.route('/', programmeRoutes);
   app.route('/', exportRoutes);
   app.route('/', questionRoutes);
-  app.route('/', threadRoutes);
-  app.route('/', queueRoutes);
   app.route('/', mentorRoutes);
   app.route('/', kbRoutes);
   app.route('/', adminRoutes);
