@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import type { Discipline } from '../../shared/enums';
-import { type HandOff, QUEUE_PAGE, type QueueFilter } from '../../shared/mentoring';
+import { type HandOff, QUEUE_PAGE, type QueueFilter, type QueueQuery } from '../../shared/mentoring';
 import type { QuestionKind } from '../../shared/questions';
 import type { Settings } from '../../shared/settings';
 import { toIso } from '../lib/clock';
@@ -79,13 +80,8 @@ const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // "mine" (claimed by me, also answered) is small and lies outside the index.
 const QUEUE_FROM_IN_ORDER = QUEUE_FROM.replace('questions q', 'questions q INDEXED BY questions_in_queue_order');
 
-export interface QueueListFilter {
-  filter: QueueFilter;
-  limit?: number;
-  topicId?: string;
-  urgency?: string;
-  kind?: QuestionKind;
-}
+/** The queue page's filters as the query schema gives them; `limit` defaults to a page. */
+export type QueueListFilter = Omit<z.output<typeof QueueQuery>, 'limit'> & { limit?: number };
 
 /** The queue page's SQL, by urgency (today first) then age (oldest first); binds viewer ?1–?4, filters ?5–?7, limit ?8. */
 export function queueListSql(filter: QueueFilter): string {

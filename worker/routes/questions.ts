@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
+import type { HandOffCreate } from '../../shared/mentoring';
 import { publicationSource } from '../db/kb';
 import { handOffTarget, isAway } from '../db/mentors';
 import {
@@ -261,7 +263,12 @@ register(questionRoutes, endpoints.clarifyQuestion, async (c, { params, body }) 
   return { item: await itemFor(db, v, params.id) };
 });
 
-async function handOffTargets(db: D1Database, v: Viewer, kind: 'question' | 'need_to_talk', body: HandOffBody) {
+async function handOffTargets(
+  db: D1Database,
+  v: Viewer,
+  kind: 'question' | 'need_to_talk',
+  body: z.output<typeof HandOffCreate>,
+) {
   if (kind === 'need_to_talk' && (body.topicId || body.disciplineWanted)) {
     throw invalid('topicId', 'Need to talk goes to peer supporters only: hand it to a named peer supporter');
   }
@@ -273,8 +280,6 @@ async function handOffTargets(db: D1Database, v: Viewer, kind: 'question' | 'nee
     if (target.away === 1) throw new ApiError(409, 'conflict', 'That colleague is away; choose someone else');
   }
 }
-
-type HandOffBody = { topicId?: string; disciplineWanted?: string; mentorId?: string; note: string };
 
 register(questionRoutes, endpoints.handOffQuestion, async (c, { params, body }) => {
   const v = await viewerFor(c);

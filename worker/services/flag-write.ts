@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import { minutesPerWeek } from '../../shared/cost';
-import type { Category, Frequency, Impact } from '../../shared/enums';
-import type { Flag } from '../../shared/flags';
+import type { Flag, FlagCreate } from '../../shared/flags';
 import type { Screen } from '../../shared/screen';
 import type { Settings } from '../../shared/settings';
 import type { User } from '../../shared/users';
@@ -38,21 +38,11 @@ export function flagWriteStatements(
   return [insertFlagStatement(db, flag, hotspotLink(rollup)), ...flagRollupStatements(db, rollup)];
 }
 
-export interface FlagInput {
-  clientId: string;
-  text: string;
-  category: Category;
-  frequency: Frequency;
-  minutesLost: number;
-  impact: Impact;
-  idea?: string;
-  unitId?: string;
-  screen?: Screen | null;
-  pageTitle?: string;
-  anonymous: boolean;
-  receiptSecret?: string;
-  contactOk: boolean;
-}
+/**
+ * What a flag is written from: the create body as validated, less the spans the identifier check read.
+ * "Me too" builds one from its hotspot's root, whose screen may be null.
+ */
+export type FlagInput = Omit<z.output<typeof FlagCreate>, 'confirmedSpans' | 'screen'> & { screen?: Screen | null };
 
 /** Create-once for flags and "me too": `body` is what the client sent (hashed for retries). */
 export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unknown, input: FlagInput): Promise<Flag> {
