@@ -87,6 +87,15 @@ export default defineConfig(async () => {
             testTimeout: TEST_TIMEOUT_MS,
           },
         },
+        // The lint rules (layers, cycles, SQL only in worker/db/) fail on planted violations.
+        {
+          test: {
+            name: 'lint',
+            include: ['test/lint/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: TEST_TIMEOUT_MS,
+          },
+        },
         {
           test: {
             name: 'shared',
