@@ -32,7 +32,7 @@ const HIGH = 1_000_000;
  * longest sweeps (every route × role, the corpus's planted-value scan) take several seconds.
  */
 const TEST_TIMEOUT_MS = 30_000;
-const RATE_LIMIT_TESTS = ['test/worker/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
+const RATE_LIMIT_TESTS = ['test/worker/middleware/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Session } from '../../shared/auth';
-import { minutesPerWeek, weekOf } from '../../shared/cost';
-import type { Frequency } from '../../shared/enums';
-import { reporterKey } from '../../shared/kanon';
-import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { DAY, resetClock, setClock } from '../../worker/lib/clock';
-import { api, enroll, flagBody, randomSecret, rows, seedCatalog } from './helpers';
-import { clinicianIn, hourlyBatch, lead, list, uniqueHost } from './hotspots-helpers';
+import type { Session } from '../../../shared/auth';
+import { minutesPerWeek, weekOf } from '../../../shared/cost';
+import type { Frequency } from '../../../shared/enums';
+import { reporterKey } from '../../../shared/kanon';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { DAY, resetClock, setClock } from '../../../worker/lib/clock';
+import { api, enroll, flagBody, randomSecret, rows, seedCatalog } from '../helpers';
+import { clinicianIn, hourlyBatch, lead, list, uniqueHost } from '../hotspots-helpers';
 
 afterEach(() => resetClock());
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Flag, FlagList, ReceiptStatusResponse } from '../../shared/flags';
-import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
+import { Flag, FlagList, ReceiptStatusResponse } from '../../../shared/flags';
+import { HOUR, resetClock, setClock } from '../../../worker/lib/clock';
 import {
   api,
   count,
@@ -14,7 +14,7 @@ import {
   rows,
   seedCatalog,
   sha256Hex,
-} from './helpers';
+} from '../helpers';
 
 afterEach(() => resetClock());
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Flag, FlagList, ReceiptStatusResponse } from '../../shared/flags';
-import { SimilarList, SystemHotspotList } from '../../shared/hotspots';
-import { PdsaCycle } from '../../shared/pdsa';
-import { ProgrammeHealth } from '../../shared/programme';
-import { api, count, enroll, expectError, flagBody, issuePaths, randomSecret, rows } from './helpers';
-import { anonymousFlag, detail, flag, hourlyBatch, lead, list, screen, uniqueHost } from './hotspots-helpers';
+import { Flag, FlagList, ReceiptStatusResponse } from '../../../shared/flags';
+import { SimilarList, SystemHotspotList } from '../../../shared/hotspots';
+import { PdsaCycle } from '../../../shared/pdsa';
+import { ProgrammeHealth } from '../../../shared/programme';
+import { api, count, enroll, expectError, flagBody, issuePaths, randomSecret, rows } from '../helpers';
+import { anonymousFlag, detail, flag, hourlyBatch, lead, list, screen, uniqueHost } from '../hotspots-helpers';
 
 const patch = (token: string, id: string, body: unknown) => api(`/v1/hotspots/${id}`, { method: 'PATCH', token, body });
 

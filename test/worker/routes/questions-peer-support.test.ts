@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { InboxSummary, PeerAudit } from '../../shared/mentoring';
-import { NeedToTalkCreated } from '../../shared/questions';
-import { clearSettingsCache } from '../../worker/db/settings';
-import { resetClock, setClock } from '../../worker/lib/clock';
-import { api, count, enroll, enrollAdmin, expectError, seedCatalog } from './helpers';
-import { act, answerBody, item, mentor, mine, post, queue, setSettings } from './mentor-helpers';
+import { InboxSummary, PeerAudit } from '../../../shared/mentoring';
+import { NeedToTalkCreated } from '../../../shared/questions';
+import { clearSettingsCache } from '../../../worker/db/settings';
+import { resetClock, setClock } from '../../../worker/lib/clock';
+import { api, count, enroll, enrollAdmin, expectError, seedCatalog } from '../helpers';
+import { act, answerBody, item, mentor, mine, post, queue, setSettings } from '../mentor-helpers';
 
 afterEach(() => {
   resetClock();

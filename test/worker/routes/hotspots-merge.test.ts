@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FlagList } from '../../shared/flags';
-import { api, enroll, expectError, issuePaths } from './helpers';
-import { detail, flag, lead, list, screen, uniqueHost } from './hotspots-helpers';
+import { FlagList } from '../../../shared/flags';
+import { api, enroll, expectError, issuePaths } from '../helpers';
+import { detail, flag, lead, list, screen, uniqueHost } from '../hotspots-helpers';
 
 async function merge(token: string, id: string, into: string) {
   return api(`/v1/hotspots/${id}/merge`, { token, body: { into } });

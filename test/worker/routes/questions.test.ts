@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Question, QuestionList } from '../../shared/questions';
-import { api, count, enroll, expectError, issuePaths, questionBody, seedCatalog } from './helpers';
+import { Question, QuestionList } from '../../../shared/questions';
+import { api, count, enroll, expectError, issuePaths, questionBody, seedCatalog } from '../helpers';
 
 type Issue = { path: (string | number)[]; message: string; code: string };
 

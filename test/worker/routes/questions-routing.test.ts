@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MentorProfileView } from '../../shared/mentoring';
-import { queueListSql } from '../../worker/db/queue';
-import { resetClock, setClock } from '../../worker/lib/clock';
-import { api, enroll, expectError, issuePaths, seedCatalog } from './helpers';
-import { act, answerBody, ask, item, mentor, post, queue } from './mentor-helpers';
+import { MentorProfileView } from '../../../shared/mentoring';
+import { queueListSql } from '../../../worker/db/queue';
+import { resetClock, setClock } from '../../../worker/lib/clock';
+import { api, enroll, expectError, issuePaths, seedCatalog } from '../helpers';
+import { act, answerBody, ask, item, mentor, post, queue } from '../mentor-helpers';
 
 afterEach(() => resetClock());
 

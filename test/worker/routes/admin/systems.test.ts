@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Ok } from '../../shared/auth';
-import { nameScreen, System, SystemList, SystemScreen } from '../../shared/systems';
-import { api, enroll, enrollAdmin, expectError, flagBody, issuePaths, randomId, rows } from './helpers';
+import { Ok } from '../../../../shared/auth';
+import { nameScreen, System, SystemList, SystemScreen } from '../../../../shared/systems';
+import { api, enroll, enrollAdmin, expectError, flagBody, issuePaths, randomId, rows } from '../../helpers';
 
 type Audit = { actor_id: string; action: string; target: string; details: string };
 const auditOf = (target: string) =>

@@ -4,8 +4,8 @@
 // requests. Read limits (40 per user, 20 searches, 100 per address) are tested in
 // test/privacy/reads.limits.worker.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Session } from '../../shared/auth';
-import { api, count, expectError, flagBody, makeCode } from './helpers';
+import { Session } from '../../../shared/auth';
+import { api, count, expectError, flagBody, makeCode } from '../helpers';
 
 const USER_WRITES = 5;
 const IP_WRITES = 12;

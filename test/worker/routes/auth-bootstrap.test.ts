@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Session } from '../../shared/auth';
-import { api, count, enroll, expectError, rows } from './helpers';
+import { Session } from '../../../shared/auth';
+import { api, count, enroll, expectError, rows } from '../helpers';
 
 // Each test file runs against its own D1, and `env` is the object the worker behind SELF reads,
 // so this file can empty the database and set the secret per test.

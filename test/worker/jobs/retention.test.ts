@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Flag } from '../../shared/flags';
-import { Question } from '../../shared/questions';
-import worker from '../../worker/index';
-import { DAY, resetClock, setClock } from '../../worker/lib/clock';
+import { Flag } from '../../../shared/flags';
+import { Question } from '../../../shared/questions';
+import worker from '../../../worker/index';
+import { DAY, resetClock, setClock } from '../../../worker/lib/clock';
 import {
   api,
   enroll,
@@ -15,7 +15,7 @@ import {
   rows,
   seedCatalog,
   sha256Hex,
-} from './helpers';
+} from '../helpers';
 
 afterEach(() => resetClock());
 
@@ -218,7 +218,7 @@ describe('retention: the scheduled handler clears old free text', () => {
   });
 
   it('is wired to a cron trigger in every deployed environment', async () => {
-    const config = import.meta.glob('../../wrangler.jsonc', {
+    const config = import.meta.glob('../../../wrangler.jsonc', {
       query: '?raw',
       import: 'default',
       eager: true,

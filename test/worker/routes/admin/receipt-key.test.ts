@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CodeCreated } from '../../shared/codes';
-import { ReceiptKey } from '../../shared/receipt-key';
-import { api, count, enroll, enrollAdmin, enrollWith, expectError } from './helpers';
+import { CodeCreated } from '../../../../shared/codes';
+import { ReceiptKey } from '../../../../shared/receipt-key';
+import { api, count, enroll, enrollAdmin, enrollWith, expectError } from '../../helpers';
 
 const keyOf = async (token: string) => {
   const res = await api('/v1/me/receipt-key', { token });

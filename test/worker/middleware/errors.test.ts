@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { Settings } from '../../shared/settings';
-import { api, BASE, count, enroll, enrollAdmin, expectError, flagBody } from './helpers';
+import { Settings } from '../../../shared/settings';
+import { api, BASE, count, enroll, enrollAdmin, expectError, flagBody } from '../helpers';
 
 describe('request limits', () => {
   it('refuses a body over 32 KB with 413 payload_too_large', async () => {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { AuditPage } from '../../shared/audit';
-import { api, enroll, enrollAdmin, expectError, issuePaths, randomId } from './helpers';
+import { AuditPage } from '../../../../shared/audit';
+import { api, enroll, enrollAdmin, expectError, issuePaths, randomId } from '../../helpers';
 
 const page = async (token: string, query: string) => {
   const res = await api(`/v1/audit${query}`, { token });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, enroll, enrollAdmin, expectError, issuePaths } from './helpers';
+import { api, enroll, enrollAdmin, expectError, issuePaths } from '../../helpers';
 
 const patch = (token: string, body: unknown) => api('/v1/admin/settings', { method: 'PATCH', token, body });
 

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Me, Ok } from '../../shared/auth';
-import { CodeCreated } from '../../shared/codes';
-import { SESSION_CACHE_MS } from '../../worker/db/session-cache';
-import { DAY, resetClock, setClock } from '../../worker/lib/clock';
-import { api, enroll, enrollAdmin, enrollWith, expectError, rows, sha256Hex } from './helpers';
+import { Me, Ok } from '../../../shared/auth';
+import { CodeCreated } from '../../../shared/codes';
+import { SESSION_CACHE_MS } from '../../../worker/db/session-cache';
+import { DAY, resetClock, setClock } from '../../../worker/lib/clock';
+import { api, enroll, enrollAdmin, enrollWith, expectError, rows, sha256Hex } from '../helpers';
 
 // The test module and the worker behind SELF share one module graph in this plugin, so setClock()
 // here moves the worker's clock too.

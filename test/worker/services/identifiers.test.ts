@@ -2,12 +2,12 @@
 // identifier in each of its free-text fields, and accepts a span the user confirmed by kind + hash.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { Session } from '../../shared/auth';
-import type { Role } from '../../shared/enums';
-import { Flag } from '../../shared/flags';
-import { findIdentifiers } from '../../shared/phi';
-import { isFreeText } from '../../shared/text';
-import { api, enroll, flagBody, rows, sha256Hex } from './helpers';
+import type { Session } from '../../../shared/auth';
+import type { Role } from '../../../shared/enums';
+import { Flag } from '../../../shared/flags';
+import { findIdentifiers } from '../../../shared/phi';
+import { isFreeText } from '../../../shared/text';
+import { api, enroll, flagBody, rows, sha256Hex } from '../helpers';
 import {
   allowedRole,
   call,
@@ -16,7 +16,7 @@ import {
   operations,
   sampleBody,
   sessionsByRole,
-} from './rights-helpers';
+} from '../rights-helpers';
 
 // Synthetic: a made-up patient name and date of birth.
 const IDENTIFYING = 'Mrs. Okonkwo-Pratt DOB 03/14/1958 was moved twice';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearSettingsCache } from '../../worker/db/settings';
-import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
-import { api, count, enroll, enrollAdmin, expectError, seedCatalog } from './helpers';
-import { act, answerBody, ask, mentor, post, setSettings } from './mentor-helpers';
+import { clearSettingsCache } from '../../../worker/db/settings';
+import { HOUR, resetClock, setClock } from '../../../worker/lib/clock';
+import { api, count, enroll, enrollAdmin, expectError, seedCatalog } from '../helpers';
+import { act, answerBody, ask, mentor, post, setSettings } from '../mentor-helpers';
 
 afterEach(() => {
   resetClock();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY, resetClock, setClock } from '../../worker/lib/clock';
-import { api, enroll, expectError, issuePaths, seedCatalog } from './helpers';
+import { DAY, resetClock, setClock } from '../../../worker/lib/clock';
+import { api, enroll, expectError, issuePaths, seedCatalog } from '../helpers';
 import {
   anonymousFlag,
   clinicianIn,
@@ -11,7 +11,7 @@ import {
   list,
   screen,
   uniqueHost,
-} from './hotspots-helpers';
+} from '../hotspots-helpers';
 
 afterEach(() => resetClock());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Breakdown } from '../../shared/hotspots';
-import { ProgrammeHealth } from '../../shared/programme';
-import { api, rows, seedCatalog } from './helpers';
+import { Breakdown } from '../../../shared/hotspots';
+import { ProgrammeHealth } from '../../../shared/programme';
+import { api, rows, seedCatalog } from '../helpers';
 import {
   anonymousFlag,
   clinicianIn,
@@ -12,7 +12,7 @@ import {
   list,
   screen,
   uniqueHost,
-} from './hotspots-helpers';
+} from '../hotspots-helpers';
 
 const K = 3; // the default setting
 

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../shared/auth';
-import { User } from '../../shared/users';
-import { api, count, enrollAdmin, expectError } from './helpers';
+import type { Session } from '../../../../shared/auth';
+import { User } from '../../../../shared/users';
+import { api, count, enrollAdmin, expectError } from '../../helpers';
 
 /** An admin who is, from now on, the only active one (earlier tests' admins are set aside in D1). */
 async function enrollSoleAdmin(): Promise<Session> {

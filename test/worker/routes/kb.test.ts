@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { KbEntry, KbSearchResult, ScreenTip, ScreenTipList } from '../../shared/kb';
-import { Publication } from '../../shared/mentoring';
-import { findIdentifiers } from '../../shared/phi';
-import { ProgrammeHealth } from '../../shared/programme';
-import { Question } from '../../shared/questions';
-import { api, count, enroll, expectError, seedCatalog, sha256Hex } from './helpers';
-import { act, answerBody, ask, mentor, post } from './mentor-helpers';
+import { KbEntry, KbSearchResult, ScreenTip, ScreenTipList } from '../../../shared/kb';
+import { Publication } from '../../../shared/mentoring';
+import { findIdentifiers } from '../../../shared/phi';
+import { ProgrammeHealth } from '../../../shared/programme';
+import { Question } from '../../../shared/questions';
+import { api, count, enroll, expectError, seedCatalog, sha256Hex } from '../helpers';
+import { act, answerBody, ask, mentor, post } from '../mentor-helpers';
 
 const Consented = z.object({ question: Question, publication: Publication });
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Session } from '../../shared/auth';
-import { CodeCreated, CodeInfo, CodeList } from '../../shared/codes';
-import { User } from '../../shared/users';
-import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
+import { Session } from '../../../../shared/auth';
+import { CodeCreated, CodeInfo, CodeList } from '../../../../shared/codes';
+import { User } from '../../../../shared/users';
+import { HOUR, resetClock, setClock } from '../../../../worker/lib/clock';
 import {
   api,
   count,
@@ -15,7 +15,7 @@ import {
   rows,
   seedCatalog,
   sha256Hex,
-} from './helpers';
+} from '../../helpers';
 
 afterEach(() => resetClock());
 

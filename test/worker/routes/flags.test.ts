@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Flag, FlagList } from '../../shared/flags';
-import { api, count, enroll, expectError, flagBody, issuePaths, seedCatalog } from './helpers';
+import { Flag, FlagList } from '../../../shared/flags';
+import { api, count, enroll, expectError, flagBody, issuePaths, seedCatalog } from '../helpers';
 
 type Issue = { path: (string | number)[]; message: string; code: string };
 

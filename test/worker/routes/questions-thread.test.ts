@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Question } from '../../shared/questions';
-import { clearSettingsCache } from '../../worker/db/settings';
-import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
-import { api, count, enroll, enrollAdmin, expectError, issuePaths, seedCatalog } from './helpers';
-import { act, answerBody, ask, item, mentor, mine, post, queue, setSettings } from './mentor-helpers';
+import { Question } from '../../../shared/questions';
+import { clearSettingsCache } from '../../../worker/db/settings';
+import { HOUR, resetClock, setClock } from '../../../worker/lib/clock';
+import { api, count, enroll, enrollAdmin, expectError, issuePaths, seedCatalog } from '../helpers';
+import { act, answerBody, ask, item, mentor, mine, post, queue, setSettings } from '../mentor-helpers';
 
 afterEach(() => {
   resetClock();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Topic, TopicList, Unit, UnitList } from '../../shared/catalog';
-import { PublicSettings, Settings } from '../../shared/settings';
-import { User, UserList } from '../../shared/users';
-import { api, enroll, enrollAdmin, expectError, issuePaths, randomId, rows } from './helpers';
+import { Topic, TopicList, Unit, UnitList } from '../../../../shared/catalog';
+import { PublicSettings, Settings } from '../../../../shared/settings';
+import { User, UserList } from '../../../../shared/users';
+import { api, enroll, enrollAdmin, expectError, issuePaths, randomId, rows } from '../../helpers';
 
 type Audit = { actor_id: string; action: string; target: string | null; details: string };
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProgrammeHealth } from '../../shared/programme';
-import { resetClock, setClock } from '../../worker/lib/clock';
-import { api, enroll, questionBody, seedCatalog } from './helpers';
-import { mentor as routedMentor } from './mentor-helpers';
+import { ProgrammeHealth } from '../../../shared/programme';
+import { resetClock, setClock } from '../../../worker/lib/clock';
+import { api, enroll, questionBody, seedCatalog } from '../helpers';
+import { mentor as routedMentor } from '../mentor-helpers';
 
 const HOUR = 3_600_000;
 
