@@ -21,6 +21,24 @@ import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { register } from './routes/register';
 
+/**
+ * One router per resource. No two of them can match the same request (test/worker/routes/mount-order.test.ts),
+ * so the order they are mounted in does not matter.
+ */
+export const resourceRoutes = [
+  authRoutes,
+  catalogRoutes,
+  flagRoutes,
+  hotspotRoutes,
+  pdsaRoutes,
+  programmeRoutes,
+  exportRoutes,
+  questionRoutes,
+  mentorRoutes,
+  kbRoutes,
+  adminRoutes,
+];
+
 export const API_VERSION = '0.1.0';
 
 export function createApp() {
@@ -43,18 +61,7 @@ export function createApp() {
   app.notFound(onNotFound);
 
   register(app, endpoints.health, async () => ({ ok: true as const, version: API_VERSION }));
-  // One router per resource; no two routers share a path, so the order below does not matter.
-  app.route('/', authRoutes);
-  app.route('/', catalogRoutes);
-  app.route('/', flagRoutes);
-  app.route('/', hotspotRoutes);
-  app.route('/', pdsaRoutes);
-  app.route('/', programmeRoutes);
-  app.route('/', exportRoutes);
-  app.route('/', questionRoutes);
-  app.route('/', mentorRoutes);
-  app.route('/', kbRoutes);
-  app.route('/', adminRoutes);
+  for (const routes of resourceRoutes) app.route('/', routes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -4,7 +4,7 @@ import { type HandOff, QUEUE_PAGE, type QueueFilter, type QueueQuery } from '../
 import type { QuestionKind } from '../../shared/questions';
 import type { Settings } from '../../shared/settings';
 import { toIso } from '../lib/clock';
-import { ACTIVE_CLAIM } from './claims';
+import { ACTIVE_CLAIM, claimCutoff } from './claims';
 import { loadThreads, MESSAGES_COLUMN, type QuestionRow } from './questions';
 
 /** Who is looking, and when: every queue statement binds these first, as ?1–?4. */
@@ -16,7 +16,7 @@ export interface Viewer {
   settings: Settings;
 }
 
-export const claimCutoffOf = (v: Viewer) => v.now - v.settings.claimExpiryMinutes * 60_000;
+export const claimCutoffOf = (v: Viewer) => claimCutoff(v.now, v.settings.claimExpiryMinutes);
 const viewerBinds = (v: Viewer) => [v.userId, v.isMentor ? 1 : 0, v.isPeer ? 1 : 0, claimCutoffOf(v)];
 
 // ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired (ACTIVE_CLAIM).

@@ -32,7 +32,7 @@ import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { createOnce } from '../services/idempotent';
 import {
-  claimCutoff,
+  claimCutoffNow,
   getQueueItem,
   identifiersIn,
   identifiersRemain,
@@ -92,7 +92,7 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
 });
 
 register(questionRoutes, endpoints.myQuestions, async (c) => {
-  return { questions: await listQuestionsByUser(c.env.DB, requireAuth(c).user.id, await claimCutoff(c)) };
+  return { questions: await listQuestionsByUser(c.env.DB, requireAuth(c).user.id, await claimCutoffNow(c)) };
 });
 
 // The asker's side of a question.
@@ -106,7 +106,7 @@ async function own(db: D1Database, userId: string, id: string, cutoff: number) {
 register(questionRoutes, endpoints.replyToQuestion, async (c, { params, body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  const cutoff = await claimCutoff(c);
+  const cutoff = await claimCutoffNow(c);
   const [, update] = await db.batch(
     replyStatements(db, { id: params.id, userId: user.id }, { id: newId(), text: body.text }, now()),
   );
@@ -120,7 +120,7 @@ register(questionRoutes, endpoints.replyToQuestion, async (c, { params, body }) 
 register(questionRoutes, endpoints.markHelpful, async (c, { params, body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  const cutoff = await claimCutoff(c);
+  const cutoff = await claimCutoffNow(c);
   if (!changed(await helpfulStatement(db, params.id, user.id, body.helpful).all())) {
     await own(db, user.id, params.id, cutoff);
     throw conflict('This question has no answer yet');
@@ -131,7 +131,7 @@ register(questionRoutes, endpoints.markHelpful, async (c, { params, body }) => {
 register(questionRoutes, endpoints.consentToShare, async (c, { params, body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  const cutoff = await claimCutoff(c);
+  const cutoff = await claimCutoffNow(c);
   if (!changed(await consentStatement(db, params.id, user.id, body.consent).all())) {
     await own(db, user.id, params.id, cutoff);
     throw conflict('Need to talk is never shared');
@@ -143,7 +143,7 @@ register(questionRoutes, endpoints.consentToShare, async (c, { params, body }) =
 register(questionRoutes, endpoints.closeMyQuestion, async (c, { params }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  const cutoff = await claimCutoff(c);
+  const cutoff = await claimCutoffNow(c);
   if (!changed(await askerCloseStatement(db, params.id, user.id, now()).all())) {
     await own(db, user.id, params.id, cutoff);
     throw conflict('This question is already closed');

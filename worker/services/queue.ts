@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Publication, QueueItem, QueueItemDetail } from '../../shared/mentoring';
 import { findIdentifiers } from '../../shared/phi';
 import { slaState } from '../../shared/sla';
-import { claimIsActive } from '../db/claims';
+import { claimCutoff, claimIsActive } from '../db/claims';
 import { publicationSource, publishStatements, unpublishStatements } from '../db/kb';
 import {
   claimCutoffOf,
@@ -36,8 +36,9 @@ export async function viewerFor(c: Context<AppEnv>): Promise<Viewer> {
   };
 }
 
-export async function claimCutoff(c: Context<AppEnv>): Promise<number> {
-  return now() - (await getSettings(c.env.DB)).claimExpiryMinutes * 60_000;
+/** The asker's view of claims: expired ones are shown as unclaimed. */
+export async function claimCutoffNow(c: Context<AppEnv>): Promise<number> {
+  return claimCutoff(now(), (await getSettings(c.env.DB)).claimExpiryMinutes);
 }
 
 function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
