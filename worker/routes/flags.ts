@@ -8,10 +8,10 @@ import { findFlagLink, withdrawStatements } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import { publicRootsMeetingK } from '../db/similar';
 import type { AppEnv } from '../env';
-import { newId, sha256Hex } from '../lib/crypto';
+import { newId } from '../lib/crypto';
 import { notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
-import { createFlagOnce } from '../services/flag-write';
+import { createFlagOnce, receiptHash } from '../services/flag-write';
 import { toSystemHotspots } from '../services/hotspot-views';
 import { register } from './register';
 
@@ -29,7 +29,7 @@ register(flagRoutes, endpoints.myFlags, async (c) => {
 
 // No token and nothing recorded about the caller: holding the secret is the only proof needed.
 register(flagRoutes, endpoints.receiptStatus, async (c, { body }) => {
-  const hashes = await Promise.all(body.secrets.map((s) => sha256Hex(s)));
+  const hashes = await Promise.all(body.secrets.map(receiptHash));
   const found = await findFlagsByReceipts(c.env.DB, hashes);
   return { flags: hashes.map((h) => found.get(h) ?? null) };
 });
@@ -69,11 +69,11 @@ register(flagRoutes, endpoints.withdrawFlag, async (c, { params }) => {
 // No token and nothing recorded about the caller, as for receipt status.
 register(flagRoutes, endpoints.withdrawReceipt, async (c, { body }) => {
   const db = c.env.DB;
-  const receiptHash = await sha256Hex(body.secret);
-  const found = await findFlagForWithdrawal(db, { receiptHash });
+  const hash = await receiptHash(body.secret);
+  const found = await findFlagForWithdrawal(db, { receiptHash: hash });
   if (!found) throw notFound('Flag');
   await withdraw(db, found.flag.id);
-  const after = await findFlagForWithdrawal(db, { receiptHash });
+  const after = await findFlagForWithdrawal(db, { receiptHash: hash });
   const [flag] = await withProgress(db, [after?.flag ?? found.flag]);
   return flag ?? found.flag;
 });

@@ -39,6 +39,14 @@ export function flagWriteStatements(
 }
 
 /**
+ * An anonymous flag's receipt secret is kept only as this hash: writing the flag stores it, and status and
+ * withdrawal (routes/flags.ts) find the flag by it, so whoever holds the secret, and no one else, can.
+ */
+export function receiptHash(secret: string): Promise<string> {
+  return sha256Hex(secret);
+}
+
+/**
  * What a flag is written from: the create body as validated, less the spans the identifier check read.
  * "Me too" builds one from its hotspot's root, whose screen may be null.
  */
@@ -72,7 +80,7 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
           // An anonymous flag keeps no link to its sender: no user id, and time only to the hour.
           userId: input.anonymous ? null : user.id,
           anonymous: input.anonymous,
-          receiptHash: input.anonymous && input.receiptSecret ? await sha256Hex(input.receiptSecret) : null,
+          receiptHash: input.anonymous && input.receiptSecret ? await receiptHash(input.receiptSecret) : null,
           contactOk: input.contactOk,
           text: input.text,
           category: input.category,
