@@ -1,9 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
-import type { HandOffCreate } from '../../shared/mentoring';
 import { publicationSource } from '../db/kb';
-import { handOffTarget, isAway } from '../db/mentors';
+import { isAway } from '../db/mentors';
 import {
   findQuestionByClientId,
   getOwnQuestion,
@@ -21,7 +19,6 @@ import {
   handOffStatements,
   releaseStatement,
   shareableStatement,
-  type Viewer,
 } from '../db/queue';
 import { getSettings } from '../db/settings';
 import { askerCloseStatement, consentStatement, helpfulStatement, replyStatements } from '../db/threads';
@@ -34,6 +31,7 @@ import { createOnce } from '../services/idempotent';
 import {
   claimCutoffNow,
   getQueueItem,
+  handOffTargets,
   identifiersIn,
   identifiersRemain,
   itemFor,
@@ -43,7 +41,7 @@ import {
   syncPublication,
   viewerFor,
 } from '../services/queue';
-import { invalid, requireActiveTopic, requireDeidentifiedScreenIn } from '../services/validation';
+import { requireActiveTopic, requireDeidentifiedScreenIn } from '../services/validation';
 import { register } from './register';
 
 /**
@@ -262,24 +260,6 @@ register(questionRoutes, endpoints.clarifyQuestion, async (c, { params, body }) 
   if (!changed(update)) await refusal(db, v, params.id, 'clarify');
   return { item: await itemFor(db, v, params.id) };
 });
-
-async function handOffTargets(
-  db: D1Database,
-  v: Viewer,
-  kind: 'question' | 'need_to_talk',
-  body: z.output<typeof HandOffCreate>,
-) {
-  if (kind === 'need_to_talk' && (body.topicId || body.disciplineWanted)) {
-    throw invalid('topicId', 'Need to talk goes to peer supporters only: hand it to a named peer supporter');
-  }
-  if (body.topicId) await requireActiveTopic(db, body.topicId);
-  if (body.mentorId) {
-    if (body.mentorId === v.userId) throw invalid('mentorId', 'Hand the question to someone else');
-    const target = await handOffTarget(db, body.mentorId, kind === 'need_to_talk' ? 'peer_supporter' : 'mentor');
-    if (!target) throw invalid('mentorId', kind === 'need_to_talk' ? 'Unknown peer supporter' : 'Unknown mentor');
-    if (target.away === 1) throw new ApiError(409, 'conflict', 'That colleague is away; choose someone else');
-  }
-}
 
 register(questionRoutes, endpoints.handOffQuestion, async (c, { params, body }) => {
   const v = await viewerFor(c);

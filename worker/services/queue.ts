@@ -1,9 +1,11 @@
 import type { Context } from 'hono';
-import type { Publication, QueueItem, QueueItemDetail } from '../../shared/mentoring';
+import type { z } from 'zod';
+import type { HandOffCreate, Publication, QueueItem, QueueItemDetail } from '../../shared/mentoring';
 import { findIdentifiers } from '../../shared/phi';
 import { slaState } from '../../shared/sla';
 import { claimCutoff, claimIsActive } from '../db/claims';
 import { publicationSource, publishStatements, unpublishStatements } from '../db/kb';
+import { handOffTarget } from '../db/mentors';
 import {
   claimCutoffOf,
   getQueueItemRows,
@@ -21,6 +23,7 @@ import { newId } from '../lib/crypto';
 import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { type Pause, pausesFrom, pausesOf } from './sla-pauses';
+import { invalid, requireActiveTopic } from './validation';
 
 /** Need to talk unclaimed this long alerts every peer supporter. */
 export const ESCALATE_AFTER_MS = 30 * 60_000;
@@ -155,3 +158,22 @@ export const identifiersRemain = () =>
     'identifiers_found',
     'The question or its answers still hold what looks like patient identifiers, so they cannot be shared',
   );
+
+/** Hand-off rules: need to talk goes to a named peer supporter only; a named colleague must exist, be another and not be away. */
+export async function handOffTargets(
+  db: D1Database,
+  v: Viewer,
+  kind: 'question' | 'need_to_talk',
+  body: z.output<typeof HandOffCreate>,
+) {
+  if (kind === 'need_to_talk' && (body.topicId || body.disciplineWanted)) {
+    throw invalid('topicId', 'Need to talk goes to peer supporters only: hand it to a named peer supporter');
+  }
+  if (body.topicId) await requireActiveTopic(db, body.topicId);
+  if (body.mentorId) {
+    if (body.mentorId === v.userId) throw invalid('mentorId', 'Hand the question to someone else');
+    const target = await handOffTarget(db, body.mentorId, kind === 'need_to_talk' ? 'peer_supporter' : 'mentor');
+    if (!target) throw invalid('mentorId', kind === 'need_to_talk' ? 'Unknown peer supporter' : 'Unknown mentor');
+    if (target.away === 1) throw new ApiError(409, 'conflict', 'That colleague is away; choose someone else');
+  }
+}
