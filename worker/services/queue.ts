@@ -44,6 +44,7 @@ export async function claimCutoffNow(c: Context<AppEnv>): Promise<number> {
   return claimCutoff(now(), (await getSettings(c.env.DB)).claimExpiryMinutes);
 }
 
+/** A mentor's view of one question: its SLA state (paused while the asker is asked), claim and escalation. */
 function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
   const claimActive = claimIsActive(row, claimCutoffOf(v));
   const claimedForMe = row.claimed_by === v.userId && (claimActive || row.status !== 'open');
