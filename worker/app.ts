@@ -22,6 +22,7 @@ import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { queueRoutes } from './routes/queue';
+import { ssoRoutes } from './routes/sso';
 import { threadRoutes } from './routes/threads';
 
 export const API_VERSION = '0.1.0';
@@ -61,6 +62,7 @@ export function createApp() {
   app.route('/', mentorRoutes);
   app.route('/', kbRoutes);
   app.route('/', adminRoutes);
+  app.route('/', ssoRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {
