@@ -22,6 +22,7 @@ import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { queueRoutes } from './routes/queue';
+import { scimRoutes } from './routes/scim';
 import { ssoRoutes } from './routes/sso';
 import { threadRoutes } from './routes/threads';
 
@@ -63,6 +64,7 @@ export function createApp() {
   app.route('/', kbRoutes);
   app.route('/', adminRoutes);
   app.route('/', ssoRoutes);
+  app.route('/scim/v2', scimRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {
