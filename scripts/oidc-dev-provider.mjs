@@ -8,6 +8,8 @@ import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK
 import Provider from 'oidc-provider';
 
 export const DEMO_CLIENT = { clientId: 'curbside', clientSecret: 'curbside-dev-secret' };
+/** A public client (PKCE alone), so `npm run start:sso` needs no Worker secret. */
+export const DEMO_PUBLIC_CLIENT = { clientId: 'curbside-public' };
 
 /** Synthetic people. `groups` feeds the group → role mappings. */
 export const DEMO_USERS = {
@@ -43,6 +45,13 @@ function buildProvider(issuer, keys) {
       {
         client_id: DEMO_CLIENT.clientId,
         client_secret: DEMO_CLIENT.clientSecret,
+        redirect_uris: ['https://curbside-test.chromiumapp.org/'],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+      {
+        client_id: DEMO_PUBLIC_CLIENT.clientId,
+        token_endpoint_auth_method: 'none',
         redirect_uris: ['https://curbside-test.chromiumapp.org/'],
         grant_types: ['authorization_code'],
         response_types: ['code'],

@@ -189,3 +189,12 @@ export async function findUserByProvisionedEmail(db: D1Database, email: string):
   // Two people sharing an address is not a match: refuse rather than guess.
   return row.results.length === 1 ? (row.results[0]?.user_id ?? null) : null;
 }
+
+/** A provisioned user whose SCIM externalId is the provider's id for them (Okta's user id, Entra's object id). */
+export async function findUserByProvisionedExternalId(db: D1Database, externalId: string): Promise<string | null> {
+  const rows = await db
+    .prepare('SELECT user_id FROM scim_users WHERE external_id = ?1 LIMIT 2')
+    .bind(externalId)
+    .all<{ user_id: string }>();
+  return rows.results.length === 1 ? (rows.results[0]?.user_id ?? null) : null;
+}

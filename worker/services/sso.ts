@@ -5,6 +5,7 @@ import {
   deleteExpiredFlowsStatement,
   findIdentityUser,
   findUserByProvisionedEmail,
+  findUserByProvisionedExternalId,
   getProvider,
   getSsoSettings,
   hasIdentityAt,
@@ -123,24 +124,40 @@ async function exchangeCode(env: Env, provider: SsoProvider, discovery: Discover
 const notAllowed = (reason: string, message: string) => new ApiError(403, 'forbidden', message, { reason });
 
 /**
- * The Curbside user of an (issuer, subject): linked before; or, for a provider of known people only,
- * the provisioned user with this verified e-mail (linked now, found by subject from then on); or, for
- * just-in-time, a new user with roles and unit from the mappings.
+ * A user provisioned by SCIM, found by the provider's own id for them (SCIM externalId = Okta's user id,
+ * which is its `sub`, or Entra ID's object id, its `oid`), else by the e-mail the provider verified.
+ */
+async function findProvisioned(db: D1Database, claims: Record<string, unknown>): Promise<string | null> {
+  for (const id of [claims.oid, claims.sub]) {
+    if (typeof id !== 'string') continue;
+    const found = await findUserByProvisionedExternalId(db, id);
+    if (found) return found;
+  }
+  if (claims.email_verified !== true || typeof claims.email !== 'string') return null;
+  return findUserByProvisionedEmail(db, claims.email);
+}
+
+/**
+ * The Curbside user of an (issuer, subject): linked before; or a provisioned user, linked now and found
+ * by subject from then on; or, for just-in-time, a new user with roles and unit from the mappings. A
+ * provider of known people only refuses anyone else.
  */
 async function resolveUser(db: D1Database, provider: SsoProvider, claims: Record<string, unknown>, at: number) {
   const subject = String(claims.sub);
   const linked = await findIdentityUser(db, provider.issuer, subject);
   if (linked) return { userId: linked, statements: [], created: false };
   const link = (userId: string) => insertIdentityStatement(db, { issuer: provider.issuer, subject, userId, at });
+  const provisioned = await findProvisioned(db, claims);
+  if (provisioned) {
+    // Matched once: a second subject with the same address (a reused mailbox) is not let in.
+    if (await hasIdentityAt(db, provisioned, provider.issuer))
+      throw notAllowed('already_linked', 'This Curbside account is linked to another identity');
+    return { userId: provisioned, statements: [link(provisioned)], created: false };
+  }
   if (provider.mode === 'existing') {
     if (claims.email_verified !== true || typeof claims.email !== 'string')
       throw notAllowed('no_verified_email', 'Your organisation account has no verified e-mail address');
-    const userId = await findUserByProvisionedEmail(db, claims.email);
-    if (!userId) throw notAllowed('not_provisioned', 'Your organisation has not given you Curbside access yet');
-    // Matched by e-mail once: a second subject with the same address (a reused mailbox) is not let in.
-    if (await hasIdentityAt(db, userId, provider.issuer))
-      throw notAllowed('already_linked', 'This Curbside account is linked to another identity');
-    return { userId, statements: [link(userId)], created: false };
+    throw notAllowed('not_provisioned', 'Your organisation has not given you Curbside access yet');
   }
   const id = newId();
   const { roles, unitId } = mapClaims((await getSsoSettings(db)).mappings, claims);

@@ -159,3 +159,23 @@ describe('who may sign in', () => {
     }
   });
 });
+
+describe('provisioned people', () => {
+  it('links a SCIM-provisioned user whose externalId is the provider’s id for them, in just-in-time mode too', async () => {
+    const { provider } = await setUpProvider({ mode: 'jit' });
+    const login = fresh('mentor.ben');
+    const userId = crypto.randomUUID().replace(/-/g, '');
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO users (id, display_name, discipline, unit_id, active, created_at) VALUES (?1, 'Ben Provisioned', 'medicine', NULL, 1, 0)",
+      ).bind(userId),
+      env.DB.prepare(
+        "INSERT INTO scim_users (user_id, user_name, external_id, resource, created_at, updated_at) VALUES (?1, ?2, ?3, '{}', 0, 0)",
+      ).bind(userId, `ben-${userId}@hospital.test`, login),
+    ]);
+    const users = await count('SELECT COUNT(*) AS n FROM users');
+    const session = await ssoSession(provider.id, login);
+    expect(session.user.id).toBe(userId);
+    expect(await count('SELECT COUNT(*) AS n FROM users')).toBe(users);
+  });
+});
