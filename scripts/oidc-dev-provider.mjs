@@ -126,7 +126,9 @@ export async function startOidcProvider({ port = 0 } = {}) {
     try {
       const url = new URL(req.url ?? '/', issuer);
       if (url.pathname.startsWith('/__test/')) return control(url.pathname, req, res);
-      if (url.pathname === '/jwks' && jwksDown) {
+      // The same keys where Cloudflare Access publishes a team's (for the Access tests).
+      if (url.pathname === '/cdn-cgi/access/certs') req.url = '/jwks';
+      if ((url.pathname === '/jwks' || url.pathname === '/cdn-cgi/access/certs') && jwksDown) {
         res.writeHead(503).end('jwks offline');
         return;
       }
@@ -156,6 +158,24 @@ export async function startOidcProvider({ port = 0 } = {}) {
       provider = wrap(buildProvider(issuer, keys));
     } else if (path === '/__test/jwks') {
       jwksDown = params.get('down') === '1';
+    } else if (path === '/__test/access-token') {
+      // An assertion shaped like Cloudflare Access's: audience the application's AUD tag, as a list.
+      const at = Math.floor(Date.now() / 1000);
+      const user = demoUser(params.get('login'));
+      const token = await sign(
+        {
+          iss: issuer,
+          aud: [params.get('aud')],
+          sub: params.get('login'),
+          email: user?.email,
+          type: 'app',
+          iat: at - 3600,
+          exp: at + Number(params.get('ttl') ?? 3600),
+        },
+        keys[0],
+      );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token }));
+      return;
     } else if (path === '/__test/tamper') {
       // Keyed by the person signing in, so a sign-in of another test running beside is not touched.
       tamper = { mode: params.get('mode'), login: params.get('login') };

@@ -23,8 +23,17 @@ export type SsoMapping = z.infer<typeof SsoMapping>;
 /** The name of a Worker secret (`wrangler secret put NAME`), never the secret itself. */
 export const SecretName = z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'A Worker secret name, like SSO_CLIENT_SECRET');
 
+/**
+ * `oidc`: sign-in through the provider's pages. `access`: the API sits behind Cloudflare Access, whose
+ * signed assertion (Cf-Access-Jwt-Assertion) names the person; `issuer` is the team domain
+ * (https://<team>.cloudflareaccess.com) and the client id is the Access application's AUD tag.
+ */
+export const SsoKind = z.enum(['oidc', 'access']);
+export type SsoKind = z.infer<typeof SsoKind>;
+
 export const SsoProviderInput = z
   .object({
+    kind: SsoKind.default('oidc'),
     label: z.string().trim().min(1).max(80),
     issuer: z.url().max(512),
     oidcClientId: z.string().trim().min(1).max(256),
@@ -62,7 +71,7 @@ export type ScimTokenCreated = z.infer<typeof ScimTokenCreated>;
 
 /** What the popup lists before anyone is signed in. */
 export const SsoPublicProviders = z.object({
-  providers: z.array(z.object({ id: Id, label: z.string() })),
+  providers: z.array(z.object({ id: Id, label: z.string(), kind: SsoKind })),
   requireSso: z.boolean(),
 });
 export type SsoPublicProviders = z.infer<typeof SsoPublicProviders>;

@@ -1,13 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Role } from '../../shared/enums';
-import type { SsoMapping, SsoMode, SsoProvider } from '../../shared/sso';
+import type { SsoKind, SsoMapping, SsoMode, SsoProvider } from '../../shared/sso';
 import { describedBy, Field } from '../components/admin/Field';
 import { RoleChecks } from '../components/admin/RoleChecks';
 import { useAdmin } from '../lib/admin';
 import { createSsoState, type SsoState } from './sso-state';
 
 const EMPTY = {
+  kind: 'oidc' as SsoKind,
   label: '',
   issuer: '',
   oidcClientId: '',
@@ -42,6 +43,14 @@ function ProviderForm({ sso, provider }: { sso: SsoState; provider: SsoProvider 
     <form onSubmit={save} noValidate>
       <fieldset>
         <legend>Identity provider</legend>
+        <Field id="sso-kind" label="Protocol">
+          <select id="sso-kind" value={values.value.kind} onChange={set('kind')}>
+            <option value="oidc">OpenID Connect (Entra ID, Okta, Google, Keycloak…)</option>
+            <option value="access">
+              Cloudflare Access in front of the API (issuer: team domain; client ID: AUD tag)
+            </option>
+          </select>
+        </Field>
         {text('label', 'Name shown to staff', 'e.g. “Hospital account”')}
         {text('issuer', 'Issuer URL', 'Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0')}
         {text('oidcClientId', 'Client ID')}

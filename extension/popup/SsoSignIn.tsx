@@ -27,7 +27,8 @@ export function SsoSignIn({ send = (m: unknown): Promise<unknown> => browser.run
       .catch(() => (list.value = null));
   }, [apiUrl]);
 
-  const providers = list.value?.providers ?? [];
+  // Cloudflare Access signs people in before the API is reached: only OIDC providers have a button.
+  const providers = (list.value?.providers ?? []).filter((p) => p.kind === 'oidc');
   if (providers.length === 0) return null;
 
   async function signIn(providerId: string) {

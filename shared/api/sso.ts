@@ -45,6 +45,15 @@ export const ssoEndpoints = {
     response: Session,
     status: 200,
   },
+  ssoAccess: {
+    method: 'post',
+    path: '/v1/auth/sso/access',
+    summary: 'Sign in with the Cloudflare Access assertion the request carries (Cf-Access-Jwt-Assertion)',
+    tag: 'auth',
+    roles: ['public'],
+    response: Session,
+    status: 200,
+  },
   adminSso: {
     method: 'get',
     path: '/v1/admin/sso',

@@ -128,6 +128,7 @@ describe('the admin page’s SSO panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save provider' }));
     await waitFor(() => expect(requests.some((r) => r.route === 'POST /v1/admin/sso/providers')).toBe(true));
     expect(requests.find((r) => r.route === 'POST /v1/admin/sso/providers')?.body).toEqual({
+      kind: 'oidc',
       label: 'Hospital account',
       issuer: 'https://login.example.org/t/v2.0',
       oidcClientId: 'abc-123',
@@ -153,7 +154,7 @@ describe('the popup’s “Sign in with your organisation”', () => {
   it('lists the providers through the background and signs in there', async () => {
     const { fakeServer, renderPopup } = await import('./popup-fixtures');
     const api = fakeApi();
-    const providers = { providers: [{ id: 'prov_0001', label: 'Hospital' }], requireSso: true };
+    const providers = { providers: [{ id: 'prov_0001', label: 'Hospital', kind: 'oidc' }], requireSso: true };
     const fetchFn = vi.fn<typeof fetch>(async (input, init) =>
       new URL(String(input)).pathname === '/v1/auth/sso/providers' ? json(200, providers) : api.fetchFn(input, init),
     );

@@ -6,10 +6,12 @@ import { startOidcProvider } from '../../scripts/oidc-dev-provider.mjs';
 export default async function setup(project) {
   const main = await startOidcProvider();
   const keys = await startOidcProvider();
+  // Stands in for a Cloudflare Access team domain: the same keys at /cdn-cgi/access/certs.
+  const access = await startOidcProvider();
   project.provide('oidcIssuer', main.issuer);
   project.provide('oidcKeysIssuer', keys.issuer);
+  project.provide('accessTeamDomain', access.issuer);
   return async () => {
-    await main.close();
-    await keys.close();
+    await Promise.all([main.close(), keys.close(), access.close()]);
   };
 }

@@ -7,6 +7,7 @@ declare module 'vitest' {
   interface ProvidedContext {
     oidcIssuer: string;
     oidcKeysIssuer: string;
+    accessTeamDomain: string;
   }
 }
 

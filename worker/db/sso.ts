@@ -1,8 +1,9 @@
-import type { SsoMapping, SsoMode, SsoProvider, SsoSettings } from '../../shared/sso';
+import type { SsoKind, SsoMapping, SsoMode, SsoProvider, SsoSettings } from '../../shared/sso';
 import { toIso } from '../lib/clock';
 
 interface ProviderRow {
   id: string;
+  kind: SsoKind;
   label: string;
   issuer: string;
   client_id: string;
@@ -12,11 +13,12 @@ interface ProviderRow {
   updated_at: number;
 }
 
-const PROVIDER_COLUMNS = 'id, label, issuer, client_id, secret_name, scopes, mode, updated_at';
+const PROVIDER_COLUMNS = 'id, kind, label, issuer, client_id, secret_name, scopes, mode, updated_at';
 
 export function toProvider(row: ProviderRow): SsoProvider {
   return {
     id: row.id,
+    kind: row.kind,
     label: row.label,
     issuer: row.issuer,
     oidcClientId: row.client_id,
@@ -42,6 +44,11 @@ export async function getProvider(db: D1Database, id: string): Promise<SsoProvid
   return row ? toProvider(row) : null;
 }
 
+export async function findProviderIdByIssuer(db: D1Database, issuer: string): Promise<string | null> {
+  const row = await db.prepare('SELECT id FROM sso_providers WHERE issuer = ?1').bind(issuer).first<{ id: string }>();
+  return row?.id ?? null;
+}
+
 export function upsertProviderStatement(
   db: D1Database,
   p: Omit<SsoProvider, 'updatedAt'>,
@@ -49,12 +56,12 @@ export function upsertProviderStatement(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO sso_providers (id, label, issuer, client_id, secret_name, scopes, mode, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      `INSERT INTO sso_providers (id, label, issuer, client_id, secret_name, scopes, mode, updated_at, kind)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
        ON CONFLICT (id) DO UPDATE SET label = ?2, issuer = ?3, client_id = ?4, secret_name = ?5, scopes = ?6,
-         mode = ?7, updated_at = ?8`,
+         mode = ?7, updated_at = ?8, kind = ?9`,
     )
-    .bind(p.id, p.label, p.issuer, p.oidcClientId, p.secretName, p.scopes, p.mode, at);
+    .bind(p.id, p.label, p.issuer, p.oidcClientId, p.secretName, p.scopes, p.mode, at, p.kind);
 }
 
 export function deleteProviderStatement(db: D1Database, id: string): D1PreparedStatement {
@@ -197,4 +204,11 @@ export async function findUserByProvisionedExternalId(db: D1Database, externalId
     .bind(externalId)
     .all<{ user_id: string }>();
   return rows.results.length === 1 ? (rows.results[0]?.user_id ?? null) : null;
+}
+
+export async function findAccessProvider(db: D1Database): Promise<SsoProvider | null> {
+  const row = await db
+    .prepare(`SELECT ${PROVIDER_COLUMNS} FROM sso_providers WHERE kind = 'access' ORDER BY id LIMIT 1`)
+    .first<ProviderRow>();
+  return row ? toProvider(row) : null;
 }

@@ -21,6 +21,7 @@ CREATE INDEX sign_ins_by_user ON sign_ins(user_id, at);
 -- its name is stored here.
 CREATE TABLE sso_providers (
   id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL DEFAULT 'oidc' CHECK (kind IN ('oidc', 'access')),
   label TEXT NOT NULL,
   issuer TEXT NOT NULL UNIQUE,
   client_id TEXT NOT NULL,

@@ -7,6 +7,7 @@ import { auditStatement } from '../db/audit';
 import { insertScimTokenStatement, liveScimTokenCreatedAt, revokeScimTokensStatement } from '../db/scim';
 import {
   deleteProviderStatement,
+  findProviderIdByIssuer,
   getProvider,
   getSsoSettings,
   listProviders,
@@ -17,9 +18,10 @@ import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
 import { requireAuth } from '../lib/context';
 import { newId, randomHex, sha256Hex } from '../lib/crypto';
-import { notFound } from '../lib/errors';
+import { conflict, notFound } from '../lib/errors';
 import { register } from '../lib/register';
 import { completeSignIn, refusalAudit, startSignIn } from '../services/sso';
+import { signInWithAccess } from '../services/sso-access';
 import { forgetSsoMetadata } from '../services/sso-metadata';
 
 export const ssoRoutes = new OpenAPIHono<AppEnv>();
@@ -27,7 +29,7 @@ export const ssoRoutes = new OpenAPIHono<AppEnv>();
 register(ssoRoutes, endpoints.ssoProviders, async (c) => {
   const providers = await listProviders(c.env.DB);
   const { requireSso } = await getSsoSettings(c.env.DB);
-  return { providers: providers.map((p) => ({ id: p.id, label: p.label })), requireSso };
+  return { providers: providers.map((p) => ({ id: p.id, label: p.label, kind: p.kind })), requireSso };
 });
 
 register(ssoRoutes, endpoints.ssoStart, async (c, { body }) => {
@@ -51,6 +53,17 @@ register(ssoRoutes, endpoints.ssoComplete, async (c, { body }) => {
   }
 });
 
+register(ssoRoutes, endpoints.ssoAccess, async (c) => {
+  const at = now();
+  try {
+    const { providerId: _, ...session } = await signInWithAccess(c.env, c.req.header('cf-access-jwt-assertion'), at);
+    return session;
+  } catch (e) {
+    await refusalAudit(c.env.DB, e, at, null).run();
+    throw e;
+  }
+});
+
 register(ssoRoutes, endpoints.adminSso, async (c) => {
   const created = await liveScimTokenCreatedAt(c.env.DB);
   return {
@@ -65,6 +78,8 @@ async function saveProvider(c: Context<AppEnv>, id: string, body: z.output<typeo
   const { user } = requireAuth(c);
   // Issuers are compared exactly (OIDC Discovery §4.3); a pasted trailing slash is not part of one.
   const provider = { ...body, id, issuer: body.issuer.replace(/\/+$/, '') };
+  const holder = await findProviderIdByIssuer(c.env.DB, provider.issuer);
+  if (holder && holder !== id) throw conflict('Another provider has this issuer', { providerId: holder });
   await c.env.DB.batch([
     upsertProviderStatement(c.env.DB, provider, at),
     auditStatement(c.env.DB, { at, actorId: user.id, action: 'sso.provider_saved', target: id }),

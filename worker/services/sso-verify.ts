@@ -30,9 +30,9 @@ function reasonOf(e: unknown): string {
  */
 export async function verifyIdToken(
   db: D1Database,
-  discovery: Discovery,
+  discovery: Pick<Discovery, 'issuer' | 'jwks_uri'>,
   idToken: string,
-  expected: { clientId: string; nonce: string; at: number },
+  expected: { clientId: string; nonce: string | null; at: number; maxAge?: string | null },
 ): Promise<JWTPayload & { sub: string }> {
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
@@ -53,14 +53,14 @@ export async function verifyIdToken(
       audience: expected.clientId,
       algorithms: ALLOWED_ALGS,
       clockTolerance: CLOCK_SKEW_S,
-      maxTokenAge: '10m',
+      ...(expected.maxAge === null ? {} : { maxTokenAge: expected.maxAge ?? '10m' }),
       currentDate: new Date(expected.at),
       requiredClaims: ['sub', 'exp', 'iat'],
     }));
   } catch (e) {
     throw refusedToken(reasonOf(e));
   }
-  if (payload.nonce !== expected.nonce) throw refusedToken('bad_nonce');
+  if (expected.nonce !== null && payload.nonce !== expected.nonce) throw refusedToken('bad_nonce');
   // OIDC Core §3.1.3.7: with several audiences, the token must have been issued to this client.
   if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expected.clientId)
     throw refusedToken('bad_azp');

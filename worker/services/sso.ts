@@ -196,6 +196,16 @@ export async function completeSignIn(env: Env, req: { state: string; code: strin
     nonce: flow.nonce,
     at,
   });
+  return issueSsoSession(db, provider, claims, at);
+}
+
+/** The Curbside session of a verified identity, issued as enrollment issues one (a sign-in row, a token). */
+export async function issueSsoSession(
+  db: D1Database,
+  provider: SsoProvider,
+  claims: Record<string, unknown>,
+  at: number,
+) {
   const found = await resolveUser(db, provider, claims, at);
   if (!found.created) {
     const user = await getUser(db, found.userId);
