@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   SCIM_CONTENT_TYPE,
   SCIM_ERROR,
@@ -27,9 +28,11 @@ import {
   userResource,
 } from '../services/scim';
 import { eqFilter, ScimFailure, scimNotFound } from '../services/scim-errors';
+import { documentScim } from './scim-openapi';
 
 /** SCIM 2.0 (RFC 7643/7644) for the organisation's identity provider, mounted at /scim/v2. */
-export const scimRoutes = new Hono<AppEnv>();
+export const scimRoutes = new OpenAPIHono<AppEnv>();
+documentScim(scimRoutes);
 
 const scimJson = (c: Context<AppEnv>, body: unknown, status: 200 | 201 = 200) =>
   c.body(JSON.stringify(body), status, { 'content-type': SCIM_CONTENT_TYPE });

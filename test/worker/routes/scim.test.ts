@@ -319,6 +319,14 @@ describe('refusals in the SCIM error shape', () => {
     );
   });
 
+  it('is listed in /openapi.json with its own credential in x-roles', async () => {
+    const doc = (await (await api('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-roles'?: string[] }>>;
+    };
+    expect(doc.paths['/scim/v2/Users']?.post?.['x-roles']).toEqual(['scim']);
+    expect(doc.paths['/scim/v2/Groups/{id}']?.patch?.['x-roles']).toEqual(['scim']);
+  });
+
   it('serves its ServiceProviderConfig', async () => {
     const res = await scim('GET', '/ServiceProviderConfig');
     expect(res.json).toMatchObject({ patch: { supported: true }, filter: { supported: true } });
