@@ -102,7 +102,7 @@ scimRoutes.get('/ServiceProviderConfig', (c) =>
 );
 
 scimRoutes.get('/Users', async (c) => {
-  const q = ScimListQuery.parse(c.req.query());
+  const q = parseScim(ScimListQuery, c.req.query());
   const where = eqFilter(q.filter, ['userName', 'externalId'] as const);
   const { total, users } = await listScimUsers(c.env.DB, { ...where, offset: q.startIndex - 1, limit: q.count });
   const base = baseOf(c);
@@ -153,7 +153,7 @@ const wantsMembers = (q: { excludedAttributes?: string }) =>
     .includes('members');
 
 scimRoutes.get('/Groups', async (c) => {
-  const q = ScimListQuery.parse(c.req.query());
+  const q = parseScim(ScimListQuery, c.req.query());
   const where = eqFilter(q.filter, ['displayName', 'externalId'] as const);
   const { total, groups } = await listScimGroups(c.env.DB, { ...where, offset: q.startIndex - 1, limit: q.count });
   const base = baseOf(c);
@@ -168,7 +168,7 @@ scimRoutes.post('/Groups', async (c) => {
 });
 
 scimRoutes.get('/Groups/:id', async (c) =>
-  scimJson(c, await groupOr404(c, c.req.param('id'), wantsMembers(ScimListQuery.parse(c.req.query())))),
+  scimJson(c, await groupOr404(c, c.req.param('id'), wantsMembers(parseScim(ScimListQuery, c.req.query())))),
 );
 
 scimRoutes.put('/Groups/:id', async (c) => {

@@ -297,6 +297,7 @@ describe('refusals in the SCIM error shape', () => {
     await expectScimError(scim('GET', '/Users?filter=userName co "a"'), 400, 'invalidFilter');
     await expectScimError(scim('GET', '/Users?filter=title eq "x"'), 400, 'invalidFilter');
     await expectScimError(scim('GET', '/Users?filter=userName eq'), 400, 'invalidFilter');
+    await expectScimError(scim('GET', `/Users?filter=${'userName eq "x" or '.repeat(40)}userName eq "y"`), 400);
   });
 
   it('refuses a second user with the same userName as uniqueness (409)', async () => {
