@@ -16,13 +16,13 @@ import {
 } from '../db/sso';
 import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId, randomHex, sha256Hex } from '../lib/crypto';
 import { conflict, notFound } from '../lib/errors';
-import { register } from '../lib/register';
+import { requireAuth } from '../lib/require-auth';
 import { completeSignIn, refusalAudit, startSignIn } from '../services/sso';
 import { signInWithAccess } from '../services/sso-access';
 import { forgetSsoMetadata } from '../services/sso-metadata';
+import { register } from './register';
 
 export const ssoRoutes = new OpenAPIHono<AppEnv>();
 

@@ -18,7 +18,7 @@ import { getUser, insertUserStatements } from '../db/users';
 import type { Env } from '../env';
 import { newId } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
-import { newTokenStatement } from '../lib/session';
+import { newTokenStatement } from './session';
 import { mapClaims } from './sso-mapping';
 import { type Discovery, discover } from './sso-metadata';
 import { refusedToken, verifyIdToken } from './sso-verify';
