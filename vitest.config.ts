@@ -46,12 +46,20 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: root('./wrangler.jsonc') },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: 'test' },
+          bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: 'test', SSO_CLIENT_SECRET: 'curbside-dev-secret' },
           ratelimits: limits,
         },
       }),
     ],
-    test: { name, include, exclude, setupFiles: ['test/worker/apply-migrations.ts'], testTimeout: TEST_TIMEOUT_MS },
+    test: {
+      name,
+      include,
+      exclude,
+      setupFiles: ['test/worker/apply-migrations.ts'],
+      // A real OpenID provider on a loopback port, for the SSO tests (test/worker/routes/sso*.test.ts).
+      globalSetup: ['test/worker/oidc-provider.global.mjs'],
+      testTimeout: TEST_TIMEOUT_MS,
+    },
   });
   return {
     test: {

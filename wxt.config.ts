@@ -33,6 +33,8 @@ export default defineConfig({
       'alarms',
       'contextMenus',
       'notifications',
+      // Sign-in with the organisation's identity provider (lib/sso.ts, launchWebAuthFlow).
+      'identity',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

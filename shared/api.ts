@@ -3,6 +3,7 @@ import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
+import { ssoEndpoints } from './api/sso';
 
 export { Health } from './api/core';
 export * from './api/endpoint';
@@ -18,6 +19,7 @@ export const endpoints = {
   ...hotspotEndpoints,
   ...adminEndpoints,
   ...mentorEndpoints,
+  ...ssoEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

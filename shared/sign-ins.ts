@@ -6,7 +6,7 @@ import { Id, IsoTime } from './ids';
  * sign-in code an admin made, a code the user made on one of their own signed-in devices, or
  * `earlier` for sessions that existed before sign-ins were recorded.
  */
-export const SignInMethod = z.enum(['earlier', 'bootstrap', 'enrolled', 'admin_code', 'device_code']);
+export const SignInMethod = z.enum(['earlier', 'bootstrap', 'enrolled', 'admin_code', 'device_code', 'sso']);
 export type SignInMethod = z.infer<typeof SignInMethod>;
 
 /** A sign-in this device has not acknowledged yet ("a new device signed in as you on …"). */

@@ -20,6 +20,8 @@ import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { register } from './routes/register';
+import { scimRoutes } from './routes/scim';
+import { ssoRoutes } from './routes/sso';
 
 /**
  * One router per resource. No two of them can match the same request (test/worker/routes/mount-order.test.ts),
@@ -37,6 +39,7 @@ export const resourceRoutes = [
   mentorRoutes,
   kbRoutes,
   adminRoutes,
+  ssoRoutes,
 ];
 
 export const API_VERSION = '0.1.0';
@@ -62,6 +65,8 @@ export function createApp() {
 
   register(app, endpoints.health, async () => ({ ok: true as const, version: API_VERSION }));
   for (const routes of resourceRoutes) app.route('/', routes);
+  // SCIM (RFC 7644) under its own prefix, with its own credential and error body.
+  app.route('/scim/v2', scimRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { readSignInLink } from '../lib/signin-link';
 import { useApp } from '../lib/state';
+import { SsoSignIn } from '../popup/SsoSignIn';
 import { ViewHeading } from './ViewHeading';
 
 export function SignIn() {
@@ -22,6 +23,7 @@ export function SignIn() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <ViewHeading>Sign in to Curbside{org ? ` · ${org}` : ''}</ViewHeading>
+      <SsoSignIn />
       {app.needsSignIn.value && (
         <p class="notice">Your sign-in has ended. Sign in again; anything waiting to send will go then.</p>
       )}

@@ -40,11 +40,12 @@ afterAll(async () => {
 
 describe('manifest', () => {
   it('asks for exactly its permissions and no host access up front', () => {
-    // notifications: new answers and urgent questions; sidePanel: the mentor inbox (Chrome and Edge only).
+    // notifications: new answers and urgent questions; identity: SSO sign-in; sidePanel: the mentor inbox (Chrome and Edge only).
     expect([...chrome.manifest.permissions].sort()).toEqual([
       'activeTab',
       'alarms',
       'contextMenus',
+      'identity',
       'notifications',
       'sidePanel',
       'storage',

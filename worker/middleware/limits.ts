@@ -19,7 +19,11 @@ export function requireJson(): MiddlewareHandler<AppEnv> {
       const length = c.req.header('content-length');
       const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
       const type = c.req.header('content-type') ?? '';
-      if (hasBody && !/^application\/json\s*(;|$)/i.test(type)) {
+      // SCIM clients send their own type (RFC 7644 §3.1); it is JSON all the same.
+      const json = c.req.path.startsWith('/scim/')
+        ? /^application\/(scim\+)?json\s*(;|$)/i
+        : /^application\/json\s*(;|$)/i;
+      if (hasBody && !json.test(type)) {
         throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
       }
     }

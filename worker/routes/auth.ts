@@ -14,6 +14,7 @@ import { newId, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { newTokenStatement, normaliseCode } from '../services/session';
+import { allowCodeSignIn } from '../services/sso-require';
 import { accountRoutes } from './account';
 import { register } from './register';
 
@@ -126,6 +127,7 @@ register(authRoutes, endpoints.enroll, async (c, { body }) => {
     session = await bootstrap(c.env, body.displayName, at);
   } else {
     const hash = await sha256Hex(typed);
+    await allowCodeSignIn(c.env.DB, hash, at);
     const code = await consumeCode(c.env.DB, hash, at);
     if (!code) throw await whyUnusable(c.env.DB, hash, at);
     session = await enrollWithCode(c.env.DB, code, body.displayName, at);

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { SsoPanel } from '../../admin/SsoPanel';
 import { AuditPanel } from '../../components/admin/AuditPanel';
 import { CatalogPanel } from '../../components/admin/CatalogPanel';
 import { CodesPanel } from '../../components/admin/CodesPanel';
@@ -14,6 +15,7 @@ const SECTIONS = {
   topics: { label: 'Topics', view: () => <CatalogPanel kind="topics" /> },
   systems: { label: 'Systems & screens', view: () => <SystemsPanel /> },
   settings: { label: 'Settings', view: () => <SettingsPanel /> },
+  sso: { label: 'Single sign-on', view: () => <SsoPanel /> },
   audit: { label: 'Audit log', view: () => <AuditPanel /> },
 } as const;
 type Section = keyof typeof SECTIONS;
