@@ -1,4 +1,4 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { setupBackground } from '../lib/background';
+import { setupBackground } from '../background/setup';
 
 export default defineBackground(() => setupBackground());

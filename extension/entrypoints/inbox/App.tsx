@@ -1,4 +1,4 @@
-import { InboxApp } from '../../components/InboxApp';
+import { InboxApp } from '../../inbox/App';
 
 export function App() {
   return <InboxApp />;

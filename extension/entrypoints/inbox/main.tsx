@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { createInboxState, InboxContext } from '../../lib/inbox';
-import '../../assets/theme.css';
-import '../popup/style.css';
-import '../../assets/inbox.css';
+import { createInboxState, InboxContext } from '../../inbox/state';
+import '../../ui/theme.css';
+import '../../ui/panel.css';
+import '../../inbox/inbox.css';
 import { App } from './App';
 
 const state = createInboxState();

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { AppContext, createAppState } from '../../lib/state';
-import { App } from './App';
-import '../../assets/theme.css';
-import './style.css';
+import { App } from '../../popup/App';
+import { AppContext, createAppState } from '../../popup/state';
+import '../../ui/theme.css';
+import '../../ui/panel.css';
 
 const state = createAppState();
 void state.init();

@@ -1,0 +1,83 @@
+import { computed, signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CallInput, Endpoint, Response } from '../../shared/api';
+import { createApi } from '../lib/api';
+import { ApiError, errorMessage } from '../lib/errors';
+import { buildSignInLink } from '../lib/signin-link';
+import { type StoredSession, sessionItem } from '../lib/storage';
+
+type BrowserLike = Pick<typeof browser, 'runtime'>;
+
+export interface AdminDeps {
+  browser?: BrowserLike;
+  fetchFn?: typeof fetch;
+}
+
+/** The admin page's state: the stored session (the popup's sign-in), one API caller, messages. */
+export function createAdminState(deps: AdminDeps = {}) {
+  const b = deps.browser ?? browser;
+  const ready = signal(false);
+  const session = signal<StoredSession | null>(null);
+  /** Polite announcements, read out by an aria-live region. */
+  const status = signal('');
+  const isAdmin = computed(() => session.value?.user.roles.includes('admin') === true);
+
+  async function init() {
+    session.value = await sessionItem.getValue();
+    // Signing out in the popup (or an idle sign-out) closes this page's access at once.
+    sessionItem.watch((s) => {
+      session.value = s;
+    });
+    ready.value = true;
+  }
+
+  async function call<E extends Endpoint>(ep: E, input: CallInput<E>): Promise<Response<E>> {
+    const s = session.value;
+    if (!s) throw new ApiError(401, 'unauthorized', 'Sign in to Curbside first.');
+    const api = createApi({
+      baseUrl: s.apiUrl,
+      getToken: () => session.value?.token,
+      fetchFn: deps.fetchFn,
+      version: b.runtime.getManifest().version,
+    });
+    return api.call(ep, input);
+  }
+
+  function announce(message: string) {
+    status.value = message;
+  }
+
+  /** The link a new user opens to sign in with the code (the popup page fills the form from it). */
+  function signInLink(code: string): string {
+    // Typed loosely: WXT's generated path types are not part of the typecheck's include.
+    const base = (b.runtime as unknown as { getURL(path: string): string }).getURL('/popup.html');
+    return buildSignInLink(base, code, session.value?.apiUrl ?? '');
+  }
+
+  return { ready, session, status, isAdmin, init, call, announce, signInLink };
+}
+
+export type AdminState = ReturnType<typeof createAdminState>;
+
+export const AdminContext = createContext<AdminState | null>(null);
+
+export function useAdmin(): AdminState {
+  const state = useContext(AdminContext);
+  if (!state) throw new Error('useAdmin outside <AdminContext.Provider>');
+  return state;
+}
+
+/** Field messages from a 400's zod issues, keyed by dotted path ("" for the whole form). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+  const out: Record<string, string> = {};
+  for (const d of error.details as { path?: (string | number)[]; message?: string }[]) {
+    const key = (d.path ?? []).join('.');
+    if (d.message && !(key in out)) out[key] = d.message;
+  }
+  return out;
+}
+
+export { errorMessage };
