@@ -2,9 +2,8 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CallInput, Endpoint, Response } from '../../shared/api';
-import { createApi } from '../lib/api';
 import { ApiError, errorMessage } from '../lib/errors';
+import { createSessionApi } from '../lib/session-api';
 import { buildSignInLink } from '../lib/signin-link';
 import { type StoredSession, sessionItem } from '../lib/storage';
 
@@ -23,6 +22,11 @@ export function createAdminState(deps: AdminDeps = {}) {
   /** Polite announcements, read out by an aria-live region. */
   const status = signal('');
   const isAdmin = computed(() => session.value?.user.roles.includes('admin') === true);
+  const { call } = createSessionApi({
+    session: () => session.value,
+    fetchFn: deps.fetchFn,
+    version: () => b.runtime.getManifest().version,
+  });
 
   async function init() {
     session.value = await sessionItem.getValue();
@@ -31,18 +35,6 @@ export function createAdminState(deps: AdminDeps = {}) {
       session.value = s;
     });
     ready.value = true;
-  }
-
-  async function call<E extends Endpoint>(ep: E, input: CallInput<E>): Promise<Response<E>> {
-    const s = session.value;
-    if (!s) throw new ApiError(401, 'unauthorized', 'Sign in to Curbside first.');
-    const api = createApi({
-      baseUrl: s.apiUrl,
-      getToken: () => session.value?.token,
-      fetchFn: deps.fetchFn,
-      version: b.runtime.getManifest().version,
-    });
-    return api.call(ep, input);
   }
 
   function announce(message: string) {

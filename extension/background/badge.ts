@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { InboxSummary } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
-import { createApi } from '../lib/api';
 import { readSeen } from '../lib/seen';
+import { storedSessionApi } from '../lib/session-api';
 import { notifiedItem, notifyPrefsItem, type StoredSession, sessionItem } from '../lib/storage';
 
 export const BADGE_ALARM = 'badge';
@@ -74,12 +74,7 @@ export function askerBadge(questions: readonly Question[], seen: readonly string
 
 /** What the toolbar shows for this session: the queue for those who work it, else my answers. */
 export async function computeBadge(session: StoredSession, fetchFn?: typeof fetch, b: BadgeBrowser = browser) {
-  const api = createApi({
-    baseUrl: session.apiUrl,
-    getToken: () => session.token,
-    fetchFn,
-    version: b.runtime.getManifest().version,
-  });
+  const api = storedSessionApi(session, fetchFn, b);
   const roles = session.user.roles;
   if (roles.includes('mentor') || roles.includes('peer_supporter')) {
     return mentorBadge(await api.call(endpoints.queueSummary, {}));

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createApi } from '../lib/api';
 import { flush } from '../lib/outbox';
 import { keepPrefill } from '../lib/prefill';
+import { storedSessionApi } from '../lib/session-api';
 import { idleSignOutIfDue } from '../lib/signout';
 import { notifyPrefsItem, sessionItem } from '../lib/storage';
 import { BADGE_ALARM, pollBadge, scheduleBadge } from './badge';
@@ -15,13 +15,7 @@ type Browser = typeof browser;
 export async function flushStored(fetchFn?: typeof fetch, b: Pick<Browser, 'runtime'> = browser) {
   const session = await sessionItem.getValue();
   if (!session) return null;
-  const api = createApi({
-    baseUrl: session.apiUrl,
-    getToken: () => session.token,
-    fetchFn,
-    version: b.runtime.getManifest().version,
-  });
-  return flush({ api, userId: session.user.id });
+  return flush({ api: storedSessionApi(session, fetchFn, b), userId: session.user.id });
 }
 
 /**

@@ -2,12 +2,11 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type CallInput, type Endpoint, endpoints, type Response } from '../../shared/api';
+import { endpoints } from '../../shared/api';
 import { Category } from '../../shared/enums';
 import { HotspotSort } from '../../shared/hotspots';
 import type { System } from '../../shared/systems';
-import { createApi } from '../lib/api';
-import { ApiError } from '../lib/errors';
+import { createSessionApi } from '../lib/session-api';
 import { type StoredSession, sessionItem } from '../lib/storage';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
@@ -83,6 +82,11 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
   });
+  const { call } = createSessionApi({
+    session: () => session.value,
+    fetchFn: deps.fetchFn,
+    version: () => b.runtime.getManifest().version,
+  });
 
   async function init() {
     session.value = await sessionItem.getValue();
@@ -104,18 +108,6 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     for (const key of Object.keys(next) as (keyof Filters)[]) if (next[key] === '') delete next[key];
     filters.value = next;
     hist?.replaceState(null, '', filtersToSearch(next) || '?');
-  }
-
-  async function call<E extends Endpoint>(ep: E, input: CallInput<E>): Promise<Response<E>> {
-    const s = session.value;
-    if (!s) throw new ApiError(401, 'unauthorized', 'Sign in to Curbside first.');
-    const api = createApi({
-      baseUrl: s.apiUrl,
-      getToken: () => session.value?.token,
-      fetchFn: deps.fetchFn,
-      version: b.runtime.getManifest().version,
-    });
-    return api.call(ep, input);
   }
 
   return {

@@ -16,12 +16,12 @@ import {
   type QueueItemDetail,
 } from '../../shared/mentoring';
 import type { ConfirmedSpan } from '../../shared/text';
-import { type Api, createApi } from '../lib/api';
 import { errorMessage } from '../lib/errors';
 import { type Entries, readLayered, updateLayered } from '../lib/layers';
 import { withLock } from '../lib/lock';
 import type { Detector } from '../lib/phi';
 import { ensureReceiptKey } from '../lib/receipts';
+import { createSessionApi } from '../lib/session-api';
 import { inboxDraftsItem, type StoredSession, sessionItem } from '../lib/storage';
 import { canSealFor } from '../lib/vault';
 
@@ -88,19 +88,11 @@ export function createInboxState(deps: InboxDeps = {}) {
   const status = signal('');
   const error = signal('');
   const busy = signal(false);
-  let client: Api | null = null;
-
-  function api(): Api {
-    const s = session.value;
-    if (!s) throw new Error('Not signed in');
-    client ??= createApi({
-      baseUrl: s.apiUrl,
-      getToken: () => session.value?.token,
-      fetchFn: deps.fetchFn,
-      version: deps.version ?? browser.runtime.getManifest().version,
-    });
-    return client;
-  }
+  const { api } = createSessionApi({
+    session: () => session.value,
+    fetchFn: deps.fetchFn,
+    version: () => deps.version ?? browser.runtime.getManifest().version,
+  });
 
   async function guarded<T>(work: () => Promise<T>, done?: string): Promise<T | undefined> {
     busy.value = true;

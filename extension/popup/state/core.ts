@@ -4,8 +4,9 @@ import type { Topic, Unit } from '../../../shared/catalog';
 import type { System } from '../../../shared/systems';
 import { BUILD_API_URL } from '../../lib/config';
 import type { AskDraft, FlagDraft, View } from '../../lib/drafts';
-import { ApiError, errorMessage } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
 import type { Detector } from '../../lib/phi';
+import type { SessionApi } from '../../lib/session-api';
 import type { AttentionItem, OpenAttentionItem, OutboxItem, Policy, StoredSession } from '../../lib/storage';
 import type { MyItem } from '../my-items';
 
@@ -67,16 +68,12 @@ export function createCore(deps: AppDeps) {
     return b.runtime.getManifest().version;
   }
 
+  // Built on first use: the API client comes with the services chunk, after the first render.
+  let sessionApi: SessionApi | null = null;
   async function api() {
-    const { createApi } = await services();
-    const s = session.value;
-    if (!s) throw new ApiError(401, 'unauthorized', 'Please sign in again.');
-    return createApi({
-      baseUrl: s.apiUrl,
-      getToken: () => session.value?.token,
-      fetchFn: deps.fetchFn,
-      version: version(),
-    });
+    const { createSessionApi } = await services();
+    sessionApi ??= createSessionApi({ session: () => session.value, fetchFn: deps.fetchFn, version });
+    return sessionApi.api();
   }
 
   /**

@@ -150,8 +150,9 @@ export function createSessionActions(
     }
     busy.value = true;
     try {
-      const { createApi, endpoints, ensureReceiptKey } = await services();
-      const client = createApi({ baseUrl: base, getToken: () => null, fetchFn: deps.fetchFn, version: version() });
+      const { createSessionApi, endpoints, ensureReceiptKey } = await services();
+      // Enrolment goes with no token: the code is the credential.
+      const client = createSessionApi({ session: () => ({ apiUrl: base }), fetchFn: deps.fetchFn, version }).api();
       const displayName = input.displayName.trim();
       const s = await client.call(endpoints.enroll, {
         body: { code: input.code.trim(), ...(displayName ? { displayName } : {}) },
@@ -166,12 +167,7 @@ export function createSessionActions(
       // The user's key before the forms show: drafts and the outbox are sealed with it from the
       // first keystroke, and what waited for them on this device opens again. Best effort: without
       // it (the server went away just now) lib/legacy.ts seals what is written once it arrives.
-      const signedIn = createApi({
-        baseUrl: base,
-        getToken: () => stored.token,
-        fetchFn: deps.fetchFn,
-        version: version(),
-      });
+      const signedIn = createSessionApi({ session: () => stored, fetchFn: deps.fetchFn, version }).api();
       await ensureReceiptKey(signedIn, s.user.id).catch(() => undefined);
       session.value = stored;
       needsSignIn.value = false;

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { enqueue, flush } from '../../../extension/lib/outbox';
 import { ensureReceiptKey, readReceipts, unseal } from '../../../extension/lib/receipts';
-import { sessionApi, signOutStored } from '../../../extension/lib/signout';
+import { storedSessionApi } from '../../../extension/lib/session-api';
+import { signOutStored } from '../../../extension/lib/signout';
 import {
   type Receipt,
   receiptKeyItem,
@@ -55,7 +56,11 @@ describe('anonymous receipts on a shared workstation', () => {
     await sessionItem.setValue(SESSION);
     const body = flagBody({ anonymous: true, receiptSecret: SECRET, text: 'Pump library is out of date' });
     await enqueue({ kind: 'flag', body, userId: USER.id }, T0);
-    const result = await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
+    const result = await flush({
+      api: storedSessionApi(SESSION, server.fetchFn, fakeBrowser),
+      now: T0,
+      userId: USER.id,
+    });
     expect(result.delivered).toEqual([body.clientId]);
     return body;
   }
@@ -86,7 +91,7 @@ describe('anonymous receipts on a shared workstation', () => {
 
     // The next person signs in and gets their own key: Sam's box does not open with it.
     await sessionItem.setValue(NEXT);
-    const nextKey = await ensureReceiptKey(sessionApi(NEXT, server.fetchFn, fakeBrowser), NEXT.user.id);
+    const nextKey = await ensureReceiptKey(storedSessionApi(NEXT, server.fetchFn, fakeBrowser), NEXT.user.id);
     expect(await readReceipts(NEXT.user.id)).toEqual([]);
     expect(await readReceipts(USER.id)).toBeNull();
     // Sam's is the only box (stored under a label only Sam's key gives, not Sam's id).
@@ -100,7 +105,7 @@ describe('anonymous receipts on a shared workstation', () => {
     // Sam signs in again (a new token): the server hands back Sam's key, and the receipt opens.
     const again = { ...SESSION, token: 'tok_sam_again' };
     await sessionItem.setValue(again);
-    await ensureReceiptKey(sessionApi(again, server.fetchFn, fakeBrowser), USER.id);
+    await ensureReceiptKey(storedSessionApi(again, server.fetchFn, fakeBrowser), USER.id);
     expect((await readReceipts(USER.id))?.map((r) => [r.clientId, r.secret])).toEqual([[body.clientId, SECRET]]);
   });
 
@@ -110,7 +115,11 @@ describe('anonymous receipts on a shared workstation', () => {
     const body = flagBody({ anonymous: true, receiptSecret: SECRET });
     await enqueue({ kind: 'flag', body, userId: USER.id }, T0);
     server.state.online = false;
-    const result = await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
+    const result = await flush({
+      api: storedSessionApi(SESSION, server.fetchFn, fakeBrowser),
+      now: T0,
+      userId: USER.id,
+    });
     expect(result.failed).toEqual([body.clientId]);
     expect(server.bodies).toEqual([]);
   });
@@ -127,7 +136,7 @@ describe('anonymous receipts on a shared workstation', () => {
     const someoneElse: Receipt = { ...legacy, clientId: crypto.randomUUID(), userId: NEXT.user.id };
     await receiptsItem.setValue([legacy, someoneElse]);
     await sessionItem.setValue(SESSION);
-    await ensureReceiptKey(sessionApi(SESSION, server.fetchFn, fakeBrowser), USER.id);
+    await ensureReceiptKey(storedSessionApi(SESSION, server.fetchFn, fakeBrowser), USER.id);
     expect(await readReceipts(USER.id)).toEqual([legacy]);
     expect(await receiptsItem.getValue()).toEqual([someoneElse]);
   });

@@ -3,13 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OUTBOX_ALARM, setupBackground } from '../../../extension/background/setup';
 import { enqueue, flush } from '../../../extension/lib/outbox';
 import { ensureReceiptKey } from '../../../extension/lib/receipts';
-import {
-  idleSignOutIfDue,
-  sessionApi,
-  signOutStored,
-  takeIdleNotice,
-  trackActivity,
-} from '../../../extension/lib/signout';
+import { storedSessionApi } from '../../../extension/lib/session-api';
+import { idleSignOutIfDue, signOutStored, takeIdleNotice, trackActivity } from '../../../extension/lib/signout';
 import {
   draftsItem,
   idleNoticeItem,
@@ -58,7 +53,7 @@ function fakeApi() {
 async function signInAs(session: StoredSession, at: number, server: ReturnType<typeof fakeApi>) {
   await sessionItem.setValue(session);
   await lastActiveItem.setValue(at);
-  await ensureReceiptKey(sessionApi(session, server.fetchFn, fakeBrowser), session.user.id);
+  await ensureReceiptKey(storedSessionApi(session, server.fetchFn, fakeBrowser), session.user.id);
 }
 
 describe('sign-out on a shared workstation', () => {
@@ -123,7 +118,11 @@ describe('sign-out on a shared workstation', () => {
     await signInAs(OTHER, T0 + MIN, server);
     const theirs = flagBody({ text: 'Next person’s flag' });
     await enqueue({ kind: 'flag', body: theirs, userId: OTHER.user.id }, T0 + MIN);
-    await flush({ api: sessionApi(OTHER, server.fetchFn, fakeBrowser), now: T0 + 2 * MIN, userId: OTHER.user.id });
+    await flush({
+      api: storedSessionApi(OTHER, server.fetchFn, fakeBrowser),
+      now: T0 + 2 * MIN,
+      userId: OTHER.user.id,
+    });
     expect(server.sent().map((c) => [c.body?.clientId, c.token])).toEqual([[theirs.clientId, OTHER.token]]);
     expect((await outboxItem.getValue()).map((i) => i.clientId)).toEqual([mine.clientId]);
     await signOutStored({ fetchFn: server.fetchFn, now: T0 + 3 * MIN, browser: fakeBrowser });
@@ -131,7 +130,7 @@ describe('sign-out on a shared workstation', () => {
     // Sam comes back: the item goes, with Sam's new token.
     const back = { ...SESSION, token: 'tok_sam_again' };
     await signInAs(back, T0 + 4 * MIN, server);
-    await flush({ api: sessionApi(back, server.fetchFn, fakeBrowser), now: T0 + 4 * MIN, userId: USER.id });
+    await flush({ api: storedSessionApi(back, server.fetchFn, fakeBrowser), now: T0 + 4 * MIN, userId: USER.id });
     expect(server.sent().map((c) => [c.body?.clientId, c.token])).toEqual([
       [theirs.clientId, OTHER.token],
       [mine.clientId, 'tok_sam_again'],
