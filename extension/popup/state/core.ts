@@ -6,7 +6,8 @@ import { BUILD_API_URL } from '../../lib/config';
 import type { AskDraft, FlagDraft, View } from '../../lib/drafts';
 import { errorMessage } from '../../lib/errors';
 import type { Detector } from '../../lib/phi';
-import type { SessionApi } from '../../lib/session-api';
+import type { ensureReceiptKey } from '../../lib/receipts';
+import type { createSessionApi, SessionApi } from '../../lib/session-api';
 import type { AttentionItem, OpenAttentionItem, OutboxItem, Policy, StoredSession } from '../../lib/storage';
 import type { MyItem } from '../my-items';
 
@@ -19,13 +20,16 @@ export interface AppDeps {
   loadDetector?: () => Promise<Detector | null>;
 }
 
-/** Everything that needs zod and the shared schemas, loaded after the popup's first render. */
-const services = () => import('./services');
-
 export type Core = ReturnType<typeof createCore>;
 
+/** What the core needs from the services chunk (typed from lib/, so the core never imports the chunk). */
+export interface CoreServices {
+  createSessionApi: typeof createSessionApi;
+  ensureReceiptKey: typeof ensureReceiptKey;
+}
+
 /** The popup's signals and the few helpers every group of actions uses. */
-export function createCore(deps: AppDeps) {
+export function createCore(deps: AppDeps, services: () => Promise<CoreServices>) {
   const b = deps.browser ?? browser;
   const now = deps.now ?? Date.now;
 
@@ -104,7 +108,6 @@ export function createCore(deps: AppDeps) {
     b,
     now,
     deps,
-    services,
     version,
     api,
     unlock,

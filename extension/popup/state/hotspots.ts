@@ -1,10 +1,11 @@
 import type { SystemHotspot } from '../../../shared/hotspots';
 import type { Screen } from '../../../shared/screen';
 import type { Core } from './core';
+import { services } from './load-services';
 
 /** Hotspots for the popup: what this screen already has, similar ones while typing, "me too". */
 export function createHotspotActions(core: Core) {
-  const { services, api, announce, fail } = core;
+  const { api, announce, fail } = core;
 
   /** Fetched per system and matched here, so the server never learns the exact screen. */
   async function screenHotspots(screen: Screen): Promise<SystemHotspot[]> {

@@ -5,6 +5,7 @@ import { deferActions } from './defer';
 import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
+import { services } from './load-services';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
 import type { createThreadActions } from './threads';
@@ -18,7 +19,7 @@ export type { AppDeps } from './core';
  * load on their own.
  */
 function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
-  return deferActions(() => core.services().then((s) => s.createKbActions(core)), {
+  return deferActions(() => services().then((s) => s.createKbActions(core)), {
     currentScreen: true,
     screenTips: true,
     searchKb: true,
@@ -27,7 +28,7 @@ function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
 }
 
 function deferredThreadActions(core: Core): ReturnType<typeof createThreadActions> {
-  return deferActions(() => core.services().then((s) => s.createThreadActions(core)), {
+  return deferActions(() => services().then((s) => s.createThreadActions(core)), {
     reply: true,
     markHelpful: true,
     consentToShare: true,
@@ -52,12 +53,12 @@ function deferredSignInActions(core: Core): ReturnType<typeof createSignInAction
 
 /** The popup's state: signals plus plain actions, created once in main.tsx and provided by context. */
 export function createAppState(deps: AppDeps = {}) {
-  const core = createCore(deps);
+  const core = createCore(deps, services);
   const itemActions = createItemActions(core);
   const viewActions = createViewActions(core, itemActions);
   const sessionActions = createSessionActions(core, viewActions);
   // Components get signals and actions; the helpers stay internal.
-  const { b, now, deps: _deps, services, version, api, unlock, announce, fail, ...signals } = core;
+  const { b, now, deps: _deps, version, api, unlock, announce, fail, ...signals } = core;
   return {
     ...signals,
     ...itemActions,

@@ -1,10 +1,11 @@
 import { ApiError, NetworkError } from '../../lib/errors';
 import { needsSignInItem } from '../../lib/storage';
 import type { Core } from './core';
+import { services } from './load-services';
 
 /** My items: the merged list, its offline copy and the unread marks. */
 export function createItemActions(core: Core) {
-  const { now, services, api, unlock, fail, session, items, itemsCachedAt } = core;
+  const { now, api, unlock, fail, session, items, itemsCachedAt } = core;
 
   async function loadItems() {
     const s = session.value;

@@ -16,6 +16,7 @@ import {
   sessionItem,
 } from '../../lib/storage';
 import type { Core } from './core';
+import { services } from './load-services';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
@@ -32,7 +33,6 @@ export function createSessionActions(
     b,
     now,
     deps,
-    services,
     version,
     api,
     unlock,

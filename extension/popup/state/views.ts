@@ -11,6 +11,7 @@ import {
 import { loadDetector } from '../../lib/phi';
 import { catalogItem, orgIdleMinutesItem } from '../../lib/storage';
 import type { Core } from './core';
+import { services } from './load-services';
 
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
 export function createViewActions(core: Core, { loadItems }: { loadItems: () => Promise<void> }) {
@@ -18,7 +19,6 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     b,
     now,
     deps,
-    services,
     api,
     unlock,
     announce,

@@ -1,5 +1,0 @@
-import { InboxApp } from '../../inbox/App';
-
-export function App() {
-  return <InboxApp />;
-}
