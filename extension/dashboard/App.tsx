@@ -1,7 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { endpoints } from '../../shared/api';
-import type { HotspotList } from '../../shared/hotspots';
-import { errorMessage } from '../lib/errors';
+import { useEffect } from 'preact/hooks';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
@@ -12,19 +9,10 @@ import { useDashboard } from './state';
 function Hotspots() {
   const d = useDashboard();
   const f = d.filters.value;
-  const [data, setData] = useState<HotspotList | null>(null);
-  const [error, setError] = useState('');
-  const load = useCallback(() => {
-    d.call(endpoints.listHotspots, {
-      query: { from: f.from, to: f.to, unitId: f.unitId, category: f.category, host: f.host, sort: f.sort },
-    })
-      .then((r) => {
-        setData(r);
-        setError('');
-      })
-      .catch((e) => setError(errorMessage(e)));
-  }, [d, f.from, f.to, f.unitId, f.category, f.host, f.sort]);
-  useEffect(load, [load]);
+  const data = d.hotspots.value;
+  const error = d.hotspotsError.value;
+  // Fetched again when a filter of the list changes; opening a hotspot or a tab is not one.
+  useEffect(() => void d.loadHotspots(), [d, f.from, f.to, f.unitId, f.category, f.host, f.sort]);
 
   if (f.hotspot)
     return (
@@ -32,7 +20,7 @@ function Hotspots() {
         id={f.hotspot}
         others={data?.hotspots ?? []}
         onClose={() => d.setFilters({ hotspot: undefined })}
-        onChanged={load}
+        onChanged={() => void d.loadHotspots()}
       />
     );
   return (

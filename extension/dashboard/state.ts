@@ -3,62 +3,14 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
-import { Category } from '../../shared/enums';
-import { HotspotSort } from '../../shared/hotspots';
+import type { HotspotList } from '../../shared/hotspots';
 import type { System } from '../../shared/systems';
+import { errorMessage } from '../lib/errors';
 import { createSessionApi } from '../lib/session-api';
 import { type StoredSession, sessionItem } from '../lib/storage';
+import { type Filters, filtersToSearch, parseFilters } from './url-filters';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
-
-/** The dashboard's filters; they live in the page's URL so a view can be bookmarked and shared. */
-export interface Filters {
-  from?: string;
-  to?: string;
-  unitId?: string;
-  category?: Category;
-  host?: string;
-  sort: HotspotSort;
-  /** The open hotspot, if any. */
-  hotspot?: string;
-  tab: 'hotspots' | 'programme';
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^[A-Za-z0-9_-]{6,64}$/;
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$/;
-
-/** Reads filters from a query string, dropping anything malformed instead of failing. */
-export function parseFilters(search: string): Filters {
-  const q = new URLSearchParams(search);
-  const pick = (key: string, ok: (v: string) => boolean) => {
-    const v = q.get(key);
-    return v !== null && ok(v) ? v : undefined;
-  };
-  const sort = HotspotSort.safeParse(q.get('sort'));
-  const category = Category.safeParse(q.get('category'));
-  return {
-    from: pick('from', (v) => DAY.test(v)),
-    to: pick('to', (v) => DAY.test(v)),
-    unitId: pick('unitId', (v) => ID.test(v)),
-    category: category.success ? category.data : undefined,
-    host: pick('host', (v) => HOST.test(v)),
-    sort: sort.success ? sort.data : 'cost',
-    hotspot: pick('hotspot', (v) => ID.test(v)),
-    tab: q.get('tab') === 'programme' ? 'programme' : 'hotspots',
-  };
-}
-
-export function filtersToSearch(f: Filters): string {
-  const q = new URLSearchParams();
-  for (const key of ['tab', 'from', 'to', 'unitId', 'category', 'host', 'sort', 'hotspot'] as const) {
-    const v = f[key];
-    if (v === undefined || (key === 'sort' && v === 'cost') || (key === 'tab' && v === 'hotspots')) continue;
-    q.set(key, v);
-  }
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
 
 export interface DashboardDeps {
   browser?: BrowserLike;
@@ -78,6 +30,9 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   const filters = signal<Filters>(parseFilters(loc?.search ?? ''));
   /** The admins' systems and screens, so hotspots read "Epic › Med Rec" rather than a path. */
   const systems = signal<System[]>([]);
+  /** The hotspot list for the current filters, and why it could not be fetched. */
+  const hotspots = signal<HotspotList | null>(null);
+  const hotspotsError = signal('');
   const isLead = computed(() => {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
@@ -110,8 +65,21 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     hist?.replaceState(null, '', filtersToSearch(next) || '?');
   }
 
+  async function loadHotspots() {
+    const { from, to, unitId, category, host, sort } = filters.value;
+    try {
+      hotspots.value = await call(endpoints.listHotspots, { query: { from, to, unitId, category, host, sort } });
+      hotspotsError.value = '';
+    } catch (e) {
+      hotspotsError.value = errorMessage(e);
+    }
+  }
+
   return {
     ready,
+    hotspots,
+    hotspotsError,
+    loadHotspots,
     session,
     status,
     filters,

@@ -1,4 +1,4 @@
-import { URGENCY_LABELS } from '../../shared/enums';
+import { URGENCY_LABELS, type Urgency } from '../../shared/enums';
 import type { QueueFilter } from '../../shared/mentoring';
 import { optionsFrom, SelectField } from '../ui/SelectField';
 import { useInbox } from './state';
@@ -21,19 +21,19 @@ export function InboxFilters() {
       <SelectField
         id="inbox-topic"
         label="Topic"
-        value={f.topicId}
+        value={f.topicId ?? ''}
         options={[
           { value: '', label: 'Any topic' },
           ...inbox.topics.value.map((t) => ({ value: t.id, label: t.name })),
         ]}
-        onChange={(topicId) => void inbox.setFilters({ topicId })}
+        onChange={(topicId) => void inbox.setFilters({ topicId: topicId || undefined })}
       />
       <SelectField
         id="inbox-urgency"
         label="Urgency"
-        value={f.urgency}
+        value={f.urgency ?? ''}
         options={[{ value: '', label: 'Any urgency' }, ...optionsFrom(URGENCY_LABELS)]}
-        onChange={(v) => void inbox.setFilters({ urgency: v as '' | 'today' | 'this_week' })}
+        onChange={(v) => void inbox.setFilters({ urgency: v ? (v as Urgency) : undefined })}
       />
       <button type="button" onClick={() => void inbox.refresh()} disabled={inbox.busy.value}>
         Refresh

@@ -2,28 +2,27 @@ import { signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
 import type { Topic } from '../../shared/catalog';
-import type { Urgency } from '../../shared/enums';
 import {
+  type HandOffCreate,
   type MentorProfile,
   type MentorProfileView,
   type MentorSummary,
   QUEUE_PAGE,
   QUEUE_PAGE_MAX,
-  type QueueFilter,
   type QueueItem,
   type QueueItemDetail,
+  type QueueQuery,
 } from '../../shared/mentoring';
 import type { ConfirmedSpan } from '../../shared/text';
 import { errorMessage } from '../lib/errors';
-import { type Entries, readLayered, updateLayered } from '../lib/layers';
-import { withLock } from '../lib/lock';
 import type { Detector } from '../lib/phi';
 import { ensureReceiptKey } from '../lib/receipts';
 import { createSessionApi } from '../lib/session-api';
-import { inboxDraftsItem, type StoredSession, sessionItem } from '../lib/storage';
-import { canSealFor } from '../lib/vault';
+import { type StoredSession, sessionItem } from '../lib/storage';
+import { type InboxDrafts, readInboxDrafts, writeInboxDraft } from './drafts';
 
 export interface InboxDeps {
   fetchFn?: typeof fetch;
@@ -31,45 +30,11 @@ export interface InboxDeps {
   version?: string;
 }
 
-export interface InboxFilters {
-  filter: QueueFilter;
-  topicId: string;
-  urgency: '' | Urgency;
-}
+/** The queue's filters as the inbox holds them: the API's own query, "any" left out. */
+export type QueueFilters = Pick<z.output<typeof QueueQuery>, 'filter' | 'topicId' | 'urgency'>;
 
-export type HandOffChoice = { topicId?: string; mentorId?: string; note: string };
-
-type InboxDrafts = Record<string, { answer?: string; clarify?: string }>;
-const DRAFTS = 'inbox';
-const DRAFTS_LOCK = 'curbside-inbox-drafts';
-
-function fromEntries(entries: Entries): InboxDrafts {
-  const drafts: InboxDrafts = {};
-  for (const [key, text] of Object.entries(entries)) {
-    const [id, kind] = key.split(':') as [string, 'answer' | 'clarify'];
-    drafts[id] = { ...drafts[id], [kind]: text as string };
-  }
-  return drafts;
-}
-
-/** The mentor's drafts, sealed for them like the popup's (lib/layers.ts); none while signed out. */
-export async function readInboxDrafts(userId: string): Promise<InboxDrafts> {
-  return fromEntries((await readLayered(DRAFTS, await inboxDraftsItem.getValue(), userId)).entries);
-}
-
-/** Changes one draft only, so drafts this page never loaded (another page, or sealed) are kept. */
-async function writeInboxDraft(id: string, kind: 'answer' | 'clarify', text: string): Promise<void> {
-  await withLock(DRAFTS_LOCK, async () => {
-    const userId = (await sessionItem.getValue())?.user.id;
-    // Signed out meanwhile, or their key never reached this device: kept on this page only.
-    if (!userId || !(await canSealFor(userId))) return;
-    const rec = await updateLayered(DRAFTS, await inboxDraftsItem.getValue(), userId, (entries) => {
-      const { [`${id}:${kind}`]: _old, ...rest } = entries;
-      return text ? { ...rest, [`${id}:${kind}`]: text } : rest;
-    });
-    await inboxDraftsItem.setValue(rec);
-  });
-}
+/** Where a question is handed: the API's body without the confirmations, which the form adds. */
+export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'mentorId' | 'note'>;
 
 /** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
 export function createInboxState(deps: InboxDeps = {}) {
@@ -78,12 +43,12 @@ export function createInboxState(deps: InboxDeps = {}) {
   const items = signal<QueueItem[]>([]);
   /** How many of the most urgent questions are listed; "Show more" adds a page. */
   const pageSize = signal(QUEUE_PAGE);
-  const filters = signal<InboxFilters>({ filter: 'all', topicId: '', urgency: '' });
+  const filters = signal<QueueFilters>({ filter: 'all' });
   const selected = signal<QueueItemDetail | null>(null);
   const topics = signal<Topic[]>([]);
   const mentors = signal<MentorSummary[]>([]);
   const profile = signal<MentorProfileView | null>(null);
-  const drafts = signal<Record<string, { answer?: string; clarify?: string }>>({});
+  const drafts = signal<InboxDrafts>({});
   const detector = signal<Detector | null>(null);
   const status = signal('');
   const error = signal('');
@@ -145,8 +110,8 @@ export function createInboxState(deps: InboxDeps = {}) {
       const res = await api().call(endpoints.queue, {
         query: {
           filter: f.filter,
-          topicId: f.topicId || undefined,
-          urgency: f.urgency || undefined,
+          topicId: f.topicId,
+          urgency: f.urgency,
           limit: pageSize.value,
         },
       });
@@ -164,7 +129,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     return saved !== undefined;
   }
 
-  async function setFilters(patch: Partial<InboxFilters>) {
+  async function setFilters(patch: Partial<QueueFilters>) {
     filters.value = { ...filters.value, ...patch };
     pageSize.value = QUEUE_PAGE;
     await refresh();

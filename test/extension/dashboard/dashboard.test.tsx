@@ -4,12 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../extension/dashboard/App';
 import { HotspotTable } from '../../../extension/dashboard/HotspotTable';
 import { Sparkline } from '../../../extension/dashboard/Sparkline';
-import {
-  createDashboardState,
-  DashboardContext,
-  filtersToSearch,
-  parseFilters,
-} from '../../../extension/dashboard/state';
+import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
+import { filtersToSearch, parseFilters } from '../../../extension/dashboard/url-filters';
 import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
 import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
 import type { ProgrammeHealth } from '../../../shared/programme';

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { InboxApp } from '../../../extension/inbox/App';
-import { createInboxState, InboxContext, readInboxDrafts } from '../../../extension/inbox/state';
+import { readInboxDrafts } from '../../../extension/inbox/drafts';
+import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { sessionItem } from '../../../extension/lib/storage';
 import { QUEUE_PAGE } from '../../../shared/mentoring';
 import { json, mockManifest, SESSION, USER } from '../helpers';
