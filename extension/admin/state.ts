@@ -16,7 +16,7 @@ export interface AdminDeps {
 
 /** The admin page's state: the stored session (the popup's sign-in), one API caller, messages. */
 export function createAdminState(deps: AdminDeps = {}) {
-  const b = deps.browser ?? browser;
+  const browserApi = deps.browser ?? browser;
   const ready = signal(false);
   const session = signal<StoredSession | null>(null);
   /** Polite announcements, read out by an aria-live region. */
@@ -25,7 +25,7 @@ export function createAdminState(deps: AdminDeps = {}) {
   const { call } = createSessionApi({
     session: () => session.value,
     fetchFn: deps.fetchFn,
-    version: () => b.runtime.getManifest().version,
+    version: () => browserApi.runtime.getManifest().version,
   });
 
   async function init() {
@@ -44,7 +44,7 @@ export function createAdminState(deps: AdminDeps = {}) {
   /** The link a new user opens to sign in with the code (the popup page fills the form from it). */
   function signInLink(code: string): string {
     // Typed loosely: WXT's generated path types are not part of the typecheck's include.
-    const base = (b.runtime as unknown as { getURL(path: string): string }).getURL('/popup.html');
+    const base = (browserApi.runtime as unknown as { getURL(path: string): string }).getURL('/popup.html');
     return buildSignInLink(base, code, session.value?.apiUrl ?? '');
   }
 

@@ -73,8 +73,8 @@ export function askerBadge(questions: readonly Question[], seen: readonly string
 }
 
 /** What the toolbar shows for this session: the queue for those who work it, else my answers. */
-export async function computeBadge(session: StoredSession, fetchFn?: typeof fetch, b: BadgeBrowser = browser) {
-  const api = storedSessionApi(session, fetchFn, b);
+export async function computeBadge(session: StoredSession, fetchFn?: typeof fetch, browserApi: BadgeBrowser = browser) {
+  const api = storedSessionApi(session, fetchFn, browserApi);
   const roles = session.user.roles;
   if (roles.includes('mentor') || roles.includes('peer_supporter')) {
     return mentorBadge(await api.call(endpoints.queueSummary, {}));
@@ -90,26 +90,29 @@ export async function computeBadge(session: StoredSession, fetchFn?: typeof fetc
  * One poll: sets the badge and raises a notification once per new answer, urgent question or
  * alert (unless the user turned notifications off). Signed out, the badge is cleared.
  */
-export async function pollBadge(fetchFn?: typeof fetch, b: BadgeBrowser = browser): Promise<BadgeState | null> {
+export async function pollBadge(
+  fetchFn?: typeof fetch,
+  browserApi: BadgeBrowser = browser,
+): Promise<BadgeState | null> {
   const session = await sessionItem.getValue();
   if (!session) {
-    await b.action.setBadgeText({ text: '' });
+    await browserApi.action.setBadgeText({ text: '' });
     return null;
   }
   let state: BadgeState;
   try {
-    state = await computeBadge(session, fetchFn, b);
+    state = await computeBadge(session, fetchFn, browserApi);
   } catch {
     return null; // Offline or signed out elsewhere: keep the last badge; the next poll tries again.
   }
-  await b.action.setBadgeText({ text: badgeText(state.count) });
+  await browserApi.action.setBadgeText({ text: badgeText(state.count) });
   const [prefs, notified] = await Promise.all([notifyPrefsItem.getValue(), notifiedItem.getValue()]);
   const already = new Set(notified);
   const fresh = state.notices.filter((n) => !already.has(n.id));
   if (fresh.length > 0) {
-    if (prefs.notifications && b.notifications) {
+    if (prefs.notifications && browserApi.notifications) {
       for (const n of fresh.slice(0, 3)) {
-        await b.notifications.create(n.id, {
+        await browserApi.notifications.create(n.id, {
           type: 'basic',
           iconUrl: NOTIFICATION_ICON,
           title: n.title,
@@ -123,9 +126,9 @@ export async function pollBadge(fetchFn?: typeof fetch, b: BadgeBrowser = browse
 }
 
 /** Creates (or re-times) the polling alarm from the user's chosen interval (default 1 minute). */
-export async function scheduleBadge(b: Pick<typeof browser, 'alarms'> = browser) {
+export async function scheduleBadge(browserApi: Pick<typeof browser, 'alarms'> = browser) {
   const { intervalMinutes } = await notifyPrefsItem.getValue();
   const period = Math.max(1, Math.min(60, intervalMinutes));
-  const existing = await b.alarms.get(BADGE_ALARM);
-  if (existing?.periodInMinutes !== period) await b.alarms.create(BADGE_ALARM, { periodInMinutes: period });
+  const existing = await browserApi.alarms.get(BADGE_ALARM);
+  if (existing?.periodInMinutes !== period) await browserApi.alarms.create(BADGE_ALARM, { periodInMinutes: period });
 }

@@ -12,10 +12,10 @@ export const OUTBOX_ALARM = 'outbox';
 type Browser = typeof browser;
 
 /** Flushes the signed-in user's outbox with the stored session; a no-op when signed out. */
-export async function flushStored(fetchFn?: typeof fetch, b: Pick<Browser, 'runtime'> = browser) {
+export async function flushStored(fetchFn?: typeof fetch, browserApi: Pick<Browser, 'runtime'> = browser) {
   const session = await sessionItem.getValue();
   if (!session) return null;
-  return flush({ api: storedSessionApi(session, fetchFn, b), userId: session.user.id });
+  return flush({ api: storedSessionApi(session, fetchFn, browserApi), userId: session.user.id });
 }
 
 /**
@@ -23,46 +23,46 @@ export async function flushStored(fetchFn?: typeof fetch, b: Pick<Browser, 'runt
  * registered synchronously on every start and all state lives in storage.
  */
 export function setupBackground(
-  b: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action'> = browser,
-  flushNow: () => Promise<unknown> = () => flushStored(undefined, b),
-  idleCheck: () => Promise<unknown> = () => idleSignOutIfDue({ browser: b }),
+  browserApi: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action'> = browser,
+  flushNow: () => Promise<unknown> = () => flushStored(undefined, browserApi),
+  idleCheck: () => Promise<unknown> = () => idleSignOutIfDue({ browser: browserApi }),
   badgeNow: () => Promise<unknown> = () => pollBadge(undefined, browser),
 ) {
-  b.runtime.onInstalled.addListener(() => {
-    b.contextMenus.create({ id: MENU_ID, title: 'Ask a mentor about this…', contexts: ['selection'] });
+  browserApi.runtime.onInstalled.addListener(() => {
+    browserApi.contextMenus.create({ id: MENU_ID, title: 'Ask a mentor about this…', contexts: ['selection'] });
   });
   // Re-creating an existing alarm would restart its period on every wake-up.
-  void b.alarms.get(OUTBOX_ALARM).then(async (alarm) => {
-    if (!alarm) await b.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+  void browserApi.alarms.get(OUTBOX_ALARM).then(async (alarm) => {
+    if (!alarm) await browserApi.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
   });
 
-  b.contextMenus.onClicked.addListener(async (info) => {
+  browserApi.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     await keepPrefill(info.selectionText.slice(0, 1500));
     try {
-      await b.action.openPopup();
+      await browserApi.action.openPopup();
     } catch {
       // openPopup needs a recent gesture on some browsers: the badge tells the user to click.
-      await b.action.setBadgeText({ text: '1' });
+      await browserApi.action.setBadgeText({ text: '1' });
     }
   });
 
   // The toolbar badge (queue or unread answers) and notifications: see background/badge.ts.
-  void scheduleBadge(b);
+  void scheduleBadge(browserApi);
   // A new interval chosen in the popup re-times the alarm at once.
-  notifyPrefsItem.watch(() => void scheduleBadge(b));
-  b.alarms.onAlarm.addListener(async (alarm) => {
+  notifyPrefsItem.watch(() => void scheduleBadge(browserApi));
+  browserApi.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === BADGE_ALARM) await badgeNow();
   });
 
-  b.alarms.onAlarm.addListener(async (alarm) => {
+  browserApi.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== OUTBOX_ALARM) return;
     // Idle first: an idle sign-out sends the user's items with their token, then ends the session.
     await idleCheck();
     await flushNow();
   });
 
-  b.runtime.onMessage.addListener((message: unknown) => {
+  browserApi.runtime.onMessage.addListener((message: unknown) => {
     if (message === 'flush' || (message as { type?: string } | null)?.type === 'flush')
       return flushNow().then(() => true);
     return undefined;

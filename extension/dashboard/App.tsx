@@ -7,20 +7,23 @@ import { ProgrammePanel } from './ProgrammePanel';
 import { useDashboard } from './state';
 
 function Hotspots() {
-  const d = useDashboard();
-  const f = d.filters.value;
-  const data = d.hotspots.value;
-  const error = d.hotspotsError.value;
+  const dashboard = useDashboard();
+  const filters = dashboard.filters.value;
+  const data = dashboard.hotspots.value;
+  const error = dashboard.hotspotsError.value;
   // Fetched again when a filter of the list changes; opening a hotspot or a tab is not one.
-  useEffect(() => void d.loadHotspots(), [d, f.from, f.to, f.unitId, f.category, f.host, f.sort]);
+  useEffect(
+    () => void dashboard.loadHotspots(),
+    [dashboard, filters.from, filters.to, filters.unitId, filters.category, filters.host, filters.sort],
+  );
 
-  if (f.hotspot)
+  if (filters.hotspot)
     return (
       <HotspotView
-        id={f.hotspot}
+        id={filters.hotspot}
         others={data?.hotspots ?? []}
-        onClose={() => d.setFilters({ hotspot: undefined })}
-        onChanged={() => void d.loadHotspots()}
+        onClose={() => dashboard.setFilters({ hotspot: undefined })}
+        onChanged={() => void dashboard.loadHotspots()}
       />
     );
   return (
@@ -35,36 +38,36 @@ function Hotspots() {
           {data.suppressed} more hotspot(s) in this unit were flagged by fewer than {data.k} people and are not shown.
         </p>
       )}
-      {data && <HotspotTable hotspots={data.hotspots} onOpen={(id) => d.setFilters({ hotspot: id })} />}
+      {data && <HotspotTable hotspots={data.hotspots} onOpen={(id) => dashboard.setFilters({ hotspot: id })} />}
     </section>
   );
 }
 
 export function App() {
-  const d = useDashboard();
-  if (!d.ready.value) return <p aria-busy="true">Loading…</p>;
+  const dashboard = useDashboard();
+  if (!dashboard.ready.value) return <p aria-busy="true">Loading…</p>;
   const gate = (message: string) => (
     <main class="dashboard">
       <h1>Curbside hotspots</h1>
       <p role="alert">{message}</p>
     </main>
   );
-  if (!d.session.value)
+  if (!dashboard.session.value)
     return gate('You are signed out. Sign in from the Curbside button in the toolbar, then reopen this page.');
-  if (!d.isLead.value) return gate('This page is for leads and admins.');
-  const tab = d.filters.value.tab;
+  if (!dashboard.isLead.value) return gate('This page is for leads and admins.');
+  const tab = dashboard.filters.value.tab;
   return (
     <div class="dashboard">
       <header>
         <h1>Curbside hotspots</h1>
-        <p class="muted">Signed in as {d.session.value.user.displayName}</p>
+        <p class="muted">Signed in as {dashboard.session.value.user.displayName}</p>
         <nav aria-label="Dashboard sections">
           <ul>
             <li>
               <button
                 type="button"
                 aria-current={tab === 'hotspots' ? 'page' : undefined}
-                onClick={() => d.setFilters({ tab: 'hotspots' })}
+                onClick={() => dashboard.setFilters({ tab: 'hotspots' })}
               >
                 Hotspots
               </button>
@@ -73,7 +76,7 @@ export function App() {
               <button
                 type="button"
                 aria-current={tab === 'programme' ? 'page' : undefined}
-                onClick={() => d.setFilters({ tab: 'programme', hotspot: undefined })}
+                onClick={() => dashboard.setFilters({ tab: 'programme', hotspot: undefined })}
               >
                 Programme health
               </button>
@@ -82,7 +85,7 @@ export function App() {
         </nav>
       </header>
       <p class="status" aria-live="polite">
-        {d.status.value}
+        {dashboard.status.value}
       </p>
       <main>{tab === 'programme' ? <ProgrammePanel /> : <Hotspots />}</main>
     </div>

@@ -14,27 +14,28 @@ const SORT_LABELS: Record<HotspotSort, string> = {
 
 /** Filters for the hotspot list; every change goes into the page URL at once. */
 export function Filters() {
-  const d = useDashboard();
-  const f = d.filters.value;
+  const dashboard = useDashboard();
+  const filters = dashboard.filters.value;
   const [units, setUnits] = useState<Unit[]>([]);
   useEffect(() => {
-    d.call(endpoints.units, {})
+    dashboard
+      .call(endpoints.units, {})
       .then((r) => setUnits(r.units))
       .catch(() => setUnits([]));
-  }, [d]);
+  }, [dashboard]);
   const set = (key: 'from' | 'to' | 'unitId' | 'category' | 'host' | 'sort') => (e: Event) =>
-    d.setFilters({ [key]: (e.currentTarget as HTMLInputElement).value || undefined, hotspot: undefined });
+    dashboard.setFilters({ [key]: (e.currentTarget as HTMLInputElement).value || undefined, hotspot: undefined });
   return (
     <form class="filters" aria-label="Filter hotspots" onSubmit={(e) => e.preventDefault()}>
       <label>
-        From <input type="date" value={f.from ?? ''} onChange={set('from')} />
+        From <input type="date" value={filters.from ?? ''} onChange={set('from')} />
       </label>
       <label>
-        To <input type="date" value={f.to ?? ''} onChange={set('to')} />
+        To <input type="date" value={filters.to ?? ''} onChange={set('to')} />
       </label>
       <label>
         Unit{' '}
-        <select value={f.unitId ?? ''} onChange={set('unitId')}>
+        <select value={filters.unitId ?? ''} onChange={set('unitId')}>
           <option value="">All units</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -45,7 +46,7 @@ export function Filters() {
       </label>
       <label>
         Category{' '}
-        <select value={f.category ?? ''} onChange={set('category')}>
+        <select value={filters.category ?? ''} onChange={set('category')}>
           <option value="">All categories</option>
           {Category.options.map((c) => (
             <option key={c} value={c}>
@@ -55,11 +56,11 @@ export function Filters() {
         </select>
       </label>
       <label>
-        System <input type="text" placeholder="ehr.example.org" value={f.host ?? ''} onChange={set('host')} />
+        System <input type="text" placeholder="ehr.example.org" value={filters.host ?? ''} onChange={set('host')} />
       </label>
       <label>
         Sort by{' '}
-        <select value={f.sort} onChange={set('sort')}>
+        <select value={filters.sort} onChange={set('sort')}>
           {HotspotSort.options.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}

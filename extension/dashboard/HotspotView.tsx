@@ -23,8 +23,8 @@ interface Props {
 
 /** One hotspot: numbers, units (k-suppressed), texts, status and response, merges, PDSA cycles. */
 export function HotspotView({ id, others, onClose, onChanged }: Props) {
-  const d = useDashboard();
-  const [h, setH] = useState<HotspotDetail | null>(null);
+  const dashboard = useDashboard();
+  const [hotspot, setHotspot] = useState<HotspotDetail | null>(null);
   const [error, setError] = useState('');
   const [response, setResponse] = useState('');
   const [detector, setDetector] = useState<Detector | null>(null);
@@ -34,76 +34,78 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
     void loadDetector().then(setDetector);
   }, []);
   useEffect(() => {
-    setH(null);
-    d.call(endpoints.getHotspot, { params: { id } })
+    setHotspot(null);
+    dashboard
+      .call(endpoints.getHotspot, { params: { id } })
       .then((detail) => {
-        setH(detail);
+        setHotspot(detail);
         setResponse(detail.response ?? '');
         setError('');
       })
       .catch((e) => setError(errorMessage(e)));
-  }, [d, id]);
+  }, [dashboard, id]);
 
   async function act(what: string, run: () => Promise<HotspotDetail>) {
     try {
       const next = await run();
-      setH(next);
+      setHotspot(next);
       setResponse(next.response ?? '');
-      d.announce(what);
+      dashboard.announce(what);
       onChanged();
       return true;
     } catch (e) {
-      d.announce(errorMessage(e));
+      dashboard.announce(errorMessage(e));
       return false;
     }
   }
-  const reload = () => act('Updated', () => d.call(endpoints.getHotspot, { params: { id } }));
+  const reload = () => act('Updated', () => dashboard.call(endpoints.getHotspot, { params: { id } }));
 
   if (error) return <p role="alert">{error}</p>;
-  if (!h) return <p aria-busy="true">Loading hotspot…</p>;
-  const k = h.k;
+  if (!hotspot) return <p aria-busy="true">Loading hotspot…</p>;
+  const k = hotspot.k;
   return (
     <section class="hotspot-view" aria-labelledby="hotspot-title">
       <button type="button" onClick={onClose}>
         ← All hotspots
       </button>
       <h2 id="hotspot-title" tabIndex={-1}>
-        {hotspotName(h, d.systems.value)}
+        {hotspotName(hotspot, dashboard.systems.value)}
       </h2>
-      {h.mergedInto && (
+      {hotspot.mergedInto && (
         <p role="status">
           Merged into another hotspot.{' '}
           <button
             type="button"
-            onClick={() => void act('Merge undone', () => d.call(endpoints.unmergeHotspot, { params: { id } }))}
+            onClick={() => void act('Merge undone', () => dashboard.call(endpoints.unmergeHotspot, { params: { id } }))}
           >
             Undo merge
           </button>
         </p>
       )}
       <p>
-        {CATEGORY_LABELS[h.category]} · {FLAG_STATUS_LABELS[h.status]} · {h.flagCount} flags from {h.reporterCount}{' '}
-        {h.reporterCount === 1 ? 'person' : 'people'} · about {h.minutesPerWeek} minutes lost per week
+        {CATEGORY_LABELS[hotspot.category]} · {FLAG_STATUS_LABELS[hotspot.status]} · {hotspot.flagCount} flags from{' '}
+        {hotspot.reporterCount} {hotspot.reporterCount === 1 ? 'person' : 'people'} · about {hotspot.minutesPerWeek}{' '}
+        minutes lost per week
       </p>
-      {h.impact.harm > 0 && (
+      {hotspot.impact.harm > 0 && (
         <p class="harm-note">
-          <strong>{h.impact.harm} flag(s) report patient harm.</strong> Curbside is not the incident system: make sure
-          an incident report exists.
+          <strong>{hotspot.impact.harm} flag(s) report patient harm.</strong> Curbside is not the incident system: make
+          sure an incident report exists.
         </p>
       )}
-      <Sparkline values={h.trend} label="Flags per week, last 12 weeks" width={240} height={48} />
+      <Sparkline values={hotspot.trend} label="Flags per week, last 12 weeks" width={240} height={48} />
 
       <h3>Status and public response</h3>
       <p>Everyone who flagged this, and every clinician opening this screen, sees the status and response.</p>
       <fieldset class="row">
         <legend class="visually-hidden">Move status</legend>
-        {STATUS_NEXT[h.status].map((to) => (
+        {STATUS_NEXT[hotspot.status].map((to) => (
           <button
             type="button"
             key={to}
             onClick={() =>
               void act(`Status: ${FLAG_STATUS_LABELS[to]}`, () =>
-                d.call(endpoints.patchHotspot, { params: { id }, body: { status: to } }),
+                dashboard.call(endpoints.patchHotspot, { params: { id }, body: { status: to } }),
               )
             }
           >
@@ -121,7 +123,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         onInput={setResponse}
         onSend={(text, confirmedSpans) =>
           void act('Response published', () =>
-            d.call(endpoints.patchHotspot, { params: { id }, body: { response: text, confirmedSpans } }),
+            dashboard.call(endpoints.patchHotspot, { params: { id }, body: { response: text, confirmedSpans } }),
           )
         }
       />
@@ -140,18 +142,18 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
           </tr>
         </thead>
         <tbody>
-          {h.units.map((u) => (
+          {hotspot.units.map((u) => (
             <tr key={u.unitId ?? 'none'}>
               <th scope="row">{u.unitId ?? 'No unit'}</th>
               <td class="num">{u.flags}</td>
               <td class="num">{u.minutesPerWeek}</td>
             </tr>
           ))}
-          {h.otherUnits.flags > 0 && (
+          {hotspot.otherUnits.flags > 0 && (
             <tr>
               <th scope="row">Other units</th>
-              <td class="num">{h.otherUnits.flags}</td>
-              <td class="num">{h.otherUnits.minutesPerWeek}</td>
+              <td class="num">{hotspot.otherUnits.flags}</td>
+              <td class="num">{hotspot.otherUnits.minutesPerWeek}</td>
             </tr>
           )}
         </tbody>
@@ -162,15 +164,15 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
       </p>
 
       <h3>What people said</h3>
-      {h.itemsVisible && h.itemsHidden > 0 && (
+      {hotspot.itemsVisible && hotspot.itemsHidden > 0 && (
         <p class="muted">
-          {h.itemsHidden} more flag(s) came from screens fewer than {k} people (other than you) have flagged; they stay
-          hidden.
+          {hotspot.itemsHidden} more flag(s) came from screens fewer than {k} people (other than you) have flagged; they
+          stay hidden.
         </p>
       )}
-      {h.itemsVisible ? (
+      {hotspot.itemsVisible ? (
         <ul class="items">
-          {h.items.map((item, i) => (
+          {hotspot.items.map((item, i) => (
             <li key={`${i}-${item.text.slice(0, 20)}`}>
               <p>{item.text}</p>
               {item.idea && <p class="idea">Idea: {item.idea}</p>}
@@ -190,7 +192,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         </p>
       )}
 
-      {!h.mergedInto && (
+      {!hotspot.mergedInto && (
         <>
           <h3>Merge a duplicate</h3>
           <form
@@ -199,7 +201,9 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               if (mergeInto)
-                void act('Merged', () => d.call(endpoints.mergeHotspot, { params: { id }, body: { into: mergeInto } }));
+                void act('Merged', () =>
+                  dashboard.call(endpoints.mergeHotspot, { params: { id }, body: { into: mergeInto } }),
+                );
             }}
           >
             <label>
@@ -210,7 +214,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
                   .filter((o) => o.id !== id)
                   .map((o) => (
                     <option key={o.id} value={o.id}>
-                      {hotspotName(o, d.systems.value)}
+                      {hotspotName(o, dashboard.systems.value)}
                     </option>
                   ))}
               </select>
@@ -219,17 +223,17 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
               Merge
             </button>
           </form>
-          {h.members.length > 0 && (
+          {hotspot.members.length > 0 && (
             <ul>
-              {h.members.map((m) => (
+              {hotspot.members.map((m) => (
                 <li key={m.id}>
-                  {hotspotName({ ...m, title: null }, d.systems.value)}{' '}
+                  {hotspotName({ ...m, title: null }, dashboard.systems.value)}{' '}
                   <button
                     type="button"
                     onClick={() =>
                       void act('Merge undone', async () => {
-                        await d.call(endpoints.unmergeHotspot, { params: { id: m.id } });
-                        return d.call(endpoints.getHotspot, { params: { id } });
+                        await dashboard.call(endpoints.unmergeHotspot, { params: { id: m.id } });
+                        return dashboard.call(endpoints.getHotspot, { params: { id } });
                       })
                     }
                   >
@@ -244,14 +248,14 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
 
       <h3>Tests of change (PDSA)</h3>
       <CycleList
-        cycles={h.cycles}
+        cycles={hotspot.cycles}
         detector={detector}
         onAdvance={(cycleId: string, body: PdsaAdvance) =>
-          d
+          dashboard
             .call(endpoints.advanceCycle, { params: { id: cycleId }, body })
             .then(() => reload())
             .catch((e) => {
-              d.announce(errorMessage(e));
+              dashboard.announce(errorMessage(e));
               return false;
             })
         }
@@ -259,11 +263,11 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
       <CycleForm
         detector={detector}
         onCreate={(body: PdsaCreate) =>
-          d
+          dashboard
             .call(endpoints.createCycle, { params: { id }, body })
             .then(() => reload())
             .catch((e) => {
-              d.announce(errorMessage(e));
+              dashboard.announce(errorMessage(e));
               return false;
             })
         }

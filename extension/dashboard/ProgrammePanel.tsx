@@ -10,18 +10,19 @@ const num = (n: number | null, unit = '') => (n === null ? 'not measured yet' : 
 
 /** Whether the programme closes the loop and answers in time. */
 export function ProgrammePanel() {
-  const d = useDashboard();
-  const { from, to } = d.filters.value;
+  const dashboard = useDashboard();
+  const { from, to } = dashboard.filters.value;
   const [h, setH] = useState<ProgrammeHealth | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    d.call(endpoints.programmeHealth, { query: { from, to } })
+    dashboard
+      .call(endpoints.programmeHealth, { query: { from, to } })
       .then((r) => {
         setH(r);
         setError('');
       })
       .catch((e) => setError(errorMessage(e)));
-  }, [d, from, to]);
+  }, [dashboard, from, to]);
   if (error) return <p role="alert">{error}</p>;
   if (!h) return <p aria-busy="true">Loading programme health…</p>;
   const week = (w: string) => w.slice(5, 10);

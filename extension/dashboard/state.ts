@@ -21,7 +21,7 @@ export interface DashboardDeps {
 
 /** The lead dashboard's state: the popup's stored session, one API caller, filters in the URL. */
 export function createDashboardState(deps: DashboardDeps = {}) {
-  const b = deps.browser ?? browser;
+  const browserApi = deps.browser ?? browser;
   const loc = deps.location ?? globalThis.location;
   const hist = deps.history ?? globalThis.history;
   const ready = signal(false);
@@ -40,7 +40,7 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   const { call } = createSessionApi({
     session: () => session.value,
     fetchFn: deps.fetchFn,
-    version: () => b.runtime.getManifest().version,
+    version: () => browserApi.runtime.getManifest().version,
   });
 
   async function init() {

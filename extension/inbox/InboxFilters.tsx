@@ -7,21 +7,21 @@ const FILTER_LABELS: Record<QueueFilter, string> = { all: 'All I can take', uncl
 
 export function InboxFilters() {
   const inbox = useInbox();
-  const f = inbox.filters.value;
+  const filters = inbox.filters.value;
   return (
     <fieldset class="filters">
       <legend>Filter</legend>
       <SelectField
         id="inbox-filter"
         label="Show"
-        value={f.filter}
+        value={filters.filter}
         options={optionsFrom(FILTER_LABELS)}
         onChange={(v) => void inbox.setFilters({ filter: v as QueueFilter })}
       />
       <SelectField
         id="inbox-topic"
         label="Topic"
-        value={f.topicId ?? ''}
+        value={filters.topicId ?? ''}
         options={[
           { value: '', label: 'Any topic' },
           ...inbox.topics.value.map((t) => ({ value: t.id, label: t.name })),
@@ -31,7 +31,7 @@ export function InboxFilters() {
       <SelectField
         id="inbox-urgency"
         label="Urgency"
-        value={f.urgency ?? ''}
+        value={filters.urgency ?? ''}
         options={[{ value: '', label: 'Any urgency' }, ...optionsFrom(URGENCY_LABELS)]}
         onChange={(v) => void inbox.setFilters({ urgency: v ? (v as Urgency) : undefined })}
       />

@@ -75,7 +75,7 @@ async function clearPersonal(): Promise<void> {
 export async function signOutStored({
   fetchFn,
   now = Date.now(),
-  browser: b = browser,
+  browser: browserApi = browser,
 }: {
   fetchFn?: typeof fetch;
   now?: number;
@@ -86,7 +86,7 @@ export async function signOutStored({
     if (!session) return null;
     const tokenWorks = !(await needsSignInItem.getValue());
     if (tokenWorks) {
-      const api = storedSessionApi(session, fetchFn, b);
+      const api = storedSessionApi(session, fetchFn, browserApi);
       // Everything queued, not only what is due: the next chance may be days away.
       await flush({ api, now, userId: session.user.id, all: true }).catch(() => null);
       // Best effort: if offline, the token stays valid on the server until it expires, but this
@@ -115,7 +115,7 @@ export async function idleMinutes(managed?: Parameters<typeof readPolicy>[0]): P
 export async function idleSignOutIfDue({
   fetchFn,
   now = Date.now(),
-  browser: b = browser,
+  browser: browserApi = browser,
   managed,
 }: {
   fetchFn?: typeof fetch;
@@ -129,7 +129,7 @@ export async function idleSignOutIfDue({
     idleMinutes(managed),
   ]);
   if (!session || !idleDue(last, minutes, now)) return null;
-  const result = await signOutStored({ fetchFn, now, browser: b });
+  const result = await signOutStored({ fetchFn, now, browser: browserApi });
   if (result) await idleNoticeItem.setValue(true);
   return result;
 }

@@ -15,18 +15,18 @@ const DISCIPLINES = [{ value: 'any', label: 'Any discipline' }, ...optionsFrom(D
 
 export function AskForm() {
   const app = useApp();
-  const d = app.askDraft.value;
+  const draft = app.askDraft.value;
   const detector = app.detector.value;
   const { errors, gate, update, onSubmit } = useDraftForm({
     kind: 'question',
-    draft: d,
+    draft,
     save: app.updateAsk,
     validate: validateAsk,
     idPrefix: 'ask',
     texts: (draft) => [draft.text, draft.pageTitle ?? ''],
   });
 
-  if (!d) return <p aria-busy="true">Loading…</p>;
+  if (!draft) return <p aria-busy="true">Loading…</p>;
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -35,18 +35,18 @@ export function AskForm() {
       <CheckedTextField
         id="ask-text"
         label="Your question"
-        value={d.text}
+        value={draft.text}
         onInput={(text) => update({ text })}
         maxLength={QUESTION_TEXT_MAX}
         detector={detector}
         error={errors.text}
         hint="Ask about the workflow or the system, not about a particular patient."
       />
-      {d.text.trim() ? <KbMatches text={d.text} /> : <ScreenTips screen={d.screen} />}
+      {draft.text.trim() ? <KbMatches text={draft.text} /> : <ScreenTips screen={draft.screen} />}
       <SelectField
         id="ask-topicId"
         label="Topic"
-        value={d.topicId}
+        value={draft.topicId}
         options={app.topics.value.map((t) => ({ value: t.id, label: t.name }))}
         placeholder="Choose…"
         onChange={(topicId) => update({ topicId })}
@@ -55,28 +55,28 @@ export function AskForm() {
       <SelectField
         id="ask-discipline"
         label="Discipline"
-        value={d.disciplineWanted}
+        value={draft.disciplineWanted}
         options={DISCIPLINES}
         onChange={(disciplineWanted) => update({ disciplineWanted })}
       />
       <SelectField
         id="ask-urgency"
         label="Urgency"
-        value={d.urgency}
+        value={draft.urgency}
         options={optionsFrom(URGENCY_LABELS)}
         placeholder="Choose…"
-        onChange={(v) => update({ urgency: v as typeof d.urgency })}
+        onChange={(v) => update({ urgency: v as typeof draft.urgency })}
         error={errors.urgency}
       />
       <ScreenChip
-        screen={d.screen}
+        screen={draft.screen}
         onRemove={() => update({ screen: null })}
         onAdd={() => void app.addScreen('ask')}
         onPick={(screen) => update({ screen })}
       />
       <PageTitle
         id="ask-pageTitle"
-        value={d.pageTitle}
+        value={draft.pageTitle}
         detector={detector}
         error={errors.pageTitle}
         onAdd={() => void app.addPageTitle('ask')}

@@ -14,18 +14,18 @@ const IMPACTS = Object.entries(IMPACT_LABELS) as [Impact, string][];
 
 export function FlagForm() {
   const app = useApp();
-  const d = app.flagDraft.value;
+  const draft = app.flagDraft.value;
   const detector = app.detector.value;
   const { errors, gate, update, onSubmit } = useDraftForm({
     kind: 'flag',
-    draft: d,
+    draft,
     save: app.updateFlag,
     validate: validateFlag,
     idPrefix: 'flag',
     texts: (draft) => [draft.text, draft.idea, draft.pageTitle ?? ''],
   });
 
-  if (!d) return <p aria-busy="true">Loading…</p>;
+  if (!draft) return <p aria-busy="true">Loading…</p>;
 
   // Anonymous: no unit unless the sender picks one, and a warning when the one picked is small
   // (the server marks units with fewer active people than k). Named again: their own unit back.
@@ -33,10 +33,11 @@ export function FlagForm() {
   const anonymityChange = (anonymous: boolean) => ({
     anonymous,
     contactOk: false,
-    unitId: anonymous ? '' : d.unitId || ownUnit,
+    unitId: anonymous ? '' : draft.unitId || ownUnit,
     unitChosen: false,
   });
-  const smallUnit = d.anonymous && d.unitId ? app.units.value.find((u) => u.id === d.unitId && u.small) : undefined;
+  const smallUnit =
+    draft.anonymous && draft.unitId ? app.units.value.find((u) => u.id === draft.unitId && u.small) : undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="flag-heading">
@@ -48,7 +49,7 @@ export function FlagForm() {
       <CheckedTextField
         id="flag-text"
         label="What got in the way?"
-        value={d.text}
+        value={draft.text}
         onInput={(text) => update({ text })}
         maxLength={FLAG_TEXT_MAX}
         detector={detector}
@@ -58,19 +59,19 @@ export function FlagForm() {
       <SelectField
         id="flag-category"
         label="Category"
-        value={d.category}
+        value={draft.category}
         options={optionsFrom(CATEGORY_LABELS)}
         placeholder="Choose…"
-        onChange={(v) => update({ category: v as typeof d.category })}
+        onChange={(v) => update({ category: v as typeof draft.category })}
         error={errors.category}
       />
       <SelectField
         id="flag-frequency"
         label="How often?"
-        value={d.frequency}
+        value={draft.frequency}
         options={optionsFrom(FREQUENCY_LABELS)}
         placeholder="Choose…"
-        onChange={(v) => update({ frequency: v as typeof d.frequency })}
+        onChange={(v) => update({ frequency: v as typeof draft.frequency })}
         error={errors.frequency}
       />
       <div class="field">
@@ -82,7 +83,7 @@ export function FlagForm() {
           min={0}
           max={600}
           step={1}
-          value={d.minutesLost}
+          value={draft.minutesLost}
           aria-invalid={errors.minutesLost ? true : undefined}
           aria-describedby={errors.minutesLost ? 'flag-minutesLost-error' : undefined}
           onInput={(e) => update({ minutesLost: e.currentTarget.value })}
@@ -109,7 +110,7 @@ export function FlagForm() {
               name="impact"
               id={i === 0 ? 'flag-impact' : undefined}
               value={value}
-              checked={d.impact === value}
+              checked={draft.impact === value}
               onChange={() => update({ impact: value })}
             />{' '}
             {label}
@@ -121,7 +122,7 @@ export function FlagForm() {
           </p>
         )}
       </div>
-      {d.impact === 'harm' && (
+      {draft.impact === 'harm' && (
         <p class="notice">
           Curbside is not the incident-reporting system. Please also report harm through your organisation’s incident
           reporting
@@ -141,7 +142,7 @@ export function FlagForm() {
       <CheckedTextField
         id="flag-idea"
         label="Improvement idea (optional)"
-        value={d.idea}
+        value={draft.idea}
         onInput={(idea) => update({ idea })}
         maxLength={IDEA_MAX}
         detector={detector}
@@ -151,7 +152,7 @@ export function FlagForm() {
       <SelectField
         id="flag-unit"
         label="Unit"
-        value={d.unitId}
+        value={draft.unitId}
         options={app.units.value.map((u) => ({ value: u.id, label: u.name }))}
         placeholder="No unit"
         onChange={(unitId) => update({ unitId, unitChosen: true })}
@@ -164,14 +165,14 @@ export function FlagForm() {
         </p>
       )}
       <ScreenChip
-        screen={d.screen}
+        screen={draft.screen}
         onRemove={() => update({ screen: null })}
         onAdd={() => void app.addScreen('flag')}
         onPick={(screen) => update({ screen })}
       />
       <PageTitle
         id="flag-pageTitle"
-        value={d.pageTitle}
+        value={draft.pageTitle}
         detector={detector}
         error={errors.pageTitle}
         onAdd={() => void app.addPageTitle('flag')}
@@ -182,7 +183,7 @@ export function FlagForm() {
           <input
             type="checkbox"
             id="flag-anonymous"
-            checked={d.anonymous}
+            checked={draft.anonymous}
             aria-describedby="flag-anonymous-hint"
             onChange={(e) => update(anonymityChange(e.currentTarget.checked))}
           />{' '}
@@ -195,8 +196,8 @@ export function FlagForm() {
           <input
             type="checkbox"
             id="flag-contactOk"
-            checked={d.contactOk && !d.anonymous}
-            disabled={d.anonymous}
+            checked={draft.contactOk && !draft.anonymous}
+            disabled={draft.anonymous}
             onChange={(e) => update({ contactOk: e.currentTarget.checked })}
           />{' '}
           You may contact me

@@ -30,7 +30,7 @@ export interface CoreServices {
 
 /** The popup's signals and the few helpers every group of actions uses. */
 export function createCore(deps: AppDeps, services: () => Promise<CoreServices>) {
-  const b = deps.browser ?? browser;
+  const browserApi = deps.browser ?? browser;
   const now = deps.now ?? Date.now;
 
   const ready = signal(false);
@@ -69,7 +69,7 @@ export function createCore(deps: AppDeps, services: () => Promise<CoreServices>)
   const signedIn = computed(() => session.value !== null && !needsSignIn.value);
 
   function version() {
-    return b.runtime.getManifest().version;
+    return browserApi.runtime.getManifest().version;
   }
 
   // Built on first use: the API client comes with the services chunk, after the first render.
@@ -105,7 +105,7 @@ export function createCore(deps: AppDeps, services: () => Promise<CoreServices>)
   }
 
   return {
-    b,
+    browserApi,
     now,
     deps,
     version,

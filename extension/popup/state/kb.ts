@@ -12,9 +12,9 @@ const SHOWN = 3;
 
 /** The knowledge base in the popup: answers for this screen, matches while typing, opening one; loaded with the services. */
 export function createKbActions(core: Core) {
-  const { b, now, api, session } = core;
+  const { browserApi, now, api, session } = core;
 
-  const currentScreen = (): Promise<Screen | null> => captureScreen(b.tabs);
+  const currentScreen = (): Promise<Screen | null> => captureScreen(browserApi.tabs);
 
   /** Per host only: the server never learns which screen the popup was opened on. */
   async function systemTips(host: string): Promise<ScreenTip[]> {

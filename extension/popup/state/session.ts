@@ -30,7 +30,7 @@ export function createSessionActions(
   }: { open: (view: View) => Promise<void>; flushNow: () => Promise<unknown>; refreshAttention: () => Promise<void> },
 ) {
   const {
-    b,
+    browserApi,
     now,
     deps,
     version,
@@ -58,7 +58,7 @@ export function createSessionActions(
 
   async function init() {
     const [p, s, ob, at, nsi, drafts, last] = await Promise.all([
-      readPolicy(b.storage?.managed),
+      readPolicy(browserApi.storage?.managed),
       sessionItem.getValue(),
       outboxItem.getValue(),
       needsAttentionItem.getValue(),
@@ -109,12 +109,12 @@ export function createSessionActions(
     const { takePrefill, loadDrafts, captureScreen, saveDraft } = await services();
     const text = await takePrefill(s.user.id);
     if (text === null) return false;
-    void b.action.setBadgeText({ text: '' })?.catch(() => undefined);
+    void browserApi.action.setBadgeText({ text: '' })?.catch(() => undefined);
     const existing = (await loadDrafts()).drafts.ask;
     if (existing?.text) {
       askDraft.value = { ...existing, text: `${existing.text}\n\n${text}` };
     } else {
-      askDraft.value = emptyAskDraft(await captureScreen(b.tabs), text);
+      askDraft.value = emptyAskDraft(await captureScreen(browserApi.tabs), text);
     }
     await saveDraft('ask', askDraft.value);
     await open('ask');
@@ -139,8 +139,8 @@ export function createSessionActions(
     // An address set by IT policy was approved by IT (which grants hosts by policy); only an
     // address the user typed needs the user's own permission.
     const chosenByPolicy = apiUrlLocked.value && policy.value.apiUrl !== undefined;
-    if (!chosenByPolicy && url.origin !== new URL(BUILD_API_URL).origin && b.permissions?.request) {
-      const granted = await b.permissions
+    if (!chosenByPolicy && url.origin !== new URL(BUILD_API_URL).origin && browserApi.permissions?.request) {
+      const granted = await browserApi.permissions
         .request({ origins: [`${url.protocol}//${url.hostname}/*`] })
         .catch(() => false);
       if (!granted) {
@@ -203,7 +203,7 @@ export function createSessionActions(
     let result: { waiting: number; needsAttention: number } | null = null;
     try {
       const { signOutStored } = await services();
-      result = await signOutStored({ fetchFn: deps.fetchFn, now: now(), browser: b });
+      result = await signOutStored({ fetchFn: deps.fetchFn, now: now(), browser: browserApi });
     } finally {
       busy.value = false;
     }

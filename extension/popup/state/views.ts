@@ -16,7 +16,7 @@ import { services } from './load-services';
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
 export function createViewActions(core: Core, { loadItems }: { loadItems: () => Promise<void> }) {
   const {
-    b,
+    browserApi,
     now,
     deps,
     api,
@@ -88,7 +88,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     if (saved) flagDraft.value = saved.anonymous && !saved.unitChosen ? { ...saved, unitId: '' } : saved;
     else {
       const { captureScreen, saveDraft } = await services();
-      flagDraft.value = emptyFlagDraft(session.value?.user.unitId ?? null, await captureScreen(b.tabs));
+      flagDraft.value = emptyFlagDraft(session.value?.user.unitId ?? null, await captureScreen(browserApi.tabs));
       await saveDraft('flag', flagDraft.value);
     }
   }
@@ -100,7 +100,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     if (saved) askDraft.value = saved;
     else {
       const { captureScreen, saveDraft } = await services();
-      askDraft.value = emptyAskDraft(await captureScreen(b.tabs));
+      askDraft.value = emptyAskDraft(await captureScreen(browserApi.tabs));
       await saveDraft('ask', askDraft.value);
     }
   }
@@ -143,14 +143,14 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
 
   async function addPageTitle(kind: 'flag' | 'ask') {
     const { capturePageTitle } = await services();
-    const title = await capturePageTitle(b.tabs);
+    const title = await capturePageTitle(browserApi.tabs);
     if (kind === 'flag') updateFlag({ pageTitle: title });
     else updateAsk({ pageTitle: title });
   }
 
   async function addScreen(kind: 'flag' | 'ask') {
     const { captureScreen } = await services();
-    const screen = await captureScreen(b.tabs);
+    const screen = await captureScreen(browserApi.tabs);
     if (!screen) error.value = 'This page has no web address Curbside can use.';
     else if (kind === 'flag') updateFlag({ screen });
     else updateAsk({ screen });
