@@ -1,10 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { endpoints } from '../../shared/api';
-import type { Unit } from '../../shared/catalog';
 import type { CodeCreated, CodeInfo } from '../../shared/codes';
 import { DISCIPLINE_LABELS, type Discipline, type Role } from '../../shared/enums';
-import type { User } from '../../shared/users';
 import { describedBy, Field } from './Field';
 import { QrCode } from './QrCode';
 import { RoleChecks } from './RoleChecks';
@@ -57,9 +54,7 @@ function CreatedCode({ created, onDone }: { created: CodeCreated; onDone: () => 
 
 export function CodesPanel() {
   const admin = useAdmin();
-  const codes = useSignal<CodeInfo[]>([]);
-  const units = useSignal<Unit[]>([]);
-  const users = useSignal<User[]>([]);
+  const { codes, units, users } = admin.codes;
   const kind = useSignal<Kind>('enroll');
   const roles = useSignal<Role[]>(['clinician']);
   const unitId = useSignal('');
@@ -75,12 +70,7 @@ export function CodesPanel() {
 
   async function load() {
     try {
-      const [c, u] = await Promise.all([
-        admin.call(endpoints.adminListCodes, {}),
-        admin.call(endpoints.adminListUnits, {}),
-      ]);
-      codes.value = c.codes;
-      units.value = u.units.filter((x) => x.active);
+      await admin.codes.loadCodes();
     } catch (e) {
       error.value = errorMessage(e);
     }
@@ -89,10 +79,7 @@ export function CodesPanel() {
 
   async function findUsers() {
     try {
-      const q = userQuery.value.trim();
-      users.value = (
-        await admin.call(endpoints.adminListUsers, { query: { q: q || undefined, active: 'true' } })
-      ).users;
+      await admin.codes.findUsers(userQuery.value);
     } catch (e) {
       error.value = errorMessage(e);
     }
@@ -118,7 +105,7 @@ export function CodesPanel() {
           }
         : { kind: 'signin' as const, userId: userId.value, ...common };
     try {
-      created.value = await admin.call(endpoints.adminCreateCode, { body });
+      created.value = await admin.codes.createCode(body);
       admin.announce('Code created.');
       await load();
     } catch (err) {
@@ -129,7 +116,7 @@ export function CodesPanel() {
 
   async function revoke(c: CodeInfo) {
     try {
-      await admin.call(endpoints.adminRevokeCode, { params: { id: c.id } });
+      await admin.codes.revokeCode(c.id);
       admin.announce('Code revoked.');
       await load();
     } catch (e) {

@@ -6,6 +6,7 @@ import { ApiError, errorMessage } from '../lib/errors';
 import { createSessionApi } from '../lib/session-api';
 import { buildSignInLink } from '../lib/signin-link';
 import { type StoredSession, sessionItem } from '../lib/storage';
+import { createCodesState } from './codes';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
 
@@ -48,7 +49,7 @@ export function createAdminState(deps: AdminDeps = {}) {
     return buildSignInLink(base, code, session.value?.apiUrl ?? '');
   }
 
-  return { ready, session, status, isAdmin, init, call, announce, signInLink };
+  return { ready, session, status, isAdmin, init, call, announce, signInLink, codes: createCodesState(call) };
 }
 
 export type AdminState = ReturnType<typeof createAdminState>;

@@ -1,0 +1,41 @@
+import { signal } from '@preact/signals';
+import { endpoints } from '../../shared/api';
+import type { Unit } from '../../shared/catalog';
+import type { CodeCreate, CodeInfo } from '../../shared/codes';
+import type { User } from '../../shared/users';
+import type { SessionApi } from '../lib/session-api';
+
+/**
+ * Sign-in and enrolment codes: the list, the units and people a code can name, and the calls that
+ * change them. Part of the admin state; each action throws the API's error for the panel to show.
+ */
+export function createCodesState(call: SessionApi['call']) {
+  const codes = signal<CodeInfo[]>([]);
+  /** Active units, for an enrolment code's unit. */
+  const units = signal<Unit[]>([]);
+  /** People found by name, for a sign-in code. */
+  const users = signal<User[]>([]);
+
+  async function loadCodes() {
+    const [codeList, unitList] = await Promise.all([
+      call(endpoints.adminListCodes, {}),
+      call(endpoints.adminListUnits, {}),
+    ]);
+    codes.value = codeList.codes;
+    units.value = unitList.units.filter((unit) => unit.active);
+  }
+
+  async function findUsers(query: string) {
+    const trimmed = query.trim();
+    users.value = (await call(endpoints.adminListUsers, { query: { q: trimmed || undefined, active: 'true' } })).users;
+  }
+
+  /** The code is in the answer only: it is shown once and never fetched again. */
+  const createCode = (body: CodeCreate) => call(endpoints.adminCreateCode, { body });
+
+  const revokeCode = async (id: string) => {
+    await call(endpoints.adminRevokeCode, { params: { id } });
+  };
+
+  return { codes, units, users, loadCodes, findUsers, createCode, revokeCode };
+}
