@@ -2,8 +2,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
 import type { AuditEntry } from '../../shared/audit';
-import { describedBy, Field } from './Field';
-import { errorMessage, fieldErrors, useAdmin } from './state';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import { describedBy, Field } from '../ui/Field';
+import { useAdmin } from './state';
 
 /** Actions the API writes; the filter is a fixed list, never free text. */
 const ACTIONS = [

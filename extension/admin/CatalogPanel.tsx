@@ -2,8 +2,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
-import { describedBy, Field } from './Field';
-import { errorMessage, fieldErrors, useAdmin } from './state';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import { describedBy, Field } from '../ui/Field';
+import { useAdmin } from './state';
 
 const EP = {
   units: {

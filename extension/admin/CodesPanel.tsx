@@ -2,10 +2,11 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { CodeCreated, CodeInfo } from '../../shared/codes';
 import { DISCIPLINE_LABELS, type Discipline, type Role } from '../../shared/enums';
-import { describedBy, Field } from './Field';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import { describedBy, Field } from '../ui/Field';
 import { QrCode } from './QrCode';
 import { RoleChecks } from './RoleChecks';
-import { errorMessage, fieldErrors, useAdmin } from './state';
+import { useAdmin } from './state';
 
 type Kind = 'enroll' | 'signin';
 

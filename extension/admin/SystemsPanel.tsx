@@ -3,8 +3,9 @@ import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
 import { adminSegments, deidentifyPath } from '../../shared/context';
 import { SCREEN_KEYS, type System } from '../../shared/systems';
-import { describedBy, Field } from './Field';
-import { errorMessage, fieldErrors, useAdmin } from './state';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import { describedBy, Field } from '../ui/Field';
+import { useAdmin } from './state';
 
 function KeyChecks({ id, value, onChange }: { id: string; value: string[]; onChange: (keys: string[]) => void }) {
   return (

@@ -4,9 +4,10 @@ import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
 import { ROLE_LABELS, Role } from '../../shared/enums';
 import type { User } from '../../shared/users';
-import { Field } from './Field';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import { Field } from '../ui/Field';
 import { RoleChecks } from './RoleChecks';
-import { errorMessage, fieldErrors, useAdmin } from './state';
+import { useAdmin } from './state';
 
 function UserEditor({ user, units, onSaved }: { user: User; units: Unit[]; onSaved: (u: User) => void }) {
   const admin = useAdmin();

@@ -2,7 +2,6 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ApiError, errorMessage } from '../lib/errors';
 import { createSessionApi } from '../lib/session-api';
 import { buildSignInLink } from '../lib/signin-link';
 import { type StoredSession, sessionItem } from '../lib/storage';
@@ -61,16 +60,3 @@ export function useAdmin(): AdminState {
   if (!state) throw new Error('useAdmin outside <AdminContext.Provider>');
   return state;
 }
-
-/** Field messages from a 400's zod issues, keyed by dotted path ("" for the whole form). */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const out: Record<string, string> = {};
-  for (const d of error.details as { path?: (string | number)[]; message?: string }[]) {
-    const key = (d.path ?? []).join('.');
-    if (d.message && !(key in out)) out[key] = d.message;
-  }
-  return out;
-}
-
-export { errorMessage };
