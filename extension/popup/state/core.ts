@@ -1,15 +1,9 @@
-import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { Topic, Unit } from '../../../shared/catalog';
-import type { System } from '../../../shared/systems';
-import { BUILD_API_URL } from '../../lib/config';
-import type { AskDraft, FlagDraft, View } from '../../lib/drafts';
 import { errorMessage } from '../../lib/errors';
 import type { Detector } from '../../lib/phi';
 import type { ensureReceiptKey } from '../../lib/receipts';
 import type { createSessionApi, SessionApi } from '../../lib/session-api';
-import type { AttentionItem, OpenAttentionItem, OutboxItem, Policy, StoredSession } from '../../lib/storage';
-import type { MyItem } from '../my-items';
+import { createPopupSignals } from './signals';
 
 type BrowserLike = Pick<typeof browser, 'runtime' | 'tabs' | 'action' | 'permissions' | 'storage'>;
 
@@ -28,45 +22,13 @@ export interface CoreServices {
   ensureReceiptKey: typeof ensureReceiptKey;
 }
 
-/** The popup's signals and the few helpers every group of actions uses. */
+/** The popup's signals (signals.ts) and the few helpers every group of actions uses. */
 export function createCore(deps: AppDeps, services: () => Promise<CoreServices>) {
   const browserApi = deps.browser ?? browser;
   const now = deps.now ?? Date.now;
 
-  const ready = signal(false);
-  const policy = signal<Policy>({});
-  const apiUrl = signal(BUILD_API_URL);
-  const apiUrlLocked = signal(false);
-  const session = signal<StoredSession | null>(null);
-  const needsSignIn = signal(false);
-  const view = signal<View>('home');
-  const outbox = signal<OutboxItem[]>([]);
-  const attention = signal<AttentionItem[]>([]);
-  /** The signed-in user's "needs attention" entries opened with their key, by client id. */
-  const attentionOpen = signal<Record<string, OpenAttentionItem>>({});
-  /** Polite announcements ("Flag sent."), shown in an aria-live region. */
-  const status = signal('');
-  /** The current failure, shown in role="alert". */
-  const error = signal('');
-  const busy = signal(false);
-  const detector = signal<Detector | null>(null);
-  const units = signal<Unit[]>([]);
-  const topics = signal<Topic[]>([]);
-  const incidentReportingUrl = signal<string | null>(null);
-  /** The admins' systems and screens: friendly names and the desktop-EHR picker. */
-  const systems = signal<System[]>([]);
-  const flagDraft = signal<FlagDraft | null>(null);
-  const askDraft = signal<AskDraft | null>(null);
-  /** Why an item being edited again was refused. */
-  const editNotice = signal('');
-  const items = signal<MyItem[] | null>(null);
-  /** When the list shown was fetched, if it is the cached copy (offline). */
-  const itemsCachedAt = signal<number | null>(null);
-
-  const userId = computed(() => session.value?.user.id);
-  const waiting = computed(() => outbox.value.filter((i) => i.userId === userId.value));
-  const needsAttention = computed(() => attention.value.filter((a) => a.item.userId === userId.value));
-  const signedIn = computed(() => session.value !== null && !needsSignIn.value);
+  const state = createPopupSignals();
+  const { session, error, status } = state;
 
   function version() {
     return browserApi.runtime.getManifest().version;
@@ -104,41 +66,5 @@ export function createCore(deps: AppDeps, services: () => Promise<CoreServices>)
     error.value = errorMessage(e);
   }
 
-  return {
-    browserApi,
-    now,
-    deps,
-    version,
-    api,
-    unlock,
-    announce,
-    fail,
-    ready,
-    policy,
-    apiUrl,
-    apiUrlLocked,
-    session,
-    needsSignIn,
-    view,
-    outbox,
-    attention,
-    attentionOpen,
-    status,
-    error,
-    busy,
-    detector,
-    units,
-    topics,
-    incidentReportingUrl,
-    systems,
-    flagDraft,
-    askDraft,
-    editNotice,
-    items,
-    itemsCachedAt,
-    userId,
-    waiting,
-    needsAttention,
-    signedIn,
-  };
+  return { state, browserApi, now, deps, version, api, unlock, announce, fail };
 }

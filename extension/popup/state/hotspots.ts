@@ -28,7 +28,7 @@ export function createHotspotActions(core: Core) {
       const client = await api();
       const clientId = crypto.randomUUID();
       let receiptSecret: string | undefined;
-      const userId = core.userId.value;
+      const userId = core.state.userId.value;
       if (anonymous && userId) {
         const { newSecret } = await import('../../lib/ids');
         receiptSecret = newSecret();

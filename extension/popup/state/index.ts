@@ -58,9 +58,8 @@ export function createAppState(deps: AppDeps = {}) {
   const viewActions = createViewActions(core, itemActions);
   const sessionActions = createSessionActions(core, viewActions);
   // Components get signals and actions; the helpers stay internal.
-  const { browserApi, now, deps: _deps, version, api, unlock, announce, fail, ...signals } = core;
   return {
-    ...signals,
+    ...core.state,
     ...itemActions,
     ...viewActions,
     ...sessionActions,

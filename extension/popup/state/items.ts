@@ -5,19 +5,19 @@ import { services } from './load-services';
 
 /** My items: the merged list, its offline copy and the unread marks. */
 export function createItemActions(core: Core) {
-  const { now, api, unlock, fail, session, items, itemsCachedAt } = core;
+  const { state, now, api, unlock, fail } = core;
 
   async function loadItems() {
-    const s = session.value;
+    const s = state.session.value;
     if (!s) return;
     await unlock();
     const { buildItems, fetchItems, ensureReceiptKey, readReceipts, readItemsCache, writeItemsCache, readSeen } =
       await services();
     const seen = await readSeen(s.user.id);
     const mine = await readItemsCache(s.user.id);
-    if (mine && !items.value) {
-      items.value = buildItems(mine, seen);
-      itemsCachedAt.value = mine.fetchedAt;
+    if (mine && !state.items.value) {
+      state.items.value = buildItems(mine, seen);
+      state.itemsCachedAt.value = mine.fetchedAt;
     }
     try {
       const client = await api();
@@ -26,18 +26,18 @@ export function createItemActions(core: Core) {
       const receipts = (await readReceipts(s.user.id)) ?? [];
       const fresh = await fetchItems(client, s.user.id, receipts, now());
       await writeItemsCache(fresh);
-      items.value = buildItems(fresh, seen);
-      itemsCachedAt.value = null;
+      state.items.value = buildItems(fresh, seen);
+      state.itemsCachedAt.value = null;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) await needsSignInItem.setValue(true);
-      if (!mine) items.value = [];
+      if (!mine) state.items.value = [];
       if (!(e instanceof NetworkError && mine)) fail(e);
     }
   }
 
   /** Marks what is shown as seen; the marks stay on screen until the list is next opened. */
   async function markSeen(keys: string[]) {
-    const s = session.value;
+    const s = state.session.value;
     if (!s || keys.length === 0) return;
     const svc = await services();
     await svc.markSeen(s.user.id, keys);

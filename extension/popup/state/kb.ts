@@ -12,13 +12,13 @@ const SHOWN = 3;
 
 /** The knowledge base in the popup: answers for this screen, matches while typing, opening one; loaded with the services. */
 export function createKbActions(core: Core) {
-  const { browserApi, now, api, session } = core;
+  const { state, browserApi, now, api } = core;
 
   const currentScreen = (): Promise<Screen | null> => captureScreen(browserApi.tabs);
 
   /** Per host only: the server never learns which screen the popup was opened on. */
   async function systemTips(host: string): Promise<ScreenTip[]> {
-    const key = `${session.value?.apiUrl ?? ''} ${host}`;
+    const key = `${state.session.value?.apiUrl ?? ''} ${host}`;
     const at = now();
     const fresh = (entry?: { fetchedAt: number }) => !!entry && at - entry.fetchedAt < TIPS_TTL_MS;
     const cached = (await screenTipsItem.getValue())[key];

@@ -29,32 +29,7 @@ export function createSessionActions(
     refreshAttention,
   }: { open: (view: View) => Promise<void>; flushNow: () => Promise<unknown>; refreshAttention: () => Promise<void> },
 ) {
-  const {
-    browserApi,
-    now,
-    deps,
-    version,
-    api,
-    unlock,
-    announce,
-    fail,
-    ready,
-    policy,
-    apiUrl,
-    apiUrlLocked,
-    session,
-    needsSignIn,
-    view,
-    outbox,
-    attention,
-    error,
-    busy,
-    flagDraft,
-    askDraft,
-    items,
-    signedIn,
-    attentionOpen,
-  } = core;
+  const { state, browserApi, now, deps, version, api, unlock, announce, fail } = core;
 
   async function init() {
     const [p, s, ob, at, nsi, drafts, last] = await Promise.all([
@@ -66,23 +41,23 @@ export function createSessionActions(
       draftsItem.getValue(),
       lastActiveItem.getValue(),
     ]);
-    policy.value = p;
+    state.policy.value = p;
     const resolved = await resolveApiUrl(p);
-    apiUrl.value = resolved.url;
-    apiUrlLocked.value = resolved.locked;
-    outbox.value = ob;
-    attention.value = at;
-    needsSignIn.value = nsi;
-    session.value = s;
+    state.apiUrl.value = resolved.url;
+    state.apiUrlLocked.value = resolved.locked;
+    state.outbox.value = ob;
+    state.attention.value = at;
+    state.needsSignIn.value = nsi;
+    state.session.value = s;
     outboxItem.watch((v) => {
-      outbox.value = v;
+      state.outbox.value = v;
     });
     needsAttentionItem.watch((v) => {
-      attention.value = v;
+      state.attention.value = v;
       void refreshAttention();
     });
     needsSignInItem.watch((v) => {
-      needsSignIn.value = v;
+      state.needsSignIn.value = v;
     });
 
     // The stricter of IT policy and the organisation's setting; the background alarm checks too.
@@ -91,10 +66,10 @@ export function createSessionActions(
       await signOut();
       announce(IDLE_NOTICE);
     } else if (await takeIdleNotice()) announce(IDLE_NOTICE);
-    if (session.value) await lastActiveItem.setValue(now());
-    ready.value = true;
+    if (state.session.value) await lastActiveItem.setValue(now());
+    state.ready.value = true;
 
-    if (!signedIn.value) return;
+    if (!state.signedIn.value) return;
     if (!(await consumePrefill()) && drafts.view && drafts.view !== 'home') await open(drafts.view);
     // The user's key opens what is sealed for them (the first time since the browser started).
     void unlock().then(refreshAttention);
@@ -103,7 +78,7 @@ export function createSessionActions(
 
   /** Text selected on a page and sent here by the context menu becomes the start of a question. */
   async function consumePrefill(): Promise<boolean> {
-    const s = session.value;
+    const s = state.session.value;
     if (!s || !(await prefillItem.getValue())) return false;
     await unlock();
     const { takePrefill, loadDrafts, captureScreen, saveDraft } = await services();
@@ -112,43 +87,43 @@ export function createSessionActions(
     void browserApi.action.setBadgeText({ text: '' })?.catch(() => undefined);
     const existing = (await loadDrafts()).drafts.ask;
     if (existing?.text) {
-      askDraft.value = { ...existing, text: `${existing.text}\n\n${text}` };
+      state.askDraft.value = { ...existing, text: `${existing.text}\n\n${text}` };
     } else {
-      askDraft.value = emptyAskDraft(await captureScreen(browserApi.tabs), text);
+      state.askDraft.value = emptyAskDraft(await captureScreen(browserApi.tabs), text);
     }
-    await saveDraft('ask', askDraft.value);
+    await saveDraft('ask', state.askDraft.value);
     await open('ask');
     return true;
   }
 
   async function signIn(input: { apiUrl: string; code: string; displayName: string }) {
-    error.value = '';
-    const base = normaliseApiUrl(apiUrlLocked.value ? apiUrl.value : input.apiUrl);
+    state.error.value = '';
+    const base = normaliseApiUrl(state.apiUrlLocked.value ? state.apiUrl.value : input.apiUrl);
     let url: URL;
     try {
       url = new URL(base);
     } catch {
-      error.value = 'Enter the full API address, for example https://curbside.example.org.';
+      state.error.value = 'Enter the full API address, for example https://curbside.example.org.';
       return false;
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
-      error.value = 'The API address must start with https://.';
+      state.error.value = 'The API address must start with https://.';
       return false;
     }
     // Must be the first await: the browser only shows the prompt during the click that asked.
     // An address set by IT policy was approved by IT (which grants hosts by policy); only an
     // address the user typed needs the user's own permission.
-    const chosenByPolicy = apiUrlLocked.value && policy.value.apiUrl !== undefined;
+    const chosenByPolicy = state.apiUrlLocked.value && state.policy.value.apiUrl !== undefined;
     if (!chosenByPolicy && url.origin !== new URL(BUILD_API_URL).origin && browserApi.permissions?.request) {
       const granted = await browserApi.permissions
         .request({ origins: [`${url.protocol}//${url.hostname}/*`] })
         .catch(() => false);
       if (!granted) {
-        error.value = `Curbside needs your permission to reach ${url.host}. Sign in again and choose “Allow”.`;
+        state.error.value = `Curbside needs your permission to reach ${url.host}. Sign in again and choose “Allow”.`;
         return false;
       }
     }
-    busy.value = true;
+    state.busy.value = true;
     try {
       const { createSessionApi, endpoints, ensureReceiptKey } = await services();
       // Enrolment goes with no token: the code is the credential.
@@ -161,7 +136,7 @@ export function createSessionActions(
       await Promise.all([
         sessionItem.setValue(stored),
         needsSignInItem.setValue(false),
-        apiUrlLocked.value ? Promise.resolve() : apiUrlItem.setValue(base),
+        state.apiUrlLocked.value ? Promise.resolve() : apiUrlItem.setValue(base),
         lastActiveItem.setValue(now()),
       ]);
       // The user's key before the forms show: drafts and the outbox are sealed with it from the
@@ -169,10 +144,10 @@ export function createSessionActions(
       // it (the server went away just now) lib/legacy.ts seals what is written once it arrives.
       const signedIn = createSessionApi({ session: () => stored, fetchFn: deps.fetchFn, version }).api();
       await ensureReceiptKey(signedIn, s.user.id).catch(() => undefined);
-      session.value = stored;
-      needsSignIn.value = false;
-      apiUrl.value = base;
-      view.value = 'home';
+      state.session.value = stored;
+      state.needsSignIn.value = false;
+      state.apiUrl.value = base;
+      state.view.value = 'home';
       announce(`Signed in as ${s.user.displayName}.`);
       void refreshAttention();
       const signedInApi = await api();
@@ -189,7 +164,7 @@ export function createSessionActions(
       fail(e);
       return false;
     } finally {
-      busy.value = false;
+      state.busy.value = false;
     }
   }
 
@@ -199,21 +174,21 @@ export function createSessionActions(
    * that cannot go now (offline) wait for this user; no one else's token ever sends them.
    */
   async function signOut() {
-    busy.value = true;
+    state.busy.value = true;
     let result: { waiting: number; needsAttention: number } | null = null;
     try {
       const { signOutStored } = await services();
       result = await signOutStored({ fetchFn: deps.fetchFn, now: now(), browser: browserApi });
     } finally {
-      busy.value = false;
+      state.busy.value = false;
     }
-    session.value = null;
-    needsSignIn.value = false;
-    flagDraft.value = null;
-    askDraft.value = null;
-    items.value = null;
-    attentionOpen.value = {};
-    view.value = 'home';
+    state.session.value = null;
+    state.needsSignIn.value = false;
+    state.flagDraft.value = null;
+    state.askDraft.value = null;
+    state.items.value = null;
+    state.attentionOpen.value = {};
+    state.view.value = 'home';
     const kept = (result?.waiting ?? 0) + (result?.needsAttention ?? 0);
     announce(
       kept > 0

@@ -8,7 +8,7 @@ import type { Core } from './core';
  * one's own. Loaded after the popup's first render, with the API client.
  */
 export function createSignInActions(core: Core) {
-  const { api, announce, fail, busy } = core;
+  const { state, api, announce, fail } = core;
 
   /** Sign-ins this device has not acknowledged; none when the API cannot be reached (it is asked again next time). */
   async function newSignIns(): Promise<NewSignIn[]> {
@@ -40,15 +40,15 @@ export function createSignInActions(core: Core) {
   }
 
   async function createDeviceCode(): Promise<DeviceCode | null> {
-    if (busy.value) return null;
-    busy.value = true;
+    if (state.busy.value) return null;
+    state.busy.value = true;
     try {
       return await (await api()).call(endpoints.createDeviceCode, { body: {} });
     } catch (e) {
       fail(e);
       return null;
     } finally {
-      busy.value = false;
+      state.busy.value = false;
     }
   }
 

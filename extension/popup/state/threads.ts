@@ -12,17 +12,17 @@ type Support = NeedToTalkCreated['support'];
 
 /** The asker's side of a thread (reply, helpful, consent) and "Need to talk"; loaded with the services. */
 export function createThreadActions(core: Core) {
-  const { api, announce, fail, session, items, busy } = core;
+  const { state, api, announce, fail } = core;
 
   /** Puts the API's copy of one question into the list and its offline cache, keeping the "New" marks shown. */
   async function applyQuestion(q: Question) {
-    const s = session.value;
+    const s = state.session.value;
     const cache = s && (await readItemsCache(s.user.id));
     if (!cache) return;
     const next = { ...cache, questions: cache.questions.map((x) => (x.id === q.id ? q : x)) };
     await writeItemsCache(next);
-    const shown = new Map((items.value ?? []).map((i) => [i.id, i.unread]));
-    items.value = buildItems(next, await readSeen(s.user.id)).map((i) => ({
+    const shown = new Map((state.items.value ?? []).map((i) => [i.id, i.unread]));
+    state.items.value = buildItems(next, await readSeen(s.user.id)).map((i) => ({
       ...i,
       unread: shown.get(i.id) ?? i.unread,
     }));
@@ -30,15 +30,15 @@ export function createThreadActions(core: Core) {
 
   /** Runs one thread action; false (with the API's words shown) when it failed. */
   async function act<T>(run: (client: Awaited<ReturnType<typeof api>>) => Promise<T>): Promise<T | null> {
-    if (busy.value) return null;
-    busy.value = true;
+    if (state.busy.value) return null;
+    state.busy.value = true;
     try {
       return await run(await api());
     } catch (e) {
       fail(e);
       return null;
     } finally {
-      busy.value = false;
+      state.busy.value = false;
     }
   }
 
@@ -74,7 +74,7 @@ export function createThreadActions(core: Core) {
 
   /** The contacts to show at once: the last known copy first, then the API's. */
   async function supportContacts(onUpdate: (s: Support) => void): Promise<void> {
-    const apiUrl = session.value?.apiUrl ?? '';
+    const apiUrl = state.session.value?.apiUrl ?? '';
     const cached = await supportContactsItem.getValue();
     if (cached?.apiUrl === apiUrl) onUpdate(cached);
     try {
@@ -101,7 +101,7 @@ export function createThreadActions(core: Core) {
     if (!created) return null;
     await Promise.all([
       saveTalkDraft(''),
-      supportContactsItem.setValue({ ...created.support, apiUrl: session.value?.apiUrl ?? '' }),
+      supportContactsItem.setValue({ ...created.support, apiUrl: state.session.value?.apiUrl ?? '' }),
     ]);
     announce('Sent. A peer supporter will be in touch today.');
     return created;

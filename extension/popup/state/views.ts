@@ -15,57 +15,33 @@ import { services } from './load-services';
 
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
 export function createViewActions(core: Core, { loadItems }: { loadItems: () => Promise<void> }) {
-  const {
-    browserApi,
-    now,
-    deps,
-    api,
-    unlock,
-    announce,
-    fail,
-    session,
-    needsSignIn,
-    view,
-    error,
-    busy,
-    detector,
-    units,
-    topics,
-    incidentReportingUrl,
-    systems,
-    flagDraft,
-    askDraft,
-    editNotice,
-    waiting,
-    attentionOpen,
-    userId,
-  } = core;
+  const { state, browserApi, now, deps, api, unlock, announce, fail } = core;
 
   async function ensureDetector() {
-    if (detector.value) return;
-    detector.value = await (deps.loadDetector ?? loadDetector)();
+    if (state.detector.value) return;
+    state.detector.value = await (deps.loadDetector ?? loadDetector)();
   }
 
   async function loadCatalog() {
     const cached = await catalogItem.getValue();
     if (cached) {
-      units.value = cached.units;
-      topics.value = cached.topics;
+      state.units.value = cached.units;
+      state.topics.value = cached.topics;
     }
     try {
       const [{ endpoints, loadSystems }, client] = await Promise.all([services(), api()]);
-      void loadSystems(systems, client, now());
+      void loadSystems(state.systems, client, now());
       const [u, t] = await Promise.all([client.call(endpoints.units, {}), client.call(endpoints.topics, {})]);
       void client
         .call(endpoints.settings, {})
         .then(async (settings) => {
-          incidentReportingUrl.value = settings.incidentReportingUrl;
+          state.incidentReportingUrl.value = settings.incidentReportingUrl;
           await orgIdleMinutesItem.setValue(settings.idleSignOutMinutes);
         })
         .catch(() => undefined);
-      units.value = u.units.filter((x) => x.active);
-      topics.value = t.topics.filter((x) => x.active);
-      await catalogItem.setValue({ units: units.value, topics: topics.value, fetchedAt: now() });
+      state.units.value = u.units.filter((x) => x.active);
+      state.topics.value = t.topics.filter((x) => x.active);
+      await catalogItem.setValue({ units: state.units.value, topics: state.topics.value, fetchedAt: now() });
     } catch (e) {
       if (!cached) fail(e);
     }
@@ -81,34 +57,37 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
   }
 
   async function ensureFlagDraft() {
-    if (flagDraft.value) return;
+    if (state.flagDraft.value) return;
     const saved = (await savedDrafts()).flag;
-    if (flagDraft.value) return;
+    if (state.flagDraft.value) return;
     // An anonymous draft from before units were a choice shows (and sends) no unit, as toFlagCreate does.
-    if (saved) flagDraft.value = saved.anonymous && !saved.unitChosen ? { ...saved, unitId: '' } : saved;
+    if (saved) state.flagDraft.value = saved.anonymous && !saved.unitChosen ? { ...saved, unitId: '' } : saved;
     else {
       const { captureScreen, saveDraft } = await services();
-      flagDraft.value = emptyFlagDraft(session.value?.user.unitId ?? null, await captureScreen(browserApi.tabs));
-      await saveDraft('flag', flagDraft.value);
+      state.flagDraft.value = emptyFlagDraft(
+        state.session.value?.user.unitId ?? null,
+        await captureScreen(browserApi.tabs),
+      );
+      await saveDraft('flag', state.flagDraft.value);
     }
   }
 
   async function ensureAskDraft() {
-    if (askDraft.value) return;
+    if (state.askDraft.value) return;
     const saved = (await savedDrafts()).ask;
-    if (askDraft.value) return;
-    if (saved) askDraft.value = saved;
+    if (state.askDraft.value) return;
+    if (saved) state.askDraft.value = saved;
     else {
       const { captureScreen, saveDraft } = await services();
-      askDraft.value = emptyAskDraft(await captureScreen(browserApi.tabs));
-      await saveDraft('ask', askDraft.value);
+      state.askDraft.value = emptyAskDraft(await captureScreen(browserApi.tabs));
+      await saveDraft('ask', state.askDraft.value);
     }
   }
 
   async function open(next: View) {
-    error.value = '';
-    if (next !== 'flag' && next !== 'ask') editNotice.value = '';
-    view.value = next;
+    state.error.value = '';
+    if (next !== 'flag' && next !== 'ask') state.editNotice.value = '';
+    state.view.value = next;
     await saveView(next);
     if (next === 'flag' || next === 'ask') {
       void ensureDetector();
@@ -128,16 +107,16 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
   }
 
   function updateFlag(patch: Partial<FlagDraft>) {
-    if (!flagDraft.value) return;
-    const draft = { ...flagDraft.value, ...patch };
-    flagDraft.value = draft;
+    if (!state.flagDraft.value) return;
+    const draft = { ...state.flagDraft.value, ...patch };
+    state.flagDraft.value = draft;
     queueSave('flag', draft);
   }
 
   function updateAsk(patch: Partial<AskDraft>) {
-    if (!askDraft.value) return;
-    const draft = { ...askDraft.value, ...patch };
-    askDraft.value = draft;
+    if (!state.askDraft.value) return;
+    const draft = { ...state.askDraft.value, ...patch };
+    state.askDraft.value = draft;
     queueSave('ask', draft);
   }
 
@@ -151,14 +130,14 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
   async function addScreen(kind: 'flag' | 'ask') {
     const { captureScreen } = await services();
     const screen = await captureScreen(browserApi.tabs);
-    if (!screen) error.value = 'This page has no web address Curbside can use.';
+    if (!screen) state.error.value = 'This page has no web address Curbside can use.';
     else if (kind === 'flag') updateFlag({ screen });
     else updateAsk({ screen });
   }
 
   async function flushNow() {
-    const s = session.value;
-    if (!s || needsSignIn.value) return null;
+    const s = state.session.value;
+    if (!s || state.needsSignIn.value) return null;
     try {
       const { flush } = await services();
       return await flush({ api: await api(), userId: s.user.id, now: now() });
@@ -169,11 +148,11 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
 
   /** Queue first, then try at once, so the message says honestly whether it went. */
   async function submit(kind: 'flag' | 'question', confirmedSpans?: ConfirmedSpan[]) {
-    const s = session.value;
-    const draft = kind === 'flag' ? flagDraft.value : askDraft.value;
-    if (!s || !draft || busy.value) return;
-    busy.value = true;
-    error.value = '';
+    const s = state.session.value;
+    const draft = kind === 'flag' ? state.flagDraft.value : state.askDraft.value;
+    if (!s || !draft || state.busy.value) return;
+    state.busy.value = true;
+    state.error.value = '';
     try {
       const svc = await services();
       const queued =
@@ -188,57 +167,60 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
             );
       await saving;
       await svc.clearDraft(kind === 'flag' ? 'flag' : 'ask');
-      if (kind === 'flag') flagDraft.value = null;
-      else askDraft.value = null;
-      editNotice.value = '';
-      view.value = 'home';
+      if (kind === 'flag') state.flagDraft.value = null;
+      else state.askDraft.value = null;
+      state.editNotice.value = '';
+      state.view.value = 'home';
       const result = await flushNow();
       const noun = kind === 'flag' ? 'Flag' : 'Question';
       if (result?.delivered.includes(queued.clientId)) announce(`${noun} sent.`);
       else if (result?.needsAttention.includes(queued.clientId))
-        error.value = `${noun} not sent: see “Needs attention” below to fix it.`;
-      else if (result?.needsSignIn) error.value = `${noun} saved. Sign in again to send it.`;
-      else announce(`${noun} saved on this device. Waiting to send (${waiting.value.length}); Curbside keeps trying.`);
+        state.error.value = `${noun} not sent: see “Needs attention” below to fix it.`;
+      else if (result?.needsSignIn) state.error.value = `${noun} saved. Sign in again to send it.`;
+      else
+        announce(
+          `${noun} saved on this device. Waiting to send (${state.waiting.value.length}); Curbside keeps trying.`,
+        );
     } catch (e) {
       fail(e);
     } finally {
-      busy.value = false;
+      state.busy.value = false;
     }
   }
 
   /** Opens the user's "needs attention" entries with their key, to show what was refused and why. */
   async function refreshAttention() {
-    const id = userId.value;
+    const id = state.userId.value;
     if (!id) {
-      attentionOpen.value = {};
+      state.attentionOpen.value = {};
       return;
     }
     const { openAttentionFor } = await services();
-    attentionOpen.value = await openAttentionFor(id);
+    state.attentionOpen.value = await openAttentionFor(id);
   }
 
   /** Takes a refused item back into its form, to fix and send again (with a new clientId). */
   async function editAttention(clientId: string) {
-    const id = userId.value;
+    const id = state.userId.value;
     if (!id) return;
     await unlock();
     const svc = await services();
     const entry = await svc.takeAttention(clientId, id);
     if (!entry) return;
-    editNotice.value = entry.reason;
+    state.editNotice.value = entry.reason;
     if (entry.item.kind === 'flag') {
-      flagDraft.value = svc.flagDraftFrom(entry.item.body);
-      await svc.saveDraft('flag', flagDraft.value);
+      state.flagDraft.value = svc.flagDraftFrom(entry.item.body);
+      await svc.saveDraft('flag', state.flagDraft.value);
       await open('flag');
     } else {
-      askDraft.value = svc.askDraftFrom(entry.item.body);
-      await svc.saveDraft('ask', askDraft.value);
+      state.askDraft.value = svc.askDraftFrom(entry.item.body);
+      await svc.saveDraft('ask', state.askDraft.value);
       await open('ask');
     }
   }
 
   async function discardAttention(clientId: string) {
-    const id = userId.value;
+    const id = state.userId.value;
     if (!id) return;
     const { takeAttention } = await services();
     await takeAttention(clientId, id, { discard: true });
