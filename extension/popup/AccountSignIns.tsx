@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountAuditEntry, DeviceCode } from '../../shared/sign-ins';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { ViewHeading } from './ViewHeading';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -27,7 +27,7 @@ function describe(e: AccountAuditEntry): string {
 
 /** "Sign-ins to my account": the audit of this account's sign-ins and codes, and a code to add a device. */
 export function AccountSignIns() {
-  const app = useApp();
+  const app = usePopup();
   const [entries, setEntries] = useState<AccountAuditEntry[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [code, setCode] = useState<DeviceCode | null>(null);

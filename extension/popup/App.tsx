@@ -2,7 +2,7 @@ import { Header } from './Header';
 import { Home } from './Home';
 import { lazyPart, lazyView } from './LazyView';
 import { SignIn } from './SignIn';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const FlagForm = lazyView(() => import('./FlagForm').then((m) => m.FlagForm));
 const AskForm = lazyView(() => import('./AskForm').then((m) => m.AskForm));
@@ -13,7 +13,7 @@ const AccountSignIns = lazyView(() => import('./AccountSignIns').then((m) => m.A
 const SignInNotice = lazyPart(() => import('./SignInNotice').then((m) => m.SignInNotice));
 
 function CurrentView() {
-  const app = useApp();
+  const app = usePopup();
   if (!app.signedIn.value) return <SignIn />;
   switch (app.view.value) {
     case 'flag':
@@ -32,7 +32,7 @@ function CurrentView() {
 }
 
 export function App() {
-  const app = useApp();
+  const app = usePopup();
   return (
     <>
       <Header />

@@ -7,14 +7,14 @@ import { KbMatches } from './KbMatches';
 import { PageTitle } from './PageTitle';
 import { ScreenChip } from './ScreenChip';
 import { ScreenTips } from './ScreenTips';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
 const DISCIPLINES = [{ value: 'any', label: 'Any discipline' }, ...optionsFrom(DISCIPLINE_LABELS)];
 
 export function AskForm() {
-  const app = useApp();
+  const app = usePopup();
   const draft = app.askDraft.value;
   const detector = app.detector.value;
   const { errors, gate, update, onSubmit } = useDraftForm({

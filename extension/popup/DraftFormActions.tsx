@@ -1,6 +1,6 @@
 import { SendAnyway } from '../ui/SendAnyway';
 import type { useIdentifierGate } from '../ui/useIdentifierGate';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 interface Props {
   gate: ReturnType<typeof useIdentifierGate>;
@@ -9,7 +9,7 @@ interface Props {
 
 /** The foot of the Flag and Ask forms: send and back, or the "send anyway" check when identifiers remain. */
 export function DraftFormActions({ gate, sendLabel }: Props) {
-  const app = useApp();
+  const app = usePopup();
   if (gate.pending)
     return (
       <SendAnyway

@@ -6,14 +6,14 @@ import { FLAG_TEXT_MAX, IDEA_MAX, validateFlag } from './forms';
 import { PageTitle } from './PageTitle';
 import { ScreenChip } from './ScreenChip';
 import { ScreenHotspots } from './ScreenHotspots';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
 const IMPACTS = Object.entries(IMPACT_LABELS) as [Impact, string][];
 
 export function FlagForm() {
-  const app = useApp();
+  const app = usePopup();
   const draft = app.flagDraft.value;
   const detector = app.detector.value;
   const { errors, gate, update, onSubmit } = useDraftForm({

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 /** The admin page is a full tab; the popup closes behind it. */
 async function openAdminPage() {
@@ -16,7 +16,7 @@ async function openDashboard() {
 }
 
 export function Header() {
-  const app = useApp();
+  const app = usePopup();
   const user = app.session.value?.user;
   return (
     <header class="header">

@@ -1,6 +1,6 @@
 import { lazyPart } from './LazyView';
 import { OutboxStatus } from './OutboxStatus';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { ViewHeading } from './ViewHeading';
 
 // After the first render: tips need the screen capture and the API client.
@@ -8,7 +8,7 @@ const ScreenTips = lazyPart(() => import('./ScreenTips').then((m) => m.ScreenTip
 const NotifyPrefs = lazyPart(() => import('./NotifyPrefs').then((m) => m.NotifyPrefs));
 
 export function Home() {
-  const app = useApp();
+  const app = usePopup();
   const org = app.policy.value.organisationName;
   const roles = app.session.value?.user.roles ?? [];
   const canAsk = roles.some((r) => r === 'clinician' || r === 'mentor' || r === 'lead');

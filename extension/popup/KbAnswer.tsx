@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { KbEntry } from '../../shared/kb';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -18,7 +18,7 @@ export function KbAnswer({
   title: ComponentChildren;
   preview?: ComponentChildren;
 }) {
-  const app = useApp();
+  const app = usePopup();
   const [open, setOpen] = useState(false);
   const [entry, setEntry] = useState<KbEntry | null>(null);
   const [failed, setFailed] = useState(false);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { KbHit } from '../../shared/kb';
 import { KbAnswer } from './KbAnswer';
 import { Segments } from './Segments';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const SEARCH_DELAY_MS = 400;
 const SEARCH_MIN_CHARS = 8;
@@ -12,7 +12,7 @@ const SEARCH_MIN_CHARS = 8;
  * POST body (never a URL), at most once per pause in typing.
  */
 export function KbMatches({ text }: { text: string }) {
-  const app = useApp();
+  const app = usePopup();
   const [hits, setHits] = useState<KbHit[]>([]);
 
   useEffect(() => {

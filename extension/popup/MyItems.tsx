@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
 
@@ -13,7 +13,7 @@ const newLabel = (unread: string[]) =>
       : 'Updated';
 
 export function MyItems() {
-  const app = useApp();
+  const app = usePopup();
   const items = app.items.value;
   const cachedAt = app.itemsCachedAt.value;
 

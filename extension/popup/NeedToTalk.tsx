@@ -4,7 +4,7 @@ import { CheckedTextField } from '../ui/CheckedTextField';
 import { SendAnyway } from '../ui/SendAnyway';
 import { useIdentifierGate } from '../ui/useIdentifierGate';
 import { SupportContacts } from './SupportContacts';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { ViewHeading } from './ViewHeading';
 
 const TALK_TEXT_MAX = 1500;
@@ -14,7 +14,7 @@ const TALK_TEXT_MAX = 1500;
  * organisation's support contacts on screen from the start, whatever happens to the request.
  */
 export function NeedToTalk() {
-  const app = useApp();
+  const app = usePopup();
   const [text, setText] = useState('');
   const [support, setSupport] = useState<NeedToTalkCreated['support'] | null>(null);
   const [sent, setSent] = useState(false);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AttentionItem, OpenAttentionItem } from '../lib/storage';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 function preview(entry: OpenAttentionItem): string {
   const text = entry.item.body.text;
@@ -20,7 +20,7 @@ function where(details: unknown): string {
 }
 
 function AttentionEntry({ entry }: { entry: AttentionItem }) {
-  const app = useApp();
+  const app = usePopup();
   const [confirming, setConfirming] = useState(false);
   const noun = entry.item.kind === 'flag' ? 'flag' : 'question';
   // Opened with the user's key; until it is in memory (offline after a restart) only the kind shows.
@@ -65,7 +65,7 @@ function AttentionEntry({ entry }: { entry: AttentionItem }) {
 
 /** Honest delivery state: what is still on this device, and what needs the user. */
 export function OutboxStatus() {
-  const app = useApp();
+  const app = usePopup();
   const waiting = app.waiting.value;
   const attention = app.needsAttention.value;
   return (

@@ -3,13 +3,13 @@ import type { ConfirmedSpan } from '../../shared/text';
 import { CheckedTextField } from '../ui/CheckedTextField';
 import { SendAnyway } from '../ui/SendAnyway';
 import { useIdentifierGate } from '../ui/useIdentifierGate';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const REPLY_MAX = 1500;
 
 /** The asker's answer to a clarifying question; kept as a draft until sent, checked like any typed text. */
 export function ReplyBox({ questionId }: { questionId: string }) {
-  const app = useApp();
+  const app = usePopup();
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const gate = useIdentifierGate((confirmed) => void send(confirmed));

@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Screen } from '../../shared/screen';
 import { nameScreen } from '../../shared/systems';
 import { SystemPicker } from './SystemPicker';
-import { AppContext } from './state';
+import { PopupContext } from './state';
 
 interface Props {
   screen: Screen | null;
@@ -15,7 +15,7 @@ interface Props {
 
 /** The de-identified screen that goes with the item; the user can see it and take it off. */
 export function ScreenChip({ screen, onRemove, onAdd, onPick }: Props) {
-  const systems = useContext(AppContext)?.systems.value ?? [];
+  const systems = useContext(PopupContext)?.systems.value ?? [];
   const picking = useSignal(false);
   const named = screen ? nameScreen(systems, screen) : null;
   // Not a page of a known system (or none at all): offer the admins' list instead.

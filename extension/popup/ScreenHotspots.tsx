@@ -4,7 +4,7 @@ import { FLAG_STATUS_LABELS } from '../../shared/flags';
 import type { SystemHotspot } from '../../shared/hotspots';
 import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
 import { enoughWords } from '../../shared/similarity';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const SIMILAR_DELAY_MS = 700;
 
@@ -36,7 +36,7 @@ function Entry({ h, onMeToo, done }: { h: SystemHotspot; onMeToo: (id: string) =
  * how often it is asked: a draft too short, or an answer refused (429), just shows no suggestions.
  */
 export function ScreenHotspots() {
-  const app = useApp();
+  const app = usePopup();
   const screen = app.flagDraft.value?.screen ?? null;
   const text = app.flagDraft.value?.text ?? '';
   const [onScreen, setOnScreen] = useState<SystemHotspot[]>([]);

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ScreenTip } from '../../shared/kb';
 import type { Screen } from '../../shared/screen';
 import { KbAnswer } from './KbAnswer';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 /**
  * "Others asked this here": published answers and mentors' tips for the screen the popup was
  * opened on, before anything is typed. Without `screen`, the active tab's screen is captured.
  */
 export function ScreenTips({ screen }: { screen?: Screen | null }) {
-  const app = useApp();
+  const app = usePopup();
   const [tips, setTips] = useState<ScreenTip[]>([]);
 
   useEffect(() => {

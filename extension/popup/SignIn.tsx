@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { readSignInLink } from '../lib/signin-link';
-import { useApp } from './state';
+import { usePopup } from './state';
 import { ViewHeading } from './ViewHeading';
 
 export function SignIn() {
-  const app = useApp();
+  const app = usePopup();
   // Opened from a sign-in link an admin sent (lib/signin-link.ts): the code and address come filled in.
   const fromLink = readSignInLink(globalThis.location?.hash ?? '');
   const apiUrl = useSignal(fromLink?.apiUrl && !app.apiUrlLocked.value ? fromLink.apiUrl : app.apiUrl.value);

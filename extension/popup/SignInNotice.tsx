@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { NewSignIn } from '../../shared/sign-ins';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -26,7 +26,7 @@ export function signInHow(s: Pick<NewSignIn, 'method' | 'issuedByName'>): string
  * cannot acknowledge it away from the user's other devices (the API keeps one cursor per device).
  */
 export function SignInNotice() {
-  const app = useApp();
+  const app = usePopup();
   const userId = app.userId.value;
   const [signIns, setSignIns] = useState<NewSignIn[]>([]);
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Publication } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
 import { ReplyBox } from './ReplyBox';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const format = (iso: string) => dateTime.format(new Date(iso));
@@ -38,7 +38,7 @@ function shareStatus(q: Question, publication: Publication | null): string {
 
 /** Sharing is for questions only: "need to talk" never leaves peer support. */
 function Share({ q }: { q: Question }) {
-  const app = useApp();
+  const app = usePopup();
   const [publication, setPublication] = useState<Publication | null>(null);
   const consent = async (value: boolean) => setPublication(await app.consentToShare(q.id, value));
   const hintId = `share-${q.id}-hint`;
@@ -65,7 +65,7 @@ function Share({ q }: { q: Question }) {
 
 /** A question's conversation in My items: answers, clarifying questions and replies, oldest first. */
 export function Thread({ question: q }: { question: Question }) {
-  const app = useApp();
+  const app = usePopup();
   const answered = q.answers.length > 0;
   return (
     <>

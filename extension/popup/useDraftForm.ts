@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useIdentifierGate } from '../ui/useIdentifierGate';
 import type { FieldErrors } from './forms';
-import { useApp } from './state';
+import { usePopup } from './state';
 
 interface Options<D> {
   kind: 'flag' | 'question';
@@ -19,7 +19,7 @@ interface Options<D> {
  * "send anyway"), and a submit that validates, focuses the first problem, then checks the text.
  */
 export function useDraftForm<D>({ kind, draft, save, validate, idPrefix, texts }: Options<D>) {
-  const app = useApp();
+  const app = usePopup();
   const [errors, setErrors] = useState<FieldErrors>({});
   const gate = useIdentifierGate((confirmed) => void app.submit(kind, confirmed));
 

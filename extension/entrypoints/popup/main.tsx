@@ -1,16 +1,16 @@
 import { render } from 'preact';
 import { App } from '../../popup/App';
-import { AppContext, createAppState } from '../../popup/state';
+import { createPopupState, PopupContext } from '../../popup/state';
 import '../../ui/theme.css';
 import '../../ui/panel.css';
 
-const state = createAppState();
+const state = createPopupState();
 void state.init();
 const root = document.getElementById('app');
 if (root)
   render(
-    <AppContext.Provider value={state}>
+    <PopupContext.Provider value={state}>
       <App />
-    </AppContext.Provider>,
+    </PopupContext.Provider>,
     root,
   );

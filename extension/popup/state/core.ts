@@ -7,7 +7,7 @@ import { createPopupSignals } from './signals';
 
 type BrowserLike = Pick<typeof browser, 'runtime' | 'tabs' | 'action' | 'permissions' | 'storage'>;
 
-export interface AppDeps {
+export interface PopupDeps {
   browser?: BrowserLike;
   fetchFn?: typeof fetch;
   now?: () => number;
@@ -23,7 +23,7 @@ export interface CoreServices {
 }
 
 /** The popup's signals (signals.ts) and the few helpers every group of actions uses. */
-export function createCore(deps: AppDeps, services: () => Promise<CoreServices>) {
+export function createCore(deps: PopupDeps, services: () => Promise<CoreServices>) {
   const browserApi = deps.browser ?? browser;
   const now = deps.now ?? Date.now;
 

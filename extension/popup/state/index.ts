@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { type AppDeps, type Core, createCore } from './core';
+import { type Core, createCore, type PopupDeps } from './core';
 import { deferActions } from './defer';
 import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
@@ -11,7 +11,7 @@ import type { createSignInActions } from './sign-ins';
 import type { createThreadActions } from './threads';
 import { createViewActions } from './views';
 
-export type { AppDeps } from './core';
+export type { PopupDeps } from './core';
 
 /*
  * Actions whose code arrives after the popup's first render (deferActions: a stub per name that loads
@@ -52,7 +52,7 @@ function deferredSignInActions(core: Core): ReturnType<typeof createSignInAction
 }
 
 /** The popup's state: signals plus plain actions, created once in main.tsx and provided by context. */
-export function createAppState(deps: AppDeps = {}) {
+export function createPopupState(deps: PopupDeps = {}) {
   const core = createCore(deps, services);
   const itemActions = createItemActions(core);
   const viewActions = createViewActions(core, itemActions);
@@ -70,12 +70,12 @@ export function createAppState(deps: AppDeps = {}) {
   };
 }
 
-export type AppState = ReturnType<typeof createAppState>;
+export type PopupState = ReturnType<typeof createPopupState>;
 
-export const AppContext = createContext<AppState | null>(null);
+export const PopupContext = createContext<PopupState | null>(null);
 
-export function useApp(): AppState {
-  const state = useContext(AppContext);
-  if (!state) throw new Error('useApp outside <AppContext.Provider>');
+export function usePopup(): PopupState {
+  const state = useContext(PopupContext);
+  if (!state) throw new Error('usePopup outside <PopupContext.Provider>');
   return state;
 }

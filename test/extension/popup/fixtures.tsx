@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Detector } from '../../../extension/lib/phi';
 import { App } from '../../../extension/popup/App';
-import { AppContext, type AppDeps, createAppState } from '../../../extension/popup/state';
+import { createPopupState, PopupContext, type PopupDeps } from '../../../extension/popup/state';
 import { json } from '../helpers';
 
 /** A tiny stand-in for shared/phi: capitalised "John" is a name, nn/nn/nnnn a date. */
@@ -68,23 +68,23 @@ export function fakeServer(overrides: Record<string, Handler> = {}) {
 
 export const TAB = { url: 'https://ehr.example.org/patients/12345/orders?mrn=998877', title: 'Orders – DOE, JOHN' };
 
-export async function renderPopup(server: ReturnType<typeof fakeServer>, deps: Partial<AppDeps> = {}) {
+export async function renderPopup(server: ReturnType<typeof fakeServer>, deps: Partial<PopupDeps> = {}) {
   const tabs = { query: vi.fn(async () => [TAB]) };
-  const state = createAppState({
+  const state = createPopupState({
     browser: {
       ...fakeBrowser,
       tabs,
       permissions: { request: vi.fn(async () => true) },
-    } as unknown as AppDeps['browser'],
+    } as unknown as PopupDeps['browser'],
     fetchFn: server.fetchFn,
     loadDetector: async () => stubDetector,
     ...deps,
   });
   await state.init();
   const view = render(
-    <AppContext.Provider value={state}>
+    <PopupContext.Provider value={state}>
       <App />
-    </AppContext.Provider>,
+    </PopupContext.Provider>,
   );
   return { state, view, tabs };
 }

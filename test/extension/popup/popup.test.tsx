@@ -13,7 +13,7 @@ import {
   sessionItem,
 } from '../../../extension/lib/storage';
 import { App } from '../../../extension/popup/App';
-import { AppContext, type AppDeps, createAppState } from '../../../extension/popup/state';
+import { createPopupState, PopupContext, type PopupDeps } from '../../../extension/popup/state';
 import { CheckedTextField } from '../../../extension/ui/CheckedTextField';
 import {
   flagBody,
@@ -82,21 +82,21 @@ function fakeServer(overrides: Record<string, Handler> = {}) {
 
 const TAB = { url: 'https://ehr.example.org/patients/12345/orders?mrn=998877', title: 'Orders – DOE, JOHN' };
 
-async function renderApp(deps: Partial<AppDeps> = {}) {
+async function renderApp(deps: Partial<PopupDeps> = {}) {
   const server = fakeServer();
   const tabs = { query: vi.fn(async () => [TAB]) };
   const permissions = { request: vi.fn(async () => true) };
-  const state = createAppState({
-    browser: { ...fakeBrowser, tabs, permissions } as unknown as AppDeps['browser'],
+  const state = createPopupState({
+    browser: { ...fakeBrowser, tabs, permissions } as unknown as PopupDeps['browser'],
     fetchFn: server.fetchFn,
     loadDetector: async () => stubDetector,
     ...deps,
   });
   await state.init();
   const view = render(
-    <AppContext.Provider value={state}>
+    <PopupContext.Provider value={state}>
       <App />
-    </AppContext.Provider>,
+    </PopupContext.Provider>,
   );
   return { state, server, tabs, permissions, view };
 }

@@ -11,7 +11,7 @@ import {
   sessionItem,
 } from '../../../extension/lib/storage';
 import { App } from '../../../extension/popup/App';
-import { AppContext, type AppDeps, createAppState } from '../../../extension/popup/state';
+import { createPopupState, PopupContext, type PopupDeps } from '../../../extension/popup/state';
 import { flagBody, json, mockManifest, openDrafts, SESSION, USER, unlockedFor } from '../helpers';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');
@@ -50,18 +50,18 @@ function server(online = { value: true }) {
   return { fetchFn, routes, online };
 }
 
-async function renderPopup(deps: Partial<AppDeps>, tabUrl = 'chrome://newtab/') {
+async function renderPopup(deps: Partial<PopupDeps>, tabUrl = 'chrome://newtab/') {
   const tabs = { query: vi.fn(async () => [{ url: tabUrl, title: 'New tab' }]) };
-  const state = createAppState({
-    browser: { ...fakeBrowser, tabs } as unknown as AppDeps['browser'],
+  const state = createPopupState({
+    browser: { ...fakeBrowser, tabs } as unknown as PopupDeps['browser'],
     loadDetector: async () => null,
     ...deps,
   });
   await state.init();
   render(
-    <AppContext.Provider value={state}>
+    <PopupContext.Provider value={state}>
       <App />
-    </AppContext.Provider>,
+    </PopupContext.Provider>,
   );
   return state;
 }
