@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { endpoints } from '../../shared/api';
-import type { Unit } from '../../shared/catalog';
+import { useEffect } from 'preact/hooks';
 import { CATEGORY_LABELS, Category } from '../../shared/enums';
 import { HotspotSort } from '../../shared/hotspots';
 import { useDashboard } from './state';
@@ -16,13 +14,8 @@ const SORT_LABELS: Record<HotspotSort, string> = {
 export function Filters() {
   const dashboard = useDashboard();
   const filters = dashboard.filters.value;
-  const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => {
-    dashboard
-      .call(endpoints.units, {})
-      .then((r) => setUnits(r.units))
-      .catch(() => setUnits([]));
-  }, [dashboard]);
+  const units = dashboard.units.value;
+  useEffect(() => void dashboard.loadUnits(), [dashboard]);
   const set = (key: 'from' | 'to' | 'unitId' | 'category' | 'host' | 'sort') => (e: Event) =>
     dashboard.setFilters({ [key]: (e.currentTarget as HTMLInputElement).value || undefined, hotspot: undefined });
   return (

@@ -1,7 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { endpoints } from '../../shared/api';
-import type { ProgrammeHealth } from '../../shared/programme';
-import { errorMessage } from '../lib/errors';
+import { useEffect } from 'preact/hooks';
 import { BarChart } from './BarChart';
 import { useDashboard } from './state';
 
@@ -12,19 +9,11 @@ const num = (n: number | null, unit = '') => (n === null ? 'not measured yet' : 
 export function ProgrammePanel() {
   const dashboard = useDashboard();
   const { from, to } = dashboard.filters.value;
-  const [h, setH] = useState<ProgrammeHealth | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    dashboard
-      .call(endpoints.programmeHealth, { query: { from, to } })
-      .then((r) => {
-        setH(r);
-        setError('');
-      })
-      .catch((e) => setError(errorMessage(e)));
-  }, [dashboard, from, to]);
+  const health = dashboard.programme.value;
+  const error = dashboard.programmeError.value;
+  useEffect(() => void dashboard.loadProgramme(), [dashboard, from, to]);
   if (error) return <p role="alert">{error}</p>;
-  if (!h) return <p aria-busy="true">Loading programme health…</p>;
+  if (!health) return <p aria-busy="true">Loading programme health…</p>;
   const week = (w: string) => w.slice(5, 10);
   return (
     <section aria-labelledby="programme-title">
@@ -33,47 +22,50 @@ export function ProgrammePanel() {
         <div>
           <dt>Flags whose hotspot got a response</dt>
           <dd>
-            {pct(h.loop.responded)} <span class="muted">(aim ≥ {pct(h.loopTarget)})</span>
+            {pct(health.loop.responded)} <span class="muted">(aim ≥ {pct(health.loopTarget)})</span>
           </dd>
         </div>
         <div>
           <dt>Flags that led to a change</dt>
           <dd>
-            {pct(h.loop.changed)} <span class="muted">(aim ≥ {pct(h.loopTarget)})</span>
+            {pct(health.loop.changed)} <span class="muted">(aim ≥ {pct(health.loopTarget)})</span>
           </dd>
         </div>
         <div>
           <dt>Time to first answer (median / 90th percentile)</dt>
           <dd>
-            {num(h.firstAnswer.medianMinutes, ' min')} / {num(h.firstAnswer.p90Minutes, ' min')}
+            {num(health.firstAnswer.medianMinutes, ' min')} / {num(health.firstAnswer.p90Minutes, ' min')}
           </dd>
         </div>
         <div>
           <dt>Answered within SLA</dt>
-          <dd>{pct(h.firstAnswer.withinSla)}</dd>
+          <dd>{pct(health.firstAnswer.withinSla)}</dd>
         </div>
         <div>
           <dt>Open past SLA</dt>
-          <dd>{num(h.openPastSla)}</dd>
+          <dd>{num(health.openPastSla)}</dd>
         </div>
         <div>
           <dt>Answers per mentor (min / median / max)</dt>
           <dd>
-            {h.mentorLoad.mentors === 0
+            {health.mentorLoad.mentors === 0
               ? 'no answers yet'
-              : `${h.mentorLoad.min} / ${h.mentorLoad.median} / ${h.mentorLoad.max} across ${h.mentorLoad.mentors}`}
+              : `${health.mentorLoad.min} / ${health.mentorLoad.median} / ${health.mentorLoad.max} across ${health.mentorLoad.mentors}`}
           </dd>
         </div>
         <div>
           <dt>Knowledge-base deflections</dt>
-          <dd>{num(h.kbDeflections)}</dd>
+          <dd>{num(health.kbDeflections)}</dd>
         </div>
       </dl>
       <div class="charts">
-        <BarChart title="Flags per week" bars={h.flagsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))} />
+        <BarChart
+          title="Flags per week"
+          bars={health.flagsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
+        />
         <BarChart
           title="Questions per week"
-          bars={h.questionsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
+          bars={health.questionsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
         />
       </div>
       <h3>By unit</h3>
@@ -93,7 +85,10 @@ export function ProgrammePanel() {
           </tr>
         </thead>
         <tbody>
-          {[...h.byUnit.map((u) => ({ ...u, name: u.unitId ?? 'No unit' })), { ...h.otherUnits, name: 'Other units' }]
+          {[
+            ...health.byUnit.map((u) => ({ ...u, name: u.unitId ?? 'No unit' })),
+            { ...health.otherUnits, name: 'Other units' },
+          ]
             .filter((u) => u.flags > 0)
             .map((u) => (
               <tr key={u.name}>
@@ -106,7 +101,7 @@ export function ProgrammePanel() {
         </tbody>
       </table>
       <ul class="muted">
-        {h.notes.map((n) => (
+        {health.notes.map((n) => (
           <li key={n}>{n}</li>
         ))}
       </ul>

@@ -3,7 +3,9 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
+import type { Unit } from '../../shared/catalog';
 import type { HotspotList } from '../../shared/hotspots';
+import type { ProgrammeHealth } from '../../shared/programme';
 import type { System } from '../../shared/systems';
 import { errorMessage } from '../lib/errors';
 import { createSessionApi } from '../lib/session-api';
@@ -33,6 +35,11 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   /** The hotspot list for the current filters, and why it could not be fetched. */
   const hotspots = signal<HotspotList | null>(null);
   const hotspotsError = signal('');
+  /** Every unit, for the unit filter. */
+  const units = signal<Unit[]>([]);
+  /** Programme health for the filters' dates, and why it could not be fetched. */
+  const programme = signal<ProgrammeHealth | null>(null);
+  const programmeError = signal('');
   const isLead = computed(() => {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
@@ -75,8 +82,31 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     }
   }
 
+  async function loadUnits() {
+    try {
+      units.value = (await call(endpoints.units, {})).units;
+    } catch {
+      units.value = [];
+    }
+  }
+
+  async function loadProgramme() {
+    const { from, to } = filters.value;
+    try {
+      programme.value = await call(endpoints.programmeHealth, { query: { from, to } });
+      programmeError.value = '';
+    } catch (e) {
+      programmeError.value = errorMessage(e);
+    }
+  }
+
   return {
     ready,
+    units,
+    loadUnits,
+    programme,
+    programmeError,
+    loadProgramme,
     hotspots,
     hotspotsError,
     loadHotspots,
