@@ -32,7 +32,7 @@ const HIGH = 1_000_000;
  * longest sweeps (every route × role, the corpus's planted-value scan) take several seconds.
  */
 const TEST_TIMEOUT_MS = 30_000;
-const RATE_LIMIT_TESTS = ['test/worker/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
+const RATE_LIMIT_TESTS = ['test/worker/middleware/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));
@@ -84,6 +84,15 @@ export default defineConfig(async () => {
             include: ['test/extension/**/*.test.{ts,tsx}', 'test/privacy/**/*.ext.test.{ts,tsx}'],
             environment: 'happy-dom',
             setupFiles: ['test/extension/setup.ts'],
+            testTimeout: TEST_TIMEOUT_MS,
+          },
+        },
+        // The lint rules (layers, cycles, SQL only in worker/db/) fail on planted violations.
+        {
+          test: {
+            name: 'lint',
+            include: ['test/lint/**/*.test.ts'],
+            environment: 'node',
             testTimeout: TEST_TIMEOUT_MS,
           },
         },

@@ -3,7 +3,6 @@ import { requestId } from 'hono/request-id';
 import { endpoints } from '../shared/api';
 import type { AppEnv } from './env';
 import { errorBody } from './lib/errors';
-import { register } from './lib/register';
 import { corsForExtensions } from './middleware/cors';
 import { onError, onNotFound } from './middleware/errors';
 import { limitBody, requireJson } from './middleware/limits';
@@ -16,13 +15,29 @@ import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
 import { kbRoutes } from './routes/kb';
-import { loopRoutes } from './routes/loop';
 import { mentorRoutes } from './routes/mentors';
 import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
-import { queueRoutes } from './routes/queue';
-import { threadRoutes } from './routes/threads';
+import { register } from './routes/register';
+
+/**
+ * One router per resource. No two of them can match the same request (test/worker/routes/mount-order.test.ts),
+ * so the order they are mounted in does not matter.
+ */
+export const resourceRoutes = [
+  authRoutes,
+  catalogRoutes,
+  flagRoutes,
+  hotspotRoutes,
+  pdsaRoutes,
+  programmeRoutes,
+  exportRoutes,
+  questionRoutes,
+  mentorRoutes,
+  kbRoutes,
+  adminRoutes,
+];
 
 export const API_VERSION = '0.1.0';
 
@@ -46,21 +61,7 @@ export function createApp() {
   app.notFound(onNotFound);
 
   register(app, endpoints.health, async () => ({ ok: true as const, version: API_VERSION }));
-  app.route('/', authRoutes);
-  app.route('/', catalogRoutes);
-  app.route('/', flagRoutes);
-  // Before hotspotRoutes: /v1/hotspots/by-system must not be read as a hotspot id.
-  app.route('/', loopRoutes);
-  app.route('/', hotspotRoutes);
-  app.route('/', pdsaRoutes);
-  app.route('/', programmeRoutes);
-  app.route('/', exportRoutes);
-  app.route('/', questionRoutes);
-  app.route('/', threadRoutes);
-  app.route('/', queueRoutes);
-  app.route('/', mentorRoutes);
-  app.route('/', kbRoutes);
-  app.route('/', adminRoutes);
+  for (const routes of resourceRoutes) app.route('/', routes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

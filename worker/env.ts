@@ -9,7 +9,7 @@ export interface Env {
   ENVIRONMENT?: string;
   /**
    * Worker secret: the key confirmed spans are audited under (HMAC). One random value per deployment;
-   * without one, production audits the kind alone (worker/lib/identifiers.ts, docs/operations.md).
+   * without one, production audits the kind alone (worker/services/identifiers.ts, docs/operations.md).
    */
   AUDIT_SPAN_KEY?: string;
   /** Rate Limiting bindings (wrangler.jsonc `ratelimits`), see worker/middleware/rate-limit.ts. */

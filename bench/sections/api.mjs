@@ -52,7 +52,7 @@ const ENDPOINTS = [
     kind: 'write',
     role: 'clinician',
     body: flagBody,
-    statements: `${AUTH}; one batch (worker/lib/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, the insert RETURNING the stored flag with its root’s status, response and PDSA cycles (subqueries; a retry returns nothing and reads the original back) — 6 statements, 1 round trip`,
+    statements: `${AUTH}; one batch (worker/services/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, the insert RETURNING the stored flag with its root’s status, response and PDSA cycles (subqueries; a retry returns nothing and reads the original back) — 6 statements, 1 round trip`,
     otherWork:
       'one Rate Limiting call (per user), zod validation, identifier detector on text/idea, screen re-de-identified, SHA-256 of token and canonical body',
   },
@@ -83,7 +83,7 @@ const ENDPOINTS = [
     path: '/v1/hotspots',
     kind: 'read',
     role: 'lead',
-    statements: `${AUTH}; two SELECTs in one batch over the rollups, never the raw flags: hotspot roots (hotspots) and week cells (hotspot_weeks) for the window (worker/lib/hotspot-views.ts); a unit or host filter adds one lookup`,
+    statements: `${AUTH}; two SELECTs in one batch over the rollups, never the raw flags: hotspot roots (hotspots) and week cells (hotspot_weeks) for the window (worker/services/hotspot-views.ts); a unit or host filter adds one lookup`,
     otherWork:
       'one Rate Limiting call (reads per user; per address too in production, asked together), cost, trend and k-anonymity suppression computed in the worker',
   },

@@ -5,7 +5,7 @@
 // One persisted local D1, migrated and demo-seeded. The real worker (the same bundle the API section
 // serves, rate limits raised) enrolls a lead and a pool of clinicians through POST /v1/auth/enroll.
 // Flags are then written by bench/seed-worker/ through the product's own write path
-// (`flagWriteStatements()` of worker/lib/flag-write.ts: the flag and every rollup it feeds, one batch
+// (`flagWriteStatements()` of worker/services/flag-write.ts: the flag and every rollup it feeds, one batch
 // per group of flags), growing the same database 1k → 10k → 100k. At each size:
 //   - rows read: the seed worker runs what a request asks of D1 (auth lookups, then the route's own
 //     db functions called as the route calls them) through a wrapper summing D1's `meta.rows_read`;
@@ -200,7 +200,7 @@ export async function run(ctx) {
   ctx.note(
     [
       'One local D1 (migrated, demo-seeded) grown 1k → 10k → 100k flags. Flags are written by ' +
-        '`bench/seed-worker/` through `flagWriteStatements()` (worker/lib/flag-write.ts), the batch ' +
+        '`bench/seed-worker/` through `flagWriteStatements()` (worker/services/flag-write.ts), the batch ' +
         `POST /v1/flags runs, ${FLAGS_PER_CALL.toLocaleString('en-US')} flags per call in batches of 250 flags; ` +
         `seeding 100k took ${written.seconds.toFixed(0)} s. Reporters: ${REPORTERS} clinicians enrolled through ` +
         'POST /v1/auth/enroll (15% of flags anonymous), 5 units. The organisation keeps one shape at every size — ' +

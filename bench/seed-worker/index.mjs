@@ -20,9 +20,9 @@ import { findToken } from '../../worker/db/tokens.ts';
 import { getUser } from '../../worker/db/users.ts';
 import { floorToHour, HOUR } from '../../worker/lib/clock.ts';
 import { sha256Hex } from '../../worker/lib/crypto.ts';
-import { flagWriteStatements } from '../../worker/lib/flag-write.ts';
-import { buildHotspotList, requireKnownFilters } from '../../worker/lib/hotspot-views.ts';
-import { buildProgrammeHealth } from '../../worker/lib/programme.ts';
+import { flagWriteStatements } from '../../worker/services/flag-write.ts';
+import { buildHotspotList, requireKnownFilters } from '../../worker/services/hotspot-views.ts';
+import { buildProgrammeHealth } from '../../worker/services/programme.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The synthetic organisation. Its shape is fixed — 56 hotspot keys (4 systems × 6 screens × 2

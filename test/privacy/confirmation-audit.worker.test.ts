@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type AuditEntry, AuditPage } from '../../shared/audit';
 import type { Session } from '../../shared/auth';
 import { findIdentifiers } from '../../shared/phi';
-import { confirmationDetails, LOCAL_AUDIT_SPAN_KEY } from '../../worker/lib/identifiers';
+import { confirmationDetails, LOCAL_AUDIT_SPAN_KEY } from '../../worker/services/identifiers';
 import { api, enroll, enrollAdmin, randomSecret, sha256Hex } from '../worker/helpers';
 import { anonymousFlag, flag, screen, uniqueHost } from '../worker/hotspots-helpers';
 

@@ -126,7 +126,7 @@ describe('mass assignment on every write in /openapi.json', () => {
 /**
  * Found by this file and reported to the endpoint's owner (see the issue 7 report): racing retries of
  * an answer get 409 "cannot answer … while it is answered" instead of the replayed 200, because
- * worker/routes/queue.ts looks the clientId up only before its batch, not after losing the race.
+ * worker/routes/questions.ts looks the clientId up only before its batch, not after losing the race.
  */
 const KNOWN_RACE_BUGS: Record<string, string> = {};
 

@@ -444,3 +444,8 @@ export async function setResponse(
   );
   return row ? toHotspot(row) : null;
 }
+
+/** Whether any flag (and so any hotspot) has come from this system's host. */
+export async function hostHasHotspots(db: D1Database, host: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS x FROM hotspots WHERE host = ?1 LIMIT 1').bind(host).first()) !== null;
+}

@@ -1,6 +1,6 @@
 import type { Urgency } from '../../shared/enums';
+import { MESSAGES_COLUMN } from './questions';
 import { rootChanged } from './rollups';
-import { MESSAGES_COLUMN } from './sla-pauses';
 
 /** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
 const CHANGED = rootChanged('r');
@@ -13,7 +13,7 @@ export interface LoopRow {
 
 /**
  * Organisation-wide: flags in a week window, how many of them sit on a hotspot with a response or a
- * change, and flags per week. (Per unit: unit cells, worker/lib/programme.ts.)
+ * change, and flags per week. (Per unit: unit cells, worker/services/programme.ts.)
  */
 export async function loopTotals(db: D1Database, fromWeek: number, toWeek: number) {
   const [org, weeks] = await db.batch<LoopRow & { week?: number }>([

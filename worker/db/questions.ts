@@ -1,6 +1,7 @@
 import type { Urgency } from '../../shared/enums';
 import type { Answer, Question, QuestionKind, ThreadMessage } from '../../shared/questions';
 import { toIso } from '../lib/clock';
+import { claimIsActive } from './claims';
 
 export interface QuestionRow {
   id: string;
@@ -48,7 +49,7 @@ export function toQuestion(
   thread: Thread = { answers: [], messages: [] },
   claimCutoff = 0,
 ): Question {
-  const claimed = row.status === 'open' && row.claimed_by !== null && (row.claimed_at ?? 0) > claimCutoff;
+  const claimed = row.status === 'open' && claimIsActive(row, claimCutoff);
   return {
     id: row.id,
     clientId: row.client_id,
@@ -244,3 +245,11 @@ export async function getOwnQuestion(
   const threads = await loadThreads(db, [id]);
   return toQuestion(row, threads.get(id), claimCutoff);
 }
+
+// The SLA clock pauses while a question waits for its asker (services/sla-pauses.ts reads this column).
+/**
+ * Each question's clarification messages and replies, as a JSON column of the statement reading
+ * questions `q` (one round trip, not two); null when it has none.
+ */
+export const MESSAGES_COLUMN = `(SELECT json_group_array(json_object('kind', m.kind, 'at', m.created_at))
+  FROM question_messages m WHERE m.question_id = q.id) AS messages`;

@@ -1,20 +1,11 @@
+import type { z } from 'zod';
 import type { Discipline } from '../../shared/enums';
-import {
-  type HandOff,
-  QUEUE_PAGE,
-  type QueueFilter,
-  type QueueItem,
-  type QueueItemDetail,
-} from '../../shared/mentoring';
+import { type HandOff, QUEUE_PAGE, type QueueFilter, type QueueQuery } from '../../shared/mentoring';
 import type { QuestionKind } from '../../shared/questions';
 import type { Settings } from '../../shared/settings';
-import { slaState } from '../../shared/sla';
 import { toIso } from '../lib/clock';
-import { loadThreads, type QuestionRow } from './questions';
-import { MESSAGES_COLUMN, type Pause, pausesFrom, pausesOf } from './sla-pauses';
-
-/** Need to talk unclaimed this long alerts every peer supporter. */
-export const ESCALATE_AFTER_MS = 30 * 60_000;
+import { ACTIVE_CLAIM, claimCutoff } from './claims';
+import { loadThreads, MESSAGES_COLUMN, type QuestionRow } from './questions';
 
 /** Who is looking, and when: every queue statement binds these first, as ?1–?4. */
 export interface Viewer {
@@ -25,12 +16,10 @@ export interface Viewer {
   settings: Settings;
 }
 
-const cutoff = (v: Viewer) => v.now - v.settings.claimExpiryMinutes * 60_000;
-const viewerBinds = (v: Viewer) => [v.userId, v.isMentor ? 1 : 0, v.isPeer ? 1 : 0, cutoff(v)];
+export const claimCutoffOf = (v: Viewer) => claimCutoff(v.now, v.settings.claimExpiryMinutes);
+const viewerBinds = (v: Viewer) => [v.userId, v.isMentor ? 1 : 0, v.isPeer ? 1 : 0, claimCutoffOf(v)];
 
-// ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired.
-/** An unexpired claim, in SQL. */
-export const ACTIVE_CLAIM = 'q.claimed_by IS NOT NULL AND q.claimed_at > ?4';
+// ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired (ACTIVE_CLAIM).
 
 /**
  * Routing, the one rule every queue read and write applies: a mentor sees questions (never their
@@ -58,7 +47,7 @@ const FILTERS: Record<QueueFilter, string> = {
 };
 
 /** What a mentor's view of a question reads: no asker id, body hash or consent, no KB look-up. */
-interface QueueRow
+export interface QueueRow
   extends Pick<
     QuestionRow,
     | 'id'
@@ -91,50 +80,8 @@ const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // "mine" (claimed by me, also answered) is small and lies outside the index.
 const QUEUE_FROM_IN_ORDER = QUEUE_FROM.replace('questions q', 'questions q INDEXED BY questions_in_queue_order');
 
-function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
-  const claimActive = row.claimed_by !== null && (row.claimed_at ?? 0) > cutoff(v);
-  const claimedForMe = row.claimed_by === v.userId && (claimActive || row.status !== 'open');
-  const unclaimed = row.status === 'open' && !claimActive;
-  return {
-    id: row.id,
-    kind: row.kind,
-    text: row.text,
-    topicId: row.topic_id,
-    disciplineWanted: row.discipline_wanted,
-    urgency: row.urgency,
-    screen: row.host && row.path ? { host: row.host, path: row.path } : null,
-    pageTitle: row.page_title,
-    status: row.status,
-    createdAt: toIso(row.created_at),
-    askerDiscipline: row.asker_discipline,
-    sla: slaState(
-      { urgency: row.urgency, askedAt: row.created_at, answeredAt: row.first_answered_at, pauses, now: v.now },
-      v.settings,
-    ),
-    claim: claimedForMe
-      ? { state: 'mine', byName: row.claimer_name, expiresAt: claimExpiry(row, v) }
-      : claimActive && row.status === 'open'
-        ? { state: 'other', byName: row.claimer_name, expiresAt: claimExpiry(row, v) }
-        : { state: 'unclaimed', byName: null, expiresAt: null },
-    handedToMe: row.handed_to === v.userId,
-    escalated: row.kind === 'need_to_talk' && unclaimed && v.now - row.created_at >= ESCALATE_AFTER_MS,
-    shareable: row.shareable === 1,
-  };
-}
-
-function claimExpiry(row: QueueRow, v: Viewer): string | null {
-  return row.status === 'open' && row.claimed_at !== null
-    ? toIso(row.claimed_at + v.settings.claimExpiryMinutes * 60_000)
-    : null;
-}
-
-export interface QueueListFilter {
-  filter: QueueFilter;
-  limit?: number;
-  topicId?: string;
-  urgency?: string;
-  kind?: QuestionKind;
-}
+/** The queue page's filters as the query schema gives them; `limit` defaults to a page. */
+export type QueueListFilter = Omit<z.output<typeof QueueQuery>, 'limit'> & { limit?: number };
 
 /** The queue page's SQL, by urgency (today first) then age (oldest first); binds viewer ?1–?4, filters ?5–?7, limit ?8. */
 export function queueListSql(filter: QueueFilter): string {
@@ -148,12 +95,12 @@ export function queueListSql(filter: QueueFilter): string {
     ORDER BY ${order}`;
 }
 
-export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): Promise<QueueItem[]> {
+export async function listQueueRows(db: D1Database, v: Viewer, f: QueueListFilter) {
   const { results } = await db
     .prepare(queueListSql(f.filter))
     .bind(...viewerBinds(v), f.topicId ?? null, f.urgency ?? null, f.kind ?? null, f.limit ?? QUEUE_PAGE)
     .all<QueueRow & { messages: string | null }>();
-  return results.map((row) => toQueueItem(row, v, pausesOf(row.messages)));
+  return results;
 }
 
 interface HandOffRow {
@@ -166,8 +113,8 @@ interface HandOffRow {
   created_at: number;
 }
 
-/** One question as a mentor sees it, or null when it is outside their routing. */
-export async function getQueueItem(db: D1Database, v: Viewer, id: string): Promise<QueueItemDetail | null> {
+/** One question as a mentor sees it, with its thread and hand-offs, or null when it is outside their routing. */
+export async function getQueueItemRows(db: D1Database, v: Viewer, id: string) {
   const row = await db
     .prepare(`${SELECT_QUEUE} WHERE q.id = ?5 AND ${VISIBLE}`)
     .bind(...viewerBinds(v), id)
@@ -185,21 +132,20 @@ export async function getQueueItem(db: D1Database, v: Viewer, id: string): Promi
       .bind(id)
       .all<HandOffRow>(),
   ]);
-  const thread = threads.get(id) ?? { answers: [], messages: [] };
-  const pauses = pausesFrom(thread.messages.map((m) => ({ kind: m.kind, at: Date.parse(m.createdAt) })));
   return {
-    ...toQueueItem(row, v, pauses),
-    answers: thread.answers,
-    messages: thread.messages,
-    handoffs: handoffs.results.map((h) => ({
-      id: h.id,
-      fromName: h.from_name,
-      toTopicId: h.to_topic_id,
-      toDiscipline: h.to_discipline,
-      toMentorName: h.to_mentor_name,
-      note: h.note,
-      createdAt: toIso(h.created_at),
-    })),
+    row,
+    thread: threads.get(id) ?? { answers: [], messages: [] },
+    handoffs: handoffs.results.map(
+      (h): HandOff => ({
+        id: h.id,
+        fromName: h.from_name,
+        toTopicId: h.to_topic_id,
+        toDiscipline: h.to_discipline,
+        toMentorName: h.to_mentor_name,
+        note: h.note,
+        createdAt: toIso(h.created_at),
+      }),
+    ),
   };
 }
 
@@ -240,9 +186,9 @@ export function releaseStatement(db: D1Database, v: Viewer, id: string) {
 }
 
 /** Answer: mine to answer while my claim holds, and mine to add to once I have answered. */
-const CAN_ANSWER = `q.claimed_by = ?1 AND (q.status = 'answered' OR (q.status = 'open' AND q.claimed_at > ?4))`;
+const CAN_ANSWER = `q.claimed_by = ?1 AND (q.status = 'answered' OR (q.status = 'open' AND ${ACTIVE_CLAIM}))`;
 /** Clarify, hand off: an open question under my unexpired claim. */
-const HOLDING = `q.status = 'open' AND q.claimed_by = ?1 AND q.claimed_at > ?4`;
+const HOLDING = `q.status = 'open' AND q.claimed_by = ?1 AND ${ACTIVE_CLAIM}`;
 
 export function answerStatements(
   db: D1Database,
@@ -344,7 +290,7 @@ export function closeStatement(db: D1Database, v: Viewer, id: string) {
     .prepare(
       `UPDATE questions AS q SET status = 'closed', closed_at = ?6, claimed_at = NULL
        WHERE q.id = ?5 AND q.claimed_by = ?1 AND ${VISIBLE}
-         AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND q.claimed_at > ?4))
+         AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND ${ACTIVE_CLAIM}))
        RETURNING id`,
     )
     .bind(...viewerBinds(v), id, v.now);
@@ -362,8 +308,11 @@ export function shareableStatement(db: D1Database, v: Viewer, id: string, sharea
     .bind(...viewerBinds(v), id, shareable ? 1 : 0);
 }
 
-/** Counts for the badge. Away mentors get no routed count; escalations reach every peer supporter. */
-export async function inboxSummary(db: D1Database, v: Viewer, away: boolean) {
+/**
+ * Counts for the badge. Away mentors get no routed count; escalations (need to talk unclaimed since
+ * `escalateBefore` or earlier) reach every peer supporter.
+ */
+export async function inboxSummary(db: D1Database, v: Viewer, away: boolean, escalateBefore: number) {
   const [unclaimed, urgent, escalated] = await db.batch<{
     n?: number;
     id?: string;
@@ -386,7 +335,7 @@ export async function inboxSummary(db: D1Database, v: Viewer, away: boolean) {
              AND q.created_at <= ?5
            ORDER BY q.created_at LIMIT 20`,
       )
-      .bind(...viewerBinds(v), v.now - ESCALATE_AFTER_MS),
+      .bind(...viewerBinds(v), escalateBefore),
   ]);
   const list = (r: typeof unclaimed) =>
     (r?.results ?? []) as Array<{ id: string; kind: QuestionKind; created_at: number }>;

@@ -1,5 +1,3 @@
-import type { SessionRow } from './users';
-
 /**
  * A token's session read, shared by the requests one isolate serves within a short window: a page
  * that opens with several requests, or a busy client, reads its session once. The window bounds how
@@ -12,16 +10,17 @@ import type { SessionRow } from './users';
 export const SESSION_CACHE_MS = 2_000;
 const MAX_ENTRIES = 1_000;
 
-const cache = new Map<string, { at: number; db: D1Database; session: Promise<SessionRow | null> }>();
+// Holds whatever row type its one caller loads: typed by that caller, so this file needs no import from users.ts.
+const cache = new Map<string, { at: number; db: D1Database; session: Promise<unknown> }>();
 
-export function cachedSession(
+export function cachedSession<Row>(
   db: D1Database,
   tokenHash: string,
-  load: (db: D1Database, tokenHash: string) => Promise<SessionRow | null>,
-): Promise<SessionRow | null> {
+  load: (db: D1Database, tokenHash: string) => Promise<Row | null>,
+): Promise<Row | null> {
   const at = Date.now();
   const hit = cache.get(tokenHash);
-  if (hit && hit.db === db && at - hit.at < SESSION_CACHE_MS) return hit.session;
+  if (hit && hit.db === db && at - hit.at < SESSION_CACHE_MS) return hit.session as Promise<Row | null>;
   const session = load(db, tokenHash);
   cache.delete(tokenHash);
   cache.set(tokenHash, { at, db, session });

@@ -1,15 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import { auditStatement } from '../db/audit';
-import { auditCursor, listAccountAudit, parseAuditCursor } from '../db/audit-log';
+import { auditCursor, auditStatement, listAccountAudit, parseAuditCursor } from '../db/audit';
 import { insertCodeStatement } from '../db/codes';
 import { acknowledgeStatements, newSignIns } from '../db/sign-ins';
 import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId, sha256Hex } from '../lib/crypto';
-import { register } from '../lib/register';
-import { generateCode, normaliseCode } from '../lib/session';
+import { requireAuth } from '../lib/require-auth';
+import { generateCode, normaliseCode } from '../services/session';
+import { register } from './register';
 
 /**
  * The caller's own account, whatever their roles: every query is bound to the signed-in user and

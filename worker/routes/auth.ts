@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
 import { ROLE_LABELS } from '../../shared/enums';
 import { auditStatement } from '../db/audit';
+import { bootstrapAdminStatements } from '../db/bootstrap';
 import { type CodeRecord, consumeCode, findCodeByHash, isPeerSupporterCodeByAnother } from '../db/codes';
 import { forgetSessions } from '../db/session-cache';
 import { insertSignInStatement } from '../db/sign-ins';
@@ -9,12 +10,12 @@ import { revokeToken, revokeUserTokensStatement } from '../db/tokens';
 import { getUser, insertUserStatements } from '../db/users';
 import type { AppEnv, Env } from '../env';
 import { now, toIso } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId, sha256Hex, timingSafeEqual } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
-import { register } from '../lib/register';
-import { newTokenStatement, normaliseCode } from '../lib/session';
+import { requireAuth } from '../lib/require-auth';
+import { newTokenStatement, normaliseCode } from '../services/session';
 import { accountRoutes } from './account';
+import { register } from './register';
 
 const refused = (reason: string, message: string) => new ApiError(401, 'unauthorized', message, { reason });
 
@@ -39,33 +40,16 @@ async function bootstrap(env: Env, displayName: string | undefined, at: number) 
   const id = newId();
   const signInId = newId();
   const session = await newTokenStatement(db, id, signInId, at);
-  const results = await db.batch([
-    db
-      .prepare(
-        `INSERT INTO users (id, display_name, discipline, unit_id, active, created_at)
-         SELECT ?1, ?2, 'admin', NULL, 1, ?3 WHERE NOT EXISTS (SELECT 1 FROM users)`,
-      )
-      .bind(id, displayName ?? 'Curbside admin', at),
-    db
-      .prepare(
-        `INSERT INTO user_roles (user_id, role) SELECT ?1, 'admin' WHERE EXISTS (SELECT 1 FROM users WHERE id = ?1)`,
-      )
-      .bind(id),
-    insertSignInStatement(db, { id: signInId, userId: id, at, method: 'bootstrap', codeId: null, issuedBy: null }),
-    db
-      .prepare(
-        `INSERT INTO tokens (hash, user_id, sign_in_id, created_at, expires_at)
-         SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2)`,
-      )
-      .bind(session.hash, id, signInId, at, session.expiresAtMs),
-    // Conditional like the rows above, so a refused bootstrap leaves no audit entry for a user that never existed.
-    db
-      .prepare(
-        `INSERT INTO audit (id, at, actor_id, subject_id, action, target, details)
-         SELECT ?1, ?2, ?3, ?3, 'user.bootstrapped', ?3, ?4 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?3)`,
-      )
-      .bind(newId(), at, id, JSON.stringify({ signIn: signInId })),
-  ]);
+  const results = await db.batch(
+    bootstrapAdminStatements(db, {
+      id,
+      displayName: displayName ?? 'Curbside admin',
+      signInId,
+      at,
+      tokenHash: session.hash,
+      expiresAt: session.expiresAtMs,
+    }),
+  );
   if ((results[0]?.meta.changes ?? 0) !== 1) throw refused('bootstrap_used', 'That code is not valid');
   return { token: session.token, expiresAt: session.expiresAt, userId: id };
 }

@@ -4,7 +4,7 @@ import { PublicSettings } from '../../shared/settings';
 import { listCatalog, listUnitsForReporters } from '../db/catalog';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { register } from '../lib/register';
+import { register } from './register';
 
 export const catalogRoutes = new OpenAPIHono<AppEnv>();
 

@@ -4,12 +4,12 @@ import { weekOf } from '../../shared/cost';
 import { listRoots } from '../db/hotspots';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { requireAuth } from '../lib/context';
 import { csvResponse, toCsv } from '../lib/csv';
-import { buildHotspotList, requireKnownFilters } from '../lib/hotspot-views';
-import { unitsAndItems } from '../lib/kanon-views';
-import { buildProgrammeHealth } from '../lib/programme';
-import { register } from '../lib/register';
+import { requireAuth } from '../lib/require-auth';
+import { buildHotspotList, requireKnownFilters } from '../services/hotspot-views';
+import { unitsAndItems } from '../services/kanon-views';
+import { buildProgrammeHealth } from '../services/programme';
+import { register } from './register';
 
 /** CSV exports for leads, with the same k-anonymity as the screens. */
 export const exportRoutes = new OpenAPIHono<AppEnv>();

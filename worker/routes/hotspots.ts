@@ -1,26 +1,38 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import { allowedFrom, STATUS_NEXT } from '../../shared/hotspots';
+import { allowedFrom, ME_TOO_TEXT, STATUS_NEXT } from '../../shared/hotspots';
 import { auditStatement } from '../db/audit';
-import { getHotspot, mergeHotspot, setResponse, setStatus, unmergeHotspot } from '../db/hotspots';
+import { getHotspot, listRoots, mergeHotspot, setResponse, setStatus, unmergeHotspot } from '../db/hotspots';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { conflict, notFound } from '../lib/errors';
+import { requireAuth } from '../lib/require-auth';
+import { createFlagOnce } from '../services/flag-write';
 import {
   buildHotspotDetail,
   buildHotspotList,
   FIRST_WEEK,
   requireKnownFilters,
+  toSystemHotspots,
   weekWindow,
-} from '../lib/hotspot-views';
-import { buildBreakdown } from '../lib/kanon-views';
-import { register } from '../lib/register';
-import { invalid } from '../lib/validation';
+} from '../services/hotspot-views';
+import { buildBreakdown } from '../services/kanon-views';
+import { invalid } from '../services/validation';
+import { register } from './register';
 
-/** Leads and admins: hotspots ranked, drilled into, answered, merged. Static paths before `{id}`. */
+/**
+ * Hotspots: ranked, drilled into, answered and merged by leads and admins; a screen's hotspots and "me too"
+ * for reporters. Static paths (`by-system`, `breakdown`) are registered before `{id}` in this one router.
+ */
 export const hotspotRoutes = new OpenAPIHono<AppEnv>();
+
+register(hotspotRoutes, endpoints.hotspotsBySystem, async (c, { query }) => {
+  const db = c.env.DB;
+  const roots = await listRoots(db, { host: query.host, withResponses: true });
+  const k = (await getSettings(db)).kAnonymity;
+  return { hotspots: await toSystemHotspots(db, roots, k, requireAuth(c).user.id) };
+});
 
 register(hotspotRoutes, endpoints.listHotspots, async (c, { query }) => {
   const db = c.env.DB;
@@ -126,4 +138,31 @@ register(hotspotRoutes, endpoints.unmergeHotspot, async (c, { params }) => {
     details: { from: h.rootId },
   }).run();
   return buildHotspotDetail(db, h.id, await getSettings(db), user.id);
+});
+
+register(hotspotRoutes, endpoints.meToo, async (c, { params, body }) => {
+  const { user } = requireAuth(c);
+  const leaf = await getHotspot(c.env.DB, params.id);
+  if (!leaf) throw notFound('Hotspot');
+  // "Me too" joins where the hotspot counts now: the root's own screen and category.
+  const root = leaf.mergedInto ? await getHotspot(c.env.DB, leaf.rootId) : leaf;
+  if (!root) throw notFound('Hotspot');
+  return createFlagOnce(
+    c,
+    user,
+    { ...body, hotspotId: root.id },
+    {
+      clientId: body.clientId,
+      text: body.comment ?? ME_TOO_TEXT,
+      category: root.category,
+      frequency: body.frequency,
+      minutesLost: body.minutesLost,
+      impact: body.impact,
+      unitId: body.unitId,
+      screen: root.screen,
+      anonymous: body.anonymous,
+      receiptSecret: body.receiptSecret,
+      contactOk: body.contactOk,
+    },
+  );
 });

@@ -3,12 +3,12 @@ import { endpoints } from '../../shared/api';
 import { deleteOwnTip, insertTipStatement, openKbEntry, screenTips, searchKb } from '../db/kb';
 import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId } from '../lib/crypto';
 import { notFound } from '../lib/errors';
 import { ftsQuery } from '../lib/fts';
-import { register } from '../lib/register';
-import { requireActiveTopic, requireDeidentifiedScreenIn } from '../lib/validation';
+import { requireAuth } from '../lib/require-auth';
+import { requireActiveTopic, requireDeidentifiedScreenIn } from '../services/validation';
+import { register } from './register';
 
 /** The knowledge base: published de-identified answers, and mentors' tips for a screen. */
 export const kbRoutes = new OpenAPIHono<AppEnv>();

@@ -4,9 +4,9 @@ import { isActive } from '../db/catalog';
 import { getMentorProfile, listMentors, peerSupporterAudit, putMentorProfileStatements } from '../db/mentors';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
-import { requireAuth } from '../lib/context';
-import { register } from '../lib/register';
-import { invalid } from '../lib/validation';
+import { requireAuth } from '../lib/require-auth';
+import { invalid } from '../services/validation';
+import { register } from './register';
 
 export const mentorRoutes = new OpenAPIHono<AppEnv>();
 

@@ -7,11 +7,11 @@ import { advanceCycle, getCycle, insertCycle } from '../db/pdsa';
 import { getUser } from '../db/users';
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
-import { requireAuth } from '../lib/context';
 import { newId } from '../lib/crypto';
 import { conflict, notFound } from '../lib/errors';
-import { register } from '../lib/register';
-import { invalid } from '../lib/validation';
+import { requireAuth } from '../lib/require-auth';
+import { invalid } from '../services/validation';
+import { register } from './register';
 
 /** Small tests of change (PDSA) on hotspots, owned by a lead or mentor. */
 export const pdsaRoutes = new OpenAPIHono<AppEnv>();

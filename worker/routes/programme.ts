@@ -2,9 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
-import { requireAuth } from '../lib/context';
-import { buildProgrammeHealth } from '../lib/programme';
-import { register } from '../lib/register';
+import { requireAuth } from '../lib/require-auth';
+import { buildProgrammeHealth } from '../services/programme';
+import { register } from './register';
 
 export const programmeRoutes = new OpenAPIHono<AppEnv>();
 

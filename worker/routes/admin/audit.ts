@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../../shared/api';
-import { auditCursor, listAudit, parseAuditCursor } from '../../db/audit-log';
+import { auditCursor, listAudit, parseAuditCursor } from '../../db/audit';
 import type { AppEnv } from '../../env';
-import { register } from '../../lib/register';
+import { register } from '../register';
 
 export const auditRoutes = new OpenAPIHono<AppEnv>();
 

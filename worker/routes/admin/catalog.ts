@@ -10,10 +10,10 @@ import {
 } from '../../db/catalog';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { requireAuth } from '../../lib/context';
 import { newId } from '../../lib/crypto';
 import { conflict, notFound } from '../../lib/errors';
-import { register } from '../../lib/register';
+import { requireAuth } from '../../lib/require-auth';
+import { register } from '../register';
 
 export const adminCatalogRoutes = new OpenAPIHono<AppEnv>();
 

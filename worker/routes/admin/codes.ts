@@ -5,12 +5,12 @@ import { getCode, insertCodeStatement, listCodes, revokeCode } from '../../db/co
 import { getUser } from '../../db/users';
 import type { AppEnv } from '../../env';
 import { HOUR, now } from '../../lib/clock';
-import { requireAuth } from '../../lib/context';
 import { newId, sha256Hex } from '../../lib/crypto';
 import { ApiError, notFound } from '../../lib/errors';
-import { register } from '../../lib/register';
-import { generateCode, normaliseCode } from '../../lib/session';
-import { invalid, requireActiveUnit } from '../../lib/validation';
+import { requireAuth } from '../../lib/require-auth';
+import { generateCode, normaliseCode } from '../../services/session';
+import { invalid, requireActiveUnit } from '../../services/validation';
+import { register } from '../register';
 
 export const codeRoutes = new OpenAPIHono<AppEnv>();
 

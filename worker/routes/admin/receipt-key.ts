@@ -3,9 +3,9 @@ import { endpoints } from '../../../shared/api';
 import { receiptKeyFor } from '../../db/receipt-keys';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { requireAuth } from '../../lib/context';
 import { randomHex } from '../../lib/crypto';
-import { register } from '../../lib/register';
+import { requireAuth } from '../../lib/require-auth';
+import { register } from '../register';
 
 /**
  * Every signed-in user's own receipt key (mounted with the admin routes because this issue added

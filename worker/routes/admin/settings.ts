@@ -4,8 +4,8 @@ import { auditStatement } from '../../db/audit';
 import { getSettings, updateSettings } from '../../db/settings';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { requireAuth } from '../../lib/context';
-import { register } from '../../lib/register';
+import { requireAuth } from '../../lib/require-auth';
+import { register } from '../register';
 
 export const settingsRoutes = new OpenAPIHono<AppEnv>();
 

@@ -16,11 +16,11 @@ import {
 } from '../../db/systems';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { requireAuth } from '../../lib/context';
 import { newId } from '../../lib/crypto';
 import { ApiError, conflict, notFound } from '../../lib/errors';
-import { register } from '../../lib/register';
-import { invalid, requireDeidentifiedScreen } from '../../lib/validation';
+import { requireAuth } from '../../lib/require-auth';
+import { invalid, requireDeidentifiedScreen } from '../../services/validation';
+import { register } from '../register';
 
 export const systemRoutes = new OpenAPIHono<AppEnv>();
 

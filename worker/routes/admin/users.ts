@@ -13,10 +13,10 @@ import {
 } from '../../db/users';
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
-import { requireAuth } from '../../lib/context';
 import { ApiError, conflict, notFound } from '../../lib/errors';
-import { register } from '../../lib/register';
-import { requireActiveUnit } from '../../lib/validation';
+import { requireAuth } from '../../lib/require-auth';
+import { requireActiveUnit } from '../../services/validation';
+import { register } from '../register';
 
 export const userRoutes = new OpenAPIHono<AppEnv>();
 

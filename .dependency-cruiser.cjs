@@ -1,0 +1,80 @@
+// The import rules that keep the layers (README "Folder map"), run by `npm run lint`.
+// Worker, top to bottom: index.ts/scheduled.ts → app.ts → routes/ (+ middleware/ beside them) → services/
+// → db/ → lib/ and shared/. jobs/ run the scheduled work through services/ and db/. An arrow may skip a
+// layer downwards; none may run back up. worker/env.ts holds the bindings' types and is usable from anywhere.
+// test/lint/layers.test.ts plants a violation of each kind and checks that these rules fail on it.
+
+/** The worker layers, each with what it may not import. */
+const layer = (name, from, forbidden) => ({
+  name,
+  comment: `${from} must not import ${forbidden.join(', ')}: that arrow runs back up the layers`,
+  severity: 'error',
+  from: { path: `^worker/${from}` },
+  to: { path: forbidden.map((f) => `^worker/${f}`) },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'An import cycle: two modules that each need the other cannot be read (or moved) apart.',
+      severity: 'error',
+      // worker/ and shared/ only for now: extension/ still has four cycles (lib/drafts ↔ storage and three
+      // through lib/state/core, lib/services, lib/storage), which its restructuring removes; then add extension.
+      from: { path: '^(worker|shared)/' },
+      to: { circular: true },
+    },
+    layer('lib-knows-no-domain', 'lib/', [
+      'services/',
+      'db/',
+      'routes/',
+      'middleware/',
+      'jobs/',
+      'app\\.ts',
+      'index\\.ts',
+      'scheduled\\.ts',
+    ]),
+    layer('db-is-only-sql', 'db/', [
+      'services/',
+      'routes/',
+      'middleware/',
+      'jobs/',
+      'app\\.ts',
+      'index\\.ts',
+      'scheduled\\.ts',
+    ]),
+    layer('services-below-routes', 'services/', [
+      'routes/',
+      'middleware/',
+      'jobs/',
+      'app\\.ts',
+      'index\\.ts',
+      'scheduled\\.ts',
+    ]),
+    layer('middleware-beside-routes', 'middleware/', ['routes/', 'jobs/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
+    layer('routes-below-app', 'routes/', ['jobs/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
+    layer('jobs-below-scheduled', 'jobs/', ['routes/', 'middleware/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
+    layer('env-is-types-only', 'env\\.ts', ['lib/', 'db/', 'services/', 'routes/', 'middleware/', 'jobs/', 'app\\.ts']),
+    {
+      name: 'extension-not-worker',
+      comment: 'The extension talks to the worker over HTTP (the typed client), never by importing its code.',
+      severity: 'error',
+      from: { path: '^extension/' },
+      to: { path: '^worker/' },
+    },
+    {
+      name: 'shared-imports-neither-side',
+      comment: 'shared/ is used by both sides, so it imports neither.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^(worker|extension)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|\\.output|\\.wxt|\\.wrangler)/' },
+    // Type-only imports count: a cycle or a back arrow through types is still one to read around.
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mjs', '.js'] },
+  },
+};

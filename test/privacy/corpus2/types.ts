@@ -1,0 +1,31 @@
+// The record format of ../shared/phi-sample/sample.jsonl (UTF-16 offsets, end exclusive) and the kind
+// names the detector reports (shared/phi/types.ts IDENTIFIER_KINDS).
+
+export const KINDS = [
+  'name',
+  'date',
+  'age',
+  'phone',
+  'fax',
+  'email',
+  'ssn',
+  'mrn',
+  'account',
+  'health_plan',
+  'license',
+  'vehicle',
+  'device',
+  'url',
+  'ip',
+  'address',
+  'zip',
+  'other_id',
+] as const;
+export type Kind = (typeof KINDS)[number];
+export type Span = { start: number; end: number; kind: Kind };
+export type Corpus2Record = { id: string; text: string; spans: Span[] };
+
+/** A piece of a note: plain text, or an identifier's value (never its label). */
+export type Seg = { text: string; kind?: Kind };
+export const t = (text: string): Seg => ({ text });
+export const v = (kind: Kind, text: string): Seg => ({ text, kind });

@@ -1,0 +1,72 @@
+import { adminSegments, deidentifyUrl, ID_PLACEHOLDER, type ScreenWords, tryDeidentifyUrl } from '../../shared/context';
+import { findIdentifiers } from '../../shared/phi';
+import type { Screen } from '../../shared/screen';
+import { isActive } from '../db/catalog';
+import { screenTemplatesForHost } from '../db/systems';
+import { ApiError } from '../lib/errors';
+
+export const invalid = (path: string, message: string) =>
+  new ApiError(400, 'validation_failed', message, [{ path: [path], message }]);
+
+export async function requireActiveUnit(db: D1Database, unitId: string | undefined | null) {
+  if (unitId && !(await isActive(db, 'units', unitId))) throw invalid('unitId', 'Unknown unit');
+}
+
+export async function requireActiveTopic(db: D1Database, topicId: string) {
+  if (!(await isActive(db, 'topics', topicId))) throw invalid('topicId', 'Unknown topic');
+}
+
+/**
+ * The browser de-identifies the screen before sending; the server runs the same function again
+ * and refuses anything it would still change, so a modified or buggy client cannot store an id.
+ * `words` are the segments admins used in that host's screens (`adminSegments`), allowed on both
+ * sides alike; without them only the shared vocabulary counts.
+ */
+export function requireDeidentifiedScreen(screen: Screen | undefined, words?: ScreenWords): void {
+  if (!screen) return;
+  let again: { host: string; path: string };
+  try {
+    again = deidentifyUrl(`https://${screen.host}${screen.path}`, words);
+  } catch {
+    throw new ApiError(422, 'identifiers_found', 'The screen is not a de-identified web address', {
+      field: 'screen',
+    });
+  }
+  if (again.host !== screen.host || again.path !== screen.path) {
+    throw new ApiError(
+      422,
+      'identifiers_found',
+      'The screen path still holds something that looks like an identifier',
+      {
+        field: 'screen',
+        expected: again,
+      },
+    );
+  }
+  const parts = screen.path.split(/[/?&=#]/).filter((w) => w && w !== ID_PLACEHOLDER);
+  const kinds = parts.flatMap((w) => findIdentifiers(decodeURIComponent(w)).map((span) => span.kind));
+  if (kinds.length > 0) {
+    throw new ApiError(
+      422,
+      'identifiers_found',
+      'The screen path still holds something that looks like an identifier',
+      {
+        field: 'screen',
+        kinds,
+      },
+    );
+  }
+}
+
+/**
+ * `requireDeidentifiedScreen` with the words of the admins' screens for that host, as the
+ * extension allows them from its catalog. The database is read only when the shared vocabulary
+ * alone would change the path, so most writes cost no extra query.
+ */
+export async function requireDeidentifiedScreenIn(db: D1Database, screen: Screen | null | undefined): Promise<void> {
+  if (!screen) return;
+  const plain = tryDeidentifyUrl(`https://${screen.host}${screen.path}`);
+  const unchanged = plain?.host === screen.host && plain.path === screen.path;
+  const words = unchanged ? undefined : adminSegments(await screenTemplatesForHost(db, screen.host));
+  requireDeidentifiedScreen(screen, words);
+}
