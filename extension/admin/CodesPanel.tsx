@@ -55,7 +55,8 @@ function CreatedCode({ created, onDone }: { created: CodeCreated; onDone: () => 
 
 export function CodesPanel() {
   const admin = useAdmin();
-  const { codes, units, users } = admin.codes;
+  const { codes, users } = admin.codes;
+  const units = admin.units;
   const kind = useSignal<Kind>('enroll');
   const roles = useSignal<Role[]>(['clinician']);
   const unitId = useSignal('');

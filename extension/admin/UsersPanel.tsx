@@ -1,6 +1,5 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
 import { ROLE_LABELS, Role } from '../../shared/enums';
 import type { User } from '../../shared/users';
@@ -21,10 +20,7 @@ function UserEditor({ user, units, onSaved }: { user: User; units: Unit[]; onSav
     errors.value = {};
     error.value = '';
     try {
-      const saved = await admin.call(endpoints.adminPatchUser, {
-        params: { id: user.id },
-        body: { roles: roles.value, unitId: unitId.value || null },
-      });
+      const saved = await admin.users.saveUser(user.id, { roles: roles.value, unitId: unitId.value || null });
       admin.announce(`${saved.displayName} saved.`);
       onSaved(saved);
     } catch (e) {
@@ -36,7 +32,7 @@ function UserEditor({ user, units, onSaved }: { user: User; units: Unit[]; onSav
   async function deactivate() {
     error.value = '';
     try {
-      const saved = await admin.call(endpoints.adminDeactivateUser, { params: { id: user.id } });
+      const saved = await admin.users.deactivateUser(user.id);
       admin.announce(`${saved.displayName} deactivated; all their sessions are signed out.`);
       onSaved(saved);
     } catch (e) {
@@ -97,10 +93,10 @@ function UserEditor({ user, units, onSaved }: { user: User; units: Unit[]; onSav
 
 export function UsersPanel() {
   const admin = useAdmin();
-  const q = useSignal('');
-  const role = useSignal('');
-  const users = useSignal<User[]>([]);
-  const units = useSignal<Unit[]>([]);
+  const name = useSignal('');
+  const role = useSignal<Role | ''>('');
+  const { users } = admin.users;
+  const units = admin.units;
   const open = useSignal<string | null>(null);
   const error = useSignal('');
 
@@ -108,8 +104,7 @@ export function UsersPanel() {
     e?.preventDefault();
     error.value = '';
     try {
-      const query = { q: q.value.trim() || undefined, role: (role.value || undefined) as Role | undefined };
-      users.value = (await admin.call(endpoints.adminListUsers, { query })).users;
+      await admin.users.searchUsers(name.value, role.value);
     } catch (err) {
       error.value = errorMessage(err);
     }
@@ -117,10 +112,7 @@ export function UsersPanel() {
 
   useEffect(() => {
     void search();
-    void admin
-      .call(endpoints.adminListUnits, {})
-      .then((u) => (units.value = u.units.filter((x) => x.active)))
-      .catch(() => undefined);
+    void admin.loadUnits().catch(() => undefined);
   }, []);
 
   const unitName = (id: string | null) => units.value.find((u) => u.id === id)?.name ?? '—';
@@ -129,10 +121,14 @@ export function UsersPanel() {
       <h2 id="users-heading">Users</h2>
       <form onSubmit={search} class="row" aria-label="Find users">
         <Field id="users-q" label="Name">
-          <input id="users-q" type="search" value={q.value} onInput={(e) => (q.value = e.currentTarget.value)} />
+          <input id="users-q" type="search" value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} />
         </Field>
         <Field id="users-role" label="Role">
-          <select id="users-role" value={role.value} onChange={(e) => (role.value = e.currentTarget.value)}>
+          <select
+            id="users-role"
+            value={role.value}
+            onChange={(e) => (role.value = e.currentTarget.value as Role | '')}
+          >
             <option value="">Any role</option>
             {Role.options.map((r) => (
               <option key={r} value={r}>

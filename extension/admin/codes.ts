@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals';
 import { endpoints } from '../../shared/api';
-import type { Unit } from '../../shared/catalog';
 import type { CodeCreate, CodeInfo } from '../../shared/codes';
 import type { User } from '../../shared/users';
 import type { SessionApi } from '../lib/session-api';
@@ -9,20 +8,14 @@ import type { SessionApi } from '../lib/session-api';
  * Sign-in and enrolment codes: the list, the units and people a code can name, and the calls that
  * change them. Part of the admin state; each action throws the API's error for the panel to show.
  */
-export function createCodesState(call: SessionApi['call']) {
+export function createCodesState(call: SessionApi['call'], loadUnits: () => Promise<void>) {
   const codes = signal<CodeInfo[]>([]);
-  /** Active units, for an enrolment code's unit. */
-  const units = signal<Unit[]>([]);
   /** People found by name, for a sign-in code. */
   const users = signal<User[]>([]);
 
   async function loadCodes() {
-    const [codeList, unitList] = await Promise.all([
-      call(endpoints.adminListCodes, {}),
-      call(endpoints.adminListUnits, {}),
-    ]);
+    const [codeList] = await Promise.all([call(endpoints.adminListCodes, {}), loadUnits()]);
     codes.value = codeList.codes;
-    units.value = unitList.units.filter((unit) => unit.active);
   }
 
   async function findUsers(query: string) {
@@ -37,5 +30,5 @@ export function createCodesState(call: SessionApi['call']) {
     await call(endpoints.adminRevokeCode, { params: { id } });
   };
 
-  return { codes, units, users, loadCodes, findUsers, createCode, revokeCode };
+  return { codes, users, loadCodes, findUsers, createCode, revokeCode };
 }

@@ -2,10 +2,13 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { endpoints } from '../../shared/api';
+import type { Unit } from '../../shared/catalog';
 import { createSessionApi } from '../lib/session-api';
 import { buildSignInLink } from '../lib/signin-link';
 import { type StoredSession, sessionItem } from '../lib/storage';
 import { createCodesState } from './codes';
+import { createUsersState } from './users';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
 
@@ -48,7 +51,26 @@ export function createAdminState(deps: AdminDeps = {}) {
     return buildSignInLink(base, code, session.value?.apiUrl ?? '');
   }
 
-  return { ready, session, status, isAdmin, init, call, announce, signInLink, codes: createCodesState(call) };
+  /** Active units, for a code's or a person's unit. */
+  const units = signal<Unit[]>([]);
+  async function loadUnits() {
+    units.value = (await call(endpoints.adminListUnits, {})).units.filter((unit) => unit.active);
+  }
+
+  return {
+    ready,
+    session,
+    status,
+    isAdmin,
+    init,
+    call,
+    announce,
+    signInLink,
+    units,
+    loadUnits,
+    codes: createCodesState(call, loadUnits),
+    users: createUsersState(call),
+  };
 }
 
 export type AdminState = ReturnType<typeof createAdminState>;
