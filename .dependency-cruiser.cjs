@@ -2,6 +2,8 @@
 // Worker, top to bottom: index.ts/scheduled.ts → app.ts → routes/ (+ middleware/ beside them) → services/
 // → db/ → lib/ and shared/. jobs/ run the scheduled work through services/ and db/. An arrow may skip a
 // layer downwards; none may run back up. worker/env.ts holds the bindings' types and is usable from anywhere.
+// Extension, by surface: entrypoints/<name> only mounts its surface → popup/ inbox/ dashboard/ admin/ background/
+// (never each other) → ui/ (shared UI: imports only lib/) → lib/ (no UI, no surface) → shared/. No cycles anywhere.
 // test/lint/layers.test.ts plants a violation of each kind and checks that these rules fail on it.
 
 /** The worker layers, each with what it may not import. */
@@ -19,9 +21,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'An import cycle: two modules that each need the other cannot be read (or moved) apart.',
       severity: 'error',
-      // worker/ and shared/ only for now: extension/ still has four cycles (lib/drafts ↔ storage and three
-      // through lib/state/core, lib/services, lib/storage), which its restructuring removes; then add extension.
-      from: { path: '^(worker|shared)/' },
+      from: { path: '^(worker|shared|extension)/' },
       to: { circular: true },
     },
     layer('lib-knows-no-domain', 'lib/', [
@@ -55,6 +55,50 @@ module.exports = {
     layer('routes-below-app', 'routes/', ['jobs/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
     layer('jobs-below-scheduled', 'jobs/', ['routes/', 'middleware/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
     layer('env-is-types-only', 'env\\.ts', ['lib/', 'db/', 'services/', 'routes/', 'middleware/', 'jobs/', 'app\\.ts']),
+    // Extension, by surface: entrypoints/ (mount only) → popup|inbox|dashboard|admin|background → ui/ → lib/ → shared/.
+    {
+      name: 'ext-surfaces-apart',
+      comment:
+        'A surface (popup, inbox, dashboard, admin, background) never imports another: what two share goes to ui/ or lib/.',
+      severity: 'error',
+      from: { path: '^extension/(popup|inbox|dashboard|admin|background)/' },
+      to: { path: '^extension/(popup|inbox|dashboard|admin|background)/', pathNot: '^extension/$1/' },
+    },
+    {
+      name: 'ext-ui-only-lib',
+      comment: 'ui/ holds pieces any surface may use, so it imports only ui/, lib/ and shared/.',
+      severity: 'error',
+      from: { path: '^extension/ui/' },
+      to: { path: '^extension/', pathNot: '^extension/(ui|lib)/' },
+    },
+    {
+      name: 'ext-lib-knows-no-ui',
+      comment: 'lib/ holds helpers with no UI and no surface: it imports only lib/ and shared/.',
+      severity: 'error',
+      from: { path: '^extension/lib/' },
+      to: { path: '^extension/', pathNot: '^extension/lib/' },
+    },
+    {
+      name: 'ext-entrypoint-mounts-its-surface',
+      comment: 'entrypoints/<name> only mounts its own surface (the side panel mounts the inbox).',
+      severity: 'error',
+      from: { path: '^extension/entrypoints/([^/.]+)', pathNot: '^extension/entrypoints/sidepanel/' },
+      to: { path: '^extension/(popup|inbox|dashboard|admin|background)/', pathNot: '^extension/$1/' },
+    },
+    {
+      name: 'ext-sidepanel-mounts-inbox',
+      comment: 'The side panel is the inbox in Chrome and Edge; it mounts nothing else.',
+      severity: 'error',
+      from: { path: '^extension/entrypoints/sidepanel/' },
+      to: { path: '^extension/(popup|dashboard|admin|background)/' },
+    },
+    {
+      name: 'ext-nothing-imports-entrypoints',
+      comment: 'Entrypoints are leaves WXT builds from; code lives in the surfaces.',
+      severity: 'error',
+      from: { path: '^extension/', pathNot: '^extension/entrypoints/' },
+      to: { path: '^extension/entrypoints/' },
+    },
     {
       name: 'extension-not-worker',
       comment: 'The extension talks to the worker over HTTP (the typed client), never by importing its code.',

@@ -56,7 +56,7 @@ afterAll(() => proxy?.close());
 /** A fresh service worker: modules re-imported, so nothing survives but what is in storage. */
 async function startServiceWorker() {
   vi.resetModules();
-  const background = await import('../../extension/lib/background');
+  const background = await import('../../extension/background/setup');
   const storage = await import('../../extension/lib/storage');
   const outbox = await import('../../extension/lib/outbox');
   const receipts = await import('../../extension/lib/receipts');

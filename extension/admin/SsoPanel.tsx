@@ -2,10 +2,10 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Role } from '../../shared/enums';
 import type { SsoKind, SsoMapping, SsoMode, SsoProvider } from '../../shared/sso';
-import { describedBy, Field } from '../components/admin/Field';
-import { RoleChecks } from '../components/admin/RoleChecks';
-import { useAdmin } from '../lib/admin';
+import { describedBy, Field } from '../ui/Field';
+import { RoleChecks } from './RoleChecks';
 import { createSsoState, type SsoState } from './sso-state';
+import { useAdmin } from './state';
 
 const EMPTY = {
   kind: 'oidc' as SsoKind,

@@ -2,7 +2,8 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { SsoAdminView, SsoMapping, SsoProviderInput } from '../../shared/sso';
-import { type AdminState, errorMessage, fieldErrors } from '../lib/admin';
+import { errorMessage, fieldErrors } from '../lib/errors';
+import type { AdminState } from './state';
 
 type IdentityBrowser = Pick<typeof browser, 'identity'>;
 

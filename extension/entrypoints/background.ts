@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { setupBackground } from '../lib/background';
-import { registerSsoSignIn } from '../lib/sso';
+import { setupBackground } from '../background/setup';
+import { registerSsoSignIn } from '../background/sso';
 
 export default defineBackground(() => {
   setupBackground();

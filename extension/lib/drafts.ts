@@ -1,11 +1,11 @@
 import type { Category, Frequency, Impact, Urgency } from '../../shared/enums';
 import type { Screen } from '../../shared/screen';
 import { withLock } from './lock';
-import { draftsItem } from './storage';
+import { draftsItem, type View } from './storage';
+
+export type { View };
 
 export const DRAFTS_LOCK = 'curbside-drafts';
-
-export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk' | 'signins';
 
 /** Form state exactly as typed: the popup closes whenever focus leaves, so every change is saved. */
 export interface FlagDraft {

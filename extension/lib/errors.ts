@@ -25,3 +25,14 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Something went wrong. Please try again.';
 }
+
+/** Field messages from a 400's zod issues, keyed by dotted path ("" for the whole form). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.details as { path?: (string | number)[]; message?: string }[]) {
+    const key = (issue.path ?? []).join('.');
+    if (issue.message && !(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

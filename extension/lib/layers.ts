@@ -1,5 +1,7 @@
-import type { Sealed } from './crypto';
+import type { Layer, LayeredRecord } from './storage';
 import { openerFor, openOrNull, sealFor } from './vault';
+
+export type { Layer, LayeredRecord };
 
 /**
  * Drafts kept sealed, without ever overwriting what cannot be read. Normally a record is one sealed
@@ -12,14 +14,6 @@ import { openerFor, openOrNull, sealFor } from './vault';
  */
 
 export type Entries = Record<string, unknown>;
-export interface Layer {
-  id: string;
-  sealed: Sealed;
-}
-export interface LayeredRecord {
-  userId: string;
-  layers: Layer[];
-}
 
 /** This page's own layer: its id, and by record name what it holds and the ciphertext it was sealed as. */
 const own = { id: crypto.randomUUID(), entries: new Map<string, { entries: Entries; data: string }>() };

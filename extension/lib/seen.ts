@@ -3,7 +3,7 @@ import { seenItem } from './storage';
 import { canSealFor, NoUserKeyError, openerFor, openOrNull, sealFor } from './vault';
 
 /**
- * What each user has seen in My items (answers, status changes, responses; keys as lib/items.ts),
+ * What each user has seen in My items (answers, status changes, responses; keys as popup/my-items.ts),
  * sealed for them: the keys name their flags, anonymous ones included, so in the clear they would
  * tie whoever used this workstation to an anonymous flag. Kept per user across sign-out (sealed),
  * so "New" marks stay honest when they return.

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
-import { type Api, createApi } from './api';
+import type { Api } from './api';
 import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from './idle';
 import { forgetOwnLayers } from './layers';
 import { withLock } from './lock';
 import { flush } from './outbox';
 import { forgetReceiptKey } from './receipts';
+import { storedSessionApi } from './session-api';
 import {
   draftsItem,
   idleNoticeItem,
@@ -18,7 +19,6 @@ import {
   outboxItem,
   prefillItem,
   readPolicy,
-  type StoredSession,
   sessionItem,
 } from './storage';
 
@@ -39,15 +39,6 @@ export interface SignOutResult {
 }
 
 type Runtime = Pick<typeof browser, 'runtime'>;
-
-export function sessionApi(session: StoredSession, fetchFn?: typeof fetch, b: Runtime = browser): Api {
-  return createApi({
-    baseUrl: session.apiUrl,
-    getToken: () => session.token,
-    fetchFn,
-    version: b.runtime.getManifest().version,
-  });
-}
 
 async function waitingFor(userId: string): Promise<SignOutResult> {
   const [outbox, attention] = await Promise.all([outboxItem.getValue(), needsAttentionItem.getValue()]);
@@ -84,7 +75,7 @@ async function clearPersonal(): Promise<void> {
 export async function signOutStored({
   fetchFn,
   now = Date.now(),
-  browser: b = browser,
+  browser: browserApi = browser,
 }: {
   fetchFn?: typeof fetch;
   now?: number;
@@ -95,7 +86,7 @@ export async function signOutStored({
     if (!session) return null;
     const tokenWorks = !(await needsSignInItem.getValue());
     if (tokenWorks) {
-      const api = sessionApi(session, fetchFn, b);
+      const api = storedSessionApi(session, fetchFn, browserApi);
       // Everything queued, not only what is due: the next chance may be days away.
       await flush({ api, now, userId: session.user.id, all: true }).catch(() => null);
       // Best effort: if offline, the token stays valid on the server until it expires, but this
@@ -124,7 +115,7 @@ export async function idleMinutes(managed?: Parameters<typeof readPolicy>[0]): P
 export async function idleSignOutIfDue({
   fetchFn,
   now = Date.now(),
-  browser: b = browser,
+  browser: browserApi = browser,
   managed,
 }: {
   fetchFn?: typeof fetch;
@@ -138,7 +129,7 @@ export async function idleSignOutIfDue({
     idleMinutes(managed),
   ]);
   if (!session || !idleDue(last, minutes, now)) return null;
-  const result = await signOutStored({ fetchFn, now, browser: b });
+  const result = await signOutStored({ fetchFn, now, browser: browserApi });
   if (result) await idleNoticeItem.setValue(true);
   return result;
 }

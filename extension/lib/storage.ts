@@ -9,10 +9,21 @@ import type { System } from '../../shared/systems';
 import type { User } from '../../shared/users';
 import { BUILD_API_URL, normaliseApiUrl } from './config';
 import type { Sealed, SealedBox } from './crypto';
-import type { View } from './drafts';
-import type { LayeredRecord } from './layers';
 
 export type { Sealed, SealedBox };
+
+/** The popup's views; the last one opened is kept with the drafts. */
+export type View = 'home' | 'flag' | 'ask' | 'items' | 'talk' | 'signins';
+
+/** A record sealed in layers (lib/layers.ts says why there can be more than one). */
+export interface Layer {
+  id: string;
+  sealed: Sealed;
+}
+export interface LayeredRecord {
+  userId: string;
+  layers: Layer[];
+}
 
 export interface StoredSession {
   token: string;

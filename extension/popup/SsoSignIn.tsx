@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SsoPublicProviders } from '../../shared/sso';
 import { SSO_MESSAGE, SSO_PROVIDERS_MESSAGE } from '../lib/sso-messages';
-import { useApp } from '../lib/state';
+import { usePopup } from './state';
 
 type Result = { ok: true; displayName: string } | { ok: false; message: string };
 
@@ -13,7 +13,7 @@ type Result = { ok: true; displayName: string } | { ok: false; message: string }
  * finishes with the popup still open, the popup starts again from the stored session.
  */
 export function SsoSignIn({ send = (m: unknown): Promise<unknown> => browser.runtime.sendMessage(m) }) {
-  const app = useApp();
+  const app = usePopup();
   const apiUrl = app.apiUrl.value;
   const list = useSignal<SsoPublicProviders | null>(null);
   const message = useSignal('');

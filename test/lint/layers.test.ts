@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The rules `npm run lint` runs, run here the same way (the CLIs, the repo's config) on the real tree and
-// on a copy of worker/ and shared/ with one violation of each kind planted: a rule that never fails
+// on a copy of worker/, shared/ and extension/ with one violation of each kind planted: a rule that never fails
 // would pass the real tree too.
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,6 +62,7 @@ describe('a copy with violations planted', () => {
     copy = mkdtempSync(join(tmpdir(), 'curbside-layers-'));
     cpSync(join(ROOT, 'worker'), join(copy, 'worker'), { recursive: true });
     cpSync(join(ROOT, 'shared'), join(copy, 'shared'), { recursive: true });
+    cpSync(join(ROOT, 'extension'), join(copy, 'extension'), { recursive: true });
     // A back arrow: db/ reaching up into services/.
     plant('worker/db/planted-back-arrow.ts', "export { ESCALATE_AFTER_MS } from '../services/queue';\n");
     // lib/ knowing the domain.
@@ -74,6 +75,21 @@ describe('a copy with violations planted', () => {
     // The extension importing the worker; shared/ importing the worker.
     plant('extension/planted.ts', "export { createApp } from '../worker/app';\n");
     plant('shared/planted.ts', "export { now } from '../worker/lib/clock';\n");
+    // The extension: a surface importing another, ui/ importing a surface, lib/ importing ui/, an
+    // entrypoint mounting another surface, the side panel mounting more than the inbox, and code
+    // importing an entrypoint.
+    plant('extension/popup/planted-surface.ts', "export { createInboxState } from '../inbox/state';\n");
+    plant('extension/ui/planted-ui.ts', "export { usePopup } from '../popup/state';\n");
+    plant('extension/lib/planted-lib.ts', "export { Field } from '../ui/Field';\n");
+    plant(
+      'extension/entrypoints/admin/planted-entry.ts',
+      "export { createDashboardState } from '../../dashboard/state';\n",
+    );
+    plant(
+      'extension/entrypoints/sidepanel/planted-entry.ts',
+      "export { createPopupState } from '../../popup/state';\n",
+    );
+    plant('extension/admin/planted-entrypoint.ts', "import '../entrypoints/popup/main';\n");
     // SQL in a router.
     plant(
       'worker/routes/planted-sql.ts',
@@ -91,6 +107,12 @@ describe('a copy with violations planted', () => {
         'services-below-routes worker/services/planted-route.ts → worker/routes/questions.ts',
         'extension-not-worker extension/planted.ts → worker/app.ts',
         'shared-imports-neither-side shared/planted.ts → worker/lib/clock.ts',
+        'ext-surfaces-apart extension/popup/planted-surface.ts → extension/inbox/state.ts',
+        'ext-ui-only-lib extension/ui/planted-ui.ts → extension/popup/state/index.ts',
+        'ext-lib-knows-no-ui extension/lib/planted-lib.ts → extension/ui/Field.tsx',
+        'ext-entrypoint-mounts-its-surface extension/entrypoints/admin/planted-entry.ts → extension/dashboard/state.ts',
+        'ext-sidepanel-mounts-inbox extension/entrypoints/sidepanel/planted-entry.ts → extension/popup/state/index.ts',
+        'ext-nothing-imports-entrypoints extension/admin/planted-entrypoint.ts → extension/entrypoints/popup/main.tsx',
       ]),
     );
     expect(found.filter((v) => v.startsWith('no-circular worker/lib/planted-'))).not.toEqual([]);

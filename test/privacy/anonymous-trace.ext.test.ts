@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { enqueue, flush } from '../../extension/lib/outbox';
 import { ensureReceiptKey } from '../../extension/lib/receipts';
-import { sessionApi, signOutStored } from '../../extension/lib/signout';
+import { storedSessionApi } from '../../extension/lib/session-api';
+import { signOutStored } from '../../extension/lib/signout';
 import { type StoredSession, sessionItem } from '../../extension/lib/storage';
 import type { FlagCreate } from '../../shared/flags';
 import { flagBody, flagResponse, json, mockManifest, SESSION, USER } from '../extension/helpers';
@@ -40,7 +41,7 @@ function placesOf(value: unknown, needle: string, path = ''): string[] {
 
 async function sendAndSignOut(session: StoredSession, fetchFn: typeof fetch, anonymous: boolean) {
   await sessionItem.setValue(session);
-  const api = sessionApi(session, fetchFn, fakeBrowser);
+  const api = storedSessionApi(session, fetchFn, fakeBrowser);
   await ensureReceiptKey(api, session.user.id);
   const body = flagBody(anonymous ? { anonymous: true, receiptSecret: 'cd'.repeat(32) } : {});
   await enqueue({ kind: 'flag', body, userId: session.user.id });

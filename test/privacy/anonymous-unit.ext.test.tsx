@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../extension/lib/storage';
 import type { FlagCreate } from '../../shared/flags';
 import { flagResponse, json, mockManifest, SESSION } from '../extension/helpers';
-import { fakeServer, renderPopup } from '../extension/popup-fixtures';
+import { fakeServer, renderPopup } from '../extension/popup/fixtures';
 
 const UNITS = [
   { id: 'unit_icu001', name: 'ICU', active: true, small: false },
@@ -43,7 +43,7 @@ async function sent(api: ReturnType<typeof server>): Promise<FlagCreate> {
 // The popup loads its services and forms lazily; loaded once here, so no test pays the first
 // import (seconds on a loaded machine) inside a one-second wait.
 beforeAll(async () => {
-  await Promise.all([import('../../extension/lib/services'), import('../../extension/components/FlagForm')]);
+  await Promise.all([import('../../extension/popup/state/services'), import('../../extension/popup/FlagForm')]);
 });
 
 beforeEach(async () => {

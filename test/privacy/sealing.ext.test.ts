@@ -8,7 +8,8 @@ import type { FlagDraft } from '../../extension/lib/drafts';
 import { forgetOwnLayers, readLayered, updateLayered } from '../../extension/lib/layers';
 import { enqueue, flush, openItem } from '../../extension/lib/outbox';
 import { ensureReceiptKey, readReceipts, seal } from '../../extension/lib/receipts';
-import { sessionApi, signOutStored } from '../../extension/lib/signout';
+import { storedSessionApi } from '../../extension/lib/session-api';
+import { signOutStored } from '../../extension/lib/signout';
 import {
   draftsItem,
   inboxDraftsItem,
@@ -54,7 +55,7 @@ function fakeApi() {
 
 async function signIn(session: StoredSession, server: ReturnType<typeof fakeApi>) {
   await sessionItem.setValue(session);
-  await ensureReceiptKey(sessionApi(session, server.fetchFn, fakeBrowser), session.user.id);
+  await ensureReceiptKey(storedSessionApi(session, server.fetchFn, fakeBrowser), session.user.id);
 }
 
 const disk = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
@@ -90,14 +91,14 @@ describe('who can open what', () => {
     const theirs = await openerFor(NEXT.user.id);
     expect(await openItem(theirs, queued)).toBeNull();
     expect(await openItem(theirs, { ...queued, userId: NEXT.user.id })).toBeNull();
-    await flush({ api: sessionApi(NEXT, server.fetchFn, fakeBrowser), now: T0, userId: NEXT.user.id });
+    await flush({ api: storedSessionApi(NEXT, server.fetchFn, fakeBrowser), now: T0, userId: NEXT.user.id });
     expect(server.flags).toEqual([]);
 
     // Sam returns with a new token: the server hands back the same key, and the item goes, as Sam's.
     await signOutStored({ fetchFn: server.fetchFn, now: T0, browser: fakeBrowser });
     const again = { ...SESSION, token: 'tok_sam_2' };
     await signIn(again, server);
-    await flush({ api: sessionApi(again, server.fetchFn, fakeBrowser), now: T0 + 3_600_000, userId: USER.id });
+    await flush({ api: storedSessionApi(again, server.fetchFn, fakeBrowser), now: T0 + 3_600_000, userId: USER.id });
     expect(server.flags.map((f) => [f.body.text, f.token])).toEqual([['Sam’s pump flag', 'tok_sam_2']]);
   });
 
@@ -110,12 +111,16 @@ describe('who can open what', () => {
     await enqueue({ kind: 'flag', body, userId: USER.id }, T0);
     expect(await disk()).not.toContain('Written offline');
     expect(await disk()).not.toContain('ab'.repeat(32));
-    const result = await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
+    const result = await flush({
+      api: storedSessionApi(SESSION, server.fetchFn, fakeBrowser),
+      now: T0,
+      userId: USER.id,
+    });
     expect(result.failed).toHaveLength(1);
     expect(await outboxItem.getValue()).toHaveLength(1);
 
     server.state.online = true;
-    await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0 + 3_600_000, userId: USER.id });
+    await flush({ api: storedSessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0 + 3_600_000, userId: USER.id });
     expect(server.flags.map((f) => f.body)).toEqual([body]);
     expect(await outboxItem.getValue()).toEqual([]);
   });
@@ -126,7 +131,11 @@ describe('who can open what', () => {
     await enqueue({ kind: 'flag', body: flagBody(), userId: USER.id }, T0);
     await fakeBrowser.storage.session.clear();
     server.state.expired.add(SESSION.token);
-    const result = await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
+    const result = await flush({
+      api: storedSessionApi(SESSION, server.fetchFn, fakeBrowser),
+      now: T0,
+      userId: USER.id,
+    });
     expect(result.needsSignIn).toBe(true);
     expect(await needsSignInItem.getValue()).toBe(true);
     expect(await outboxItem.getValue()).toHaveLength(1);
@@ -208,7 +217,7 @@ describe('what an earlier version left in the clear', () => {
     await receiptsItem.setValue([oldReceipt]);
     await sessionItem.setValue(SESSION);
 
-    await flush({ api: sessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
+    await flush({ api: storedSessionApi(SESSION, server.fetchFn, fakeBrowser), now: T0, userId: USER.id });
     expect(server.flags.map((f) => f.body)).toEqual([plain]);
     const stored = await disk();
     for (const text of ['Old draft', 'Old talk', 'Old answer', 'old version', 'cd'.repeat(32), 'ef'.repeat(32)])
@@ -236,7 +245,7 @@ describe('what an earlier version left in the clear', () => {
     await sessionItem.setValue(SESSION);
     // No key ever fetched on this device (signed in by an older version, offline since).
     await enqueue({ kind: 'flag', body: flagBody({ text: 'Before any key' }), userId: USER.id }, T0);
-    await ensureReceiptKey(sessionApi(SESSION, server.fetchFn, fakeBrowser), USER.id);
+    await ensureReceiptKey(storedSessionApi(SESSION, server.fetchFn, fakeBrowser), USER.id);
     expect(await disk()).not.toContain('Before any key');
     const [queued] = await outboxItem.getValue();
     expect(queued && (await openItem(await openerFor(USER.id), queued))?.body.text).toBe('Before any key');

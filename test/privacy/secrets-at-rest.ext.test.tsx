@@ -4,13 +4,13 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MENU_ID, setupBackground } from '../../extension/lib/background';
-import { createInboxState } from '../../extension/lib/inbox';
+import { MENU_ID, setupBackground } from '../../extension/background/setup';
+import { createInboxState } from '../../extension/inbox/state';
 import { signOutStored } from '../../extension/lib/signout';
 import { draftsItem } from '../../extension/lib/storage';
 import type { FlagCreate } from '../../shared/flags';
 import { flagResponse, json, mockManifest, openDrafts, SESSION, USER } from '../extension/helpers';
-import { fakeServer, renderPopup } from '../extension/popup-fixtures';
+import { fakeServer, renderPopup } from '../extension/popup/fixtures';
 
 const KEY = 'ef'.repeat(32);
 const HOUR = 3_600_000;
@@ -109,7 +109,7 @@ async function sendFlag() {
 // The popup loads its services and forms lazily; loaded once here, so no test pays the first
 // import (seconds on a loaded machine) inside a one-second wait.
 beforeAll(async () => {
-  await Promise.all([import('../../extension/lib/services'), import('../../extension/components/FlagForm')]);
+  await Promise.all([import('../../extension/popup/state/services'), import('../../extension/popup/FlagForm')]);
 });
 
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../extension/lib/storage';
 import { json, mockManifest, SESSION } from '../extension/helpers';
-import { fakeServer, renderPopup } from '../extension/popup-fixtures';
+import { fakeServer, renderPopup } from '../extension/popup/fixtures';
 
 // Issue 13 §7, issue 20 §3: the person sees, in the popup of a device they already had, that an
 // admin's sign-in code was used to sign a new device in as them, and can read who did it.

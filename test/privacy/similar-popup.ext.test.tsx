@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../extension/lib/storage';
 import { json, mockManifest, SESSION } from '../extension/helpers';
-import { fakeServer, renderPopup } from '../extension/popup-fixtures';
+import { fakeServer, renderPopup } from '../extension/popup/fixtures';
 
 /** Longer than the popup's pause before asking (700 ms). */
 const settle = () => new Promise((r) => setTimeout(r, 1_000));

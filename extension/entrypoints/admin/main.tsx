@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { AdminContext, createAdminState } from '../../lib/admin';
+import { App } from '../../admin/App';
+import { AdminContext, createAdminState } from '../../admin/state';
 import { trackActivity } from '../../lib/signout';
-import { App } from './App';
-import '../../assets/theme.css';
-import '../../assets/page.css';
-import './style.css';
+import '../../ui/theme.css';
+import '../../ui/page.css';
+import '../../admin/admin.css';
 
 const state = createAdminState();
 void state.init();

@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { createDashboardState, DashboardContext } from '../../lib/dashboard';
+import { App } from '../../dashboard/App';
+import { createDashboardState, DashboardContext } from '../../dashboard/state';
 import { trackActivity } from '../../lib/signout';
-import { App } from './App';
-import '../../assets/theme.css';
-import '../../assets/page.css';
-import './style.css';
+import '../../ui/theme.css';
+import '../../ui/page.css';
+import '../../dashboard/dashboard.css';
 
 const state = createDashboardState();
 void state.init();

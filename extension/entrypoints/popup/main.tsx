@@ -1,16 +1,16 @@
 import { render } from 'preact';
-import { AppContext, createAppState } from '../../lib/state';
-import { App } from './App';
-import '../../assets/theme.css';
-import './style.css';
+import { App } from '../../popup/App';
+import { createPopupState, PopupContext } from '../../popup/state';
+import '../../ui/theme.css';
+import '../../ui/panel.css';
 
-const state = createAppState();
+const state = createPopupState();
 void state.init();
 const root = document.getElementById('app');
 if (root)
   render(
-    <AppContext.Provider value={state}>
+    <PopupContext.Provider value={state}>
       <App />
-    </AppContext.Provider>,
+    </PopupContext.Provider>,
     root,
   );

@@ -1,17 +1,3 @@
-import { render } from 'preact';
-import { createInboxState, InboxContext } from '../../lib/inbox';
-import '../../assets/theme.css';
-import '../popup/style.css';
-import '../../assets/inbox.css';
-import { App } from './App';
+import { mountInbox } from '../../inbox/mount';
 
-const state = createInboxState();
-void state.init();
-const root = document.getElementById('app');
-if (root)
-  render(
-    <InboxContext.Provider value={state}>
-      <App />
-    </InboxContext.Provider>,
-    root,
-  );
+mountInbox(document.getElementById('app'));

@@ -1,0 +1,93 @@
+import { useEffect } from 'preact/hooks';
+import { Exports } from './Exports';
+import { Filters } from './Filters';
+import { HotspotTable } from './HotspotTable';
+import { HotspotView } from './HotspotView';
+import { ProgrammePanel } from './ProgrammePanel';
+import { useDashboard } from './state';
+
+function Hotspots() {
+  const dashboard = useDashboard();
+  const filters = dashboard.filters.value;
+  const data = dashboard.hotspots.value;
+  const error = dashboard.hotspotsError.value;
+  // Fetched again when a filter of the list changes; opening a hotspot or a tab is not one.
+  useEffect(
+    () => void dashboard.loadHotspots(),
+    [dashboard, filters.from, filters.to, filters.unitId, filters.category, filters.host, filters.sort],
+  );
+
+  if (filters.hotspot)
+    return (
+      <HotspotView
+        id={filters.hotspot}
+        others={data?.hotspots ?? []}
+        onClose={() => dashboard.setFilters({ hotspot: undefined })}
+        onChanged={() => void dashboard.loadHotspots()}
+      />
+    );
+  return (
+    <section aria-labelledby="hotspots-title">
+      <h2 id="hotspots-title">Friction hotspots</h2>
+      <Filters />
+      <Exports />
+      {error && <p role="alert">{error}</p>}
+      {!data && !error && <p aria-busy="true">Loading hotspots…</p>}
+      {data?.suppressed != null && data.suppressed > 0 && (
+        <p class="muted">
+          {data.suppressed} more hotspot(s) in this unit were flagged by fewer than {data.k} people and are not shown.
+        </p>
+      )}
+      {data && <HotspotTable hotspots={data.hotspots} onOpen={(id) => dashboard.setFilters({ hotspot: id })} />}
+    </section>
+  );
+}
+
+export function App() {
+  const dashboard = useDashboard();
+  if (!dashboard.ready.value) return <p aria-busy="true">Loading…</p>;
+  const gate = (message: string) => (
+    <main class="dashboard">
+      <h1>Curbside hotspots</h1>
+      <p role="alert">{message}</p>
+    </main>
+  );
+  if (!dashboard.session.value)
+    return gate('You are signed out. Sign in from the Curbside button in the toolbar, then reopen this page.');
+  if (!dashboard.isLead.value) return gate('This page is for leads and admins.');
+  const tab = dashboard.filters.value.tab;
+  return (
+    <div class="dashboard">
+      <header>
+        <h1>Curbside hotspots</h1>
+        <p class="muted">Signed in as {dashboard.session.value.user.displayName}</p>
+        <nav aria-label="Dashboard sections">
+          <ul>
+            <li>
+              <button
+                type="button"
+                aria-current={tab === 'hotspots' ? 'page' : undefined}
+                onClick={() => dashboard.setFilters({ tab: 'hotspots' })}
+              >
+                Hotspots
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                aria-current={tab === 'programme' ? 'page' : undefined}
+                onClick={() => dashboard.setFilters({ tab: 'programme', hotspot: undefined })}
+              >
+                Programme health
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <p class="status" aria-live="polite">
+        {dashboard.status.value}
+      </p>
+      <main>{tab === 'programme' ? <ProgrammePanel /> : <Hotspots />}</main>
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import { useEffect, useState } from 'preact/hooks';
+import { endpoints } from '../../shared/api';
+import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS } from '../../shared/enums';
+import { FLAG_STATUS_LABELS } from '../../shared/flags';
+import { type Hotspot, type HotspotDetail, STATUS_NEXT } from '../../shared/hotspots';
+import type { PdsaAdvance, PdsaCreate } from '../../shared/pdsa';
+import { errorMessage } from '../lib/errors';
+import { type Detector, loadDetector } from '../lib/phi';
+import { TextAction } from '../ui/TextAction';
+import { CycleForm } from './CycleForm';
+import { CycleList } from './CycleList';
+import { hotspotName } from './HotspotTable';
+import { Sparkline } from './Sparkline';
+import { useDashboard } from './state';
+
+interface Props {
+  id: string;
+  /** Other hotspots in view, as merge targets. */
+  others: readonly Hotspot[];
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+/** One hotspot: numbers, units (k-suppressed), texts, status and response, merges, PDSA cycles. */
+export function HotspotView({ id, others, onClose, onChanged }: Props) {
+  const dashboard = useDashboard();
+  const [hotspot, setHotspot] = useState<HotspotDetail | null>(null);
+  const [error, setError] = useState('');
+  const [response, setResponse] = useState('');
+  const [detector, setDetector] = useState<Detector | null>(null);
+  const [mergeInto, setMergeInto] = useState('');
+
+  useEffect(() => {
+    void loadDetector().then(setDetector);
+  }, []);
+  useEffect(() => {
+    setHotspot(null);
+    dashboard
+      .call(endpoints.getHotspot, { params: { id } })
+      .then((detail) => {
+        setHotspot(detail);
+        setResponse(detail.response ?? '');
+        setError('');
+      })
+      .catch((e) => setError(errorMessage(e)));
+  }, [dashboard, id]);
+
+  async function act(what: string, run: () => Promise<HotspotDetail>) {
+    try {
+      const next = await run();
+      setHotspot(next);
+      setResponse(next.response ?? '');
+      dashboard.announce(what);
+      onChanged();
+      return true;
+    } catch (e) {
+      dashboard.announce(errorMessage(e));
+      return false;
+    }
+  }
+  const reload = () => act('Updated', () => dashboard.call(endpoints.getHotspot, { params: { id } }));
+
+  if (error) return <p role="alert">{error}</p>;
+  if (!hotspot) return <p aria-busy="true">Loading hotspot…</p>;
+  const k = hotspot.k;
+  return (
+    <section class="hotspot-view" aria-labelledby="hotspot-title">
+      <button type="button" onClick={onClose}>
+        ← All hotspots
+      </button>
+      <h2 id="hotspot-title" tabIndex={-1}>
+        {hotspotName(hotspot, dashboard.systems.value)}
+      </h2>
+      {hotspot.mergedInto && (
+        <p role="status">
+          Merged into another hotspot.{' '}
+          <button
+            type="button"
+            onClick={() => void act('Merge undone', () => dashboard.call(endpoints.unmergeHotspot, { params: { id } }))}
+          >
+            Undo merge
+          </button>
+        </p>
+      )}
+      <p>
+        {CATEGORY_LABELS[hotspot.category]} · {FLAG_STATUS_LABELS[hotspot.status]} · {hotspot.flagCount} flags from{' '}
+        {hotspot.reporterCount} {hotspot.reporterCount === 1 ? 'person' : 'people'} · about {hotspot.minutesPerWeek}{' '}
+        minutes lost per week
+      </p>
+      {hotspot.impact.harm > 0 && (
+        <p class="harm-note">
+          <strong>{hotspot.impact.harm} flag(s) report patient harm.</strong> Curbside is not the incident system: make
+          sure an incident report exists.
+        </p>
+      )}
+      <Sparkline values={hotspot.trend} label="Flags per week, last 12 weeks" width={240} height={48} />
+
+      <h3>Status and public response</h3>
+      <p>Everyone who flagged this, and every clinician opening this screen, sees the status and response.</p>
+      <fieldset class="row">
+        <legend class="visually-hidden">Move status</legend>
+        {STATUS_NEXT[hotspot.status].map((to) => (
+          <button
+            type="button"
+            key={to}
+            onClick={() =>
+              void act(`Status: ${FLAG_STATUS_LABELS[to]}`, () =>
+                dashboard.call(endpoints.patchHotspot, { params: { id }, body: { status: to } }),
+              )
+            }
+          >
+            Mark {FLAG_STATUS_LABELS[to].toLowerCase()}
+          </button>
+        ))}
+      </fieldset>
+      <TextAction
+        id="hotspot-response"
+        label="Response to reporters (“you said, we did”)"
+        submitLabel="Publish response"
+        value={response}
+        maxLength={2000}
+        detector={detector}
+        onInput={setResponse}
+        onSend={(text, confirmedSpans) =>
+          void act('Response published', () =>
+            dashboard.call(endpoints.patchHotspot, { params: { id }, body: { response: text, confirmedSpans } }),
+          )
+        }
+      />
+
+      <h3>Units</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Unit</th>
+            <th scope="col" class="num">
+              Flags
+            </th>
+            <th scope="col" class="num">
+              Min/week
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {hotspot.units.map((u) => (
+            <tr key={u.unitId ?? 'none'}>
+              <th scope="row">{u.unitId ?? 'No unit'}</th>
+              <td class="num">{u.flags}</td>
+              <td class="num">{u.minutesPerWeek}</td>
+            </tr>
+          ))}
+          {hotspot.otherUnits.flags > 0 && (
+            <tr>
+              <th scope="row">Other units</th>
+              <td class="num">{hotspot.otherUnits.flags}</td>
+              <td class="num">{hotspot.otherUnits.minutesPerWeek}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <p class="muted">
+        A unit shows only for weeks in which at least {k} people of it (other than you) flagged the same screen;
+        everything else counts under “Other units”, which names no unit.
+      </p>
+
+      <h3>What people said</h3>
+      {hotspot.itemsVisible && hotspot.itemsHidden > 0 && (
+        <p class="muted">
+          {hotspot.itemsHidden} more flag(s) came from screens fewer than {k} people (other than you) have flagged; they
+          stay hidden.
+        </p>
+      )}
+      {hotspot.itemsVisible ? (
+        <ul class="items">
+          {hotspot.items.map((item, i) => (
+            <li key={`${i}-${item.text.slice(0, 20)}`}>
+              <p>{item.text}</p>
+              {item.idea && <p class="idea">Idea: {item.idea}</p>}
+              <p class="muted">
+                {IMPACT_LABELS[item.impact]} · {FREQUENCY_LABELS[item.frequency]} · {item.minutesLost} min
+                {item.day && ` · ${item.day}`}
+                {item.anonymous && ' · anonymous'}
+                {item.contactName && ` · ${item.contactName} is happy to be contacted`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          Texts show once at least {k} people other than you have flagged the same screen, so no one can be recognised
+          by their words.
+        </p>
+      )}
+
+      {!hotspot.mergedInto && (
+        <>
+          <h3>Merge a duplicate</h3>
+          <form
+            class="row"
+            aria-label="Merge this hotspot into another"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (mergeInto)
+                void act('Merged', () =>
+                  dashboard.call(endpoints.mergeHotspot, { params: { id }, body: { into: mergeInto } }),
+                );
+            }}
+          >
+            <label>
+              Merge into{' '}
+              <select value={mergeInto} onChange={(e) => setMergeInto(e.currentTarget.value)}>
+                <option value="">Choose a hotspot</option>
+                {others
+                  .filter((o) => o.id !== id)
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {hotspotName(o, dashboard.systems.value)}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="submit" disabled={!mergeInto}>
+              Merge
+            </button>
+          </form>
+          {hotspot.members.length > 0 && (
+            <ul>
+              {hotspot.members.map((m) => (
+                <li key={m.id}>
+                  {hotspotName({ ...m, title: null }, dashboard.systems.value)}{' '}
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act('Merge undone', async () => {
+                        await dashboard.call(endpoints.unmergeHotspot, { params: { id: m.id } });
+                        return dashboard.call(endpoints.getHotspot, { params: { id } });
+                      })
+                    }
+                  >
+                    Undo merge
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+
+      <h3>Tests of change (PDSA)</h3>
+      <CycleList
+        cycles={hotspot.cycles}
+        detector={detector}
+        onAdvance={(cycleId: string, body: PdsaAdvance) =>
+          dashboard
+            .call(endpoints.advanceCycle, { params: { id: cycleId }, body })
+            .then(() => reload())
+            .catch((e) => {
+              dashboard.announce(errorMessage(e));
+              return false;
+            })
+        }
+      />
+      <CycleForm
+        detector={detector}
+        onCreate={(body: PdsaCreate) =>
+          dashboard
+            .call(endpoints.createCycle, { params: { id }, body })
+            .then(() => reload())
+            .catch((e) => {
+              dashboard.announce(errorMessage(e));
+              return false;
+            })
+        }
+      />
+    </section>
+  );
+}

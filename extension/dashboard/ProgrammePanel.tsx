@@ -1,0 +1,110 @@
+import { useEffect } from 'preact/hooks';
+import { BarChart } from './BarChart';
+import { useDashboard } from './state';
+
+const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+const num = (n: number | null, unit = '') => (n === null ? 'not measured yet' : `${n}${unit}`);
+
+/** Whether the programme closes the loop and answers in time. */
+export function ProgrammePanel() {
+  const dashboard = useDashboard();
+  const { from, to } = dashboard.filters.value;
+  const health = dashboard.programme.value;
+  const error = dashboard.programmeError.value;
+  useEffect(() => void dashboard.loadProgramme(), [dashboard, from, to]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!health) return <p aria-busy="true">Loading programme health…</p>;
+  const week = (w: string) => w.slice(5, 10);
+  return (
+    <section aria-labelledby="programme-title">
+      <h2 id="programme-title">Programme health</h2>
+      <dl class="metrics">
+        <div>
+          <dt>Flags whose hotspot got a response</dt>
+          <dd>
+            {pct(health.loop.responded)} <span class="muted">(aim ≥ {pct(health.loopTarget)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Flags that led to a change</dt>
+          <dd>
+            {pct(health.loop.changed)} <span class="muted">(aim ≥ {pct(health.loopTarget)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Time to first answer (median / 90th percentile)</dt>
+          <dd>
+            {num(health.firstAnswer.medianMinutes, ' min')} / {num(health.firstAnswer.p90Minutes, ' min')}
+          </dd>
+        </div>
+        <div>
+          <dt>Answered within SLA</dt>
+          <dd>{pct(health.firstAnswer.withinSla)}</dd>
+        </div>
+        <div>
+          <dt>Open past SLA</dt>
+          <dd>{num(health.openPastSla)}</dd>
+        </div>
+        <div>
+          <dt>Answers per mentor (min / median / max)</dt>
+          <dd>
+            {health.mentorLoad.mentors === 0
+              ? 'no answers yet'
+              : `${health.mentorLoad.min} / ${health.mentorLoad.median} / ${health.mentorLoad.max} across ${health.mentorLoad.mentors}`}
+          </dd>
+        </div>
+        <div>
+          <dt>Knowledge-base deflections</dt>
+          <dd>{num(health.kbDeflections)}</dd>
+        </div>
+      </dl>
+      <div class="charts">
+        <BarChart
+          title="Flags per week"
+          bars={health.flagsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
+        />
+        <BarChart
+          title="Questions per week"
+          bars={health.questionsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
+        />
+      </div>
+      <h3>By unit</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Unit</th>
+            <th scope="col" class="num">
+              Flags
+            </th>
+            <th scope="col" class="num">
+              Responded
+            </th>
+            <th scope="col" class="num">
+              Changed
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[
+            ...health.byUnit.map((u) => ({ ...u, name: u.unitId ?? 'No unit' })),
+            { ...health.otherUnits, name: 'Other units' },
+          ]
+            .filter((u) => u.flags > 0)
+            .map((u) => (
+              <tr key={u.name}>
+                <th scope="row">{u.name}</th>
+                <td class="num">{u.flags}</td>
+                <td class="num">{pct(u.responded)}</td>
+                <td class="num">{pct(u.changed)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <ul class="muted">
+        {health.notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { computed, signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { endpoints } from '../../shared/api';
+import type { Unit } from '../../shared/catalog';
+import type { HotspotList } from '../../shared/hotspots';
+import type { ProgrammeHealth } from '../../shared/programme';
+import type { System } from '../../shared/systems';
+import { errorMessage } from '../lib/errors';
+import { createSessionApi } from '../lib/session-api';
+import { type StoredSession, sessionItem } from '../lib/storage';
+import { type Filters, filtersToSearch, parseFilters } from './url-filters';
+
+type BrowserLike = Pick<typeof browser, 'runtime'>;
+
+export interface DashboardDeps {
+  browser?: BrowserLike;
+  fetchFn?: typeof fetch;
+  location?: Pick<Location, 'search'>;
+  history?: Pick<History, 'replaceState'>;
+}
+
+/** The lead dashboard's state: the popup's stored session, one API caller, filters in the URL. */
+export function createDashboardState(deps: DashboardDeps = {}) {
+  const browserApi = deps.browser ?? browser;
+  const loc = deps.location ?? globalThis.location;
+  const hist = deps.history ?? globalThis.history;
+  const ready = signal(false);
+  const session = signal<StoredSession | null>(null);
+  const status = signal('');
+  const filters = signal<Filters>(parseFilters(loc?.search ?? ''));
+  /** The admins' systems and screens, so hotspots read "Epic › Med Rec" rather than a path. */
+  const systems = signal<System[]>([]);
+  /** The hotspot list for the current filters, and why it could not be fetched. */
+  const hotspots = signal<HotspotList | null>(null);
+  const hotspotsError = signal('');
+  /** Every unit, for the unit filter. */
+  const units = signal<Unit[]>([]);
+  /** Programme health for the filters' dates, and why it could not be fetched. */
+  const programme = signal<ProgrammeHealth | null>(null);
+  const programmeError = signal('');
+  const isLead = computed(() => {
+    const roles = session.value?.user.roles ?? [];
+    return roles.includes('lead') || roles.includes('admin');
+  });
+  const { call } = createSessionApi({
+    session: () => session.value,
+    fetchFn: deps.fetchFn,
+    version: () => browserApi.runtime.getManifest().version,
+  });
+
+  async function init() {
+    session.value = await sessionItem.getValue();
+    sessionItem.watch((s) => {
+      session.value = s;
+    });
+    ready.value = true;
+    if (session.value) {
+      void call(endpoints.systems, {})
+        .then((r) => {
+          systems.value = r.systems;
+        })
+        .catch(() => {});
+    }
+  }
+
+  function setFilters(patch: Partial<Filters>) {
+    const next = { ...filters.value, ...patch };
+    for (const key of Object.keys(next) as (keyof Filters)[]) if (next[key] === '') delete next[key];
+    filters.value = next;
+    hist?.replaceState(null, '', filtersToSearch(next) || '?');
+  }
+
+  async function loadHotspots() {
+    const { from, to, unitId, category, host, sort } = filters.value;
+    try {
+      hotspots.value = await call(endpoints.listHotspots, { query: { from, to, unitId, category, host, sort } });
+      hotspotsError.value = '';
+    } catch (e) {
+      hotspotsError.value = errorMessage(e);
+    }
+  }
+
+  async function loadUnits() {
+    try {
+      units.value = (await call(endpoints.units, {})).units;
+    } catch {
+      units.value = [];
+    }
+  }
+
+  async function loadProgramme() {
+    const { from, to } = filters.value;
+    try {
+      programme.value = await call(endpoints.programmeHealth, { query: { from, to } });
+      programmeError.value = '';
+    } catch (e) {
+      programmeError.value = errorMessage(e);
+    }
+  }
+
+  return {
+    ready,
+    units,
+    loadUnits,
+    programme,
+    programmeError,
+    loadProgramme,
+    hotspots,
+    hotspotsError,
+    loadHotspots,
+    session,
+    status,
+    filters,
+    systems,
+    isLead,
+    init,
+    setFilters,
+    call,
+    announce: (m: string) => (status.value = m),
+  };
+}
+
+export type DashboardState = ReturnType<typeof createDashboardState>;
+
+export const DashboardContext = createContext<DashboardState | null>(null);
+
+export function useDashboard(): DashboardState {
+  const state = useContext(DashboardContext);
+  if (!state) throw new Error('useDashboard outside <DashboardContext.Provider>');
+  return state;
+}
+
+/** Saves a CSV the API produced, without leaving the page. */
+export function saveCsv(name: string, text: string, doc: Document = document) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

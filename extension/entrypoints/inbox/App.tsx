@@ -1,5 +1,0 @@
-import { InboxApp } from '../../components/InboxApp';
-
-export function App() {
-  return <InboxApp />;
-}

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import type { QueueItemDetail } from '../../shared/mentoring';
+import { CheckedTextField } from '../ui/CheckedTextField';
+import { SelectField } from '../ui/SelectField';
+import { SendAnyway } from '../ui/SendAnyway';
+import { useIdentifierGate } from '../ui/useIdentifierGate';
+import { useInbox } from './state';
+
+/** Hand a claimed question to another topic or a named colleague, with a note for them. */
+export function HandOffForm({ item, onDone }: { item: QueueItemDetail; onDone: () => void }) {
+  const inbox = useInbox();
+  const [target, setTarget] = useState('');
+  const [note, setNote] = useState('');
+  const peer = item.kind === 'need_to_talk';
+  const people = inbox.mentors.value.filter((m) => (peer ? m.peerSupporter : m.mentor) && !m.away);
+  const options = [
+    ...(peer
+      ? []
+      : inbox.topics.value
+          .filter((t) => t.id !== item.topicId)
+          .map((t) => ({ value: `topic:${t.id}`, label: `Topic: ${t.name}` }))),
+    ...people.map((m) => ({ value: `mentor:${m.id}`, label: m.displayName })),
+  ];
+  const gate = useIdentifierGate(async (confirmed) => {
+    const [kind, id] = target.split(':');
+    const choice = kind === 'topic' ? { topicId: id, note: note.trim() } : { mentorId: id, note: note.trim() };
+    if (await inbox.handOff(item.id, choice, confirmed)) onDone();
+  });
+  return (
+    <form
+      class="handoff"
+      aria-label="Hand off"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (target && note.trim()) gate.check(inbox.detector.value, [note]);
+      }}
+    >
+      <SelectField
+        id="handoff-target"
+        label="Hand to"
+        value={target}
+        options={options}
+        placeholder="Choose…"
+        onChange={setTarget}
+      />
+      <CheckedTextField
+        id="handoff-note"
+        label="Note for them"
+        value={note}
+        maxLength={500}
+        rows={2}
+        detector={inbox.detector.value}
+        onInput={(v) => {
+          gate.cancel();
+          setNote(v);
+        }}
+      />
+      {gate.pending && (
+        <SendAnyway
+          detector={gate.pending.detector}
+          spans={gate.pending.spans}
+          onSend={() => void gate.confirm()}
+          onCancel={gate.cancel}
+        />
+      )}
+      <button type="submit" disabled={!target || !note.trim() || inbox.busy.value}>
+        Hand off
+      </button>
+    </form>
+  );
+}

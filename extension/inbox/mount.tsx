@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { InboxApp } from './App';
+import { createInboxState, InboxContext } from './state';
+import '../ui/theme.css';
+import '../ui/panel.css';
+import './inbox.css';
+
+/** The mentor inbox, mounted the same way in Chrome's side panel and in Firefox's page. */
+export function mountInbox(root: HTMLElement | null) {
+  const state = createInboxState();
+  void state.init();
+  if (root)
+    render(
+      <InboxContext.Provider value={state}>
+        <InboxApp />
+      </InboxContext.Provider>,
+      root,
+    );
+}

@@ -1,0 +1,248 @@
+import { signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { endpoints } from '../../shared/api';
+import type { Topic } from '../../shared/catalog';
+import {
+  type HandOffCreate,
+  type MentorProfile,
+  type MentorProfileView,
+  type MentorSummary,
+  QUEUE_PAGE,
+  QUEUE_PAGE_MAX,
+  type QueueItem,
+  type QueueItemDetail,
+  type QueueQuery,
+} from '../../shared/mentoring';
+import type { ConfirmedSpan } from '../../shared/text';
+import { errorMessage } from '../lib/errors';
+import type { Detector } from '../lib/phi';
+import { ensureReceiptKey } from '../lib/receipts';
+import { createSessionApi } from '../lib/session-api';
+import { type StoredSession, sessionItem } from '../lib/storage';
+import { type InboxDrafts, readInboxDrafts, writeInboxDraft } from './drafts';
+
+export interface InboxDeps {
+  fetchFn?: typeof fetch;
+  loadDetector?: () => Promise<Detector | null>;
+  version?: string;
+}
+
+/** The queue's filters as the inbox holds them: the API's own query, "any" left out. */
+export type QueueFilters = Pick<z.output<typeof QueueQuery>, 'filter' | 'topicId' | 'urgency'>;
+
+/** Where a question is handed: the API's body without the confirmations, which the form adds. */
+export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'mentorId' | 'note'>;
+
+/** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
+export function createInboxState(deps: InboxDeps = {}) {
+  const session = signal<StoredSession | null>(null);
+  const ready = signal(false);
+  const items = signal<QueueItem[]>([]);
+  /** How many of the most urgent questions are listed; "Show more" adds a page. */
+  const pageSize = signal(QUEUE_PAGE);
+  const filters = signal<QueueFilters>({ filter: 'all' });
+  const selected = signal<QueueItemDetail | null>(null);
+  const topics = signal<Topic[]>([]);
+  const mentors = signal<MentorSummary[]>([]);
+  const profile = signal<MentorProfileView | null>(null);
+  const drafts = signal<InboxDrafts>({});
+  const detector = signal<Detector | null>(null);
+  const status = signal('');
+  const error = signal('');
+  const busy = signal(false);
+  const { api } = createSessionApi({
+    session: () => session.value,
+    fetchFn: deps.fetchFn,
+    version: () => deps.version ?? browser.runtime.getManifest().version,
+  });
+
+  async function guarded<T>(work: () => Promise<T>, done?: string): Promise<T | undefined> {
+    busy.value = true;
+    error.value = '';
+    try {
+      const result = await work();
+      if (done) status.value = done;
+      return result;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function init() {
+    session.value = await sessionItem.getValue();
+    ready.value = true;
+    const userId = session.value?.user.id;
+    if (!userId) return;
+    // The mentor's key opens their drafts (fetched if this browser session has not yet), beside
+    // the queue's first requests rather than before them; a draft typed meanwhile wins.
+    const draftsLoaded = ensureReceiptKey(api(), userId)
+      .catch(() => undefined)
+      .then(() => readInboxDrafts(userId))
+      .then((saved) => {
+        drafts.value = { ...saved, ...drafts.value };
+      });
+    await guarded(async () => {
+      const [t, m, p] = await Promise.all([
+        api().call(endpoints.topics, {}),
+        api().call(endpoints.listMentors, {}),
+        api().call(endpoints.myMentorProfile, {}),
+      ]);
+      topics.value = t.topics;
+      mentors.value = m.mentors;
+      profile.value = p;
+    });
+    await refresh();
+    await draftsLoaded;
+    void (deps.loadDetector ?? (() => import('../lib/phi').then((p) => p.loadDetector())))().then((d) => {
+      detector.value = d;
+    });
+  }
+
+  async function refresh() {
+    const f = filters.value;
+    await guarded(async () => {
+      const res = await api().call(endpoints.queue, {
+        query: {
+          filter: f.filter,
+          topicId: f.topicId,
+          urgency: f.urgency,
+          limit: pageSize.value,
+        },
+      });
+      items.value = res.items;
+    });
+  }
+
+  /** Topics and disciplines decide what reaches this mentor; away keeps new questions from routing here. */
+  async function saveProfile(next: MentorProfile) {
+    const saved = await guarded(() => api().call(endpoints.putMentorProfile, { body: next }), 'Profile saved.');
+    if (saved) {
+      profile.value = saved;
+      await refresh();
+    }
+    return saved !== undefined;
+  }
+
+  async function setFilters(patch: Partial<QueueFilters>) {
+    filters.value = { ...filters.value, ...patch };
+    pageSize.value = QUEUE_PAGE;
+    await refresh();
+  }
+
+  /** A full page may have more behind it; the API lists at most QUEUE_PAGE_MAX. */
+  const hasMore = () => items.value.length >= pageSize.value && pageSize.value < QUEUE_PAGE_MAX;
+
+  async function showMore() {
+    pageSize.value = Math.min(pageSize.value + QUEUE_PAGE, QUEUE_PAGE_MAX);
+    await refresh();
+  }
+
+  async function open(id: string) {
+    const detail = await guarded(() => api().call(endpoints.queueItem, { params: { id } }));
+    if (detail) selected.value = detail;
+  }
+
+  function close() {
+    selected.value = null;
+  }
+
+  async function saveDraft(id: string, kind: 'answer' | 'clarify', text: string) {
+    drafts.value = { ...drafts.value, [id]: { ...drafts.value[id], [kind]: text } };
+    await writeInboxDraft(id, kind, text);
+  }
+
+  async function clearDraft(id: string, kind: 'answer' | 'clarify') {
+    const { [kind]: _gone, ...rest } = drafts.value[id] ?? {};
+    drafts.value = { ...drafts.value, [id]: rest };
+    await writeInboxDraft(id, kind, '');
+  }
+
+  /** Runs a queue action and shows its result; the list refreshes so claim states stay true. */
+  async function act(run: () => Promise<{ item: QueueItemDetail }>, done: string) {
+    const result = await guarded(run, done);
+    if (result) selected.value = result.item;
+    await refresh();
+    return result !== undefined;
+  }
+
+  const params = (id: string) => ({ params: { id } });
+  const claim = (id: string) => act(() => api().call(endpoints.claimQuestion, params(id)), 'Claimed. It is yours.');
+  const release = (id: string) =>
+    act(() => api().call(endpoints.releaseQuestion, params(id)), 'Released back to the queue.');
+  const closeQuestion = (id: string) => act(() => api().call(endpoints.closeQueueQuestion, params(id)), 'Closed.');
+
+  async function answer(id: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
+    const body = { clientId: crypto.randomUUID(), text, ...(confirmedSpans ? { confirmedSpans } : {}) };
+    const ok = await act(() => api().call(endpoints.answerQuestion, { ...params(id), body }), 'Answer sent.');
+    if (ok) await clearDraft(id, 'answer');
+    return ok;
+  }
+
+  async function clarify(id: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
+    const body = { text, ...(confirmedSpans ? { confirmedSpans } : {}) };
+    const ok = await act(
+      () => api().call(endpoints.clarifyQuestion, { ...params(id), body }),
+      'Question sent to the asker.',
+    );
+    if (ok) await clearDraft(id, 'clarify');
+    return ok;
+  }
+
+  async function handOff(id: string, choice: HandOffChoice, confirmedSpans?: ConfirmedSpan[]) {
+    const body = { ...choice, ...(confirmedSpans ? { confirmedSpans } : {}) };
+    return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
+  }
+
+  const setShareable = (id: string, shareable: boolean) =>
+    act(
+      () => api().call(endpoints.markShareable, { ...params(id), body: { shareable } }),
+      shareable ? 'Marked shareable.' : 'No longer shareable.',
+    );
+
+  return {
+    session,
+    ready,
+    items,
+    filters,
+    selected,
+    topics,
+    mentors,
+    profile,
+    saveProfile,
+    drafts,
+    detector,
+    status,
+    error,
+    busy,
+    init,
+    refresh,
+    setFilters,
+    hasMore,
+    showMore,
+    open,
+    close,
+    saveDraft,
+    claim,
+    release,
+    closeQuestion,
+    answer,
+    clarify,
+    handOff,
+    setShareable,
+  };
+}
+
+export type InboxState = ReturnType<typeof createInboxState>;
+export const InboxContext = createContext<InboxState | null>(null);
+
+export function useInbox(): InboxState {
+  const state = useContext(InboxContext);
+  if (!state) throw new Error('useInbox outside InboxContext');
+  return state;
+}

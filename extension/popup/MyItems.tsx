@@ -1,0 +1,80 @@
+import { useEffect } from 'preact/hooks';
+import { usePopup } from './state';
+import { Thread } from './Thread';
+import { ViewHeading } from './ViewHeading';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const format = (iso: string | number) => dateTime.format(new Date(iso));
+const newLabel = (unread: string[]) =>
+  unread.some((k) => k.startsWith('answer:'))
+    ? 'New answer'
+    : unread.some((k) => k.startsWith('clarify:'))
+      ? 'New question for you'
+      : 'Updated';
+
+export function MyItems() {
+  const app = usePopup();
+  const items = app.items.value;
+  const cachedAt = app.itemsCachedAt.value;
+
+  // What is on screen now counts as seen; the "New" marks stay until the list is opened again.
+  useEffect(() => {
+    if (items && cachedAt === null) void app.markSeen(items.flatMap((i) => i.unread));
+  }, [items, cachedAt]);
+
+  return (
+    <section aria-labelledby="items-heading">
+      <div id="items-heading">
+        <ViewHeading>My items</ViewHeading>
+      </div>
+      {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
+      {items === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : items.length === 0 ? (
+        <p>Nothing yet. Flags you send and questions you ask will appear here.</p>
+      ) : (
+        <ul class="items">
+          {items.map((item) => (
+            <li key={item.id} class="item">
+              <p class="item-meta">
+                <span class="kind">
+                  {item.kind === 'flag'
+                    ? item.anonymous
+                      ? 'Anonymous flag'
+                      : 'Flag'
+                    : item.question?.kind === 'need_to_talk'
+                      ? 'Need to talk'
+                      : 'Question'}
+                </span>
+                {' · '}
+                <span class="item-status">{item.status}</span>
+                {item.unread.length > 0 && <span class="new"> · {newLabel(item.unread)}</span>}
+              </p>
+              <p class="item-text">{item.text}</p>
+              {item.response && (
+                <blockquote class="answer response">
+                  <p>{item.response}</p>
+                  <footer>You said, we did</footer>
+                </blockquote>
+              )}
+              {item.progress?.map((p) => (
+                <p key={p} class="muted">
+                  Testing a change: {p}
+                </p>
+              ))}
+              {item.question && <Thread question={item.question} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="row">
+        <button type="button" onClick={() => void app.loadItems()}>
+          Refresh
+        </button>
+        <button type="button" onClick={() => void app.open('home')}>
+          Back
+        </button>
+      </div>
+    </section>
+  );
+}

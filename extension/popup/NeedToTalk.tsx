@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { NeedToTalkCreated } from '../../shared/questions';
+import { CheckedTextField } from '../ui/CheckedTextField';
+import { SendAnyway } from '../ui/SendAnyway';
+import { useIdentifierGate } from '../ui/useIdentifierGate';
+import { SupportContacts } from './SupportContacts';
+import { usePopup } from './state';
+import { ViewHeading } from './ViewHeading';
+
+const TALK_TEXT_MAX = 1500;
+
+/**
+ * Peer support after a hard case: a short, optional note to peer supporters only, with the
+ * organisation's support contacts on screen from the start, whatever happens to the request.
+ */
+export function NeedToTalk() {
+  const app = usePopup();
+  const [text, setText] = useState('');
+  const [support, setSupport] = useState<NeedToTalkCreated['support'] | null>(null);
+  const [sent, setSent] = useState(false);
+  // One id per visit: sending again after a lost answer cannot ask twice.
+  const [clientId] = useState(() => crypto.randomUUID());
+  const gate = useIdentifierGate((confirmed) => void send(confirmed));
+
+  useEffect(() => {
+    void app.ensureDetector();
+    void app.talkDraft().then((draft) => setText((t) => t || draft));
+    void app.supportContacts(setSupport);
+  }, []);
+
+  async function send(confirmed?: Parameters<typeof app.needToTalk>[2]) {
+    const created = await app.needToTalk(clientId, text, confirmed);
+    if (!created) return;
+    setSupport(created.support);
+    setText('');
+    setSent(true);
+  }
+
+  function onInput(value: string) {
+    gate.cancel();
+    setText(value);
+    void app.saveTalkDraft(value);
+  }
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    if (text.length > TALK_TEXT_MAX) return;
+    await app.ensureDetector();
+    gate.check(app.detector.value, [text]);
+  }
+
+  return (
+    <section aria-labelledby="talk-heading">
+      <div id="talk-heading">
+        <ViewHeading>Talk to someone</ViewHeading>
+      </div>
+      {sent ? (
+        <p class="notice">
+          Thank you for reaching out. A peer supporter will get in touch with you today. You can follow it in My items.
+        </p>
+      ) : (
+        <p>
+          Hard cases stay with us. A peer supporter, a colleague who is there to listen, can get in touch with you
+          today. Only peer supporters can read this.
+        </p>
+      )}
+      <SupportContacts support={support} />
+      {!sent && (
+        <form onSubmit={onSubmit} noValidate>
+          <CheckedTextField
+            id="talk-text"
+            label="Anything you would like them to know (optional)"
+            value={text}
+            onInput={onInput}
+            maxLength={TALK_TEXT_MAX}
+            detector={app.detector.value}
+            rows={3}
+            hint="You do not need to explain. Please leave out patient details."
+          />
+          {gate.pending ? (
+            <SendAnyway
+              detector={gate.pending.detector}
+              spans={gate.pending.spans}
+              onSend={() => void gate.confirm()}
+              onCancel={gate.cancel}
+            />
+          ) : (
+            <div class="row">
+              <button type="submit" class="primary" disabled={app.busy.value}>
+                Ask a peer supporter to get in touch
+              </button>
+            </div>
+          )}
+        </form>
+      )}
+      <div class="row">
+        <button type="button" onClick={() => void app.open('home')}>
+          Back
+        </button>
+      </div>
+    </section>
+  );
+}

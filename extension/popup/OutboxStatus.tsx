@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import type { AttentionItem, OpenAttentionItem } from '../lib/storage';
+import { usePopup } from './state';
+
+function preview(entry: OpenAttentionItem): string {
+  const text = entry.item.body.text;
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** Where the server pointed at a problem ("in Your question"), when it said. */
+function where(details: unknown): string {
+  const field = (details as { field?: unknown } | null)?.field;
+  const names: Record<string, string> = {
+    text: 'the text',
+    idea: 'the idea',
+    pageTitle: 'the page title',
+    screen: 'the screen',
+  };
+  return typeof field === 'string' && names[field] ? ` (in ${names[field]})` : '';
+}
+
+function AttentionEntry({ entry }: { entry: AttentionItem }) {
+  const app = usePopup();
+  const [confirming, setConfirming] = useState(false);
+  const noun = entry.item.kind === 'flag' ? 'flag' : 'question';
+  // Opened with the user's key; until it is in memory (offline after a restart) only the kind shows.
+  const opened = app.attentionOpen.value[entry.item.clientId];
+  return (
+    <li class="item">
+      <p class="item-text">
+        {entry.item.kind === 'flag' ? 'Flag' : 'Question'}
+        {opened ? `: “${preview(opened)}”` : ' (sealed until Curbside can reach your organisation’s server)'}
+      </p>
+      {opened && (
+        <p class="field-error">
+          {opened.reason}
+          {where(opened.details)}
+        </p>
+      )}
+      {confirming ? (
+        <div class="row">
+          <span>Discard this {noun}? It will not be sent.</span>
+          <button type="button" onClick={() => void app.discardAttention(entry.item.clientId)}>
+            Discard for good
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <div class="row">
+          {opened && (
+            <button type="button" onClick={() => void app.editAttention(entry.item.clientId)}>
+              Edit and resend
+            </button>
+          )}
+          <button type="button" onClick={() => setConfirming(true)}>
+            Discard…
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Honest delivery state: what is still on this device, and what needs the user. */
+export function OutboxStatus() {
+  const app = usePopup();
+  const waiting = app.waiting.value;
+  const attention = app.needsAttention.value;
+  return (
+    <>
+      {waiting.length > 0 && (
+        <section class="outbox" aria-labelledby="waiting-heading">
+          <h2 id="waiting-heading">Waiting to send ({waiting.length})</h2>
+          <p class="hint">Saved on this device. Curbside retries every minute while the browser is open.</p>
+          <button type="button" disabled={app.busy.value} onClick={() => void app.flushNow()}>
+            Try sending now
+          </button>
+        </section>
+      )}
+      {attention.length > 0 && (
+        <section class="outbox" aria-labelledby="attention-heading">
+          <h2 id="attention-heading">Needs attention ({attention.length})</h2>
+          <ul class="items">
+            {attention.map((entry) => (
+              <AttentionEntry key={entry.item.clientId} entry={entry} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { endpoints } from '../../shared/api';
+import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
+import type { Answer, Question, QuestionStatus } from '../../shared/questions';
+import type { Api } from '../lib/api';
+import { type ItemsCache, itemsCacheItem, type Receipt } from '../lib/storage';
+import { canSealFor, openerFor, openOrNull, sealFor } from '../lib/vault';
+
+export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
+  open: 'Waiting for a mentor',
+  claimed: 'A mentor is on it',
+  answered: 'Answered',
+  closed: 'Closed',
+};
+
+export interface MyItem {
+  id: string;
+  kind: 'flag' | 'question';
+  anonymous: boolean;
+  text: string;
+  status: string;
+  createdAt: string;
+  answers: Answer[];
+  /** Flags: the public response on their hotspot, and tests of change in progress. */
+  response?: string | null;
+  progress?: string[];
+  /** Questions: the whole thing, for the thread (messages, reply, helpful, consent). */
+  question?: Question;
+  /** Seen-keys for what is new here; empty when nothing is. */
+  unread: string[];
+}
+
+const statusKey = (id: string, status: string) => `status:${id}:${status}`;
+const answerKey = (id: string) => `answer:${id}`;
+const clarifyKey = (q: Question) => `clarify:${q.messages.at(-1)?.id ?? q.id}`;
+
+function unreadFor(id: string, status: string, initial: string, answers: Answer[], seen: Set<string>): string[] {
+  const keys = answers.map((a) => answerKey(a.id));
+  // The status an item starts with is not news; every later one is, once.
+  if (status !== initial) keys.push(statusKey(id, status));
+  return keys.filter((k) => !seen.has(k));
+}
+
+function fromFlag(f: Flag, seen: Set<string>): MyItem {
+  return {
+    id: f.id,
+    kind: 'flag',
+    anonymous: f.anonymous,
+    text: f.text,
+    status: FLAG_STATUS_LABELS[f.status],
+    createdAt: f.createdAt,
+    answers: [],
+    response: f.response ?? null,
+    progress: (f.cycles ?? []).map((c) =>
+      c.decision ? `${c.changeIdea}: ${c.decision}` : `${c.changeIdea}: ${c.stage}`,
+    ),
+    unread: [
+      ...unreadFor(f.id, f.status, 'new', [], seen),
+      // A new or changed response is news once, like a status.
+      ...(f.respondedAt && !seen.has(`response:${f.id}:${f.respondedAt}`) ? [`response:${f.id}:${f.respondedAt}`] : []),
+    ],
+  };
+}
+
+function fromQuestion(q: Question, seen: Set<string>): MyItem {
+  return {
+    id: q.id,
+    kind: 'question',
+    anonymous: false,
+    text: q.text,
+    status: q.needsReply
+      ? 'Waiting for your reply'
+      : q.kind === 'need_to_talk' && q.status === 'open'
+        ? 'Waiting for a peer supporter'
+        : QUESTION_STATUS_LABELS[q.status],
+    createdAt: q.createdAt,
+    answers: q.answers,
+    question: q,
+    unread: [
+      ...unreadFor(q.id, q.status, 'open', q.answers, seen),
+      // The same key as the toolbar badge (background/badge.ts), so reading it here clears the badge.
+      ...(q.needsReply && !seen.has(clarifyKey(q)) ? [clarifyKey(q)] : []),
+    ],
+  };
+}
+
+/** One list, newest first: named flags, questions with answers, and anonymous flags by receipt. */
+export function buildItems(cache: ItemsCache, seen: readonly string[]): MyItem[] {
+  const seenSet = new Set(seen);
+  const anonymous = cache.anonymous.filter((f): f is Flag => f !== null);
+  const items = [
+    ...cache.flags.map((f) => fromFlag(f, seenSet)),
+    ...anonymous.map((f) => fromFlag(f, seenSet)),
+    ...cache.questions.map((q) => fromQuestion(q, seenSet)),
+  ];
+  return items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+const RECEIPT_BATCH = 200;
+
+export async function fetchItems(
+  api: Api,
+  userId: string,
+  receipts: readonly Receipt[],
+  now: number,
+): Promise<ItemsCache> {
+  const secrets = receipts.filter((r) => r.userId === userId).map((r) => r.secret);
+  const batches: string[][] = [];
+  for (let i = 0; i < secrets.length; i += RECEIPT_BATCH) batches.push(secrets.slice(i, i + RECEIPT_BATCH));
+  const [flags, questions, anonymous] = await Promise.all([
+    api.call(endpoints.myFlags, {}),
+    api.call(endpoints.myQuestions, {}),
+    Promise.all(batches.map((batch) => api.call(endpoints.receiptStatus, { body: { secrets: batch } }))),
+  ]);
+  return {
+    userId,
+    fetchedAt: now,
+    flags: flags.flags,
+    questions: questions.questions,
+    anonymous: anonymous.flatMap((r) => r.flags),
+  };
+}
+
+type Lists = Omit<ItemsCache, 'userId' | 'fetchedAt'>;
+
+/** The user's offline copy of My items, or null (none, someone else's, or their key not in memory). */
+export async function readItemsCache(userId: string): Promise<ItemsCache | null> {
+  const stored = await itemsCacheItem.getValue();
+  if (stored?.userId !== userId || !stored.sealed) return null;
+  const lists = await openOrNull<Lists>(await openerFor(userId), stored.sealed);
+  return lists && { userId, fetchedAt: stored.fetchedAt, ...lists };
+}
+
+/**
+ * Keeps the list for offline use, sealed: it holds the user's texts and their anonymous flags.
+ * Not kept at all before the user's key first reached this device.
+ */
+export async function writeItemsCache({ userId, fetchedAt, ...lists }: ItemsCache): Promise<void> {
+  if (!(await canSealFor(userId))) return;
+  await itemsCacheItem.setValue({ userId, fetchedAt, sealed: await sealFor(userId, lists) });
+}

@@ -1,0 +1,15 @@
+// Everything that needs zod and the shared schemas, loaded after the popup's first render.
+export { endpoints } from '../../../shared/api';
+export { capturePageTitle, captureScreen } from '../../lib/capture';
+export { clearDraft, loadDrafts, saveDraft } from '../../lib/draft-store';
+export { enqueue, flush, openAttentionFor, takeAttention } from '../../lib/outbox';
+export { takePrefill } from '../../lib/prefill';
+export { addReceipt, ensureReceiptKey, readReceipts } from '../../lib/receipts';
+export { markSeen, readSeen } from '../../lib/seen';
+export { createSessionApi } from '../../lib/session-api';
+export { refreshOrgSettings, signOutStored } from '../../lib/signout';
+export { loadSystems } from '../../lib/systems';
+export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
+export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
+export { createKbActions } from './kb';
+export { createThreadActions } from './threads';

@@ -1,0 +1,78 @@
+import { computed, signal } from '@preact/signals';
+import type { Topic, Unit } from '../../../shared/catalog';
+import type { System } from '../../../shared/systems';
+import { BUILD_API_URL } from '../../lib/config';
+import type { AskDraft, FlagDraft, View } from '../../lib/drafts';
+import type { Detector } from '../../lib/phi';
+import type { AttentionItem, OpenAttentionItem, OutboxItem, Policy, StoredSession } from '../../lib/storage';
+import type { MyItem } from '../my-items';
+
+/** The popup's signals, in one place: what components read and the actions write. */
+export function createPopupSignals() {
+  const ready = signal(false);
+  const policy = signal<Policy>({});
+  const apiUrl = signal(BUILD_API_URL);
+  const apiUrlLocked = signal(false);
+  const session = signal<StoredSession | null>(null);
+  const needsSignIn = signal(false);
+  const view = signal<View>('home');
+  const outbox = signal<OutboxItem[]>([]);
+  const attention = signal<AttentionItem[]>([]);
+  /** The signed-in user's "needs attention" entries opened with their key, by client id. */
+  const attentionOpen = signal<Record<string, OpenAttentionItem>>({});
+  /** Polite announcements ("Flag sent."), shown in an aria-live region. */
+  const status = signal('');
+  /** The current failure, shown in role="alert". */
+  const error = signal('');
+  const busy = signal(false);
+  const detector = signal<Detector | null>(null);
+  const units = signal<Unit[]>([]);
+  const topics = signal<Topic[]>([]);
+  const incidentReportingUrl = signal<string | null>(null);
+  /** The admins' systems and screens: friendly names and the desktop-EHR picker. */
+  const systems = signal<System[]>([]);
+  const flagDraft = signal<FlagDraft | null>(null);
+  const askDraft = signal<AskDraft | null>(null);
+  /** Why an item being edited again was refused. */
+  const editNotice = signal('');
+  const items = signal<MyItem[] | null>(null);
+  /** When the list shown was fetched, if it is the cached copy (offline). */
+  const itemsCachedAt = signal<number | null>(null);
+
+  const userId = computed(() => session.value?.user.id);
+  const waiting = computed(() => outbox.value.filter((i) => i.userId === userId.value));
+  const needsAttention = computed(() => attention.value.filter((a) => a.item.userId === userId.value));
+  const signedIn = computed(() => session.value !== null && !needsSignIn.value);
+
+  return {
+    ready,
+    policy,
+    apiUrl,
+    apiUrlLocked,
+    session,
+    needsSignIn,
+    view,
+    outbox,
+    attention,
+    attentionOpen,
+    status,
+    error,
+    busy,
+    detector,
+    units,
+    topics,
+    incidentReportingUrl,
+    systems,
+    flagDraft,
+    askDraft,
+    editNotice,
+    items,
+    itemsCachedAt,
+    userId,
+    waiting,
+    needsAttention,
+    signedIn,
+  };
+}
+
+export type PopupSignals = ReturnType<typeof createPopupSignals>;

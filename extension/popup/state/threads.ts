@@ -1,0 +1,121 @@
+import { endpoints } from '../../../shared/api';
+import type { Publication } from '../../../shared/mentoring';
+import type { NeedToTalkCreated, Question } from '../../../shared/questions';
+import type { ConfirmedSpan } from '../../../shared/text';
+import { replyDrafts, saveReplyDraft, saveTalkDraft, talkDraft } from '../../lib/draft-store';
+import { readSeen } from '../../lib/seen';
+import { supportContactsItem } from '../../lib/storage';
+import { buildItems, readItemsCache, writeItemsCache } from '../my-items';
+import type { Core } from './core';
+
+type Support = NeedToTalkCreated['support'];
+
+/** The asker's side of a thread (reply, helpful, consent) and "Need to talk"; loaded with the services. */
+export function createThreadActions(core: Core) {
+  const { state, api, announce, fail } = core;
+
+  /** Puts the API's copy of one question into the list and its offline cache, keeping the "New" marks shown. */
+  async function applyQuestion(q: Question) {
+    const s = state.session.value;
+    const cache = s && (await readItemsCache(s.user.id));
+    if (!cache) return;
+    const next = { ...cache, questions: cache.questions.map((x) => (x.id === q.id ? q : x)) };
+    await writeItemsCache(next);
+    const shown = new Map((state.items.value ?? []).map((i) => [i.id, i.unread]));
+    state.items.value = buildItems(next, await readSeen(s.user.id)).map((i) => ({
+      ...i,
+      unread: shown.get(i.id) ?? i.unread,
+    }));
+  }
+
+  /** Runs one thread action; false (with the API's words shown) when it failed. */
+  async function act<T>(run: (client: Awaited<ReturnType<typeof api>>) => Promise<T>): Promise<T | null> {
+    if (state.busy.value) return null;
+    state.busy.value = true;
+    try {
+      return await run(await api());
+    } catch (e) {
+      fail(e);
+      return null;
+    } finally {
+      state.busy.value = false;
+    }
+  }
+
+  async function reply(id: string, text: string, confirmedSpans?: ConfirmedSpan[]): Promise<boolean> {
+    const q = await act((c) =>
+      c.call(endpoints.replyToQuestion, {
+        params: { id },
+        body: { text, ...(confirmedSpans ? { confirmedSpans } : {}) },
+      }),
+    );
+    if (!q) return false;
+    await saveReplyDraft(id, '');
+    await applyQuestion(q);
+    announce('Reply sent.');
+    return true;
+  }
+
+  async function markHelpful(id: string, helpful: boolean): Promise<boolean> {
+    const q = await act((c) => c.call(endpoints.markHelpful, { params: { id }, body: { helpful } }));
+    if (!q) return false;
+    await applyQuestion(q);
+    announce(helpful ? 'Thank you. Your mentor will see that it helped.' : 'Noted.');
+    return true;
+  }
+
+  async function consentToShare(id: string, consent: boolean): Promise<Publication | null> {
+    const result = await act((c) => c.call(endpoints.consentToShare, { params: { id }, body: { consent } }));
+    if (!result) return null;
+    await applyQuestion(result.question);
+    announce(consent ? 'Thank you for sharing.' : 'This answer is no longer shared.');
+    return result.publication;
+  }
+
+  /** The contacts to show at once: the last known copy first, then the API's. */
+  async function supportContacts(onUpdate: (s: Support) => void): Promise<void> {
+    const apiUrl = state.session.value?.apiUrl ?? '';
+    const cached = await supportContactsItem.getValue();
+    if (cached?.apiUrl === apiUrl) onUpdate(cached);
+    try {
+      const settings = await (await api()).call(endpoints.settings, {});
+      const support = { employeeAssistance: settings.employeeAssistance, crisisContacts: settings.crisisContacts };
+      await supportContactsItem.setValue({ ...support, apiUrl });
+      onUpdate(support);
+    } catch {
+      // Offline: the cached contacts (or the general advice) stay on screen.
+    }
+  }
+
+  /** Not queued: someone asking to talk should know at once whether it reached anyone. */
+  async function needToTalk(clientId: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
+    const created = await act((c) =>
+      c.call(endpoints.needToTalk, {
+        body: {
+          clientId,
+          ...(text.trim() ? { text: text.trim() } : {}),
+          ...(confirmedSpans ? { confirmedSpans } : {}),
+        },
+      }),
+    );
+    if (!created) return null;
+    await Promise.all([
+      saveTalkDraft(''),
+      supportContactsItem.setValue({ ...created.support, apiUrl: state.session.value?.apiUrl ?? '' }),
+    ]);
+    announce('Sent. A peer supporter will be in touch today.');
+    return created;
+  }
+
+  return {
+    reply,
+    markHelpful,
+    consentToShare,
+    replyDrafts,
+    saveReplyDraft,
+    talkDraft,
+    saveTalkDraft,
+    supportContacts,
+    needToTalk,
+  };
+}

@@ -1,0 +1,238 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../../extension/dashboard/App';
+import { HotspotTable } from '../../../extension/dashboard/HotspotTable';
+import { Sparkline } from '../../../extension/dashboard/Sparkline';
+import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
+import { filtersToSearch, parseFilters } from '../../../extension/dashboard/url-filters';
+import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
+import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
+import type { ProgrammeHealth } from '../../../shared/programme';
+import { json, mockManifest, SESSION, USER } from '../helpers';
+
+const LEAD: StoredSession = {
+  ...SESSION,
+  token: 'tok_lead',
+  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
+};
+
+const HOTSPOT: Hotspot = {
+  id: 'hot_000001',
+  screen: { host: 'ehr.example.org', path: '/medrec/:id' },
+  category: 'documentation_ehr',
+  title: null,
+  status: 'new',
+  response: null,
+  respondedAt: null,
+  flagCount: 4,
+  reporterCount: 3,
+  minutesPerWeek: 120,
+  impact: { none: 1, delay: 2, risk: 1, harm: 0 },
+  trend: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1],
+  rising: 2,
+  mergedInto: null,
+  createdAt: '2026-01-02T10:00:00.000Z',
+};
+const HARM: Hotspot = {
+  ...HOTSPOT,
+  id: 'hot_000002',
+  title: 'Wrong weight unit',
+  impact: { ...HOTSPOT.impact, harm: 1 },
+};
+
+const DETAIL: HotspotDetail = {
+  ...HOTSPOT,
+  members: [],
+  units: [{ unitId: 'unit_icu001', flags: 3, minutesPerWeek: 100 }],
+  otherUnits: { flags: 1, minutesPerWeek: 20 },
+  itemsVisible: true,
+  itemsHidden: 2,
+  items: [
+    {
+      text: 'Timeout before save',
+      idea: 'Autosave',
+      category: 'documentation_ehr',
+      impact: 'delay',
+      frequency: 'daily',
+      minutesLost: 5,
+      unitId: null,
+      day: null,
+      anonymous: true,
+      contactName: null,
+    },
+  ],
+  cycles: [],
+  k: 3,
+};
+
+type Handler = (body: unknown, url: URL) => Response;
+
+function fakeServer(overrides: Record<string, Handler> = {}) {
+  const handlers: Record<string, Handler> = {
+    'GET /v1/units': () => json(200, { units: [] }),
+    'GET /v1/hotspots': () => json(200, { hotspots: [HARM, HOTSPOT], k: 3, suppressed: null, weeks: [], range: null }),
+    'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
+    ...overrides,
+  };
+  const requests: { route: string; body: unknown; url: URL }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    requests.push({ route, body, url });
+    const handler = handlers[route];
+    return handler ? handler(body, url) : json(404, { error: { code: 'not_found', message: 'Not found' } });
+  });
+  return { fetchFn, requests };
+}
+
+async function renderDashboard(server = fakeServer(), session: StoredSession | null = LEAD, search = '') {
+  await sessionItem.setValue(session);
+  const history = { replaceState: vi.fn() };
+  const state = createDashboardState({
+    browser: fakeBrowser as never,
+    fetchFn: server.fetchFn,
+    location: { search },
+    history,
+  });
+  await state.init();
+  render(
+    <DashboardContext.Provider value={state}>
+      <App />
+    </DashboardContext.Provider>,
+  );
+  return { server, state, history };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  mockManifest(fakeBrowser);
+});
+afterEach(cleanup);
+
+describe('filters in the URL', () => {
+  it('round-trips and drops what is malformed', () => {
+    const f = parseFilters(
+      '?from=2026-01-01&to=2026-02-01&sort=rising&category=other&host=ehr.example.org&hotspot=hot_000001',
+    );
+    expect(f).toEqual({
+      from: '2026-01-01',
+      to: '2026-02-01',
+      sort: 'rising',
+      category: 'other',
+      host: 'ehr.example.org',
+      hotspot: 'hot_000001',
+      unitId: undefined,
+      tab: 'hotspots',
+    });
+    expect(parseFilters(filtersToSearch(f))).toEqual(f);
+    expect(parseFilters('?from=yesterday&sort=loudest&category=gripes&host=<b>')).toEqual({
+      from: undefined,
+      to: undefined,
+      unitId: undefined,
+      category: undefined,
+      host: undefined,
+      sort: 'cost',
+      hotspot: undefined,
+      tab: 'hotspots',
+    });
+    expect(filtersToSearch(parseFilters(''))).toBe('');
+  });
+});
+
+describe('dashboard components', () => {
+  it('draws a trend whose accessible name carries every value', () => {
+    render(<Sparkline values={[1, 0, 2]} label="Flags per week" />);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Flags per week: 1, 0, 2');
+  });
+
+  it('lists hotspots with harm marked in words and opens one by keyboard-reachable button', () => {
+    const onOpen = vi.fn();
+    render(<HotspotTable hotspots={[HARM, HOTSPOT]} onOpen={onOpen} />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(within(rows[0] as HTMLElement).getByText(/Harm \(1\)/)).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).queryByText(/Harm/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'ehr.example.org/medrec/:id' }));
+    expect(onOpen).toHaveBeenCalledWith('hot_000001');
+  });
+});
+
+describe('dashboard page', () => {
+  it('is for leads and admins only', async () => {
+    await renderDashboard(fakeServer(), SESSION);
+    expect(screen.getByRole('alert').textContent).toContain('leads and admins');
+  });
+
+  it('loads hotspots with the URL’s filters and keeps a changed filter in the URL', async () => {
+    const { server, history } = await renderDashboard(fakeServer(), LEAD, '?sort=count&host=ehr.example.org');
+    await waitFor(() => expect(screen.getByText('Wrong weight unit')).toBeTruthy());
+    const listCall = server.requests.find((r) => r.route === 'GET /v1/hotspots');
+    expect(listCall?.url.searchParams.get('sort')).toBe('count');
+    expect(listCall?.url.searchParams.get('host')).toBe('ehr.example.org');
+    fireEvent.change(screen.getByLabelText(/Sort by/), { target: { value: 'rising' } });
+    expect(history.replaceState).toHaveBeenLastCalledWith(null, '', '?host=ehr.example.org&sort=rising');
+  });
+
+  it('opens a hotspot: held-back units pool as “Other units”, hidden flags are counted, status moves one step', async () => {
+    const server = fakeServer({
+      'PATCH /v1/hotspots/hot_000001': (body) => json(200, { ...DETAIL, ...(body as object) }),
+    });
+    await renderDashboard(server, LEAD, '?hotspot=hot_000001');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'ehr.example.org/medrec/:id' })).toBeTruthy());
+    const others = screen.getByRole('rowheader', { name: 'Other units' }).closest('tr') as HTMLElement;
+    expect(
+      within(others)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '20']);
+    expect(screen.getByRole('rowheader', { name: 'unit_icu001' })).toBeTruthy();
+    expect(screen.getByText(/2 more flag\(s\) came from screens fewer than 3 people/)).toBeTruthy();
+    expect(screen.getByText('Timeout before save')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark in progress' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Mark acknowledged' }));
+    await waitFor(() =>
+      expect(server.requests.find((r) => r.route === 'PATCH /v1/hotspots/hot_000001')?.body).toEqual({
+        status: 'acknowledged',
+      }),
+    );
+  });
+
+  it('says how many hotspots a unit filter holds back only when the API gives a count', async () => {
+    const counted = fakeServer({
+      'GET /v1/hotspots': () => json(200, { hotspots: [HOTSPOT], k: 3, suppressed: 4, weeks: [], range: null }),
+    });
+    await renderDashboard(counted, LEAD, '?unitId=unit_icu001');
+    await waitFor(() => expect(screen.getByText(/4 more hotspot\(s\) in this unit/)).toBeTruthy());
+    cleanup();
+    await renderDashboard(fakeServer(), LEAD, '?unitId=unit_icu001');
+    await waitFor(() => expect(screen.getByText('Wrong weight unit')).toBeTruthy());
+    expect(screen.queryByText(/more hotspot\(s\) in this unit/)).toBeNull();
+  });
+
+  it('shows programme health per unit with every held-back cell pooled as “Other units”', async () => {
+    const health: ProgrammeHealth = {
+      k: 3,
+      range: { from: '2026-01-05T00:00:00.000Z', to: '2026-03-30T00:00:00.000Z' },
+      loop: { flags: 9, responded: 0.5, changed: 0.25 },
+      loopTarget: 0.7,
+      flagsPerWeek: [],
+      questionsPerWeek: [],
+      firstAnswer: { answered: 0, medianMinutes: null, p90Minutes: null, withinSla: null },
+      openPastSla: 0,
+      mentorLoad: { mentors: 0, min: null, median: null, max: null },
+      kbDeflections: 0,
+      byUnit: [{ unitId: 'unit_icu001', flags: 6, responded: 0.5, changed: 0 }],
+      otherUnits: { flags: 3, responded: 1, changed: 1 },
+      notes: [],
+    };
+    await renderDashboard(fakeServer({ 'GET /v1/programme/health': () => json(200, health) }), LEAD, '?tab=programme');
+    await waitFor(() => expect(screen.getByRole('rowheader', { name: 'Other units' })).toBeTruthy());
+    const row = (name: string) =>
+      within(screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(row('unit_icu001')).toEqual(['6', '50%', '0%']);
+    expect(row('Other units')).toEqual(['3', '100%', '100%']);
+  });
+});

@@ -1,0 +1,232 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { InboxApp } from '../../../extension/inbox/App';
+import { readInboxDrafts } from '../../../extension/inbox/drafts';
+import { createInboxState, InboxContext } from '../../../extension/inbox/state';
+import { sessionItem } from '../../../extension/lib/storage';
+import { QUEUE_PAGE } from '../../../shared/mentoring';
+import { json, mockManifest, SESSION, USER } from '../helpers';
+
+const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
+const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
+
+function queueItem(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    kind: 'question',
+    text: `Question ${id}`,
+    topicId: 'topic_00001',
+    disciplineWanted: 'any',
+    urgency: 'today',
+    screen: null,
+    pageTitle: null,
+    status: 'open',
+    createdAt: '2026-03-02T10:00:00.000Z',
+    askerDiscipline: 'nursing',
+    sla: SLA,
+    claim: { state: 'unclaimed', byName: null, expiresAt: null },
+    handedToMe: false,
+    escalated: false,
+    shareable: false,
+    ...overrides,
+  };
+}
+const detail = (id: string, overrides: Record<string, unknown> = {}) => ({
+  ...queueItem(id, overrides),
+  answers: [],
+  messages: [],
+  handoffs: [],
+  ...overrides,
+});
+const mine = { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' };
+
+/** The questions the fake API has waiting, most urgent first. */
+let waiting: ReturnType<typeof queueItem>[] = [];
+const twoWaiting = () => [
+  queueItem('q_000001'),
+  queueItem('q_000002', { urgency: 'this_week', claim: { state: 'other', byName: 'Kim', expiresAt: null } }),
+];
+
+function server() {
+  const calls: { method: string; path: string; body: unknown }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const method = init?.method ?? 'GET';
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method, path: url.pathname + url.search, body });
+    const key = `${method} ${url.pathname}`;
+    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
+    if (key === 'GET /v1/topics')
+      return json(200, {
+        topics: [
+          { id: 'topic_00001', name: 'Medications', active: true },
+          { id: 'topic_00002', name: 'Orders', active: true },
+        ],
+      });
+    if (key === 'GET /v1/mentors')
+      return json(200, {
+        mentors: [
+          {
+            id: 'user_bbbbbb',
+            displayName: 'Pat Pharmacist',
+            discipline: 'pharmacy',
+            topicIds: [],
+            away: false,
+            mentor: true,
+            peerSupporter: false,
+          },
+        ],
+      });
+    if (key === 'GET /v1/mentors/me')
+      return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0 });
+    if (key === 'PUT /v1/mentors/me') return json(200, { ...body, answeredThisWeek: 0 });
+    if (key === 'GET /v1/queue')
+      return json(200, { items: waiting.slice(0, Number(url.searchParams.get('limit') ?? QUEUE_PAGE)) });
+    if (key === 'GET /v1/queue/q_000001') return json(200, detail('q_000001'));
+    if (key === 'POST /v1/queue/q_000001/claim') return json(200, { item: detail('q_000001', { claim: mine }) });
+    if (key === 'POST /v1/queue/q_000001/answer')
+      return json(200, {
+        item: detail('q_000001', {
+          claim: mine,
+          status: 'answered',
+          answers: [
+            { id: 'a_000001', text: body.text, mentorName: 'Mo Mentor', createdAt: '2026-03-02T10:30:00.000Z' },
+          ],
+        }),
+        publication: { published: false, waitingFor: ['asker_consent', 'mentor_shareable'], identifiersFound: false },
+      });
+    if (key === 'POST /v1/queue/q_000001/handoff') return json(200, { item: detail('q_000001') });
+    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
+  });
+  return { fetchFn, calls };
+}
+
+/** A button once it is enabled (actions disable them while a request runs). */
+async function enabled(name: string) {
+  const button = (await screen.findByRole('button', { name })) as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false));
+  return button;
+}
+
+async function mount() {
+  const { fetchFn, calls } = server();
+  const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0' });
+  await state.init();
+  render(
+    <InboxContext.Provider value={state}>
+      <InboxApp />
+    </InboxContext.Provider>,
+  );
+  return { state, calls };
+}
+
+describe('mentor inbox', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    mockManifest(fakeBrowser);
+    await sessionItem.setValue(MENTOR);
+    waiting = twoWaiting();
+  });
+  afterEach(cleanup);
+
+  it('lists the queue as keyboard-reachable buttons with urgency, SLA and claim state', async () => {
+    await mount();
+    const rows = await screen.findAllByRole('button', { name: /Question q_/ });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toContain('Today · On track · Unclaimed');
+    expect(rows[1]?.textContent).toContain('Claimed by Kim');
+  });
+
+  it('lets a new mentor choose topics, disciplines, capacity and away, then reloads the queue', async () => {
+    const { calls } = await mount();
+    const form = await screen.findByRole('form', { name: 'My mentor profile' });
+    expect(form.closest('details')?.open).toBe(true);
+    fireEvent.click(screen.getByLabelText('Medications'));
+    fireEvent.click(screen.getByLabelText('Pharmacy'));
+    fireEvent.input(screen.getByLabelText('Questions I can take a week'), { target: { value: '8' } });
+    fireEvent.click(await enabled('Save my profile'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+        topicIds: ['topic_00001'],
+        disciplines: ['pharmacy'],
+        weeklyCapacity: 8,
+        away: false,
+      }),
+    );
+    await waitFor(() => expect(calls.at(-1)?.path).toMatch(/^\/v1\/queue/));
+    expect(await screen.findByText('Profile saved.')).toBeTruthy();
+  });
+
+  it('lists a page of the most urgent and shows more on request, until the queue is all listed', async () => {
+    waiting = Array.from({ length: QUEUE_PAGE * 2 + 5 }, (_, i) => queueItem(`q_${String(i + 1).padStart(6, '0')}`));
+    const { calls } = await mount();
+    const listed = () => screen.getByRole('list', { name: 'Questions' }).querySelectorAll('li').length;
+    await waitFor(() => expect(listed()).toBe(QUEUE_PAGE));
+    fireEvent.click(await enabled('Show more'));
+    await waitFor(() => expect(listed()).toBe(QUEUE_PAGE * 2));
+    expect(calls.at(-1)?.path).toBe(`/v1/queue?filter=all&limit=${QUEUE_PAGE * 2}`);
+    fireEvent.click(await enabled('Show more'));
+    await waitFor(() => expect(listed()).toBe(QUEUE_PAGE * 2 + 5));
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('sends the filters to the API', async () => {
+    const { calls } = await mount();
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'unclaimed' } });
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'topic_00002' } });
+    await waitFor(() =>
+      expect(calls.at(-1)?.path).toBe(`/v1/queue?filter=unclaimed&topicId=topic_00002&limit=${QUEUE_PAGE}`),
+    );
+  });
+
+  it('opens a thread (focus on its heading), claims it, keeps the answer draft and sends it', async () => {
+    await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));
+    const heading = await screen.findByRole('heading', { name: 'Question' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
+    const field = await screen.findByLabelText('Your answer');
+    fireEvent.input(field, { target: { value: 'Use the Reconcile tab.' } });
+    await waitFor(async () =>
+      expect((await readInboxDrafts(SESSION.user.id)).q_000001?.answer).toBe('Use the Reconcile tab.'),
+    );
+
+    // The draft survives closing and reopening the inbox.
+    cleanup();
+    const { calls, state } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));
+    expect(state.drafts.value.q_000001?.answer).toBe('Use the Reconcile tab.');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
+    await screen.findByLabelText('Your answer');
+    expect((screen.getByLabelText('Your answer') as HTMLTextAreaElement).value).toBe('Use the Reconcile tab.');
+    fireEvent.click(await enabled('Send answer'));
+    await screen.findByText('Answer sent.');
+    const sent = calls.find((c) => c.path === '/v1/queue/q_000001/answer');
+    expect(sent?.body).toMatchObject({ text: 'Use the Reconcile tab.' });
+    await waitFor(async () => expect((await readInboxDrafts(SESSION.user.id)).q_000001?.answer).toBeUndefined());
+    expect(screen.getByRole('list', { name: 'Thread' }).textContent).toContain('Use the Reconcile tab.');
+  });
+
+  it('hands off to a named colleague with a note', async () => {
+    const { calls } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
+    fireEvent.click(await enabled('Hand off…'));
+    fireEvent.change(screen.getByLabelText('Hand to'), { target: { value: 'mentor:user_bbbbbb' } });
+    fireEvent.input(screen.getByLabelText('Note for them'), { target: { value: 'Pharmacy question' } });
+    fireEvent.click(await enabled('Hand off'));
+    await screen.findByText('Handed off.');
+    expect(calls.find((c) => c.path === '/v1/queue/q_000001/handoff')?.body).toEqual({
+      mentorId: 'user_bbbbbb',
+      note: 'Pharmacy question',
+    });
+  });
+
+  it('tells a clinician the inbox is not for them', async () => {
+    await sessionItem.setValue(SESSION);
+    await mount();
+    expect(screen.getByText('The inbox is for mentors and peer supporters.')).toBeTruthy();
+  });
+});

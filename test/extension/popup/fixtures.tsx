@@ -1,0 +1,90 @@
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Detector } from '../../../extension/lib/phi';
+import { App } from '../../../extension/popup/App';
+import { createPopupState, PopupContext, type PopupDeps } from '../../../extension/popup/state';
+import { json } from '../helpers';
+
+/** A tiny stand-in for shared/phi: capitalised "John" is a name, nn/nn/nnnn a date. */
+function findStub(text: string) {
+  return [...text.matchAll(/John|\d\d\/\d\d\/\d{4}/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    kind: m[0] === 'John' ? ('name' as const) : ('date' as const),
+  }));
+}
+
+export const stubDetector: Detector = {
+  findIdentifiers: findStub,
+  redactIdentifiers(text, spans = findStub(text)) {
+    let out = text;
+    for (const s of [...spans].sort((a, b) => b.start - a.start))
+      out = `${out.slice(0, s.start)}[${s.kind.toUpperCase()}]${out.slice(s.end)}`;
+    return out;
+  },
+  KIND_LABELS: { name: 'a name', date: 'a date' } as Detector['KIND_LABELS'],
+};
+
+export const SETTINGS = {
+  organisationName: 'General Hospital',
+  timeZone: 'America/New_York',
+  kAnonymity: 3,
+  idleSignOutMinutes: 0,
+  minExtensionVersion: '0.0.0',
+  incidentReportingUrl: null,
+  employeeAssistance: 'Employee Assistance Programme: 0800 555 0100, any time',
+  crisisContacts: 'Staff crisis line: 0800 555 0199',
+};
+
+export type Handler = (body: unknown, url: URL) => Response | Promise<Response>;
+
+/** Answers by "METHOD /path" (path patterns with `*` for one segment) and records every request. */
+export function fakeServer(overrides: Record<string, Handler> = {}) {
+  const handlers: Record<string, Handler> = {
+    'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
+    'GET /v1/topics': () => json(200, { topics: [{ id: 'topic_00001', name: 'Medications', active: true }] }),
+    'GET /v1/settings': () => json(200, SETTINGS),
+    'GET /v1/me/receipt-key': () => json(200, { key: 'ef'.repeat(32) }),
+    'GET /v1/kb/screen-tips': () => json(200, { tips: [] }),
+    'POST /v1/receipts/status': () => json(200, { flags: [] }),
+    'GET /v1/flags/mine': () => json(200, { flags: [] }),
+    ...overrides,
+  };
+  const requests: Array<{ route: string; url: string; body: unknown }> = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    requests.push({ route, url: url.href, body });
+    const handler =
+      handlers[route] ??
+      Object.entries(handlers).find(([k]) => new RegExp(`^${k.replaceAll('*', '[^/]+')}$`).test(route))?.[1];
+    return handler ? handler(body, url) : json(404, { error: { code: 'not_found', message: 'Not found' } });
+  });
+  const routes = (route: string) => requests.filter((r) => r.route === route);
+  return { fetchFn, requests, routes };
+}
+
+export const TAB = { url: 'https://ehr.example.org/patients/12345/orders?mrn=998877', title: 'Orders – DOE, JOHN' };
+
+export async function renderPopup(server: ReturnType<typeof fakeServer>, deps: Partial<PopupDeps> = {}) {
+  const tabs = { query: vi.fn(async () => [TAB]) };
+  const state = createPopupState({
+    browser: {
+      ...fakeBrowser,
+      tabs,
+      permissions: { request: vi.fn(async () => true) },
+    } as unknown as PopupDeps['browser'],
+    fetchFn: server.fetchFn,
+    loadDetector: async () => stubDetector,
+    ...deps,
+  });
+  await state.init();
+  const view = render(
+    <PopupContext.Provider value={state}>
+      <App />
+    </PopupContext.Provider>,
+  );
+  return { state, view, tabs };
+}
