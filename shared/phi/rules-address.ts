@@ -17,6 +17,9 @@ const STATE_NAMES =
 const STATE_ABBR_ALT = STATE_ABBR.split(' ').join('|');
 const STATE_UPPER = `(?:${STATE_ABBR_ALT}|${STATE_NAMES})`;
 const STATE_ANYCASE = new RegExp(`^(?:${STATE_ABBR_ALT}|${STATE_NAMES})$`, 'i');
+// Newspaper (AP) abbreviations with their period: "Bend, Ore. 97701", "Albany, N.Y. 12207".
+const STATE_AP =
+  '(?:Ala|Ariz|Ark|Calif|Cal|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|Okla|Ore|Oreg|Pa|Penn|Tenn|Tex|Vt|Va|Wash|Wis|Wisc|Wyo|N\\.\\s?[CDHJMY]|S\\.\\s?[CD]|R\\.\\s?I|W\\.\\s?Va|D\\.\\s?C)\\.';
 
 // USPS street suffixes (Publication 28, C1) with their common abbreviations. Left out: the
 // abbreviations that are clinical words or units ("ml", "dl", "ft", "is", "pr", "lp").
@@ -38,7 +41,7 @@ const DIR_WORD = new RegExp(`^${DIR}\\.?$`, 'i');
 const oneLine = (src: string, flags: string): RegExp => new RegExp(src.replaceAll('\\s', '[ \\t]'), flags);
 // House number, optional direction, 1-4 words (or an ordinal street), suffix, optional units.
 const STREET = oneLine(
-  `(?<![\\w#./-])${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
+  `(?<![\\w#./-])(?<!\\b(?:box|drawer|pob|pmb)\\s*#?\\s*)${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
   'gi',
 );
 // A street with no house number after a residence cue: "lives on Elm Street", "house off Old Mill Rd".
@@ -103,6 +106,11 @@ const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\\s+(?:${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)\\b`,
   'g',
 );
+// "Bend, Ore.", "Albany, N.Y. 12207": a town before a newspaper abbreviation of its state.
+const CITY_STATE_AP = new RegExp(
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*${STATE_AP}(?:,?\\s*(\\d{5}(?:[- ]\\d{4})?)\\b)?`,
+  'g',
+);
 const CITY_STATE_LOWER = new RegExp(
   `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
@@ -111,7 +119,7 @@ const CITY_STATE_LOWER = new RegExp(
 // or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
 // a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
 const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
-const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?\\s*[,|;/-]?\\s*$`);
+const STATE_BEFORE_ZIP = new RegExp(`(?:\\b(?:${STATE_UPPER})\\.?|\\b${STATE_AP})\\s*[,|;/-]?\\s*$`);
 const STATE_LOWER_BEFORE_ZIP = new RegExp(
   `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
@@ -121,7 +129,7 @@ const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s
 const TOWN_BEFORE_ZIP = /([A-Za-z][a-z.'-]*(?:[ -][A-Za-z][a-z.'-]*){0,2})[ ,]+$/;
 // ZIP+4 has no other use in a note.
 const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
-const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:-\d{4})?)(?![\w-])/gi;
+const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:[- ]\d{4})?)(?![\w-])/gi;
 // A town after words that say where someone lives or comes from: "lives with her son in Rutland",
 // "moved here from Albuquerque", "resident of Bozeman", "pt from wilkes-barre". The preposition is
 // found first; the clause before it must hold one of these words.
@@ -197,11 +205,18 @@ const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
 
 const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
+const STREET_PARTICLE = /^(?:de|del|la|las|los|le|du|des|da|do|dos|di|della|van|von|of|the|y|el|al)$/i;
+// After a street line: a town of up to three words, then a state (any case) or a ZIP.
+const TOWN_STATE_AFTER = new RegExp(
+  `^[ \\t]*[,-]?[ \\t]*(?:[A-Za-z][A-Za-z'.-]*[ \\t-]+){0,2}[A-Za-z][A-Za-z'.-]*[ \\t]*,?[ \\t]*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_NAMES.toLowerCase()})\\b|(?:${STATE_ABBR_ALT.toLowerCase()})(?:,?[ \\t]+\\d{5}\\b|[ \\t]*(?:$|[\\n,;.|)]))|\\d{5}\\b)`,
+);
 
 function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   if (!CITY_WORD.test(w)) return false;
   // "Lawton" is also a scale, "Mobile" a word: before a state or ZIP a capitalised one is the town.
-  if (isVocab(w) && !(lenient && /^[A-Z]/.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()))) return false;
+  // In lower case ("red wing mn 55066") only when a state or ZIP follows (the caller checks).
+  if (isVocab(w) && !(lenient && (/^[A-Z]/.test(w) || allowLower) && !FUNCTION_WORDS.has(w.toLowerCase())))
+    return false;
   if (/^[A-Z][a-z]/.test(w)) return true;
   // A banner in capitals: "1423 MAPLE RIDGE DR, SPRINGFIELD, IL".
   if (/^[A-Z][A-Z'.-]{2,}$/.test(w)) return allowLower || lenient;
@@ -225,16 +240,22 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i] ?? '';
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
-    if (!isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
+    // "Twin Falls", "Hot Springs", "Cedar Rapids": a place word after the town's first word.
+    const placeTail = city !== '' && /^[A-Z]/.test(w) && STREET_WORD.test(w) && !/^(?:St|Rd|Dr|Ave|Ln|Ct)\.?$/i.test(w);
+    if (!placeTail && !isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
       if (!isCityWord(w, lower || comma, true)) break;
       lenient = true;
     }
     city = city ? city + (words[i - 1] ?? ' ') + w : w;
   }
+  // "in Springfield." ends a sentence; "St." stays.
+  if (/[A-Za-z]{3}\.$/.test(city)) city = city.slice(0, -1);
   if (!city) {
     zipAfter(text, pos, out);
     return;
   }
+  // A listed town is a town even when one of its words is also vocabulary ("Wilkes-Barre").
+  if (lenient && isPlace(city)) lenient = false;
   const cityStart = pos + (m[0] ?? '').indexOf(m[2] ?? '');
   const cityEnd = cityStart + city.length;
   const after = text.slice(cityEnd, cityEnd + 40);
@@ -256,19 +277,23 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
 }
 
 /** A ZIP right after an address part, maybe behind a state. */
+const ZIP_AFTER = new RegExp(
+  `^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\.?,?\\s*|${STATE_AP},?\\s*)?(\\d{5}(?:[- ]\\d{4})?)(?![\\w-])`,
+  'i',
+);
 function zipAfter(text: string, pos: number, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 30);
-  const m = new RegExp(
-    `^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\.?,?\\s*)?(\\d{5}(?:-\\d{4})?)(?![\\w-])`,
-    'i',
-  ).exec(rest);
+  const m = ZIP_AFTER.exec(rest);
   if (!m) return;
   const start = pos + (m[0] ?? '').length - (m[1] ?? '').length;
   out.push({ start, end: start + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
 }
 
 export function addressRules(text: string, out: Candidate[]): void {
+  // Where street lines start: five digits there are a house number ("51001 Stillwater Court"), not a ZIP.
+  const houseAt = new Set<number>();
   for (const m of text.matchAll(STREET)) {
+    houseAt.add(m.index);
     const num = m[1] ?? '';
     const words = (m[2] ?? '').trim().split(/\s+/);
     if (words.some((w) => NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w))) {
@@ -277,8 +302,14 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
     if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
     // A one- or two-digit house number needs capitalised words ("12 Elm St"), not "2 hr drive".
-    const capital = words.every((w) => /^[A-Z0-9]/.test(w)) && /^[A-Z]/.test(m[3] ?? '');
-    const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    // Particles inside a street's name keep it capitalised: "19 Ponce de Leon Trail".
+    const capital = words.every((w) => /^[A-Z0-9]/.test(w) || STREET_PARTICLE.test(w)) && /^[A-Z]/.test(m[3] ?? '');
+    // A unit after the line ("bldg 4 apt 358"), or a town then a state or ZIP after it, vouches for a
+    // street written in lower case or with a short house number as much as a cue word before it.
+    const cued =
+      ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+      /\d/.test(m[4] ?? '') ||
+      TOWN_STATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 60));
     if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital && !cued) continue;
     const suffix = m[3] ?? '';
     const dirOnly = words.every((w) => DIR_WORD.test(w));
@@ -318,12 +349,18 @@ export function addressRules(text: string, out: Candidate[]): void {
     cityAfterStreet(text, start + street.length, street === street.toLowerCase(), out);
   }
   for (const m of text.matchAll(TYPE_FIRST)) {
+    houseAt.add(m.index);
     const name = m[2] ?? '';
     const capital = /^[A-Z]/.test(name) || /^[A-Z]/.test((m[0] ?? '').slice((m[1] ?? '').length).trim());
     const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    // "Calle", "Avenida", "Camino" only name streets: the words after them may be everyday ones ("Avenida Central").
+    const foreignType = /^\S+\s+(?:calle|avenida|camino|rue|rua|paseo|carrera|carretera|rambla|chemin|strada)\b/i.test(
+      m[0] ?? '',
+    );
     if (
       (!capital && !cued) ||
-      name.split(/\s+/).some((w) => isVocab(w) && !/^(?:of|the|de|del|la|le|du|da|do|dos|di)$/i.test(w))
+      (!foreignType &&
+        name.split(/\s+/).some((w) => isVocab(w) && !/^(?:of|the|de|del|la|le|du|da|do|dos|di)$/i.test(w)))
     )
       continue;
     const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
@@ -403,7 +440,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
     }
   }
-  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER]) {
+  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP]) {
     for (const m of text.matchAll(re)) {
       const city = m[1] ?? '';
       if (city.split(/[ -]/).some((w) => isVocab(w))) continue;
@@ -416,6 +453,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(ZIP5)) {
+    if (houseAt.has(m.index)) continue;
     const before = text.slice(Math.max(0, m.index - 45), m.index);
     const lower = STATE_LOWER_BEFORE_ZIP.exec(before);
     const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
@@ -446,7 +484,15 @@ export function addressRules(text: string, out: Candidate[]): void {
         break;
       }
     }
-    if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
+    if (!hit) continue;
+    // ZIP+4 written with a space ("97201 1234") once the five digits are known to be a ZIP.
+    const plus4 = m[0].length === 5 ? /^ \d{4}(?![\w-]|\.\d)/.exec(text.slice(m.index + 5, m.index + 11)) : null;
+    out.push({
+      start: m.index,
+      end: m.index + 5 + (plus4 ? 5 : 0) + (m[0].length - 5),
+      kind: 'zip',
+      priority: P_LABELLED,
+    });
   }
   for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
     for (const k of text.matchAll(re)) {

@@ -264,6 +264,16 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'CPAP serial ⟦23181234567⟧',
   ],
   address: [
+    'mail to ⟦P.O. Box 3310⟧ ⟦Lander⟧ WY ⟦82520⟧, not the street',
+    'face sheet ⟦40213 Quarry Hill Ct #12⟧, ⟦Kettering⟧ 45429',
+    'chart lists ⟦31 s orchard grove street⟧, ⟦beloit⟧, wi',
+    '⟦58 elm hollow ln bldg 2 apt 14⟧ - ⟦red wing⟧ mn 55066',
+    'staying at ⟦7 Rue de la Croix Rd Unit 3⟧ in ⟦Sault Ste. Marie⟧',
+    '⟦912 Avenida Central Loop⟧, ⟦Laredo⟧ TX',
+    'home health to ⟦6 Birch Knoll Dr⟧, ⟦Idaho Falls⟧, ID 83401',
+    '⟦2204 Pine Bluff Rd Lot 7⟧, ⟦Cedar Rapids⟧ 52402',
+    'new place: ⟦77 W Quince St⟧ in ⟦Wilkes-Barre⟧.',
+    'lives in ⟦Bend⟧, Ore. ⟦97701⟧ with her son',
     'lives at ⟦1423 Maple Ridge Dr Apt 4B⟧',
     'home: ⟦221B Baker St⟧',
     'address ⟦88 N Main Street⟧',
@@ -328,6 +338,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
     '⟦1423 MAPLE RIDGE DR⟧, ⟦SPRINGFIELD⟧, IL 62704',
   ],
   zip: [
+    'Salem, OR ⟦97301 4412⟧',
+    'zip code ⟦60614 2207⟧',
+    'Albany, N.Y. ⟦12207⟧',
+    'mail ⟦18220 Kestrel Way⟧, ⟦Tulsa⟧ OK ⟦74137⟧',
     'Portland, OR ⟦97201⟧',
     'zip ⟦97201-1234⟧',
     'ZIP: ⟦02139⟧',
@@ -389,6 +403,11 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'pt id band reprinted; patient id matches, 5h every shift',
+  'gave 2 units in bay 4, 12500 units heparin per hr',
+  'Box 3 of the PO order: 40 syringes',
+  'RR 18, HR 92, 15 mins of walking in the hall',
+  'Wash. hands before rounds; Pa. residents need the form',
   'BP 150/90, HR 88, RR 18, SpO2 94% on 2L, T 37.8',
   'pain 7/10, strength 4/5, GCS 14, CIWA 18, RASS -2',
   'K 3.2, Mg 1.6, INR 2.4, Hgb 7.9, plt 88, WBC 14.2, A1c 8.1',
