@@ -53,6 +53,14 @@ export const FORMAT_CASES: Record<string, string[]> = {
     '⟦Dmitry Volkov⟧ keeps asking for his wife',
   ],
   date: [
+    'DOB/⟦1948/11/03⟧ per the band',
+    'seen in clinic ⟦030424⟧ for the same rash',
+    'f/u visit ⟦12-mar⟧ with ortho',
+    'd/c ⟦may 9⟧ to SNF',
+    'was in ED ⟦nov. 2⟧ and again ⟦11/19⟧',
+    'infusion ⟦4th of dec⟧ went fine',
+    'birth yr ⟦1931⟧ per son',
+    'seen 20250112 and again ⟦20250219⟧ for wound check',
     'DOB ⟦03.14.1958⟧ on the band',
     'DOB ⟦14.03.58⟧ smudged',
     'born ⟦1958/03/14⟧',
@@ -85,6 +93,9 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'admit ⟦03-14⟧ via ED',
   ],
   age: [
+    'okonkwo ⟦97 f⟧ sbo, bed 4',
+    'census: halvorsen | ⟦101 m⟧ | chf',
+    'room 12 - ⟦93 f⟧, fall at home',
     '⟦91yo⟧ F with CHF',
     '⟦92 y.o.⟧ male',
     '⟦103-yr-old⟧ nursing home resident',
@@ -403,6 +414,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'temp 99 f overnight, tmax 101 f at 0400',
+  'pain 7/10 again 8/10 after PT',
+  'you may 10 mg if needed; may 2 tabs max',
+  'dose 5 mg again 10 mg at noon',
   'pt id band reprinted; patient id matches, 5h every shift',
   'gave 2 units in bay 4, 12500 units heparin per hr',
   'Box 3 of the PO order: 40 syringes',
