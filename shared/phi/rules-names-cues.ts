@@ -10,13 +10,13 @@ import { at, CLINICIAN, eponymAfter, foreign, inLists, nameWord, RELATIONS, TITL
 import { type Candidate, P_CONTEXT } from './types';
 
 const VERB_AFTER =
-  /^\s+(?:asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|discharged|admitted|transferred|arrived|died|expired|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
+  /^\s+(?:is\s+back\b(?!-)|is\s+here\b|asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|discharged|admitted|transferred|arrived|died|expired|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
 // What a person has: "Darinka's consent", "Vasyl's home BP cuff".
 const POSS_NOUN =
-  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|dl|d\/l|lic|id|passport)\b/i;
+  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|driver|dl|d\/l|lic|id|passport|bday|birthday|birth|date|b-day|ins|insurance|rx|prescription|ssn|social|mrn|chart|sticker|armband|band|bracelet|identity|name)\b/i;
 // Where a clause ends after a name: "for Nakato.", "per Parminder, K is…", "for Bogdana was…".
 const CLAUSE_END =
-  /^(?:\s*(?:$|[.,;:!?)@(\n]|-\s)|\s+(?:was|is|has|had|in|on|at|to|and|but|for|who|says|said|asked|wants|called|needs|about|re|abt)\b)/;
+  /^(?:\s*(?:$|[.,;:!?)@(\n|/]|-\s)|\s+(?:was|is|has|had|in|on|at|to|and|but|for|who|says|said|asked|wants|called|needs|about|re|abt)\b)/;
 const PARTICLES = new Set([
   'al',
   'el',
@@ -151,7 +151,22 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
         // "ACLS, BLS, PALS": short capitals no list knows are a list of acronyms.
         const acronyms = upper && !(listed(t) && listed(b)) && t.text.length <= 4 && b.text.length <= 4;
         if (acronyms) continue;
-        if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx)) {
+        // Before the pair: a line start, a label's colon or bar, or a person's preposition ("for RAHARDIAN, HAMIMA").
+        const before = text.slice(Math.max(0, t.start - 24), t.start);
+        const cueBefore =
+          /(?:^|[\n|:;(]|\b(?:for|pt|re|patient|name|per|to|from|about|with|contact|poa|nok|attn)\b|\s-)\s*$/i.test(
+            before,
+          );
+        // After it: a colon or a number as well ("RAHARDIAN, HAMIMA: battery", "…, Zvezdana 4471").
+        const cueAfter = ctx || /^\s*(?::|-\s|\d|#)/.test(text.slice(b.end, b.end + 4));
+        // Names nobody listed: capitals or no space after the comma, or a cue on either side.
+        // In lower case a pair of unknown words is as often "rhabdo, creat 5.64": only written tight.
+        const foreignPair =
+          bothForeign &&
+          t.key.length >= 3 &&
+          b.key.length >= 3 &&
+          (upper || gap === ',' || (t.shape !== 'lower' && (cueBefore || cueAfter)));
+        if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx) || foreignPair) {
           push(j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;
           continue;

@@ -4,6 +4,13 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    'pump sn 4471 for ⟦TSHABALALA, NOMVULA⟧: battery low',
+    '⟦GRUBIŠIĆ,VESNA⟧ asked us to fax the summary',
+    '⟦odunsi,temiloluwa⟧: wrong band',
+    'for ⟦Radulescu, Ilinca⟧: consent unsigned',
+    'ex-wife (⟦Marisol⟧) has the keys',
+    'police want ⟦Teodoro⟧’s driver license for the report',
+    'heads up ⟦KOVALENKO⟧ is back, same CHF',
     'pt ⟦jose luis hernandez⟧ says the portal is locked',
     'spoke w/ ⟦maria guadalupe⟧ (daughter) at bedside',
     'family: wife ⟦Svetlana⟧ and son ⟦Dmitri Volkov⟧ at bedside',
@@ -414,6 +421,12 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'started apixaban, metoprolol and Levaquin, Zosyn overnight',
+  'pt going home on albumin + spironolactone, platelets 419',
+  'ACLS, BLS, PALS current; unit clerk says 6 shifts',
+  'coder says 99223, dietary says 4 shifts, anesthesia wants q1h checks',
+  'rhabdo, creat 5.64 (baseline 0.6), who do I call?',
+  'the subscriber field and the guarantor field are swapped',
   'temp 99 f overnight, tmax 101 f at 0400',
   'pain 7/10 again 8/10 after PT',
   'you may 10 mg if needed; may 2 tabs max',
