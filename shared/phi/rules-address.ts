@@ -31,7 +31,7 @@ const SOFT_SUFFIX =
 // A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
 const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
 // House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
-const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\b))?(?:\\s+1\\/2|\\s*½)?)';
+const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\b))?(?:-?\\s*1\\/2|\\s*½)?)';
 // A unit written before the house number: "Apt 4B, 1423 Maple", "Unit 5 - 22 George St", "Flat 2, 10 Downing St".
 const UNIT_BEFORE =
   /(?:\b(?:apt|apartment|unit|suite|ste|flat|lot|trlr|trailer|rm|room|bldg|building|space)\.?\s*#?\s*|#\s*)[A-Za-z0-9-]{1,6}\s*[,-]?\s*$/i;
@@ -73,7 +73,7 @@ const ADDRESS_CUE =
 // The county word is found first; its name is then read back from it (a regex starting at every
 // word would try four words before each).
 const COUNTY_WORD =
-  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|Cnty|CNTY|cnty|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
 const COUNTY_NAME = /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)$/;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
@@ -111,6 +111,13 @@ const CITY_STATE_AP = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*${STATE_AP}(?:,?\\s*(\\d{5}(?:[- ]\\d{4})?)\\b)?`,
   'g',
 );
+// "Ashland, wi", "Mount Horeb, wi." : a capitalised town before a state in lower case closing a clause.
+const CITY_STATE_LOWER_ABBR = new RegExp(
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[ \\t]*(?:${STATE_ABBR_ALT.toLowerCase()})\\b(?=[ \\t]*(?:$|[,.;)\\n]))`,
+  'g',
+);
+// "city of Wausau", "the town of Merrill", "Village of Bonduel".
+const TOWN_OF = /\b(?:city|town|village|township|borough|parish|county)\s+of\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/gi;
 const CITY_STATE_LOWER = new RegExp(
   `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
@@ -152,6 +159,8 @@ function lastBreak(s: string): number {
 }
 
 /** The town after a residence cue and a preposition at `pos`: its end, or -1. */
+const TOWN_TAIL =
+  /^(?:Falls|Springs|Rapids|Heights|City|Park|Beach|Hills|Lake|Creek|Harbor|Harbour|Junction|Center|Village|Valley|Bluffs|Crossing|Landing|Grove|Ridge|Point|Mills|Station|Forks)$/;
 function placeAfter(text: string, pos: number): number {
   // A listed town first, the longest that fits: "fall river", "Mobile", "wilkes-barre".
   const run = PLACE_RUN.exec(text.slice(pos, pos + 48));
@@ -162,7 +171,10 @@ function placeAfter(text: string, pos: number): number {
         .slice(0, k)
         .join(' ')
         .replace(/[.]$/, (x) => (/\b(?:st|ste|ft|mt)\.$/i.test(words.slice(0, k).join(' ')) ? x : ''));
-      if (cand.length >= 3 && !FUNCTION_WORDS.has(cand.toLowerCase()) && isPlace(cand)) return pos + cand.length;
+      if (cand.length >= 3 && !FUNCTION_WORDS.has(cand.toLowerCase()) && isPlace(cand)) {
+        const tail = /^ ([A-Z][a-z]+)/.exec(text.slice(pos + cand.length, pos + cand.length + 12));
+        return pos + cand.length + (tail && TOWN_TAIL.test(tail[1] ?? '') ? (tail[0] ?? '').length : 0);
+      }
     }
   }
   let end = -1;
@@ -179,6 +191,8 @@ function placeAfter(text: string, pos: number): number {
     let ok: boolean;
     if (PLACE_PREFIX.test(w) && /^[ -]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)))
       ok = pendingPrefix = true;
+    // "Sheboygan Falls", "Hot Springs": a place word closing a capitalised town.
+    else if (capital && words > 0 && TOWN_TAIL.test(w)) ok = true;
     else if (FUNCTION_WORDS.has(k) || (RELATIONS.has(k) && !capital)) ok = false;
     else if (capital) ok = !isVocab(w) || (words > 0 && !FUNCTION_WORDS.has(k));
     else
@@ -440,7 +454,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
     }
   }
-  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP]) {
+  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP, CITY_STATE_LOWER_ABBR, TOWN_OF]) {
     for (const m of text.matchAll(re)) {
       const city = m[1] ?? '';
       if (city.split(/[ -]/).some((w) => isVocab(w))) continue;

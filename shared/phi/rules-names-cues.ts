@@ -115,7 +115,111 @@ function accept(toks: Tok[], i: number, j: number, lowerSingleOk: boolean): bool
   return t.key.length >= 3 && (isFirstName(t.key) || isForeign(t.key));
 }
 
+/**
+ * Names joined by particles: "Pieter de Wet", "Novan van der Laan", "KHALED AL MASRI", "ghada al masri".
+ * The word before the particles must be a name (listed or foreign), the word after it written like it.
+ */
+function particleNames(text: string, toks: Tok[], out: Candidate[]): void {
+  const n = toks.length;
+  for (let j = 1; j + 1 < n; j++) {
+    const p = at(toks, j);
+    if (!PARTICLES.has(p.key) || (p.shape !== 'lower' && p.shape !== 'upper' && p.shape !== 'cap')) continue;
+    const a = at(toks, j - 1);
+    let k = j;
+    while (k + 1 < n && PARTICLES.has(at(toks, k + 1).key) && k - j < 2) k++;
+    const b = toks[k + 1];
+    if (!b || a.poss) continue;
+    const gaps = toks
+      .slice(j - 1, k + 2)
+      .every((t, x, arr) => x === 0 || text.slice((arr[x - 1] as Tok).end, t.start) === ' ');
+    if (!gaps) continue;
+    // The particle written as the words are ("de" between capitalised words, "AL" between capitals).
+    const alike =
+      (a.shape === 'cap' && b.shape === 'cap' && p.shape !== 'upper') ||
+      (a.shape === 'upper' && b.shape === 'upper' && p.shape === 'upper' && a.text.length >= 3) ||
+      (a.shape === 'lower' && b.shape === 'lower' && p.shape === 'lower');
+    if (!alike || blocked(a.key) || blocked(b.key) || b.key.length < 3) continue;
+    const strong = (t: Tok) => !isCommonWord(t.key) && (foreign(t.key) || inLists(t.key));
+    // Lower case: both sides names; capitals: the first a name, the last anything but vocabulary ("de Wet").
+    if (a.shape === 'lower' ? !(strong(a) && strong(b)) : !(strong(a) || isFirstName(a.key))) continue;
+    if (eponymAfter(text, b.end)) continue;
+    out.push({ start: a.start, end: b.end, kind: 'name', priority: P_CONTEXT });
+    j = k + 1;
+  }
+}
+
+// "dob 03112003, anabela repiska - …": a name right after a birth date and a comma.
+const AFTER_DOB = /\b(?:dob|d\.o\.b\.?|bday|birthday|born|b\.)\s*[:#/-]?\s*[A-Za-z0-9./-]{4,12},[ \t]+(?=[A-Za-z])/gi;
+
+function namesAfterDob(text: string, toks: Tok[], out: Candidate[]): void {
+  if (!/dob|d\.o\.b|bday|birthday|born|b\./i.test(text)) return;
+  for (const m of text.matchAll(AFTER_DOB)) {
+    const from = m.index + m[0].length;
+    const j = toks.findIndex((t) => t.start === from);
+    if (j < 0 || !part(at(toks, j))) continue;
+    let k = j;
+    while (
+      k + 1 < toks.length &&
+      k - j < 2 &&
+      text.slice(at(toks, k).end, at(toks, k + 1).start) === ' ' &&
+      part(at(toks, k + 1))
+    )
+      k++;
+    const end = at(toks, k);
+    if (!CLAUSE_END.test(text.slice(end.end, end.end + 12)) && !/^\s+-/.test(text.slice(end.end, end.end + 3)))
+      continue;
+    if (k === j && !isFirstName(at(toks, j).key)) continue;
+    out.push({ start: at(toks, j).start, end: end.end, kind: 'name', priority: P_CONTEXT });
+  }
+}
+
+// Vietnamese names: a family name of the few most Vietnamese carry, then one or two syllables
+// spelt as Vietnamese spells them (diacritics are folded away before this): "Phan Thai Binh",
+// "DANG,HAM THO", "Dinh, Thai Lan", "VU HUAN VO". The syllable shape rules out English words
+// of more than one final consonant, and function words are excluded by name.
+const VN_FAMILY = new Set(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong lam mai luong trinh ta cao chau quach lu doan tang thach ha kieu'.split(
+    ' ',
+  ),
+);
+const VN_SYLLABLE = /^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
+const vnSyllable = (t: Tok): boolean =>
+  t.shape !== 'initial' &&
+  t.text.length <= 5 &&
+  VN_SYLLABLE.test(t.key) &&
+  !FUNCTION_WORDS.has(t.key) &&
+  !RELATIONS.has(t.key) &&
+  !TITLES.has(t.key) &&
+  !CLINICIAN.has(t.key);
+
+function vietnameseNames(text: string, toks: Tok[], out: Candidate[]): void {
+  const n = toks.length;
+  for (let j = 0; j + 1 < n; j++) {
+    const f = at(toks, j);
+    if (!VN_FAMILY.has(f.key) || f.shape === 'lower' || f.shape === 'initial' || f.poss) continue;
+    let k = j;
+    while (k + 1 < n && k - j < 3) {
+      const nx = at(toks, k + 1);
+      const gap = text.slice(at(toks, k).end, nx.start);
+      const sep = gap === ' ' || (k === j && /^, ?$/.test(gap));
+      // Written like the family name: "Phan Thai Binh", "PHAN THAI BINH".
+      const alike = nx.shape === f.shape || (f.shape === 'cap' && nx.shape === 'cap');
+      if (!sep || !alike || !vnSyllable(nx)) break;
+      k++;
+    }
+    // Two-letter family names ("Vu", "DO", "HO") need two syllables after them.
+    const syllables = k - j;
+    if (syllables === 0 || (f.text.length <= 2 && syllables < 2)) continue;
+    if (syllables === 1 && isCommonWord(at(toks, k).key) && !inLists(at(toks, k).key)) continue;
+    out.push({ start: f.start, end: at(toks, k).end, kind: 'name', priority: P_CONTEXT });
+    j = k;
+  }
+}
+
 export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void {
+  particleNames(text, toks, out);
+  vietnameseNames(text, toks, out);
+  namesAfterDob(text, toks, out);
   const push = (i: number, j: number) => {
     if (eponymAfter(text, at(toks, j).end)) return;
     out.push({ start: at(toks, i).start, end: at(toks, j).end, kind: 'name', priority: P_CONTEXT });

@@ -77,6 +77,8 @@ const PARTICLES = new Set([
   'bint',
   'abu',
 ]);
+const LEADING_PARTICLE =
+  /^(?:van|von|de|del|della|der|den|da|di|du|la|le|al|el|ter|ten|dos|das|bin|ibn|abu|Van|Von|De|Del|Da|Di|Du|La|Le|Al|El|Ter|Ten|Dos|Bin|Ibn|Abu)$/;
 const GAP_SPACE = /^[ \t]+$/;
 const GAP_COMMA = /^\s?,\s?$|^,$/;
 
@@ -351,9 +353,14 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (!cue) continue;
     if (t.shape === 'initial' && !(j > 0 && at(toks, j - 1).shape === 'upper')) continue;
     // A birth date or an age after a word says "person" more surely than a record label does.
-    const personal = /^(?:\s*[,(:/-]?\s*)(?:dob|d\.o\.b|bday|birthday|born|b\.|\(?\s*\d|early|mid|late|in\s)/i.test(
-      cue[0] ?? '',
-    );
+    const rel = /^\s*\(\s*([A-Za-z-]+)\s*\)/.exec(cue[0] ?? '');
+    const personal =
+      /^(?:\s*[,(:/-]?\s*)(?:dob|d\.o\.b|bday|birthday|born|b\.|\(?\s*\d|early|mid|late|in\s|is\s+an?\s)/i.test(
+        cue[0] ?? '',
+      ) ||
+      (rel !== null && RELATIONS.has((rel[1] ?? '').toLowerCase()));
+    // Two lower-case words no list knows before a record label ("drahotin petrickova (med rec #"): a name.
+    let lowerForeign = 0;
     // Walk back over name-like tokens.
     let i = last;
     let lowerHits = 0;
@@ -377,7 +384,11 @@ export function nameRules(text: string, out: Candidate[]): void {
         break;
       }
       if (u.shape === 'lower') {
-        if (isCommonWord(u.key) || !(inLists(u.key) || (personal && foreign(u.key)))) break;
+        if (isCommonWord(u.key) || !(inLists(u.key) || foreign(u.key))) break;
+        if (!inLists(u.key) && !personal) {
+          if (u.key.length < 4) break;
+          lowerForeign++;
+        }
         lowerHits++;
       } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && (!inLists(u.key) || !personal))) break;
       // A capitalised English word the lists do not know ("Diabetes 10 years") is not a name.
@@ -388,6 +399,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     }
     const first = i + 1;
     if (first > last) continue;
+    if (lowerForeign > 0 && last - first + 1 < 2) continue;
     const head = at(toks, first);
     // A single capitalised word at the start of a sentence before "DOB" is still a name;
     // a single lower-case word must be in the lists (checked above).
@@ -633,6 +645,11 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
       const gap = text.slice(p.end, at(toks, i).start);
       if (p.poss || !(gap === ' ' || (p.shape === 'initial' && gap === '. '))) break;
       const particle = PARTICLES.has(p.key) && i > 1 && nameNeighbour(at(toks, i - 2), like);
+      // "van vliet, jaelynn", "de la Cruz": particles leading the name, written in lower case.
+      if (!particle && LEADING_PARTICLE.test(p.text) && p.shape !== 'upper') {
+        i--;
+        continue;
+      }
       if (!particle && !nameNeighbour(p, like)) break;
       if (p.shape === 'initial' && !(i > 1 && nameNeighbour(at(toks, i - 2), like))) break;
       i--;

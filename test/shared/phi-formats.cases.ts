@@ -4,6 +4,17 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    'ID check: ⟦Jurgen de Vries⟧ driver lic on file',
+    'board still shows ⟦Annelies van den Broek⟧ in 12',
+    'sticker: ⟦SAMIR AL HADDAD⟧ date of birth on it',
+    'contact: ⟦van dijk, marloes⟧ (niece)',
+    'dob 07/02/1951, ⟦ilinca radulescu⟧ - wrong label',
+    'hcpoa is ⟦oksana hrytsenko⟧ (caregiver), call first',
+    'discharge summary: ⟦bogumil wierzbicki⟧ (med rec # on file)',
+    'auth denied for ⟦Truong Van Khanh⟧, resubmit',
+    '⟦HUYNH,THI NGA⟧ MRN on the band',
+    'sticker: ⟦ĐẶNG QUỐC BẢO⟧ bday on file',
+    'address: ⟦5 Elm St⟧, ⟦Sheboygan Falls⟧, WI',
     'pump sn 4471 for ⟦TSHABALALA, NOMVULA⟧: battery low',
     '⟦GRUBIŠIĆ,VESNA⟧ asked us to fax the summary',
     '⟦odunsi,temiloluwa⟧: wrong band',
@@ -282,6 +293,12 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'CPAP serial ⟦23181234567⟧',
   ],
   address: [
+    'moved to ⟦Sheboygan Falls⟧ with her son',
+    'lives at ⟦412½ Elm St⟧',
+    'lives at ⟦412-1/2 Birch Ave⟧',
+    'resident of the city of ⟦Wausau⟧',
+    'home in ⟦Ashland⟧, wi.',
+    'lives in ⟦Lincoln Cnty⟧ near the lake',
     'mail to ⟦P.O. Box 3310⟧ ⟦Lander⟧ WY ⟦82520⟧, not the street',
     'face sheet ⟦40213 Quarry Hill Ct #12⟧, ⟦Kettering⟧ 45429',
     'chart lists ⟦31 s orchard grove street⟧, ⟦beloit⟧, wi',
@@ -421,6 +438,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'Le Fort II fracture, DO NOT RESUSCITATE order on chart',
+  'de novo DVT despite Lovenox; in vitro testing pending',
+  'gave 2 1/2 tabs of senna',
+  'Allen test neg, Mallory-Weiss tear ruled out',
   'started apixaban, metoprolol and Levaquin, Zosyn overnight',
   'pt going home on albumin + spironolactone, platelets 419',
   'ACLS, BLS, PALS current; unit clerk says 6 shifts',
