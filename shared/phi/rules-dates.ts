@@ -31,7 +31,7 @@ const DAY_FIRST = new RegExp(
   'gi',
 );
 // 15JAN1993, 01feb1976, 3MAR58.
-const DMY_COMPACT = new RegExp(`(?<![\\w/-])(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
+const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
   /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;

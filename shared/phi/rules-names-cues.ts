@@ -4,7 +4,7 @@
 // capitalised word no list knows ("redraw for Nakato"). A candidate word must not be everyday
 // English or clinical vocabulary; "foreign" words (neither) carry most of the evidence.
 
-import { isFirstName } from '../phi-names';
+import { isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 import { at, CLINICIAN, eponymAfter, foreign, inLists, nameWord, RELATIONS, TITLES, type Tok } from './name-tokens';
 import { type Candidate, P_CONTEXT } from './types';
@@ -13,7 +13,7 @@ const VERB_AFTER =
   /^\s+(?:is\s+back\b(?!-)|is\s+here\b|asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|discharged|admitted|transferred|arrived|died|expired|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
 // What a person has: "Darinka's consent", "Vasyl's home BP cuff".
 const POSS_NOUN =
-  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|driver|dl|d\/l|lic|id|passport|bday|birthday|birth|date|b-day|ins|insurance|rx|prescription|ssn|social|mrn|chart|sticker|armband|band|bracelet|identity|name)\b/i;
+  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|driver|dl|d\/l|lic|id|passport|bday|birthday|birthdate|birth|date|b-day|cdl|b\.(?=\s)|ins|insurance|rx|prescription|ssn|social|mrn|chart|sticker|armband|band|bracelet|identity|name)\b/i;
 // Where a clause ends after a name: "for Nakato.", "per Parminder, K is…", "for Bogdana was…".
 const CLAUSE_END =
   /^(?:\s*(?:$|[.,;:!?)@(\n|/]|-\s)|\s+(?:was|is|has|had|in|on|at|to|and|but|for|who|says|said|asked|wants|called|needs|about|re|abt)\b)/;
@@ -216,8 +216,51 @@ function vietnameseNames(text: string, toks: Tok[], out: Candidate[]): void {
   }
 }
 
+// Words after which a listed given name is a person: "Emeka says Beatriz was fine", "brought Niloufar back".
+const GIVEN_BEFORE = new Set(['says', 'said', 'brought', 'bring', 'between', 'tell', 'told', 'sending', 'send']);
+
+/** Given names read from a weak cue, a label's colon or an initial: rules the lists make safe. */
+function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
+  const n = toks.length;
+  const given = (t: Tok) =>
+    t.shape === 'cap' && isFirstName(t.key) && !isCommonWord(t.key) && !blocked(t.key) && t.key.length >= 3;
+  for (let j = 1; j < n; j++) {
+    const t = at(toks, j);
+    const prev = at(toks, j - 1);
+    const gapBefore = text.slice(prev.end, t.start);
+    const after = text.slice(t.end, t.end + 12);
+    // "OB triage: Dmitry, appt …": a label's colon, a given name and a comma.
+    if (given(t) && /^:\s+$/.test(gapBefore) && /^,/.test(after) && !t.poss) {
+      out.push({ start: t.start, end: t.end, kind: 'name', priority: P_CONTEXT });
+      continue;
+    }
+    if (GIVEN_BEFORE.has(prev.key) && gapBefore === ' ' && given(t)) {
+      // With the surname after it when one follows ("between Fatos Bakircioglu and …").
+      const b = toks[j + 1];
+      const two = b && text.slice(t.end, b.start) === ' ' && b.shape === 'cap' && part(b);
+      const end = two ? (b as Tok) : t;
+      if (two || CLAUSE_END.test(text.slice(end.end, end.end + 12)) || /^\s+back\b/.test(after))
+        out.push({ start: t.start, end: end.end, kind: 'name', priority: P_CONTEXT });
+      continue;
+    }
+    // "for C. Jonsson", "attn H Repiska": an initial and a surname after a person's preposition.
+    if (t.shape === 'initial' && /^[A-Z]$/.test(t.text) && WEAK_BEFORE.has(prev.key) && gapBefore === ' ') {
+      const b = toks[j + 1];
+      if (!b || !/^\.? $/.test(text.slice(t.end, b.start))) continue;
+      const sur = (b.shape === 'cap' || b.shape === 'upper') && b.key.length >= 4 && part(b) && !isCommonWord(b.key);
+      if (
+        sur &&
+        (foreign(b.key) || isSurname(b.key)) &&
+        CLAUSE_END.test(text.slice(b.end + (b.poss ? 2 : 0), b.end + 14))
+      )
+        out.push({ start: t.start, end: b.end, kind: 'name', priority: P_CONTEXT + 1 });
+    }
+  }
+}
+
 export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void {
   particleNames(text, toks, out);
+  givenNames(text, toks, out);
   vietnameseNames(text, toks, out);
   namesAfterDob(text, toks, out);
   const push = (i: number, j: number) => {
@@ -262,14 +305,19 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
             before,
           );
         // After it: a colon or a number as well ("RAHARDIAN, HAMIMA: battery", "…, Zvezdana 4471").
-        const cueAfter = ctx || /^\s*(?::|-\s|\d|#)/.test(text.slice(b.end, b.end + 4));
+        const cueAfter =
+          ctx ||
+          /^\s*(?::|-\s|\d|#)/.test(text.slice(b.end, b.end + 4)) ||
+          /^\s+(?:[A-Za-z-]+\s+){0,2}(?:#|no\.?|id|number)?\s*[A-Z]{0,3}-?\d{4,}/.test(text.slice(b.end, b.end + 40));
+        // A person's verb after a pair in lower case: "arnesen, vilde asked us".
+        const verbAfter = VERB_AFTER.test(text.slice(b.end, b.end + 40));
         // Names nobody listed: capitals or no space after the comma, or a cue on either side.
         // In lower case a pair of unknown words is as often "rhabdo, creat 5.64": only written tight.
         const foreignPair =
           bothForeign &&
           t.key.length >= 3 &&
           b.key.length >= 3 &&
-          (upper || gap === ',' || (t.shape !== 'lower' && (cueBefore || cueAfter)));
+          (upper || gap === ',' || verbAfter || (t.shape !== 'lower' && (cueBefore || cueAfter)));
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx) || foreignPair) {
           push(j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;

@@ -43,7 +43,9 @@ function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
     // after a known first name, an unknown lower-case word may be the surname.
     return inLists(k) || foreign(k) || (afterFirst && k.length >= 3 && !isEnglishWord(k));
   }
-  if (mode === 'strong') return !isVocab(k) || isSurname(k) || isFirstName(k);
+  // After a title and a first name a surname may be an eponym too ("Ms Evangelina Galeazzi").
+  if (mode === 'strong')
+    return !isVocab(k) || isSurname(k) || isFirstName(k) || (afterFirst && t.shape === 'cap' && !FUNCTION_WORDS.has(k));
   if (isVocab(k)) return false;
   // "pt Age: 96": a capitalised English word the lists do not know is not a name.
   if (isEnglishWord(k) && !inLists(k)) return false;
@@ -226,12 +228,14 @@ const REL_GAP = /^(?:\s+|\s*[:,(]\s*|\s+(?:is|named|called|,)\s+|'s\s+name\s+is\
 
 const REL_ALT = [...RELATIONS].join('|');
 // Cues after a name: DOB, record labels, an age, a banner bar.
-const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
+const AGE_AFTER = String.raw`\d{1,2}\s?-?\s?(?:wk|wks|weeks?|mo|mos|months?|days?|d)\s?-?\s?old\b|\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
 // Sticky: tried right where a token ends, with no slice of the text.
 const AFTER_CUE = new RegExp(
   String.raw`(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|is\s+an?\s+(?:(?:pleasant|very\s+pleasant|lovely|frail|delightful)\s+)?(?:${AGE_AFTER})|\||\t)`,
   'iy',
 );
+// An ID label in capitals and a long number ("EDIPI 8313428235"), or "booking # a85646": case matters here.
+const AFTER_ID = /\s*[,(:/-]?\s*(?:[A-Z]{2,6}\s*[#:]?\s*[A-Z]{0,3}-?\d{5,}|[a-z]{4,}\s*#\s*[a-z]{0,2}-?\d{4,})/y;
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
   /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
@@ -338,7 +342,8 @@ export function nameRules(text: string, out: Candidate[]): void {
   for (let j = 0; j < n; j++) {
     const t = at(toks, j);
     AFTER_CUE.lastIndex = t.end;
-    let cue = AFTER_CUE.exec(text);
+    AFTER_ID.lastIndex = t.end;
+    let cue = AFTER_CUE.exec(text) ?? AFTER_ID.exec(text);
     const last = j;
     // "MWANGI, KENJI IA DL 4302…": a state code between the name and the licence label.
     if (
@@ -399,7 +404,8 @@ export function nameRules(text: string, out: Candidate[]): void {
     }
     const first = i + 1;
     if (first > last) continue;
-    if (lowerForeign > 0 && last - first + 1 < 2) continue;
+    if (lowerForeign > 0 && (last - first + 1 < 2 || toks.slice(first, last + 1).some((x) => x.shape !== 'lower')))
+      continue;
     const head = at(toks, first);
     // A single capitalised word at the start of a sentence before "DOB" is still a name;
     // a single lower-case word must be in the lists (checked above).

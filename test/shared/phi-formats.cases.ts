@@ -4,6 +4,17 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    'OB triage: ⟦Svetlana⟧, appt Tuesday',
+    'Emeka says ⟦Beatriz⟧ was fine until noon',
+    'brought ⟦Niloufar⟧ back from dialysis',
+    'auth denied for ⟦K. Vasquez-Ibarra⟧, member ID on file',
+    'portal invite bounced for ⟦T Oyelaran⟧, email on file',
+    'HPI: Ms ⟦Evangelina Galeazzi⟧ is a 96-yo with cirrhosis',
+    '⟦Bianchetti,Graziana⟧ bed 32 C diff',
+    '⟦Adaeze Nwachukwu⟧ EDIPI 8313428235 on the list',
+    'also ⟦Misik, Lujza⟧ Tricare # 206411514 expired',
+    '⟦arnesen, vilde⟧ asked us to fax the summary',
+    'room 3-127 ⟦Trandafir⟧ 2 wk old, jaundice',
     'ID check: ⟦Jurgen de Vries⟧ driver lic on file',
     'board still shows ⟦Annelies van den Broek⟧ in 12',
     'sticker: ⟦SAMIR AL HADDAD⟧ date of birth on it',
@@ -71,6 +82,7 @@ export const FORMAT_CASES: Record<string, string[]> = {
     '⟦Dmitry Volkov⟧ keeps asking for his wife',
   ],
   date: [
+    'sticker: DOB/⟦31JAN1973⟧ on band',
     'DOB/⟦1948/11/03⟧ per the band',
     'seen in clinic ⟦030424⟧ for the same rash',
     'f/u visit ⟦12-mar⟧ with ortho',
@@ -438,6 +450,11 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'tx for C. diff, for E. coli and for H. pylori per ID',
+  'Dx: Pneumonia, plan abx; Diet: Regular, advance as tolerated',
+  'implant record: spinal cord stimulator, SN on the card',
+  'coder says 99223 and 36415; lab says 71045',
+  'Stryker bed 32 alarm, Swan-Ganz line 2 flushed',
   'Le Fort II fracture, DO NOT RESUSCITATE order on chart',
   'de novo DVT despite Lovenox; in vitro testing pending',
   'gave 2 1/2 tabs of senna',
