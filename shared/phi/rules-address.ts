@@ -117,7 +117,39 @@ const CITY_STATE_LOWER_ABBR = new RegExp(
   'g',
 );
 // "city of Wausau", "the town of Merrill", "Village of Bonduel".
-const TOWN_OF = /\b(?:city|town|village|township|borough|parish|county)\s+of\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/gi;
+const TOWN_OF =
+  /\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Tt]ownship|[Bb]orough|[Pp]arish|[Cc]ounty|CITY|TOWN|COUNTY)\s+(?:of|OF)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/g;
+// Form fields and residence words: "City: Kewaskum", "county: washington", "hometown Kewaskum", "res: Mauston".
+const TOWN_FIELD =
+  /\b(?:city|town|county|parish|municipality|hometown|home\s+town|residence|res|resides(?:\s+in)?|residing\s+in|village|city\/town|city\/state)\b\s*(?:[:=-]\s*|(?<=hometown|resides|resides\s+in|residing\s+in)\s+)([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,3})/gi;
+// "kewaskum, wisconsin": a town in lower case before a state written out.
+const TOWN_STATE_NAME_LOWER = new RegExp(
+  `\\b([a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?),\\s*(?:${STATE_NAMES.toLowerCase()})\\b`,
+  'g',
+);
+// The town read back from before a state and a ZIP: "Kewaskum WI 53040", "KEWASKUM WI", "kewaskum wi 53040".
+const TOWN_BEFORE_STATE = new RegExp(
+  `([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})[ \\t]*,?[ \\t]*(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?\\s*[,|;/-]?\\s*$`,
+);
+
+/** The words of a town at the end of `words`: capitalised non-vocabulary words, or one lower-case foreign or listed word. */
+function townWords(words: string[]): string[] {
+  const last = words[words.length - 1] ?? '';
+  if (!last) return [];
+  if (/^[a-z]/.test(last)) {
+    const two = words.slice(-2).join(' ');
+    if (words.length >= 2 && isPlace(two)) return words.slice(-2);
+    return (foreign(last.toLowerCase()) || isPlace(last)) && !FUNCTION_WORDS.has(last) ? [last] : [];
+  }
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] ?? '';
+    if (!/^[A-Z]/.test(w) || FUNCTION_WORDS.has(w.toLowerCase()) || (isVocab(w) && !isPlace(w) && !TOWN_TAIL.test(w)))
+      break;
+    out.unshift(w);
+  }
+  return out;
+}
 const CITY_STATE_LOWER = new RegExp(
   `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
@@ -241,7 +273,7 @@ function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
 function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 80);
   // ", City", " - City", " in City" or " City".
-  const m = /^(,|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
+  const m = /^(,|\s*[/|]|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
   if (!m) {
     zipAfter(text, pos, out);
     return;
@@ -276,7 +308,7 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   const stateOrZip =
     new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after) ||
     /^\s*,?\s*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/.test(after);
-  const ends = /^\s*(?:$|[,;.)!?\n-]|\s-\s)/.test(after);
+  const ends = /^\s*(?:$|[,;.)!?\n/|-]|\s-\s)/.test(after);
   const clause = /^\s+(?:and|but|so|which|where|who|or|only|-)\b/i.test(after);
   // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
   // with one, the city ends at punctuation or a clause ("Dothan and wants").
@@ -454,6 +486,29 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
     }
   }
+  for (const m of text.matchAll(TOWN_FIELD)) {
+    // The field's value up to a comma or the line's end; a state or ZIP after it is not the town.
+    const words = (m[1] ?? '').split(/[ ]/);
+    const keep: string[] = [];
+    for (const w of words) {
+      if (STATE_ANYCASE.test(w.replace(/\.$/, '')) && keep.length) break;
+      if (FUNCTION_WORDS.has(w.toLowerCase()) || (isVocab(w) && !isPlace(w)) || isEnglishWord(w)) break;
+      keep.push(w.replace(/\.$/, ''));
+    }
+    const v = keep.join(' ');
+    if (v.length < 3) continue;
+    const vs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    const county =
+      /county|parish/i.test(m[0] ?? '') && /^\s+(?:County|county|Parish|parish)\b/.exec(text.slice(vs + v.length));
+    out.push({ start: vs, end: vs + v.length + (county ? county[0].length : 0), kind: 'address', priority: P_CONTEXT });
+  }
+  for (const m of text.matchAll(TOWN_STATE_NAME_LOWER)) {
+    const t = townWords((m[1] ?? '').split(' '));
+    if (!t.length) continue;
+    const v = t.join(' ');
+    const vs = m.index + (m[1] ?? '').length - v.length;
+    out.push({ start: vs, end: vs + v.length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
   for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP, CITY_STATE_LOWER_ABBR, TOWN_OF]) {
     for (const m of text.matchAll(re)) {
       const city = m[1] ?? '';
@@ -499,6 +554,14 @@ export function addressRules(text: string, out: Candidate[]): void {
       }
     }
     if (!hit) continue;
+    // The town before the state: "Kewaskum WI 53040", "kewaskum wi 53040".
+    const back = TOWN_BEFORE_STATE.exec(before);
+    const townBack = back ? townWords((back[1] ?? '').split(/ /)) : [];
+    if (back && townBack.length) {
+      const v = townBack.join(' ');
+      const ts = m.index - before.length + back.index + (back[1] ?? '').length - v.length;
+      out.push({ start: ts, end: ts + v.length, kind: 'address', priority: P_CONTEXT - 6 });
+    }
     // ZIP+4 written with a space ("97201 1234") once the five digits are known to be a ZIP.
     const plus4 = m[0].length === 5 ? /^ \d{4}(?![\w-]|\.\d)/.exec(text.slice(m.index + 5, m.index + 11)) : null;
     out.push({

@@ -305,6 +305,12 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'CPAP serial ⟦23181234567⟧',
   ],
   address: [
+    '⟦Wautoma⟧ WI 54982, no cell service',
+    'mail to ⟦mauston⟧ wi 53948',
+    'City: ⟦Chetek⟧ / State: WI',
+    'hometown ⟦Tomahawk⟧, rides the bus in',
+    'pt is from ⟦oconomowoc⟧, wisconsin',
+    '⟦12 Main St⟧ / ⟦Kewaskum⟧ / WI',
     'moved to ⟦Sheboygan Falls⟧ with her son',
     'lives at ⟦412½ Elm St⟧',
     'lives at ⟦412-1/2 Birch Ave⟧',
@@ -450,6 +456,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'res: 40 bpm on the vent; city: none listed on the form',
+  'Kewaskum Memorial is the only ED nearby'.replace('Kewaskum Memorial', 'the county hospital'),
   'tx for C. diff, for E. coli and for H. pylori per ID',
   'Dx: Pneumonia, plan abx; Diet: Regular, advance as tolerated',
   'implant record: spinal cord stimulator, SN on the card',
