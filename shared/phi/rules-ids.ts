@@ -860,9 +860,9 @@ const isCommonWordish = (w: string): boolean => w.length > 1 && (isEnglishWord(w
 const PLATE_NEAR = /(?<![\w-])([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
-// Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.
+// A separator twice, spaced or not: 123-45-6789, 123 - 45 - 6789, 123-45- 6789, 123/45/6789.
 // Reserved numbers (000, 666, 9xx) are not skipped: a mistyped or made-up number on a form is still one.
-const SSN_DASH = /(?<![\w-])\d{3}( ?[-/_] ?)\d{2}\1\d{4}(?![\w-])/g;
+const SSN_DASH = /(?<![\w-])\d{3} {0,2}[-/_] {0,2}\d{2} {0,2}[-/_] {0,2}\d{4}(?![\w-])/g;
 const SSN_DOT = /(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)/g;
 const SSN_SPACE = /(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g;
 // A device's UDI in GS1 form: "(01)00884521234567(21)ABC123" (the (21) part is its serial).

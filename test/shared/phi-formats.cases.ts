@@ -168,6 +168,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
   ],
   fax: ['fax ⟦(503) 555-0199⟧', 'fax# ⟦503.555.0199⟧', 'F ⟦503-555-0199⟧', 'faxed to ⟦+44 20 7946 0959⟧'],
   ssn: [
+    'SSN: ⟦123-45- 6789⟧ (typed on the form)',
+    'ss ⟦123 -45-6789⟧',
     'SSN ⟦912-34-5678⟧',
     'ss# ⟦123456789⟧',
     'face sheet shows ⟦078-05-1120⟧',
