@@ -6,7 +6,18 @@
 
 import { isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { at, CLINICIAN, eponymAfter, foreign, inLists, nameWord, RELATIONS, TITLES, type Tok } from './name-tokens';
+import {
+  at,
+  CLINICIAN,
+  clinicalEnding,
+  eponymAfter,
+  foreign,
+  inLists,
+  nameWord,
+  RELATIONS,
+  TITLES,
+  type Tok,
+} from './name-tokens';
 import { type Candidate, P_CONTEXT } from './types';
 
 const VERB_AFTER =
@@ -62,6 +73,9 @@ const WEAK_BEFORE = new Set([
   'paged',
   'by',
 ]);
+// Things made "for" a person, not for a condition ("label for X", not "sitter for rhabdo").
+const FOR_PERSON =
+  /^(?:label|labels|sticker|stickers|band|wristband|armband|bracelet|redraw|comments|paperwork|forms|ride|transport|packet|belongings|reprint|letter|note|card|voicemail|message|callback|prescriptions?|rx)$/;
 const isForeign = foreign;
 const blocked = (k: string): boolean =>
   FUNCTION_WORDS.has(k) || RELATIONS.has(k) || TITLES.has(k) || CLINICIAN.has(k) || isVocab(k);
@@ -219,6 +233,8 @@ function vietnameseNames(text: string, toks: Tok[], out: Candidate[]): void {
 // Words after which a listed given name is a person: "Emeka says Beatriz was fine", "brought Niloufar back".
 const GIVEN_BEFORE = new Set(['says', 'said', 'brought', 'bring', 'between', 'tell', 'told', 'sending', 'send']);
 
+const PERSON_LABEL =
+  /^(?:triage|board|census|pt|patient|name|contact|nok|poa|visitor|caller|sticker|band|wristband|label|resident|client|member|guest|arrival|arrivals|transfer|admit|admission|discharge|bed|room|rm|stretcher|chair|bay|hallway|hall)$/;
 /** Given names read from a weak cue, a label's colon or an initial: rules the lists make safe. */
 function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
   const n = toks.length;
@@ -229,8 +245,16 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
     const prev = at(toks, j - 1);
     const gapBefore = text.slice(prev.end, t.start);
     const after = text.slice(t.end, t.end + 12);
-    // "OB triage: Dmitry, appt …": a label's colon, a given name and a comma.
-    if (given(t) && /^:\s+$/.test(gapBefore) && /^,/.test(after) && !t.poss) {
+    // "OB triage: Dmitry, appt …": a label's colon, a given name and a comma; after a label that names a
+    // person's place in the flow ("triage:", "board:", "sticker:") a word no list knows as well ("Lanang,").
+    const personLabel =
+      PERSON_LABEL.test(prev.key) &&
+      t.shape === 'cap' &&
+      t.key.length >= 4 &&
+      foreign(t.key) &&
+      !blocked(t.key) &&
+      !clinicalEnding(t.key);
+    if ((given(t) || personLabel) && /^:\s+$/.test(gapBefore) && /^,/.test(after) && !t.poss) {
       out.push({ start: t.start, end: t.end, kind: 'name', priority: P_CONTEXT });
       continue;
     }
@@ -273,13 +297,15 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
     const after = text.slice(t.end + (t.poss ? 2 : 0), t.end + 40);
     // "Ozgur Cetiner D/L …", "Ismail brought her pump"; "Darinka's consent".
     const verb = !t.poss && VERB_AFTER.test(after);
+    // "diler brought her cgm": only a person brings her things; one lower-case word no list knows may stand alone.
+    const brought = verb && /^\s+(?:brought|brings)\s+(?:her|his|their|in\s+her|in\s+his)\b/i.test(after);
     const poss = t.poss && POSS_NOUN.test(after);
     // A possessive with no person's thing after it needs two words ("Jhun Sumulong's car" / not "Dupuytren's").
     if (verb || poss || (t.poss && /^\s+[a-z]/.test(after))) {
       const i = runBack(text, toks, j);
       // "Dr. Chen said": a clinician's name is not the patient's.
       if (i > 0 && CLINICIAN.has(at(toks, i - 1).key)) continue;
-      if (i >= 0 && accept(toks, i, j, poss) && (verb || poss || j > i)) push(i, j);
+      if (i >= 0 && accept(toks, i, j, poss || brought) && (verb || poss || j > i)) push(i, j);
     }
     // Census style: "koya,fibikemi", "OSMAK, TASA H", "hofman, twan".
     const b = toks[j + 1];
@@ -358,12 +384,24 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
       const personCue = /^(?:per|attn|told|tell|ask|asked|cb|call|called|paged|texted|emailed|named)$/.test(
         at(toks, j - 1).key,
       );
+      // "redraw for bolatito", "label for vieroslava.": one unknown lower-case word after "for", when what is
+      // "for" it is a person's thing (a label, a redraw, comments) and the word closes the clause.
+      const forEnd =
+        at(toks, j - 1).key === 'for' &&
+        j > 1 &&
+        FOR_PERSON.test(at(toks, j - 2).key) &&
+        k === j &&
+        t.key.length >= 4 &&
+        isForeign(t.key) &&
+        !t.key.includes('-') &&
+        /^(?:\s*$|\s*[;,.!?)]|\s+-)/.test(text.slice(t.end + (t.poss ? 2 : 0), t.end + 12));
       const ok = lower
         ? k > j ||
           (isFirstName(t.key) && !isCommonWord(t.key)) ||
+          forEnd ||
           (personCue && isForeign(t.key) && t.key.length >= 4 && CLAUSE_END.test(text.slice(t.end, t.end + 12)))
         : true;
-      if (closes && ok && accept(toks, j, k, lower && personCue)) {
+      if (closes && ok && accept(toks, j, k, lower && (personCue || forEnd))) {
         push(j, k);
         j = k;
       }

@@ -4,6 +4,11 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    'specimen hemolyzed, redraw for ⟦oyelowo⟧; lab aware',
+    'wrong MRN printed on the label for ⟦radmila⟧',
+    'ED triage: ⟦Tsegaye⟧, arrived by EMS',
+    'board: ⟦Okonkwo⟧, chest pain, bed 4',
+    '⟦hirut⟧ brought her pump, needs a charger',
     'OB triage: ⟦Svetlana⟧, appt Tuesday',
     'Emeka says ⟦Beatriz⟧ was fine until noon',
     'brought ⟦Niloufar⟧ back from dialysis',
@@ -458,6 +463,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  '1:1 sitter for rhabdo, half NS vs LR for urosepsis?',
+  'code N17.9 vs R55 for syncope - coder kicked it back',
+  'Dx: Pneumonia, Plan: Ceftriaxone, recheck in am',
+  'family brought her walker and glasses',
   'res: 40 bpm on the vent; city: none listed on the form',
   'Kewaskum Memorial is the only ED nearby'.replace('Kewaskum Memorial', 'the county hospital'),
   'tx for C. diff, for E. coli and for H. pylori per ID',
