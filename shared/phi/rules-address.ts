@@ -61,7 +61,7 @@ const PO_BOX =
   /\b(?:p\.?\s?o\.?\s?(?:box|b\.?|drawer)|pob|post\s+office\s+(?:box|drawer)|box|drawer|pmb|private\s+mailbox)\s*#?\s*\d{1,6}\b/gi;
 // "RR 20" alone is a respiratory rate: the short forms need their box.
 const RURAL =
-  /\b(?:(?:rr|r\.r\.|hc)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
+  /\b(?:(?:rr|r\.r\.|hc|rt|rte|route|rural\s+rte|hcr)\.?\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
 // Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
 const HIGHWAY =
   /(?<![\w#./-])[NSEW]?\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|cty|cth|co|st|sr|cr|fm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i|trunk)[\s-]*)+(?:\d{1,5}[A-Za-z]?\b|[A-Z]{1,2}\b)(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
@@ -335,7 +335,37 @@ function zipAfter(text: string, pos: number, out: Candidate[]): void {
   out.push({ start, end: start + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
 }
 
+// "12 E 5th", "12 N. Main": a house number, a direction and a name with no street type, when a cue or
+// a town and state vouch for it.
+const STREET_DIR_ONLY = oneLine(
+  `(?<![\\w#./-])\\d{1,6}\\s+${DIR}\\.?\\s+(?:[A-Za-z][A-Za-z'-]{2,}|\\d{1,3}(?:st|nd|rd|th))\\b(?!\\s+(?:${SUFFIX})\\b)`,
+  'gi',
+);
+// Mobile home parks: "lot 14 sunny acres mhp", "Lot 14, Sunny Acres Trailer Park".
+const HOME_PARK =
+  /\b(?:lot|space|spc|site|unit)\s*#?\s*\d{1,4}[A-Za-z]?,?\s+(?:[A-Za-z][A-Za-z'-]*\s+){1,3}(?:mhp|mobile\s+home\s+(?:park|court|estates|village)|trailer\s+(?:park|court|ct|village)|rv\s+park|mobile\s+estates|manufactured\s+home\s+community)\b/gi;
+// "Calle Sol #12", "calle sol 12": a street named first, its number after it.
+const CALLE =
+  /\b(?:calle|avenida|camino|carrera|carretera|paseo)\s+(?:(?:de|del|la|las|los)\s+)*[A-Za-z][A-Za-z'-]+(?:\s+[A-Za-z][A-Za-z'-]+)?\s*(?:#|no\.?|num\.?)?\s*\d{1,5}(?:-\d{1,4})?\b/gi;
+
 export function addressRules(text: string, out: Candidate[]): void {
+  for (const re of [HOME_PARK, CALLE]) {
+    for (const m of text.matchAll(re)) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+      cityAfterStreet(text, m.index + m[0].length, m[0] === m[0].toLowerCase(), out);
+    }
+  }
+  for (const m of text.matchAll(STREET_DIR_ONLY)) {
+    const end = m.index + m[0].length;
+    const name = /\S+$/.exec(m[0])?.[0] ?? '';
+    if (FUNCTION_WORDS.has(name.toLowerCase()) || (isVocab(name) && !/\d/.test(name))) continue;
+    const cued =
+      ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+      TOWN_STATE_AFTER.test(text.slice(end, end + 60));
+    if (!cued) continue;
+    out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT - 2 });
+    cityAfterStreet(text, end, m[0] === m[0].toLowerCase(), out);
+  }
   // Where street lines start: five digits there are a house number ("51001 Stillwater Court"), not a ZIP.
   const houseAt = new Set<number>();
   for (const m of text.matchAll(STREET)) {

@@ -312,6 +312,11 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'CPAP serial ⟦23181234567⟧',
   ],
   address: [
+    'new address ⟦calle luna 45⟧, ⟦ponce⟧',
+    'mail: ⟦Rt 3 Box 112⟧, ⟦Kermit⟧ TX',
+    'lives at ⟦12 E 5th⟧, ⟦Yankton⟧ SD',
+    'home is ⟦lot 22 shady pines mhp⟧',
+    '⟦Lot 9, Riverbend Mobile Home Park⟧ in ⟦Hinton⟧',
     '⟦Wautoma⟧ WI 54982, no cell service',
     'mail to ⟦mauston⟧ wi 53948',
     'City: ⟦Chetek⟧ / State: WI',
@@ -463,6 +468,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'baby to 3 South for CK 46569 recheck; gave 12 N saline flush',
+  'route 2 then box 3 of the kit',
   '1:1 sitter for rhabdo, half NS vs LR for urosepsis?',
   'code N17.9 vs R55 for syncope - coder kicked it back',
   'Dx: Pneumonia, Plan: Ceftriaxone, recheck in am',
