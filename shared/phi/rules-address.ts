@@ -91,6 +91,8 @@ const STATE_LOWER_AFTER_TOWN = new RegExp(
   'g',
 );
 const RESIDENT_AFTER_TOWN = / (?:resident|native|local)\b/g;
+// "in the Mauston area", "from the Chetek area", "Chetek area resident".
+const TOWN_AREA = /\b(?:(?:in|from|near|around|of)\s+the\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+area\b/g;
 const TOWN_BACK = /([A-Za-z][a-z.'-]*(?: [A-Za-z][a-z.'-]*){0,2})$/;
 // Postcodes of Canada ("K1A 0B1") and the United Kingdom ("SW1A 1AA"): no other code looks like them.
 const POSTCODE_CA = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
@@ -121,7 +123,7 @@ const TOWN_OF =
   /\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Tt]ownship|[Bb]orough|[Pp]arish|[Cc]ounty|CITY|TOWN|COUNTY)\s+(?:of|OF)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/g;
 // Form fields and residence words: "City: Kewaskum", "county: washington", "hometown Kewaskum", "res: Mauston".
 const TOWN_FIELD =
-  /\b(?:city|town|county|parish|municipality|hometown|home\s+town|residence|res|resides(?:\s+in)?|residing\s+in|village|city\/town|city\/state)\b\s*(?:[:=-]\s*|(?<=hometown|resides|resides\s+in|residing\s+in)\s+)([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,3})/gi;
+  /\b(?:city|town|county|parish|municipality|hometown|home\s+town|residence|res|address(?:\s+on\s+file)?|home\s+address|addr|resides(?:\s+in)?|residing\s+in|village|city\/town|city\/state)\b\s*(?:[:=-]\s*|(?<=hometown|resides|resides\s+in|residing\s+in|home\s+address)\s+)([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,3})/gi;
 // "kewaskum, wisconsin": a town in lower case before a state written out.
 const TOWN_STATE_NAME_LOWER = new RegExp(
   `\\b([a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?),\\s*(?:${STATE_NAMES.toLowerCase()})\\b`,
@@ -174,7 +176,7 @@ const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?
 // found first; the clause before it must hold one of these words.
 const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
 const PLACE_CUE =
-  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|home|ambulance|ems|flown|bus|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
@@ -532,6 +534,15 @@ export function addressRules(text: string, out: Candidate[]): void {
       /county|parish/i.test(m[0] ?? '') && /^\s+(?:County|county|Parish|parish)\b/.exec(text.slice(vs + v.length));
     out.push({ start: vs, end: vs + v.length + (county ? county[0].length : 0), kind: 'address', priority: P_CONTEXT });
   }
+  for (const m of text.matchAll(TOWN_AREA)) {
+    const town = m[1] ?? '';
+    const cued =
+      /^(?:in|from|near|around|of)\s/i.test(m[0]) ||
+      /^\s+resident/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10));
+    if (!cued || town.split(/[ -]/).some((w) => isVocab(w) || (isEnglishWord(w) && !isPlace(town)))) continue;
+    const ts = m.index + m[0].length - town.length - ' area'.length;
+    out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
   for (const m of text.matchAll(TOWN_STATE_NAME_LOWER)) {
     const t = townWords((m[1] ?? '').split(' '));
     if (!t.length) continue;
@@ -607,6 +618,17 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (!back) continue;
       const words = (back[1] ?? '').split(' ');
       const townEnd = k.index;
+      // "a Chetek resident", "Chetek area resident": a capitalised word no list knows before "resident".
+      const lastWord = words[words.length - 1] ?? '';
+      if (
+        re === RESIDENT_AFTER_TOWN &&
+        /^[A-Z][a-z]{2,}$/.test(lastWord) &&
+        foreign(lastWord.toLowerCase()) &&
+        !isVocab(lastWord)
+      ) {
+        out.push({ start: townEnd - lastWord.length, end: townEnd, kind: 'address', priority: P_CONTEXT - 5 });
+        continue;
+      }
       for (let w = 0; w < words.length; w++) {
         const cand = words.slice(w).join(' ');
         if (cand.length < 3 || !isPlace(cand)) continue;
@@ -647,7 +669,8 @@ export function addressRules(text: string, out: Candidate[]): void {
     if (!PLACE_CUE.test(clause)) continue;
     const prep = (m[1] ?? '').toLowerCase();
     const before = clause.slice(0, clause.length - (m[0] ?? '').length);
-    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?)\b/i.test(before)) continue;
+    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?|home)\b/i.test(before))
+      continue;
     if (prep === 'of' && !/\b(?:resident|residents|native|outside)\s*$/i.test(before)) continue;
     const start = m.index + (m[0] ?? '').length;
     const end = placeAfter(text, start);

@@ -312,6 +312,11 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'CPAP serial ⟦23181234567⟧',
   ],
   address: [
+    'going home to ⟦Kewaskum⟧ tomorrow with her son',
+    'back home in ⟦Wautoma⟧ since Friday',
+    'a ⟦Chetek⟧ resident, no PCP',
+    'lives in the ⟦Mauston⟧ area',
+    'address on file: ⟦Necedah⟧',
     'new address ⟦calle luna 45⟧, ⟦ponce⟧',
     'mail: ⟦Rt 3 Box 112⟧, ⟦Kermit⟧ TX',
     'lives at ⟦12 E 5th⟧, ⟦Yankton⟧ SD',
@@ -468,6 +473,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'pts transferred from Mother-Baby and BMT show the wrong unit',
+  'waiting in the ICU area; d/c home to family',
   'baby to 3 South for CK 46569 recheck; gave 12 N saline flush',
   'route 2 then box 3 of the kit',
   '1:1 sitter for rhabdo, half NS vs LR for urosepsis?',
