@@ -61,7 +61,7 @@ const BIRTH_YEAR =
 // Ages: number + unit, or a label then the number.
 const AGE_NUM = '(9\\d|1[0-2]\\d)';
 const AGE_UNIT =
-  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|y\b(?![/.'-]?[A-Za-z0-9])))/i;
+  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|years?\b(?!\s+(?:ago|since|later|earlier|prior|before|after|of|in|on|at|post|back|apart)\b|-)|yoa\b|y\b(?![/.'-]?[A-Za-z0-9])))/i;
 // "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
 const AGE_SEX =
   /^(?:\s?[MF]\b|[mf]\b(?!\s*(?:in|min|mins|ml|mg|mcg|mm|meters?|miles?|feet|ft)\b)|\s[mf]\b(?=\s+(?:a|with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|candidate)\b))/;
@@ -75,7 +75,7 @@ const AGE_WORDS =
 
 // "in her 90s", "a nonagenarian", "her 100th birthday": an age over 89 without a number of years.
 const AGE_OTHER =
-  /\b(?:(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s+|mid-|late\s+)?(?:90|9\d0)'?s|(?:non|cent|supercent)enarian|(?:9\d|1[0-2]\d)(?:st|nd|rd|th)\s+birthday)\b/gi;
+  /\b(?:(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s+|mid-|late\s+)?(?:90|9\d0)'?s|(?:nonagen|centen|supercenten)arians?|(?:9\d|1[0-2]\d)(?:st|nd|rd|th)\s+(?:birthday|bday|b-day))\b/gi;
 
 const AMBIGUOUS_MONTH = /^(?:may|mar|dec|MAY|MAR|DEC)$/;
 

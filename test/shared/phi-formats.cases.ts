@@ -128,6 +128,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'admit ⟦03-14⟧ via ED',
   ],
   age: [
+    'pt is a ⟦nonagenarian⟧ from home',
+    'she is ⟦94 years⟧ and lives alone',
+    'celebrated her ⟦97th bday⟧ on the unit',
+    '⟦92 yoa⟧ female, fall',
     'okonkwo ⟦97 f⟧ sbo, bed 4',
     'census: halvorsen | ⟦101 m⟧ | chf',
     'room 12 - ⟦93 f⟧, fall at home',
@@ -473,6 +477,7 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'married 93 years ago? no: smoked 95 years of her life per family',
   'pts transferred from Mother-Baby and BMT show the wrong unit',
   'waiting in the ICU area; d/c home to family',
   'baby to 3 South for CK 46569 recheck; gave 12 N saline flush',
