@@ -447,6 +447,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'medicad # ⟦AB12345C⟧',
   ],
   other_id: [
+    'blood bank band ⟦BB 40219⟧ checked',
+    'typenex ⟦A71234⟧ on the left wrist',
     'passport ⟦X12345678⟧',
     'passport no. ⟦533380006⟧',
     'accession ⟦S24-448291⟧',
