@@ -316,6 +316,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'CPAP serial ⟦23181234567⟧',
   ],
   address: [
+    '⟦318 1/2 calle sol⟧, ⟦mission⟧ tx',
+    '⟦77 Calle del Rio Apt 3⟧, ⟦El Cenizo⟧',
+    '⟦45 Birch Stret⟧, ⟦Salem⟧',
+    '⟦W156N8327 Pilgrim Rd⟧, Menomonee Falls',
     'going home to ⟦Kewaskum⟧ tomorrow with her son',
     'back home in ⟦Wautoma⟧ since Friday',
     'a ⟦Chetek⟧ resident, no PCP',
@@ -479,6 +483,7 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'at 2 raod signs the bus stops; 12 stret lights out',
   'married 93 years ago? no: smoked 95 years of her life per family',
   'pts transferred from Mother-Baby and BMT show the wrong unit',
   'waiting in the ICU area; d/c home to family',
