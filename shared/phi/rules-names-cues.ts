@@ -240,10 +240,10 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
   const n = toks.length;
   const given = (t: Tok) =>
     t.shape === 'cap' && isFirstName(t.key) && !isCommonWord(t.key) && !blocked(t.key) && t.key.length >= 3;
-  for (let j = 1; j < n; j++) {
+  for (let j = 0; j < n; j++) {
     const t = at(toks, j);
-    const prev = at(toks, j - 1);
-    const gapBefore = text.slice(prev.end, t.start);
+    const prev = toks[j - 1] ?? t;
+    const gapBefore = j > 0 ? text.slice(prev.end, t.start) : '';
     const after = text.slice(t.end, t.end + 12);
     // "OB triage: Dmitry, appt …": a label's colon, a given name and a comma; after a label that names a
     // person's place in the flow ("triage:", "board:", "sticker:") a word no list knows as well ("Lanang,").
@@ -256,6 +256,19 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
       !clinicalEnding(t.key);
     if ((given(t) || personLabel) && /^:\s+$/.test(gapBefore) && /^,/.test(after) && !t.poss) {
       out.push({ start: t.start, end: t.end, kind: 'name', priority: P_CONTEXT });
+      continue;
+    }
+    // "Ngozi O asked …", "Almaz T (daughter)": a listed given name and a surname's initial, then a clause.
+    const ini = toks[j + 1];
+    if (
+      given(t) &&
+      ini &&
+      ini.shape === 'initial' &&
+      /^[B-HJ-Z]$/.test(ini.text) &&
+      text.slice(t.end, ini.start) === ' ' &&
+      /^(?:$|[,;:)(|\n]|\s+[a-z(]|\s+-\s|\.\s*$|\.\s+[a-z])/.test(text.slice(ini.end, ini.end + 3))
+    ) {
+      out.push({ start: t.start, end: ini.end, kind: 'name', priority: P_CONTEXT });
       continue;
     }
     if (GIVEN_BEFORE.has(prev.key) && gapBefore === ' ' && given(t)) {

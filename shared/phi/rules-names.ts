@@ -672,6 +672,16 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
         added++;
         continue;
       }
+      // "Ngozi O", "Tsegaye B (son)": a surname's initial closing the name, before punctuation or a lower-case word.
+      if (
+        q.shape === 'initial' &&
+        /^[B-HJ-Z]$/.test(q.text) &&
+        like.shape === 'cap' &&
+        /^(?:$|[,;:)(|\n]|\.?\s*$|\s+[a-z(]|\s+-\s)/.test(text.slice(q.end, q.end + 3))
+      ) {
+        j++;
+        break;
+      }
       if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end)) break;
       j++;
       added++;

@@ -4,6 +4,10 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    '⟦Ngozi O⟧ asked for pain meds',
+    'called ⟦Tsegaye B⟧ re: results',
+    '⟦Almaz T⟧ (daughter) at bedside',
+    'seen: ⟦Hodan M⟧.',
     'specimen hemolyzed, redraw for ⟦oyelowo⟧; lab aware',
     'wrong MRN printed on the label for ⟦radmila⟧',
     'ED triage: ⟦Tsegaye⟧, arrived by EMS',
@@ -483,6 +487,7 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'Hep B vaccine, Vitamin D level, Group B strep neg, Lasix K 4.0',
   'at 2 raod signs the bus stops; 12 stret lights out',
   'married 93 years ago? no: smoked 95 years of her life per family',
   'pts transferred from Mother-Baby and BMT show the wrong unit',
