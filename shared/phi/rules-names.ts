@@ -489,6 +489,24 @@ export function nameRules(text: string, out: Candidate[]): void {
       continue;
     }
     if (!GAP_SPACE.test(gap)) continue;
+    // "begay lorraine": surname first in lower case, as a census sheet is retyped; neither word everyday.
+    if (
+      a.shape === 'lower' &&
+      b.shape === 'lower' &&
+      isSurname(a.key) &&
+      !isFirstName(a.key) &&
+      isFirstName(b.key) &&
+      !isCommonWord(a.key) &&
+      !isCommonWord(b.key) &&
+      !isEnglishWord(a.key) &&
+      !isEnglishWord(b.key) &&
+      a.key.length >= 3 &&
+      b.key.length >= 3
+    ) {
+      push(i, i + 2, P_CONTEXT);
+      i++;
+      continue;
+    }
     // "First Last"
     if (!isFirstName(a.key)) continue;
     if (b.shape === 'initial') {

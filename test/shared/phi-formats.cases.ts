@@ -4,6 +4,7 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    'retyped from the census sheet: ⟦tsosie marlene⟧ still wrong',
     '⟦Ngozi O⟧ asked for pain meds',
     'called ⟦Tsegaye B⟧ re: results',
     '⟦Almaz T⟧ (daughter) at bedside',
