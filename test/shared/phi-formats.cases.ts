@@ -182,6 +182,10 @@ export const FORMAT_CASES: Record<string, string[]> = {
   ],
   fax: ['fax ⟦(503) 555-0199⟧', 'fax# ⟦503.555.0199⟧', 'F ⟦503-555-0199⟧', 'faxed to ⟦+44 20 7946 0959⟧'],
   ssn: [
+    'ssn x-⟦4417⟧ on the form',
+    'SSN ends ⟦2209⟧ per pt',
+    'ssn ***⟦5521⟧ masked',
+    '⟦512 44-9087⟧ in the social field',
     'SSN: ⟦123-45- 6789⟧ (typed on the form)',
     'ss ⟦123 -45-6789⟧',
     'SSN ⟦912-34-5678⟧',
@@ -488,6 +492,7 @@ export const FORMAT_CASES: Record<string, string[]> = {
 };
 
 export const CLEAN_CASES: string[] = [
+  'social work x 4412 paged; social hx: 20 pack years, quit 2010',
   'Hep B vaccine, Vitamin D level, Group B strep neg, Lasix K 4.0',
   'at 2 raod signs the bus stops; 12 stret lights out',
   'married 93 years ago? no: smoked 95 years of her life per family',
