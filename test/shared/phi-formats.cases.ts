@@ -155,6 +155,8 @@ export const FORMAT_CASES: Record<string, string[]> = {
     'for her ⟦100th birthday⟧',
   ],
   phone: [
+    'cell ⟦254-712-345-678⟧ (Kenya)',
+    'mob ⟦251 911 234 567⟧',
     'cell ⟦(503) 555-0142⟧',
     'call ⟦503 555 0142⟧ after 5',
     'ph: ⟦503/555-0142⟧',
