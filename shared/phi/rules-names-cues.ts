@@ -192,11 +192,13 @@ function namesAfterDob(text: string, toks: Tok[], out: Candidate[]): void {
 // "DANG,HAM THO", "Dinh, Thai Lan", "VU HUAN VO". The syllable shape rules out English words
 // of more than one final consonant, and function words are excluded by name.
 const VN_FAMILY = new Set(
-  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong lam mai luong trinh ta cao chau quach lu doan tang thach ha kieu'.split(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong lam mai luong trinh ta cao chau quach lu doan tang thach ha kieu chan wong cheung leung yeung tsang chow tse fung kwok yuen kwan choi poon siu tsui kwong tsoi chiu cheuk'.split(
     ' ',
   ),
 );
-const VN_SYLLABLE = /^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
+// Vietnamese syllables, and Cantonese ones as Hong Kong spells them ("Ka Wai", "Tsz Yan", "Kwok").
+const VN_SYLLABLE =
+  /^(?:(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?|(?:ts|sh|kw|gw|[fjwy])?[aeiouy]{1,3}(?:ng|[kmnpt])?|tsz|sze|ng)$/;
 const vnSyllable = (t: Tok): boolean =>
   t.shape !== 'initial' &&
   t.text.length <= 5 &&

@@ -4,6 +4,7 @@
 
 export const FORMAT_CASES: Record<string, string[]> = {
   name: [
+    'sticker: ⟦CHEUNG KA WAI⟧ wrong band',
     'retyped from the census sheet: ⟦tsosie marlene⟧ still wrong',
     '⟦Ngozi O⟧ asked for pain meds',
     'called ⟦Tsegaye B⟧ re: results',
