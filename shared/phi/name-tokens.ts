@@ -41,13 +41,17 @@ export const at = (toks: Tok[], i: number): Tok => toks[i] as Tok;
 
 // Endings of drugs, diseases, procedures and services: "Nephrology", "olanzapine" are not names.
 export const CLINICAL_ENDING =
-  /(?:ology|ologist|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|graphy|gram|pathy|algia|uria|penia|trophy|mycin|cillin|pril|olol|sartan|statin|azole|prazole|tidine|parin|floxacin|cycline|vir|mab|nib|zepam|zolam|codone|morphone|profen|oxacin|dipine|tropin|ase|lysis|plegia|paresis|rrhea|ectasis|megaly|carcinoma|cele|ism|apine|azine|sone|olone|formin|amine|idine|oxin|arin|ium|iazide|semide|lukast|triptan|gliptin|gliflozin|glutide|tide|caine|fentanil|adol|azepam|barbital|phylline|terol|tropium|nitrate|glycemia|kalemia|natremia|calcemia|lipidemia|cardia|pnea|ptysis|emesis|esis)$/;
+  /(?:ology|ologist|itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|graphy|gram|pathy|algia|uria|penia|trophy|mycin|cillin|pril|olol|sartan|statin|azole|prazole|tidine|parin|floxacin|cycline|vir|mab|nib|zepam|zolam|codone|morphone|profen|oxacin|dipine|tropin|ase|lysis|plegia|paresis|rrhea|ectasis|megaly|carcinoma|cele|ism|apine|azine|sone|olone|formin|amine|idine|oxin|arin|ium|iazide|semide|lukast|triptan|gliptin|gliflozin|glutide|tide|caine|fentanil|adol|azepam|barbital|phylline|terol|tropium|nitrate|glycemia|kalemia|natremia|calcemia|lipidemia|cardia|pnea|ptysis|emesis|esis|xaban|pine|done|mide|zide|pam|navir|previr|asvir|tinib|umab|ximab|cept|platin|taxel|rubicin|trexate|olimus|sporine|setron|dronate|glitazone|sonide|metasone|nisolone|curium|ronium|penem|bactam|conazole|fungin|vudine|lukast|oxetine|aline|afil|dazole|tadine|pramine|triptyline|iramine|cort|kacin)$/;
 
 // Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
 export const EPONYM_NOUN =
-  /^(?:['’]s)?[^\S\n]+(?:sign|signs|pupils?|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
+  /^(?:['’]s)?[^\S\n]+(?:(?:I{1,3}|IV|V|[1-4])[^\S\n]+)?(?:sign|signs|pupils?|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
 /** Is the word ending at `end` an eponym, by the noun after it? */
-export const eponymAfter = (text: string, end: number): boolean => EPONYM_NOUN.test(text.slice(end, end + 30));
+export function eponymAfter(text: string, end: number): boolean {
+  const m = EPONYM_NOUN.exec(text.slice(end, end + 30));
+  // "Bianchetti bed 32", "Okafor line 2": a noun with a number after it is where the person is.
+  return m !== null && !/^\s*#?\d/.test(text.slice(end + m[0].length, end + m[0].length + 4));
+}
 
 const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);
 /** In the name lists ("anne-marie", "pierce-whitaker": every part a known name). */
@@ -79,10 +83,42 @@ export function clinicalEnding(k: string): boolean {
   return v;
 }
 
+// English derivational endings: a word the small English list lacks but built like English
+// ("subscriber", "reconciliation", "unresponsive") is not a foreign name.
+const ENGLISH_MORPH =
+  /(?:[a-z]{3}(?:tion|tions|sion|sions|ment|ments|ness|ities|ably|ibly|ical|ically|ized|izes|izing|ised|ising|fully|less|ship|ingly|edly)|[a-z]{4}(?:ity|able|ible|ance|ances|ence|ences|ory|ories|ive|ives|ous|ful|ists?|ings?))$/;
+/** "cultures", "vitals", "rounded", "scanning": an English word with an inflection. */
+function inflectedEnglish(w: string): boolean {
+  for (const [end, add] of INFLECTIONS) {
+    if (w.length > end.length + 2 && w.endsWith(end)) {
+      const stem = w.slice(0, -end.length);
+      if (isEnglishWord(stem + add) || (add === '' && isEnglishWord(`${stem}e`))) return true;
+      // "scanning" → "scan", "dropped" → "drop".
+      if (add === '' && stem.length > 3 && stem.at(-1) === stem.at(-2) && isEnglishWord(stem.slice(0, -1))) return true;
+    }
+  }
+  return false;
+}
+const INFLECTIONS: Array<[string, string]> = [
+  ['ies', 'y'],
+  ['es', ''],
+  ['s', ''],
+  ['ied', 'y'],
+  ['ed', ''],
+  ['ing', ''],
+  ['ly', ''],
+];
+
 function isForeign(k: string): boolean {
   if (k.length < 3 || clinicalEnding(k)) return false;
   const one = (w: string) =>
-    w.length >= 2 && !isEnglishWord(w) && !isCommonWord(w) && !RELATIONS.has(w) && !TITLES.has(w) && !CLINICIAN.has(w);
+    w.length >= 2 &&
+    !isEnglishWord(w) &&
+    !isCommonWord(w) &&
+    !RELATIONS.has(w) &&
+    !TITLES.has(w) &&
+    !CLINICIAN.has(w) &&
+    !(w.length >= 5 && (ENGLISH_MORPH.test(w) || inflectedEnglish(w)));
   // "bar-lev": no part clinical or everyday-only, one part foreign; "post-op", "follow-up" stay words.
   if (!k.includes('-')) return one(k);
   const parts = k.split('-');
@@ -134,6 +170,8 @@ prima primo filha filho mae pai irma irmao avo fille fils mere pere soeur frere 
 );
 // Relation words as they are often mistyped ("daugther", "husbnad"): a hand list, so loading the
 // detector computes nothing.
+// "ex-wife (Iryna)", "step-son", "great-grandson": the same relations with a prefix.
+for (const r of [...RELATIONS]) for (const pre of ['ex-', 'step-', 'great-']) RELATIONS.add(pre + r);
 for (const r of `daugther duaghter dauhgter daugter daughtr dauther husbnad hsuband husabnd hubsand husban mohter mtoher
 brohter borther brther sitser siter sistr nephwe nehpew neice neiece grandosn grnadson granddaugther grandaughter
 grandduaghter grnadma grandpa gradma gradpa fahter fatehr wief wfie spuose sopuse gaurdian guardain cousn

@@ -17,18 +17,23 @@ const STATE_NAMES =
 const STATE_ABBR_ALT = STATE_ABBR.split(' ').join('|');
 const STATE_UPPER = `(?:${STATE_ABBR_ALT}|${STATE_NAMES})`;
 const STATE_ANYCASE = new RegExp(`^(?:${STATE_ABBR_ALT}|${STATE_NAMES})$`, 'i');
+// Newspaper (AP) abbreviations with their period: "Bend, Ore. 97701", "Albany, N.Y. 12207".
+const STATE_AP =
+  '(?:Ala|Ariz|Ark|Calif|Cal|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr|Nev|Okla|Ore|Oreg|Pa|Penn|Tenn|Tex|Vt|Va|Wash|Wis|Wisc|Wyo|N\\.\\s?[CDHJMY]|S\\.\\s?[CD]|R\\.\\s?I|W\\.\\s?Va|D\\.\\s?C)\\.';
 
 // USPS street suffixes (Publication 28, C1) with their common abbreviations. Left out: the
 // abbreviations that are clinical words or units ("ml", "dl", "ft", "is", "pr", "lp").
+// Common slips of the longer ones ("stret", "avenu", "raod") are kept too: a typed note has them.
 const SUFFIX =
-  'street|st|str|avenue|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd';
+  'street|stret|streeet|steet|sreet|strt|avenue|avenu|avnue|aveune|road|raod|drvie|dirve|lnae|cirlce|circel|boulevrd|blvrd|terace|st|str|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd';
 // Suffixes that also name a hospital's places ("2 Heart Center", "4 West Park"): they need a street-like word.
 const SOFT_SUFFIX =
   /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
 // A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
 const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
 // House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
-const HOUSE = '((?:[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\b))?(?:\\s+1\\/2|\\s*½)?)';
+const HOUSE =
+  '((?:[NSEW]\\d{1,5}[NSEW]\\d{1,5}|[NSEW]\\d{2,5}|\\d{1,6}[A-Za-z]?)(?:-(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\b))?(?:-?\\s*1\\/2|\\s*½)?)';
 // A unit written before the house number: "Apt 4B, 1423 Maple", "Unit 5 - 22 George St", "Flat 2, 10 Downing St".
 const UNIT_BEFORE =
   /(?:\b(?:apt|apartment|unit|suite|ste|flat|lot|trlr|trailer|rm|room|bldg|building|space)\.?\s*#?\s*|#\s*)[A-Za-z0-9-]{1,6}\s*[,-]?\s*$/i;
@@ -38,7 +43,7 @@ const DIR_WORD = new RegExp(`^${DIR}\\.?$`, 'i');
 const oneLine = (src: string, flags: string): RegExp => new RegExp(src.replaceAll('\\s', '[ \\t]'), flags);
 // House number, optional direction, 1-4 words (or an ordinal street), suffix, optional units.
 const STREET = oneLine(
-  `(?<![\\w#./-])${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
+  `(?<![\\w#./-])(?<!\\b(?:box|drawer|pob|pmb)\\s*#?\\s*)${HOUSE}\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3})\\s+(${SUFFIX})\\b\\.?((?:(?<=(?:rd|road|route|rte|hwy|highway)\\.?)\\s+\\d{1,4}\\b)?(?:\\s+${DIR}\\b\\.?)?${UNIT}{0,2})`,
   'gi',
 );
 // A street with no house number after a residence cue: "lives on Elm Street", "house off Old Mill Rd".
@@ -48,7 +53,7 @@ const STREET_NO_NUMBER = oneLine(
 );
 // The street type first: "3 Avenue of the Americas", "19 Avenue C", "5 Calle Sol", "77 rue de la Paix".
 const TYPE_FIRST = oneLine(
-  `(?<![\\w#./-])${HOUSE}\\s+(?:avenue|ave|calle|rue|via|camino|avenida|av|rua|paseo|boulevard|blvd|route|rte|chemin|strada|carrera|carretera|rambla)\\.?\\s+((?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?:[A-Z]\\b|[A-Za-z][A-Za-z'-]+)(?:\\s+(?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*[A-Z][A-Za-z'-]+){0,2})${UNIT}{0,2}`,
+  `(?<![\\w#./-])${HOUSE}\\s+(?:avenue|ave|calle|rue|via|camino|avenida|av|rua|paseo|boulevard|blvd|route|rte|chemin|strada|carrera|carretera|rambla)\\.?\\s+((?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?:[A-Z]\\b|[A-Za-z][A-Za-z'-]+)(?:\\s+(?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?!(?:apt|apartment|unit|ste|suite|lot|bldg|trlr|fl|floor|rm|room)\\b)[A-Z][A-Za-z'-]+){0,2})${UNIT}{0,2}`,
   'gi',
 );
 // Grid addresses: "1200 W 300 N", "1200 West 300 North".
@@ -58,7 +63,7 @@ const PO_BOX =
   /\b(?:p\.?\s?o\.?\s?(?:box|b\.?|drawer)|pob|post\s+office\s+(?:box|drawer)|box|drawer|pmb|private\s+mailbox)\s*#?\s*\d{1,6}\b/gi;
 // "RR 20" alone is a respiratory rate: the short forms need their box.
 const RURAL =
-  /\b(?:(?:rr|r\.r\.|hc)\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
+  /\b(?:(?:rr|r\.r\.|hc|rt|rte|route|rural\s+rte|hcr)\.?\s*\d{1,3}\s*,?\s*box\s+\d{1,5}|(?:rural\s+route|star\s+route)\s*\d{1,3}(?:\s*,?\s*box\s+\d{1,5})?)\b/gi;
 // Numbered roads: "9232 Hwy 8 E", "8346 CR 1467", "968 State Route 299", "12 US-101 N".
 const HIGHWAY =
   /(?<![\w#./-])[NSEW]?\d{1,6}\s+(?:(?:N|S|E|W)\.?\s+)?(?:(?:us|u\.s\.|state|county|cty|cth|co|st|sr|cr|fm|hwy|highway|route|rte|road|rd|farm\s+to\s+market|ranch\s+road|interstate|i|trunk)[\s-]*)+(?:\d{1,5}[A-Za-z]?\b|[A-Z]{1,2}\b)(?:\s+(?:N|S|E|W|North|South|East|West)\b)?(?:,?\s*(?:apt|unit|lot|trlr|ste|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?/gi;
@@ -70,7 +75,7 @@ const ADDRESS_CUE =
 // The county word is found first; its name is then read back from it (a regex starting at every
 // word would try four words before each).
 const COUNTY_WORD =
-  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|Cnty|CNTY|cnty|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
 const COUNTY_NAME = /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)$/;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
@@ -88,6 +93,8 @@ const STATE_LOWER_AFTER_TOWN = new RegExp(
   'g',
 );
 const RESIDENT_AFTER_TOWN = / (?:resident|native|local)\b/g;
+// "in the Mauston area", "from the Chetek area", "Chetek area resident".
+const TOWN_AREA = /\b(?:(?:in|from|near|around|of)\s+the\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+area\b/g;
 const TOWN_BACK = /([A-Za-z][a-z.'-]*(?: [A-Za-z][a-z.'-]*){0,2})$/;
 // Postcodes of Canada ("K1A 0B1") and the United Kingdom ("SW1A 1AA"): no other code looks like them.
 const POSTCODE_CA = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
@@ -103,6 +110,50 @@ const CITY_STATE_ZIP = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\\s+(?:${STATE_NAMES})\\s+(\\d{5}(?:-\\d{4})?)\\b`,
   'g',
 );
+// "Bend, Ore.", "Albany, N.Y. 12207": a town before a newspaper abbreviation of its state.
+const CITY_STATE_AP = new RegExp(
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s*${STATE_AP}(?:,?\\s*(\\d{5}(?:[- ]\\d{4})?)\\b)?`,
+  'g',
+);
+// "Ashland, wi", "Mount Horeb, wi." : a capitalised town before a state in lower case closing a clause.
+const CITY_STATE_LOWER_ABBR = new RegExp(
+  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[ \\t]*(?:${STATE_ABBR_ALT.toLowerCase()})\\b(?=[ \\t]*(?:$|[,.;)\\n]))`,
+  'g',
+);
+// "city of Wausau", "the town of Merrill", "Village of Bonduel".
+const TOWN_OF =
+  /\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Tt]ownship|[Bb]orough|[Pp]arish|[Cc]ounty|CITY|TOWN|COUNTY)\s+(?:of|OF)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/g;
+// Form fields and residence words: "City: Kewaskum", "county: washington", "hometown Kewaskum", "res: Mauston".
+const TOWN_FIELD =
+  /\b(?:city|town|county|parish|municipality|hometown|home\s+town|residence|res|address(?:\s+on\s+file)?|home\s+address|addr|resides(?:\s+in)?|residing\s+in|village|city\/town|city\/state)\b\s*(?:[:=-]\s*|(?<=hometown|resides|resides\s+in|residing\s+in|home\s+address)\s+)([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,3})/gi;
+// "kewaskum, wisconsin": a town in lower case before a state written out.
+const TOWN_STATE_NAME_LOWER = new RegExp(
+  `\\b([a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?),\\s*(?:${STATE_NAMES.toLowerCase()})\\b`,
+  'g',
+);
+// The town read back from before a state and a ZIP: "Kewaskum WI 53040", "KEWASKUM WI", "kewaskum wi 53040".
+const TOWN_BEFORE_STATE = new RegExp(
+  `([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})[ \\t]*,?[ \\t]*(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?\\s*[,|;/-]?\\s*$`,
+);
+
+/** The words of a town at the end of `words`: capitalised non-vocabulary words, or one lower-case foreign or listed word. */
+function townWords(words: string[]): string[] {
+  const last = words[words.length - 1] ?? '';
+  if (!last) return [];
+  if (/^[a-z]/.test(last)) {
+    const two = words.slice(-2).join(' ');
+    if (words.length >= 2 && isPlace(two)) return words.slice(-2);
+    return (foreign(last.toLowerCase()) || isPlace(last)) && !FUNCTION_WORDS.has(last) ? [last] : [];
+  }
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] ?? '';
+    if (!/^[A-Z]/.test(w) || FUNCTION_WORDS.has(w.toLowerCase()) || (isVocab(w) && !isPlace(w) && !TOWN_TAIL.test(w)))
+      break;
+    out.unshift(w);
+  }
+  return out;
+}
 const CITY_STATE_LOWER = new RegExp(
   `\\b(?:from|in|to|near|of|outside)\\s+([a-z]+(?:[ -][a-z]+){0,2}),\\s*(?:${STATE_NAMES.toLowerCase()}|${STATE_ABBR_ALT.toLowerCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
@@ -111,7 +162,7 @@ const CITY_STATE_LOWER = new RegExp(
 // or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
 // a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
 const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
-const STATE_BEFORE_ZIP = new RegExp(`\\b(?:${STATE_UPPER})\\.?\\s*[,|;/-]?\\s*$`);
+const STATE_BEFORE_ZIP = new RegExp(`(?:\\b(?:${STATE_UPPER})\\.?|\\b${STATE_AP})\\s*[,|;/-]?\\s*$`);
 const STATE_LOWER_BEFORE_ZIP = new RegExp(
   `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
@@ -121,13 +172,13 @@ const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s
 const TOWN_BEFORE_ZIP = /([A-Za-z][a-z.'-]*(?:[ -][A-Za-z][a-z.'-]*){0,2})[ ,]+$/;
 // ZIP+4 has no other use in a note.
 const ZIP4 = /(?<![\w./-])\d{5}-\d{4}(?![\w-]|\.\d)/g;
-const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:-\d{4})?)(?![\w-])/gi;
+const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?(\d{5}(?:[- ]\d{4})?)(?![\w-])/gi;
 // A town after words that say where someone lives or comes from: "lives with her son in Rutland",
 // "moved here from Albuquerque", "resident of Bozeman", "pt from wilkes-barre". The preposition is
 // found first; the clause before it must hold one of these words.
 const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
 const PLACE_CUE =
-  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+  /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|home|ambulance|ems|flown|bus|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
@@ -144,6 +195,8 @@ function lastBreak(s: string): number {
 }
 
 /** The town after a residence cue and a preposition at `pos`: its end, or -1. */
+const TOWN_TAIL =
+  /^(?:Falls|Springs|Rapids|Heights|City|Park|Beach|Hills|Lake|Creek|Harbor|Harbour|Junction|Center|Village|Valley|Bluffs|Crossing|Landing|Grove|Ridge|Point|Mills|Station|Forks)$/;
 function placeAfter(text: string, pos: number): number {
   // A listed town first, the longest that fits: "fall river", "Mobile", "wilkes-barre".
   const run = PLACE_RUN.exec(text.slice(pos, pos + 48));
@@ -154,7 +207,10 @@ function placeAfter(text: string, pos: number): number {
         .slice(0, k)
         .join(' ')
         .replace(/[.]$/, (x) => (/\b(?:st|ste|ft|mt)\.$/i.test(words.slice(0, k).join(' ')) ? x : ''));
-      if (cand.length >= 3 && !FUNCTION_WORDS.has(cand.toLowerCase()) && isPlace(cand)) return pos + cand.length;
+      if (cand.length >= 3 && !FUNCTION_WORDS.has(cand.toLowerCase()) && isPlace(cand)) {
+        const tail = /^ ([A-Z][a-z]+)/.exec(text.slice(pos + cand.length, pos + cand.length + 12));
+        return pos + cand.length + (tail && TOWN_TAIL.test(tail[1] ?? '') ? (tail[0] ?? '').length : 0);
+      }
     }
   }
   let end = -1;
@@ -171,6 +227,8 @@ function placeAfter(text: string, pos: number): number {
     let ok: boolean;
     if (PLACE_PREFIX.test(w) && /^[ -]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)))
       ok = pendingPrefix = true;
+    // "Sheboygan Falls", "Hot Springs": a place word closing a capitalised town.
+    else if (capital && words > 0 && TOWN_TAIL.test(w)) ok = true;
     else if (FUNCTION_WORDS.has(k) || (RELATIONS.has(k) && !capital)) ok = false;
     else if (capital) ok = !isVocab(w) || (words > 0 && !FUNCTION_WORDS.has(k));
     else
@@ -197,11 +255,18 @@ const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
 
 const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
+const STREET_PARTICLE = /^(?:de|del|la|las|los|le|du|des|da|do|dos|di|della|van|von|of|the|y|el|al)$/i;
+// After a street line: a town of up to three words, then a state (any case) or a ZIP.
+const TOWN_STATE_AFTER = new RegExp(
+  `^[ \\t]*[,-]?[ \\t]*(?:[A-Za-z][A-Za-z'.-]*[ \\t-]+){0,2}[A-Za-z][A-Za-z'.-]*[ \\t]*,?[ \\t]*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_NAMES.toLowerCase()})\\b|(?:${STATE_ABBR_ALT.toLowerCase()})(?:,?[ \\t]+\\d{5}\\b|[ \\t]*(?:$|[\\n,;.|)]))|\\d{5}\\b)`,
+);
 
 function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   if (!CITY_WORD.test(w)) return false;
   // "Lawton" is also a scale, "Mobile" a word: before a state or ZIP a capitalised one is the town.
-  if (isVocab(w) && !(lenient && /^[A-Z]/.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()))) return false;
+  // In lower case ("red wing mn 55066") only when a state or ZIP follows (the caller checks).
+  if (isVocab(w) && !(lenient && (/^[A-Z]/.test(w) || allowLower) && !FUNCTION_WORDS.has(w.toLowerCase())))
+    return false;
   if (/^[A-Z][a-z]/.test(w)) return true;
   // A banner in capitals: "1423 MAPLE RIDGE DR, SPRINGFIELD, IL".
   if (/^[A-Z][A-Z'.-]{2,}$/.test(w)) return allowLower || lenient;
@@ -212,7 +277,7 @@ function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
 function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 80);
   // ", City", " - City", " in City" or " City".
-  const m = /^(,|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
+  const m = /^(,|\s*[/|]|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
   if (!m) {
     zipAfter(text, pos, out);
     return;
@@ -225,23 +290,29 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i] ?? '';
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
-    if (!isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
+    // "Twin Falls", "Hot Springs", "Cedar Rapids": a place word after the town's first word.
+    const placeTail = city !== '' && /^[A-Z]/.test(w) && STREET_WORD.test(w) && !/^(?:St|Rd|Dr|Ave|Ln|Ct)\.?$/i.test(w);
+    if (!placeTail && !isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
       if (!isCityWord(w, lower || comma, true)) break;
       lenient = true;
     }
     city = city ? city + (words[i - 1] ?? ' ') + w : w;
   }
+  // "in Springfield." ends a sentence; "St." stays.
+  if (/[A-Za-z]{3}\.$/.test(city)) city = city.slice(0, -1);
   if (!city) {
     zipAfter(text, pos, out);
     return;
   }
+  // A listed town is a town even when one of its words is also vocabulary ("Wilkes-Barre").
+  if (lenient && isPlace(city)) lenient = false;
   const cityStart = pos + (m[0] ?? '').indexOf(m[2] ?? '');
   const cityEnd = cityStart + city.length;
   const after = text.slice(cityEnd, cityEnd + 40);
   const stateOrZip =
     new RegExp(`^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b|\\d{5}\\b)`, 'i').test(after) ||
     /^\s*,?\s*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/.test(after);
-  const ends = /^\s*(?:$|[,;.)!?\n-]|\s-\s)/.test(after);
+  const ends = /^\s*(?:$|[,;.)!?\n/|-]|\s-\s)/.test(after);
   const clause = /^\s+(?:and|but|so|which|where|who|or|only|-)\b/i.test(after);
   // Without a comma the next word must be a state or ZIP ("Sandusky 92960");
   // with one, the city ends at punctuation or a clause ("Dothan and wants").
@@ -256,19 +327,53 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
 }
 
 /** A ZIP right after an address part, maybe behind a state. */
+const ZIP_AFTER = new RegExp(
+  `^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\.?,?\\s*|${STATE_AP},?\\s*)?(\\d{5}(?:[- ]\\d{4})?)(?![\\w-])`,
+  'i',
+);
 function zipAfter(text: string, pos: number, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 30);
-  const m = new RegExp(
-    `^\\s*,?\\s*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\.?,?\\s*)?(\\d{5}(?:-\\d{4})?)(?![\\w-])`,
-    'i',
-  ).exec(rest);
+  const m = ZIP_AFTER.exec(rest);
   if (!m) return;
   const start = pos + (m[0] ?? '').length - (m[1] ?? '').length;
   out.push({ start, end: start + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
 }
 
+// "12 E 5th", "12 N. Main": a house number, a direction and a name with no street type, when a cue or
+// a town and state vouch for it.
+const STREET_DIR_ONLY = oneLine(
+  `(?<![\\w#./-])\\d{1,6}\\s+${DIR}\\.?\\s+(?:[A-Za-z][A-Za-z'-]{2,}|\\d{1,3}(?:st|nd|rd|th))\\b(?!\\s+(?:${SUFFIX})\\b)`,
+  'gi',
+);
+// Mobile home parks: "lot 14 sunny acres mhp", "Lot 14, Sunny Acres Trailer Park".
+const HOME_PARK =
+  /\b(?:lot|space|spc|site|unit)\s*#?\s*\d{1,4}[A-Za-z]?,?\s+(?:[A-Za-z][A-Za-z'-]*\s+){1,3}(?:mhp|mobile\s+home\s+(?:park|court|estates|village)|trailer\s+(?:park|court|ct|village)|rv\s+park|mobile\s+estates|manufactured\s+home\s+community)\b/gi;
+// "Calle Sol #12", "calle sol 12": a street named first, its number after it.
+const CALLE =
+  /\b(?:calle|avenida|camino|carrera|carretera|paseo)\s+(?:(?:de|del|la|las|los)\s+)*[A-Za-z][A-Za-z'-]+(?:\s+[A-Za-z][A-Za-z'-]+)?\s*(?:#|no\.?|num\.?)?\s*\d{1,5}(?:-\d{1,4})?\b/gi;
+
 export function addressRules(text: string, out: Candidate[]): void {
+  for (const re of [HOME_PARK, CALLE]) {
+    for (const m of text.matchAll(re)) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+      cityAfterStreet(text, m.index + m[0].length, m[0] === m[0].toLowerCase(), out);
+    }
+  }
+  for (const m of text.matchAll(STREET_DIR_ONLY)) {
+    const end = m.index + m[0].length;
+    const name = /\S+$/.exec(m[0])?.[0] ?? '';
+    if (FUNCTION_WORDS.has(name.toLowerCase()) || (isVocab(name) && !/\d/.test(name))) continue;
+    const cued =
+      ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+      TOWN_STATE_AFTER.test(text.slice(end, end + 60));
+    if (!cued) continue;
+    out.push({ start: m.index, end, kind: 'address', priority: P_FORMAT - 2 });
+    cityAfterStreet(text, end, m[0] === m[0].toLowerCase(), out);
+  }
+  // Where street lines start: five digits there are a house number ("51001 Stillwater Court"), not a ZIP.
+  const houseAt = new Set<number>();
   for (const m of text.matchAll(STREET)) {
+    houseAt.add(m.index);
     const num = m[1] ?? '';
     const words = (m[2] ?? '').trim().split(/\s+/);
     if (words.some((w) => NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w))) {
@@ -277,8 +382,14 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
     if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
     // A one- or two-digit house number needs capitalised words ("12 Elm St"), not "2 hr drive".
-    const capital = words.every((w) => /^[A-Z0-9]/.test(w)) && /^[A-Z]/.test(m[3] ?? '');
-    const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    // Particles inside a street's name keep it capitalised: "19 Ponce de Leon Trail".
+    const capital = words.every((w) => /^[A-Z0-9]/.test(w) || STREET_PARTICLE.test(w)) && /^[A-Z]/.test(m[3] ?? '');
+    // A unit after the line ("bldg 4 apt 358"), or a town then a state or ZIP after it, vouches for a
+    // street written in lower case or with a short house number as much as a cue word before it.
+    const cued =
+      ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+      /\d/.test(m[4] ?? '') ||
+      TOWN_STATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 60));
     if (/^\d{1,2}[A-Za-z]?$/.test(num) && !capital && !cued) continue;
     const suffix = m[3] ?? '';
     const dirOnly = words.every((w) => DIR_WORD.test(w));
@@ -318,12 +429,18 @@ export function addressRules(text: string, out: Candidate[]): void {
     cityAfterStreet(text, start + street.length, street === street.toLowerCase(), out);
   }
   for (const m of text.matchAll(TYPE_FIRST)) {
+    houseAt.add(m.index);
     const name = m[2] ?? '';
     const capital = /^[A-Z]/.test(name) || /^[A-Z]/.test((m[0] ?? '').slice((m[1] ?? '').length).trim());
     const cued = ADDRESS_CUE.test(text.slice(Math.max(0, m.index - 30), m.index));
+    // "Calle", "Avenida", "Camino" only name streets: the words after them may be everyday ones ("Avenida Central").
+    const foreignType = /\b(?:calle|avenida|camino|rue|rua|paseo|carrera|carretera|rambla|chemin|strada)\b/i.test(
+      m[0] ?? '',
+    );
     if (
-      (!capital && !cued) ||
-      name.split(/\s+/).some((w) => isVocab(w) && !/^(?:of|the|de|del|la|le|du|da|do|dos|di)$/i.test(w))
+      (!capital && !cued && !foreignType) ||
+      (!foreignType &&
+        name.split(/\s+/).some((w) => isVocab(w) && !/^(?:of|the|de|del|la|le|du|da|do|dos|di)$/i.test(w)))
     )
       continue;
     const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
@@ -403,7 +520,39 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
     }
   }
-  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER]) {
+  for (const m of text.matchAll(TOWN_FIELD)) {
+    // The field's value up to a comma or the line's end; a state or ZIP after it is not the town.
+    const words = (m[1] ?? '').split(/[ ]/);
+    const keep: string[] = [];
+    for (const w of words) {
+      if (STATE_ANYCASE.test(w.replace(/\.$/, '')) && keep.length) break;
+      if (FUNCTION_WORDS.has(w.toLowerCase()) || (isVocab(w) && !isPlace(w)) || isEnglishWord(w)) break;
+      keep.push(w.replace(/\.$/, ''));
+    }
+    const v = keep.join(' ');
+    if (v.length < 3) continue;
+    const vs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
+    const county =
+      /county|parish/i.test(m[0] ?? '') && /^\s+(?:County|county|Parish|parish)\b/.exec(text.slice(vs + v.length));
+    out.push({ start: vs, end: vs + v.length + (county ? county[0].length : 0), kind: 'address', priority: P_CONTEXT });
+  }
+  for (const m of text.matchAll(TOWN_AREA)) {
+    const town = m[1] ?? '';
+    const cued =
+      /^(?:in|from|near|around|of)\s/i.test(m[0]) ||
+      /^\s+resident/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10));
+    if (!cued || town.split(/[ -]/).some((w) => isVocab(w) || (isEnglishWord(w) && !isPlace(town)))) continue;
+    const ts = m.index + m[0].length - town.length - ' area'.length;
+    out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
+  for (const m of text.matchAll(TOWN_STATE_NAME_LOWER)) {
+    const t = townWords((m[1] ?? '').split(' '));
+    if (!t.length) continue;
+    const v = t.join(' ');
+    const vs = m.index + (m[1] ?? '').length - v.length;
+    out.push({ start: vs, end: vs + v.length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
+  for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP, CITY_STATE_LOWER_ABBR, TOWN_OF]) {
     for (const m of text.matchAll(re)) {
       const city = m[1] ?? '';
       if (city.split(/[ -]/).some((w) => isVocab(w))) continue;
@@ -416,6 +565,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(ZIP5)) {
+    if (houseAt.has(m.index)) continue;
     const before = text.slice(Math.max(0, m.index - 45), m.index);
     const lower = STATE_LOWER_BEFORE_ZIP.exec(before);
     const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
@@ -446,7 +596,23 @@ export function addressRules(text: string, out: Candidate[]): void {
         break;
       }
     }
-    if (hit) out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_LABELLED });
+    if (!hit) continue;
+    // The town before the state: "Kewaskum WI 53040", "kewaskum wi 53040".
+    const back = TOWN_BEFORE_STATE.exec(before);
+    const townBack = back ? townWords((back[1] ?? '').split(/ /)) : [];
+    if (back && townBack.length) {
+      const v = townBack.join(' ');
+      const ts = m.index - before.length + back.index + (back[1] ?? '').length - v.length;
+      out.push({ start: ts, end: ts + v.length, kind: 'address', priority: P_CONTEXT - 6 });
+    }
+    // ZIP+4 written with a space ("97201 1234") once the five digits are known to be a ZIP.
+    const plus4 = m[0].length === 5 ? /^ \d{4}(?![\w-]|\.\d)/.exec(text.slice(m.index + 5, m.index + 11)) : null;
+    out.push({
+      start: m.index,
+      end: m.index + 5 + (plus4 ? 5 : 0) + (m[0].length - 5),
+      kind: 'zip',
+      priority: P_LABELLED,
+    });
   }
   for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
     for (const k of text.matchAll(re)) {
@@ -454,6 +620,17 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (!back) continue;
       const words = (back[1] ?? '').split(' ');
       const townEnd = k.index;
+      // "a Chetek resident", "Chetek area resident": a capitalised word no list knows before "resident".
+      const lastWord = words[words.length - 1] ?? '';
+      if (
+        re === RESIDENT_AFTER_TOWN &&
+        /^[A-Z][a-z]{2,}$/.test(lastWord) &&
+        foreign(lastWord.toLowerCase()) &&
+        !isVocab(lastWord)
+      ) {
+        out.push({ start: townEnd - lastWord.length, end: townEnd, kind: 'address', priority: P_CONTEXT - 5 });
+        continue;
+      }
       for (let w = 0; w < words.length; w++) {
         const cand = words.slice(w).join(' ');
         if (cand.length < 3 || !isPlace(cand)) continue;
@@ -494,7 +671,8 @@ export function addressRules(text: string, out: Candidate[]): void {
     if (!PLACE_CUE.test(clause)) continue;
     const prep = (m[1] ?? '').toLowerCase();
     const before = clause.slice(0, clause.length - (m[0] ?? '').length);
-    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?)\b/i.test(before)) continue;
+    if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?|home)\b/i.test(before))
+      continue;
     if (prep === 'of' && !/\b(?:resident|residents|native|outside)\s*$/i.test(before)) continue;
     const start = m.index + (m[0] ?? '').length;
     const end = placeAfter(text, start);

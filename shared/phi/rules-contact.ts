@@ -39,6 +39,8 @@ const PHONE_EXIT = /(?<![\w+.-])(?:00|011)[ \t.-]?[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1
 // number written with a space ("555 0142"): only after a word that announces a phone number.
 const PHONE_NATIONAL = /(?<![\w+./-])0\d{1,4}(?:[ \t.-]?\d{2,4}){2,4}(?![\w-]|\.\d)/g;
 const PHONE7_SPACE = /(?<![\w./-])[2-9]\d{2} \d{4}(?![\w-]|\.\d)/g;
+// A country code written without its plus ("254-712-345-678", "251 911 234 567"): after a phone word only.
+const PHONE_CC = /(?<![\w+./-])[1-9]\d{1,2}[ \t.-]\d{2,4}(?:[ \t.-]\d{2,4}){2,3}(?![\w-]|\.\d)/g;
 const PHONE_CUE =
   /\b(?:phone|ph|tel|telephone|cell|cellphone|mobile|mob|home|work|call|calls|called|text|texts|whatsapp|signal|viber|reach|reached|contact|number|no|num|cb|callback|landline|fax|ring)\b[^\d\n]{0,14}$|#\s*:?\s*$/i;
 
@@ -77,7 +79,7 @@ export function contactRules(text: string, out: Candidate[]): void {
     if (colons < 3 || !/[0-9a-f]{3}/i.test(v) || (!v.includes('::') && colons !== 7)) continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'ip', priority: P_FORMAT });
   }
-  for (const re of [PHONE10, PHONE7, PHONE_INTL, PHONE_EXIT, PHONE_NATIONAL, PHONE7_SPACE]) {
+  for (const re of [PHONE10, PHONE7, PHONE_INTL, PHONE_EXIT, PHONE_NATIONAL, PHONE7_SPACE, PHONE_CC]) {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (NOT_PHONE_BEFORE.test(before)) continue;
@@ -85,7 +87,8 @@ export function contactRules(text: string, out: Candidate[]): void {
       const digits = v.replace(/\D/g, '').length;
       if (re === PHONE_INTL && digits < 8) continue;
       if (re === PHONE_EXIT && (digits < 10 || digits > 17)) continue;
-      if ((re === PHONE_NATIONAL || re === PHONE7_SPACE) && !PHONE_CUE.test(before)) continue;
+      if ((re === PHONE_NATIONAL || re === PHONE7_SPACE || re === PHONE_CC) && !PHONE_CUE.test(before)) continue;
+      if (re === PHONE_CC && (digits < 11 || digits > 13)) continue;
       if (re === PHONE_NATIONAL && (digits < 9 || digits > 12)) continue;
       // "(402) 814-4487" inside extra parentheses: keep the number only.
       const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';

@@ -19,7 +19,7 @@ const NUM3 = /(?<![\w.-])(?<!\d\/)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2}|'\d{2}
 const SHORT_PADDED = /(?<![\w./-])(0[1-9]([/-])(?:0[1-9]|[12]\d|3[01])|1[0-2]([/-])0[1-9])(?![\w/-]|[.]\d)/g;
 // 2023-03-14, 2023/3/14
 const ISO =
-  /(?<![\w./-])(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
+  /(?<![\w.-])(?<![^A-Za-z]\/|^\/)(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
 // March 14th, 2023 / Mar 14 / Mar. 14, 2023 / March 2023
 const MONTH_FIRST = new RegExp(
   `\\b(${MONTH})\\.?(?:\\s+|-)(?:(${DAY})${ORD}\\b(?:,?\\s*(?:${YEAR})\\b)?|((?:18|19|20)\\d{2})\\b)`,
@@ -31,17 +31,17 @@ const DAY_FIRST = new RegExp(
   'gi',
 );
 // 15JAN1993, 01feb1976, 3MAR58.
-const DMY_COMPACT = new RegExp(`(?<![\\w/-])(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
+const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
-  /\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv)\s*[:#-]?\s*(?:on\s+)?$/i;
+  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
 const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
 const NOT_DATE_AFTER =
   /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%|l\b|lpm|liters?|litres?|hours?|hrs?|days?|weeks?|wks?|times|doses?|puffs?|drops?|sprays?|cm|mm|kg|lbs?|beats?|breaths?|min)/i;
 
 // Compact dates after a word that announces a date: "DOB 031458", "adm 20240615", "DOB: 3141958".
 const COMPACT =
-  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp)\s*(?:date\s*)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
+  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp|again|agn|since|until|on)\s*(?:date\s*)?(?:(?:in|at)\s+(?:the\s+)?(?:clinic|office|ed|er|ercp|cath\s+lab|or|ir|icu|pacu|infusion|dialysis|rehab)\s+)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
 
 /** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
 function compactDate(v: string): boolean {
@@ -56,12 +56,12 @@ function compactDate(v: string): boolean {
 
 // Birth year implying an age over 89.
 const BIRTH_YEAR =
-  /\b(?:born(?:\s+(?:in|on|back\s+in))?|b\.|birth\s*year(?:\s+(?:is|was|of))?|yob|year\s+of\s+birth|dob(?:\s+year)?)\s*:?\s*((?:18|19|20)\d{2})\b(?![/.-]\d)/gi;
+  /\b(?:born(?:\s+(?:in|on|back\s+in))?|b\.|birth\s*(?:year|yr)(?:\s+(?:is|was|of))?|yob|year\s+of\s+birth|dob(?:\s+year)?)\s*:?\s*((?:18|19|20)\d{2})\b(?![/.-]\d)/gi;
 
 // Ages: number + unit, or a label then the number.
 const AGE_NUM = '(9\\d|1[0-2]\\d)';
 const AGE_UNIT =
-  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|y\b(?![/.'-]?[A-Za-z0-9])))/i;
+  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|years?\b(?!\s+(?:ago|since|later|earlier|prior|before|after|of|in|on|at|post|back|apart)\b|-)|yoa\b|y\b(?![/.'-]?[A-Za-z0-9])))/i;
 // "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
 const AGE_SEX =
   /^(?:\s?[MF]\b|[mf]\b(?!\s*(?:in|min|mins|ml|mg|mcg|mm|meters?|miles?|feet|ft)\b)|\s[mf]\b(?=\s+(?:a|with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|candidate)\b))/;
@@ -75,7 +75,7 @@ const AGE_WORDS =
 
 // "in her 90s", "a nonagenarian", "her 100th birthday": an age over 89 without a number of years.
 const AGE_OTHER =
-  /\b(?:(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s+|mid-|late\s+)?(?:90|9\d0)'?s|(?:non|cent|supercent)enarian|(?:9\d|1[0-2]\d)(?:st|nd|rd|th)\s+birthday)\b/gi;
+  /\b(?:(?:in\s+(?:his|her|their)\s+)(?:early\s+|mid\s+|mid-|late\s+)?(?:90|9\d0)'?s|(?:nonagen|centen|supercenten)arians?|(?:9\d|1[0-2]\d)(?:st|nd|rd|th)\s+(?:birthday|bday|b-day))\b/gi;
 
 const AMBIGUOUS_MONTH = /^(?:may|mar|dec|MAY|MAR|DEC)$/;
 
@@ -102,7 +102,10 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
   }
   for (const m of text.matchAll(MONTH_FIRST)) {
     // "MAR" in capitals is the medication record, "may"/"dec" are words: need a year or ordinal.
-    const strong = /\d{4}|\d(?:st|nd|rd|th)/i.test(m[0] ?? '');
+    // "dec. 19" (an abbreviation's period) or a date word before ("d/c may 24") settles it too.
+    const strong =
+      /\d{4}|\d(?:st|nd|rd|th)|^[a-z]{3}\.\s/i.test(m[0] ?? '') ||
+      SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
     if (!strong && AMBIGUOUS_MONTH.test(m[1] ?? '') && (m[1] ?? '') !== 'May' && (m[1] ?? '') !== 'Mar') continue;
     if (!strong && NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10)))
       continue;
@@ -111,7 +114,10 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DAY_FIRST)) {
-    const strong = /\d{4}/.test(m[0] ?? '');
+    // "20-may", "22nd of may": a hyphen or an ordinal makes the month a month.
+    const strong =
+      /\d{4}|^\d{1,2}(?:st|nd|rd|th)|^\d{1,2}-[a-z]/i.test(m[0] ?? '') ||
+      SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
     if (!strong && AMBIGUOUS_MONTH.test(m[2] ?? '') && (m[2] ?? '') !== 'May' && (m[2] ?? '') !== 'Mar') continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
@@ -148,7 +154,15 @@ export function ageRules(text: string, out: Candidate[]): void {
     if (n < 90 || n > 125) continue;
     const endNum = m.index + (m[0] ?? '').length;
     const after = text.slice(endNum, endNum + 24);
-    const unit = AGE_UNIT.exec(after) ?? AGE_SEX.exec(after);
+    // "nogueira 108 f sbo", "| 96 f |": a lone sex letter closing the age, unless a temperature ("temp 99 f").
+    const sexLetter =
+      /^\s[mf]\b(?=\s*(?:$|[|,;)\n/]|\s+-\s|\s+[a-z]{2,}))/.exec(after) &&
+      !/\b(?:t|temp|tmax|tmp|temperature|febrile|fever|afebrile|°)\s*:?\s*$/i.test(
+        text.slice(Math.max(0, m.index - 14), m.index),
+      )
+        ? /^\s[mf]/.exec(after)
+        : null;
+    const unit = AGE_UNIT.exec(after) ?? AGE_SEX.exec(after) ?? sexLetter;
     if (unit) {
       out.push({ start: m.index, end: endNum + (unit[0] ?? '').length, kind: 'age', priority: P_LABELLED });
       continue;

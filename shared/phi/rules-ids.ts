@@ -588,7 +588,16 @@ const LABELS: Array<[IdentifierKind, string[]]> = [
       'surg path',
       'cytology #',
       'blood bank #',
+      'blood bank band',
+      'blood bank id',
+      'blood bank number',
+      'bb band',
+      'bb id',
       'bb #',
+      'typenex',
+      'typenex #',
+      'transfusion band',
+      'crossmatch band',
       'armband #',
       'band #',
       'wristband #',
@@ -860,9 +869,12 @@ const isCommonWordish = (w: string): boolean => w.length > 1 && (isEnglishWord(w
 const PLATE_NEAR = /(?<![\w-])([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![\w-])/gi;
 
 // SSN layouts are distinctive enough to need no label.
-// Any one separator, used twice alike: 123-45-6789, 123 - 45 - 6789, 123/45/6789.
+// A separator twice, spaced or not, or mixed with a space: 123-45-6789, 123 - 45 - 6789, 123 45-6789.
 // Reserved numbers (000, 666, 9xx) are not skipped: a mistyped or made-up number on a form is still one.
-const SSN_DASH = /(?<![\w-])\d{3}( ?[-/_] ?)\d{2}\1\d{4}(?![\w-])/g;
+const SSN_DASH = /(?<![\w-])\d{3}(?: {0,2}[-/_] {0,2}| )\d{2}(?: {0,2}[-/_] {0,2}| )\d{4}(?![\w-])/g;
+// The last four behind a mask or a word after an SSN label: "ssn x-6789", "ssn ***6789", "SSN ends 6789".
+const SSN_LAST4 =
+  /\b(?:ssn|ss#|soc(?:ial)?\.?\s*sec(?:urity)?\.?)\b[^\n\d]{0,12}?(?:[x*#]+\s?-?\s?|\bends?\s+(?:in\s+|with\s+)?|\bending\s+(?:in\s+|with\s+)?)(\d{4})(?![\d-])/gi;
 const SSN_DOT = /(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)/g;
 const SSN_SPACE = /(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g;
 // A device's UDI in GS1 form: "(01)00884521234567(21)ABC123" (the (21) part is its serial).
@@ -905,6 +917,11 @@ export function shapeRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(UDI)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'device', priority: P_LABELLED + 5 });
+  }
+  for (const m of text.matchAll(SSN_LAST4)) {
+    const start = m.index + m[0].length - 4;
+    // Below the masked layout's own match ("xxx-xx-6789" is marked whole).
+    out.push({ start, end: start + 4, kind: 'ssn', priority: P_FORMAT - 1 });
   }
   for (const m of text.matchAll(SSN_MASKED)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'ssn', priority: P_FORMAT });

@@ -43,7 +43,9 @@ function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
     // after a known first name, an unknown lower-case word may be the surname.
     return inLists(k) || foreign(k) || (afterFirst && k.length >= 3 && !isEnglishWord(k));
   }
-  if (mode === 'strong') return !isVocab(k) || isSurname(k) || isFirstName(k);
+  // After a title and a first name a surname may be an eponym too ("Ms Evangelina Galeazzi").
+  if (mode === 'strong')
+    return !isVocab(k) || isSurname(k) || isFirstName(k) || (afterFirst && t.shape === 'cap' && !FUNCTION_WORDS.has(k));
   if (isVocab(k)) return false;
   // "pt Age: 96": a capitalised English word the lists do not know is not a name.
   if (isEnglishWord(k) && !inLists(k)) return false;
@@ -77,6 +79,8 @@ const PARTICLES = new Set([
   'bint',
   'abu',
 ]);
+const LEADING_PARTICLE =
+  /^(?:van|von|de|del|della|der|den|da|di|du|la|le|al|el|ter|ten|dos|das|bin|ibn|abu|Van|Von|De|Del|Da|Di|Du|La|Le|Al|El|Ter|Ten|Dos|Bin|Ibn|Abu)$/;
 const GAP_SPACE = /^[ \t]+$/;
 const GAP_COMMA = /^\s?,\s?$|^,$/;
 
@@ -224,12 +228,14 @@ const REL_GAP = /^(?:\s+|\s*[:,(]\s*|\s+(?:is|named|called|,)\s+|'s\s+name\s+is\
 
 const REL_ALT = [...RELATIONS].join('|');
 // Cues after a name: DOB, record labels, an age, a banner bar.
-const AGE_AFTER = String.raw`\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
+const AGE_AFTER = String.raw`\d{1,2}\s?-?\s?(?:wk|wks|weeks?|mo|mos|months?|days?|d)\s?-?\s?old\b|\d{1,3}\s?-?\s?(?:yo\b|y\/o\b|y\.o\.?|yrs?\b|years?\b|year-old\b|y\b|[MFmf]\b)|(?:early|mid|late)\s+\d0s\b|in\s+(?:his|her|their)\s+(?:early\s+|mid\s+|late\s+)?\d0s\b|\(\s*\d{1,3}\s*(?:y|yo|yrs?|years?)\b`;
 // Sticky: tried right where a token ends, with no slice of the text.
 const AFTER_CUE = new RegExp(
   String.raw`(?:\s*[,(:/-]?\s*)(?:dob\b|d\.o\.b\.?|bday\b|birthday\b|born\b|b\.\s*\d|mrn\b|mr#|mr\s*#|dl\b|dl#|d\/l\b|lic\b|driver'?s\b|ssn?\s*#|ssn\b|fin\b|acct\b|unit\s*#|acc\s*#|epi\b|empi\b|med\s+rec\s*(?:#|no\b|number)|chart\s*#|#\s?\d|\((?:${REL_ALT})\)|${AGE_AFTER}|is\s+an?\s+(?:(?:pleasant|very\s+pleasant|lovely|frail|delightful)\s+)?(?:${AGE_AFTER})|\||\t)`,
   'iy',
 );
+// An ID label in capitals and a long number ("EDIPI 8313428235"), or "booking # a85646": case matters here.
+const AFTER_ID = /\s*[,(:/-]?\s*(?:[A-Z]{2,6}\s*[#:]?\s*[A-Z]{0,3}-?\d{5,}|[a-z]{4,}\s*#\s*[a-z]{0,2}-?\d{4,})/y;
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
   /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
@@ -336,7 +342,8 @@ export function nameRules(text: string, out: Candidate[]): void {
   for (let j = 0; j < n; j++) {
     const t = at(toks, j);
     AFTER_CUE.lastIndex = t.end;
-    let cue = AFTER_CUE.exec(text);
+    AFTER_ID.lastIndex = t.end;
+    let cue = AFTER_CUE.exec(text) ?? AFTER_ID.exec(text);
     const last = j;
     // "MWANGI, KENJI IA DL 4302…": a state code between the name and the licence label.
     if (
@@ -351,9 +358,14 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (!cue) continue;
     if (t.shape === 'initial' && !(j > 0 && at(toks, j - 1).shape === 'upper')) continue;
     // A birth date or an age after a word says "person" more surely than a record label does.
-    const personal = /^(?:\s*[,(:/-]?\s*)(?:dob|d\.o\.b|bday|birthday|born|b\.|\(?\s*\d|early|mid|late|in\s)/i.test(
-      cue[0] ?? '',
-    );
+    const rel = /^\s*\(\s*([A-Za-z-]+)\s*\)/.exec(cue[0] ?? '');
+    const personal =
+      /^(?:\s*[,(:/-]?\s*)(?:dob|d\.o\.b|bday|birthday|born|b\.|\(?\s*\d|early|mid|late|in\s|is\s+an?\s)/i.test(
+        cue[0] ?? '',
+      ) ||
+      (rel !== null && RELATIONS.has((rel[1] ?? '').toLowerCase()));
+    // Two lower-case words no list knows before a record label ("drahotin petrickova (med rec #"): a name.
+    let lowerForeign = 0;
     // Walk back over name-like tokens.
     let i = last;
     let lowerHits = 0;
@@ -377,7 +389,11 @@ export function nameRules(text: string, out: Candidate[]): void {
         break;
       }
       if (u.shape === 'lower') {
-        if (isCommonWord(u.key) || !(inLists(u.key) || (personal && foreign(u.key)))) break;
+        if (isCommonWord(u.key) || !(inLists(u.key) || foreign(u.key))) break;
+        if (!inLists(u.key) && !personal) {
+          if (u.key.length < 4) break;
+          lowerForeign++;
+        }
         lowerHits++;
       } else if (FUNCTION_WORDS.has(u.key) || (isVocab(u.key) && (!inLists(u.key) || !personal))) break;
       // A capitalised English word the lists do not know ("Diabetes 10 years") is not a name.
@@ -388,6 +404,8 @@ export function nameRules(text: string, out: Candidate[]): void {
     }
     const first = i + 1;
     if (first > last) continue;
+    if (lowerForeign > 0 && (last - first + 1 < 2 || toks.slice(first, last + 1).some((x) => x.shape !== 'lower')))
+      continue;
     const head = at(toks, first);
     // A single capitalised word at the start of a sentence before "DOB" is still a name;
     // a single lower-case word must be in the lists (checked above).
@@ -471,6 +489,24 @@ export function nameRules(text: string, out: Candidate[]): void {
       continue;
     }
     if (!GAP_SPACE.test(gap)) continue;
+    // "begay lorraine": surname first in lower case, as a census sheet is retyped; neither word everyday.
+    if (
+      a.shape === 'lower' &&
+      b.shape === 'lower' &&
+      isSurname(a.key) &&
+      !isFirstName(a.key) &&
+      isFirstName(b.key) &&
+      !isCommonWord(a.key) &&
+      !isCommonWord(b.key) &&
+      !isEnglishWord(a.key) &&
+      !isEnglishWord(b.key) &&
+      a.key.length >= 3 &&
+      b.key.length >= 3
+    ) {
+      push(i, i + 2, P_CONTEXT);
+      i++;
+      continue;
+    }
     // "First Last"
     if (!isFirstName(a.key)) continue;
     if (b.shape === 'initial') {
@@ -633,6 +669,11 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
       const gap = text.slice(p.end, at(toks, i).start);
       if (p.poss || !(gap === ' ' || (p.shape === 'initial' && gap === '. '))) break;
       const particle = PARTICLES.has(p.key) && i > 1 && nameNeighbour(at(toks, i - 2), like);
+      // "van vliet, jaelynn", "de la Cruz": particles leading the name, written in lower case.
+      if (!particle && LEADING_PARTICLE.test(p.text) && p.shape !== 'upper') {
+        i--;
+        continue;
+      }
       if (!particle && !nameNeighbour(p, like)) break;
       if (p.shape === 'initial' && !(i > 1 && nameNeighbour(at(toks, i - 2), like))) break;
       i--;
@@ -648,6 +689,16 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
         j += 2;
         added++;
         continue;
+      }
+      // "Ngozi O", "Tsegaye B (son)": a surname's initial closing the name, before punctuation or a lower-case word.
+      if (
+        q.shape === 'initial' &&
+        /^[B-HJ-Z]$/.test(q.text) &&
+        like.shape === 'cap' &&
+        /^(?:$|[,;:)(|\n]|\.?\s*$|\s+[a-z(]|\s+-\s)/.test(text.slice(q.end, q.end + 3))
+      ) {
+        j++;
+        break;
       }
       if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end)) break;
       j++;
