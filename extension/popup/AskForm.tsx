@@ -24,6 +24,7 @@ export function AskForm() {
     validate: validateAsk,
     idPrefix: 'ask',
     texts: (draft) => [draft.text, draft.pageTitle ?? ''],
+    fromTexts: ([text = '', pageTitle = ''], d) => ({ text, ...(d.pageTitle === null ? {} : { pageTitle }) }),
   });
 
   if (!draft) return <p aria-busy="true">Loading…</p>;

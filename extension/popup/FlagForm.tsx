@@ -23,6 +23,11 @@ export function FlagForm() {
     validate: validateFlag,
     idPrefix: 'flag',
     texts: (draft) => [draft.text, draft.idea, draft.pageTitle ?? ''],
+    fromTexts: ([text = '', idea = '', pageTitle = ''], d) => ({
+      text,
+      idea,
+      ...(d.pageTitle === null ? {} : { pageTitle }),
+    }),
   });
 
   if (!draft) return <p aria-busy="true">Loading…</p>;
