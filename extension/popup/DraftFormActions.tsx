@@ -23,7 +23,14 @@ export function DraftFormActions({ gate, sendLabel }: Props) {
   if (gate.pending) return <SendAnyway gate={gate} onRedacted={() => setFocusSend(true)} />;
   return (
     <div class="row">
-      <button ref={sendRef} type="submit" class="primary" disabled={app.busy.value}>
+      <button
+        ref={sendRef}
+        type="submit"
+        class="primary"
+        disabled={app.busy.value}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        title="Ctrl+Enter (⌘+Enter)"
+      >
         {sendLabel}
       </button>
       <button type="button" onClick={() => void app.open('home')}>

@@ -47,5 +47,10 @@ export function useDraftForm<D>({ kind, draft, save, validate, idPrefix, texts, 
     gate.check(app.detector.value, texts(draft));
   }
 
-  return { errors, gate, update, onSubmit };
+  /** Ctrl+Enter (⌘+Enter on a Mac) sends from anywhere in the form, the text included. */
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void onSubmit(e);
+  }
+
+  return { errors, gate, update, onSubmit, onKeyDown };
 }
