@@ -22,6 +22,10 @@ function background(openPopup: () => Promise<void>) {
 
 const server = () => fakeServer({ 'POST /v1/flags': (body) => json(201, flagResponse(body as never)) });
 
+/** Ctrl+Enter, or ⌘+Enter on a Mac, pressed in a field. */
+const sendKeys = (el: Element, mac = false) =>
+  fireEvent.keyDown(el, { key: 'Enter', ...(mac ? { metaKey: true } : { ctrlKey: true }) });
+
 beforeEach(async () => {
   fakeBrowser.reset();
   mockManifest(fakeBrowser);
@@ -46,7 +50,7 @@ describe('capture in three interactions', () => {
     fireEvent.input(document.activeElement as Element, { target: { value: 'Sorting by dose reloads the page' } });
 
     interactions++; // 3: Ctrl+Enter, from the text
-    fireEvent.keyDown(document.activeElement as Element, { key: 'Enter', ctrlKey: true });
+    sendKeys(document.activeElement as Element);
 
     await waitFor(() => expect(api.routes('POST /v1/flags')).toHaveLength(1));
     expect(api.routes('POST /v1/flags')[0]?.body).toMatchObject({
@@ -102,5 +106,21 @@ describe('capture in three interactions', () => {
     await press(OPEN_FLAG_COMMAND);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('flag');
     expect(await openFlagItem.getValue()).not.toBeNull();
+  });
+
+  it('sends with ⌘+Enter on the Ask form too, and a plain Enter in the text is a new line', async () => {
+    const api = fakeServer({
+      'POST /v1/questions': () => json(500, { error: { code: 'internal', message: 'Not in this test' } }),
+    });
+    await renderPopup(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Ask a mentor' }));
+    const text = await screen.findByLabelText('Your question');
+    await waitFor(() => expect(screen.getByRole('option', { name: 'Medications' })).toBeTruthy());
+    fireEvent.input(text, { target: { value: 'Is there a faster way to repeat orders?' } });
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'topic_00001' } });
+    fireEvent.keyDown(text, { key: 'Enter' });
+    expect(api.routes('POST /v1/questions')).toHaveLength(0);
+    sendKeys(text, true);
+    await waitFor(() => expect(api.routes('POST /v1/questions').length).toBeGreaterThan(0));
   });
 });
