@@ -47,6 +47,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+C', mac: 'Alt+Shift+C' },
         description: 'Open Curbside',
       },
+      // Straight to the flag form with the cursor in the text (background/setup.ts).
+      'open-flag': {
+        suggested_key: { default: 'Alt+Shift+F', mac: 'Alt+Shift+F' },
+        description: 'Flag friction',
+      },
     },
     ...(browser === 'firefox'
       ? {

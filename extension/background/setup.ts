@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { requestFlagForm } from '../lib/open-flag';
 import { flush } from '../lib/outbox';
 import { keepPrefill } from '../lib/prefill';
 import { storedSessionApi } from '../lib/session-api';
@@ -8,8 +9,22 @@ import { BADGE_ALARM, pollBadge, scheduleBadge } from './badge';
 
 export const MENU_ID = 'curbside-ask';
 export const OUTBOX_ALARM = 'outbox';
+/** The manifest command (wxt.config.ts) that opens the popup on the flag form. */
+export const OPEN_FLAG_COMMAND = 'open-flag';
 
 type Browser = typeof browser;
+
+/**
+ * openPopup needs a recent gesture on some browsers. When it is refused, a word on the badge (never a
+ * number, which would read as a count of answers) says what waits behind a click on the toolbar button.
+ */
+async function openPopupOr(browserApi: Pick<Browser, 'action'>, badge: string) {
+  try {
+    await browserApi.action.openPopup();
+  } catch {
+    await browserApi.action.setBadgeText({ text: badge });
+  }
+}
 
 /** Flushes the signed-in user's outbox with the stored session; a no-op when signed out. */
 export async function flushStored(fetchFn?: typeof fetch, browserApi: Pick<Browser, 'runtime'> = browser) {
@@ -23,7 +38,8 @@ export async function flushStored(fetchFn?: typeof fetch, browserApi: Pick<Brows
  * registered synchronously on every start and all state lives in storage.
  */
 export function setupBackground(
-  browserApi: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action'> = browser,
+  browserApi: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action'> &
+    Partial<Pick<Browser, 'commands'>> = browser,
   flushNow: () => Promise<unknown> = () => flushStored(undefined, browserApi),
   idleCheck: () => Promise<unknown> = () => idleSignOutIfDue({ browser: browserApi }),
   badgeNow: () => Promise<unknown> = () => pollBadge(undefined, browser),
@@ -39,12 +55,14 @@ export function setupBackground(
   browserApi.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     await keepPrefill(info.selectionText.slice(0, 1500));
-    try {
-      await browserApi.action.openPopup();
-    } catch {
-      // openPopup needs a recent gesture on some browsers: the badge tells the user to click.
-      await browserApi.action.setBadgeText({ text: '1' });
-    }
+    await openPopupOr(browserApi, 'ask');
+  });
+
+  // The flag shortcut: the popup reads the request once and opens the form with the cursor in the text.
+  browserApi.commands?.onCommand.addListener(async (command) => {
+    if (command !== OPEN_FLAG_COMMAND) return;
+    await requestFlagForm();
+    await openPopupOr(browserApi, 'flag');
   });
 
   // The toolbar badge (queue or unread answers) and notifications: see background/badge.ts.

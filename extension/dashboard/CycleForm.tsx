@@ -15,13 +15,20 @@ export function CycleForm({ detector, onCreate }: Props) {
   const [changeIdea, setIdea] = useState('');
   const [prediction, setPrediction] = useState('');
   const [measure, setMeasure] = useState('');
-  const gate = useIdentifierGate(async (confirmedSpans) => {
-    if (await onCreate({ changeIdea, prediction, measure, confirmedSpans })) {
-      setIdea('');
-      setPrediction('');
-      setMeasure('');
-    }
-  });
+  const gate = useIdentifierGate(
+    async (confirmedSpans) => {
+      if (await onCreate({ changeIdea, prediction, measure, confirmedSpans })) {
+        setIdea('');
+        setPrediction('');
+        setMeasure('');
+      }
+    },
+    ([idea = '', pred = '', meas = '']) => {
+      setIdea(idea);
+      setPrediction(pred);
+      setMeasure(meas);
+    },
+  );
   const ready = changeIdea.trim() && prediction.trim() && measure.trim();
   return (
     <form
@@ -60,14 +67,7 @@ export function CycleForm({ detector, onCreate }: Props) {
         detector={detector}
         multiline={false}
       />
-      {gate.pending && (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
-      )}
+      {gate.pending && <SendAnyway gate={gate} />}
       <button type="submit" class="primary" disabled={!ready}>
         Start cycle
       </button>

@@ -27,16 +27,19 @@ function Advance({ cycle, detector, onAdvance }: { cycle: PdsaCycle } & Omit<Pro
   const next = NEXT[cycle.stage];
   const [notes, setNotes] = useState('');
   const [decision, setDecision] = useState<PdsaDecision>('adopt');
-  const gate = useIdentifierGate((confirmedSpans) => {
-    if (!next) return;
-    const text = notes.trim();
-    void onAdvance(cycle.id, {
-      stage: next,
-      ...(text ? { notes: text } : {}),
-      ...(next === 'act' ? { decision } : {}),
-      confirmedSpans,
-    }).then((ok) => ok && setNotes(''));
-  });
+  const gate = useIdentifierGate(
+    (confirmedSpans) => {
+      if (!next) return;
+      const text = notes.trim();
+      void onAdvance(cycle.id, {
+        stage: next,
+        ...(text ? { notes: text } : {}),
+        ...(next === 'act' ? { decision } : {}),
+        confirmedSpans,
+      }).then((ok) => ok && setNotes(''));
+    },
+    ([redacted = '']) => setNotes(redacted),
+  );
   if (!next) return null;
   const needsNotes = next === 'study';
   return (
@@ -73,14 +76,7 @@ function Advance({ cycle, detector, onAdvance }: { cycle: PdsaCycle } & Omit<Pro
         detector={detector}
         rows={2}
       />
-      {gate.pending && (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
-      )}
+      {gate.pending && <SendAnyway gate={gate} />}
       <button type="submit" disabled={(needsNotes && !notes.trim()) || notes.length > 1000}>
         Move to {PDSA_STAGE_LABELS[next]}
       </button>

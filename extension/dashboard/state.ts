@@ -67,6 +67,8 @@ export function createDashboardState(deps: DashboardDeps = {}) {
 
   function setFilters(patch: Partial<Filters>) {
     const next = { ...filters.value, ...patch };
+    // A status line is about the hotspot it was said on ("Response published"): another view passes it.
+    if (next.hotspot !== filters.value.hotspot) status.value = '';
     for (const key of Object.keys(next) as (keyof Filters)[]) if (next[key] === '') delete next[key];
     filters.value = next;
     hist?.replaceState(null, '', filtersToSearch(next) || '?');

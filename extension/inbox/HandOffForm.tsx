@@ -21,11 +21,14 @@ export function HandOffForm({ item, onDone }: { item: QueueItemDetail; onDone: (
           .map((t) => ({ value: `topic:${t.id}`, label: `Topic: ${t.name}` }))),
     ...people.map((m) => ({ value: `mentor:${m.id}`, label: m.displayName })),
   ];
-  const gate = useIdentifierGate(async (confirmed) => {
-    const [kind, id] = target.split(':');
-    const choice = kind === 'topic' ? { topicId: id, note: note.trim() } : { mentorId: id, note: note.trim() };
-    if (await inbox.handOff(item.id, choice, confirmed)) onDone();
-  });
+  const gate = useIdentifierGate(
+    async (confirmed) => {
+      const [kind, id] = target.split(':');
+      const choice = kind === 'topic' ? { topicId: id, note: note.trim() } : { mentorId: id, note: note.trim() };
+      if (await inbox.handOff(item.id, choice, confirmed)) onDone();
+    },
+    ([redacted = '']) => setNote(redacted),
+  );
   return (
     <form
       class="handoff"
@@ -56,14 +59,7 @@ export function HandOffForm({ item, onDone }: { item: QueueItemDetail; onDone: (
           setNote(v);
         }}
       />
-      {gate.pending && (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
-      )}
+      {gate.pending && <SendAnyway gate={gate} />}
       <button type="submit" disabled={!target || !note.trim() || inbox.busy.value}>
         Hand off
       </button>

@@ -143,16 +143,20 @@ export function createInboxState(deps: InboxDeps = {}) {
     await refresh();
   }
 
+  // A status line describes what was just done ("Answer sent."): moving on or typing again passes it.
   async function open(id: string) {
+    status.value = '';
     const detail = await guarded(() => api().call(endpoints.queueItem, { params: { id } }));
     if (detail) selected.value = detail;
   }
 
   function close() {
+    status.value = '';
     selected.value = null;
   }
 
   async function saveDraft(id: string, kind: 'answer' | 'clarify', text: string) {
+    status.value = '';
     drafts.value = { ...drafts.value, [id]: { ...drafts.value[id], [kind]: text } };
     await writeInboxDraft(id, kind, text);
   }

@@ -49,16 +49,19 @@ export interface Drafts {
   talk?: string;
 }
 
+/** The minutes offered as one-click chips on the flag form; the default is the second. */
+export const MINUTE_CHIPS = [1, 5, 15, 30] as const;
+
 /**
- * Defaults keep a flag to two inputs (what, minutes) when the rest is unremarkable; "Other",
- * "Once" and "No patient impact" are the neutral answers, and all stay visible to change.
+ * Defaults keep a flag to one input (what got in the way) when the rest is unremarkable: 5 minutes,
+ * "Other", "Once" and "No patient impact" are the neutral answers, and all stay visible to change.
  */
 export function emptyFlagDraft(unitId: string | null, screen: Screen | null): FlagDraft {
   return {
     text: '',
     category: 'other',
     frequency: 'once',
-    minutesLost: '',
+    minutesLost: String(MINUTE_CHIPS[1]),
     impact: 'none',
     idea: '',
     unitId: unitId ?? '',

@@ -17,19 +17,20 @@ export function AskForm() {
   const app = usePopup();
   const draft = app.askDraft.value;
   const detector = app.detector.value;
-  const { errors, gate, update, onSubmit } = useDraftForm({
+  const { errors, gate, update, onSubmit, onKeyDown } = useDraftForm({
     kind: 'question',
     draft,
     save: app.updateAsk,
     validate: validateAsk,
     idPrefix: 'ask',
     texts: (draft) => [draft.text, draft.pageTitle ?? ''],
+    fromTexts: ([text = '', pageTitle = ''], d) => ({ text, ...(d.pageTitle === null ? {} : { pageTitle }) }),
   });
 
   if (!draft) return <p aria-busy="true">Loading…</p>;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       <ViewHeading>Ask a mentor</ViewHeading>
       {app.editNotice.value && <p class="notice">Not sent yet: {app.editNotice.value}</p>}
       <CheckedTextField

@@ -1,27 +1,36 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SendAnyway } from '../ui/SendAnyway';
-import type { useIdentifierGate } from '../ui/useIdentifierGate';
+import type { IdentifierGate } from '../ui/useIdentifierGate';
 import { usePopup } from './state';
 
 interface Props {
-  gate: ReturnType<typeof useIdentifierGate>;
+  gate: IdentifierGate;
   sendLabel: string;
 }
 
-/** The foot of the Flag and Ask forms: send and back, or the "send anyway" check when identifiers remain. */
+/** The foot of the Flag and Ask forms: send and back, or the identifier check when identifiers remain. */
 export function DraftFormActions({ gate, sendLabel }: Props) {
   const app = usePopup();
-  if (gate.pending)
-    return (
-      <SendAnyway
-        detector={gate.pending.detector}
-        spans={gate.pending.spans}
-        onSend={() => void gate.confirm()}
-        onCancel={gate.cancel}
-      />
-    );
+  const sendRef = useRef<HTMLButtonElement>(null);
+  // After "Redact", focus lands on Send: the redacted text is in the fields above, ready to go.
+  const [focusSend, setFocusSend] = useState(false);
+  useEffect(() => {
+    if (focusSend && sendRef.current) {
+      sendRef.current.focus();
+      setFocusSend(false);
+    }
+  }, [focusSend, gate.pending]);
+  if (gate.pending) return <SendAnyway gate={gate} onRedacted={() => setFocusSend(true)} />;
   return (
     <div class="row">
-      <button type="submit" class="primary" disabled={app.busy.value}>
+      <button
+        ref={sendRef}
+        type="submit"
+        class="primary"
+        disabled={app.busy.value}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        title="Ctrl+Enter (⌘+Enter)"
+      >
         {sendLabel}
       </button>
       <button type="button" onClick={() => void app.open('home')}>

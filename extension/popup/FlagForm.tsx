@@ -1,4 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS, type Impact } from '../../shared/enums';
+import { MINUTE_CHIPS } from '../lib/drafts';
 import { CheckedTextField } from '../ui/CheckedTextField';
 import { optionsFrom, SelectField } from '../ui/SelectField';
 import { DraftFormActions } from './DraftFormActions';
@@ -16,14 +18,27 @@ export function FlagForm() {
   const app = usePopup();
   const draft = app.flagDraft.value;
   const detector = app.detector.value;
-  const { errors, gate, update, onSubmit } = useDraftForm({
+  const { errors, gate, update, onSubmit, onKeyDown } = useDraftForm({
     kind: 'flag',
     draft,
     save: app.updateFlag,
     validate: validateFlag,
     idPrefix: 'flag',
     texts: (draft) => [draft.text, draft.idea, draft.pageTitle ?? ''],
+    fromTexts: ([text = '', idea = '', pageTitle = ''], d) => ({
+      text,
+      idea,
+      ...(d.pageTitle === null ? {} : { pageTitle }),
+    }),
   });
+
+  // Opened by the keyboard command: the cursor goes to the text (after ViewHeading, a child, took focus).
+  const loaded = draft !== null;
+  useEffect(() => {
+    if (!loaded || !app.focusFlagText.value) return;
+    app.focusFlagText.value = false;
+    document.getElementById('flag-text')?.focus();
+  }, [loaded]);
 
   if (!draft) return <p aria-busy="true">Loading…</p>;
 
@@ -40,7 +55,7 @@ export function FlagForm() {
     draft.anonymous && draft.unitId ? app.units.value.find((u) => u.id === draft.unitId && u.small) : undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="flag-heading">
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby="flag-heading">
       <div id="flag-heading">
         <ViewHeading>Flag friction</ViewHeading>
       </div>
@@ -64,7 +79,13 @@ export function FlagForm() {
         placeholder="Choose…"
         onChange={(v) => update({ category: v as typeof draft.category })}
         error={errors.category}
+        describedBy={draft.category === 'other' ? 'flag-category-note' : undefined}
       />
+      {draft.category === 'other' && (
+        <p id="flag-category-note" class="hint">
+          Sent as “Other” unless you choose one: the closest category reaches the team that can fix it.
+        </p>
+      )}
       <SelectField
         id="flag-frequency"
         label="How often?"
@@ -76,6 +97,20 @@ export function FlagForm() {
       />
       <div class="field">
         <label for="flag-minutesLost">Minutes lost each time</label>
+        <div id="flag-minutes-chips" class="chip-choices">
+          {MINUTE_CHIPS.map((m) => (
+            <button
+              key={m}
+              type="button"
+              class="chip-choice"
+              aria-pressed={draft.minutesLost === String(m)}
+              aria-label={m === 1 ? '1 minute' : `${m} minutes`}
+              onClick={() => update({ minutesLost: String(m) })}
+            >
+              {m}
+            </button>
+          ))}
+        </div>
         <input
           id="flag-minutesLost"
           type="number"

@@ -20,7 +20,10 @@ export function NeedToTalk() {
   const [sent, setSent] = useState(false);
   // One id per visit: sending again after a lost answer cannot ask twice.
   const [clientId] = useState(() => crypto.randomUUID());
-  const gate = useIdentifierGate((confirmed) => void send(confirmed));
+  const gate = useIdentifierGate(
+    (confirmed) => void send(confirmed),
+    ([redacted = '']) => onInput(redacted),
+  );
 
   useEffect(() => {
     void app.ensureDetector();
@@ -78,12 +81,7 @@ export function NeedToTalk() {
             hint="You do not need to explain. Please leave out patient details."
           />
           {gate.pending ? (
-            <SendAnyway
-              detector={gate.pending.detector}
-              spans={gate.pending.spans}
-              onSend={() => void gate.confirm()}
-              onCancel={gate.cancel}
-            />
+            <SendAnyway gate={gate} />
           ) : (
             <div class="row">
               <button type="submit" class="primary" disabled={app.busy.value}>

@@ -12,7 +12,10 @@ export function ReplyBox({ questionId }: { questionId: string }) {
   const app = usePopup();
   const [text, setText] = useState('');
   const [error, setError] = useState('');
-  const gate = useIdentifierGate((confirmed) => void send(confirmed));
+  const gate = useIdentifierGate(
+    (confirmed) => void send(confirmed),
+    ([redacted = '']) => onInput(redacted),
+  );
   const id = `reply-${questionId}`;
 
   useEffect(() => {
@@ -55,12 +58,7 @@ export function ReplyBox({ questionId }: { questionId: string }) {
         error={error}
       />
       {gate.pending ? (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
+        <SendAnyway gate={gate} />
       ) : (
         <button type="submit" class="primary" disabled={app.busy.value}>
           Reply

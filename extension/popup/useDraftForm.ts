@@ -12,16 +12,21 @@ interface Options<D> {
   idPrefix: string;
   /** The free text the identifier check reads before sending. */
   texts: (d: D) => string[];
+  /** The same texts back, redacted, as a patch of the draft. */
+  fromTexts: (texts: string[], d: D) => Partial<D>;
 }
 
 /**
  * What the Flag and Ask forms share: field errors, the identifier gate (any edit cancels a pending
  * "send anyway"), and a submit that validates, focuses the first problem, then checks the text.
  */
-export function useDraftForm<D>({ kind, draft, save, validate, idPrefix, texts }: Options<D>) {
+export function useDraftForm<D>({ kind, draft, save, validate, idPrefix, texts, fromTexts }: Options<D>) {
   const app = usePopup();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const gate = useIdentifierGate((confirmed) => void app.submit(kind, confirmed));
+  const gate = useIdentifierGate(
+    (confirmed) => void app.submit(kind, confirmed),
+    (redacted) => draft && save(fromTexts(redacted, draft)),
+  );
 
   const update = (patch: Partial<D>) => {
     gate.cancel();
@@ -42,5 +47,10 @@ export function useDraftForm<D>({ kind, draft, save, validate, idPrefix, texts }
     gate.check(app.detector.value, texts(draft));
   }
 
-  return { errors, gate, update, onSubmit };
+  /** Ctrl+Enter (⌘+Enter on a Mac) sends from anywhere in the form, the text included. */
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void onSubmit(e);
+  }
+
+  return { errors, gate, update, onSubmit, onKeyDown };
 }

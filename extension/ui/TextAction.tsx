@@ -18,7 +18,10 @@ interface Props {
 
 /** A checked text field with its own send button, for answers and clarifying questions. */
 export function TextAction({ id, label, submitLabel, value, maxLength, detector, disabled, onInput, onSend }: Props) {
-  const gate = useIdentifierGate((confirmed) => onSend(value.trim(), confirmed));
+  const gate = useIdentifierGate(
+    (confirmed) => onSend(value.trim(), confirmed),
+    ([redacted = '']) => onInput(redacted),
+  );
   return (
     <form
       class="text-action"
@@ -39,17 +42,13 @@ export function TextAction({ id, label, submitLabel, value, maxLength, detector,
           onInput(v);
         }}
       />
-      {gate.pending && (
-        <SendAnyway
-          detector={gate.pending.detector}
-          spans={gate.pending.spans}
-          onSend={() => void gate.confirm()}
-          onCancel={gate.cancel}
-        />
+      {gate.pending ? (
+        <SendAnyway gate={gate} />
+      ) : (
+        <button type="submit" class="primary" disabled={disabled || !value.trim() || value.length > maxLength}>
+          {submitLabel}
+        </button>
       )}
-      <button type="submit" class="primary" disabled={disabled || !value.trim() || value.length > maxLength}>
-        {submitLabel}
-      </button>
     </form>
   );
 }

@@ -106,7 +106,7 @@ describe('secrets at rest on a shared workstation (real Chromium)', () => {
     await again.getByLabel('Send anonymously').check();
     await again.getByRole('button', { name: 'Send flag' }).click();
     // The name was typed before the check: the clinician confirms it (only its hash is sent with it).
-    await again.getByRole('button', { name: 'Send anyway' }).click();
+    await again.getByRole('button', { name: 'Send with the highlighted text' }).click();
     await again.getByRole('heading', { name: 'Waiting to send (1)' }).waitFor();
     await expectNowhere(workstation, 'Okonkwo', 'pump library');
     await expectNoSecretShapes(workstation);

@@ -67,6 +67,11 @@ describe('manifest', () => {
 
   it('opens the popup with a suggested shortcut', () => {
     expect(chrome.manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+C');
+    expect(chrome.manifest.commands['open-flag']).toMatchObject({
+      suggested_key: { default: 'Alt+Shift+F' },
+      description: 'Flag friction',
+    });
+    expect(firefox.manifest.commands['open-flag'].suggested_key.default).toBe('Alt+Shift+F');
     expect(chrome.manifest.action).toMatchObject({ default_title: 'Curbside', default_popup: 'popup.html' });
   });
 

@@ -1,6 +1,7 @@
 import { BUILD_API_URL, normaliseApiUrl } from '../../lib/config';
 import { emptyAskDraft, type View } from '../../lib/drafts';
 import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from '../../lib/idle';
+import { takeFlagFormRequest } from '../../lib/open-flag';
 import {
   apiUrlItem,
   draftsItem,
@@ -70,10 +71,21 @@ export function createSessionActions(
     state.ready.value = true;
 
     if (!state.signedIn.value) return;
-    if (!(await consumePrefill()) && drafts.view && drafts.view !== 'home') await open(drafts.view);
+    const opened = (await consumePrefill()) || (await consumeFlagRequest());
+    if (!opened && drafts.view && drafts.view !== 'home') await open(drafts.view);
     // The user's key opens what is sealed for them (the first time since the browser started).
     void unlock().then(refreshAttention);
     void flushNow();
+  }
+
+  /** The flag shortcut was pressed (background/setup.ts): the flag form, the cursor in its text. */
+  async function consumeFlagRequest(): Promise<boolean> {
+    if (!(await takeFlagFormRequest(now()))) return false;
+    // The badge word set when the popup could not open has done its job.
+    void browserApi.action.setBadgeText({ text: '' })?.catch(() => undefined);
+    state.focusFlagText.value = true;
+    await open('flag');
+    return true;
   }
 
   /** Text selected on a page and sent here by the context menu becomes the start of a question. */

@@ -35,6 +35,8 @@ export function createPopupSignals() {
   const askDraft = signal<AskDraft | null>(null);
   /** Why an item being edited again was refused. */
   const editNotice = signal('');
+  /** One-shot: the flag form puts the cursor in its text (opened by the keyboard command). */
+  const focusFlagText = signal(false);
   const items = signal<MyItem[] | null>(null);
   /** When the list shown was fetched, if it is the cached copy (offline). */
   const itemsCachedAt = signal<number | null>(null);
@@ -66,6 +68,7 @@ export function createPopupSignals() {
     flagDraft,
     askDraft,
     editNotice,
+    focusFlagText,
     items,
     itemsCachedAt,
     userId,

@@ -107,14 +107,22 @@ export function createThreadActions(core: Core) {
     return created;
   }
 
+  // Typing again starts the next thing: "Reply sent." (or the like) is done.
+  function editing<A extends unknown[], R>(save: (...args: A) => R) {
+    return (...args: A): R => {
+      state.status.value = '';
+      return save(...args);
+    };
+  }
+
   return {
     reply,
     markHelpful,
     consentToShare,
     replyDrafts,
-    saveReplyDraft,
+    saveReplyDraft: editing(saveReplyDraft),
     talkDraft,
-    saveTalkDraft,
+    saveTalkDraft: editing(saveTalkDraft),
     supportContacts,
     needToTalk,
   };

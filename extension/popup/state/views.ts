@@ -86,6 +86,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
 
   async function open(next: View) {
     state.error.value = '';
+    // A status line describes the screen it was said on ("Flag sent."): moving on passes it.
+    state.status.value = '';
     if (next !== 'flag' && next !== 'ask') state.editNotice.value = '';
     state.view.value = next;
     await saveView(next);
@@ -108,6 +110,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
 
   function updateFlag(patch: Partial<FlagDraft>) {
     if (!state.flagDraft.value) return;
+    // Typing again starts the next thing: what the last status line said is done.
+    state.status.value = '';
     const draft = { ...state.flagDraft.value, ...patch };
     state.flagDraft.value = draft;
     queueSave('flag', draft);
@@ -115,6 +119,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
 
   function updateAsk(patch: Partial<AskDraft>) {
     if (!state.askDraft.value) return;
+    state.status.value = '';
     const draft = { ...state.askDraft.value, ...patch };
     state.askDraft.value = draft;
     queueSave('ask', draft);

@@ -60,12 +60,12 @@ describe('background', () => {
     expect(action.openPopup).toHaveBeenCalled();
   });
 
-  it('sets the badge when the popup cannot be opened', async () => {
+  it('sets a word on the badge, never a fake count, when the popup cannot be opened', async () => {
     const { contextMenus } = setup(async () => {
       throw new Error('No active browser window');
     });
     await contextMenus.onClicked.trigger({ menuItemId: MENU_ID, selectionText: 'Question' });
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('ask');
   });
 
   it('creates the outbox alarm and flushes when it fires or when asked', async () => {

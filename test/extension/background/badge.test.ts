@@ -115,8 +115,10 @@ describe('toolbar badge', () => {
     const { b } = worker();
     const fetchFn = vi.fn<typeof fetch>(async () => json(200, summary(120)));
     const contextMenus = { create: vi.fn(), onClicked: { addListener: vi.fn() } };
+    // fakeBrowser implements neither context menus nor keyboard commands.
+    const commands = { onCommand: { addListener: vi.fn() } };
     setupBackground(
-      { ...fakeBrowser, contextMenus } as unknown as Parameters<typeof setupBackground>[0],
+      { ...fakeBrowser, contextMenus, commands } as unknown as Parameters<typeof setupBackground>[0],
       async () => null,
       async () => null,
       () => pollBadge(fetchFn, b),

@@ -198,6 +198,18 @@ describe('dashboard page', () => {
     );
   });
 
+  it('clears a status line about a hotspot once the lead goes back to all hotspots', async () => {
+    const server = fakeServer({
+      'PATCH /v1/hotspots/hot_000001': (body) => json(200, { ...DETAIL, ...(body as object) }),
+    });
+    await renderDashboard(server, LEAD, '?hotspot=hot_000001');
+    const status = () => document.querySelector('.status')?.textContent;
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark acknowledged' }));
+    await waitFor(() => expect(status()).toBe('Status: Acknowledged'));
+    fireEvent.click(screen.getByRole('button', { name: '← All hotspots' }));
+    await waitFor(() => expect(status()).toBe(''));
+  });
+
   it('says how many hotspots a unit filter holds back only when the API gives a count', async () => {
     const counted = fakeServer({
       'GET /v1/hotspots': () => json(200, { hotspots: [HOTSPOT], k: 3, suppressed: 4, weeks: [], range: null }),

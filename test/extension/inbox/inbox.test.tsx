@@ -209,6 +209,20 @@ describe('mentor inbox', () => {
     expect(screen.getByRole('list', { name: 'Thread' }).textContent).toContain('Use the Reconcile tab.');
   });
 
+  it('clears a status line when its state passes: on the next edit, and on going back to the queue', async () => {
+    await mount();
+    const status = () => document.querySelector('.status')?.textContent;
+    fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
+    await waitFor(() => expect(status()).toBe('Claimed. It is yours.'));
+    fireEvent.input(await screen.findByLabelText('Your answer'), { target: { value: 'Use the Reconcile tab.' } });
+    await waitFor(() => expect(status()).toBe(''));
+    fireEvent.click(await enabled('Send answer'));
+    await waitFor(() => expect(status()).toBe('Answer sent.'));
+    fireEvent.click(screen.getByRole('button', { name: '← Back to the queue' }));
+    await waitFor(() => expect(status()).toBe(''));
+  });
+
   it('hands off to a named colleague with a note', async () => {
     const { calls } = await mount();
     fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));

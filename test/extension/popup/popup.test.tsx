@@ -268,13 +268,61 @@ describe('flag form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send flag' }));
     await screen.findByText(/This still looks like: a name, a date\./);
     expect(server.requests.some((r) => r.route === 'POST /v1/flags')).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: 'Send anyway' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send with the highlighted text' }));
     await waitFor(() => expect(server.requests.some((r) => r.route === 'POST /v1/flags')).toBe(true));
     const sent = server.requests.find((r) => r.route === 'POST /v1/flags')?.body as { confirmedSpans: unknown };
     expect(sent.confirmedSpans).toEqual([
       { kind: 'name', sha256: await sha256Hex('John') },
       { kind: 'date', sha256: await sha256Hex('03/14/1958') },
     ]);
+  });
+});
+
+describe('identifier warning', () => {
+  beforeEach(() => sessionItem.setValue(SESSION));
+
+  it('makes Redact the primary action and highlights exactly the spans found, field by field', async () => {
+    const { server } = await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Flag friction' }));
+    await screen.findByLabelText('What got in the way?');
+    await fillRequiredFlag('John was due 03/14/1958');
+    type('Improvement idea (optional)', 'Ask John first');
+    fireEvent.click(screen.getByRole('button', { name: 'Send flag' }));
+    const dialog = await screen.findByRole('alertdialog');
+    const primary = [...dialog.querySelectorAll('button.primary')].map((b) => b.textContent);
+    expect(primary).toEqual(['Redact the highlighted text']);
+    expect([...dialog.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['John', '03/14/1958', 'John']);
+    // The preview is the text as typed, marks and all, so the person sees what would leave.
+    expect([...dialog.querySelectorAll('.redact-preview')].map((p) => p.textContent)).toEqual([
+      'John was due 03/14/1958',
+      'Ask John first',
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Redact the highlighted text' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByLabelText('What got in the way?')).toHaveProperty('value', '[NAME] was due [DATE]');
+    expect(screen.getByLabelText('Improvement idea (optional)')).toHaveProperty('value', 'Ask [NAME] first');
+    expect(server.requests.some((r) => r.route === 'POST /v1/flags')).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send flag' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send flag' }));
+    await waitFor(() => expect(server.requests.some((r) => r.route === 'POST /v1/flags')).toBe(true));
+    const sent = server.requests.find((r) => r.route === 'POST /v1/flags')?.body as Record<string, unknown>;
+    expect(sent).toMatchObject({ text: '[NAME] was due [DATE]', idea: 'Ask [NAME] first' });
+    expect(sent.confirmedSpans).toBeUndefined();
+  });
+
+  it('says what leaves on the secondary button, and no button is called "Send anyway"', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Flag friction' }));
+    await screen.findByLabelText('What got in the way?');
+    await fillRequiredFlag('John was due 03/14/1958');
+    fireEvent.click(screen.getByRole('button', { name: 'Send flag' }));
+    const dialog = await screen.findByRole('alertdialog');
+    const send = screen.getByRole('button', { name: 'Send with the highlighted text' });
+    expect(send.classList.contains('primary')).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Send anyway' })).toBeNull();
+    expect(dialog.textContent).toContain('This still looks like: a name, a date.');
   });
 });
 

@@ -125,7 +125,7 @@ describe('threads in My items', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reply' }));
     await screen.findByText(/This still looks like: a name\./);
     expect(server.routes('POST /v1/questions/question_01/reply')).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Send anyway' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send with the highlighted text' }));
     await waitFor(() => expect(server.routes('POST /v1/questions/question_01/reply')).toHaveLength(1));
     expect(server.routes('POST /v1/questions/question_01/reply')[0]?.body).toEqual({
       text: 'Same as for John',
