@@ -78,6 +78,7 @@ describe('manifest', () => {
       'apiUrl',
       'idleSignOutMinutes',
       'organisationName',
+      'ssoProviderId',
     ]);
   });
 
