@@ -70,6 +70,11 @@ function ProviderForm({ sso, provider }: { sso: SsoState; provider: SsoProvider 
           Save provider
         </button>
         {provider && (
+          <p class="hint">
+            Provider id for the <code>ssoProviderId</code> browser policy: <code>{provider.id}</code>
+          </p>
+        )}
+        {provider && (
           <button type="button" onClick={() => sso.removeProvider(provider.id)}>
             Remove provider
           </button>

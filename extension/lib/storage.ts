@@ -176,6 +176,8 @@ export interface Policy {
   allowUserApiUrl?: boolean;
   organisationName?: string;
   idleSignOutMinutes?: number;
+  /** The identity provider IT chose: the popup offers it alone (when the API lists it). */
+  ssoProviderId?: string;
 }
 
 type ManagedArea = { get(keys: string[]): Promise<Record<string, unknown>> } | undefined;
@@ -184,7 +186,9 @@ type ManagedArea = { get(keys: string[]): Promise<Record<string, unknown>> } | u
 export async function readPolicy(managed: ManagedArea = browser.storage?.managed): Promise<Policy> {
   let raw: Record<string, unknown> = {};
   try {
-    raw = (await managed?.get(['apiUrl', 'allowUserApiUrl', 'organisationName', 'idleSignOutMinutes'])) ?? {};
+    raw =
+      (await managed?.get(['apiUrl', 'allowUserApiUrl', 'organisationName', 'idleSignOutMinutes', 'ssoProviderId'])) ??
+      {};
   } catch {
     return {};
   }
@@ -195,6 +199,8 @@ export async function readPolicy(managed: ManagedArea = browser.storage?.managed
     policy.organisationName = raw.organisationName.trim();
   if (typeof raw.idleSignOutMinutes === 'number' && raw.idleSignOutMinutes >= 0)
     policy.idleSignOutMinutes = raw.idleSignOutMinutes;
+  if (typeof raw.ssoProviderId === 'string' && raw.ssoProviderId.trim())
+    policy.ssoProviderId = raw.ssoProviderId.trim();
   return policy;
 }
 

@@ -8,6 +8,16 @@ import { usePopup } from './state';
 type Result = { ok: true; displayName: string } | { ok: false; message: string };
 
 /**
+ * The OIDC providers to offer: the one IT preset by policy alone; every one when there is no preset, or
+ * when the API does not list it (a stale or mistyped id must not leave staff without a way in).
+ */
+export function offeredProviders(list: SsoPublicProviders | null, presetId: string | undefined) {
+  const oidc = (list?.providers ?? []).filter((p) => p.kind === 'oidc');
+  const preset = oidc.filter((p) => p.id === presetId);
+  return preset.length > 0 ? preset : oidc;
+}
+
+/**
  * "Sign in with your organisation": one button per identity provider the API lists. The sign-in runs
  * in the background (lib/sso.ts), since this popup closes when the provider's window opens; when it
  * finishes with the popup still open, the popup starts again from the stored session.
@@ -28,7 +38,7 @@ export function SsoSignIn({ send = (m: unknown): Promise<unknown> => browser.run
   }, [apiUrl]);
 
   // Cloudflare Access signs people in before the API is reached: only OIDC providers have a button.
-  const providers = (list.value?.providers ?? []).filter((p) => p.kind === 'oidc');
+  const providers = offeredProviders(list.value, app.policy.value.ssoProviderId);
   if (providers.length === 0) return null;
 
   async function signIn(providerId: string) {

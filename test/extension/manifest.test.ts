@@ -83,6 +83,7 @@ describe('manifest', () => {
       'apiUrl',
       'idleSignOutMinutes',
       'organisationName',
+      'ssoProviderId',
     ]);
   });
 

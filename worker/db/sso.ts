@@ -1,5 +1,6 @@
 import type { SsoKind, SsoMapping, SsoMode, SsoProvider, SsoSettings } from '../../shared/sso';
 import { toIso } from '../lib/clock';
+import type { NewUser } from './users';
 
 interface ProviderRow {
   id: string;
@@ -149,13 +150,52 @@ export async function hasIdentityAt(db: D1Database, userId: string, issuer: stri
   return row !== null;
 }
 
-export function insertIdentityStatement(
+/** Links (issuer, subject) to a user unless someone holds it already: the first of two racing sign-ins wins. */
+export function linkIdentityStatement(
   db: D1Database,
   i: { issuer: string; subject: string; userId: string; at: number },
 ): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO sso_identities (issuer, subject, user_id, created_at) VALUES (?1, ?2, ?3, ?4)')
+    .prepare(
+      `INSERT INTO sso_identities (issuer, subject, user_id, created_at)
+       SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?3)
+       ON CONFLICT (issuer, subject) DO NOTHING`,
+    )
     .bind(i.issuer, i.subject, i.userId, i.at);
+}
+
+/**
+ * A just-in-time user, made only while nobody holds (issuer, subject): every statement is conditional,
+ * so when two first sign-ins of one person race, the batch of the second changes nothing and its
+ * closing read (`identityUserStatement`) names the first one's user.
+ */
+export function jitUserStatements(
+  db: D1Database,
+  user: NewUser,
+  identity: { issuer: string; subject: string },
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO users (id, display_name, discipline, unit_id, active, created_at)
+         SELECT ?1, ?2, ?3, ?4, 1, ?5
+         WHERE NOT EXISTS (SELECT 1 FROM sso_identities WHERE issuer = ?6 AND subject = ?7)`,
+      )
+      .bind(user.id, user.displayName, user.discipline, user.unitId, user.createdAt, identity.issuer, identity.subject),
+    ...user.roles.map((role) =>
+      db
+        .prepare(
+          'INSERT INTO user_roles (user_id, role) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?1)',
+        )
+        .bind(user.id, role),
+    ),
+    linkIdentityStatement(db, { ...identity, userId: user.id, at: user.createdAt }),
+  ];
+}
+
+/** The user (issuer, subject) is linked to, read at the end of the batch that may have linked it. */
+export function identityUserStatement(db: D1Database, issuer: string, subject: string): D1PreparedStatement {
+  return db.prepare('SELECT user_id FROM sso_identities WHERE issuer = ?1 AND subject = ?2').bind(issuer, subject);
 }
 
 export interface CachedMetadata {

@@ -21,6 +21,7 @@ import { conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { completeSignIn, refusalAudit, startSignIn } from '../services/sso';
 import { signInWithAccess } from '../services/sso-access';
+import { requireMappedUnits } from '../services/sso-mapping';
 import { forgetSsoMetadata } from '../services/sso-metadata';
 import { register } from './register';
 
@@ -112,6 +113,7 @@ register(ssoRoutes, endpoints.adminPatchSsoSettings, async (c, { body }) => {
   const at = now();
   const { user } = requireAuth(c);
   const next = SsoSettings.parse({ ...(await getSsoSettings(c.env.DB)), ...body });
+  if (body.mappings) await requireMappedUnits(c.env.DB, next.mappings);
   await c.env.DB.batch([
     putSsoSettingsStatement(c.env.DB, next, at),
     auditStatement(c.env.DB, {

@@ -1,5 +1,7 @@
 import type { Role } from '../../shared/enums';
 import type { SsoMapping } from '../../shared/sso';
+import { isActive } from '../db/catalog';
+import { ApiError } from '../lib/errors';
 
 /** A claim as a list of strings: `groups` is an array, `department` a string, others may be numbers. */
 function claimValues(value: unknown): string[] {
@@ -30,4 +32,18 @@ export function mapGroups(mappings: readonly SsoMapping[], groupNames: readonly 
     mappings.filter((m) => m.claim === 'groups'),
     { groups: groupNames },
   );
+}
+
+/**
+ * Every unit a mapping names is an active unit, checked when the mappings are saved: a just-in-time
+ * user or a SCIM group member placed in a unit that is not there would otherwise fail at sign-in.
+ */
+export async function requireMappedUnits(db: D1Database, mappings: readonly SsoMapping[]): Promise<void> {
+  const issues = [];
+  for (const [i, m] of mappings.entries()) {
+    if (m.unitId && !(await isActive(db, 'units', m.unitId)))
+      issues.push({ path: ['mappings', i, 'unitId'], message: 'Unknown unit' });
+  }
+  if (issues.length > 0)
+    throw new ApiError(400, 'validation_failed', 'A mapping names a unit that does not exist', issues);
 }

@@ -9,12 +9,14 @@ import {
   getProvider,
   getSsoSettings,
   hasIdentityAt,
+  identityUserStatement,
   insertFlowStatement,
-  insertIdentityStatement,
+  jitUserStatements,
+  linkIdentityStatement,
   type SsoFlow,
   takeFlow,
 } from '../db/sso';
-import { getUser, insertUserStatements } from '../db/users';
+import { getUser } from '../db/users';
 import type { Env } from '../env';
 import { newId } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
@@ -140,19 +142,22 @@ async function findProvisioned(db: D1Database, claims: Record<string, unknown>):
 /**
  * The Curbside user of an (issuer, subject): linked before; or a provisioned user, linked now and found
  * by subject from then on; or, for just-in-time, a new user with roles and unit from the mappings. A
- * provider of known people only refuses anyone else.
+ * provider of known people only refuses anyone else. What is new is written by `claimIdentity`.
  */
 async function resolveUser(db: D1Database, provider: SsoProvider, claims: Record<string, unknown>, at: number) {
-  const subject = String(claims.sub);
-  const linked = await findIdentityUser(db, provider.issuer, subject);
+  const identity = { issuer: provider.issuer, subject: String(claims.sub) };
+  const linked = await findIdentityUser(db, identity.issuer, identity.subject);
   if (linked) return { userId: linked, statements: [], created: false };
-  const link = (userId: string) => insertIdentityStatement(db, { issuer: provider.issuer, subject, userId, at });
   const provisioned = await findProvisioned(db, claims);
   if (provisioned) {
     // Matched once: a second subject with the same address (a reused mailbox) is not let in.
     if (await hasIdentityAt(db, provisioned, provider.issuer))
       throw notAllowed('already_linked', 'This Curbside account is linked to another identity');
-    return { userId: provisioned, statements: [link(provisioned)], created: false };
+    return {
+      userId: provisioned,
+      statements: [linkIdentityStatement(db, { ...identity, userId: provisioned, at })],
+      created: false,
+    };
   }
   if (provider.mode === 'existing') {
     if (claims.email_verified !== true || typeof claims.email !== 'string')
@@ -162,21 +167,36 @@ async function resolveUser(db: D1Database, provider: SsoProvider, claims: Record
   const id = newId();
   const { roles, unitId } = mapClaims((await getSsoSettings(db)).mappings, claims);
   const profile = SsoProfileClaims.parse(claims);
-  return {
-    userId: id,
-    created: true,
-    statements: [
-      ...insertUserStatements(db, {
-        id,
-        displayName: profile.name ?? `Clinician ${id.slice(0, 4)}`,
-        discipline: profile.discipline ?? 'other',
-        unitId,
-        roles,
-        createdAt: at,
-      }),
-      link(id),
-    ],
-  };
+  const user = {
+    id,
+    displayName: profile.name ?? `Clinician ${id.slice(0, 4)}`,
+    discipline: profile.discipline ?? 'other',
+    unitId,
+    roles,
+    createdAt: at,
+  } as const;
+  return { userId: id, created: true, statements: jitUserStatements(db, user, identity) };
+}
+
+/**
+ * Writes a new link (and a new user) in one batch of conditional statements closed by a read of who
+ * holds (issuer, subject): when two first sign-ins of one person race, the second finds the first's
+ * user there and signs in as them instead of failing on the taken identity.
+ */
+async function claimIdentity(
+  db: D1Database,
+  issuer: string,
+  claims: Record<string, unknown>,
+  found: Awaited<ReturnType<typeof resolveUser>>,
+) {
+  if (found.statements.length === 0) return found;
+  const results = await db.batch<{ user_id: string }>([
+    ...found.statements,
+    identityUserStatement(db, issuer, String(claims.sub)),
+  ]);
+  const holder = results.at(-1)?.results[0]?.user_id;
+  if (!holder) throw new ApiError(500, 'internal', 'Sign-in did not complete');
+  return { userId: holder, created: found.created && holder === found.userId };
 }
 
 /** Completes a sign-in: the state once, the code at the token endpoint, the ID token, then a session. */
@@ -206,7 +226,7 @@ export async function issueSsoSession(
   claims: Record<string, unknown>,
   at: number,
 ) {
-  const found = await resolveUser(db, provider, claims, at);
+  const found = await claimIdentity(db, provider.issuer, claims, await resolveUser(db, provider, claims, at));
   if (!found.created) {
     const user = await getUser(db, found.userId);
     if (!user?.active) throw notAllowed('inactive', 'This account is no longer active');
@@ -214,7 +234,6 @@ export async function issueSsoSession(
   const signInId = newId();
   const session = await newTokenStatement(db, found.userId, signInId, at);
   await db.batch([
-    ...found.statements,
     insertSignInStatement(db, { id: signInId, userId: found.userId, at, method: 'sso', codeId: null, issuedBy: null }),
     session.statement,
     auditStatement(db, {

@@ -173,4 +173,43 @@ describe('the popup’s “Sign in with your organisation”', () => {
     expect(api.sent('POST /v1/auth/sso/start')[0]?.body).toEqual({ providerId: 'prov_0001', redirectUri: REDIRECT });
     expect(api.sent('POST /v1/auth/sso/complete')).toEqual([]);
   });
+
+  describe('with the provider preset by IT policy (storage.managed ssoProviderId)', () => {
+    const providers = {
+      providers: [
+        { id: 'prov_0001', label: 'Hospital', kind: 'oidc' },
+        { id: 'prov_0002', label: 'Community trust', kind: 'oidc' },
+      ],
+      requireSso: false,
+    };
+    async function renderWith(policy: Record<string, unknown>) {
+      const { fakeServer, renderPopup } = await import('../popup/fixtures');
+      await fakeBrowser.storage.managed.set(policy);
+      const api = fakeApi();
+      const fetchFn = vi.fn<typeof fetch>(async (input, init) =>
+        new URL(String(input)).pathname === '/v1/auth/sso/providers' ? json(200, providers) : api.fetchFn(input, init),
+      );
+      const { launchWebAuthFlow } = identity(`${REDIRECT}?error=access_denied&state=S1`);
+      registerSsoSignIn(
+        { runtime: fakeBrowser.runtime, identity: { getRedirectURL: () => REDIRECT, launchWebAuthFlow } } as never,
+        { fetchFn },
+      );
+      await renderPopup(fakeServer());
+      return api;
+    }
+
+    it('offers that provider alone and signs in with it', async () => {
+      const api = await renderWith({ ssoProviderId: 'prov_0002' });
+      fireEvent.click(await screen.findByRole('button', { name: 'Sign in with your organisation' }));
+      await screen.findByText('Your organisation refused: access_denied');
+      expect(screen.queryAllByRole('button', { name: /Sign in with your organisation/ })).toHaveLength(1);
+      expect(api.sent('POST /v1/auth/sso/start')[0]?.body).toEqual({ providerId: 'prov_0002', redirectUri: REDIRECT });
+    });
+
+    it('offers every provider when the preset one is not among them, so nobody is left without a way in', async () => {
+      await renderWith({ ssoProviderId: 'prov_gone' });
+      await screen.findByRole('button', { name: 'Sign in with your organisation (Hospital)' });
+      expect(screen.getByRole('button', { name: 'Sign in with your organisation (Community trust)' })).toBeTruthy();
+    });
+  });
 });
