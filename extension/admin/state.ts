@@ -4,9 +4,8 @@ import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
-import { createSessionApi } from '../lib/session-api';
+import { createPageSession } from '../lib/page-session';
 import { buildSignInLink } from '../lib/signin-link';
-import { type StoredSession, sessionItem } from '../lib/storage';
 import { createCodesState } from './codes';
 import { createUsersState } from './users';
 
@@ -21,22 +20,12 @@ export interface AdminDeps {
 export function createAdminState(deps: AdminDeps = {}) {
   const browserApi = deps.browser ?? browser;
   const ready = signal(false);
-  const session = signal<StoredSession | null>(null);
+  const { session, call, load } = createPageSession(deps);
   /** Polite announcements, read out by an aria-live region. */
   const status = signal('');
   const isAdmin = computed(() => session.value?.user.roles.includes('admin') === true);
-  const { call } = createSessionApi({
-    session: () => session.value,
-    fetchFn: deps.fetchFn,
-    version: () => browserApi.runtime.getManifest().version,
-  });
-
   async function init() {
-    session.value = await sessionItem.getValue();
-    // Signing out in the popup (or an idle sign-out) closes this page's access at once.
-    sessionItem.watch((s) => {
-      session.value = s;
-    });
+    await load();
     ready.value = true;
   }
 

@@ -1,15 +1,14 @@
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
 import type { HotspotList } from '../../shared/hotspots';
 import type { ProgrammeHealth } from '../../shared/programme';
 import type { System } from '../../shared/systems';
 import { errorMessage } from '../lib/errors';
-import { createSessionApi } from '../lib/session-api';
-import { type StoredSession, sessionItem } from '../lib/storage';
+import { createPageSession } from '../lib/page-session';
 import { type Filters, filtersToSearch, parseFilters } from './url-filters';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
@@ -23,11 +22,10 @@ export interface DashboardDeps {
 
 /** The lead dashboard's state: the popup's stored session, one API caller, filters in the URL. */
 export function createDashboardState(deps: DashboardDeps = {}) {
-  const browserApi = deps.browser ?? browser;
   const loc = deps.location ?? globalThis.location;
   const hist = deps.history ?? globalThis.history;
   const ready = signal(false);
-  const session = signal<StoredSession | null>(null);
+  const { session, call, load } = createPageSession(deps);
   const status = signal('');
   const filters = signal<Filters>(parseFilters(loc?.search ?? ''));
   /** The admins' systems and screens, so hotspots read "Epic › Med Rec" rather than a path. */
@@ -44,17 +42,8 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
   });
-  const { call } = createSessionApi({
-    session: () => session.value,
-    fetchFn: deps.fetchFn,
-    version: () => browserApi.runtime.getManifest().version,
-  });
-
   async function init() {
-    session.value = await sessionItem.getValue();
-    sessionItem.watch((s) => {
-      session.value = s;
-    });
+    await load();
     ready.value = true;
     if (session.value) {
       void call(endpoints.systems, {})
