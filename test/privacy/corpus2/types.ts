@@ -1,27 +1,11 @@
 // The record format of ../shared/phi-sample/sample.jsonl (UTF-16 offsets, end exclusive) and the kind
 // names the detector reports (shared/phi/types.ts IDENTIFIER_KINDS).
 
-export const KINDS = [
-  'name',
-  'date',
-  'age',
-  'phone',
-  'fax',
-  'email',
-  'ssn',
-  'mrn',
-  'account',
-  'health_plan',
-  'license',
-  'vehicle',
-  'device',
-  'url',
-  'ip',
-  'address',
-  'zip',
-  'other_id',
-] as const;
-export type Kind = (typeof KINDS)[number];
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../../../shared/phi/types.ts';
+
+// The detector's own kind names, so the corpus and the scorer can never disagree with it.
+export const KINDS = IDENTIFIER_KINDS;
+export type Kind = IdentifierKind;
 export type Span = { start: number; end: number; kind: Kind };
 export type Corpus2Record = { id: string; text: string; spans: Span[] };
 
