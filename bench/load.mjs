@@ -13,7 +13,10 @@ function autocannonRun(opts) {
 }
 
 /** autocannon's shape of one request; a fresh JSON body per request when `body` is given. */
-function toAutocannon({ method, path, headers = {}, body }) {
+function toAutocannon(given) {
+  // A request that builds itself (e.g. a mix drawn per request) passes through as it is.
+  if (given.setupRequest) return given;
+  const { method, path, headers = {}, body } = given;
   // Headers may be a function: chosen per request (e.g. a token from a pool of users).
   const perRequest = typeof headers === 'function';
   const request = { method, path, headers: perRequest ? {} : { ...headers } };
