@@ -6,7 +6,8 @@ export const routingEndpoints = {
   routeCoverage: {
     method: 'get',
     path: '/v1/routing/coverage',
-    summary: 'Whether anyone takes a topic × discipline (and a peer supporter is there), with the nearest covered route',
+    summary:
+      'Whether anyone takes a topic × discipline (and a peer supporter is there), with the nearest covered route',
     tag: 'questions',
     roles: REPORTERS,
     query: CoverageQuery,

@@ -9,7 +9,14 @@ import { ACTIVE_CLAIM } from './claims';
  */
 export function escalateStatements(
   db: D1Database,
-  run: { at: number; cutoff: number; claimCutoff: number; fallbackTopicId: string; afterMinutes: number; auditId: string },
+  run: {
+    at: number;
+    cutoff: number;
+    claimCutoff: number;
+    fallbackTopicId: string;
+    afterMinutes: number;
+    auditId: string;
+  },
 ) {
   return [
     db

@@ -55,7 +55,12 @@ export async function mentorLoad(db: D1Database, userId: string, at: number) {
     .first<{ capacity: number; away: number; answered: number }>();
   const capacity = row?.capacity ?? DEFAULT_CAPACITY;
   const answered = row?.answered ?? 0;
-  return { weeklyCapacity: capacity, answeredThisWeek: answered, atCapacity: answered >= capacity, away: row?.away === 1 };
+  return {
+    weeklyCapacity: capacity,
+    answeredThisWeek: answered,
+    atCapacity: answered >= capacity,
+    away: row?.away === 1,
+  };
 }
 
 /**

@@ -64,9 +64,9 @@ describe('escalation to the fallback route', () => {
     expect(JSON.parse(entry?.details ?? '{}')).toEqual({ count: 1, afterMinutes: 120, questionIds: [waiting.id] });
 
     // The admin reads it through the audit filter.
-    const page = (await (
-      await api('/v1/audit?action=questions.escalated', { token: admin.token })
-    ).json()) as { entries: { target: string; details: { count: number } }[] };
+    const page = (await (await api('/v1/audit?action=questions.escalated', { token: admin.token })).json()) as {
+      entries: { target: string; details: { count: number } }[];
+    };
     expect(page.entries.find((e) => e.target === coordinators)?.details.count).toBe(1);
 
     // The question under an unexpired claim stays where it is.
@@ -77,9 +77,7 @@ describe('escalation to the fallback route', () => {
     // A later run moves what has waited long enough since (the young question, and the claimed one
     // whose claim has now expired), and nothing twice.
     await runCron(t0 + 211 * MINUTE);
-    expect((await queue(coordinator.token)).map((i) => i.id).sort()).toEqual(
-      [waiting.id, young.id, claimed.id].sort(),
-    );
+    expect((await queue(coordinator.token)).map((i) => i.id).sort()).toEqual([waiting.id, young.id, claimed.id].sort());
     const entries = await escalations(coordinators);
     expect(entries.map((e) => JSON.parse(e.details).count).sort()).toEqual([1, 2]);
     await runCron(t0 + 215 * MINUTE);

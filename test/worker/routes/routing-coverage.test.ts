@@ -112,7 +112,11 @@ describe('route coverage before a question is sent', () => {
     await bad({ topicId, disciplineWanted: 'surgery' }, 'disciplineWanted');
     await bad({ topicId: 'x' }, 'topicId');
     await bad({ topicId: 'topic-that-does-not-exist' }, 'topicId');
-    await expectError(await api(path({ topicId, mentorId: 'someone' }), { token: clinician.token }), 400, 'validation_failed');
+    await expectError(
+      await api(path({ topicId, mentorId: 'someone' }), { token: clinician.token }),
+      400,
+      'validation_failed',
+    );
     await expectError(await api(path({ topicId }), {}), 401, 'unauthorized');
     await expectError(await api(path({ topicId }), { token: (await enrollAdmin()).token }), 403, 'forbidden');
   });
