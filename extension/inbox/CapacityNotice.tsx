@@ -12,8 +12,8 @@ export function CapacityNotice() {
   if (answered < capacity) return <p class="hint">{week}.</p>;
   return (
     <p class="notice" role="status">
-      <strong>At capacity:</strong> {week}. New questions in your topics go to colleagues with room first; you still
-      see those nobody else can take, and everything handed to you.
+      <strong>At capacity:</strong> {week}. New questions in your topics go to colleagues with room first; you still see
+      those nobody else can take, and everything handed to you.
     </p>
   );
 }
