@@ -74,13 +74,15 @@ export interface QueueRow
     | 'first_answered_at'
     | 'shareable'
   > {
+  escalated_from_topic_id: string | null;
+  escalated_at: number | null;
   asker_discipline: Discipline;
   claimer_name: string | null;
 }
 
 const QUEUE_COLUMNS = `q.id, q.kind, q.text, q.topic_id, q.discipline_wanted, q.urgency, q.host, q.path, q.page_title,
   q.status, q.created_at, q.claimed_by, q.claimed_at, q.handed_to, q.first_answered_at, q.shareable,
-  u.discipline AS asker_discipline, c.display_name AS claimer_name`;
+  q.escalated_from_topic_id, q.escalated_at, u.discipline AS asker_discipline, c.display_name AS claimer_name`;
 const QUEUE_FROM = 'questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by';
 const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // Named, not left to the planner: without statistics it picks a status index and sorts every match.

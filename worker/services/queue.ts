@@ -81,6 +81,10 @@ function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
         : { state: 'unclaimed', byName: null, expiresAt: null },
     handedToMe: row.handed_to === v.userId,
     escalated: row.kind === 'need_to_talk' && unclaimed && v.now - row.created_at >= ESCALATE_AFTER_MS,
+    movedFrom:
+      row.escalated_from_topic_id !== null && row.escalated_at !== null
+        ? { topicId: row.escalated_from_topic_id, at: toIso(row.escalated_at) }
+        : null,
     shareable: row.shareable === 1,
   };
 }

@@ -23,6 +23,7 @@ const ITEM = {
   claim: { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' },
   handedToMe: false,
   escalated: false,
+  movedFrom: null,
   shareable: false,
 };
 const DETAIL = { ...ITEM, answers: [], messages: [], handoffs: [] };

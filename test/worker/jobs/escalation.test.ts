@@ -55,7 +55,11 @@ describe('escalation to the fallback route', () => {
     await runCron(t0 + 121 * MINUTE);
     const moved = await queue(coordinator.token);
     expect(moved.map((i) => i.id)).toEqual([waiting.id]);
-    expect(moved[0]).toMatchObject({ topicId: coordinators, disciplineWanted: 'any' });
+    expect(moved[0]).toMatchObject({
+      topicId: coordinators,
+      disciplineWanted: 'any',
+      movedFrom: { topicId, at: new Date(t0 + 121 * MINUTE).toISOString() },
+    });
     const stored = await rows('SELECT escalated_from_topic_id, escalated_at FROM questions WHERE id = ?1', waiting.id);
     expect(stored).toEqual([{ escalated_from_topic_id: topicId, escalated_at: t0 + 121 * MINUTE }]);
     const [entry, ...more] = await escalations(coordinators);
