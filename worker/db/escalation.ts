@@ -5,7 +5,8 @@ import { ACTIVE_CLAIM } from './claims';
  * never moved before) to the fallback topic, for any discipline, and tells admins in the audit: one
  * conditional UPDATE, and an audit entry that exists only when that UPDATE moved something (it reads
  * back the rows stamped with this run's time), in one batch. Need to talk never moves (it has its own
- * escalation to every peer supporter), nor does anything when the fallback topic is not active.
+ * escalation to every peer supporter), nor does anything when the fallback topic is not active. The
+ * entry holds counts, not question ids: the moved rows carry their own time and former topic.
  */
 export function escalateStatements(
   db: D1Database,
@@ -33,7 +34,7 @@ export function escalateStatements(
       .prepare(
         `INSERT INTO audit (id, at, actor_id, subject_id, action, target, details)
          SELECT ?1, ?2, NULL, NULL, 'questions.escalated', ?3,
-           json_object('count', COUNT(*), 'afterMinutes', ?4, 'questionIds', json_group_array(q.id))
+           json_object('count', COUNT(*), 'afterMinutes', ?4)
          FROM questions q WHERE q.escalated_at = ?2 AND q.topic_id = ?3
          HAVING COUNT(*) > 0`,
       )
