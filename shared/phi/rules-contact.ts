@@ -47,6 +47,11 @@ const PHONE_CUE =
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
   /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+// The patient's own extension after a number is part of it: "503-555-0142 ext. 214", "… x214".
+const EXTENSION_AFTER = /^[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*#?[ \t]*\d{1,6}(?![\w-])/i;
+// A full ten-digit number written as a phone number is one after "#" or "pager" too ("mom's # 503-555-0142").
+const NOT_PHONE10_BEFORE = /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|\$)\s*[:#]?\s*$/i;
+const PHONE10_SHAPE = /^(?:\+?1[\s.-]?)?(?:\(\s?\d{3}\s?\)|\d{3})\s?[\s./-]\s?\d{3}\s?[\s.-]\s?\d{4}$/;
 const FAX_BEFORE = /(?:\bfax(?:ed)?|\bfx|\bfacsimile|\btelefax)\b[^\d\n]{0,22}$/i;
 const FAX_BEFORE_STRICT = /\bf\s*:\s*$/i;
 
@@ -82,8 +87,9 @@ export function contactRules(text: string, out: Candidate[]): void {
   for (const re of [PHONE10, PHONE7, PHONE_INTL, PHONE_EXIT, PHONE_NATIONAL, PHONE7_SPACE, PHONE_CC]) {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
-      if (NOT_PHONE_BEFORE.test(before)) continue;
       const v = m[0].replace(/[\s.-]+$/, '');
+      const written = re === PHONE10 && PHONE10_SHAPE.test(v);
+      if (written ? NOT_PHONE10_BEFORE.test(before) : NOT_PHONE_BEFORE.test(before)) continue;
       const digits = v.replace(/\D/g, '').length;
       if (re === PHONE_INTL && digits < 8) continue;
       if (re === PHONE_EXIT && (digits < 10 || digits > 17)) continue;
@@ -92,7 +98,8 @@ export function contactRules(text: string, out: Candidate[]): void {
       if (re === PHONE_NATIONAL && (digits < 9 || digits > 12)) continue;
       // "(402) 814-4487" inside extra parentheses: keep the number only.
       const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
-      out.push({ start: m.index, end: m.index + v.length, kind, priority: P_FORMAT });
+      const ext = EXTENSION_AFTER.exec(text.slice(m.index + v.length, m.index + v.length + 24));
+      out.push({ start: m.index, end: m.index + v.length + (ext ? ext[0].length : 0), kind, priority: P_FORMAT });
     }
   }
 }

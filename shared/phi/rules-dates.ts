@@ -21,10 +21,23 @@ const SHORT_PADDED = /(?<![\w./-])(0[1-9]([/-])(?:0[1-9]|[12]\d|3[01])|1[0-2]([/
 const ISO =
   /(?<![\w.-])(?<![^A-Za-z]\/|^\/)(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
 // March 14th, 2023 / Mar 14 / Mar. 14, 2023 / March 2023
+// Also "Mar-14-1952", "March the 3rd", "March of 2019", "jan '20".
 const MONTH_FIRST = new RegExp(
-  `\\b(${MONTH})\\.?(?:\\s+|-)(?:(${DAY})${ORD}\\b(?:,?\\s*(?:${YEAR})\\b)?|((?:18|19|20)\\d{2})\\b)`,
+  `\\b(${MONTH})\\.?(?:\\s+|-)(?:(?:the\\s+(?=\\d{1,2}(?:st|nd|rd|th)))?(${DAY})${ORD}\\b(?:(?:,?\\s*|[-/])(?:${YEAR})\\b)?|(?:of\\s+)?((?:18|19|20)\\d{2}|'\\d{2})\\b)`,
   'gi',
 );
+// A two-digit year after a day and a month, once a date word comes first: "DOB 14 Mar 52", "dob mar 14 52".
+const TWO_DIGIT_YEAR_AFTER = /^,?\s+\d{2}(?![\w/:.-]|\.\d)/;
+// Month and four-digit year: "s/p CABG 2/2019", "dx 05/2018".
+const MONTH_YEAR = /(?<![\w./-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d{2}(?![\w/-]|\.\d)/g;
+// Spaces around or instead of the separators: "3 / 14 / 1952", "03 14 1952" (the last after a date word only).
+const NUM3_SPACED =
+  /(?<![\w./-])(\d{1,2})(?:\s+([/.-])\s*|\s*([/.-])\s+|\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+)((?:18|19|20)\d{2})(?![\w/-]|\.\d)/g;
+// Year first with two digits, after a date word: "DOB 52/03/14".
+const YMD_SHORT = /(?<![\w./-])(\d{2})([/.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)/g;
+// A weekday before a date belongs to it: "Monday, March 3, 2025", "thursday 12/4".
+const WEEKDAY_BEFORE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?,?\s+$/i;
 // 14 Mar 2023 / 14-Mar-2023 / 3rd of March / 22 Sep
 const DAY_FIRST = new RegExp(
   `\\b(${DAY})${ORD}(?:\\s+of)?(?:\\s+|-)(${MONTH})\\b\\.?(?:(?:,?\\s+|-)(?:${YEAR})\\b|-\\d{2}\\b)?`,
@@ -34,7 +47,7 @@ const DAY_FIRST = new RegExp(
 const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
-  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
+  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
 const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
 const NOT_DATE_AFTER =
   /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%|l\b|lpm|liters?|litres?|hours?|hrs?|days?|weeks?|wks?|times|doses?|puffs?|drops?|sprays?|cm|mm|kg|lbs?|beats?|breaths?|min)/i;
@@ -84,6 +97,17 @@ function validMD(a: number, b: number): boolean {
 }
 
 export function dateRules(text: string, out: Candidate[], currentYear: number): void {
+  const first = out.length;
+  findDates(text, out, currentYear);
+  for (let i = first; i < out.length; i++) {
+    const c = out[i] as Candidate;
+    if (c.kind !== 'date') continue;
+    const day = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
+    if (day) c.start -= day[0].length;
+  }
+}
+
+function findDates(text: string, out: Candidate[], currentYear: number): void {
   for (const m of text.matchAll(NUM3)) {
     const a = Number(m[1] ?? '');
     const b = Number(m[3] ?? '');
@@ -111,7 +135,10 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
       continue;
     // "SEP-1" is a CMS measure: a month and a day joined by a hyphen need a year.
     if (!/\d{4}/.test(m[0] ?? '') && /^[A-Z]+\.?-/.test(m[0] ?? '')) continue;
-    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+    const end = m.index + (m[0] ?? '').length;
+    const yy = m[2] && !/\d{4}|'/.test(m[0] ?? '') && SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const year = yy ? TWO_DIGIT_YEAR_AFTER.exec(text.slice(end, end + 8)) : null;
+    out.push({ start: m.index, end: end + (year ? year[0].length : 0), kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DAY_FIRST)) {
     // "20-may", "22nd of may": a hyphen or an ordinal makes the month a month.
@@ -119,7 +146,32 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
       /\d{4}|^\d{1,2}(?:st|nd|rd|th)|^\d{1,2}-[a-z]/i.test(m[0] ?? '') ||
       SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
     if (!strong && AMBIGUOUS_MONTH.test(m[2] ?? '') && (m[2] ?? '') !== 'May' && (m[2] ?? '') !== 'Mar') continue;
-    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+    const end = m.index + (m[0] ?? '').length;
+    const yy = /[a-z.]$/i.test(m[0] ?? '') && SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const year = yy ? TWO_DIGIT_YEAR_AFTER.exec(text.slice(end, end + 8)) : null;
+    out.push({ start: m.index, end: end + (year ? year[0].length : 0), kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+    // "dilute 1/2000", "1/1000 dilution" are ratios.
+    if (/dilut|titer|titre|ratio/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
+    // "ext 7-1971" is a telephone extension; "exp 12/2026" a product's expiry, not a patient's date.
+    if (
+      /(?:\bext\.?|\bx|\bextension|#|\bexp\.?|\bexpir\w*|\bexpires|\bbest\s+by|\buse\s+by)\s*:?\s*$/i.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
+    )
+      continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(NUM3_SPACED)) {
+    if (!validMD(Number(m[1]), Number(m[4]))) continue;
+    if (!m[2] && !m[3] && !SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(YMD_SHORT)) {
+    if (!SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_CONTEXT });
   }
   for (const m of text.matchAll(SHORT_PADDED)) {
     if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;

@@ -1,0 +1,67 @@
+// How US clinical text writes each Safe Harbor kind, family by family, written from how notes, forms
+// and messages are typed (not from any evaluation corpus). Each line marks the values it plants as
+// [[kind:value]]; the rest of the line is context the detector may use but must not need to be told.
+// Shared by the detector's suite (identifiers.formats.shared.test.ts). All values are synthetic.
+
+import type { AttackCase } from './identifiers.attacks';
+
+/** Pattern families, each a list of marked-up lines. */
+export const FORMAT_FAMILIES: Record<string, string[]> = {
+  'phone with an extension': [
+    'phone [[phone:503-555-0142 ext. 214]] after 5',
+    'work [[phone:503-555-0142 x214]] leave msg',
+    'cb [[phone:503.555.0142 ext 9]]',
+    "wife's work line [[phone:(503) 555-0142, ext. 3301]]",
+    'call [[phone:1-800-555-0199 extension 4402]] for the pharmacy benefit',
+    'records: fax [[fax:503-555-0143 x12]] attn HIM',
+  ],
+  'phone after "#" or "pager"': [
+    "mom's # [[phone:503-555-0142]]",
+    'daughter #: [[phone:(503) 555-0142]]',
+    'his pager [[phone:503.555.0142]] (he is a trucker)',
+  ],
+  'dates: month and year, month with a two-digit year, odd separators': [
+    's/p CABG [[date:2/2019]] at outside hospital',
+    'dx [[date:05/2018]], in remission',
+    "last colonoscopy [[date:jan '20]] was normal",
+    'MI [[date:March of 2019]]',
+    'DOB [[date:Mar-14-1952]]',
+    'DOB [[date:14 Mar 52]]',
+    'dob [[date:mar 14 52]]',
+    'birthdate [[date:03 14 1952]]',
+    'DOB [[date:3 / 14 / 1952]]',
+    'DOB [[date:52/03/14]]',
+    'seen on [[date:Monday, March 3, 2025]] in clinic',
+    'seen [[date:thursday 12/4]] by PCP',
+    'seen [[date:March the 3rd]] for a rash',
+  ],
+};
+
+/** Identifier-free clinical lines that look like the families above and must stay unflagged. */
+export const CLEAN_LOOKALIKES: string[] = [
+  'pain 7/10, BP 150/90, strength 4/5, dilute 1/2000 in NS',
+  'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
+];
+
+const MARK = /\[\[(\w+):(.*?)\]\]/g;
+
+/** One case per marked value: the text without markup, and where the value sits. */
+export function formatCases(): AttackCase[] {
+  const out: AttackCase[] = [];
+  for (const [family, lines] of Object.entries(FORMAT_FAMILIES)) {
+    for (const line of lines) {
+      const spans: Array<{ kind: string; start: number; end: number }> = [];
+      let text = '';
+      let last = 0;
+      for (const m of line.matchAll(MARK)) {
+        text += line.slice(last, m.index);
+        spans.push({ kind: m[1] ?? '', start: text.length, end: text.length + (m[2] ?? '').length });
+        text += m[2] ?? '';
+        last = m.index + m[0].length;
+      }
+      text += line.slice(last);
+      for (const s of spans) out.push({ kind: s.kind, trick: family, text, start: s.start, end: s.end });
+    }
+  }
+  return out;
+}
