@@ -25,10 +25,12 @@ const STATE_AP =
 // abbreviations that are clinical words or units ("ml", "dl", "ft", "is", "pr", "lp").
 // Common slips of the longer ones ("stret", "avenu", "raod") are kept too: a typed note has them.
 const SUFFIX =
-  'street|stret|streeet|steet|sreet|strt|avenue|avenu|avnue|aveune|road|raod|drvie|dirve|lnae|cirlce|circel|boulevrd|blvrd|terace|st|str|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd';
+  'street|stret|streeet|steet|sreet|strt|avenue|avenu|avnue|aveune|road|raod|drvie|dirve|lnae|cirlce|circel|boulevrd|blvrd|terace|st|str|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd|' +
+  // The rest of USPS C1, plurals included: words that are everyday words too need capitals or a cue (below).
+  'anx|annex|anex|arcade|arc|bottom|btm|burgs?|camp|cp|cape|cpe|centers|circles|cirs|club|clb|course|crse|courts|cts|coves|cvs|dam|dm|divide|dv|drives|drs|extensions|exts|fall|fords|frds|forges|frgs|glens|glns|greens|grns|groves|grvs|harbors|hbrs|hill|hl|islands?|iss|keys?|kys?|land|lights?|lgts?|loaf|lf|locks?|lcks?|manors|mnrs|motorway|mtwy|mountains|mtns|neck|nck|overpass|opas|parks|parkways|pkwys|points|pts|ports|prts|radial|radl|rapid|rpd|rest|rst|ridges|rdgs|roads|rds|shoals?|shls?|squares|sqs|streets|sts|throughway|trwy|track|trak|trafficway|trfy|underpass|upas|unions?|uns?|valleys|vlys|viaduct|via|views|vws|villages|vlgs|walks|wall|ways|wells?|wls?|meadow|mdw|estate|est|junctions|jcts|cliff|spurs|plain|pln|pine|pne|crossroad';
 // Suffixes that also name a hospital's places ("2 Heart Center", "4 West Park"): they need a street-like word.
 const SOFT_SUFFIX =
-  /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
+  /^(?:anx|annex|anex|arcade|arc|bottom|btm|burgs?|camp|cp|cape|cpe|centers|circles|cirs|club|clb|course|crse|courts|cts|coves|cvs|dam|dm|divide|dv|drives|drs|extensions|exts|fall|fords|frds|forges|frgs|glens|glns|greens|grns|groves|grvs|harbors|hbrs|hill|hl|islands?|iss|keys?|kys?|land|lights?|lgts?|loaf|lf|locks?|lcks?|manors|mnrs|motorway|mtwy|mountains|mtns|neck|nck|overpass|opas|parks|parkways|pkwys|points|pts|ports|prts|radial|radl|rapid|rpd|rest|rst|ridges|rdgs|roads|rds|shoals?|shls?|squares|sqs|streets|sts|throughway|trwy|track|trak|trafficway|trfy|underpass|upas|unions?|uns?|valleys|vlys|viaduct|via|views|vws|villages|vlgs|walks|wall|ways|wells?|wls?|meadow|mdw|estate|est|junctions|jcts|cliff|spurs|plain|pln|pine|pne|crossroad|center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
 // A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
 const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
 // House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
@@ -251,6 +253,10 @@ function placeAfter(text: string, pos: number): number {
   return end;
 }
 
+// The long-standing lower-case street types that stay accepted in lower case ("12 oak court").
+const STREET_WORD_COMMON =
+  /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|gardens?|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
+
 const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
 
@@ -258,7 +264,7 @@ const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
 const STREET_PARTICLE = /^(?:de|del|la|las|los|le|du|des|da|do|dos|di|della|van|von|of|the|y|el|al)$/i;
 // After a street line: a town of up to three words, then a state (any case) or a ZIP.
 const TOWN_STATE_AFTER = new RegExp(
-  `^[ \\t]*[,-]?[ \\t]*(?:[A-Za-z][A-Za-z'.-]*[ \\t-]+){0,2}[A-Za-z][A-Za-z'.-]*[ \\t]*,?[ \\t]*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_NAMES.toLowerCase()})\\b|(?:${STATE_ABBR_ALT.toLowerCase()})(?:,?[ \\t]+\\d{5}\\b|[ \\t]*(?:$|[\\n,;.|)]))|\\d{5}\\b)`,
+  `^[ \\t]*[,-]?[ \\t]*(?:[A-Za-z][A-Za-z'.-]*[ \\t-]+){0,2}[A-Za-z][A-Za-z'.-]*[ \\t]*,?[ \\t]*(?<![A-Za-z'.-])(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_NAMES.toLowerCase()})\\b|(?:${STATE_ABBR_ALT.toLowerCase()})(?:,?[ \\t]+\\d{5}\\b|[ \\t]*(?:$|[\\n,;.|)]))|\\d{5}\\b)`,
 );
 
 function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
@@ -398,6 +404,8 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (SOFT_SUFFIX.test(suffix) && (dirOnly || words.some((w) => !DIR_WORD.test(w) && isVocab(w)))) continue;
       // "1230 thx pt", "2 vials sta": short suffixes in lower case need a cue.
       if (/^(?:pt|sta|ext|ter|vis|spur|row|run)$/.test(suffix) && !capital) continue;
+      // The USPS words that are everyday words too ("2 falls", "3 drives", "12 lead views") need capitals.
+      if (/^[a-z]/.test(suffix) && SOFT_SUFFIX.test(suffix) && !STREET_WORD_COMMON.test(suffix)) continue;
     }
     const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
     const unit = UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));

@@ -11,7 +11,7 @@
 // The vocabulary list (eponyms, drugs, products, roles) vetoes weak evidence.
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
-import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { COMMON_WORDS, EPONYM_PAIRS, FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 import {
   at,
   CLINICIAN,
@@ -28,6 +28,29 @@ import { nameCueRules } from './rules-names-cues';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
 type Mode = 'strong' | 'medium' | 'list';
+
+/** Two neighbouring words of tokens [i, j) that together name an eponym ("Marcus Gunn pupil"). */
+function eponymPair(toks: Tok[], i: number, j: number): boolean {
+  for (let k = Math.max(0, i - 1); k + 1 < Math.min(toks.length, j + 1); k++)
+    if (EPONYM_PAIRS.has(`${at(toks, k).key} ${at(toks, k + 1).key}`)) return true;
+  return false;
+}
+
+/**
+ * A given name that is nothing else: no everyday word, no clinical term ("james", "elizabeth",
+ * "Deborah"; not "will", "grace", "Frank"). After one, a listed surname is the person's even when it
+ * is also a trade or an eponym ("james parker", "Elizabeth Turner", "lisa young").
+ */
+const plainFirstName = (k: string): boolean =>
+  isFirstName(k) && !isEnglishWord(k) && !isCommonWord(k) && !FUNCTION_WORDS.has(k);
+// An everyday word only when it is one of the known name-words ("young", "white"), never "driver" or "mom".
+const surnameAfterFirst = (k: string): boolean =>
+  isSurname(k) &&
+  k.length >= 3 &&
+  !FUNCTION_WORDS.has(k) &&
+  !RELATIONS.has(k) &&
+  !TITLES.has(k) &&
+  (!isEnglishWord(k) || COMMON_WORDS.has(k));
 
 /** Could this token be part of a name, given how strong the surrounding cue is? */
 function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
@@ -149,7 +172,9 @@ function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
         continue;
       }
     }
-    if (!nameish(t, count === 0 ? mode : mode === 'list' ? 'medium' : mode, prevFirst || count > 0)) break;
+    const afterPlainFirst = count > 0 && plainFirstName(at(toks, j - 1).key) && surnameAfterFirst(t.key);
+    if (!afterPlainFirst && !nameish(t, count === 0 ? mode : mode === 'list' ? 'medium' : mode, prevFirst || count > 0))
+      break;
     if (t.shape === 'lower' && count > 0 && at(toks, i).shape !== 'lower' && at(toks, i).shape !== 'initial') break;
     prevFirst = isFirstName(t.key);
     j++;
@@ -248,7 +273,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (j <= i) return;
     const [start, end] = spanOf(text, toks, i, j);
     // "Todd's paralysis", "Kelly clamp": an eponym, unless a title or relation named the person.
-    if (priority < P_LABELLED && eponymAfter(text, end)) return;
+    if ((priority < P_LABELLED && eponymAfter(text, end)) || eponymPair(toks, i, j)) return;
     out.push({ start, end, kind: 'name', priority });
   };
 
@@ -472,7 +497,13 @@ export function nameRules(text: string, out: Candidate[]): void {
     // "Last, First"
     if (GAP_COMMA.test(gap)) {
       const lower = a.shape === 'lower';
-      const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
+      // "Turner, Elizabeth": a listed surname that is also an eponym, before a plain given name.
+      const plainAfter = plainFirstName(b.key) && surnameAfterFirst(a.key);
+      const bad = plainAfter
+        ? false
+        : lower
+          ? isCommonWord(a.key) || isCommonWord(b.key)
+          : isVocab(a.key) || isVocab(b.key);
       if (bad || (b.shape === 'upper' && b.text.length < 3)) continue;
       // "BLS, PALS": short capitals side by side are acronyms unless both are names.
       if (a.shape === 'upper' && a.text.length <= 4 && b.text.length <= 4 && !(inLists(a.key) && inLists(b.key)))
@@ -527,10 +558,11 @@ export function nameRules(text: string, out: Candidate[]): void {
       }
       continue;
     }
+    const plainPair = plainFirstName(a.key) && surnameAfterFirst(b.key);
     if (a.shape === 'lower') {
-      if (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key)) continue;
+      if (!plainPair && (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key))) continue;
     } else {
-      if (isVocab(a.key) || isVocab(b.key)) continue;
+      if (isVocab(a.key) || (isVocab(b.key) && !plainPair)) continue;
       if (!isSurname(b.key) && (isCommonWord(a.key) || isCommonWord(b.key) || b.text.length < 3)) continue;
     }
     const j = collect(text, toks, i, a.shape === 'lower' ? 'list' : 'medium');
@@ -616,6 +648,15 @@ export function nameRules(text: string, out: Candidate[]): void {
   }
 
   extendNames(text, toks, out, first);
+  // Whatever rule proposed it, a name holding an eponym pair ("Churg Strauss, Ehlers Danlos") is not one.
+  for (let c = out.length - 1; c >= first; c--) {
+    const cand = out[c] as Candidate;
+    if (cand.kind !== 'name') continue;
+    const i = toks.findIndex((t) => t.end > cand.start);
+    let j = i;
+    while (j < n && at(toks, j).start < cand.end) j++;
+    if (i >= 0 && eponymPair(toks, i, j)) out.splice(c, 1);
+  }
 }
 
 const BABY = /\b(?:baby|infant|twin\s+[ab])\s+(?:boy|girl)\s+([A-Za-z][A-Za-z'-]+)/gi;

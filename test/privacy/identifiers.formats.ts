@@ -35,11 +35,31 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'seen [[date:thursday 12/4]] by PCP',
     'seen [[date:March the 3rd]] for a rash',
   ],
+  'street types of USPS Publication 28 beyond the everyday ones, plurals included': [
+    'lives at [[address:4417 Gleichner Bottom]], [[address:Frederick]], MD [[zip:21702]]',
+    'Addr: [[address:88 Okonkwo Junctions Apt. 12]]',
+    'home [[address:310 Brekke Burg]], [[address:Ames]], IA',
+    'lives at [[address:9 Haley Keys]]',
+    'mail to [[address:1203 Lindqvist Circles]]',
+  ],
+  'lower-case full names whose surname is also a trade, a colour or an eponym': [
+    'spoke with [[name:james parker]] about dc',
+    'for [[name:elizabeth turner]]',
+    'daughter [[name:lisa young]] at bedside',
+    'called [[name:David Martin]] back',
+    'for [[name:Hunt, Elizabeth]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
 export const CLEAN_LOOKALIKES: string[] = [
   'pain 7/10, BP 150/90, strength 4/5, dilute 1/2000 in NS',
+  // Eponyms of two names side by side read as "First Last": they are not a patient.
+  'Arnold Chiari malformation on MRI; Austin Flint murmur; Bence Jones proteins positive',
+  'Reed Sternberg cells; Howell Jolly bodies; Kayser Fleischer rings; Frank Starling mechanism',
+  'Budd Chiari on doppler; Crigler Najjar type 2; Marcus Gunn pupil; Sister Mary Joseph nodule',
+  'Child Pugh class B, Tay Sachs carrier, Churg Strauss, Ehlers Danlos, Dix Hallpike positive',
+  'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
 ];
 
