@@ -7,7 +7,7 @@
 
 import { isEnglishWord, isPlace } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { foreign, RELATIONS } from './name-tokens';
+import { clinicalEnding, foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
 const STATE_ABBR =
@@ -50,8 +50,37 @@ const STREET = oneLine(
 );
 // A street with no house number after a residence cue: "lives on Elm Street", "house off Old Mill Rd".
 const STREET_NO_NUMBER = oneLine(
-  `\\b(?:lives?|living|lived|resides?|residing|house|home|apartment|apt|trailer|moved|staying|stays|address(?:\\s+is)?)\\b[^.;\\n]{0,25}?\\b(?:on|off)\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3}\\s+(?:${SUFFIX})\\b\\.?)`,
+  `\\b(?:lives?|living|lived|resides?|residing|house|home|apartment|apt|trailer|moved|staying|stays|address(?:\\s+is)?)\\b[^.;\\n]{0,25}?\\b(?:on|off)\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?!(?:the|a|an|near|by|with|and|or|of|in|on|at|to|for|from|behind|across|past)\\b)[A-Za-z][A-Za-z'.-]*){0,3}\\s+(?:${SUFFIX})\\b\\.?)`,
   'gi',
+);
+// A numbered road after a residence or scene cue: "lives off Route 30", "house on County Road 12",
+// "MVC on I-94", "lives out on Hwy 12".
+const ROAD_NO_NUMBER = oneLine(
+  `\\b(?:lives?|living|lived|resides?|residing|house|home|farm|trailer|moved|staying|stays|address(?:\\s+is)?|mvc|mva|crash|accident|found|scene)\\b[^.;\\n]{0,25}?\\b(?:on|off|at|near)\\s+((?:(?:old|state|county|us|u\\.s\\.|farm\\s+to\\s+market|ranch)\\s+)?(?:route|rte|rt|highway|hwy|road|rd|county\\s+road|cr|sr|fm|interstate|i)(?:\\s|-)*(?:\\d{1,4}[A-Za-z]?|[A-Z]{1,2})\\b(?:\\s+(?:N|S|E|W|North|South|East|West)\\b)?)`,
+  'gi',
+);
+// Two streets crossing: "at 5th and Main", "corner of Elm St and Oak Ave", "Main St & 3rd Ave",
+// "Hwy 41 and County Rd K". One side needs a street type or an ordinal, and a cue before.
+const STREET_SIDE = `(?:(?:hwy|highway|route|rte|county\\s+(?:road|rd)|cr|sr|us)\\s*-?\\s*(?:\\d{1,4}|[A-Z]{1,2}\\b)|(?:${DIR}\\.?\\s+)?(?:\\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'.-]*)(?:\\s+[A-Z][A-Za-z'.-]*){0,2}?(?:\\s+(?:${SUFFIX})\\b\\.?)?)`;
+const INTERSECTION = oneLine(
+  `\\b(?:corner\\s+of|intersection\\s+of|at|near|on|off|of)\\s+(${STREET_SIDE}\\s*(?:and|&|\\/|@|x)\\s*${STREET_SIDE})`,
+  'gi',
+);
+// "the 1200 block of Elm St", "3400 blk of N Main".
+const BLOCK_OF = oneLine(
+  `\\b\\d{1,5}\\s+(?:block|blk)\\s+(?:of\\s+)?(?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,2}?(?:\\s+(?:${SUFFIX})\\b\\.?)`,
+  'gi',
+);
+const COMPLEX_TYPES =
+  'apartments apts apt towers manor estates village commons terrace gardens court courts place homes'
+    .split(' ')
+    .map((w) => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+// A named apartment complex or park after a residence cue: "lives at Oak Terrace Apts", "lives in
+// the Riverside Apartments", "Sunny Acres trailer park".
+const COMPLEX = oneLine(
+  `\\b(?:lives?|living|resides?|residing|staying|stays|moved)\\s+(?:at|in|to)\\s+(?:the\\s+)?((?:[A-Z][A-Za-z'.-]*\\s+){1,3}(?:${COMPLEX_TYPES}))\\b`,
+  'g',
 );
 // The street type first: "3 Avenue of the Americas", "19 Avenue C", "5 Calle Sol", "77 rue de la Paix".
 const TYPE_FIRST = oneLine(
@@ -435,6 +464,29 @@ export function addressRules(text: string, out: Candidate[]): void {
     const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start, end: start + street.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, start + street.length, street === street.toLowerCase(), out);
+  }
+  for (const re of [ROAD_NO_NUMBER, INTERSECTION, BLOCK_OF, COMPLEX]) {
+    for (const m of text.matchAll(re)) {
+      const v = (m[1] ?? m[0]).replace(/[\s,.]+$/, '');
+      const start = m.index + m[0].indexOf(v);
+      if (re === INTERSECTION) {
+        // Both sides street-like: an ordinal, a street type or a numbered road on at least one, and no
+        // clinical word on either ("at 5th and Main"; not "at 3 and 4", "on Lasix and Coreg").
+        const sides = v.split(/\s*(?:\band\b|&|\/|@|\bx\b)\s*/i);
+        const typed = sides.some(
+          (x) => /\d(?:st|nd|rd|th)\b|\d/.test(x) || STREET_WORD.test(x.split(/\s+/).pop() ?? ''),
+        );
+        const clean = sides.every(
+          (x) =>
+            x.length > 0 &&
+            !x.split(/\s+/).some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || clinicalEnding(w.toLowerCase())),
+        );
+        if (!typed || !clean || sides.length !== 2) continue;
+      }
+      // A numbered road beats the "County Road" a street rule reads in it.
+      const priority = re === ROAD_NO_NUMBER ? P_FORMAT + 1 : re === INTERSECTION ? P_FORMAT + 2 : P_FORMAT - 2;
+      out.push({ start, end: start + v.length, kind: 'address', priority });
+    }
   }
   for (const m of text.matchAll(TYPE_FIRST)) {
     houseAt.add(m.index);

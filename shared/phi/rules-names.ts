@@ -25,6 +25,7 @@ import {
   tokenize,
 } from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
+import { otherScriptNameRules } from './rules-names-scripts';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
 type Mode = 'strong' | 'medium' | 'list';
@@ -573,6 +574,7 @@ export function nameRules(text: string, out: Candidate[]): void {
   }
 
   nameCueRules(text, toks, out);
+  otherScriptNameRules(text, out);
 
   // 4. A lone first name doing something: "Priya in room 935 said…", "darnell in bed 28".
   for (let i = 0; i < n; i++) {

@@ -49,6 +49,30 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'called [[name:David Martin]] back',
     'for [[name:Hunt, Elizabeth]]',
   ],
+  'names written in another script': [
+    'pt [[name:Олег Иванов]] here for f/u',
+    'pt [[name:Γιώργος Παπαδόπουλος]] here',
+    'daughter [[name:李伟]] at bedside',
+    'spoke with [[name:محمد علي]] by phone',
+    'pt [[name:राहुल शर्मा]] in bed 3',
+    '[[name:สมชาย ใจดี]] in bed 3 asking for water',
+    'pt [[name:김민준]] here',
+    'pt [[name:田中 太郎]] needs an interpreter',
+    'wife [[name:Ольга]] called',
+    'pt [[name:Ólafur Þórsson]] arrived',
+  ],
+  'streets without a house number, crossings, blocks and complexes': [
+    'found down at [[address:5th and Main]]',
+    'picked up at [[address:Main St & 3rd Ave]]',
+    'MVC at [[address:Hwy 41 and County Rd K]]',
+    'lives in the [[address:1200 block of Elm St]]',
+    'lives on [[address:Elm St]] near the park',
+    'lives off [[address:Route 30]]',
+    'house on [[address:County Road 12]]',
+    'lives on [[address:Old Mill Road]]',
+    'lives at the [[address:Riverside Apartments]]',
+    'lives at [[address:Oak Terrace Apts]], unit 4',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -59,6 +83,9 @@ export const CLEAN_LOOKALIKES: string[] = [
   'Reed Sternberg cells; Howell Jolly bodies; Kayser Fleischer rings; Frank Starling mechanism',
   'Budd Chiari on doppler; Crigler Najjar type 2; Marcus Gunn pupil; Sister Mary Joseph nodule',
   'Child Pugh class B, Tay Sachs carrier, Churg Strauss, Ehlers Danlos, Dix Hallpike positive',
+  'Привет, note in Russian: пациент стабилен; interpreter for 中文; speaks 한국어; (العربية) at bedside',
+  'αβ blockers, β-agonist, γ-GT 45, Δ change, μg/kg',
+  'on Lasix and Coreg; at 3 and 4 pm; near 2 and 3 West',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
 ];
