@@ -167,9 +167,15 @@ const TOWN_STATE_NAME_LOWER = new RegExp(
   `\\b([a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?),\\s*(?:${STATE_NAMES.toLowerCase()})\\b`,
   'g',
 );
+// Between a state and its ZIP: a comma, a bar, a bullet or a colon, even ", USA" ("MD • 21702", "MD, USA 21702").
+const ZIP_SEP = '(?:,?\\s*(?:USA|U\\.S\\.A\\.?|US|United\\s+States)\\.?)?\\s*[,|;/:(•·∙-]?\\s*';
+// Abbreviations in title case ("Frederick, Md 21702"): only before a ZIP, where "Md" cannot be a doctor.
+const STATE_TITLE = STATE_ABBR.split(' ')
+  .map((a) => `${a[0]}${a[1]?.toLowerCase()}`)
+  .join('|');
 // The town read back from before a state and a ZIP: "Kewaskum WI 53040", "KEWASKUM WI", "kewaskum wi 53040".
 const TOWN_BEFORE_STATE = new RegExp(
-  `([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})[ \\t]*,?[ \\t]*(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?\\s*[,|;/-]?\\s*$`,
+  `([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})[ \\t]*,?[ \\t]*(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()}|${STATE_TITLE})\\.?${ZIP_SEP}$`,
 );
 
 /** The words of a town at the end of `words`: capitalised non-vocabulary words, or one lower-case foreign or listed word. */
@@ -198,12 +204,22 @@ const CITY_STATE_LOWER = new RegExp(
 // or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
 // a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
 const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
-const STATE_BEFORE_ZIP = new RegExp(`(?:\\b(?:${STATE_UPPER})\\.?|\\b${STATE_AP})\\s*[,|;/-]?\\s*$`);
+const STATE_BEFORE_ZIP = new RegExp(`(?:\\b(?:${STATE_UPPER}|${STATE_TITLE})\\.?|\\b${STATE_AP})${ZIP_SEP}$`);
 const STATE_LOWER_BEFORE_ZIP = new RegExp(
   `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
-const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?\s*[,|;/-]?\s*$/i;
-const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s*$/;
+const COUNTY_BEFORE_ZIP = new RegExp(`\\b(?:county|parish|borough|township|twp|County|Parish|COUNTY)\\.?${ZIP_SEP}$`);
+const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*(?:[,|;(]|\s-)\s*$/;
+// Five digits where a place goes: "lives in 21702", "moved from 21702", "in the 21702 area".
+const ZIP_AS_PLACE_BEFORE =
+  /\b(?:lives?|living|lived|resides?|residing|moved|moving|relocated|staying|stays|(?:is|comes|came)\s+from)\s+(?:here\s+)?(?:in|from|to|near|at)?\s*(?:the\s+)?(?:zip(?:\s*code)?\s+)?$/i;
+const ZIP_AS_PLACE_AFTER = /^\s+area\b/i;
+const NUMBER_UNIT_AFTER = /^\s*(?:mg|mcg|ml|units?|%|dollars|people|patients|pts|steps|feet|ft|miles|lbs?|kg)\b/i;
+// A ZIP written before its town and state: "21702 Frederick, MD", "21702 - Frederick MD".
+const ZIP_BEFORE_TOWN = new RegExp(
+  `(?<![\\w./$#-])(\\d{5}(?:-\\d{4})?)[ \\t]*[,-]?[ \\t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?[ \\t]+(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b`,
+  'g',
+);
 // "Fall River 02720", "fall river 02720": a listed town right before five digits.
 const TOWN_BEFORE_ZIP = /([A-Za-z][a-z.'-]*(?:[ -][A-Za-z][a-z.'-]*){0,2})[ ,]+$/;
 // ZIP+4 has no other use in a note.
@@ -649,6 +665,14 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: ts, end: ts + (town[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
       hit = true;
     }
+    // "lives in 21702", "moved from 21702", "in the 21702 area".
+    if (
+      !hit &&
+      m[0].length === 5 &&
+      (ZIP_AS_PLACE_BEFORE.test(before) ||
+        (/\bin\s+the\s+$/i.test(before) && ZIP_AS_PLACE_AFTER.test(text.slice(m.index + 5, m.index + 12))))
+    )
+      hit = !NUMBER_UNIT_AFTER.test(text.slice(m.index + 5, m.index + 16));
     if (!hit) {
       const listed = TOWN_BEFORE_ZIP.exec(before);
       const words = (listed?.[1] ?? '').split(' ');
@@ -678,6 +702,14 @@ export function addressRules(text: string, out: Candidate[]): void {
       kind: 'zip',
       priority: P_LABELLED,
     });
+  }
+  for (const m of text.matchAll(ZIP_BEFORE_TOWN)) {
+    const town = m[2] ?? '';
+    if (town.split(/[ -]/).some((w) => isVocab(w) || (isEnglishWord(w) && !isPlace(town)))) continue;
+    const zs = m.index;
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+    const ts = m.index + m[0].indexOf(town, (m[1] ?? '').length);
+    out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT });
   }
   for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
     for (const k of text.matchAll(re)) {

@@ -73,6 +73,19 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'lives at the [[address:Riverside Apartments]]',
     'lives at [[address:Oak Terrace Apts]], unit 4',
   ],
+  'ZIP codes before their town, as a place, and after a state with odd separators': [
+    '[[zip:21702]] - [[address:Frederick]], MD',
+    '[[zip:21702]], [[address:Frederick]] MD',
+    '[[address:Frederick]] ([[zip:21702]])',
+    'lives in [[zip:21702]]',
+    'lives in the [[zip:21702]] area',
+    '[[address:Frederick]] - [[zip:21702]]',
+    '[[address:Frederick]], MD · [[zip:21702]]',
+    '[[address:Frederick]] MD ([[zip:21702]])',
+    '[[address:Frederick]], Md [[zip:21702]]',
+    '[[address:Frederick]], MD: [[zip:21702]]',
+    '[[address:Frederick]], MD, USA [[zip:21702]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -86,6 +99,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'Привет, note in Russian: пациент стабилен; interpreter for 中文; speaks 한국어; (العربية) at bedside',
   'αβ blockers, β-agonist, γ-GT 45, Δ change, μg/kg',
   'on Lasix and Coreg; at 3 and 4 pm; near 2 and 3 West',
+  'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
 ];
