@@ -47,6 +47,12 @@ const PHONE_CUE =
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
   /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+// After a word that says "phone number", any run of 7–15 digits with the usual separators is one,
+// however odd its grouping or slip of a finger: "ph 503 55 50 142", "call 503/555/0142", "503) 555-0142".
+const PHONE_WORD_BEFORE =
+  /\b(?:phone|ph|phn|tel|telephone|cell|cellphone|mobile|mob|fax|fx|cb|callback|call\s+back|contact|number|no|home|hm|work|wk|whatsapp|text|call|reach)\b\.?\s*(?:#|no\.?|number|num)?\s*(?:is|at|:|-|=)?\s*$/i;
+const DIGIT_RUN = /(?<![\w+./-])[+(]?\d[\d \t()./-]{5,24}\d(?![\w/-]|\.\d)/g;
+const NOT_NUMBER_AFTER = /^\s*(?:mg|mcg|ml|units?|%|mmhg|bpm|kg|lbs?|cm|mm|min|hours?|hrs?|days?)\b/i;
 // The patient's own extension after a number is part of it: "503-555-0142 ext. 214", "… x214".
 const EXTENSION_AFTER = /^[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*#?[ \t]*\d{1,6}(?![\w-])/i;
 // A full ten-digit number written as a phone number is one after "#" or "pager" too ("mom's # 503-555-0142").
@@ -59,7 +65,24 @@ function trimUrl(s: string): string {
   return s.replace(/[.,;:!?]+$/, '');
 }
 
+function cuedPhones(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const v = m[0].replace(/[\s(./-]+$/, '');
+    const digits = v.replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15) continue;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    if (
+      !PHONE_WORD_BEFORE.test(before) ||
+      NOT_NUMBER_AFTER.test(text.slice(m.index + v.length, m.index + v.length + 8))
+    )
+      continue;
+    const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
+    out.push({ start: m.index, end: m.index + v.length, kind, priority: P_FORMAT - 1 });
+  }
+}
+
 export function contactRules(text: string, out: Candidate[]): void {
+  cuedPhones(text, out);
   for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }

@@ -86,6 +86,15 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     '[[address:Frederick]], MD: [[zip:21702]]',
     '[[address:Frederick]], MD, USA [[zip:21702]]',
   ],
+  'phone and fax numbers after a phone word, whatever their grouping': [
+    'ph [[phone:503 55 50 142]]',
+    'ph [[phone:503 555 01 42]]',
+    'fax [[fax:503 555 01 43]]',
+    'call [[phone:503/555/0142]]',
+    'call [[phone:(503) 555-01422]] (one digit too many, still hers)',
+    'cell [[phone:50-555-0142]]',
+    'phone: [[phone:503--555--0142]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -99,6 +108,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'Привет, note in Russian: пациент стабилен; interpreter for 中文; speaks 한국어; (العربية) at bedside',
   'αβ blockers, β-agonist, γ-GT 45, Δ change, μg/kg',
   'on Lasix and Coreg; at 3 and 4 pm; near 2 and 3 West',
+  'call 911; phone the lab re 3 tubes; call back in 10 min, 2 units; cell count 12 500',
   'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
