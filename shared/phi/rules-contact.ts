@@ -49,9 +49,9 @@ const NOT_PHONE_BEFORE =
   /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
 // After a word that says "phone number", any run of 7–15 digits with the usual separators is one,
 // however odd its grouping or slip of a finger: "ph 503 55 50 142", "call 503/555/0142", "503) 555-0142".
-const PHONE_WORD_BEFORE =
-  /\b(?:phone|ph|phn|tel|telephone|cell|cellphone|mobile|mob|fax|fx|cb|callback|call\s+back|contact|number|no|home|hm|work|wk|whatsapp|text|call|reach)\b\.?\s*(?:#|no\.?|number|num)?\s*(?:is|at|:|-|=)?\s*$/i;
-const DIGIT_RUN = /(?<![\w+./-])[+(]?\d[\d \t()./-]{5,24}\d(?![\w/-]|\.\d)/g;
+const PHONE_WORD =
+  /\b(?:phone|ph|phn|tel|telephone|cell|cellphone|mobile|mob|fax|fx|cb|callback|call\s+back|contact|number|no|home|hm|work|wk|whatsapp|text|call|reach)\b\.?[ \t]*(?:#|no\.?|number|num)?[ \t]*(?:is|at|:|-|=)?[ \t]*/gi;
+const DIGIT_RUN = /[+(]?\d[\d \t()./-]{5,24}\d(?![\w/-]|\.\d)/y;
 const NOT_NUMBER_AFTER = /^\s*(?:mg|mcg|ml|units?|%|mmhg|bpm|kg|lbs?|cm|mm|min|hours?|hrs?|days?)\b/i;
 // The patient's own extension after a number is part of it: "503-555-0142 ext. 214", "… x214".
 const EXTENSION_AFTER = /^[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*#?[ \t]*\d{1,6}(?![\w-])/i;
@@ -66,18 +66,18 @@ function trimUrl(s: string): string {
 }
 
 function cuedPhones(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(DIGIT_RUN)) {
+  // The phone words are few in a note: find them, then read the digits right after each.
+  for (const w of text.matchAll(PHONE_WORD)) {
+    const at = w.index + w[0].length;
+    DIGIT_RUN.lastIndex = at;
+    const m = DIGIT_RUN.exec(text);
+    if (!m || /[\w./-]/.test(text[at - 1] ?? ' ')) continue;
     const v = m[0].replace(/[\s(./-]+$/, '');
     const digits = v.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15) continue;
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (
-      !PHONE_WORD_BEFORE.test(before) ||
-      NOT_NUMBER_AFTER.test(text.slice(m.index + v.length, m.index + v.length + 8))
-    )
-      continue;
+    if (digits < 7 || digits > 15 || NOT_NUMBER_AFTER.test(text.slice(at + v.length, at + v.length + 8))) continue;
+    const before = text.slice(Math.max(0, at - 30), at);
     const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
-    out.push({ start: m.index, end: m.index + v.length, kind, priority: P_FORMAT - 1 });
+    out.push({ start: at, end: at + v.length, kind, priority: P_FORMAT - 1 });
   }
 }
 

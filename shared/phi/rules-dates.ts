@@ -33,6 +33,7 @@ const MONTH_YEAR = /(?<![\w./-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d{2}(?![\w/-]|\.
 // Spaces around or instead of the separators: "3 / 14 / 1952", "03 14 1952" (the last after a date word only).
 const NUM3_SPACED =
   /(?<![\w./-])(\d{1,2})(?:\s+([/.-])\s*|\s*([/.-])\s+|\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+)((?:18|19|20)\d{2})(?![\w/-]|\.\d)/g;
+const SPACED_GATE = /\d\s+[/.-]|[/.-]\s+\d|\b\d{1,2}\s+\d{1,2}\s+(?:18|19|20)\d\d\b/;
 // Year first with two digits, after a date word: "DOB 52/03/14".
 const YMD_SHORT = /(?<![\w./-])(\d{2})([/.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)/g;
 // A weekday before a date belongs to it: "Monday, March 3, 2025", "thursday 12/4".
@@ -164,7 +165,7 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
       continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(NUM3_SPACED)) {
+  for (const m of SPACED_GATE.test(text) ? text.matchAll(NUM3_SPACED) : []) {
     if (!validMD(Number(m[1]), Number(m[4]))) continue;
     if (!m[2] && !m[3] && !SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });

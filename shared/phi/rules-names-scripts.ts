@@ -20,6 +20,7 @@ const CUE_BEFORE =
   /\b(?:pt|patient|name|re|for|to|with|from|by|call|called|ask|tell|see|per|visiting|named|aka|and)\s*[:,-]?\s*$/i;
 const LATIN_WORD_BEFORE = /([A-Za-z]+)\.?\s*[:,(-]?\s*$/;
 const MAX_RUN = 4;
+const NON_ASCII = /[^\x00-\x7f]/;
 // Languages named in their own script ("interpreter for 中文", "speaks 한국어"): not a name. Kept as
 // the rules see them, after folding.
 const LANGUAGES = new Set(
@@ -35,7 +36,8 @@ const capitalised = (t: string): boolean => {
 };
 
 export function otherScriptNameRules(text: string, out: Candidate[]): void {
-  if (!OTHER_SCRIPT.test(text)) return;
+  // Plain ASCII, the common case, is settled without the Unicode property scan.
+  if (!NON_ASCII.test(text) || !OTHER_SCRIPT.test(text)) return;
   const toks = [...text.matchAll(TOKEN)].filter((m) => OTHER_SCRIPT.test(m[0]));
   let i = 0;
   while (i < toks.length) {
