@@ -120,7 +120,7 @@ const ADDRESS_CUE =
 // The county word is found first; its name is then read back from it (a regex starting at every
 // word would try four words before each).
 const COUNTY_WORD =
-  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|Cnty|CNTY|cnty|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|Cnty|CNTY|cnty|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.|(?:Co|CO|co)(?=[ \t]*(?:[,;:)|\n]|$|[ \t]-[ \t]|[ \t](?:resident|res|area|line|jail|sheriff|EMS|ems|hospital|hosp|health|dept|department|public|social|courthouse|court)\b|[ \t][A-Z]{2}\b)))(?![A-Za-z])/g;
 const COUNTY_NAME = /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)$/;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
@@ -593,6 +593,13 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
     const name = words.slice(skip).map((w) => w[0]);
     if (name.length === 0) continue;
+    // "Co" alone is also a company ("Acme Co"): a listed place, or a residence word before it.
+    if (
+      /^co$/i.test(m[2] ?? '') &&
+      !isPlace(name.join(' ')) &&
+      !PLACE_CUE.test(text.slice(Math.max(0, m.index - 40), k.index + k[0].length + 12))
+    )
+      continue;
     const start = m.index + (words[skip]?.index ?? 0);
     out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
