@@ -8,7 +8,7 @@ import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 // English month names and abbreviations, and the Spanish, French, German, Portuguese and Italian
 // names a family member or a form from abroad may use.
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre|januar|februar|m[aä]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)';
+  '(?:febuary|feburary|februray|janurary|janaury|arpil|apirl|agust|augst|setpember|septmber|sepember|octber|ocotber|novmber|novemeber|decmber|decemeber|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre|januar|februar|m[aä]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = "(?:(?:18|19|20)\\d{2}|'\\d{2})";
@@ -44,12 +44,24 @@ const DAY_FIRST = new RegExp(
   `\\b(${DAY})${ORD}(?:\\s+of)?(?:\\s+|-)(${MONTH})\\b\\.?(?:(?:,?\\s+|-)(?:${YEAR})\\b|-\\d{2}\\b)?`,
   'gi',
 );
+// A month glued to its day or dotted, or the year first: "March14, 1952", "14.Mar.1952", "1952 Mar 14", "1952-Mar-14".
+const MONTH_ODD = new RegExp(
+  `\\b(?:(${MONTH})(${DAY})(?:st|nd|rd|th)?,?\\s*(?:18|19|20)\\d{2}|(${DAY})\\.(${MONTH})\\.(?:18|19|20)\\d{2}|(?:18|19|20)\\d{2}[\\s/-](${MONTH})\\.?[\\s/-](${DAY}))\\b`,
+  'gi',
+);
+// A holiday with its year: "Christmas 2024", "Thanksgiving of 2023".
+const HOLIDAY_YEAR =
+  /\b(?:christmas(?:\s+eve)?|xmas|thanksgiving|easter|halloween|new\s+year'?s(?:\s+(?:eve|day))?|independence\s+day|memorial\s+day|labor\s+day|valentine'?s\s+day|mother'?s\s+day|father'?s\s+day)\s+(?:of\s+)?(?:18|19|20)\d{2}\b/gi;
+// After a date, more of them: "3/14 and 3/21", "3/14-3/21", "3/14, 3/21", "March 14-16".
+const MORE_DATES =
+  /^[ \t]*(?:,|and|&|-|to|through|thru|until|or)[ \t]*(?:(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-](?:\d{4}|\d{2}))?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)(?![\w/]|[.-]\d)/i;
 // 15JAN1993, 01feb1976, 3MAR58.
 const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
   /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
-const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
+// A range's hyphen may follow: "3/14-3/21".
+const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d|-\d(?!\d?\/))/g;
 const NOT_DATE_AFTER =
   /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%|l\b|lpm|liters?|litres?|hours?|hrs?|days?|weeks?|wks?|times|doses?|puffs?|drops?|sprays?|cm|mm|kg|lbs?|beats?|breaths?|min)/i;
 
@@ -103,6 +115,17 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
   for (let i = first; i < out.length; i++) {
     const c = out[i] as Candidate;
     if (c.kind !== 'date') continue;
+    // A list or range of dates: the next one needs no cue of its own. A bare day follows a month only.
+    let end = c.end;
+    for (let k = 0; k < 3; k++) {
+      const more = MORE_DATES.exec(text.slice(end, end + 20));
+      if (!more || (more[3] && !/[a-z]\s*\d{1,2}(?:st|nd|rd|th)?$/i.test(text.slice(c.start, end)))) break;
+      if (more[3] && Number(more[3]) < Number(/(\d{1,2})(?:st|nd|rd|th)?$/.exec(text.slice(c.start, end))?.[1] ?? 99))
+        break;
+      if (NOT_DATE_AFTER.test(text.slice(end + more[0].length, end + more[0].length + 10))) break;
+      end += more[0].length;
+    }
+    c.end = end;
     const day = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
     if (day) c.start -= day[0].length;
   }
@@ -183,6 +206,10 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
     if (!SHORT_CUE.test(before)) continue;
     if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_CONTEXT });
+  }
+  for (const re of [MONTH_ODD, HOLIDAY_YEAR]) {
+    for (const m of text.matchAll(re))
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DMY_COMPACT)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });

@@ -95,6 +95,19 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'cell [[phone:50-555-0142]]',
     'phone: [[phone:503--555--0142]]',
   ],
+  'dates with a misspelt month, glued or year-first, holidays with a year, lists and ranges': [
+    'DOB [[date:Febuary 3, 1950]]',
+    'seen [[date:Janurary 5]]',
+    'adm [[date:Decmber 1, 2025]]',
+    'DOB [[date:March14, 1952]]',
+    'DOB [[date:14.Mar.1952]]',
+    'DOB [[date:1952 Mar 14]]',
+    'DOB [[date:1952-Mar-14]]',
+    'fell at home [[date:Christmas 2024]]',
+    'seen on [[date:3/14 and 3/21]]',
+    'admitted [[date:3/14-3/21]] at OSH',
+    'inpatient [[date:March 14-16]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -109,6 +122,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'αβ blockers, β-agonist, γ-GT 45, Δ change, μg/kg',
   'on Lasix and Coreg; at 3 and 4 pm; near 2 and 3 West',
   'call 911; phone the lab re 3 tubes; call back in 10 min, 2 units; cell count 12 500',
+  'Mar is reviewed; pain 7/10 and 3/10; BP 150/90, 140/80; Christmas party for staff; 12 and 14 mg',
   'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
