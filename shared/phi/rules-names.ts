@@ -210,6 +210,11 @@ const PT_CUES = new Set([
   'patients',
 ]);
 const WEAK_CUES = new Set([
+  // A message's greeting: "Hi Ngozi,", "Dear Adaeze".
+  'hi',
+  'hello',
+  'hey',
+  'dear',
   'ask',
   'asked',
   'tell',
@@ -747,8 +752,29 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
       j++;
       added++;
     }
-    const start = at(toks, i).start;
-    const end = Math.max(cand.end, at(toks, j).end);
+    let start = at(toks, i).start;
+    let end = Math.max(cand.end, at(toks, j).end);
+    // Initials around the name: "N. A. Okafor", "Okafor N.A.", a banner's "OKAFOR N A".
+    const lead = LEAD_INITIALS.exec(text.slice(Math.max(0, start - 8), start));
+    if (lead) start -= lead[0].length;
+    const upper = text.slice(start, end) === text.slice(start, end).toUpperCase();
+    const trail = (upper ? TRAIL_INITIALS_UPPER : TRAIL_INITIALS).exec(text.slice(end, end + 10));
+    if (trail) end += trail[0].length;
+    // A nickname or alias: 'Robert "Bobby" Jones', "Okafor, Ngozi (Nkechi)".
+    const alias = ALIAS_AFTER.exec(text.slice(end, end + 40));
+    if (
+      alias &&
+      !isEnglishWord(alias[1] ?? '') &&
+      !isVocab(alias[1] ?? '') &&
+      !RELATIONS.has((alias[1] ?? '').toLowerCase())
+    )
+      end += alias[0].length;
     if (start < cand.start || end > cand.end) out[c] = { ...cand, start, end };
   }
 }
+const LEAD_INITIALS = /(?<![\w.])(?:[A-Z]\.[ \t]?){1,2}$/;
+const TRAIL_INITIALS = /^[ \t](?:[A-Z]\.[ \t]?){1,2}(?![A-Z]\.)(?=$|[\s,;:)(|])/;
+// Each a letter alone: "N A", "N.A."; never a state's two letters ("KENJI IA DL …").
+const TRAIL_INITIALS_UPPER =
+  /^[ \t](?:[A-Z](?:\.[ \t]?|[ \t](?=[A-Z]\b)|(?=[ \t]*(?:$|[\n,;:)(|]|[ \t][a-z\d(|-]|[ \t](?:DOB|MRN|SSN)\b)))){1,2}(?![A-Z]\.)/;
+const ALIAS_AFTER = /^(?:[ \t]+["“'(]([A-Z][a-z]{2,})["”')](?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)/;

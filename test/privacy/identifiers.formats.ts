@@ -108,6 +108,15 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'admitted [[date:3/14-3/21]] at OSH',
     'inpatient [[date:March 14-16]]',
   ],
+  'names with initials, nicknames and aliases, and after a greeting': [
+    'pt [[name:N. A. Okafor]] in 4',
+    'pt [[name:Okafor N.A.]] in 4',
+    'pt [[name:OKAFOR N A]] in 4',
+    'pt [[name:Robert "Bobby" Jones]] in 4',
+    'pt [[name:Okafor, Ngozi (Nkechi)]]',
+    'Hi [[name:Ngozi]], your results are back',
+    'Dear [[name:Adaeze]], please call the clinic',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -123,6 +132,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'on Lasix and Coreg; at 3 and 4 pm; near 2 and 3 West',
   'call 911; phone the lab re 3 tubes; call back in 10 min, 2 units; cell count 12 500',
   'Mar is reviewed; pain 7/10 and 3/10; BP 150/90, 140/80; Christmas party for staff; 12 and 14 mg',
+  'MWANGI is not here; D.O.B. missing on the form; Hi team, dear all, hello night shift',
   'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
