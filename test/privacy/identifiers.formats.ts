@@ -117,6 +117,13 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'Hi [[name:Ngozi]], your results are back',
     'Dear [[name:Adaeze]], please call the clinic',
   ],
+  'names in a note typed all in capitals': [
+    'PT [[name:OKAFOR,NGOZI]] IN BED 4 KEEPS PULLING AT HER LINES, PLEASE ADVISE',
+    'SPOKE WITH DAUGHTER [[name:ADAEZE]] RE PLAN OF CARE AND DISPO TODAY',
+    'CALLED MRS [[name:OKAFOR]] BACK RE PLAN OF CARE AND DISPO TODAY',
+    'SPOKE WITH [[name:NGOZI OKAFOR]] RE PLAN OF CARE AND DISPO TODAY PLEASE',
+    'FOR [[name:ZORBLAT QUENFEL]]: RE PLAN OF CARE AND DISPO TODAY PLEASE',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -133,6 +140,9 @@ export const CLEAN_LOOKALIKES: string[] = [
   'call 911; phone the lab re 3 tubes; call back in 10 min, 2 units; cell count 12 500',
   'Mar is reviewed; pain 7/10 and 3/10; BP 150/90, 140/80; Christmas party for staff; 12 and 14 mg',
   'MWANGI is not here; D.O.B. missing on the form; Hi team, dear all, hello night shift',
+  // A note typed in capitals: capitals say nothing about names there.
+  'GLENN SHUNT AND HARRINGTON RODS NOTED; PATRICK TEST NEG; PSEUDOMONAS AERUGINOSA IN SPUTUM',
+  'PARKINSON DISEASE, ON CARBIDOPA LEVODOPA; GOLYTELY PREP; SOLU MEDROL 125; EWING SARCOMA HX',
   'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
