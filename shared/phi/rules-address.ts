@@ -91,7 +91,7 @@ const GATE = new Map<RegExp, RegExp>([
   [ROAD_NO_NUMBER, /\b(?:route|rte|rt|highway|hwy|road|rd|cr|sr|fm|interstate|i)(?:\s|-)*(?:\d|[A-Z]{1,2}\b)/i],
   [
     INTERSECTION,
-    /(?:\d(?:st|nd|rd|th)|\b(?:st|ave|rd|blvd|dr|ln|hwy|street|avenue|road|drive|lane|route|highway|boulevard)\.?)\s*(?:and|&|\/|@|x)\s|\s(?:and|&|\/|@|x)\s*(?:\d{1,3}(?:st|nd|rd|th)|hwy|highway|route|rte|county|cr|sr|us)\b/i,
+    /(?:\d(?:st|nd|rd|th)|\b(?:st|ave|rd|blvd|dr|ln|hwy|street|avenue|road|drive|lane|route|highway|boulevard|main)\.?) ?(?:and|&|\/|@|x) |(?:and|&|@) (?:\d{1,3}(?:st|nd|rd|th)|hwy|highway|route|rte|county)\b/i,
   ],
   [BLOCK_OF, /\d\s+(?:block|blk)\b/i],
   [COMPLEX, /\b(?:lives?|living|resides?|residing|staying|stays|moved)\s+(?:at|in|to)\s/],

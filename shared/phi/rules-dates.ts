@@ -207,8 +207,12 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
     if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_CONTEXT });
   }
-  for (const re of [MONTH_ODD, HOLIDAY_YEAR]) {
-    for (const m of text.matchAll(re))
+  // Both need a four-digit year and, for the odd month forms, a letter touching a digit or a dot.
+  if (/(?:18|19|20)\d\d/.test(text)) {
+    if (/[a-z]\d|\d\.[a-z]|\d\d[\s/-][a-z]/i.test(text))
+      for (const m of text.matchAll(MONTH_ODD))
+        out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+    for (const m of text.matchAll(HOLIDAY_YEAR))
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DMY_COMPACT)) {

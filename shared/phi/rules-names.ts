@@ -32,10 +32,13 @@ type Mode = 'strong' | 'medium' | 'list';
 
 /** Two neighbouring words of tokens [i, j) that together name an eponym ("Marcus Gunn pupil"). */
 function eponymPair(toks: Tok[], i: number, j: number): boolean {
-  for (let k = Math.max(0, i - 1); k + 1 < Math.min(toks.length, j + 1); k++)
-    if (EPONYM_PAIRS.has(`${at(toks, k).key} ${at(toks, k + 1).key}`)) return true;
+  for (let k = Math.max(0, i - 1); k + 1 < Math.min(toks.length, j + 1); k++) {
+    const a = at(toks, k).key;
+    if (EPONYM_FIRST.has(a) && EPONYM_PAIRS.has(`${a} ${at(toks, k + 1).key}`)) return true;
+  }
   return false;
 }
+const EPONYM_FIRST = new Set([...EPONYM_PAIRS].map((p) => p.split(' ')[0] ?? ''));
 
 /**
  * A given name that is nothing else: no everyday word, no clinical term ("james", "elizabeth",
@@ -656,6 +659,7 @@ export function nameRules(text: string, out: Candidate[]): void {
 
   extendNames(text, toks, out, first);
   // Whatever rule proposed it, a name holding an eponym pair ("Churg Strauss, Ehlers Danlos") is not one.
+  if (!toks.some((t) => EPONYM_FIRST.has(t.key))) return;
   for (let c = out.length - 1; c >= first; c--) {
     const cand = out[c] as Candidate;
     if (cand.kind !== 'name') continue;
