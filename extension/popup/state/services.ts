@@ -10,6 +10,6 @@ export { createSessionApi } from '../../lib/session-api';
 export { refreshOrgSettings, signOutStored } from '../../lib/signout';
 export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
-export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
+export { buildItems, fetchItems, readItemsCache, replaceInCache, writeItemsCache } from '../my-items';
 export { createKbActions } from './kb';
 export { createThreadActions } from './threads';
