@@ -49,8 +49,8 @@ function SignOutEverywhere() {
       </p>
     );
   return (
-    <div class="confirm" role="group" aria-labelledby="everywhere-text">
-      <p id="everywhere-text">
+    <div class="confirm">
+      <p>
         Sign out of Curbside on every device, this one too? Each one asks for a sign-in again. Anything waiting to send
         stays on its device until then.
       </p>

@@ -14,7 +14,6 @@ export function ItemActions({ item }: { item: MyItem }) {
   if (!open) return null;
   const talk = item.question?.kind === 'need_to_talk';
   const label = isFlag ? 'Withdraw this flag' : talk ? 'Close this request' : 'Close this question';
-  const textId = `confirm-${item.id}`;
 
   async function confirm() {
     const done = isFlag ? await app.withdrawFlag(item) : await app.closeQuestion(item.id);
@@ -30,8 +29,8 @@ export function ItemActions({ item }: { item: MyItem }) {
       </p>
     );
   return (
-    <div class="confirm" role="group" aria-labelledby={textId}>
-      <p id={textId}>
+    <div class="confirm">
+      <p>
         {isFlag
           ? 'Withdraw this flag? It stops counting towards its hotspot, and this cannot be undone.'
           : talk
