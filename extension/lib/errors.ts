@@ -22,6 +22,10 @@ export class NetworkError extends Error {
 
 export function errorMessage(error: unknown): string {
   if (error instanceof NetworkError) return 'Could not reach Curbside. Check your connection and try again.';
+  if (error instanceof ApiError && error.status === 426) {
+    const words = (error.details as { instructions?: unknown } | undefined)?.instructions;
+    return `Curbside needs an update before it can do this. ${typeof words === 'string' && words ? words : 'Restart the browser, or ask your IT service desk.'}`;
+  }
   if (error instanceof ApiError) return error.message;
   return 'Something went wrong. Please try again.';
 }

@@ -3,8 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import type { Topic, Unit } from '../../shared/catalog';
 import type { ErrorCode } from '../../shared/errors';
 import type { FlagCreate, FlagList, ReceiptStatusResponse } from '../../shared/flags';
+import type { MeTooCreate } from '../../shared/hotspots';
 import type { ScreenTip } from '../../shared/kb';
-import type { NeedToTalkCreated, QuestionCreate, QuestionList } from '../../shared/questions';
+import type { NeedToTalkCreate, NeedToTalkCreated, QuestionCreate, QuestionList } from '../../shared/questions';
 import type { System } from '../../shared/systems';
 import type { User } from '../../shared/users';
 import { BUILD_API_URL, normaliseApiUrl } from './config';
@@ -41,8 +42,12 @@ interface OutboxBase {
   createdAt: number;
   lastError?: string;
 }
-/** What an outbox item sends. */
-export type OutboxContent = { kind: 'flag'; body: FlagCreate } | { kind: 'question'; body: QuestionCreate };
+/** What an outbox item sends; a "me too" keeps its hotspot beside the body (sealed with it). */
+export type OutboxContent =
+  | { kind: 'flag'; body: FlagCreate }
+  | { kind: 'question'; body: QuestionCreate }
+  | { kind: 'meToo'; body: MeTooCreate & { hotspotId: string } }
+  | { kind: 'talk'; body: NeedToTalkCreate };
 /** An item as stored: its body (text, and an anonymous flag's receipt secret) sealed for its owner. */
 export interface OutboxItem extends OutboxBase {
   kind: OutboxContent['kind'];
@@ -50,6 +55,14 @@ export interface OutboxItem extends OutboxBase {
 }
 /** An item opened with its owner's key, in memory only. */
 export type OpenOutboxItem = OutboxBase & OutboxContent;
+
+/** The API refused this version as too old (426): what to tell the person until Curbside is updated. */
+export interface UpdateRequired {
+  minimumVersion: string;
+  /** The organisation's words; null for Curbside's default. */
+  instructions: string | null;
+  at: number;
+}
 
 /** Why the API refused an item, sealed with it: the reason may quote the text. */
 export interface AttentionNote {
@@ -109,6 +122,9 @@ export const draftsItem = storage.defineItem<StoredDrafts>('local:drafts', { fal
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', { fallback: [] });
 export const needsAttentionItem = storage.defineItem<AttentionItem[]>('local:needsAttention', { fallback: [] });
 export const needsSignInItem = storage.defineItem<boolean>('local:needsSignIn', { fallback: false });
+export const updateRequiredItem = storage.defineItem<UpdateRequired | null>('local:updateRequired', {
+  fallback: null,
+});
 /** Receipts an earlier version kept in the clear; sealed and emptied at the owner's next sign-in. */
 export const receiptsItem = storage.defineItem<Receipt[]>('local:receipts', { fallback: [] });
 /** Keys of answers and status changes each user has seen, sealed for them, by user id (lib/seen.ts). */

@@ -11,6 +11,8 @@ const NeedToTalk = lazyView(() => import('./NeedToTalk').then((m) => m.NeedToTal
 const AccountSignIns = lazyView(() => import('./AccountSignIns').then((m) => m.AccountSignIns));
 // "A new device signed in as you": asked for after the first render, on every popup open.
 const SignInNotice = lazyPart(() => import('./SignInNotice').then((m) => m.SignInNotice));
+// Only after a 426: the organisation's server refused this version.
+const UpdateNotice = lazyPart(() => import('./UpdateNotice').then((m) => m.UpdateNotice));
 
 function CurrentView() {
   const app = usePopup();
@@ -43,6 +45,7 @@ export function App() {
         <div class="error" role="alert">
           {app.error.value}
         </div>
+        {app.updateRequired.value && <UpdateNotice />}
         {app.ready.value && app.signedIn.value && <SignInNotice />}
         {app.ready.value ? <CurrentView /> : <p aria-busy="true">Loading…</p>}
       </main>

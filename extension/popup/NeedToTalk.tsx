@@ -17,7 +17,7 @@ export function NeedToTalk() {
   const app = usePopup();
   const [text, setText] = useState('');
   const [support, setSupport] = useState<NeedToTalkCreated['support'] | null>(null);
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<'sent' | 'queued' | null>(null);
   // One id per visit: sending again after a lost answer cannot ask twice.
   const [clientId] = useState(() => crypto.randomUUID());
   const gate = useIdentifierGate(
@@ -32,11 +32,10 @@ export function NeedToTalk() {
   }, []);
 
   async function send(confirmed?: Parameters<typeof app.needToTalk>[2]) {
-    const created = await app.needToTalk(clientId, text, confirmed);
-    if (!created) return;
-    setSupport(created.support);
+    const outcome = await app.needToTalk(clientId, text, confirmed);
+    if (!outcome) return;
     setText('');
-    setSent(true);
+    setSent(outcome);
   }
 
   function onInput(value: string) {
@@ -57,9 +56,14 @@ export function NeedToTalk() {
       <div id="talk-heading">
         <ViewHeading>Talk to someone</ViewHeading>
       </div>
-      {sent ? (
+      {sent === 'sent' ? (
         <p class="notice">
           Thank you for reaching out. A peer supporter will get in touch with you today. You can follow it in My items.
+        </p>
+      ) : sent === 'queued' ? (
+        <p class="notice">
+          Thank you for reaching out. Your request is saved on this device and goes to peer support as soon as Curbside
+          can reach your organisation. If you need someone now, the contacts below are there for you.
         </p>
       ) : (
         <p>

@@ -8,7 +8,7 @@ import type { createKbActions } from './kb';
 import { services } from './load-services';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
-import type { createThreadActions } from './threads';
+import type { createThreadActions, ThreadDeps } from './threads';
 import { createViewActions } from './views';
 
 export type { PopupDeps } from './core';
@@ -27,8 +27,8 @@ function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
   });
 }
 
-function deferredThreadActions(core: Core): ReturnType<typeof createThreadActions> {
-  return deferActions(() => services().then((s) => s.createThreadActions(core)), {
+function deferredThreadActions(core: Core, deps: ThreadDeps): ReturnType<typeof createThreadActions> {
+  return deferActions(() => services().then((s) => s.createThreadActions(core, deps)), {
     reply: true,
     markHelpful: true,
     consentToShare: true,
@@ -60,12 +60,14 @@ export function createPopupState(deps: PopupDeps = {}) {
   // Components get signals and actions; the helpers stay internal.
   return {
     ...core.state,
+    /** This build's version, as the API is told it. */
+    version: core.version,
     ...itemActions,
     ...viewActions,
     ...sessionActions,
-    ...createHotspotActions(core),
+    ...createHotspotActions(core, viewActions),
     ...deferredKbActions(core),
-    ...deferredThreadActions(core),
+    ...deferredThreadActions(core, viewActions),
     ...deferredSignInActions(core),
   };
 }

@@ -11,6 +11,7 @@ import {
 import { loadDetector } from '../../lib/phi';
 import { catalogItem, orgIdleMinutesItem } from '../../lib/storage';
 import type { Core } from './core';
+import { reportDelivery } from './delivery';
 import { services } from './load-services';
 
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
@@ -176,16 +177,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
       else state.askDraft.value = null;
       state.editNotice.value = '';
       state.view.value = 'home';
-      const result = await flushNow();
       const noun = kind === 'flag' ? 'Flag' : 'Question';
-      if (result?.delivered.includes(queued.clientId)) announce(`${noun} sent.`);
-      else if (result?.needsAttention.includes(queued.clientId))
-        state.error.value = `${noun} not sent: see “Needs attention” below to fix it.`;
-      else if (result?.needsSignIn) state.error.value = `${noun} saved. Sign in again to send it.`;
-      else
-        announce(
-          `${noun} saved on this device. Waiting to send (${state.waiting.value.length}); Curbside keeps trying.`,
-        );
+      await reportDelivery(core, noun, queued.clientId, await flushNow(), `${noun} sent.`);
     } catch (e) {
       fail(e);
     } finally {
@@ -208,10 +201,13 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
   async function editAttention(clientId: string) {
     const id = state.userId.value;
     if (!id) return;
+    // A "me too" or "need to talk" has no form to edit: only discarding applies.
+    const kind = state.attention.value.find((a) => a.item.clientId === clientId)?.item.kind;
+    if (kind !== 'flag' && kind !== 'question') return;
     await unlock();
     const svc = await services();
     const entry = await svc.takeAttention(clientId, id);
-    if (!entry) return;
+    if (!entry || (entry.item.kind !== 'flag' && entry.item.kind !== 'question')) return;
     state.editNotice.value = entry.reason;
     if (entry.item.kind === 'flag') {
       state.flagDraft.value = svc.flagDraftFrom(entry.item.body);
