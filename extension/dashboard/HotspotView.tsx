@@ -144,7 +144,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         <tbody>
           {hotspot.units.map((u) => (
             <tr key={u.unitId ?? 'none'}>
-              <th scope="row">{u.unitId ?? 'No unit'}</th>
+              <th scope="row">{dashboard.unitName(u.unitId)}</th>
               <td class="num">{u.flags}</td>
               <td class="num">{u.minutesPerWeek}</td>
             </tr>

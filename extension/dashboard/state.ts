@@ -33,8 +33,9 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   /** The hotspot list for the current filters, and why it could not be fetched. */
   const hotspots = signal<HotspotList | null>(null);
   const hotspotsError = signal('');
-  /** Every unit, for the unit filter. */
+  /** Every unit, for the unit filter and to name units in tables. */
   const units = signal<Unit[]>([]);
+  const unitNames = computed(() => new Map(units.value.map((u) => [u.id, u.name])));
   /** Programme health for the filters' dates, and why it could not be fetched. */
   const programme = signal<ProgrammeHealth | null>(null);
   const programmeError = signal('');
@@ -46,6 +47,7 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     await load();
     ready.value = true;
     if (session.value) {
+      void loadUnits();
       void call(endpoints.systems, {})
         .then((r) => {
           systems.value = r.systems;
@@ -73,12 +75,25 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     }
   }
 
-  async function loadUnits() {
-    try {
-      units.value = (await call(endpoints.units, {})).units;
-    } catch {
-      units.value = [];
-    }
+  let unitsLoading: Promise<void> | null = null;
+  /** Once per page (the filter and the tables both need them); again after a failure. */
+  function loadUnits(): Promise<void> {
+    unitsLoading ??= call(endpoints.units, {}).then(
+      (r) => {
+        units.value = r.units;
+      },
+      () => {
+        units.value = [];
+        unitsLoading = null;
+      },
+    );
+    return unitsLoading;
+  }
+
+  /** A unit as people know it; the catalogue lists active units only, so a retired one says so. */
+  function unitName(id: string | null): string {
+    if (id === null) return 'No unit';
+    return unitNames.value.get(id) ?? 'A unit no longer in use';
   }
 
   async function loadProgramme() {
@@ -95,6 +110,7 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     ready,
     units,
     loadUnits,
+    unitName,
     programme,
     programmeError,
     loadProgramme,
