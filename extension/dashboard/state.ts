@@ -9,6 +9,7 @@ import type { ProgrammeHealth } from '../../shared/programme';
 import type { System } from '../../shared/systems';
 import { errorMessage } from '../lib/errors';
 import { createPageSession } from '../lib/page-session';
+import { createHotspotActions } from './hotspot-actions';
 import { type Filters, filtersToSearch, parseFilters } from './url-filters';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
@@ -106,6 +107,10 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     }
   }
 
+  const announce = (m: string) => {
+    status.value = m;
+  };
+
   return {
     ready,
     units,
@@ -125,7 +130,8 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     init,
     setFilters,
     call,
-    announce: (m: string) => (status.value = m),
+    announce,
+    ...createHotspotActions({ call, announce }),
   };
 }
 
@@ -139,12 +145,4 @@ export function useDashboard(): DashboardState {
   return state;
 }
 
-/** Saves a CSV the API produced, without leaving the page. */
-export function saveCsv(name: string, text: string, doc: Document = document) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { saveCsv } from './save-csv';

@@ -220,6 +220,7 @@ describe('tips and improvement cycles', () => {
     const owner = await mentor('Owner Mentor');
     const other = await mentor('Other Mentor');
     const cycle = await post(`/v1/hotspots/${flagA.hotspotId}/cycles`, lead.token, {
+      clientId: crypto.randomUUID(),
       changeIdea: 'Autosave the medication reconciliation draft',
       prediction: 'Fewer lost drafts each week',
       measure: 'Flags about lost drafts per week',
