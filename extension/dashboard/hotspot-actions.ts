@@ -6,6 +6,7 @@ import type { ConfirmedSpan } from '../../shared/text';
 import { errorMessage } from '../lib/errors';
 import type { SessionApi } from '../lib/session-api';
 import { saveCsv } from './save-csv';
+import type { Filters } from './url-filters';
 
 type Call = SessionApi['call'];
 
@@ -45,6 +46,13 @@ export function createHotspotActions({ call, announce }: { call: Call; announce:
   }
 
   const loadHotspot = (id: string) => call(endpoints.getHotspot, { params: { id } });
+
+  /** Who may own a cycle; none when they cannot be fetched (the cycle is then the lead's own). */
+  const cycleOwners = () =>
+    call(endpoints.cycleOwners, {}).then(
+      (r) => r.owners,
+      () => [],
+    );
 
   const patch = (what: DashboardWrite, done: string, id: string, body: HotspotPatch) =>
     run(what, done, () => call(endpoints.patchHotspot, { params: { id }, body }));
@@ -93,13 +101,25 @@ export function createHotspotActions({ call, announce }: { call: Call; announce:
     });
   }
 
-  function download(name: 'hotspots.csv' | 'flags.csv' | 'programme.csv', fetchCsv: (c: Call) => Promise<string>) {
-    return run(name, `${name} downloaded`, async () => saveCsv(name, await fetchCsv(call)));
+  /** A CSV with the filters on screen (flags.csv takes none: it is every hotspot meeting k). */
+  function exportCsv(name: 'hotspots.csv' | 'flags.csv' | 'programme.csv', f: Filters) {
+    return run(name, `${name} downloaded`, async () => {
+      const csv =
+        name === 'hotspots.csv'
+          ? await call(endpoints.exportHotspots, {
+              query: { from: f.from, to: f.to, unitId: f.unitId, category: f.category, host: f.host, sort: f.sort },
+            })
+          : name === 'flags.csv'
+            ? await call(endpoints.exportFlags, {})
+            : await call(endpoints.exportProgramme, { query: { from: f.from, to: f.to } });
+      saveCsv(name, csv);
+    });
   }
 
   return {
     busy,
     loadHotspot,
+    cycleOwners,
     setStatus,
     publishResponse,
     setTitle,
@@ -107,6 +127,6 @@ export function createHotspotActions({ call, announce }: { call: Call; announce:
     unmerge,
     startCycle,
     advanceCycle,
-    download,
+    exportCsv,
   };
 }
