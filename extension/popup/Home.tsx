@@ -6,6 +6,7 @@ import { ViewHeading } from './ViewHeading';
 // After the first render: tips need the screen capture and the API client.
 const ScreenTips = lazyPart(() => import('./ScreenTips').then((m) => m.ScreenTips));
 const NotifyPrefs = lazyPart(() => import('./NotifyPrefs').then((m) => m.NotifyPrefs));
+const TipEditor = lazyPart(() => import('./TipEditor').then((m) => m.TipEditor));
 
 export function Home() {
   const app = usePopup();
@@ -30,6 +31,7 @@ export function Home() {
         Sign-ins to my account
       </button>
       <ScreenTips />
+      {roles.includes('mentor') && <TipEditor />}
       {canAsk && (
         <p class="talk-entry">
           <button type="button" class="link" onClick={() => void app.open('talk')}>

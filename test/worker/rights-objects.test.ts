@@ -206,6 +206,7 @@ describe('tips and improvement cycles', () => {
     const a = await mentor('Tip Author');
     const b = await mentor('Tip Remover');
     const tip = await post('/v1/tips', a.token, {
+      clientId: crypto.randomUUID(),
       screen: { host: 'ehr.example.org', path: '/orders/:id' },
       text: 'Use the favourites list to find order sets faster',
     });

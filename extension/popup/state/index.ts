@@ -24,6 +24,9 @@ function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
     screenTips: true,
     searchKb: true,
     openKb: true,
+    myTips: true,
+    addTip: true,
+    removeTip: true,
   });
 }
 

@@ -6,3 +6,8 @@ ALTER TABLE pdsa_cycles ADD COLUMN client_id TEXT;
 ALTER TABLE pdsa_cycles ADD COLUMN body_hash TEXT;
 ALTER TABLE pdsa_cycles ADD COLUMN created_by TEXT REFERENCES users(id);
 CREATE UNIQUE INDEX pdsa_by_client_id ON pdsa_cycles(client_id);
+
+-- Tips are created once per clientId too (a mentor's double click on "Add tip" makes one tip).
+ALTER TABLE tips ADD COLUMN client_id TEXT;
+ALTER TABLE tips ADD COLUMN body_hash TEXT;
+CREATE UNIQUE INDEX tips_by_client_id ON tips(client_id);
