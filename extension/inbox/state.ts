@@ -34,7 +34,7 @@ export interface InboxDeps {
 export type QueueFilters = Pick<z.output<typeof QueueQuery>, 'filter' | 'topicId' | 'urgency'>;
 
 /** Where a question is handed: the API's body without the confirmations, which the form adds. */
-export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'mentorId' | 'note'>;
+export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'disciplineWanted' | 'mentorId' | 'note'>;
 
 /** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
 export function createInboxState(deps: InboxDeps = {}) {

@@ -238,6 +238,23 @@ describe('mentor inbox', () => {
     });
   });
 
+  it('hands off to a discipline, offered by name, with a note', async () => {
+    const { calls } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
+    fireEvent.click(await enabled('Hand off…'));
+    const target = screen.getByLabelText('Hand to') as HTMLSelectElement;
+    expect([...target.options].map((o) => o.textContent)).toContain('Discipline: Pharmacy');
+    fireEvent.change(target, { target: { value: 'discipline:pharmacy' } });
+    fireEvent.input(screen.getByLabelText('Note for them'), { target: { value: 'Needs a dosing view' } });
+    fireEvent.click(await enabled('Hand off'));
+    await screen.findByText('Handed off.');
+    expect(calls.find((c) => c.path === '/v1/queue/q_000001/handoff')?.body).toEqual({
+      disciplineWanted: 'pharmacy',
+      note: 'Needs a dosing view',
+    });
+  });
+
   it('tells a clinician the inbox is not for them', async () => {
     await sessionItem.setValue(SESSION);
     await mount();
