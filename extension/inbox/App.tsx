@@ -1,6 +1,7 @@
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
+import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
 
@@ -29,6 +30,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
           <InboxFilters />
           <QueueList />
+          {roles.includes('peer_supporter') && <PeerSupportAudit />}
         </>
       )}
     </main>

@@ -10,6 +10,7 @@ import {
   type MentorProfile,
   type MentorProfileView,
   type MentorSummary,
+  type PeerAudit,
   QUEUE_PAGE,
   QUEUE_PAGE_MAX,
   type QueueItem,
@@ -203,6 +204,19 @@ export function createInboxState(deps: InboxDeps = {}) {
     return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
   }
 
+  /**
+   * Who was made a peer supporter, or stopped being one, and by whom: peer supporters can see who
+   * may read "need to talk" requests. Null (the reason shown) when it could not be fetched.
+   */
+  async function peerAudit(): Promise<PeerAudit['entries'] | null> {
+    try {
+      return (await api().call(endpoints.peerSupportAudit, {})).entries;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return null;
+    }
+  }
+
   const setShareable = (id: string, shareable: boolean) =>
     act(
       () => api().call(endpoints.markShareable, { ...params(id), body: { shareable } }),
@@ -239,6 +253,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     clarify,
     handOff,
     setShareable,
+    peerAudit,
   };
 }
 
