@@ -4,7 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
-import type { HotspotList } from '../../shared/hotspots';
+import type { Breakdown, HotspotList } from '../../shared/hotspots';
 import type { ProgrammeHealth } from '../../shared/programme';
 import type { System } from '../../shared/systems';
 import { errorMessage } from '../lib/errors';
@@ -40,6 +40,9 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   /** Programme health for the filters' dates, and why it could not be fetched. */
   const programme = signal<ProgrammeHealth | null>(null);
   const programmeError = signal('');
+  /** Flags per unit × category and unit × week (k-suppressed by the API), and why they could not be fetched. */
+  const breakdown = signal<Breakdown | null>(null);
+  const breakdownError = signal('');
   const isLead = computed(() => {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
@@ -111,8 +114,21 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     status.value = m;
   };
 
+  async function loadBreakdown() {
+    const { from, to, category } = filters.value;
+    try {
+      breakdown.value = await call(endpoints.hotspotBreakdown, { query: { from, to, category } });
+      breakdownError.value = '';
+    } catch (e) {
+      breakdownError.value = errorMessage(e);
+    }
+  }
+
   return {
     ready,
+    breakdown,
+    breakdownError,
+    loadBreakdown,
     units,
     loadUnits,
     unitName,

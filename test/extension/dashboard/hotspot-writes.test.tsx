@@ -75,12 +75,12 @@ function fakeServer(overrides: Record<string, Handler> = {}) {
       }),
     ...overrides,
   };
-  const requests: { route: string; body: unknown }[] = [];
+  const requests: { route: string; body: unknown; url: URL }[] = [];
   const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input));
     const route = `${init?.method ?? 'GET'} ${url.pathname}`;
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    requests.push({ route, body });
+    requests.push({ route, body, url });
     const handler = handlers[route];
     return handler ? handler(body) : json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
@@ -214,5 +214,49 @@ describe('CSV exports', () => {
     answer.release();
     await waitFor(() => expect(document.querySelector('.status')?.textContent).toBe('flags.csv downloaded'));
     expect(server.routes('GET /v1/exports/flags.csv')).toHaveLength(1);
+  });
+});
+
+describe('flags by unit (the breakdown)', () => {
+  it('shows unit × category and unit × week by unit name, with held-back cells pooled as “Other units”', async () => {
+    const breakdown = {
+      k: 3,
+      range: null,
+      units: [{ unitId: 'unit_icu001', flags: 5, minutesPerWeek: 50 }],
+      otherUnits: { flags: 2, minutesPerWeek: 10 },
+      unitCategories: [{ unitId: 'unit_icu001', flags: 5, minutesPerWeek: 50, category: 'orders_medications' }],
+      otherByCategory: [{ flags: 2, minutesPerWeek: 10, category: 'documentation_ehr' }],
+      unitWeeks: [{ unitId: 'unit_icu001', flags: 5, minutesPerWeek: 50, week: '2026-01-05T00:00:00.000Z' }],
+      otherByWeek: [{ flags: 2, minutesPerWeek: 10, week: '2026-01-12T00:00:00.000Z' }],
+    };
+    const server = fakeServer({
+      'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
+      'GET /v1/hotspots/breakdown': () => json(200, breakdown),
+    });
+    await sessionItem.setValue(LEAD);
+    const state = createDashboardState({
+      browser: fakeBrowser as never,
+      fetchFn: server.fetchFn,
+      location: { search: '?tab=units&category=orders_medications' },
+      history: { replaceState: vi.fn() },
+    });
+    await state.init();
+    render(
+      <DashboardContext.Provider value={state}>
+        <App />
+      </DashboardContext.Provider>,
+    );
+    const byCategory = await screen.findByRole('table', { name: 'Flags per unit and category' });
+    const rows = [...byCategory.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['ICU', '—', '5'],
+      ['Other units', '2', '—'],
+    ]);
+    const byWeek = screen.getByRole('table', { name: 'Flags per unit and week (week starting)' });
+    expect([...byWeek.querySelectorAll('thead th')].map((c) => c.textContent)).toEqual(['Unit', '01-05', '01-12']);
+    expect(document.body.textContent).not.toContain('unit_icu001');
+    // The category filter is the API's, so k-suppression is applied to what is asked for.
+    const asked = server.requests.find((r) => r.route === 'GET /v1/hotspots/breakdown');
+    expect(asked?.url.searchParams.get('category')).toBe('orders_medications');
   });
 });
