@@ -55,7 +55,8 @@ export function HotspotTitle({ hotspot, name, detector, busy, onSave }: Props) {
           </div>
         </div>
       ) : (
-        <p>
+        // A div, not a paragraph: the status line stays the view's first paragraph.
+        <div class="title-edit">
           <button
             type="button"
             class="link"
@@ -66,7 +67,7 @@ export function HotspotTitle({ hotspot, name, detector, busy, onSave }: Props) {
           >
             {hotspot.title ? 'Edit title' : 'Give it a title'}
           </button>
-        </p>
+        </div>
       )}
     </>
   );
