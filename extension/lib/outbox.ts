@@ -259,6 +259,12 @@ async function failAll(due: OutboxItem[], error: unknown, now: number, result: F
   result.failed.push(first.clientId);
 }
 
+/** Whether a "needs attention" entry can go back into a form (flags and questions have one). */
+export async function editable(clientId: string): Promise<boolean> {
+  const found = (await needsAttentionItem.getValue()).find((a) => a.item.clientId === clientId);
+  return found?.item.kind === 'flag' || found?.item.kind === 'question';
+}
+
 /** One "needs attention" entry with its body and reason, or null when it cannot be opened now. */
 export async function openAttention(open: Opener | null, entry: AttentionItem): Promise<OpenAttentionItem | null> {
   const [item, note] = await Promise.all([openItem(open, entry.item), openOrNull<AttentionNote>(open, entry.note)]);

@@ -56,14 +56,6 @@ export interface OutboxItem extends OutboxBase {
 /** An item opened with its owner's key, in memory only. */
 export type OpenOutboxItem = OutboxBase & OutboxContent;
 
-/** The API refused this version as too old (426): what to tell the person until Curbside is updated. */
-export interface UpdateRequired {
-  minimumVersion: string;
-  /** The organisation's words; null for Curbside's default. */
-  instructions: string | null;
-  at: number;
-}
-
 /** Why the API refused an item, sealed with it: the reason may quote the text. */
 export interface AttentionNote {
   reason: string;
@@ -122,9 +114,6 @@ export const draftsItem = storage.defineItem<StoredDrafts>('local:drafts', { fal
 export const outboxItem = storage.defineItem<OutboxItem[]>('local:outbox', { fallback: [] });
 export const needsAttentionItem = storage.defineItem<AttentionItem[]>('local:needsAttention', { fallback: [] });
 export const needsSignInItem = storage.defineItem<boolean>('local:needsSignIn', { fallback: false });
-export const updateRequiredItem = storage.defineItem<UpdateRequired | null>('local:updateRequired', {
-  fallback: null,
-});
 /** Receipts an earlier version kept in the clear; sealed and emptied at the owner's next sign-in. */
 export const receiptsItem = storage.defineItem<Receipt[]>('local:receipts', { fallback: [] });
 /** Keys of answers and status changes each user has seen, sealed for them, by user id (lib/seen.ts). */

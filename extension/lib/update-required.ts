@@ -1,5 +1,18 @@
+import { storage } from 'wxt/utils/storage';
 import { ApiError } from './errors';
-import { type UpdateRequired, updateRequiredItem } from './storage';
+
+/** The API refused this version as too old (426): what to tell the person until Curbside is updated. */
+export interface UpdateRequired {
+  minimumVersion: string;
+  /** The organisation's words; null for Curbside's default. */
+  instructions: string | null;
+  at: number;
+}
+
+/** Kept here, not in storage.ts: only the API client, the outbox and the notice need it (not the first render). */
+export const updateRequiredItem = storage.defineItem<UpdateRequired | null>('local:updateRequired', {
+  fallback: null,
+});
 
 /** Said when the organisation has not written its own instructions. */
 export const DEFAULT_UPDATE_INSTRUCTIONS =

@@ -2,18 +2,12 @@ import { useState } from 'preact/hooks';
 import type { AttentionItem, OpenAttentionItem } from '../lib/storage';
 import { usePopup } from './state';
 
-function preview(entry: OpenAttentionItem): string {
-  const { item } = entry;
-  const text = item.kind === 'meToo' ? (item.body.comment ?? '') : (item.body.text ?? '');
+function preview({ item }: OpenAttentionItem): string {
+  const text = (item.kind === 'meToo' ? item.body.comment : item.body.text) ?? '';
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-const NOUNS: Record<AttentionItem['item']['kind'], string> = {
-  flag: 'Flag',
-  question: 'Question',
-  meToo: '“Me too”',
-  talk: 'Need to talk',
-};
+const NOUNS = { flag: 'Flag', question: 'Question', meToo: '“Me too”', talk: 'Need to talk' };
 
 /** Where the server pointed at a problem ("in Your question"), when it said. */
 function where(details: unknown): string {

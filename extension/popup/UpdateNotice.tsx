@@ -1,16 +1,22 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { compareVersions } from '../../shared/settings';
-import { DEFAULT_UPDATE_INSTRUCTIONS } from '../lib/update-required';
+import { DEFAULT_UPDATE_INSTRUCTIONS, type UpdateRequired, updateRequiredItem } from '../lib/update-required';
 import { usePopup } from './state';
 
 /**
  * "Update Curbside": the organisation's server refused this version (426). Nothing is lost: what
  * waits to send stays on this device and goes once Curbside is updated. Gone by itself once the
- * running version is new enough.
+ * running version is new enough, or a send gets through again (lib/outbox.ts clears it).
  */
 export function UpdateNotice() {
   const app = usePopup();
-  const notice = app.updateRequired.value;
-  const running = app.version();
+  const [notice, setNotice] = useState<UpdateRequired | null>(null);
+  useEffect(() => {
+    void updateRequiredItem.getValue().then(setNotice);
+    return updateRequiredItem.watch(setNotice);
+  }, []);
+  const running = browser.runtime.getManifest().version;
   if (!notice || (notice.minimumVersion && compareVersions(running, notice.minimumVersion) >= 0)) return null;
   const waiting = app.waiting.value.length;
   return (

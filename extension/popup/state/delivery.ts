@@ -32,7 +32,7 @@ export async function reportDelivery(
   if (result?.needsAttention.includes(clientId))
     state.error.value = `${noun} not sent: see “Needs attention” below to fix it.`;
   else if (result?.needsSignIn) state.error.value = `${noun} saved. Sign in again to send it.`;
-  else if (result?.updateRequired || state.updateRequired.value)
+  else if (result?.updateRequired)
     state.error.value = `${noun} saved on this device. Curbside needs an update before it can send it: see above.`;
   else
     announce(`${noun} saved on this device. Waiting to send (${state.waiting.value.length}); Curbside keeps trying.`);

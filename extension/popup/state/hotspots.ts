@@ -2,7 +2,6 @@ import type { SystemHotspot } from '../../../shared/hotspots';
 import type { Screen } from '../../../shared/screen';
 import type { FlushResult } from '../../lib/outbox';
 import type { Core } from './core';
-import { reportDelivery } from './delivery';
 import { services } from './load-services';
 
 /** Hotspots for the popup: what this screen already has, similar ones while typing, "me too". */
@@ -32,7 +31,7 @@ export function createHotspotActions(core: Core, { flushNow }: { flushNow: () =>
     const userId = core.state.userId.value;
     if (!userId) return false;
     try {
-      const [{ enqueue }, { newSecret }] = await Promise.all([services(), import('../../lib/ids')]);
+      const [{ enqueue, reportDelivery }, { newSecret }] = await Promise.all([services(), import('../../lib/ids')]);
       const receiptSecret = anonymous ? newSecret() : undefined;
       const queued = await enqueue(
         {

@@ -41,6 +41,8 @@ function deferredThreadActions(core: Core, deps: ThreadDeps): ReturnType<typeof 
     saveTalkDraft: true,
     supportContacts: true,
     needToTalk: true,
+    withdrawFlag: true,
+    closeQuestion: true,
   });
 }
 
@@ -63,14 +65,12 @@ export function createPopupState(deps: PopupDeps = {}) {
   // Components get signals and actions; the helpers stay internal.
   return {
     ...core.state,
-    /** This build's version, as the API is told it. */
-    version: core.version,
     ...itemActions,
     ...viewActions,
     ...sessionActions,
     ...createHotspotActions(core, viewActions),
     ...deferredKbActions(core),
-    ...deferredThreadActions(core, viewActions),
+    ...deferredThreadActions(core, { ...viewActions, ...itemActions }),
     ...deferredSignInActions(core),
   };
 }

@@ -15,7 +15,6 @@ import {
   resolveApiUrl,
   type StoredSession,
   sessionItem,
-  updateRequiredItem,
 } from '../../lib/storage';
 import type { Core } from './core';
 import { services } from './load-services';
@@ -34,7 +33,7 @@ export function createSessionActions(
   const { state, browserApi, now, deps, version, api, unlock, announce, fail } = core;
 
   async function init() {
-    const [p, s, ob, at, nsi, drafts, last, update] = await Promise.all([
+    const [p, s, ob, at, nsi, drafts, last] = await Promise.all([
       readPolicy(browserApi.storage?.managed),
       sessionItem.getValue(),
       outboxItem.getValue(),
@@ -42,7 +41,6 @@ export function createSessionActions(
       needsSignInItem.getValue(),
       draftsItem.getValue(),
       lastActiveItem.getValue(),
-      updateRequiredItem.getValue(),
     ]);
     state.policy.value = p;
     const resolved = await resolveApiUrl(p);
@@ -51,7 +49,6 @@ export function createSessionActions(
     state.outbox.value = ob;
     state.attention.value = at;
     state.needsSignIn.value = nsi;
-    state.updateRequired.value = update;
     state.session.value = s;
     outboxItem.watch((v) => {
       state.outbox.value = v;
@@ -62,9 +59,6 @@ export function createSessionActions(
     });
     needsSignInItem.watch((v) => {
       state.needsSignIn.value = v;
-    });
-    updateRequiredItem.watch((v) => {
-      state.updateRequired.value = v;
     });
 
     // The stricter of IT policy and the organisation's setting; the background alarm checks too.

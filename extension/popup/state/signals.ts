@@ -4,14 +4,7 @@ import type { System } from '../../../shared/systems';
 import { BUILD_API_URL } from '../../lib/config';
 import type { AskDraft, FlagDraft, View } from '../../lib/drafts';
 import type { Detector } from '../../lib/phi';
-import type {
-  AttentionItem,
-  OpenAttentionItem,
-  OutboxItem,
-  Policy,
-  StoredSession,
-  UpdateRequired,
-} from '../../lib/storage';
+import type { AttentionItem, OpenAttentionItem, OutboxItem, Policy, StoredSession } from '../../lib/storage';
 import type { MyItem } from '../my-items';
 
 /** The popup's signals, in one place: what components read and the actions write. */
@@ -22,8 +15,6 @@ export function createPopupSignals() {
   const apiUrlLocked = signal(false);
   const session = signal<StoredSession | null>(null);
   const needsSignIn = signal(false);
-  /** The API refused this version (426): the "update Curbside" notice, until a send gets through. */
-  const updateRequired = signal<UpdateRequired | null>(null);
   const view = signal<View>('home');
   const outbox = signal<OutboxItem[]>([]);
   const attention = signal<AttentionItem[]>([]);
@@ -62,7 +53,6 @@ export function createPopupSignals() {
     apiUrlLocked,
     session,
     needsSignIn,
-    updateRequired,
     view,
     outbox,
     attention,

@@ -9,14 +9,19 @@ import { supportContactsItem } from '../../lib/storage';
 import { buildItems, readItemsCache, writeItemsCache } from '../my-items';
 import type { Core } from './core';
 import { reportDelivery } from './delivery';
+import { createItemWriteActions } from './item-writes';
 
 type Support = NeedToTalkCreated['support'];
 export interface ThreadDeps {
   flushNow: () => Promise<FlushResult | null>;
+  loadItems: () => Promise<void>;
 }
 
-/** The asker's side of a thread (reply, helpful, consent) and "Need to talk"; loaded with the services. */
-export function createThreadActions(core: Core, { flushNow }: ThreadDeps) {
+/**
+ * The asker's side of a thread (reply, helpful, consent, close), withdrawing a flag, and "Need to
+ * talk"; loaded with the services.
+ */
+export function createThreadActions(core: Core, { flushNow, loadItems }: ThreadDeps) {
   const { state, api, now, announce, fail } = core;
 
   /** Puts the API's copy of one question into the list and its offline cache, keeping the "New" marks shown. */
@@ -139,6 +144,7 @@ export function createThreadActions(core: Core, { flushNow }: ThreadDeps) {
   }
 
   return {
+    ...createItemWriteActions(core, { loadItems }),
     reply,
     markHelpful,
     consentToShare,

@@ -11,7 +11,6 @@ import {
 import { loadDetector } from '../../lib/phi';
 import { catalogItem, orgIdleMinutesItem } from '../../lib/storage';
 import type { Core } from './core';
-import { reportDelivery } from './delivery';
 import { services } from './load-services';
 
 /** Moving between views, the two forms with their drafts, and sending through the outbox. */
@@ -178,7 +177,7 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
       state.editNotice.value = '';
       state.view.value = 'home';
       const noun = kind === 'flag' ? 'Flag' : 'Question';
-      await reportDelivery(core, noun, queued.clientId, await flushNow(), `${noun} sent.`);
+      await svc.reportDelivery(core, noun, queued.clientId, await flushNow(), `${noun} sent.`);
     } catch (e) {
       fail(e);
     } finally {
@@ -201,13 +200,12 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
   async function editAttention(clientId: string) {
     const id = state.userId.value;
     if (!id) return;
-    // A "me too" or "need to talk" has no form to edit: only discarding applies.
-    const kind = state.attention.value.find((a) => a.item.clientId === clientId)?.item.kind;
-    if (kind !== 'flag' && kind !== 'question') return;
     await unlock();
     const svc = await services();
+    // A "me too" or "need to talk" has no form to edit: it stays, to be discarded.
+    if (!(await svc.editable(clientId))) return;
     const entry = await svc.takeAttention(clientId, id);
-    if (!entry || (entry.item.kind !== 'flag' && entry.item.kind !== 'question')) return;
+    if (!entry || entry.item.kind === 'meToo' || entry.item.kind === 'talk') return;
     state.editNotice.value = entry.reason;
     if (entry.item.kind === 'flag') {
       state.flagDraft.value = svc.flagDraftFrom(entry.item.body);

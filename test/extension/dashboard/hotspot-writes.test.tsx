@@ -111,7 +111,11 @@ function held<T>(value: T) {
   const gate = new Promise<void>((r) => {
     release = r;
   });
-  return { handler: async () => (await gate, json(201, value)), release };
+  const handler = async () => {
+    await gate;
+    return json(201, value);
+  };
+  return { handler, release };
 }
 
 beforeEach(() => {

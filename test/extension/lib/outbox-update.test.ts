@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApi } from '../../../extension/lib/api';
 import { enqueue, flush } from '../../../extension/lib/outbox';
 import { readReceipts } from '../../../extension/lib/receipts';
-import { needsAttentionItem, outboxItem, updateRequiredItem } from '../../../extension/lib/storage';
+import { needsAttentionItem, outboxItem } from '../../../extension/lib/storage';
+import { updateRequiredItem } from '../../../extension/lib/update-required';
 import { flagBody, flagResponse, json, USER, unlockedFor, withReceiptKey } from '../helpers';
 
 const T0 = Date.parse('2026-03-01T08:00:00Z');

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { needsAttentionItem, outboxItem, sessionItem, updateRequiredItem } from '../../../extension/lib/storage';
-import { DEFAULT_UPDATE_INSTRUCTIONS } from '../../../extension/lib/update-required';
+import { needsAttentionItem, outboxItem, sessionItem } from '../../../extension/lib/storage';
+import { DEFAULT_UPDATE_INSTRUCTIONS, updateRequiredItem } from '../../../extension/lib/update-required';
 import { json, mockManifest, SESSION } from '../helpers';
 import { fakeServer, renderPopup } from './fixtures';
 
