@@ -6,6 +6,7 @@ import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
 import { services } from './load-services';
+import type { createRoutingActions } from './routing';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
 import type { createThreadActions, ThreadDeps } from './threads';
@@ -28,6 +29,10 @@ function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
     addTip: true,
     removeTip: true,
   });
+}
+
+function deferredRoutingActions(core: Core): ReturnType<typeof createRoutingActions> {
+  return deferActions(() => services().then((s) => s.createRoutingActions(core)), { routeCoverage: true });
 }
 
 function deferredThreadActions(core: Core, deps: ThreadDeps): ReturnType<typeof createThreadActions> {
@@ -70,6 +75,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...sessionActions,
     ...createHotspotActions(core, viewActions),
     ...deferredKbActions(core),
+    ...deferredRoutingActions(core),
     ...deferredThreadActions(core, { ...viewActions, ...itemActions }),
     ...deferredSignInActions(core),
   };

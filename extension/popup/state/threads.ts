@@ -124,7 +124,7 @@ export function createThreadActions(core: Core, { flushNow, loadItems }: ThreadD
         'Request',
         clientId,
         result,
-        'Sent. A peer supporter will be in touch today.',
+        'Sent. A peer supporter will get in touch as soon as they can.',
       );
       return sent ? 'sent' : result?.needsAttention.includes(clientId) ? null : 'queued';
     } catch (e) {
