@@ -251,7 +251,7 @@ describe('need to talk', () => {
     await screen.findByText(/Thank you for reaching out/);
     const [sent] = server.routes('POST /v1/need-to-talk');
     expect(sent?.body).toEqual({ clientId: expect.any(String), text: 'A hard resuscitation today' });
-    expect(screen.getByText(/peer supporter will get in touch with you today/)).toBeTruthy();
+    expect(screen.getByText(/peer supporter will get in touch with you as soon as they can/)).toBeTruthy();
     expect(screen.getByText(SETTINGS.employeeAssistance)).toBeTruthy();
     expect(screen.getByText(SETTINGS.crisisContacts)).toBeTruthy();
     expect((await openDrafts()).talk).toBeUndefined();
@@ -285,7 +285,7 @@ describe('need to talk', () => {
     await screen.findByText(/Your request is saved on this device and goes to peer support/);
     expect(screen.getByText(SETTINGS.crisisContacts)).toBeTruthy();
     expect((await outboxItem.getValue()).map((i) => i.kind)).toEqual(['talk']);
-    expect(screen.queryByText(/will get in touch with you today/)).toBeNull();
+    expect(screen.queryByText(/will get in touch with you as soon as they can/)).toBeNull();
   });
 
   it('is not offered to someone who cannot ask (an admin only)', async () => {
