@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { runDigests } from './jobs/digests';
 import { runRetention } from './jobs/retention';
 import { runPendingRollups } from './jobs/rollups';
 import { HOUR, now } from './lib/clock';
@@ -14,6 +15,7 @@ export const HOURLY_CRON = '0 * * * *';
 const JOBS: { name: string; cron: string; run: (env: Env, at: number) => Promise<unknown> }[] = [
   { name: 'retention', cron: DAILY_CRON, run: runRetention },
   { name: 'rollups', cron: HOURLY_CRON, run: runPendingRollups },
+  { name: 'digests', cron: HOURLY_CRON, run: runDigests },
 ];
 
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
