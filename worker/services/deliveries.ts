@@ -102,9 +102,12 @@ async function sendEmail(
   return null;
 }
 
+/** A channel an admin turned off: its messages fail at once, for the admin to send again if they wish. */
+const CHANNEL_OFF = 'channel off';
+
 function outcome(error: string | null, attempts: number, at: number) {
   if (error === null) return { status: 'sent' as const, error: null, nextAt: null, at };
-  const wait = BACKOFF_MS[attempts];
+  const wait = error === CHANNEL_OFF ? undefined : BACKOFF_MS[attempts];
   return wait === undefined
     ? { status: 'failed' as const, error, nextAt: null, at }
     : { status: 'pending' as const, error, nextAt: at + wait, at };
@@ -119,9 +122,7 @@ export async function deliver(env: Env, rows: DeliveryRow[]): Promise<number> {
     const channel = channels.get(row.channel_id);
     let error: string | null;
     try {
-      error = channel?.active
-        ? await send(env, channel, OutgoingMessage.parse(JSON.parse(row.payload)))
-        : 'channel off';
+      error = channel?.active ? await send(env, channel, OutgoingMessage.parse(JSON.parse(row.payload))) : CHANNEL_OFF;
     } catch (e) {
       error = e instanceof Error ? e.name : 'Error';
     }
