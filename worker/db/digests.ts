@@ -112,8 +112,8 @@ export async function changesOnFlagsOf(db: D1Database, userId: string, from: num
       `SELECT r.id, r.host, r.path, r.category, r.title, r.status, r.response,
          MAX(COALESCE(r.status_at, 0), COALESCE(r.responded_at, 0)) AS changed_at
        FROM hotspots r
-       WHERE r.id IN (SELECT l.root_id FROM flags f JOIN flag_hotspots fh ON fh.flag_id = f.id
-                      JOIN hotspots l ON l.id = fh.hotspot_id WHERE f.user_id = ?1 AND fh.withdrawn IS NULL)
+       WHERE r.id IN (SELECT l.root_id FROM flags f JOIN hotspots l ON l.id = f.hotspot_id
+                      WHERE f.user_id = ?1 AND f.withdrawn IS NULL)
          AND ((r.status_at >= ?2 AND r.status_at < ?3) OR (r.responded_at >= ?2 AND r.responded_at < ?3))
        ORDER BY changed_at DESC LIMIT 20`,
     )

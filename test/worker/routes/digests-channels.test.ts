@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { ChannelList, DigestSettings } from '../../../shared/digests';
+import { Channel, ChannelList, DigestSettings } from '../../../shared/digests';
 import { HOUR, now } from '../../../worker/lib/clock';
 import { BACKOFF_MS, enqueue, MAX_ATTEMPTS } from '../../../worker/services/deliveries';
 import {
@@ -133,7 +133,7 @@ describe('channels', () => {
     const again = await api('/v1/admin/channels', { token: admin.token, body });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect((await again.json()).id).toBe((await first.json()).id);
+    expect(Channel.parse(await again.json()).id).toBe(Channel.parse(await first.json()).id);
     await expectError(
       await api('/v1/admin/channels', { token: admin.token, body: { ...body, label: 'Other' } }),
       422,
