@@ -7,7 +7,7 @@ import {
 } from '../../shared/digests';
 import { type ChannelRow, getDigestSettings, listDeliveries } from '../db/channels';
 import { toIso } from '../lib/clock';
-import { ApiError } from '../lib/errors';
+import { invalid } from './validation';
 
 /**
  * Channels hold secrets: a webhook address is a credential (anyone holding it can post), and so is a
@@ -42,9 +42,7 @@ export function secretOf(body: ChannelCreate, production: boolean): ChannelSecre
   const urls = body.kind === 'email' ? (body.apiUrl ? [body.apiUrl] : []) : [body.webhookUrl];
   for (const url of urls) {
     if (!isAllowedUrl(url, production)) {
-      throw new ApiError(400, 'validation_failed', 'The address must be https', {
-        issues: [{ path: [body.kind === 'email' ? 'apiUrl' : 'webhookUrl'], message: 'Must be an https address' }],
-      });
+      throw invalid(body.kind === 'email' ? 'apiUrl' : 'webhookUrl', 'Must be an https address');
     }
   }
   if (body.kind === 'email') {
