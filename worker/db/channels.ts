@@ -12,6 +12,7 @@ export interface ChannelRow {
   digest_roles: string;
   urgent_alerts: number;
   active: number;
+  created_by: string;
   created_at: number;
 }
 
@@ -31,8 +32,9 @@ export async function findChannelByClientId(db: D1Database, clientId: string): P
 export async function insertChannel(db: D1Database, row: ChannelRow): Promise<number> {
   const result = await db
     .prepare(
-      `INSERT INTO digest_channels (id, client_id, body_hash, kind, label, secret, digest_roles, urgent_alerts, active, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (client_id) DO NOTHING`,
+      `INSERT INTO digest_channels
+         (id, client_id, body_hash, kind, label, secret, digest_roles, urgent_alerts, active, created_by, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (client_id) DO NOTHING`,
     )
     .bind(
       row.id,
@@ -44,6 +46,7 @@ export async function insertChannel(db: D1Database, row: ChannelRow): Promise<nu
       row.digest_roles,
       row.urgent_alerts,
       row.active,
+      row.created_by,
       row.created_at,
     )
     .run();

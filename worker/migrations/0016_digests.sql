@@ -12,6 +12,7 @@ CREATE TABLE digest_channels (
   digest_roles TEXT NOT NULL,
   urgent_alerts INTEGER NOT NULL DEFAULT 0,
   active INTEGER NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL REFERENCES users(id),
   created_at INTEGER NOT NULL
 );
 

@@ -41,7 +41,8 @@ register(digestRoutes, endpoints.adminListChannels, async (c) => ({
 register(digestRoutes, endpoints.adminCreateChannel, async (c, { body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  const stored = (row: ChannelRow | null) => row && { item: toChannel(row), bodyHash: row.body_hash, sameSender: true };
+  const stored = (row: ChannelRow | null) =>
+    row && { item: toChannel(row), bodyHash: row.body_hash, sameSender: row.created_by === user.id };
   const at = now();
   const channel = await createOnce(c, body, {
     find: async () => stored(await findChannelByClientId(db, body.clientId)),
@@ -59,6 +60,7 @@ register(digestRoutes, endpoints.adminCreateChannel, async (c, { body }) => {
         digest_roles: JSON.stringify(body.digestRoles),
         urgent_alerts: body.urgentAlerts ? 1 : 0,
         active: 1,
+        created_by: user.id,
         created_at: at,
       }),
   });

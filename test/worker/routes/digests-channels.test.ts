@@ -106,7 +106,7 @@ describe('channels', () => {
       'validation_failed',
     );
     expect(
-      (await post({ kind: 'teams', webhookUrl: 'https://prod.westeurope.logic.azure.com/workflows/abc' })).status,
+      (await post({ kind: 'teams', webhookUrl: 'https://teams.example.invalid/workflows/abc' })).status,
     ).toBe(201);
     const mail = {
       kind: 'email',
