@@ -130,6 +130,14 @@ describe('mentor inbox', () => {
   });
   afterEach(cleanup);
 
+  it('tells a new mentor with no topics why nothing is waiting, and what to do', async () => {
+    waiting = [];
+    await mount();
+    expect((await screen.findByText(/No questions reach you yet/)).textContent).toContain(
+      'choose the topics you answer',
+    );
+  });
+
   it('lists the queue as keyboard-reachable buttons with urgency, SLA and claim state', async () => {
     await mount();
     const rows = await screen.findAllByRole('button', { name: /Question q_/ });
