@@ -127,7 +127,9 @@ describe('Digests and chat (admin)', () => {
     const [first, second] = server.sent('POST /v1/admin/channels');
     expect(first?.body).toMatchObject({ kind: 'slack', label: 'Mentors', urgentAlerts: true, digestRoles: ['lead'] });
     // The retry after a refusal is the same create: one clientId.
-    expect((second?.body as { clientId: string }).clientId).toBe((first?.body as { clientId: string }).clientId);
+    const idOf = (r: { body: unknown } | undefined) => (r?.body as { clientId?: string } | undefined)?.clientId;
+    expect(idOf(second)).toBe(idOf(first));
+    expect(idOf(first)).toMatch(/^[0-9a-f-]{36}$/);
     await waitFor(() => expect((screen.getByLabelText('Webhook address (https)') as HTMLInputElement).value).toBe(''));
   });
 

@@ -105,9 +105,7 @@ describe('channels', () => {
       400,
       'validation_failed',
     );
-    expect(
-      (await post({ kind: 'teams', webhookUrl: 'https://teams.example.invalid/workflows/abc' })).status,
-    ).toBe(201);
+    expect((await post({ kind: 'teams', webhookUrl: 'https://teams.example.invalid/workflows/abc' })).status).toBe(201);
     const mail = {
       kind: 'email',
       to: ['a@hospital.example'],
