@@ -118,3 +118,33 @@ register(digestRoutes, endpoints.adminRetryDelivery, async (c, { params }) => {
   if (!delivery) throw notFound('Delivery');
   return delivery;
 });
+
+/**
+ * Where a message's button lands: a plain page on this API's own https address (chat apps and mail
+ * open only web links, and an extension's pages are not reachable from the web). It holds no data,
+ * needs no sign-in and says where the item waits. `target` is `inbox`, `dashboard` or `question/<id>`.
+ */
+const GO_TEXT: Record<string, { title: string; body: string }> = {
+  question: {
+    title: 'An urgent question is waiting',
+    body: 'Open Curbside from your browser’s toolbar and choose Mentor inbox: urgent questions are at the top. If a colleague has claimed it, it no longer shows as waiting.',
+  },
+  inbox: { title: 'Your mentor inbox', body: 'Open Curbside from your browser’s toolbar and choose Mentor inbox.' },
+  dashboard: {
+    title: 'Your hotspots',
+    body: 'Open Curbside from your browser’s toolbar and choose Hotspots dashboard.',
+  },
+};
+
+const goPage = (text: { title: string; body: string }) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Curbside · ${text.title}</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5"><h1>${text.title}</h1><p>${text.body}</p></body></html>`;
+
+for (const path of ['/go/question/:id', '/go/inbox', '/go/dashboard']) {
+  digestRoutes.get(path, (c) => {
+    const key = path.split('/')[2] ?? 'inbox';
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(goPage(GO_TEXT[key] ?? { title: 'Curbside', body: '' }));
+  });
+}

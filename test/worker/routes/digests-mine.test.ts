@@ -81,3 +81,18 @@ describe('GET /v1/digest', () => {
     expect(h).toMatchObject({ flags: 7, status: 'new' });
   });
 });
+
+describe('GET /go/… (where a message’s button lands)', () => {
+  it('is a plain page with no data that says where the item waits', async () => {
+    const res = await api('/go/question/abcdef0123456789');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).toContain('An urgent question is waiting');
+    expect(html).not.toContain('abcdef0123456789');
+    expect((await api('/go/dashboard')).status).toBe(200);
+    expect((await api('/go/elsewhere')).status).toBe(404);
+  });
+});
