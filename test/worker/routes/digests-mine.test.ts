@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/auth';
 import { ClinicianDigest, Digest, LeadDigest, MentorDigest } from '../../../shared/digests';
 import { KbSearchResult } from '../../../shared/kb';
+import { DAY, resetClock, setClock } from '../../../worker/lib/clock';
 import { api, enroll, expectError, seedCatalog } from '../helpers';
 import { anonymousFlag, flag, hourlyBatch, lead, screen, uniqueHost } from '../hotspots-helpers';
 import { act, answerBody, ask, mentor, post } from '../mentor-helpers';
@@ -79,6 +80,34 @@ describe('GET /v1/digest', () => {
     await flag((await enroll()).token, heavy);
     const [h] = named(LeadDigest.parse(await digest(l, 'lead')));
     expect(h).toMatchObject({ flags: 7, status: 'new' });
+  });
+});
+
+describe('a lead’s loops closed and cycles due', () => {
+  it('counts hotspots closed in the last 7 days and PDSA cycles left 14 days at one step', async () => {
+    const l = await lead();
+    const before = LeadDigest.parse(await digest(l, 'lead'));
+    const id = (await flag((await enroll()).token, { screen: screen(uniqueHost()) })).hotspotId ?? '';
+    for (const status of ['acknowledged', 'in_progress', 'resolved'])
+      expect((await patch(l.token, id, { status })).status).toBe(200);
+    const cycleOn = async (hotspotId: string) => {
+      const res = await api(`/v1/hotspots/${hotspotId}/cycles`, {
+        token: l.token,
+        body: { changeIdea: 'Longer timeout', prediction: 'Fewer lost notes', measure: 'Flags a week' },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    const other = (await flag((await enroll()).token, { screen: screen(uniqueHost()) })).hotspotId ?? '';
+    setClock(() => Date.now() - 15 * DAY);
+    try {
+      await cycleOn(other);
+    } finally {
+      resetClock();
+    }
+    await cycleOn(other);
+    const after = LeadDigest.parse(await digest(l, 'lead'));
+    expect(after.loopsClosed - before.loopsClosed).toBe(1);
+    expect(after.cyclesDue - before.cyclesDue).toBe(1);
   });
 });
 
