@@ -26,8 +26,12 @@ function parseCard(json) {
   const walk = (el) => {
     if (!el) return;
     if (el.getJsonTypeName?.() === 'TextBlock') texts.push(el.text);
+    if (el.getJsonTypeName?.() === 'RichTextBlock') {
+      for (let i = 0; i < el.getInlineCount(); i++) texts.push(el.getInlineAt(i).text);
+    }
     if (el.getJsonTypeName?.() === 'FactSet') for (const f of el.facts) texts.push(`${f.name}: ${f.value}`);
-    for (let i = 0; i < (el.getItemCount?.() ?? 0); i++) walk(el.getItemAt(i));
+    if (el.getJsonTypeName?.() !== 'RichTextBlock')
+      for (let i = 0; i < (el.getItemCount?.() ?? 0); i++) walk(el.getItemAt(i));
   };
   walk(card);
   const actions = [];

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Channel, ChannelList, DigestSettings } from '../../../shared/digests';
+import { findIdentifiers } from '../../../shared/phi';
 import { HOUR, now } from '../../../worker/lib/clock';
 import { BACKOFF_MS, enqueue, MAX_ATTEMPTS } from '../../../worker/services/deliveries';
 import {
@@ -12,7 +13,7 @@ import {
   receivedAtLeast,
   receiverUrl,
 } from '../digest-helpers';
-import { api, enroll, enrollAdmin, expectError, issuePaths, seedCatalog } from '../helpers';
+import { api, enroll, enrollAdmin, expectError, issuePaths, seedCatalog, sha256Hex } from '../helpers';
 import { flag, hourlyBatch, lead, screen, uniqueHost } from '../hotspots-helpers';
 import { ask, mentor } from '../mentor-helpers';
 
@@ -208,7 +209,7 @@ describe('weekly digest to Teams, Slack and e-mail', () => {
     await hourlyBatch();
     await hourlyBatch(now() + 2 * HOUR);
     const got = await received(slack.name);
-    expect(got.map((g) => g.slack?.texts[0])).toEqual(['Weekly digest for leads', 'Weekly digest for mentors']);
+    expect(got.map((g) => g.slack?.texts[0]).sort()).toEqual(['Weekly digest for leads', 'Weekly digest for mentors']);
     expect(everything(got)).toContain(TITLE);
     expect(everything(got)).not.toContain(`${shown}/medrec`);
     expect(everything(got)).not.toMatch(/zebraflag/i);
@@ -266,6 +267,7 @@ describe('urgent questions', () => {
     expect(blocks?.slack?.problems).toEqual([]);
     expect(blocks?.slack?.buttons).toEqual([`http://api.test/go/question/${q.id}`]);
     expect(everything([card as Received, blocks as Received])).not.toMatch(/narwhalask|leave form/);
+    // Free text on (next test) puts the question in a TextRun, which Teams never reads as markdown.
     // A retried create (same clientId) sends nothing more.
     expect((await received(teams.name)).length).toBe(1);
   });
@@ -275,18 +277,29 @@ describe('urgent questions', () => {
     const admin = await enrollAdmin();
     await api('/v1/admin/digest-settings', { method: 'PATCH', token: admin.token, body: { freeText: true } });
     const slack = receiverUrl('slack');
-    await createChannel(admin, {
-      kind: 'slack',
-      label: 'Mentors',
-      webhookUrl: slack.url,
-      digestRoles: [],
-      urgentAlerts: true,
-    });
+    const teams = receiverUrl('teams');
+    const urgentOnly = { digestRoles: [], urgentAlerts: true };
+    await createChannel(admin, { kind: 'slack', label: 'Mentors', webhookUrl: slack.url, ...urgentOnly });
+    await createChannel(admin, { kind: 'teams', label: 'Mentors', webhookUrl: teams.url, ...urgentOnly });
     const asker = await enroll();
     await ask(asker.token, topicId, { urgency: 'today', text: QUESTION_WORDS });
-    const got = await receivedAtLeast(slack.name, 1);
-    expect(everything(got)).toContain('narwhalask');
-    await api('/v1/admin/digest-settings', { method: 'PATCH', token: admin.token, body: { freeText: false } });
+    const [card] = await receivedAtLeast(teams.name, 1);
+    expect(everything(await receivedAtLeast(slack.name, 1))).toContain('narwhalask');
+    // In a TextRun, which Teams never reads as markdown.
+    expect(card?.card?.events).toEqual([]);
+    expect(card?.card?.texts).toContain(`• ${QUESTION_WORDS}`);
+
+    // The asker sent a detected identifier anyway ("send with the highlighted text"): the text stays home.
+    const withName = 'Patient John Smitherson MRN 00482913 needs a dose check, narwhalsecond';
+    const spans = findIdentifiers(withName);
+    expect(spans.length).toBeGreaterThan(0);
+    const confirmedSpans = await Promise.all(
+      spans.map(async (sp) => ({ kind: sp.kind, sha256: await sha256Hex(withName.slice(sp.start, sp.end)) })),
+    );
+    await ask(asker.token, topicId, { urgency: 'today', text: withName, confirmedSpans });
+    const both = await receivedAtLeast(slack.name, 2);
+    expect(both).toHaveLength(2);
+    expect(everything(both)).not.toMatch(/narwhalsecond|Smitherson|00482913/);
   });
 });
 

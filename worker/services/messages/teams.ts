@@ -1,4 +1,4 @@
-import { AdaptiveCard, Fact, FactSet, OpenUrlAction, TextBlock } from '@microsoft/teams.cards';
+import { AdaptiveCard, Fact, FactSet, OpenUrlAction, RichTextBlock, TextBlock, TextRun } from '@microsoft/teams.cards';
 import type { MessageContent } from './content';
 
 /**
@@ -13,7 +13,10 @@ export function teamsBody(content: MessageContent) {
   ).withVersion('1.5');
   if (content.listTitle !== null) {
     card.body.push(new TextBlock(content.listTitle, { weight: 'Bolder', wrap: true }));
-    for (const item of content.list.slice(0, 10)) card.body.push(new TextBlock(`- ${item}`, { wrap: true }));
+    // A TextRun is never read as markdown: a title or question cannot turn into a link or heading.
+    for (const item of content.list.slice(0, 10)) {
+      card.body.push(new RichTextBlock({ inlines: [new TextRun(`• ${item}`)] }));
+    }
   }
   if (content.link) card.withActions(new OpenUrlAction(content.link.url, { title: content.link.label }));
   card.withFallbackText(content.title);
