@@ -145,7 +145,8 @@ export async function getDeliveries(db: D1Database, ids: string[]): Promise<Deli
 }
 
 /**
- * Records one attempt. Only a row still pending with the attempt count the sender read is changed,
+ * Records one attempt; a delivered message's content is dropped (only an undelivered one may be sent
+ * again). Only a row still pending with the attempt count the sender read is changed,
  * so two runs sending the same row at once record it once.
  */
 export async function recordAttempt(
@@ -157,7 +158,8 @@ export async function recordAttempt(
   const result = await db
     .prepare(
       `UPDATE digest_deliveries SET attempts = attempts + 1, status = ?3, last_error = ?4, next_attempt_at = ?5,
-         sent_at = CASE WHEN ?3 = 'sent' THEN ?6 ELSE sent_at END
+         sent_at = CASE WHEN ?3 = 'sent' THEN ?6 ELSE sent_at END,
+         payload = CASE WHEN ?3 = 'sent' THEN '' ELSE payload END
        WHERE id = ?1 AND attempts = ?2 AND status = 'pending'`,
     )
     .bind(id, seen, outcome.status, outcome.error, outcome.nextAt, outcome.at)
