@@ -1,4 +1,5 @@
 import { WeekDigest } from '../ui/WeekDigest';
+import { CapacityNotice } from './CapacityNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
@@ -28,6 +29,7 @@ export function InboxApp() {
       ) : (
         <>
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
+          {roles.includes('mentor') && <CapacityNotice />}
           {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           <InboxFilters />
           <QueueList />

@@ -54,6 +54,7 @@ export function QueueList() {
                 {URGENCY_LABELS[item.urgency]} · {SLA_LABELS[item.sla.status]} · {claimLabel(item)}
                 {item.handedToMe ? ' · Handed to you' : ''}
                 {item.escalated ? ' · Waiting 30+ minutes' : ''}
+                {item.movedFrom ? ` · Moved here from ${topicName(item.movedFrom.topicId) || 'another topic'}` : ''}
               </span>
             </button>
           </li>
