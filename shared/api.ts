@@ -1,6 +1,7 @@
 import { accountEndpoints } from './api/account';
 import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
+import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
 import { ssoEndpoints } from './api/sso';
@@ -20,6 +21,7 @@ export const endpoints = {
   ...adminEndpoints,
   ...mentorEndpoints,
   ...ssoEndpoints,
+  ...growthEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -19,6 +19,8 @@ import { mentorRoutes } from './routes/mentors';
 import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
+import { recognitionRoutes } from './routes/recognition';
+import { reflectionRoutes } from './routes/reflections';
 import { register } from './routes/register';
 import { scimRoutes } from './routes/scim';
 import { ssoRoutes } from './routes/sso';
@@ -40,6 +42,8 @@ export const resourceRoutes = [
   kbRoutes,
   adminRoutes,
   ssoRoutes,
+  reflectionRoutes,
+  recognitionRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

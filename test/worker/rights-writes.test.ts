@@ -5,6 +5,7 @@ import type { Session } from '../../shared/auth';
 import type { Role } from '../../shared/enums';
 import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
+import { answeredQuestion } from './growth-helpers';
 import { api, count, enroll, expectError, flagBody, questionBody, seedCatalog } from './helpers';
 import {
   allowedRole,
@@ -202,6 +203,31 @@ describe('create-once by clientId on every contract entry whose body has one', (
         other: other.token,
         body: () => ({ clientId: crypto.randomUUID(), text: 'Open the Reconcile tab first.' }),
         table: 'answers',
+      };
+    },
+    'POST /v1/reflections': async () => {
+      const { asker, question } = await answeredQuestion();
+      return {
+        path: '/v1/reflections',
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({
+          clientId: crypto.randomUUID(),
+          subjectKind: 'question',
+          subjectId: question.id,
+          text: 'Ask before the round, not after',
+        }),
+        table: 'reflections',
+      };
+    },
+    'POST /v1/questions/{id}/thanks': async () => {
+      const { asker, question } = await answeredQuestion();
+      return {
+        path: `/v1/questions/${question.id}/thanks`,
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({ clientId: crypto.randomUUID(), text: 'That saved me a phone call' }),
+        table: 'thanks',
       };
     },
   };

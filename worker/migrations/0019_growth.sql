@@ -1,0 +1,34 @@
+-- Growth (issue 18): private reflections and "This helped" thank-yous.
+
+-- A reflection belongs to its author alone: every read of this table is `WHERE user_id = <caller>`
+-- (worker/db/reflections.ts), and no export, view or rollup joins it. The subject is a question the
+-- author asked and had answered, or a cycle they own past Study; it is checked when written.
+CREATE TABLE reflections (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  body_hash TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('question', 'cycle')),
+  subject_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX reflections_by_user ON reflections(user_id, created_at);
+
+-- One thank-you per answered question, from its asker; every mentor who answered it sees it, without
+-- the asker's name (recognition, never a ranking).
+CREATE TABLE thanks (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  body_hash TEXT NOT NULL,
+  question_id TEXT NOT NULL UNIQUE REFERENCES questions(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX thanks_by_user ON thanks(user_id, created_at);
+
+-- A mentor's impact reads their own answers.
+CREATE INDEX IF NOT EXISTS answers_by_mentor ON answers(mentor_id, question_id);
+-- … and the opens of the published copies of their answers.
+CREATE INDEX IF NOT EXISTS kb_opens_by_entry ON kb_opens(kb_id);
