@@ -1,3 +1,4 @@
+import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
@@ -27,6 +28,7 @@ export function InboxApp() {
       ) : (
         <>
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
+          {roles.includes('mentor') && <ImpactPanel />}
           <InboxFilters />
           <QueueList />
         </>

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
 import type { Topic } from '../../shared/catalog';
+import type { MentorImpact } from '../../shared/growth';
 import {
   type HandOffCreate,
   type MentorProfile,
@@ -48,6 +49,8 @@ export function createInboxState(deps: InboxDeps = {}) {
   const topics = signal<Topic[]>([]);
   const mentors = signal<MentorSummary[]>([]);
   const profile = signal<MentorProfileView | null>(null);
+  /** My own impact, read when I open it; null until then. */
+  const impact = signal<MentorImpact | null>(null);
   const drafts = signal<InboxDrafts>({});
   const detector = signal<Detector | null>(null);
   const status = signal('');
@@ -203,6 +206,17 @@ export function createInboxState(deps: InboxDeps = {}) {
     return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
   }
 
+  /** Answers given, marked helpful, reads and thanks: this mentor's own, never beside anyone else's. */
+  let impactLoading: Promise<void> | null = null;
+  function loadImpact(): Promise<void> {
+    // Opening the panel twice while it loads reads it once.
+    impactLoading ??= guarded(() => api().call(endpoints.myImpact, {})).then((got) => {
+      if (got) impact.value = got;
+      impactLoading = null;
+    });
+    return impactLoading;
+  }
+
   const setShareable = (id: string, shareable: boolean) =>
     act(
       () => api().call(endpoints.markShareable, { ...params(id), body: { shareable } }),
@@ -219,6 +233,8 @@ export function createInboxState(deps: InboxDeps = {}) {
     mentors,
     profile,
     saveProfile,
+    impact,
+    loadImpact,
     drafts,
     detector,
     status,

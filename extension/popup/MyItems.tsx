@@ -17,6 +17,11 @@ export function MyItems() {
   const items = app.items.value;
   const cachedAt = app.itemsCachedAt.value;
 
+  // My reflections and thanks sent: the prompts under each answer show them.
+  useEffect(() => {
+    void app.loadGrowth();
+  }, []);
+
   // What is on screen now counts as seen; the "New" marks stay until the list is opened again.
   useEffect(() => {
     if (items && cachedAt === null) void app.markSeen(items.flatMap((i) => i.unread));

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Publication } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
+import { ReflectionBox, ThanksBox } from './Growth';
 import { ReplyBox } from './ReplyBox';
 import { usePopup } from './state';
 
@@ -89,7 +90,9 @@ export function Thread({ question: q }: { question: Question }) {
           {q.helpful === true && <span class="muted">Thank you for saying so.</span>}
         </div>
       )}
+      {answered && q.kind === 'question' && q.helpful === true && <ThanksBox question={q} />}
       {answered && q.kind === 'question' && <Share q={q} />}
+      {answered && q.kind === 'question' && <ReflectionBox question={q} />}
     </>
   );
 }

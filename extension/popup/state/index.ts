@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type Core, createCore, type PopupDeps } from './core';
 import { deferActions } from './defer';
+import type { createGrowthActions } from './growth';
 import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
@@ -41,6 +42,17 @@ function deferredThreadActions(core: Core): ReturnType<typeof createThreadAction
   });
 }
 
+function deferredGrowthActions(core: Core): ReturnType<typeof createGrowthActions> {
+  return deferActions(() => services().then((s) => s.createGrowthActions(core)), {
+    loadGrowth: true,
+    reflect: true,
+    deleteReflection: true,
+    thank: true,
+    growthDrafts: true,
+    saveGrowthDraft: true,
+  });
+}
+
 function deferredSignInActions(core: Core): ReturnType<typeof createSignInActions> {
   return deferActions(() => import('./sign-ins').then((m) => m.createSignInActions(core)), {
     newSignIns: true,
@@ -66,6 +78,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...createHotspotActions(core),
     ...deferredKbActions(core),
     ...deferredThreadActions(core),
+    ...deferredGrowthActions(core),
     ...deferredSignInActions(core),
   };
 }

@@ -11,5 +11,6 @@ export { refreshOrgSettings, signOutStored } from '../../lib/signout';
 export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
 export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
+export { createGrowthActions } from './growth';
 export { createKbActions } from './kb';
 export { createThreadActions } from './threads';
