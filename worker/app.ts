@@ -11,6 +11,7 @@ import { requireMinVersion } from './middleware/version';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { coachingRoutes } from './routes/coaching';
 import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
@@ -44,6 +45,7 @@ export const resourceRoutes = [
   ssoRoutes,
   reflectionRoutes,
   recognitionRoutes,
+  coachingRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

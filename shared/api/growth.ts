@@ -1,4 +1,5 @@
 import { Ok } from '../auth';
+import { Coaching, CoachingCreate, CoachingCreated, CoachingList, FramingUpdate } from '../coaching';
 import {
   MentorImpact,
   Reflection,
@@ -72,6 +73,47 @@ export const growthEndpoints = {
     tag: 'growth',
     roles: ['mentor'],
     response: MentorImpact,
+    status: 200,
+  },
+  askForCoaching: {
+    method: 'post',
+    path: '/v1/flags/{id}/coaching',
+    summary: 'Help me shape this: ask an improvement coach about one of my named flags (once per flag)',
+    tag: 'growth',
+    roles: REPORTERS,
+    params: IdParams,
+    body: CoachingCreate,
+    response: CoachingCreated,
+    status: 201,
+  },
+  myCoaching: {
+    method: 'get',
+    path: '/v1/coaching/mine',
+    summary: 'My coaching threads: the flag each is about and its framing card',
+    tag: 'growth',
+    roles: REPORTERS,
+    response: CoachingList,
+    status: 200,
+  },
+  coaching: {
+    method: 'get',
+    path: '/v1/coaching/{id}',
+    summary: 'One coaching thread’s flag and framing card, by its question id (the asker, or a mentor it routes to)',
+    tag: 'growth',
+    roles: REPORTERS,
+    params: IdParams,
+    response: Coaching,
+    status: 200,
+  },
+  saveFramingCard: {
+    method: 'put',
+    path: '/v1/coaching/{id}/card',
+    summary: 'Save the framing card (the asker, or the mentor holding the question); names the revision it edited',
+    tag: 'growth',
+    roles: REPORTERS,
+    params: IdParams,
+    body: FramingUpdate,
+    response: Coaching,
     status: 200,
   },
 } as const satisfies Record<string, Endpoint>;

@@ -230,6 +230,19 @@ describe('create-once by clientId on every contract entry whose body has one', (
         table: 'thanks',
       };
     },
+    'POST /v1/flags/{id}/coaching': async () => {
+      const asker = await enroll();
+      const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+      const res = await api('/v1/flags', { token: asker.token, body: flagBody({ screen: { host, path: '/labs' } }) });
+      const flag = Flag.parse(await res.json());
+      return {
+        path: `/v1/flags/${flag.id}/coaching`,
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({ clientId: crypto.randomUUID(), text: 'How do I turn this into a small test?' }),
+        table: 'questions',
+      };
+    },
   };
 
   let withClientId: Operation[] = [];

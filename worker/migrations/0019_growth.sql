@@ -32,3 +32,21 @@ CREATE INDEX thanks_by_user ON thanks(user_id, created_at);
 CREATE INDEX IF NOT EXISTS answers_by_mentor ON answers(mentor_id, question_id);
 -- … and the opens of the published copies of their answers.
 CREATE INDEX IF NOT EXISTS kb_opens_by_entry ON kb_opens(kb_id);
+
+-- "Help me shape this": a clinician asks for coaching on one of their named flags. The request is an
+-- ordinary question on the improvement-coaching topic (routing, claims, SLA and hand-offs as for any),
+-- tied here to its flag, with the framing card asker and coach both edit. `revision` makes two editors'
+-- saves meet as a conflict rather than one silently overwriting the other.
+INSERT OR IGNORE INTO topics (id, name) VALUES ('improvement_coach', 'Improvement coaching');
+CREATE TABLE coaching (
+  question_id TEXT PRIMARY KEY REFERENCES questions(id),
+  flag_id TEXT NOT NULL UNIQUE REFERENCES flags(id),
+  problem TEXT NOT NULL DEFAULT '',
+  affects TEXT NOT NULL DEFAULT '',
+  patients TEXT NOT NULL DEFAULT '',
+  measure TEXT NOT NULL DEFAULT '',
+  smallest_test TEXT NOT NULL DEFAULT '',
+  revision INTEGER NOT NULL DEFAULT 0,
+  updated_by TEXT REFERENCES users(id),
+  updated_at INTEGER
+) WITHOUT ROWID;
