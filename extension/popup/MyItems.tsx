@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { ShapeThis } from './ShapeThis';
 import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
@@ -67,6 +68,7 @@ export function MyItems() {
                   Testing a change: {p}
                 </p>
               ))}
+              {item.kind === 'flag' && !item.anonymous && <ShapeThis flagId={item.id} />}
               {item.question && <Thread question={item.question} />}
             </li>
           ))}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { COACHING_TOPIC_ID } from '../../shared/coaching';
 import type { Publication } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
+import { CoachingCard } from './CoachingCard';
 import { ReflectionBox, ThanksBox } from './Growth';
 import { ReplyBox } from './ReplyBox';
 import { usePopup } from './state';
@@ -70,6 +72,7 @@ export function Thread({ question: q }: { question: Question }) {
   const answered = q.answers.length > 0;
   return (
     <>
+      {q.topicId === COACHING_TOPIC_ID && <CoachingCard questionId={q.id} />}
       {entries(q).map((e) => (
         <blockquote key={e.id} class={e.kind === 'reply' ? 'answer mine' : 'answer'}>
           <p>{e.text}</p>

@@ -1,4 +1,5 @@
 import { endpoints } from '../../../shared/api';
+import type { FramingText } from '../../../shared/coaching';
 import type { ReflectionSubject } from '../../../shared/growth';
 import type { ConfirmedSpan } from '../../../shared/text';
 import { replyDrafts, saveReplyDraft } from '../../lib/draft-store';
@@ -8,22 +9,20 @@ import type { Core } from './core';
  * Private reflections and "This helped" thank-yous, loaded with the services. Their drafts sit with the
  * reply drafts (sealed the same way), under `reflection:<id>` and `thanks:<id>`.
  */
-export function createGrowthActions(core: Core) {
+export function createGrowthActions(core: Core, loadItems: () => Promise<void>) {
   const { state, api, announce, fail } = core;
 
-  /** Optional extras on the list: offline or refused, My items still shows, without them. */
+  /** Optional extras on the list, each on its own: what fails to load shows as none, and My items still shows. */
   async function loadGrowth() {
     if (!state.session.value) return;
-    try {
-      const client = await api();
-      const [r, t] = await Promise.all([
-        client.call(endpoints.myReflections, {}),
-        client.call(endpoints.myThanksSent, {}),
-      ]);
-      state.growth.value = { reflections: r.reflections, thanksSent: t.thanks };
-    } catch {
-      // Nothing to show: the prompts still work, and the server refuses a second thank-you.
-    }
+    const client = await api();
+    const settled = <T>(p: Promise<T>, none: T) => p.catch(() => none);
+    const [r, t, c] = await Promise.all([
+      settled(client.call(endpoints.myReflections, {}), { reflections: [] }),
+      settled(client.call(endpoints.myThanksSent, {}), { thanks: [] }),
+      settled(client.call(endpoints.myCoaching, {}), { coaching: [] }),
+    ]);
+    state.growth.value = { reflections: r.reflections, thanksSent: t.thanks, coaching: c.coaching };
   }
 
   async function send<T>(run: () => Promise<T>): Promise<T | null> {
@@ -39,7 +38,7 @@ export function createGrowthActions(core: Core) {
     }
   }
 
-  const current = () => state.growth.value ?? { reflections: [], thanksSent: [] };
+  const current = () => state.growth.value ?? { reflections: [], thanksSent: [], coaching: [] };
 
   // One clientId per thing being written until it is stored: a retry after a lost response is the
   // same create, not a second one.
@@ -96,5 +95,60 @@ export function createGrowthActions(core: Core) {
     return true;
   }
 
-  return { loadGrowth, reflect, deleteReflection, thank, growthDrafts: replyDrafts, saveGrowthDraft: saveReplyDraft };
+  /** "Help me shape this": the request becomes a question in My items, with its framing card. */
+  async function askCoaching(flagId: string, text: string, confirmedSpans?: ConfirmedSpan[]): Promise<boolean> {
+    const key = `coaching:${flagId}`;
+    const clientId = clientIdFor(key);
+    const created = await send(async () =>
+      (await api()).call(endpoints.askForCoaching, {
+        params: { id: flagId },
+        body: { clientId, text, ...(confirmedSpans ? { confirmedSpans } : {}) },
+      }),
+    );
+    if (!created) return false;
+    pending.delete(key);
+    await saveReplyDraft(key, '');
+    state.growth.value = { ...current(), coaching: [created.coaching, ...current().coaching] };
+    announce('Sent to an improvement coach. The thread is in My items.');
+    await loadItems();
+    return true;
+  }
+
+  async function saveCard(
+    questionId: string,
+    text: FramingText,
+    revision: number,
+    confirmedSpans?: ConfirmedSpan[],
+  ): Promise<boolean> {
+    const body = {
+      revision,
+      ...Object.fromEntries(Object.entries(text).filter(([, v]) => v !== '')),
+      ...(confirmedSpans ? { confirmedSpans } : {}),
+    };
+    const saved = await send(async () =>
+      (await api()).call(endpoints.saveFramingCard, { params: { id: questionId }, body }),
+    );
+    if (!saved) {
+      // Someone may have saved in between: show their card, so the next edit starts from it.
+      await loadGrowth();
+      return false;
+    }
+    state.growth.value = {
+      ...current(),
+      coaching: current().coaching.map((c) => (c.questionId === questionId ? saved : c)),
+    };
+    announce('Card saved.');
+    return true;
+  }
+
+  return {
+    loadGrowth,
+    reflect,
+    deleteReflection,
+    thank,
+    askCoaching,
+    saveCard,
+    growthDrafts: replyDrafts,
+    saveGrowthDraft: saveReplyDraft,
+  };
 }

@@ -42,12 +42,14 @@ function deferredThreadActions(core: Core): ReturnType<typeof createThreadAction
   });
 }
 
-function deferredGrowthActions(core: Core): ReturnType<typeof createGrowthActions> {
-  return deferActions(() => services().then((s) => s.createGrowthActions(core)), {
+function deferredGrowthActions(core: Core, loadItems: () => Promise<void>): ReturnType<typeof createGrowthActions> {
+  return deferActions(() => services().then((s) => s.createGrowthActions(core, loadItems)), {
     loadGrowth: true,
     reflect: true,
     deleteReflection: true,
     thank: true,
+    askCoaching: true,
+    saveCard: true,
     growthDrafts: true,
     saveGrowthDraft: true,
   });
@@ -78,7 +80,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...createHotspotActions(core),
     ...deferredKbActions(core),
     ...deferredThreadActions(core),
-    ...deferredGrowthActions(core),
+    ...deferredGrowthActions(core, itemActions.loadItems),
     ...deferredSignInActions(core),
   };
 }

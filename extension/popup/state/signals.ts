@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { Topic, Unit } from '../../../shared/catalog';
+import type { Coaching } from '../../../shared/coaching';
 import type { Reflection, ThanksSent } from '../../../shared/growth';
 import type { System } from '../../../shared/systems';
 import { BUILD_API_URL } from '../../lib/config';
@@ -41,8 +42,8 @@ export function createPopupSignals() {
   const items = signal<MyItem[] | null>(null);
   /** When the list shown was fetched, if it is the cached copy (offline). */
   const itemsCachedAt = signal<number | null>(null);
-  /** My own reflections and the thank-yous I sent, read with My items; null until loaded. */
-  const growth = signal<{ reflections: Reflection[]; thanksSent: ThanksSent[] } | null>(null);
+  /** My own reflections, the thank-yous I sent and my coaching threads, read with My items; null until loaded. */
+  const growth = signal<{ reflections: Reflection[]; thanksSent: ThanksSent[]; coaching: Coaching[] } | null>(null);
 
   const userId = computed(() => session.value?.user.id);
   const waiting = computed(() => outbox.value.filter((i) => i.userId === userId.value));

@@ -54,6 +54,7 @@ function server(
     'GET /v1/questions/mine': () => json(200, { questions }),
     'GET /v1/reflections/mine': () => json(200, { reflections: growth.reflections ?? [] }),
     'GET /v1/thanks/sent': () => json(200, { thanks: growth.thanks ?? [] }),
+    'GET /v1/coaching/mine': () => json(200, { coaching: [] }),
     ...extra,
   });
 }
@@ -61,7 +62,8 @@ function server(
 async function openItems(s: ReturnType<typeof fakeServer>) {
   const popup = await renderPopup(s);
   fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  await screen.findByText('Where is the sliding-scale order set?');
+  // The first render of a file loads the services chunk: slow on a busy machine.
+  await screen.findByText('Where is the sliding-scale order set?', {}, { timeout: 5000 });
   return popup;
 }
 
