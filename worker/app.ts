@@ -24,6 +24,7 @@ import { recognitionRoutes } from './routes/recognition';
 import { reflectionRoutes } from './routes/reflections';
 import { register } from './routes/register';
 import { scimRoutes } from './routes/scim';
+import { smallTestRoutes } from './routes/small-tests';
 import { ssoRoutes } from './routes/sso';
 
 /**
@@ -46,6 +47,7 @@ export const resourceRoutes = [
   reflectionRoutes,
   recognitionRoutes,
   coachingRoutes,
+  smallTestRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

@@ -1,4 +1,5 @@
 import { FramingCardForm } from '../ui/FramingCardForm';
+import { ProposeTest } from './ProposeTest';
 import { usePopup } from './state';
 
 /** The flag a coaching thread is about, and its framing card, which the asker edits with the coach. */
@@ -6,6 +7,10 @@ export function CoachingCard({ questionId }: { questionId: string }) {
   const app = usePopup();
   const coaching = app.growth.value?.coaching.find((c) => c.questionId === questionId);
   if (!coaching) return null;
+  // A test waiting, approved or running from this thread: one at a time (a declined one can be followed).
+  const hasTest = (app.growth.value?.smallTests ?? []).some(
+    (t) => t.coachingQuestionId === questionId && t.role === 'owner' && t.approval !== 'declined',
+  );
   return (
     <div class="coaching">
       <p class="muted">Coaching on your flag: “{coaching.flag.text}”</p>
@@ -18,6 +23,7 @@ export function CoachingCard({ questionId }: { questionId: string }) {
         busy={app.busy.value}
         onSave={(text, revision, confirmed) => app.saveCard(questionId, text, revision, confirmed)}
       />
+      {(coaching.card.smallestTest || coaching.card.measure) && !hasTest && <ProposeTest coaching={coaching} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { ShapeThis } from './ShapeThis';
+import { SmallTests } from './SmallTests';
 import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
@@ -33,6 +34,7 @@ export function MyItems() {
       <div id="items-heading">
         <ViewHeading>My items</ViewHeading>
       </div>
+      <SmallTests />
       {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
       {items === null ? (
         <p aria-busy="true">Loading…</p>
@@ -65,7 +67,7 @@ export function MyItems() {
               )}
               {item.progress?.map((p) => (
                 <p key={p} class="muted">
-                  Testing a change: {p}
+                  {p}
                 </p>
               ))}
               {item.kind === 'flag' && !item.anonymous && <ShapeThis flagId={item.id} />}

@@ -139,6 +139,8 @@ interface Fixture {
   body: () => Record<string, unknown>;
   /** The table and column that must hold exactly one row per clientId. */
   table: string;
+  /** The same body with one thing changed, when it has no `text` or `minutesLost` to change. */
+  change?: (body: Record<string, unknown>) => Record<string, unknown>;
 }
 
 describe('create-once by clientId on every contract entry whose body has one', () => {
@@ -243,6 +245,32 @@ describe('create-once by clientId on every contract entry whose body has one', (
         table: 'questions',
       };
     },
+    'POST /v1/coaching/{id}/cycles': async () => {
+      const asker = await enroll();
+      const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+      const res = await api('/v1/flags', { token: asker.token, body: flagBody({ screen: { host, path: '/labs' } }) });
+      const flag = Flag.parse(await res.json());
+      const coaching = await api(`/v1/flags/${flag.id}/coaching`, {
+        token: asker.token,
+        body: { clientId: crypto.randomUUID(), text: 'How do I test a fix?' },
+      });
+      const { question } = (await coaching.json()) as { question: { id: string } };
+      const sponsor = await enroll(['lead']);
+      return {
+        path: `/v1/coaching/${question.id}/cycles`,
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({
+          clientId: crypto.randomUUID(),
+          changeIdea: 'Autosave the draft',
+          prediction: 'Fewer lost drafts',
+          measure: 'Lost drafts per week',
+          sponsorId: sponsor.user.id,
+        }),
+        change: (b) => ({ ...b, changeIdea: `${b.changeIdea} (edited)` }),
+        table: 'pdsa_cycles',
+      };
+    },
   };
 
   let withClientId: Operation[] = [];
@@ -286,8 +314,9 @@ describe('create-once by clientId on every contract entry whose body has one', (
         if (!f) return;
         const body = f.body();
         expect((await api(f.path, { token: f.token, body })).status).toBeLessThan(300);
-        const changed =
-          typeof body.text === 'string'
+        const changed = f.change
+          ? f.change(body)
+          : typeof body.text === 'string'
             ? { ...body, text: `${body.text} (edited)` }
             : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
         await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');

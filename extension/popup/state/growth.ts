@@ -1,6 +1,8 @@
 import { endpoints } from '../../../shared/api';
 import type { FramingText } from '../../../shared/coaching';
 import type { ReflectionSubject } from '../../../shared/growth';
+import { PDSA_STAGE_LABELS } from '../../../shared/pdsa';
+import type { SmallTest, SmallTestAdvance } from '../../../shared/small-tests';
 import type { ConfirmedSpan } from '../../../shared/text';
 import { replyDrafts, saveReplyDraft } from '../../lib/draft-store';
 import type { Core } from './core';
@@ -17,12 +19,18 @@ export function createGrowthActions(core: Core, loadItems: () => Promise<void>) 
     if (!state.session.value) return;
     const client = await api();
     const settled = <T>(p: Promise<T>, none: T) => p.catch(() => none);
-    const [r, t, c] = await Promise.all([
+    const [r, t, c, s] = await Promise.all([
       settled(client.call(endpoints.myReflections, {}), { reflections: [] }),
       settled(client.call(endpoints.myThanksSent, {}), { thanks: [] }),
       settled(client.call(endpoints.myCoaching, {}), { coaching: [] }),
+      settled(client.call(endpoints.mySmallTests, {}), { tests: [] }),
     ]);
-    state.growth.value = { reflections: r.reflections, thanksSent: t.thanks, coaching: c.coaching };
+    state.growth.value = {
+      reflections: r.reflections,
+      thanksSent: t.thanks,
+      coaching: c.coaching,
+      smallTests: s.tests,
+    };
   }
 
   async function send<T>(run: () => Promise<T>): Promise<T | null> {
@@ -38,7 +46,7 @@ export function createGrowthActions(core: Core, loadItems: () => Promise<void>) 
     }
   }
 
-  const current = () => state.growth.value ?? { reflections: [], thanksSent: [], coaching: [] };
+  const current = () => state.growth.value ?? { reflections: [], thanksSent: [], coaching: [], smallTests: [] };
 
   // One clientId per thing being written until it is stored: a retry after a lost response is the
   // same create, not a second one.
@@ -141,7 +149,52 @@ export function createGrowthActions(core: Core, loadItems: () => Promise<void>) 
     return true;
   }
 
+  const putTest = (t: SmallTest) => {
+    const others = current().smallTests.filter((x) => x.cycle.id !== t.cycle.id);
+    state.growth.value = { ...current(), smallTests: [t, ...others] };
+  };
+
+  /** Leads who can sponsor, by name; none when they cannot be read (the form then says so). */
+  async function sponsors(): Promise<{ id: string; displayName: string }[]> {
+    try {
+      return (await (await api()).call(endpoints.listSponsors, {})).sponsors;
+    } catch {
+      return [];
+    }
+  }
+
+  async function proposeSmallTest(
+    questionId: string,
+    plan: { changeIdea: string; prediction: string; measure: string; sponsorId: string },
+    confirmedSpans?: ConfirmedSpan[],
+  ): Promise<boolean> {
+    const key = `test:${questionId}`;
+    const clientId = clientIdFor(key);
+    const made = await send(async () =>
+      (await api()).call(endpoints.proposeSmallTest, {
+        params: { id: questionId },
+        body: { clientId, ...plan, ...(confirmedSpans ? { confirmedSpans } : {}) },
+      }),
+    );
+    if (!made) return false;
+    pending.delete(key);
+    putTest(made);
+    announce(`Sent to ${made.sponsorName} to approve.`);
+    return true;
+  }
+
+  async function advanceSmallTest(id: string, body: SmallTestAdvance): Promise<boolean> {
+    const moved = await send(async () => (await api()).call(endpoints.advanceSmallTest, { params: { id }, body }));
+    if (!moved) return false;
+    putTest(moved);
+    announce(`Moved to ${PDSA_STAGE_LABELS[moved.cycle.stage]}.`);
+    return true;
+  }
+
   return {
+    sponsors,
+    proposeSmallTest,
+    advanceSmallTest,
     loadGrowth,
     reflect,
     deleteReflection,

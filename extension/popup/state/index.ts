@@ -50,6 +50,9 @@ function deferredGrowthActions(core: Core, loadItems: () => Promise<void>): Retu
     thank: true,
     askCoaching: true,
     saveCard: true,
+    sponsors: true,
+    proposeSmallTest: true,
+    advanceSmallTest: true,
     growthDrafts: true,
     saveGrowthDraft: true,
   });

@@ -5,6 +5,7 @@ import { sessionItem } from '../../../extension/lib/storage';
 import { COACHING_TOPIC_ID, type Coaching } from '../../../shared/coaching';
 import type { Flag } from '../../../shared/flags';
 import type { Question } from '../../../shared/questions';
+import type { SmallTest } from '../../../shared/small-tests';
 import { json, mockManifest, SESSION } from '../helpers';
 import { fakeServer, type Handler, renderPopup } from './fixtures';
 
@@ -72,6 +73,7 @@ function server(
     'GET /v1/reflections/mine': () => json(200, { reflections: [] }),
     'GET /v1/thanks/sent': () => json(200, { thanks: [] }),
     'GET /v1/coaching/mine': () => json(200, { coaching: opts.coaching ?? [] }),
+    'GET /v1/small-tests/mine': () => json(200, { tests: [] }),
     ...extra,
   });
 }
@@ -174,5 +176,138 @@ describe('the framing card in My items', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the card' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Someone saved the card/));
     await screen.findByText('The coach’s newer wording');
+  });
+});
+
+const TEST: SmallTest = {
+  cycle: {
+    id: 'cycle_00001',
+    hotspotId: 'hotspot_001',
+    ownerId: 'user_aaaaaa',
+    ownerName: 'Nia Nurse',
+    stage: 'do',
+    changeIdea: 'Longer timeout on one ward',
+    prediction: 'No lost orders for a week',
+    measure: 'Timeouts per week',
+    doNotes: null,
+    studyNotes: null,
+    decision: null,
+    actNotes: null,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    doAt: '2026-01-06T10:00:00.000Z',
+    studyAt: null,
+    actAt: null,
+    result: null,
+  },
+  role: 'owner',
+  approval: 'approved',
+  approvalReason: null,
+  sponsorName: 'Sam Sponsor',
+  coachName: 'Coach Cal',
+  result: null,
+  coachingQuestionId: 'question_07',
+  createdAt: '2026-01-05T10:00:00.000Z',
+};
+
+describe('clinician-owned small tests in My items', () => {
+  it('turns a framed card into a test, sponsored by a lead chosen by name', async () => {
+    const framed = { ...COACHING, card: { ...COACHING.card, smallestTest: 'Longer timeout on one ward' } };
+    const s = server(
+      { questions: [COACH_Q], coaching: [framed] },
+      {
+        'GET /v1/sponsors': () => json(200, { sponsors: [{ id: 'user_lead01', displayName: 'Sam Sponsor' }] }),
+        'POST /v1/coaching/question_07/cycles': () =>
+          json(201, { ...TEST, approval: 'pending', cycle: { ...TEST.cycle, stage: 'plan' } }),
+      },
+    );
+    await openItems(s);
+    const summary = await screen.findByText('Turn this into a small test');
+    const details = summary.closest('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(screen.getByLabelText('The change to test')).toHaveProperty('value', 'Longer timeout on one ward');
+    fireEvent.input(screen.getByLabelText('What you predict will happen'), {
+      target: { value: 'No lost orders for a week' },
+    });
+    fireEvent.input(screen.getByLabelText('How you will measure it'), { target: { value: 'Timeouts per week' } });
+    await screen.findByRole('option', { name: 'Sam Sponsor' });
+    fireEvent.change(screen.getByLabelText('Sponsor (a lead who approves it)'), { target: { value: 'user_lead01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ask for approval' }));
+    await screen.findByText('Waiting for your sponsor');
+    expect(s.routes('POST /v1/coaching/question_07/cycles')[0]?.body).toEqual({
+      clientId: expect.any(String),
+      changeIdea: 'Longer timeout on one ward',
+      prediction: 'No lost orders for a week',
+      measure: 'Timeouts per week',
+      sponsorId: 'user_lead01',
+    });
+  });
+
+  it('shows a sponsor’s reason for sending it back, and offers no move until approved', async () => {
+    const back = { ...TEST, approval: 'changes' as const, approvalReason: 'Measure a baseline week first' };
+    await openItems(
+      server(
+        { questions: [COACH_Q], coaching: [COACHING] },
+        { 'GET /v1/small-tests/mine': () => json(200, { tests: [back] }) },
+      ),
+    );
+    await screen.findByText('Measure a baseline week first');
+    expect(screen.getByText('Your sponsor asked for changes')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Move to/ })).toBeNull();
+  });
+
+  it('records the result beside the prediction at Study, then a decision and a sentence at Act', async () => {
+    const s = server(
+      { questions: [COACH_Q], coaching: [COACHING] },
+      {
+        'GET /v1/small-tests/mine': () => json(200, { tests: [TEST] }),
+        'POST /v1/small-tests/cycle_00001/advance': (body) => {
+          const b = body as { stage: 'study' | 'act'; notes?: string; decision?: 'adopt'; result?: string };
+          return json(200, {
+            ...TEST,
+            result: b.result ?? null,
+            cycle: { ...TEST.cycle, stage: b.stage, studyNotes: 'One timeout all week', decision: b.decision ?? null },
+          });
+        },
+      },
+    );
+    await openItems(s);
+    await screen.findByText('You predicted: No lost orders for a week');
+    fireEvent.click(screen.getByRole('button', { name: 'Move to Study' }));
+    await screen.findByText(/Say what happened/);
+    fireEvent.input(screen.getByLabelText('What happened, beside your prediction'), {
+      target: { value: 'One timeout all week' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Move to Study' }));
+    await screen.findByText('Predicted: No lost orders for a week. Found: One timeout all week');
+    fireEvent.click(screen.getByLabelText('Adopt'));
+    fireEvent.input(screen.getByLabelText('The result in one sentence, for everyone who flagged this'), {
+      target: { value: 'the longer timeout stops lost orders' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Move to Act' }));
+    await screen.findByText(': the longer timeout stops lost orders');
+    expect(s.routes('POST /v1/small-tests/cycle_00001/advance').map((r) => r.body)).toEqual([
+      { stage: 'study', notes: 'One timeout all week' },
+      { stage: 'act', decision: 'adopt', result: 'the longer timeout stops lost orders' },
+    ]);
+  });
+
+  it('tells reporters the decision in words, not enum values', async () => {
+    const decided = {
+      ...FLAG,
+      cycles: [
+        {
+          id: 'cycle_00001',
+          stage: 'act' as const,
+          changeIdea: 'Longer timeout',
+          decision: 'adopt' as const,
+          result: 'the longer timeout stops lost orders',
+        },
+        { id: 'cycle_00002', stage: 'do' as const, changeIdea: 'A shorter form', decision: null, result: null },
+      ],
+    };
+    await openItems(server({ flags: [decided] }));
+    await screen.findByText('Adopted: the longer timeout stops lost orders');
+    expect(screen.getByText('Testing a change (Do): A shorter form')).toBeTruthy();
   });
 });
