@@ -4,6 +4,7 @@ import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
 import { HotspotView } from './HotspotView';
 import { ProgrammePanel } from './ProgrammePanel';
+import { SponsorPanel } from './SponsorPanel';
 import { useDashboard } from './state';
 
 function Hotspots() {
@@ -87,7 +88,10 @@ export function App() {
       <p class="status" aria-live="polite">
         {dashboard.status.value}
       </p>
-      <main>{tab === 'programme' ? <ProgrammePanel /> : <Hotspots />}</main>
+      <main>
+        {dashboard.session.value.user.roles.includes('lead') && <SponsorPanel />}
+        {tab === 'programme' ? <ProgrammePanel /> : <Hotspots />}
+      </main>
     </div>
   );
 }
