@@ -4,6 +4,7 @@ import { coreEndpoints } from './api/core';
 import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
+import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
 
 export { Health } from './api/core';
@@ -20,6 +21,7 @@ export const endpoints = {
   ...hotspotEndpoints,
   ...adminEndpoints,
   ...mentorEndpoints,
+  ...routingEndpoints,
   ...ssoEndpoints,
   ...growthEndpoints,
 } as const;

@@ -23,6 +23,7 @@ import { questionRoutes } from './routes/questions';
 import { recognitionRoutes } from './routes/recognition';
 import { reflectionRoutes } from './routes/reflections';
 import { register } from './routes/register';
+import { routingRoutes } from './routes/routing';
 import { scimRoutes } from './routes/scim';
 import { smallTestRoutes } from './routes/small-tests';
 import { ssoRoutes } from './routes/sso';
@@ -41,6 +42,7 @@ export const resourceRoutes = [
   exportRoutes,
   questionRoutes,
   mentorRoutes,
+  routingRoutes,
   kbRoutes,
   adminRoutes,
   ssoRoutes,

@@ -1,3 +1,4 @@
+import { CapacityNotice } from './CapacityNotice';
 import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
@@ -28,6 +29,7 @@ export function InboxApp() {
       ) : (
         <>
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
+          {roles.includes('mentor') && <CapacityNotice />}
           {roles.includes('mentor') && <ImpactPanel />}
           <InboxFilters />
           <QueueList />

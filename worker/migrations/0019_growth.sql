@@ -28,9 +28,8 @@ CREATE TABLE thanks (
 );
 CREATE INDEX thanks_by_user ON thanks(user_id, created_at);
 
--- A mentor's impact reads their own answers.
-CREATE INDEX IF NOT EXISTS answers_by_mentor ON answers(mentor_id, question_id);
--- … and the opens of the published copies of their answers.
+-- A mentor's impact reads their own answers (answers_by_mentor, migration 0015) and the opens of the
+-- published copies of them.
 CREATE INDEX IF NOT EXISTS kb_opens_by_entry ON kb_opens(kb_id);
 
 -- "Help me shape this": a clinician asks for coaching on one of their named flags. The request is an

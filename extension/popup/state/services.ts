@@ -13,4 +13,5 @@ export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../
 export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
 export { createGrowthActions } from './growth';
 export { createKbActions } from './kb';
+export { createRoutingActions } from './routing';
 export { createThreadActions } from './threads';
