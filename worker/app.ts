@@ -18,6 +18,7 @@ import { hotspotRoutes } from './routes/hotspots';
 import { kbRoutes } from './routes/kb';
 import { mentorRoutes } from './routes/mentors';
 import { pdsaRoutes } from './routes/pdsa';
+import { portfolioRoutes } from './routes/portfolio';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { recognitionRoutes } from './routes/recognition';
@@ -50,6 +51,7 @@ export const resourceRoutes = [
   recognitionRoutes,
   coachingRoutes,
   smallTestRoutes,
+  portfolioRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

@@ -44,7 +44,9 @@ export function InboxThread({ item }: { item: QueueItemDetail }) {
         {URGENCY_LABELS[item.urgency]} · {SLA_LABELS[item.sla.status]}
         {item.sla.dueAt ? ` (due ${when(item.sla.dueAt)})` : ''} · {claimLabel(item)} · asked by {item.askerDiscipline}
       </p>
-      {item.topicId === COACHING_TOPIC_ID && <CoachingPanel item={item} />}
+      {(item.topicId === COACHING_TOPIC_ID || item.movedFrom?.topicId === COACHING_TOPIC_ID) && (
+        <CoachingPanel item={item} />
+      )}
       <ol class="messages" aria-label="Thread">
         {messages.map((m) => (
           <li key={m.id}>

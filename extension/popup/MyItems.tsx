@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { PortfolioExport } from './PortfolioExport';
 import { ShapeThis } from './ShapeThis';
 import { SmallTests } from './SmallTests';
 import { usePopup } from './state';
@@ -76,6 +77,7 @@ export function MyItems() {
           ))}
         </ul>
       )}
+      <PortfolioExport />
       <div class="row">
         <button type="button" onClick={() => void app.loadItems()}>
           Refresh

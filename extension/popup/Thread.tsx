@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { COACHING_TOPIC_ID } from '../../shared/coaching';
 import type { Publication } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
 import { CoachingCard } from './CoachingCard';
@@ -72,7 +71,8 @@ export function Thread({ question: q }: { question: Question }) {
   const answered = q.answers.length > 0;
   return (
     <>
-      {q.topicId === COACHING_TOPIC_ID && <CoachingCard questionId={q.id} />}
+      {/* By the thread's own record, not its topic: a fallback route may have moved it since. */}
+      {q.kind === 'question' && <CoachingCard questionId={q.id} />}
       {entries(q).map((e) => (
         <blockquote key={e.id} class={e.kind === 'reply' ? 'answer mine' : 'answer'}>
           <p>{e.text}</p>

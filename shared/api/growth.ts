@@ -10,6 +10,7 @@ import {
   ThanksSentList,
 } from '../growth';
 import { IdParams } from '../ids';
+import { Portfolio } from '../portfolio';
 import {
   ApprovalDecision,
   SmallTest,
@@ -185,6 +186,15 @@ export const growthEndpoints = {
     params: IdParams,
     body: SmallTestAdvance,
     response: SmallTest,
+    status: 200,
+  },
+  myPortfolio: {
+    method: 'get',
+    path: '/v1/portfolio/mine',
+    summary: 'My portfolio: questions and what I learnt, flags that led to change, small tests, reflections, thanks',
+    tag: 'growth',
+    roles: REPORTERS,
+    response: Portfolio,
     status: 200,
   },
 } as const satisfies Record<string, Endpoint>;

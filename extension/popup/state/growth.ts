@@ -2,6 +2,7 @@ import { endpoints } from '../../../shared/api';
 import type { FramingText } from '../../../shared/coaching';
 import type { ReflectionSubject } from '../../../shared/growth';
 import { PDSA_STAGE_LABELS } from '../../../shared/pdsa';
+import type { Portfolio } from '../../../shared/portfolio';
 import type { SmallTest, SmallTestAdvance } from '../../../shared/small-tests';
 import type { ConfirmedSpan } from '../../../shared/text';
 import { replyDrafts, saveReplyDraft } from '../../lib/draft-store';
@@ -191,7 +192,15 @@ export function createGrowthActions(core: Core, loadItems: () => Promise<void>) 
     return true;
   }
 
+  /** My portfolio, for its Markdown and printable exports; null (with the API's words shown) when it failed. */
+  async function portfolio(): Promise<Portfolio | null> {
+    const p = await send(async () => (await api()).call(endpoints.myPortfolio, {}));
+    if (p) announce('Portfolio saved to your downloads.');
+    return p;
+  }
+
   return {
+    portfolio,
     sponsors,
     proposeSmallTest,
     advanceSmallTest,

@@ -56,6 +56,7 @@ function deferredGrowthActions(core: Core, loadItems: () => Promise<void>): Retu
     askCoaching: true,
     saveCard: true,
     sponsors: true,
+    portfolio: true,
     proposeSmallTest: true,
     advanceSmallTest: true,
     growthDrafts: true,

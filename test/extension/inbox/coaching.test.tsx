@@ -29,6 +29,7 @@ const item = (claim: 'unclaimed' | 'mine') => ({
       : { state: 'unclaimed', byName: null, expiresAt: null },
   handedToMe: false,
   escalated: false,
+  movedFrom: null,
   shareable: false,
   answers: [],
   messages: [],

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sha256Hex } from '../../../extension/lib/ids';
 import { sessionItem } from '../../../extension/lib/storage';
@@ -213,5 +213,45 @@ describe('"This helped": a thank-you', () => {
       expect(screen.getByRole('alert').textContent).toBe('You have already thanked your mentor for this answer'),
     );
     expect(screen.getByLabelText('A short thank-you')).toHaveProperty('value', 'Thanks again');
+  });
+});
+
+describe('my portfolio', () => {
+  it('downloads my portfolio as a printable page and as Markdown, made from my own record', async () => {
+    const portfolio = {
+      name: 'Test User',
+      discipline: 'nursing',
+      generatedAt: '2026-02-01T10:00:00.000Z',
+      questions: [],
+      flagsThatLedToChange: [],
+      cycles: [],
+      reflections: [{ on: ANSWERED.text, text: 'Favourites first', at: '2026-01-05T09:00:00.000Z' }],
+      thanksReceived: [],
+      mentoring: null,
+    };
+    const s = server({}, { 'GET /v1/portfolio/mine': () => json(200, portfolio) });
+    const saved: { name: string; type: string; text: string }[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      void blob.text().then((text) => saved.push({ name: '', type: blob.type, text }));
+      return 'blob:portfolio';
+    };
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, type: '', text: '' });
+    });
+    try {
+      await openItems(s);
+      fireEvent.click(screen.getByText('My portfolio'));
+      fireEvent.click(screen.getByRole('button', { name: 'Printable page' }));
+      await waitFor(() => expect(saved.map((x) => x.name)).toContain('curbside-portfolio-2026-02-01.html'));
+      fireEvent.click(screen.getByRole('button', { name: 'Markdown' }));
+      await waitFor(() => expect(saved.map((x) => x.name)).toContain('curbside-portfolio-2026-02-01.md'));
+      await waitFor(() => expect(saved.find((x) => x.type === 'text/markdown')?.text).toContain('Favourites first'));
+      expect(saved.find((x) => x.type === 'text/html')?.text).toContain('<h2>Reflections</h2>');
+      expect(s.routes('GET /v1/portfolio/mine')).toHaveLength(2);
+    } finally {
+      URL.createObjectURL = create;
+      click.mockRestore();
+    }
   });
 });
