@@ -81,8 +81,7 @@ function server(
 async function openItems(s: ReturnType<typeof fakeServer>, first = FLAG.text) {
   const popup = await renderPopup(s);
   fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  // The first render of a file loads the services chunk: slow on a busy machine.
-  await screen.findByText(first, {}, { timeout: 5000 });
+  await screen.findByText(first);
   return popup;
 }
 

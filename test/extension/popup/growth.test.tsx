@@ -62,8 +62,7 @@ function server(
 async function openItems(s: ReturnType<typeof fakeServer>) {
   const popup = await renderPopup(s);
   fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  // The first render of a file loads the services chunk: slow on a busy machine.
-  await screen.findByText('Where is the sliding-scale order set?', {}, { timeout: 5000 });
+  await screen.findByText('Where is the sliding-scale order set?');
   return popup;
 }
 
