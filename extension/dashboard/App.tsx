@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { BreakdownPanel } from './BreakdownPanel';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
@@ -102,6 +103,15 @@ export function App() {
                 Programme health
               </button>
             </li>
+            <li>
+              <button
+                type="button"
+                aria-current={tab === 'units' ? 'page' : undefined}
+                onClick={() => dashboard.setFilters({ tab: 'units', hotspot: undefined })}
+              >
+                By unit
+              </button>
+            </li>
           </ul>
         </nav>
       </header>
@@ -110,7 +120,7 @@ export function App() {
       </p>
       <main>
         {dashboard.session.value.user.roles.includes('lead') && <SponsorPanel />}
-        {tab === 'programme' ? <ProgrammePanel /> : <Hotspots />}
+        {tab === 'programme' ? <ProgrammePanel /> : tab === 'units' ? <BreakdownPanel /> : <Hotspots />}
       </main>
     </div>
   );

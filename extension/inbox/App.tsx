@@ -3,6 +3,7 @@ import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
+import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
 
@@ -33,6 +34,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <ImpactPanel />}
           <InboxFilters />
           <QueueList />
+          {roles.includes('peer_supporter') && <PeerSupportAudit />}
         </>
       )}
     </main>

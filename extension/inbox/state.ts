@@ -12,6 +12,7 @@ import {
   type MentorProfile,
   type MentorProfileView,
   type MentorSummary,
+  type PeerAudit,
   QUEUE_PAGE,
   QUEUE_PAGE_MAX,
   type QueueItem,
@@ -36,7 +37,7 @@ export interface InboxDeps {
 export type QueueFilters = Pick<z.output<typeof QueueQuery>, 'filter' | 'topicId' | 'urgency'>;
 
 /** Where a question is handed: the API's body without the confirmations, which the form adds. */
-export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'mentorId' | 'note'>;
+export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'disciplineWanted' | 'mentorId' | 'note'>;
 
 /** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
 export function createInboxState(deps: InboxDeps = {}) {
@@ -216,7 +217,6 @@ export function createInboxState(deps: InboxDeps = {}) {
     return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
   }
 
-  /** Answers given, marked helpful, reads and thanks: this mentor's own, never beside anyone else's. */
   async function loadCoaching(questionId: string) {
     const got = await guarded(() => api().call(endpoints.coaching, { params: { id: questionId } }));
     coaching.value = got ?? null;
@@ -242,6 +242,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     return saved !== undefined;
   }
 
+  /** Answers given, marked helpful, reads and thanks: this mentor's own, never beside anyone else's. */
   let impactLoading: Promise<void> | null = null;
   function loadImpact(): Promise<void> {
     // Opening the panel twice while it loads reads it once.
@@ -250,6 +251,19 @@ export function createInboxState(deps: InboxDeps = {}) {
       impactLoading = null;
     });
     return impactLoading;
+  }
+
+  /**
+   * Who was made a peer supporter, or stopped being one, and by whom: peer supporters can see who
+   * may read "need to talk" requests. Null (the reason shown) when it could not be fetched.
+   */
+  async function peerAudit(): Promise<PeerAudit['entries'] | null> {
+    try {
+      return (await api().call(endpoints.peerSupportAudit, {})).entries;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return null;
+    }
   }
 
   const setShareable = (id: string, shareable: boolean) =>
@@ -293,6 +307,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     clarify,
     handOff,
     setShareable,
+    peerAudit,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { ItemActions } from './ItemActions';
 import { PortfolioExport } from './PortfolioExport';
 import { ShapeThis } from './ShapeThis';
 import { SmallTests } from './SmallTests';
@@ -73,6 +74,7 @@ export function MyItems() {
               ))}
               {item.kind === 'flag' && !item.anonymous && <ShapeThis flagId={item.id} />}
               {item.question && <Thread question={item.question} />}
+              {cachedAt === null && <ItemActions item={item} />}
             </li>
           ))}
         </ul>

@@ -53,7 +53,7 @@ CREATE TABLE coaching (
 -- Clinician-owned small tests: a cycle born of a coaching thread is owned by the clinician, coached by
 -- the mentor who held the thread and sponsored by a lead, who approves it before it moves (approval is
 -- NULL for cycles a lead starts, which need none). `result` is the sentence every reporter of the
--- hotspot reads once it is decided.
+-- hotspot reads once it is decided. A proposal is created once per clientId (pdsa_cycles.client_id, 0017).
 ALTER TABLE pdsa_cycles ADD COLUMN coaching_question_id TEXT REFERENCES questions(id);
 ALTER TABLE pdsa_cycles ADD COLUMN coach_id TEXT REFERENCES users(id);
 ALTER TABLE pdsa_cycles ADD COLUMN sponsor_id TEXT REFERENCES users(id);
@@ -61,7 +61,5 @@ ALTER TABLE pdsa_cycles ADD COLUMN approval TEXT
   CHECK (approval IS NULL OR approval IN ('pending', 'approved', 'changes', 'declined'));
 ALTER TABLE pdsa_cycles ADD COLUMN approval_reason TEXT;
 ALTER TABLE pdsa_cycles ADD COLUMN result TEXT;
-ALTER TABLE pdsa_cycles ADD COLUMN client_id TEXT;
-CREATE UNIQUE INDEX IF NOT EXISTS pdsa_by_client_id ON pdsa_cycles(client_id);
 CREATE INDEX IF NOT EXISTS pdsa_by_owner ON pdsa_cycles(owner_id);
 CREATE INDEX IF NOT EXISTS pdsa_by_sponsor ON pdsa_cycles(sponsor_id, approval);
