@@ -24,6 +24,7 @@ export async function cycleAt(owner: Session, stage: 'plan' | 'do' | 'study') {
     await (await api('/v1/flags', { token: lead.token, body: flagBody({ screen: { host, path: '/orders' } }) })).json(),
   );
   const res = await post(`/v1/hotspots/${flag.hotspotId}/cycles`, lead.token, {
+    clientId: crypto.randomUUID(),
     changeIdea: 'Put the sepsis order set on the favourites bar',
     prediction: 'Orders placed two minutes sooner',
     measure: 'Minutes from triage to first order',
