@@ -1,6 +1,7 @@
 import { accountEndpoints } from './api/account';
 import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
+import { digestEndpoints } from './api/digests';
 import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
@@ -23,6 +24,7 @@ export const endpoints = {
   ...mentorEndpoints,
   ...routingEndpoints,
   ...ssoEndpoints,
+  ...digestEndpoints,
   ...growthEndpoints,
 } as const;
 

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { coachingRoutes } from './routes/coaching';
+import { digestRoutes } from './routes/digests';
 import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
@@ -47,6 +48,7 @@ export const resourceRoutes = [
   kbRoutes,
   adminRoutes,
   ssoRoutes,
+  digestRoutes,
   reflectionRoutes,
   recognitionRoutes,
   coachingRoutes,

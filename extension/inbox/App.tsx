@@ -1,3 +1,4 @@
+import { WeekDigest } from '../ui/WeekDigest';
 import { CapacityNotice } from './CapacityNotice';
 import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
@@ -31,6 +32,7 @@ export function InboxApp() {
         <>
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
           {roles.includes('mentor') && <CapacityNotice />}
+          {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           {roles.includes('mentor') && <ImpactPanel />}
           <InboxFilters />
           <QueueList />

@@ -6,7 +6,7 @@ import type { Role } from '../../shared/enums';
 import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
 import { answeredQuestion } from './growth-helpers';
-import { api, count, enroll, expectError, flagBody, questionBody, seedCatalog } from './helpers';
+import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, seedCatalog } from './helpers';
 import {
   allowedRole,
   call,
@@ -49,6 +49,7 @@ const DECLARED_ON_PURPOSE: Record<string, string[]> = {
   'PATCH /v1/admin/units/{id}': ['active'],
   'PATCH /v1/admin/topics/{id}': ['active'],
   'PATCH /v1/admin/systems/{id}': ['active'],
+  'PATCH /v1/admin/channels/{id}': ['active'], // an admin turns a digest channel off or on
 };
 
 const declared = (schema: JsonSchema | undefined) =>
@@ -139,8 +140,6 @@ interface Fixture {
   body: () => Record<string, unknown>;
   /** The table and column that must hold exactly one row per clientId. */
   table: string;
-  /** The same body with one thing changed, when it has no `text` or `minutesLost` to change. */
-  change?: (body: Record<string, unknown>) => Record<string, unknown>;
 }
 
 describe('create-once by clientId on every contract entry whose body has one', () => {
@@ -298,10 +297,24 @@ describe('create-once by clientId on every contract entry whose body has one', (
           measure: 'Lost drafts per week',
           sponsorId: sponsor.user.id,
         }),
-        change: (b) => ({ ...b, changeIdea: `${b.changeIdea} (edited)` }),
         table: 'pdsa_cycles',
       };
     },
+    'POST /v1/admin/channels': async () => ({
+      path: '/v1/admin/channels',
+      token: (await enrollAdmin()).token,
+      other: (await enrollAdmin('Other Admin')).token,
+      body: () => ({
+        clientId: crypto.randomUUID(),
+        kind: 'teams',
+        label: 'Quality leads',
+        // Never posted to: no digest role and no alerts, at a name that cannot resolve.
+        webhookUrl: 'https://teams.example.invalid/workflows/abc',
+        digestRoles: [],
+        urgentAlerts: false,
+      }),
+      table: 'digest_channels',
+    }),
   };
 
   let withClientId: Operation[] = [];
@@ -345,13 +358,14 @@ describe('create-once by clientId on every contract entry whose body has one', (
         if (!f) return;
         const body = f.body();
         expect((await api(f.path, { token: f.token, body })).status).toBeLessThan(300);
-        const changed = f.change
-          ? f.change(body)
-          : typeof body.text === 'string'
+        const changed =
+          typeof body.text === 'string'
             ? { ...body, text: `${body.text} (edited)` }
             : typeof body.changeIdea === 'string'
               ? { ...body, changeIdea: `${body.changeIdea} (edited)` }
-              : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
+              : typeof body.label === 'string'
+                ? { ...body, label: `${body.label} (edited)` }
+                : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
         await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');
         await expectError(await api(f.path, { token: f.other, body }), 422, 'idempotency_mismatch');
         expect(await rowsFor(f, body.clientId)).toBe(1);
