@@ -1,5 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { ItemActions } from './ItemActions';
+import { PortfolioExport } from './PortfolioExport';
+import { ShapeThis } from './ShapeThis';
+import { SmallTests } from './SmallTests';
 import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
@@ -18,6 +21,11 @@ export function MyItems() {
   const items = app.items.value;
   const cachedAt = app.itemsCachedAt.value;
 
+  // My reflections and thanks sent: the prompts under each answer show them.
+  useEffect(() => {
+    void app.loadGrowth();
+  }, []);
+
   // What is on screen now counts as seen; the "New" marks stay until the list is opened again.
   useEffect(() => {
     if (items && cachedAt === null) void app.markSeen(items.flatMap((i) => i.unread));
@@ -28,6 +36,7 @@ export function MyItems() {
       <div id="items-heading">
         <ViewHeading>My items</ViewHeading>
       </div>
+      <SmallTests />
       {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
       {items === null ? (
         <p aria-busy="true">Loading…</p>
@@ -60,15 +69,17 @@ export function MyItems() {
               )}
               {item.progress?.map((p) => (
                 <p key={p} class="muted">
-                  Testing a change: {p}
+                  {p}
                 </p>
               ))}
+              {item.kind === 'flag' && !item.anonymous && <ShapeThis flagId={item.id} />}
               {item.question && <Thread question={item.question} />}
               {cachedAt === null && <ItemActions item={item} />}
             </li>
           ))}
         </ul>
       )}
+      <PortfolioExport />
       <div class="row">
         <button type="button" onClick={() => void app.loadItems()}>
           Refresh

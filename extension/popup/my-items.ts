@@ -1,6 +1,8 @@
 import { endpoints } from '../../shared/api';
 import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
+import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
 import type { Answer, Question, QuestionStatus } from '../../shared/questions';
+import { DECISION_WORDS } from '../../shared/small-tests';
 import type { Api } from '../lib/api';
 import { type ItemsCache, itemsCacheItem, type Receipt } from '../lib/storage';
 import { canSealFor, openerFor, openOrNull, sealFor } from '../lib/vault';
@@ -44,6 +46,12 @@ function unreadFor(id: string, status: string, initial: string, answers: Answer[
   return keys.filter((k) => !seen.has(k));
 }
 
+/** A test of change in words a person reads: "Adopted: the new order set saves about 4 minutes". */
+export function progressWords(c: NonNullable<Flag['cycles']>[number]): string {
+  if (c.decision) return `${DECISION_WORDS[c.decision]}: ${c.result ?? c.changeIdea}`;
+  return `Testing a change (${PDSA_STAGE_LABELS[c.stage]}): ${c.changeIdea}`;
+}
+
 function fromFlag(f: Flag, seen: Set<string>): MyItem {
   return {
     id: f.id,
@@ -56,9 +64,7 @@ function fromFlag(f: Flag, seen: Set<string>): MyItem {
     createdAt: f.createdAt,
     answers: [],
     response: f.response ?? null,
-    progress: (f.cycles ?? []).map((c) =>
-      c.decision ? `${c.changeIdea}: ${c.decision}` : `${c.changeIdea}: ${c.stage}`,
-    ),
+    progress: (f.cycles ?? []).map(progressWords),
     unread: [
       ...unreadFor(f.id, f.status, 'new', [], seen),
       // A new or changed response is news once, like a status.

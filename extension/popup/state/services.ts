@@ -12,6 +12,7 @@ export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
 export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
 export { reportDelivery } from './delivery';
+export { createGrowthActions } from './growth';
 export { createKbActions } from './kb';
 export { createRoutingActions } from './routing';
 export { createThreadActions } from './threads';
