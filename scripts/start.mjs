@@ -20,7 +20,7 @@ const children = [
     '--port',
     String(API_PORT),
     '--show-interactive-dev-session=false',
-    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runHourlyBatch below).
+    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runRollupBatch below).
     '--test-scheduled',
   ]),
   runBackground('wxt', [], { env: { WXT_API_URL: API_URL } }),
@@ -47,23 +47,23 @@ for (const child of children)
   child.on('exit', (code) => code && code !== 0 && console.error(`curbside: a process exited with ${code}`));
 
 /**
- * Production counts anonymous flags in an hourly cron batch (worker/scheduled.ts); `wrangler dev` runs no
- * crons, so the local API gets the same trigger at the top of every hour.
+ * Production counts flags in a cron batch every minute (worker/scheduled.ts; anonymous flags once their
+ * hour has ended); `wrangler dev` runs no crons, so the local API gets the same trigger every minute.
  */
-function runHourlyBatch() {
-  const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent('0 * * * *')}`).catch(() => {});
-  const HOUR = 3_600_000;
+function runRollupBatch() {
+  const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent('* * * * *')}`).catch(() => {});
+  const MINUTE = 60_000;
   setTimeout(
     () => {
       trigger();
-      setInterval(trigger, HOUR);
+      setInterval(trigger, MINUTE);
     },
-    HOUR - (Date.now() % HOUR),
+    MINUTE - (Date.now() % MINUTE),
   );
 }
 
 if (await waitForApi()) {
-  runHourlyBatch();
+  runRollupBatch();
   console.log(`
 ┌─ Curbside is running ────────────────────────────────────────────────
 │ API:        ${API_URL}  (OpenAPI: ${API_URL}/openapi.json)

@@ -5,7 +5,7 @@ import { HOUR, now } from './lib/clock';
 
 /** The two triggers of wrangler.jsonc `triggers.crons`. */
 export const DAILY_CRON = '17 3 * * *';
-export const HOURLY_CRON = '0 * * * *';
+export const MINUTE_CRON = '* * * * *';
 
 /**
  * Every job the cron triggers run, each on its trigger (any other trigger, such as a manual one, runs
@@ -13,7 +13,7 @@ export const HOURLY_CRON = '0 * * * *';
  */
 const JOBS: { name: string; cron: string; run: (env: Env, at: number) => Promise<unknown> }[] = [
   { name: 'retention', cron: DAILY_CRON, run: runRetention },
-  { name: 'rollups', cron: HOURLY_CRON, run: runPendingRollups },
+  { name: 'rollups', cron: MINUTE_CRON, run: runPendingRollups },
 ];
 
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
