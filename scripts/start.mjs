@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: local D1 migrated and demo-seeded, the API on 127.0.0.1:8787, the extension built in
-// watch mode against it. Nothing is deployed and no browser is launched.
+// `npm start`: local D1 migrated and demo-seeded, the API on 127.0.0.1:8787, the extension built against
+// it and rebuilt when its sources change. Nothing is deployed and no browser is launched.
+// The extension is a plain build, not WXT's dev server: a dev build loads its pages from that server and
+// goes blank once `npm start` stops (`npm run dev:ext` gives developers the hot-reloading one).
+import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runBackground, runSync } from './lib.mjs';
 import { DEMO_CODES } from './seed-codes.mjs';
@@ -20,11 +23,57 @@ const children = [
     '--port',
     String(API_PORT),
     '--show-interactive-dev-session=false',
-    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runRollupBatch below).
+    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runCronBatches below).
     '--test-scheduled',
   ]),
-  runBackground('wxt', [], { env: { WXT_API_URL: API_URL } }),
 ];
+
+const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+let building = null;
+let builder = null;
+let again = false;
+/** One build at a time; changes during a build queue exactly one more. */
+function buildExtension(first = false) {
+  if (building) {
+    again = true;
+    return building;
+  }
+  building = new Promise((resolve) => {
+    const child = runBackground('wxt', ['build'], { env: { WXT_API_URL: API_URL }, stdio: 'pipe' });
+    builder = child;
+    let log = '';
+    child.stdout.on('data', (d) => {
+      log += d;
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) process.stderr.write(`${log}\ncurbside: the extension build failed (above)\n`);
+      else if (!first) console.log('curbside: extension rebuilt; press the reload arrow on chrome://extensions');
+      building = null;
+      resolve(code === 0);
+      if (again) {
+        again = false;
+        buildExtension();
+      }
+    });
+  });
+  return building;
+}
+
+function watchSources() {
+  let timer;
+  const onChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => buildExtension(), 300);
+  };
+  for (const dir of ['extension', 'shared']) watch(join(ROOT, dir), { recursive: true }, onChange);
+  watch(join(ROOT, 'wxt.config.ts'), onChange);
+}
+
+console.log('curbside: building the extension…');
+const built = buildExtension(true);
 
 async function waitForApi() {
   for (let i = 0; i < 120; i++) {
@@ -38,7 +87,7 @@ async function waitForApi() {
 }
 
 const stop = () => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of [...children, builder]) child?.kill('SIGTERM');
   process.exit(0);
 };
 process.on('SIGINT', stop);
@@ -47,34 +96,42 @@ for (const child of children)
   child.on('exit', (code) => code && code !== 0 && console.error(`curbside: a process exited with ${code}`));
 
 /**
- * Production counts flags in a cron batch every minute (worker/scheduled.ts; anonymous flags once their
- * hour has ended); `wrangler dev` runs no crons, so the local API gets the same trigger every minute.
+ * Production runs cron batches (worker/scheduled.ts): flags are counted every minute (anonymous ones once
+ * their hour has ended), and questions nobody claimed in time move to the fallback route every quarter hour. `wrangler dev` runs no crons, so
+ * the local API gets the same triggers at the same times.
  */
-function runRollupBatch() {
-  const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent('* * * * *')}`).catch(() => {});
-  const MINUTE = 60_000;
-  setTimeout(
-    () => {
-      trigger();
-      setInterval(trigger, MINUTE);
-    },
-    MINUTE - (Date.now() % MINUTE),
-  );
+function runCronBatches() {
+  const every = (cron, period) => {
+    const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {});
+    setTimeout(
+      () => {
+        trigger();
+        setInterval(trigger, period);
+      },
+      period - (Date.now() % period),
+    );
+  };
+  every('* * * * *', 60_000);
+  every('*/15 * * * *', 900_000);
 }
 
-if (await waitForApi()) {
-  runRollupBatch();
+if (!(await built)) {
+  console.error('curbside: stopping, the extension did not build');
+  stop();
+} else if (await waitForApi()) {
+  runCronBatches();
+  watchSources();
   console.log(`
 ┌─ Curbside is running ────────────────────────────────────────────────
 │ API:        ${API_URL}  (OpenAPI: ${API_URL}/openapi.json)
-│ Extension:  ${join(ROOT, '.output', 'chrome-mv3-dev')}  (rebuilt on every change)
+│ Extension:  ${EXTENSION_DIR}  (rebuilt when its sources change)
 │
 │ Load it in Chrome or Edge: open chrome://extensions (edge://extensions),
 │ turn on Developer mode, click "Load unpacked" and pick the folder above.
 │ Then click the Curbside icon (or press Alt+Shift+C) and sign in with a demo code:
 ${DEMO_CODES.map(([code, roles]) => `│   ${code.padEnd(16)} enrolls a new ${roles.join(', ')}`).join('\n')}
-│ Anonymous flags reach the dashboard at the top of each hour, as in production;
-│ to count them now: curl ${API_URL}/__scheduled
+│ Flags reach the dashboard within a minute, anonymous ones after their hour, as in
+│ production; to count anonymous ones now: curl ${API_URL}/__scheduled
 │ Stop with Ctrl+C.
 └──────────────────────────────────────────────────────────────────────`);
 } else {

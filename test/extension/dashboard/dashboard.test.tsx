@@ -6,6 +6,7 @@ import { HotspotTable } from '../../../extension/dashboard/HotspotTable';
 import { Sparkline } from '../../../extension/dashboard/Sparkline';
 import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
 import { filtersToSearch, parseFilters } from '../../../extension/dashboard/url-filters';
+import { trendWeeks, WeeklyChart } from '../../../extension/dashboard/WeeklyChart';
 import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
 import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
 import type { ProgrammeHealth } from '../../../shared/programme';
@@ -147,6 +148,31 @@ describe('dashboard components', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Flags per week: 1, 0, 2');
   });
 
+  it('charts weeks with the same numbers as a table for screen readers, weeks named by their Monday', () => {
+    render(
+      <WeeklyChart
+        title="Flags per week"
+        unit="flags"
+        weeks={['2026-11-16T00:00:00.000Z', '2026-11-23T00:00:00.000Z']}
+        values={[3, 7]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Flags per week' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['16 Nov3', '23 Nov7']);
+  });
+
+  it('dates a trend by the list’s weeks, or by the weeks ending with this one', () => {
+    const listWeeks = ['2026-11-23T00:00:00.000Z', '2026-11-30T00:00:00.000Z'];
+    expect(trendWeeks(2, listWeeks)).toEqual(listWeeks);
+    // Sunday 6 Dec 2026 falls in the week of Monday 30 Nov.
+    expect(trendWeeks(3, undefined, Date.parse('2026-12-06T12:00:00Z'))).toEqual([
+      '2026-11-16T00:00:00.000Z',
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-30T00:00:00.000Z',
+    ]);
+  });
+
   it('lists hotspots with harm marked in words and opens one by keyboard-reachable button', () => {
     const onOpen = vi.fn();
     render(<HotspotTable hotspots={[HARM, HOTSPOT]} onOpen={onOpen} />);
@@ -208,6 +234,20 @@ describe('dashboard page', () => {
     await waitFor(() => expect(status()).toBe('Status: Acknowledged'));
     fireEvent.click(screen.getByRole('button', { name: '← All hotspots' }));
     await waitFor(() => expect(status()).toBe(''));
+  });
+
+  it('says why the list is empty and what to do: widen the filters, or wait for k people', async () => {
+    const none = () =>
+      fakeServer({
+        'GET /v1/hotspots': () => json(200, { hotspots: [], k: 3, suppressed: null, weeks: [], range: null }),
+      });
+    await renderDashboard(none());
+    expect((await screen.findByText(/No flags yet/)).textContent).toContain(
+      'once 3 people have flagged the same screen',
+    );
+    cleanup();
+    await renderDashboard(none(), LEAD, '?unitId=unit_icu001');
+    expect((await screen.findByText(/No hotspots match these filters/)).textContent).toContain('Widen the dates');
   });
 
   it('says how many hotspots a unit filter holds back only when the API gives a count', async () => {
