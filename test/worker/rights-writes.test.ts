@@ -6,6 +6,7 @@ import type { Role } from '../../shared/enums';
 import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
 import { api, count, enroll, expectError, flagBody, questionBody, seedCatalog } from './helpers';
+import { flag as countedFlag } from './hotspots-helpers';
 import {
   allowedRole,
   call,
@@ -162,8 +163,8 @@ describe('create-once by clientId on every contract entry whose body has one', (
     'POST /v1/hotspots/{id}/me-too': async () => {
       const first = await enroll();
       const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
-      const res = await api('/v1/flags', { token: first.token, body: flagBody({ screen: { host, path: '/labs' } }) });
-      const flag = Flag.parse(await res.json());
+      // Sent and counted by the minute's rollup batch, so it names its hotspot.
+      const flag = await countedFlag(first.token, { screen: { host, path: '/labs' } });
       return {
         path: `/v1/hotspots/${flag.hotspotId}/me-too`,
         token: (await enroll()).token,
