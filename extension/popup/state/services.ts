@@ -2,7 +2,7 @@
 export { endpoints } from '../../../shared/api';
 export { capturePageTitle, captureScreen } from '../../lib/capture';
 export { clearDraft, loadDrafts, saveDraft } from '../../lib/draft-store';
-export { enqueue, flush, openAttentionFor, takeAttention } from '../../lib/outbox';
+export { editable, enqueue, flush, openAttentionFor, takeAttention } from '../../lib/outbox';
 export { takePrefill } from '../../lib/prefill';
 export { addReceipt, ensureReceiptKey, readReceipts } from '../../lib/receipts';
 export { markSeen, readSeen } from '../../lib/seen';
@@ -11,6 +11,7 @@ export { refreshOrgSettings, signOutStored } from '../../lib/signout';
 export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
 export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
+export { reportDelivery } from './delivery';
 export { createKbActions } from './kb';
 export { createRoutingActions } from './routing';
 export { createThreadActions } from './threads';
