@@ -112,6 +112,7 @@ function runCronBatches() {
     );
   };
   every('* * * * *', 60_000);
+  every('0 * * * *', 3_600_000);
   every('*/15 * * * *', 900_000);
 }
 

@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { runDigests } from './jobs/digests';
 import { runEscalation } from './jobs/escalation';
 import { runRetention } from './jobs/retention';
 import { runPendingRollups } from './jobs/rollups';
@@ -8,6 +9,8 @@ import { HOUR, now } from './lib/clock';
 export const DAILY_CRON = '17 3 * * *';
 /** The rollup batch's: named flags reach dashboards within a minute (anonymous ones after their hour). */
 export const MINUTE_CRON = '* * * * *';
+/** The digests': each person's digest at the top of the hour. */
+export const HOURLY_CRON = '0 * * * *';
 /** Escalation's: a question's wait past the organisation's time is at most a quarter hour longer. */
 export const QUARTER_HOUR_CRON = '*/15 * * * *';
 
@@ -18,6 +21,7 @@ export const QUARTER_HOUR_CRON = '*/15 * * * *';
 const JOBS: { name: string; cron: string; run: (env: Env, at: number) => Promise<unknown> }[] = [
   { name: 'retention', cron: DAILY_CRON, run: runRetention },
   { name: 'rollups', cron: MINUTE_CRON, run: runPendingRollups },
+  { name: 'digests', cron: HOURLY_CRON, run: runDigests },
   { name: 'escalation', cron: QUARTER_HOUR_CRON, run: runEscalation },
 ];
 
