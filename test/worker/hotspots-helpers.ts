@@ -4,7 +4,7 @@ import { Flag, FlagList } from '../../shared/flags';
 import { HotspotDetail, HotspotList, type HotspotListQuery } from '../../shared/hotspots';
 import worker from '../../worker/index';
 import { HOUR, now, resetClock, setClock } from '../../worker/lib/clock';
-import { MINUTE_CRON } from '../../worker/scheduled';
+import { HOURLY_CRON, MINUTE_CRON } from '../../worker/scheduled';
 import { api, enroll, enrollWith, flagBody, makeCode, randomSecret } from './helpers';
 
 /** A host no other test uses, so hotspots from other tests never mix in. */
@@ -66,21 +66,23 @@ export async function detail(token: string, id: string): Promise<HotspotDetail> 
   return HotspotDetail.parse(json);
 }
 
-/** The scheduled handler as the minute's cron trigger runs it, at the worker's clock as it stands. */
-async function runScheduled(at: number): Promise<void> {
+/** The scheduled handler as the cron trigger `cron` runs it, at the worker's clock as it stands. */
+async function runScheduled(at: number, cron = MINUTE_CRON): Promise<void> {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: new Date(at), cron: MINUTE_CRON }), env, ctx);
+  await worker.scheduled(createScheduledController({ scheduledTime: new Date(at), cron }), env, ctx);
   await waitOnExecutionContext(ctx);
 }
 
 /**
- * Runs the rollup batch as the cron would at `at` (default: an hour from now, when anonymous flags of
- * this hour count too), then puts the clock back to real time.
+ * Runs the triggers of the top of an hour at `at` (default: an hour from now): the minute's rollup batch,
+ * when anonymous flags of this hour count too, then the hourly jobs (digests). Puts the clock back to
+ * real time.
  */
 export async function hourlyBatch(at = now() + HOUR): Promise<void> {
   setClock(() => at);
   try {
-    await runScheduled(at);
+    await runScheduled(at, MINUTE_CRON);
+    await runScheduled(at, HOURLY_CRON);
   } finally {
     resetClock();
   }
