@@ -3,6 +3,7 @@ import type { Session } from '../../shared/auth';
 import { Flag } from '../../shared/flags';
 import type { Question } from '../../shared/questions';
 import { api, enroll, flagBody, seedCatalog } from './helpers';
+import { flag as countedFlag } from './hotspots-helpers';
 import { act, answerBody, ask, mentor, post } from './mentor-helpers';
 
 /** A clinician's question, answered by a mentor: the subject of a reflection or a thank-you. */
@@ -20,9 +21,7 @@ export async function answeredQuestion(opts: { askerName?: string; mentorName?: 
 export async function cycleAt(owner: Session, stage: 'plan' | 'do' | 'study') {
   const lead = await enroll(['lead'], 'Lee Lead');
   const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
-  const flag = Flag.parse(
-    await (await api('/v1/flags', { token: lead.token, body: flagBody({ screen: { host, path: '/orders' } }) })).json(),
-  );
+  const flag = await countedFlag(lead.token, { screen: { host, path: '/orders' } });
   const res = await post(`/v1/hotspots/${flag.hotspotId}/cycles`, lead.token, {
     clientId: crypto.randomUUID(),
     changeIdea: 'Put the sepsis order set on the favourites bar',

@@ -3,10 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/auth';
 import type { Role } from '../../shared/enums';
+import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
 import { answeredQuestion } from './growth-helpers';
 import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, seedCatalog } from './helpers';
-import { flag as countedFlag } from './hotspots-helpers';
+import { flag as countedFlag, rollupBatch } from './hotspots-helpers';
 import {
   allowedRole,
   call,
@@ -277,6 +278,8 @@ describe('create-once by clientId on every contract entry whose body has one', (
       const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
       const res = await api('/v1/flags', { token: asker.token, body: flagBody({ screen: { host, path: '/labs' } }) });
       const flag = Flag.parse(await res.json());
+      // A cycle belongs to the flag's hotspot, which the minute's rollup batch links.
+      await rollupBatch();
       const coaching = await api(`/v1/flags/${flag.id}/coaching`, {
         token: asker.token,
         body: { clientId: crypto.randomUUID(), text: 'How do I test a fix?' },

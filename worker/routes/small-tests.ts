@@ -74,7 +74,10 @@ register(smallTestRoutes, endpoints.proposeSmallTest, async (c, { params, body }
     // Racing retries: the one that lost the insert answers with the winner's.
     const raced = await replay();
     if (raced) return raced;
-    throw invalid('sponsorId', 'The sponsor must be an active lead');
+    throw invalid(
+      'sponsorId',
+      'The sponsor must be an active lead, and the flag must have joined its hotspot (within a minute of sending)',
+    );
   }
   await auditStatement(db, { at, actorId: user.id, action: 'pdsa.proposed', target: id, details: {} }).run();
   return visible(db, id, user.id);

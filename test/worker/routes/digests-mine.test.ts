@@ -93,7 +93,12 @@ describe('a lead’s loops closed and cycles due', () => {
     const cycleOn = async (hotspotId: string) => {
       const res = await api(`/v1/hotspots/${hotspotId}/cycles`, {
         token: l.token,
-        body: { changeIdea: 'Longer timeout', prediction: 'Fewer lost notes', measure: 'Flags a week' },
+        body: {
+          clientId: crypto.randomUUID(),
+          changeIdea: 'Longer timeout',
+          prediction: 'Fewer lost notes',
+          measure: 'Flags a week',
+        },
       });
       expect(res.status, await res.clone().text()).toBe(201);
     };

@@ -5,6 +5,7 @@ import { Portfolio } from '../../../shared/portfolio';
 import { SmallTest } from '../../../shared/small-tests';
 import { answeredQuestion, reflectionBody } from '../growth-helpers';
 import { api, enroll, flagBody } from '../helpers';
+import { flag as countedFlag } from '../hotspots-helpers';
 import { act, mentor, post } from '../mentor-helpers';
 
 async function portfolio(token: string) {
@@ -49,11 +50,7 @@ describe('my portfolio', () => {
   it('shows a flag that led to change, and the small test I owned and the one I coached', async () => {
     const nurse = await enroll(['clinician'], 'Nia Nurse');
     const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
-    const flag = Flag.parse(
-      await (
-        await api('/v1/flags', { token: nurse.token, body: flagBody({ screen: { host, path: '/orders' } }) })
-      ).json(),
-    );
+    const flag = await countedFlag(nurse.token, { screen: { host, path: '/orders' } });
     const coach = await mentor([COACHING_TOPIC_ID], { name: 'Coach Cal' });
     const asked = await post(`/v1/flags/${flag.id}/coaching`, nurse.token, {
       clientId: crypto.randomUUID(),

@@ -4,6 +4,7 @@ import { COACHING_TOPIC_ID, CoachingCreated } from '../../../shared/coaching';
 import { Flag, FlagList } from '../../../shared/flags';
 import { SmallTest, SmallTestList, SponsorList } from '../../../shared/small-tests';
 import { api, enroll, expectError, flagBody, issuePaths } from '../helpers';
+import { flag as countedFlag } from '../hotspots-helpers';
 import { act, mentor, post } from '../mentor-helpers';
 
 const plan = (sponsorId: string) => ({
@@ -28,10 +29,11 @@ async function coachedFlag() {
   const nurse = await enroll(['clinician'], 'Nia Nurse');
   const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
   const screen = { host, path: '/admission/orders' };
-  const flag = Flag.parse(await (await api('/v1/flags', { token: nurse.token, body: flagBody({ screen }) })).json());
   const colleague = await enroll(['clinician'], 'Cole Colleague');
   const also = await api('/v1/flags', { token: colleague.token, body: flagBody({ screen }) });
   expect(also.status).toBe(201);
+  // Counted by the minute's rollup batch, so the flags share their hotspot.
+  const flag = await countedFlag(nurse.token, { screen });
   const coach = await mentor([COACHING_TOPIC_ID], { name: 'Coach Cal' });
   const asked = await post(`/v1/flags/${flag.id}/coaching`, nurse.token, {
     clientId: crypto.randomUUID(),
