@@ -1,39 +1,68 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { usePopup } from './state';
 
-/** The admin page is a full tab; the popup closes behind it. */
-async function openAdminPage() {
-  const url = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/admin.html');
+type SidePanel = { open(options: { windowId: number }): Promise<void> };
+
+/** The admin page, the dashboard and (in Firefox) the inbox are full tabs; the popup closes behind them. */
+async function openPage(path: '/admin.html' | '/dashboard.html' | '/inbox.html') {
+  const url = (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
   await browser.tabs.create({ url });
   globalThis.close?.();
 }
 
-/** The lead dashboard is a full tab too. */
-async function openDashboard() {
-  const url = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/dashboard.html');
-  await browser.tabs.create({ url });
-  globalThis.close?.();
+/**
+ * The mentor inbox: Chrome and Edge open their side panel beside the page being worked on. It opens
+ * only during the click itself, so the window is looked up before; where there is no side panel
+ * (Firefox) or it is refused, the same inbox opens as a tab.
+ */
+function openInbox(windowId: number | undefined) {
+  const sidePanel = (browser as unknown as { sidePanel?: SidePanel }).sidePanel;
+  if (!sidePanel?.open || windowId === undefined) return void openPage('/inbox.html');
+  sidePanel.open({ windowId }).then(
+    () => globalThis.close?.(),
+    () => void openPage('/inbox.html'),
+  );
 }
 
 export function Header() {
   const app = usePopup();
   const user = app.session.value?.user;
+  const roles = user?.roles ?? [];
+  const worksQueue = roles.includes('mentor') || roles.includes('peer_supporter');
+  const windowId = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!worksQueue) return;
+    void browser.windows
+      ?.getCurrent()
+      .then((w) => {
+        windowId.current = w.id;
+      })
+      .catch(() => undefined);
+  }, [worksQueue]);
   return (
     <header class="header">
       <span class="brand">Curbside</span>
       {user && (
         <span class="user">
           {user.displayName}{' '}
-          {(user.roles.includes('lead') || user.roles.includes('admin')) && (
+          {worksQueue && (
             <>
-              <button type="button" class="link" onClick={() => void openDashboard()}>
-                Hotspots
+              <button type="button" class="link" onClick={() => openInbox(windowId.current)}>
+                Inbox
               </button>{' '}
             </>
           )}
-          {user.roles.includes('admin') && (
+          {(roles.includes('lead') || roles.includes('admin')) && (
             <>
-              <button type="button" class="link" onClick={() => void openAdminPage()}>
+              <button type="button" class="link" onClick={() => void openPage('/dashboard.html')}>
+                Dashboard
+              </button>{' '}
+            </>
+          )}
+          {roles.includes('admin') && (
+            <>
+              <button type="button" class="link" onClick={() => void openPage('/admin.html')}>
                 Admin
               </button>{' '}
             </>

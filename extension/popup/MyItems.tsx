@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
@@ -16,6 +16,15 @@ export function MyItems() {
   const app = usePopup();
   const items = app.items.value;
   const cachedAt = app.itemsCachedAt.value;
+  const focusId = app.focusItem.value;
+  const focused = useRef<HTMLLIElement>(null);
+
+  // Opened from a notification: the item it was about comes into view with the focus on it.
+  useEffect(() => {
+    if (!focusId || !focused.current) return;
+    focused.current.scrollIntoView?.({ block: 'start' });
+    focused.current.focus();
+  }, [items, focusId]);
 
   // What is on screen now counts as seen; the "New" marks stay until the list is opened again.
   useEffect(() => {
@@ -35,7 +44,11 @@ export function MyItems() {
       ) : (
         <ul class="items">
           {items.map((item) => (
-            <li key={item.id} class="item">
+            <li
+              key={item.id}
+              class={item.id === focusId ? 'item focused' : 'item'}
+              {...(item.id === focusId ? { ref: focused, tabIndex: -1, 'aria-current': 'true' as const } : {})}
+            >
               <p class="item-meta">
                 <span class="kind">
                   {item.kind === 'flag'
@@ -71,7 +84,13 @@ export function MyItems() {
         <button type="button" onClick={() => void app.loadItems()}>
           Refresh
         </button>
-        <button type="button" onClick={() => void app.open('home')}>
+        <button
+          type="button"
+          onClick={() => {
+            app.focusItem.value = null;
+            void app.open('home');
+          }}
+        >
           Back
         </button>
       </div>

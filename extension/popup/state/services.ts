@@ -2,6 +2,7 @@
 export { endpoints } from '../../../shared/api';
 export { capturePageTitle, captureScreen } from '../../lib/capture';
 export { clearDraft, loadDrafts, saveDraft } from '../../lib/draft-store';
+export { fetchItems } from '../../lib/item-news';
 export { enqueue, flush, openAttentionFor, takeAttention } from '../../lib/outbox';
 export { takePrefill } from '../../lib/prefill';
 export { addReceipt, ensureReceiptKey, readReceipts } from '../../lib/receipts';
@@ -10,6 +11,6 @@ export { createSessionApi } from '../../lib/session-api';
 export { refreshOrgSettings, signOutStored } from '../../lib/signout';
 export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
-export { buildItems, fetchItems, readItemsCache, writeItemsCache } from '../my-items';
+export { buildItems, readItemsCache, writeItemsCache } from '../my-items';
 export { createKbActions } from './kb';
 export { createThreadActions } from './threads';

@@ -1,4 +1,5 @@
 import { BUILD_API_URL, normaliseApiUrl } from '../../lib/config';
+import { idFromHash, takeOpenItemRequest } from '../../lib/deep-link';
 import { emptyAskDraft, type View } from '../../lib/drafts';
 import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from '../../lib/idle';
 import { takeFlagFormRequest } from '../../lib/open-flag';
@@ -71,11 +72,24 @@ export function createSessionActions(
     state.ready.value = true;
 
     if (!state.signedIn.value) return;
-    const opened = (await consumePrefill()) || (await consumeFlagRequest());
+    const opened = (await consumeOpenItem()) || (await consumePrefill()) || (await consumeFlagRequest());
     if (!opened && drafts.view && drafts.view !== 'home') await open(drafts.view);
     // The user's key opens what is sealed for them (the first time since the browser started).
     void unlock().then(refreshAttention);
     void flushNow();
+  }
+
+  /**
+   * A notification was clicked (background/open-item.ts): My items, at that item. The popup's address
+   * says which when it was opened as a tab; a request in session storage, when it opened as a popup.
+   */
+  async function consumeOpenItem(): Promise<boolean> {
+    const fromHash = idFromHash((deps.hash ?? (() => globalThis.location?.hash ?? ''))(), 'items');
+    const id = fromHash ?? (await takeOpenItemRequest(now()));
+    if (!id) return false;
+    state.focusItem.value = id;
+    await open('items');
+    return true;
   }
 
   /** The flag shortcut was pressed (background/setup.ts): the flag form, the cursor in its text. */
