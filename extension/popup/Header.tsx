@@ -18,11 +18,13 @@ async function openPage(path: '/admin.html' | '/dashboard.html' | '/inbox.html')
  */
 function openInbox(windowId: number | undefined) {
   const sidePanel = (browser as unknown as { sidePanel?: SidePanel }).sidePanel;
-  if (!sidePanel?.open || windowId === undefined) return void openPage('/inbox.html');
-  sidePanel.open({ windowId }).then(
-    () => globalThis.close?.(),
-    () => void openPage('/inbox.html'),
-  );
+  const asTab = () => void openPage('/inbox.html');
+  if (!sidePanel?.open || windowId === undefined) return asTab();
+  try {
+    sidePanel.open({ windowId }).then(() => globalThis.close?.(), asTab);
+  } catch {
+    asTab();
+  }
 }
 
 export function Header() {

@@ -8,7 +8,6 @@ import { markSeen } from '../../../extension/lib/seen';
 import { notifiedItem, notifyPrefsItem, sessionItem } from '../../../extension/lib/storage';
 import { json, mockManifest, SESSION, USER, unlockedFor } from '../helpers';
 
-const MENTOR_SESSION = { ...SESSION, user: { ...USER, roles: ['mentor' as const] } };
 const PEER_SESSION = { ...SESSION, user: { ...USER, roles: ['peer_supporter' as const] } };
 const BOTH_SESSION = { ...SESSION, user: { ...USER, roles: ['clinician' as const, 'mentor' as const] } };
 const SECRET = 'ab'.repeat(32);
