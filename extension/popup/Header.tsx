@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { usePopup } from './state';
 
@@ -16,7 +15,9 @@ async function openPage(path: '/admin.html' | '/dashboard.html' | '/inbox.html')
  * only during the click itself, so the window is looked up before; where there is no side panel
  * (Firefox) or it is refused, the same inbox opens as a tab.
  */
-function openInbox(windowId: number | undefined) {
+let windowId: number | undefined;
+
+function openInbox() {
   const sidePanel = (browser as unknown as { sidePanel?: SidePanel }).sidePanel;
   const asTab = () => void openPage('/inbox.html');
   if (!sidePanel?.open || windowId === undefined) return asTab();
@@ -32,43 +33,29 @@ export function Header() {
   const user = app.session.value?.user;
   const roles = user?.roles ?? [];
   const worksQueue = roles.includes('mentor') || roles.includes('peer_supporter');
-  const windowId = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    if (!worksQueue) return;
-    void browser.windows
-      ?.getCurrent()
-      .then((w) => {
-        windowId.current = w.id;
-      })
-      .catch(() => undefined);
-  }, [worksQueue]);
+  if (worksQueue && windowId === undefined)
+    browser.windows?.getCurrent().then(
+      (w) => {
+        windowId = w?.id;
+      },
+      () => undefined,
+    );
+  const link = (label: string, go: () => void) => (
+    <>
+      <button type="button" class="link" onClick={go}>
+        {label}
+      </button>{' '}
+    </>
+  );
   return (
     <header class="header">
       <span class="brand">Curbside</span>
       {user && (
         <span class="user">
-          {user.displayName}{' '}
-          {worksQueue && (
-            <>
-              <button type="button" class="link" onClick={() => openInbox(windowId.current)}>
-                Inbox
-              </button>{' '}
-            </>
-          )}
-          {(roles.includes('lead') || roles.includes('admin')) && (
-            <>
-              <button type="button" class="link" onClick={() => void openPage('/dashboard.html')}>
-                Dashboard
-              </button>{' '}
-            </>
-          )}
-          {roles.includes('admin') && (
-            <>
-              <button type="button" class="link" onClick={() => void openPage('/admin.html')}>
-                Admin
-              </button>{' '}
-            </>
-          )}
+          {user.displayName} {worksQueue && link('Inbox', openInbox)}
+          {(roles.includes('lead') || roles.includes('admin')) &&
+            link('Dashboard', () => void openPage('/dashboard.html'))}
+          {roles.includes('admin') && link('Admin', () => void openPage('/admin.html'))}
           <button type="button" class="link" disabled={app.busy.value} onClick={() => void app.signOut()}>
             Sign out
           </button>

@@ -46,7 +46,7 @@ export function MyItems() {
           {items.map((item) => (
             <li
               key={item.id}
-              class={item.id === focusId ? 'item focused' : 'item'}
+              class="item"
               {...(item.id === focusId ? { ref: focused, tabIndex: -1, 'aria-current': 'true' as const } : {})}
             >
               <p class="item-meta">
