@@ -12,6 +12,9 @@ export function toolEnv(extra = {}) {
     PATH: `${BIN}:${process.env.PATH ?? ''}`,
     WRANGLER_SEND_METRICS: 'false',
     WRANGLER_LOG: process.env.WRANGLER_LOG ?? 'warn',
+    // Local workerd would fetch Request.cf from workers.cloudflare.com at start: offline that prints a
+    // stack trace, and Curbside reads nothing from request.cf, so the placeholder is all it needs.
+    CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
     ...extra,
   };
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: local D1 migrated and demo-seeded, the API on 127.0.0.1:8787, the extension built in
-// watch mode against it. Nothing is deployed and no browser is launched.
+// `npm start`: local D1 migrated and demo-seeded, the API on 127.0.0.1:8787, the extension built against
+// it and rebuilt when its sources change. Nothing is deployed and no browser is launched.
+// The extension is a plain build, not WXT's dev server: a dev build loads its pages from that server and
+// goes blank once `npm start` stops (`npm run dev:ext` gives developers the hot-reloading one).
+import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runBackground, runSync } from './lib.mjs';
 import { DEMO_CODES } from './seed-codes.mjs';
@@ -23,8 +26,54 @@ const children = [
     // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runHourlyBatch below).
     '--test-scheduled',
   ]),
-  runBackground('wxt', [], { env: { WXT_API_URL: API_URL } }),
 ];
+
+const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+let building = null;
+let builder = null;
+let again = false;
+/** One build at a time; changes during a build queue exactly one more. */
+function buildExtension(first = false) {
+  if (building) {
+    again = true;
+    return building;
+  }
+  building = new Promise((resolve) => {
+    const child = runBackground('wxt', ['build'], { env: { WXT_API_URL: API_URL }, stdio: 'pipe' });
+    builder = child;
+    let log = '';
+    child.stdout.on('data', (d) => {
+      log += d;
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) process.stderr.write(`${log}\ncurbside: the extension build failed (above)\n`);
+      else if (!first) console.log('curbside: extension rebuilt; press the reload arrow on chrome://extensions');
+      building = null;
+      resolve(code === 0);
+      if (again) {
+        again = false;
+        buildExtension();
+      }
+    });
+  });
+  return building;
+}
+
+function watchSources() {
+  let timer;
+  const onChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => buildExtension(), 300);
+  };
+  for (const dir of ['extension', 'shared']) watch(join(ROOT, dir), { recursive: true }, onChange);
+  watch(join(ROOT, 'wxt.config.ts'), onChange);
+}
+
+console.log('curbside: building the extension…');
+const built = buildExtension(true);
 
 async function waitForApi() {
   for (let i = 0; i < 120; i++) {
@@ -38,7 +87,7 @@ async function waitForApi() {
 }
 
 const stop = () => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of [...children, builder]) child?.kill('SIGTERM');
   process.exit(0);
 };
 process.on('SIGINT', stop);
@@ -62,12 +111,16 @@ function runHourlyBatch() {
   );
 }
 
-if (await waitForApi()) {
+if (!(await built)) {
+  console.error('curbside: stopping, the extension did not build');
+  stop();
+} else if (await waitForApi()) {
   runHourlyBatch();
+  watchSources();
   console.log(`
 ┌─ Curbside is running ────────────────────────────────────────────────
 │ API:        ${API_URL}  (OpenAPI: ${API_URL}/openapi.json)
-│ Extension:  ${join(ROOT, '.output', 'chrome-mv3-dev')}  (rebuilt on every change)
+│ Extension:  ${EXTENSION_DIR}  (rebuilt when its sources change)
 │
 │ Load it in Chrome or Edge: open chrome://extensions (edge://extensions),
 │ turn on Developer mode, click "Load unpacked" and pick the folder above.

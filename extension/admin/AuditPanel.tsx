@@ -4,44 +4,13 @@ import { endpoints } from '../../shared/api';
 import type { AuditEntry } from '../../shared/audit';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { describedBy, Field } from '../ui/Field';
+import { AUDIT_ACTION_LABELS, auditDetails, auditSentence } from './audit-sentence';
 import { useAdmin } from './state';
-
-/** Actions the API writes; the filter is a fixed list, never free text. */
-const ACTIONS = [
-  'code.created',
-  'code.revoked',
-  'user.enrolled',
-  'user.signed_in_with_code',
-  'user.signed_in_with_device_code',
-  'user.logged_out_everywhere',
-  'user.updated',
-  'user.deactivated',
-  'units.created',
-  'units.updated',
-  'topics.created',
-  'topics.updated',
-  'settings.updated',
-  'system.created',
-  'system.updated',
-  'screen.created',
-  'screen.updated',
-  'screen.deleted',
-  'identifiers.confirmed_not_identifying',
-];
 
 /** `yyyy-mm-dd` from a date input, as the start of that day in UTC. */
 const dayStart = (day: string) => (day ? `${day}T00:00:00Z` : undefined);
 const nextDayStart = (day: string) =>
   day ? new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().replace('.000', '') : undefined;
-
-function describe(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(
-      ([k, v]) =>
-        `${k}: ${Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : x)).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
-    )
-    .join('; ');
-}
 
 export function AuditPanel() {
   const admin = useAdmin();
@@ -98,9 +67,9 @@ export function AuditPanel() {
         <Field id="audit-action" label="Action" error={errors.value.action}>
           <select id="audit-action" value={action.value} onChange={(e) => (action.value = e.currentTarget.value)}>
             <option value="">Any action</option>
-            {ACTIONS.map((a) => (
+            {AUDIT_ACTION_LABELS.map(([a, label]) => (
               <option key={a} value={a}>
-                {a}
+                {label}
               </option>
             ))}
           </select>
@@ -145,10 +114,7 @@ export function AuditPanel() {
         <thead>
           <tr>
             <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">About</th>
-            <th scope="col">Target</th>
+            <th scope="col">What happened</th>
             <th scope="col">Details</th>
           </tr>
         </thead>
@@ -156,15 +122,8 @@ export function AuditPanel() {
           {entries.value.map((e) => (
             <tr key={e.id}>
               <td>{new Date(e.at).toLocaleString()}</td>
-              <td>{e.actorName ?? (e.actorId ? e.actorId : '—')}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>{e.subjectName ?? e.subjectId ?? '—'}</td>
-              <td>
-                <code>{e.target ?? '—'}</code>
-              </td>
-              <td>{describe(e.details)}</td>
+              <td>{auditSentence(e)}</td>
+              <td>{auditDetails(e.details)}</td>
             </tr>
           ))}
         </tbody>

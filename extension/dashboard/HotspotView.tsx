@@ -10,8 +10,8 @@ import { TextAction } from '../ui/TextAction';
 import { CycleForm } from './CycleForm';
 import { CycleList } from './CycleList';
 import { hotspotName } from './HotspotTable';
-import { Sparkline } from './Sparkline';
 import { useDashboard } from './state';
+import { trendWeeks, WeeklyChart } from './WeeklyChart';
 
 interface Props {
   id: string;
@@ -93,7 +93,12 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
           sure an incident report exists.
         </p>
       )}
-      <Sparkline values={hotspot.trend} label="Flags per week, last 12 weeks" width={240} height={48} />
+      <WeeklyChart
+        title={`Flags per week, last ${hotspot.trend.length} weeks`}
+        unit="flags"
+        weeks={trendWeeks(hotspot.trend.length, dashboard.hotspots.value?.weeks)}
+        values={hotspot.trend}
+      />
 
       <h3>Status and public response</h3>
       <p>Everyone who flagged this, and every clinician opening this screen, sees the status and response.</p>

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { BarChart } from './BarChart';
 import { useDashboard } from './state';
+import { WeeklyChart } from './WeeklyChart';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const num = (n: number | null, unit = '') => (n === null ? 'not measured yet' : `${n}${unit}`);
@@ -14,7 +14,6 @@ export function ProgrammePanel() {
   useEffect(() => void dashboard.loadProgramme(), [dashboard, from, to]);
   if (error) return <p role="alert">{error}</p>;
   if (!health) return <p aria-busy="true">Loading programme health…</p>;
-  const week = (w: string) => w.slice(5, 10);
   return (
     <section aria-labelledby="programme-title">
       <h2 id="programme-title">Programme health</h2>
@@ -59,13 +58,19 @@ export function ProgrammePanel() {
         </div>
       </dl>
       <div class="charts">
-        <BarChart
+        <WeeklyChart
           title="Flags per week"
-          bars={health.flagsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
+          unit="flags"
+          kind="bars"
+          weeks={health.flagsPerWeek.map((w) => w.week)}
+          values={health.flagsPerWeek.map((w) => w.count)}
         />
-        <BarChart
+        <WeeklyChart
           title="Questions per week"
-          bars={health.questionsPerWeek.map((w) => ({ label: week(w.week), value: w.count }))}
+          unit="questions"
+          kind="bars"
+          weeks={health.questionsPerWeek.map((w) => w.week)}
+          values={health.questionsPerWeek.map((w) => w.count)}
         />
       </div>
       <h3>By unit</h3>

@@ -1,3 +1,7 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type uPlot from 'uplot';
+import { loadUplot, themeColours } from './charts';
+
 interface Props {
   values: readonly number[];
   label: string;
@@ -6,23 +10,48 @@ interface Props {
 }
 
 /**
- * A weekly trend as a small SVG line. Hand-drawn rather than a chart library: twelve points need
- * no dependency, and the accessible name carries every value for screen readers.
+ * A weekly trend in a table row: a bare uPlot line (no axes or legend, the row says what it is). The
+ * accessible name carries every value, so screen readers get the numbers the line shows.
  */
 export function Sparkline({ values, label, width = 96, height = 24 }: Props) {
-  const max = Math.max(1, ...values);
-  const step = values.length > 1 ? width / (values.length - 1) : width;
-  const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - (v / max) * (height - 4)).toFixed(1)}`);
+  const box = useRef<HTMLSpanElement>(null);
+  const key = `${values.join()}|${width}|${height}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key covers values/width/height by value.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let chart: uPlot | undefined;
+    let gone = false;
+    loadUplot()
+      .then((UPlot) => {
+        if (gone) return;
+        const opts: uPlot.Options = {
+          width,
+          height,
+          legend: { show: false },
+          cursor: { show: false },
+          axes: [{ show: false }, { show: false }],
+          scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+          series: [{}, { stroke: themeColours(el).accent, width: 1.5, points: { show: false } }],
+        };
+        chart = new UPlot(opts, [values.map((_, i) => i), [...values]], el);
+      })
+      // Without a canvas the accessible name still carries every value.
+      .catch(() => {});
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
+  }, [key]);
+
   return (
-    <svg
+    <span
+      ref={box}
       class="sparkline"
       role="img"
       aria-label={`${label}: ${values.join(', ')}`}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-    >
-      <polyline points={points.join(' ')} fill="none" stroke="currentColor" stroke-width="1.5" />
-    </svg>
+      style={{ width: `${width}px`, height: `${height}px` }}
+    />
   );
 }

@@ -11,6 +11,8 @@ export function SignIn() {
   const apiUrl = useSignal(fromLink?.apiUrl && !app.apiUrlLocked.value ? fromLink.apiUrl : app.apiUrl.value);
   const code = useSignal(fromLink?.code ?? '');
   const displayName = useSignal('');
+  // Read once: a link that brought another address opens the server field; typing never folds it.
+  const serverOpen = useSignal(apiUrl.value !== app.apiUrl.value).peek();
   const org = app.policy.value.organisationName;
   const locked = app.apiUrlLocked.value;
 
@@ -20,6 +22,29 @@ export function SignIn() {
     void app.signIn({ apiUrl: apiUrl.value, code: code.value, displayName: displayName.value });
   }
 
+  const apiField = (
+    <div class="field">
+      <label for="signin-api">API address</label>
+      <input
+        id="signin-api"
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        value={apiUrl.value}
+        readOnly={locked}
+        aria-describedby={locked ? 'signin-api-hint' : undefined}
+        onInput={(e) => {
+          apiUrl.value = e.currentTarget.value;
+        }}
+      />
+      {locked && (
+        <p id="signin-api-hint" class="hint">
+          Set by your organisation.
+        </p>
+      )}
+    </div>
+  );
+
   return (
     <form onSubmit={onSubmit} noValidate>
       <ViewHeading>Sign in to Curbside{org ? ` · ${org}` : ''}</ViewHeading>
@@ -27,26 +52,16 @@ export function SignIn() {
       {app.needsSignIn.value && (
         <p class="notice">Your sign-in has ended. Sign in again; anything waiting to send will go then.</p>
       )}
-      <div class="field">
-        <label for="signin-api">API address</label>
-        <input
-          id="signin-api"
-          type="url"
-          inputMode="url"
-          autoComplete="url"
-          value={apiUrl.value}
-          readOnly={locked}
-          aria-describedby={locked ? 'signin-api-hint' : undefined}
-          onInput={(e) => {
-            apiUrl.value = e.currentTarget.value;
-          }}
-        />
-        {locked && (
-          <p id="signin-api-hint" class="hint">
-            Set by your organisation.
-          </p>
-        )}
-      </div>
+      {locked ? (
+        apiField
+      ) : (
+        // The address is IT's business, not a clinician's: the build or policy sets it, so it stays folded
+        // away (open when a sign-in link brought a different one, so nobody is surprised where they sign in).
+        <details class="advanced" open={serverOpen}>
+          <summary>Server: {hostOf(apiUrl.value)} (change only if IT asks)</summary>
+          {apiField}
+        </details>
+      )}
       <div class="field">
         <label for="signin-code">Code</label>
         <input
@@ -84,4 +99,12 @@ export function SignIn() {
       </button>
     </form>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url || 'not set';
+  }
 }

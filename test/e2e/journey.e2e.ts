@@ -309,6 +309,13 @@ describe('the whole journey: three roles, one story', () => {
 
     await rows.first().getByRole('button', { name: ours }).click();
     await dashboard.getByRole('heading', { name: ours }).waitFor();
+    // The trend is a real chart (uPlot on a canvas, drawn after first paint), and hovering reads a week.
+    const trend = dashboard.locator('.hotspot-view .chart-box');
+    await trend.locator('canvas').waitFor();
+    await trend.hover({ position: { x: 200, y: 60 } });
+    await expect
+      .poll(() => trend.locator('.u-legend').textContent())
+      .toMatch(/Week of\s*\d{1,2} [A-Z][a-z]{2}.*flags\s*\d/);
     await accessible(dashboard, 'dashboard: hotspot');
     await dashboard.getByRole('button', { name: 'Mark acknowledged' }).click();
     await dashboard.getByRole('button', { name: 'Mark in progress' }).click();
@@ -324,6 +331,7 @@ describe('the whole journey: three roles, one story', () => {
     await accessible(dashboard, 'dashboard: hotspot in progress, response, PDSA cycle');
     await dashboard.getByRole('button', { name: 'Programme health' }).click();
     await dashboard.getByRole('heading', { level: 2 }).first().waitFor();
+    await expect.poll(() => dashboard.locator('.charts .chart-box canvas').count()).toBe(2);
     await accessible(dashboard, 'dashboard: programme health');
 
     // The named reporter, in My items.

@@ -60,6 +60,21 @@ describe('manifest', () => {
     expect(chrome.manifest.host_permissions).toBeUndefined();
   });
 
+  it('ships its logo as the toolbar and store icons, on both browsers', async () => {
+    for (const { manifest, dir } of [chrome, firefox]) {
+      expect(manifest.icons).toEqual({
+        '16': 'icon/16.png',
+        '32': 'icon/32.png',
+        '48': 'icon/48.png',
+        '128': 'icon/128.png',
+      });
+      // A real PNG of the declared size (IHDR width at byte 16), not a placeholder.
+      const png = await readFile(join(dir, 'icon/128.png'));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(128);
+    }
+  });
+
   it('has no content scripts', () => {
     expect(chrome.manifest.content_scripts).toBeUndefined();
     expect(firefox.manifest.content_scripts).toBeUndefined();

@@ -6,6 +6,7 @@ import { HotspotTable } from '../../../extension/dashboard/HotspotTable';
 import { Sparkline } from '../../../extension/dashboard/Sparkline';
 import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
 import { filtersToSearch, parseFilters } from '../../../extension/dashboard/url-filters';
+import { trendWeeks, WeeklyChart } from '../../../extension/dashboard/WeeklyChart';
 import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
 import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
 import type { ProgrammeHealth } from '../../../shared/programme';
@@ -145,6 +146,31 @@ describe('dashboard components', () => {
   it('draws a trend whose accessible name carries every value', () => {
     render(<Sparkline values={[1, 0, 2]} label="Flags per week" />);
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Flags per week: 1, 0, 2');
+  });
+
+  it('charts weeks with the same numbers as a table for screen readers, weeks named by their Monday', () => {
+    render(
+      <WeeklyChart
+        title="Flags per week"
+        unit="flags"
+        weeks={['2026-11-16T00:00:00.000Z', '2026-11-23T00:00:00.000Z']}
+        values={[3, 7]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Flags per week' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['16 Nov3', '23 Nov7']);
+  });
+
+  it('dates a trend by the list’s weeks, or by the weeks ending with this one', () => {
+    const listWeeks = ['2026-11-23T00:00:00.000Z', '2026-11-30T00:00:00.000Z'];
+    expect(trendWeeks(2, listWeeks)).toEqual(listWeeks);
+    // Sunday 6 Dec 2026 falls in the week of Monday 30 Nov.
+    expect(trendWeeks(3, undefined, Date.parse('2026-12-06T12:00:00Z'))).toEqual([
+      '2026-11-16T00:00:00.000Z',
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-30T00:00:00.000Z',
+    ]);
   });
 
   it('lists hotspots with harm marked in words and opens one by keyboard-reachable button', () => {

@@ -133,6 +133,14 @@ describe('sign in', () => {
     );
   });
 
+  it('keeps the server address folded away from clinicians, showing only its host', async () => {
+    await renderApp();
+    const field = screen.getByLabelText('API address');
+    const folded = field.closest('details');
+    expect(folded?.open).toBe(false);
+    expect(folded?.querySelector('summary')?.textContent).toContain('127.0.0.1:8787');
+  });
+
   it('refuses a plain-http address for a remote server, in words', async () => {
     await renderApp();
     type('API address', 'http://curbside.example.org');
