@@ -14,9 +14,8 @@ import { type NoticeKind, notifiedItem, notifyPrefsItem, type StoredSession, ses
 
 export const BADGE_ALARM = 'badge';
 const MAX_NOTIFIED = 1000;
-/** A plain square in the brand colour: the extension ships no icon files yet, and Chrome requires one. */
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQz99EEmIY1TCqYfhqAACMt0AQ/tsbngAAAABJRU5ErkJggg==';
+/** The toolbar icon (extension/public/icon/), which Chrome requires on every notification. */
+const NOTIFICATION_ICON = '/icon/128.png';
 
 type BadgeBrowser = Pick<typeof browser, 'runtime' | 'action'> & {
   notifications?: Pick<typeof browser.notifications, 'create'>;
@@ -200,7 +199,7 @@ export async function pollBadge(
   for (const n of wanted.slice(0, 3)) {
     await browserApi.notifications.create(notificationId(n.key, n.open), {
       type: 'basic',
-      iconUrl: NOTIFICATION_ICON,
+      iconUrl: (browserApi.runtime as unknown as { getURL(path: string): string }).getURL(NOTIFICATION_ICON),
       title: n.title,
       message: n.message,
     });
