@@ -23,7 +23,7 @@ const children = [
     '--port',
     String(API_PORT),
     '--show-interactive-dev-session=false',
-    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runHourlyBatch below).
+    // Exposes /__scheduled: wrangler dev runs no cron triggers of its own (see runCronBatches below).
     '--test-scheduled',
   ]),
 ];
@@ -96,26 +96,30 @@ for (const child of children)
   child.on('exit', (code) => code && code !== 0 && console.error(`curbside: a process exited with ${code}`));
 
 /**
- * Production counts anonymous flags in an hourly cron batch (worker/scheduled.ts); `wrangler dev` runs no
- * crons, so the local API gets the same trigger at the top of every hour.
+ * Production runs cron batches (worker/scheduled.ts): anonymous flags are counted hourly, and questions
+ * nobody claimed in time move to the fallback route every quarter hour. `wrangler dev` runs no crons, so
+ * the local API gets the same triggers at the same times.
  */
-function runHourlyBatch() {
-  const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent('0 * * * *')}`).catch(() => {});
-  const HOUR = 3_600_000;
-  setTimeout(
-    () => {
-      trigger();
-      setInterval(trigger, HOUR);
-    },
-    HOUR - (Date.now() % HOUR),
-  );
+function runCronBatches() {
+  const every = (cron, period) => {
+    const trigger = () => fetch(`${API_URL}/__scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {});
+    setTimeout(
+      () => {
+        trigger();
+        setInterval(trigger, period);
+      },
+      period - (Date.now() % period),
+    );
+  };
+  every('0 * * * *', 3_600_000);
+  every('*/15 * * * *', 900_000);
 }
 
 if (!(await built)) {
   console.error('curbside: stopping, the extension did not build');
   stop();
 } else if (await waitForApi()) {
-  runHourlyBatch();
+  runCronBatches();
   watchSources();
   console.log(`
 ┌─ Curbside is running ────────────────────────────────────────────────

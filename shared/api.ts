@@ -3,6 +3,7 @@ import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
+import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
 
 export { Health } from './api/core';
@@ -19,6 +20,7 @@ export const endpoints = {
   ...hotspotEndpoints,
   ...adminEndpoints,
   ...mentorEndpoints,
+  ...routingEndpoints,
   ...ssoEndpoints,
 } as const;
 

@@ -81,6 +81,8 @@ export const QueueItem = z.object({
   handedToMe: z.boolean(),
   /** Need to talk, unclaimed for 30 minutes or more: every peer supporter is alerted. */
   escalated: z.boolean(),
+  /** Moved here from another topic (the fallback route), nobody having claimed it in the organisation's time. */
+  movedFrom: z.object({ topicId: Id, at: IsoTime }).nullable(),
   shareable: z.boolean(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from './ids';
 
 const SemVer = z.string().regex(/^\d+\.\d+\.\d+$/, 'Expected a version like 1.2.3');
 
@@ -41,6 +42,14 @@ export const Settings = z
     incidentReportingUrl: z.url().max(500).nullable(),
     employeeAssistance: z.string().trim().max(500),
     crisisContacts: z.string().trim().max(500),
+    /** The coordinator topic that unclaimed questions move to; null: none, nothing moves. */
+    fallbackTopicId: Id.nullable(),
+    /** How long a question waits unclaimed before it moves to the fallback route. */
+    escalateAfterMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(7 * 24 * 60),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -63,6 +72,8 @@ export const DEFAULT_SETTINGS: Settings = {
   incidentReportingUrl: null,
   employeeAssistance: '',
   crisisContacts: '',
+  fallbackTopicId: null,
+  escalateAfterMinutes: 120,
 };
 
 /** What every signed-in user may read: nothing here is sensitive. */

@@ -20,6 +20,7 @@ import { pdsaRoutes } from './routes/pdsa';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
 import { register } from './routes/register';
+import { routingRoutes } from './routes/routing';
 import { scimRoutes } from './routes/scim';
 import { ssoRoutes } from './routes/sso';
 
@@ -37,6 +38,7 @@ export const resourceRoutes = [
   exportRoutes,
   questionRoutes,
   mentorRoutes,
+  routingRoutes,
   kbRoutes,
   adminRoutes,
   ssoRoutes,

@@ -1,11 +1,14 @@
 import type { Env } from './env';
+import { runEscalation } from './jobs/escalation';
 import { runRetention } from './jobs/retention';
 import { runPendingRollups } from './jobs/rollups';
 import { HOUR, now } from './lib/clock';
 
-/** The two triggers of wrangler.jsonc `triggers.crons`. */
+/** The triggers of wrangler.jsonc `triggers.crons`. */
 export const DAILY_CRON = '17 3 * * *';
 export const HOURLY_CRON = '0 * * * *';
+/** Escalation's: a question's wait past the organisation's time is at most a quarter hour longer. */
+export const QUARTER_HOUR_CRON = '*/15 * * * *';
 
 /**
  * Every job the cron triggers run, each on its trigger (any other trigger, such as a manual one, runs
@@ -14,6 +17,7 @@ export const HOURLY_CRON = '0 * * * *';
 const JOBS: { name: string; cron: string; run: (env: Env, at: number) => Promise<unknown> }[] = [
   { name: 'retention', cron: DAILY_CRON, run: runRetention },
   { name: 'rollups', cron: HOURLY_CRON, run: runPendingRollups },
+  { name: 'escalation', cron: QUARTER_HOUR_CRON, run: runEscalation },
 ];
 
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {

@@ -1,12 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
+import type { Topic } from '../../shared/catalog';
 import type { Settings } from '../../shared/settings';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { describedBy, Field } from '../ui/Field';
+import { EscalationNotice } from './EscalationNotice';
 import { useAdmin } from './state';
 
-type Kind = 'text' | 'number' | 'textarea' | 'url' | 'zone';
+type Kind = 'text' | 'number' | 'textarea' | 'url' | 'zone' | 'topic';
 interface Spec {
   path: string;
   label: string;
@@ -30,6 +32,18 @@ const FIELDS: { legend: string; fields: Spec[] }[] = [
       { path: 'slaTodayHours', label: '“Today” questions answered within (hours)', kind: 'number' },
       { path: 'slaThisWeekWorkingDays', label: '“This week” questions answered within (working days)', kind: 'number' },
       { path: 'claimExpiryMinutes', label: 'A mentor’s claim expires after (minutes)', kind: 'number' },
+      {
+        path: 'fallbackTopicId',
+        label: 'Fallback route (a coordinator topic)',
+        kind: 'topic',
+        hint: 'Questions nobody claims in time move to this topic, for any discipline. None: they wait in their own.',
+      },
+      {
+        path: 'escalateAfterMinutes',
+        label: 'Move unclaimed questions to the fallback route after (minutes)',
+        kind: 'number',
+        hint: 'At least 15. Admins find each move in the audit log.',
+      },
     ],
   },
   {
@@ -73,7 +87,7 @@ function read(settings: Settings, path: string): string {
 /** Numbers that parse go as numbers; anything else goes as typed, so the API's message explains it. */
 function toValue(spec: Spec, raw: string): unknown {
   if (spec.kind === 'number') return raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-  if (spec.kind === 'url') return raw.trim() === '' ? null : raw.trim();
+  if (spec.kind === 'url' || spec.kind === 'topic') return raw.trim() === '' ? null : raw.trim();
   return raw;
 }
 
@@ -88,6 +102,7 @@ export function SettingsPanel() {
   const values = useSignal<Record<string, string>>({});
   const errors = useSignal<Record<string, string>>({});
   const error = useSignal('');
+  const topics = useSignal<Topic[]>([]);
 
   function show(s: Settings) {
     saved.value = s;
@@ -99,6 +114,11 @@ export function SettingsPanel() {
       .call(endpoints.adminGetSettings, {})
       .then(show)
       .catch((e) => (error.value = errorMessage(e)));
+    // Names for the fallback route; a retired topic still set stays listed so the form says what is set.
+    admin
+      .call(endpoints.adminListTopics, {})
+      .then((t) => (topics.value = t.topics))
+      .catch(() => {});
   }, []);
 
   async function save(e: Event) {
@@ -162,6 +182,17 @@ export function SettingsPanel() {
                 <Field key={spec.path} id={id} label={spec.label} error={err} hint={spec.hint}>
                   {spec.kind === 'textarea' ? (
                     <textarea rows={2} {...common} />
+                  ) : spec.kind === 'topic' ? (
+                    <select {...common} onChange={common.onInput}>
+                      <option value="">None</option>
+                      {topics.value
+                        .filter((t) => t.active || t.id === common.value)
+                        .map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.active ? t.name : `${t.name} (retired)`}
+                          </option>
+                        ))}
+                    </select>
                   ) : (
                     <input
                       type={spec.kind === 'number' ? 'number' : spec.kind === 'url' ? 'url' : 'text'}
@@ -181,6 +212,7 @@ export function SettingsPanel() {
             ))}
           </datalist>
         )}
+        <EscalationNotice topics={topics.value} />
         {error.value && (
           <p class="error" role="alert">
             {error.value}

@@ -42,6 +42,10 @@ const SENTENCES: Record<string, { label: string; say: Say }> = {
   'hotspot.response_changed': { label: 'Hotspot response', say: (w) => `${w} published a response to reporters` },
   'hotspot.merged': { label: 'Hotspots merged', say: (w) => `${w} merged two hotspots` },
   'hotspot.unmerged': { label: 'Hotspot merge undone', say: (w) => `${w} undid a hotspot merge` },
+  'questions.escalated': {
+    label: 'Questions moved to the fallback route',
+    say: () => 'Questions nobody claimed in time moved to the fallback route',
+  },
   'pdsa.created': { label: 'Cycle started', say: (w) => `${w} started a PDSA cycle` },
   'pdsa.advanced': { label: 'Cycle moved on', say: (w) => `${w} moved a PDSA cycle to its next stage` },
   'peer_supporter.granted': {

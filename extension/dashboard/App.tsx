@@ -38,8 +38,28 @@ function Hotspots() {
           {data.suppressed} more hotspot(s) in this unit were flagged by fewer than {data.k} people and are not shown.
         </p>
       )}
-      {data && <HotspotTable hotspots={data.hotspots} onOpen={(id) => dashboard.setFilters({ hotspot: id })} />}
+      {data && data.hotspots.length === 0 ? (
+        <NoHotspots k={data.k} />
+      ) : (
+        data && <HotspotTable hotspots={data.hotspots} onOpen={(id) => dashboard.setFilters({ hotspot: id })} />
+      )}
     </section>
+  );
+}
+
+/** Why the list is empty, and what to do: widen the filters, or wait for flags. */
+function NoHotspots({ k }: { k: number }) {
+  const dashboard = useDashboard();
+  const { from, to, unitId, category, host } = dashboard.filters.value;
+  if (from || to || unitId || category || host)
+    return (
+      <p>No hotspots match these filters. Widen the dates or clear the unit, category or system filter to see more.</p>
+    );
+  return (
+    <p>
+      No flags yet. Hotspots appear here as clinicians flag what gets in their way; a hotspot’s texts show once {k}{' '}
+      people have flagged the same screen.
+    </p>
   );
 }
 

@@ -29,7 +29,10 @@ export function HotspotTable({ hotspots, onOpen }: Props) {
   if (hotspots.length === 0) return <p>No hotspots match these filters.</p>;
   return (
     <table class="hotspots">
-      <caption class="visually-hidden">Hotspots, most costly first unless sorted otherwise</caption>
+      <caption>
+        Most costly first unless sorted otherwise. Minutes lost per week: the minutes each reporter said one occurrence
+        costs, times how often it happens, added up over every flag.
+      </caption>
       <thead>
         <tr>
           <th scope="col">Hotspot</th>
@@ -42,7 +45,7 @@ export function HotspotTable({ hotspots, onOpen }: Props) {
             People
           </th>
           <th scope="col" class="num">
-            Min/week
+            <abbr title="Reported minutes lost per week">Min lost/wk</abbr>
           </th>
           <th scope="col">Patient impact</th>
           <th scope="col">12 weeks</th>

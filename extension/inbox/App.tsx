@@ -1,3 +1,4 @@
+import { CapacityNotice } from './CapacityNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
@@ -27,6 +28,7 @@ export function InboxApp() {
       ) : (
         <>
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
+          {roles.includes('mentor') && <CapacityNotice />}
           <InboxFilters />
           <QueueList />
         </>

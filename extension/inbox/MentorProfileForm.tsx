@@ -65,8 +65,12 @@ export function MentorProfileForm() {
           min={0}
           max={200}
           value={capacity.value}
+          aria-describedby="profile-capacity-hint"
           onInput={(e) => (capacity.value = e.currentTarget.value)}
         />
+        <p class="hint" id="profile-capacity-hint">
+          Once you have answered this many in 7 days, new questions go to colleagues with room first.
+        </p>
         <label class="check">
           <input type="checkbox" checked={away.value} onChange={(e) => (away.value = e.currentTarget.checked)} /> I am
           away (no new questions are routed to me)

@@ -187,7 +187,14 @@ export function createInboxState(deps: InboxDeps = {}) {
   async function answer(id: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
     const body = { clientId: crypto.randomUUID(), text, ...(confirmedSpans ? { confirmedSpans } : {}) };
     const ok = await act(() => api().call(endpoints.answerQuestion, { ...params(id), body }), 'Answer sent.');
-    if (ok) await clearDraft(id, 'answer');
+    if (ok) {
+      await clearDraft(id, 'answer');
+      // The week's count against capacity moves with each answer (and may spill new questions past me).
+      const p = await api()
+        .call(endpoints.myMentorProfile, {})
+        .catch(() => null);
+      if (p) profile.value = p;
+    }
     return ok;
   }
 

@@ -5,6 +5,7 @@ import { DraftFormActions } from './DraftFormActions';
 import { QUESTION_TEXT_MAX, validateAsk } from './forms';
 import { KbMatches } from './KbMatches';
 import { PageTitle } from './PageTitle';
+import { RouteNotice } from './RouteNotice';
 import { ScreenChip } from './ScreenChip';
 import { ScreenTips } from './ScreenTips';
 import { usePopup } from './state';
@@ -59,6 +60,11 @@ export function AskForm() {
         value={draft.disciplineWanted}
         options={DISCIPLINES}
         onChange={(disciplineWanted) => update({ disciplineWanted })}
+      />
+      <RouteNotice
+        topicId={draft.topicId}
+        disciplineWanted={draft.disciplineWanted}
+        onUse={(route) => update({ topicId: route.topicId, disciplineWanted: route.disciplineWanted })}
       />
       <SelectField
         id="ask-urgency"

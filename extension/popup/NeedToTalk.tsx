@@ -11,13 +11,17 @@ const TALK_TEXT_MAX = 1500;
 
 /**
  * Peer support after a hard case: a short, optional note to peer supporters only, with the
- * organisation's support contacts on screen from the start, whatever happens to the request.
+ * organisation's support contacts on screen from the start, whatever happens to the request. When
+ * no peer supporter is there the page says so and shows only the contacts: a request nobody would
+ * read is not offered. Nothing promises when someone will be in touch.
  */
 export function NeedToTalk() {
   const app = usePopup();
   const [text, setText] = useState('');
   const [support, setSupport] = useState<NeedToTalkCreated['support'] | null>(null);
   const [sent, setSent] = useState(false);
+  /** Null until known (or offline): the request is offered, as it would be queued for whoever comes. */
+  const [peerSupport, setPeerSupport] = useState<boolean | null>(null);
   // One id per visit: sending again after a lost answer cannot ask twice.
   const [clientId] = useState(() => crypto.randomUUID());
   const gate = useIdentifierGate(
@@ -29,7 +33,9 @@ export function NeedToTalk() {
     void app.ensureDetector();
     void app.talkDraft().then((draft) => setText((t) => t || draft));
     void app.supportContacts(setSupport);
+    void app.routeCoverage({}).then((c) => setPeerSupport(c?.peerSupport ?? null));
   }, []);
+  const nobody = peerSupport === false && !sent;
 
   async function send(confirmed?: Parameters<typeof app.needToTalk>[2]) {
     const created = await app.needToTalk(clientId, text, confirmed);
@@ -59,16 +65,22 @@ export function NeedToTalk() {
       </div>
       {sent ? (
         <p class="notice">
-          Thank you for reaching out. A peer supporter will get in touch with you today. You can follow it in My items.
+          Thank you for reaching out. A peer supporter will get in touch with you as soon as they can. You can follow it
+          in My items.
+        </p>
+      ) : nobody ? (
+        <p class="notice">
+          No peer supporter is available in Curbside at the moment, so a request here would not reach anyone. The
+          contacts below can help now.
         </p>
       ) : (
         <p>
-          Hard cases stay with us. A peer supporter, a colleague who is there to listen, can get in touch with you
-          today. Only peer supporters can read this.
+          Hard cases stay with us. A peer supporter, a colleague who is there to listen, can get in touch with you when
+          they are next available. Only peer supporters can read this.
         </p>
       )}
       <SupportContacts support={support} />
-      {!sent && (
+      {!sent && !nobody && (
         <form onSubmit={onSubmit} noValidate>
           <CheckedTextField
             id="talk-text"

@@ -124,6 +124,23 @@ describe('every read is limited per user and per address', () => {
   );
 
   it(
+    'limits the Ask form’s coverage read per user like every other read',
+    async () => {
+      const s = await enroll();
+      const res = await burst(PROBES, (i) =>
+        api(`/v1/routing/coverage?disciplineWanted=${i % 2 ? 'pharmacy' : 'any'}`, {
+          token: s.token,
+          headers: { 'cf-connecting-ip': freshIp() },
+        }),
+      );
+      expect(answered(res)).toBeLessThanOrEqual(USER_READS);
+      expect(answered(res)).toBeGreaterThan(0);
+      await expectRateLimited(lastRefused(res));
+    },
+    BURST_TIMEOUT,
+  );
+
+  it(
     'limits reads per address, signed in or not',
     async () => {
       const ip = freshIp();

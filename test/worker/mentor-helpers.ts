@@ -11,13 +11,18 @@ export const post = (path: string, token: string, body: unknown = {}) => api(pat
 /** Enrolls a mentor (or peer supporter) and sets their routing profile. */
 export async function mentor(
   topicIds: string[],
-  opts: { disciplines?: Discipline[]; roles?: Role[]; name?: string; away?: boolean } = {},
+  opts: { disciplines?: Discipline[]; roles?: Role[]; name?: string; away?: boolean; weeklyCapacity?: number } = {},
 ): Promise<Session> {
   const s = await enroll(opts.roles ?? ['mentor'], opts.name);
   const res = await api('/v1/mentors/me', {
     method: 'PUT',
     token: s.token,
-    body: { topicIds, disciplines: opts.disciplines ?? [], weeklyCapacity: 5, away: opts.away ?? false },
+    body: {
+      topicIds,
+      disciplines: opts.disciplines ?? [],
+      weeklyCapacity: opts.weeklyCapacity ?? 5,
+      away: opts.away ?? false,
+    },
   });
   expect(res.status, await res.clone().text()).toBe(200);
   return s;

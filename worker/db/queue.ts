@@ -6,35 +6,42 @@ import type { Settings } from '../../shared/settings';
 import { toIso } from '../lib/clock';
 import { ACTIVE_CLAIM, claimCutoff } from './claims';
 import { loadThreads, MESSAGES_COLUMN, type QuestionRow } from './questions';
+import { CAPACITY_WINDOW_MS, spillsPast, takesRoute } from './routing';
 
-/** Who is looking, and when: every queue statement binds these first, as ?1–?4. */
+/** Who is looking, and when: every queue statement binds these first, as ?1–?5. */
 export interface Viewer {
   userId: string;
   isMentor: boolean;
   isPeer: boolean;
   now: number;
   settings: Settings;
+  /** The mentor has answered their weekly capacity: new questions spill to colleagues with room. */
+  atCapacity: boolean;
 }
 
 export const claimCutoffOf = (v: Viewer) => claimCutoff(v.now, v.settings.claimExpiryMinutes);
-const viewerBinds = (v: Viewer) => [v.userId, v.isMentor ? 1 : 0, v.isPeer ? 1 : 0, claimCutoffOf(v)];
+const viewerBinds = (v: Viewer) => [
+  v.userId,
+  v.isMentor ? 1 : 0,
+  v.isPeer ? 1 : 0,
+  claimCutoffOf(v),
+  v.atCapacity ? v.now - CAPACITY_WINDOW_MS : null,
+];
 
-// ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired (ACTIVE_CLAIM).
+// ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired (ACTIVE_CLAIM),
+// ?5 the start of my capacity window when I am at capacity, else null (spillsPast).
 
 /**
  * Routing, the one rule every queue read and write applies: a mentor sees questions (never their
  * own) whose topic is theirs and whose wanted discipline they answer for (their own discipline
- * when they named none), plus any handed to them by name or claimed by them. Need to talk reaches
- * peer supporters only.
+ * when they named none), plus any handed to them by name or claimed by them. A mentor at weekly
+ * capacity is not offered a routed question that a colleague with room also takes (it spills to
+ * them). Need to talk reaches peer supporters only.
  */
 export const VISIBLE = `q.user_id != ?1 AND (
   (q.kind = 'question' AND ?2 = 1 AND (
     q.handed_to = ?1 OR q.claimed_by = ?1
-    OR (EXISTS (SELECT 1 FROM mentor_topics mt WHERE mt.user_id = ?1 AND mt.topic_id = q.topic_id)
-      AND (q.discipline_wanted = 'any'
-        OR EXISTS (SELECT 1 FROM mentor_disciplines md WHERE md.user_id = ?1 AND md.discipline = q.discipline_wanted)
-        OR (NOT EXISTS (SELECT 1 FROM mentor_disciplines md WHERE md.user_id = ?1)
-          AND q.discipline_wanted = (SELECT discipline FROM users WHERE id = ?1))))))
+    OR (${takesRoute('?1', 'q.topic_id', 'q.discipline_wanted')} AND ${spillsPast('?1', '?5')})))
   OR (q.kind = 'need_to_talk' AND ?3 = 1))`;
 
 /** The queue's own set, as the index `questions_in_queue_order` is built over (migration 0007). */
@@ -67,13 +74,15 @@ export interface QueueRow
     | 'first_answered_at'
     | 'shareable'
   > {
+  escalated_from_topic_id: string | null;
+  escalated_at: number | null;
   asker_discipline: Discipline;
   claimer_name: string | null;
 }
 
 const QUEUE_COLUMNS = `q.id, q.kind, q.text, q.topic_id, q.discipline_wanted, q.urgency, q.host, q.path, q.page_title,
   q.status, q.created_at, q.claimed_by, q.claimed_at, q.handed_to, q.first_answered_at, q.shareable,
-  u.discipline AS asker_discipline, c.display_name AS claimer_name`;
+  q.escalated_from_topic_id, q.escalated_at, u.discipline AS asker_discipline, c.display_name AS claimer_name`;
 const QUEUE_FROM = 'questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by';
 const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // Named, not left to the planner: without statistics it picks a status index and sorts every match.
@@ -83,15 +92,15 @@ const QUEUE_FROM_IN_ORDER = QUEUE_FROM.replace('questions q', 'questions q INDEX
 /** The queue page's filters as the query schema gives them; `limit` defaults to a page. */
 export type QueueListFilter = Omit<z.output<typeof QueueQuery>, 'limit'> & { limit?: number };
 
-/** The queue page's SQL, by urgency (today first) then age (oldest first); binds viewer ?1–?4, filters ?5–?7, limit ?8. */
+/** The queue page's SQL, by urgency (today first) then age (oldest first); binds viewer ?1–?5, filters ?6–?8, limit ?9. */
 export function queueListSql(filter: QueueFilter): string {
   // The page is chosen first, walking the queue-order index; only its questions then read their messages.
   const order = "CASE q.urgency WHEN 'today' THEN 0 ELSE 1 END, q.created_at, q.id";
   return `SELECT q.*, ${MESSAGES_COLUMN} FROM (
       SELECT ${QUEUE_COLUMNS} FROM ${filter === 'mine' ? QUEUE_FROM : QUEUE_FROM_IN_ORDER}
       WHERE ${VISIBLE} AND ${FILTERS[filter]}
-        AND (?5 IS NULL OR q.topic_id = ?5) AND (?6 IS NULL OR q.urgency = ?6) AND (?7 IS NULL OR q.kind = ?7)
-      ORDER BY ${order} LIMIT ?8) q
+        AND (?6 IS NULL OR q.topic_id = ?6) AND (?7 IS NULL OR q.urgency = ?7) AND (?8 IS NULL OR q.kind = ?8)
+      ORDER BY ${order} LIMIT ?9) q
     ORDER BY ${order}`;
 }
 
@@ -116,7 +125,7 @@ interface HandOffRow {
 /** One question as a mentor sees it, with its thread and hand-offs, or null when it is outside their routing. */
 export async function getQueueItemRows(db: D1Database, v: Viewer, id: string) {
   const row = await db
-    .prepare(`${SELECT_QUEUE} WHERE q.id = ?5 AND ${VISIBLE}`)
+    .prepare(`${SELECT_QUEUE} WHERE q.id = ?6 AND ${VISIBLE}`)
     .bind(...viewerBinds(v), id)
     .first<QueueRow>();
   if (!row) return null;
@@ -154,7 +163,7 @@ export async function visibleState(db: D1Database, v: Viewer, id: string) {
   return db
     .prepare(
       `SELECT q.status, q.kind, q.claimed_by, (${ACTIVE_CLAIM}) AS claim_active FROM questions q
-       WHERE q.id = ?5 AND ${VISIBLE}`,
+       WHERE q.id = ?6 AND ${VISIBLE}`,
     )
     .bind(...viewerBinds(v), id)
     .first<{ status: QuestionRow['status']; kind: QuestionKind; claimed_by: string | null; claim_active: number }>();
@@ -167,8 +176,8 @@ export async function visibleState(db: D1Database, v: Viewer, id: string) {
 export function claimStatement(db: D1Database, v: Viewer, id: string) {
   return db
     .prepare(
-      `UPDATE questions AS q SET claimed_by = ?1, claimed_at = ?6
-       WHERE q.id = ?5 AND q.status = 'open' AND (q.claimed_by IS NULL OR q.claimed_by = ?1 OR q.claimed_at <= ?4)
+      `UPDATE questions AS q SET claimed_by = ?1, claimed_at = ?7
+       WHERE q.id = ?6 AND q.status = 'open' AND (q.claimed_by IS NULL OR q.claimed_by = ?1 OR q.claimed_at <= ?4)
          AND ${VISIBLE}
        RETURNING id`,
     )
@@ -179,7 +188,7 @@ export function releaseStatement(db: D1Database, v: Viewer, id: string) {
   return db
     .prepare(
       `UPDATE questions AS q SET claimed_by = NULL, claimed_at = NULL
-       WHERE q.id = ?5 AND q.status = 'open' AND q.claimed_by = ?1 AND ${VISIBLE}
+       WHERE q.id = ?6 AND q.status = 'open' AND q.claimed_by = ?1 AND ${VISIBLE}
        RETURNING id`,
     )
     .bind(...viewerBinds(v), id);
@@ -201,18 +210,18 @@ export function answerStatements(
     db
       .prepare(
         `INSERT INTO answers (id, question_id, mentor_id, text, created_at, client_id)
-         SELECT ?7, q.id, ?1, ?9, ?6, ?8 FROM questions q WHERE q.id = ?5 AND ${CAN_ANSWER} AND ${VISIBLE}
+         SELECT ?8, q.id, ?1, ?10, ?7, ?9 FROM questions q WHERE q.id = ?6 AND ${CAN_ANSWER} AND ${VISIBLE}
          ON CONFLICT(client_id) DO NOTHING`,
       )
       .bind(...binds),
     db
       .prepare(
-        `UPDATE questions AS q SET status = 'answered', first_answered_at = COALESCE(q.first_answered_at, ?6)
-         WHERE q.id = ?5 AND ${CAN_ANSWER} AND EXISTS (SELECT 1 FROM answers WHERE id = ?7 AND client_id = ?8)
+        `UPDATE questions AS q SET status = 'answered', first_answered_at = COALESCE(q.first_answered_at, ?7)
+         WHERE q.id = ?6 AND ${CAN_ANSWER} AND EXISTS (SELECT 1 FROM answers WHERE id = ?8 AND client_id = ?9)
            AND ${VISIBLE}
          RETURNING id`,
       )
-      .bind(...binds.slice(0, 8)),
+      .bind(...binds.slice(0, 9)),
   ];
 }
 
@@ -229,16 +238,16 @@ export function clarifyStatements(db: D1Database, v: Viewer, id: string, message
     db
       .prepare(
         `INSERT INTO question_messages (id, question_id, author_id, kind, text, created_at)
-         SELECT ?7, q.id, ?1, 'clarification', ?8, ?6 FROM questions q WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE}`,
+         SELECT ?8, q.id, ?1, 'clarification', ?9, ?7 FROM questions q WHERE q.id = ?6 AND ${HOLDING} AND ${VISIBLE}`,
       )
       .bind(...binds),
     db
       .prepare(
         `UPDATE questions AS q SET status = 'clarifying'
-         WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM question_messages WHERE id = ?7)
+         WHERE q.id = ?6 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM question_messages WHERE id = ?8)
          RETURNING id`,
       )
-      .bind(...binds.slice(0, 7)),
+      .bind(...binds.slice(0, 8)),
   ];
 }
 
@@ -269,15 +278,15 @@ export function handOffStatements(
     db
       .prepare(
         `INSERT INTO handoffs (id, question_id, from_id, to_topic_id, to_discipline, to_mentor_id, note, created_at)
-         SELECT ?7, q.id, ?1, ?9, ?10, ?11, ?8, ?6 FROM questions q WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE}`,
+         SELECT ?8, q.id, ?1, ?10, ?11, ?12, ?9, ?7 FROM questions q WHERE q.id = ?6 AND ${HOLDING} AND ${VISIBLE}`,
       )
       .bind(...binds),
     db
       .prepare(
-        `UPDATE questions AS q SET topic_id = COALESCE(?9, q.topic_id),
-           discipline_wanted = COALESCE(?10, q.discipline_wanted), handed_to = ?11,
+        `UPDATE questions AS q SET topic_id = COALESCE(?10, q.topic_id),
+           discipline_wanted = COALESCE(?11, q.discipline_wanted), handed_to = ?12,
            claimed_by = NULL, claimed_at = NULL
-         WHERE q.id = ?5 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM handoffs WHERE id = ?7)
+         WHERE q.id = ?6 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM handoffs WHERE id = ?8)
          RETURNING id`,
       )
       .bind(...binds),
@@ -288,8 +297,8 @@ export function handOffStatements(
 export function closeStatement(db: D1Database, v: Viewer, id: string) {
   return db
     .prepare(
-      `UPDATE questions AS q SET status = 'closed', closed_at = ?6, claimed_at = NULL
-       WHERE q.id = ?5 AND q.claimed_by = ?1 AND ${VISIBLE}
+      `UPDATE questions AS q SET status = 'closed', closed_at = ?7, claimed_at = NULL
+       WHERE q.id = ?6 AND q.claimed_by = ?1 AND ${VISIBLE}
          AND (q.status IN ('clarifying', 'answered') OR (q.status = 'open' AND ${ACTIVE_CLAIM}))
        RETURNING id`,
     )
@@ -300,8 +309,8 @@ export function closeStatement(db: D1Database, v: Viewer, id: string) {
 export function shareableStatement(db: D1Database, v: Viewer, id: string, shareable: boolean) {
   return db
     .prepare(
-      `UPDATE questions AS q SET shareable = ?6
-       WHERE q.id = ?5 AND q.kind = 'question' AND q.claimed_by = ?1 AND q.status IN ('answered', 'closed')
+      `UPDATE questions AS q SET shareable = ?7
+       WHERE q.id = ?6 AND q.kind = 'question' AND q.claimed_by = ?1 AND q.status IN ('answered', 'closed')
          AND q.first_answered_at IS NOT NULL AND ${VISIBLE}
        RETURNING id`,
     )
@@ -332,7 +341,7 @@ export async function inboxSummary(db: D1Database, v: Viewer, away: boolean, esc
       .prepare(
         `SELECT q.id, q.created_at FROM questions q
            WHERE ?3 = 1 AND q.kind = 'need_to_talk' AND q.user_id != ?1 AND ${FILTERS.unclaimed}
-             AND q.created_at <= ?5
+             AND q.created_at <= ?6
            ORDER BY q.created_at LIMIT 20`,
       )
       .bind(...viewerBinds(v), escalateBefore),

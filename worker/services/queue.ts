@@ -16,6 +16,7 @@ import {
   type Viewer,
   visibleState,
 } from '../db/queue';
+import { mentorLoad } from '../db/routing';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
@@ -28,14 +29,22 @@ import { invalid, requireActiveTopic } from './validation';
 /** Need to talk unclaimed this long alerts every peer supporter. */
 export const ESCALATE_AFTER_MS = 30 * 60_000;
 
+/** The caller as the queue sees them; a mentor's weekly load decides whether new questions spill past them. */
 export async function viewerFor(c: Context<AppEnv>): Promise<Viewer> {
   const { user } = requireAuth(c);
+  const at = now();
+  const isMentor = user.roles.includes('mentor');
+  const [settings, load] = await Promise.all([
+    getSettings(c.env.DB),
+    isMentor ? mentorLoad(c.env.DB, user.id, at) : null,
+  ]);
   return {
     userId: user.id,
-    isMentor: user.roles.includes('mentor'),
+    isMentor,
     isPeer: user.roles.includes('peer_supporter'),
-    now: now(),
-    settings: await getSettings(c.env.DB),
+    now: at,
+    settings,
+    atCapacity: load?.atCapacity ?? false,
   };
 }
 
@@ -72,6 +81,10 @@ function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
         : { state: 'unclaimed', byName: null, expiresAt: null },
     handedToMe: row.handed_to === v.userId,
     escalated: row.kind === 'need_to_talk' && unclaimed && v.now - row.created_at >= ESCALATE_AFTER_MS,
+    movedFrom:
+      row.escalated_from_topic_id !== null && row.escalated_at !== null
+        ? { topicId: row.escalated_from_topic_id, at: toIso(row.escalated_at) }
+        : null,
     shareable: row.shareable === 1,
   };
 }

@@ -6,6 +6,7 @@ import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
 import { services } from './load-services';
+import type { createRoutingActions } from './routing';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
 import type { createThreadActions } from './threads';
@@ -25,6 +26,10 @@ function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
     searchKb: true,
     openKb: true,
   });
+}
+
+function deferredRoutingActions(core: Core): ReturnType<typeof createRoutingActions> {
+  return deferActions(() => services().then((s) => s.createRoutingActions(core)), { routeCoverage: true });
 }
 
 function deferredThreadActions(core: Core): ReturnType<typeof createThreadActions> {
@@ -65,6 +70,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...sessionActions,
     ...createHotspotActions(core),
     ...deferredKbActions(core),
+    ...deferredRoutingActions(core),
     ...deferredThreadActions(core),
     ...deferredSignInActions(core),
   };

@@ -13,4 +13,5 @@ export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
 export { buildItems, readItemsCache, writeItemsCache } from '../my-items';
 export { createKbActions } from './kb';
+export { createRoutingActions } from './routing';
 export { createThreadActions } from './threads';

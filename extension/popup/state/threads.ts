@@ -103,7 +103,7 @@ export function createThreadActions(core: Core) {
       saveTalkDraft(''),
       supportContactsItem.setValue({ ...created.support, apiUrl: state.session.value?.apiUrl ?? '' }),
     ]);
-    announce('Sent. A peer supporter will be in touch today.');
+    announce('Sent. A peer supporter will get in touch as soon as they can.');
     return created;
   }
 

@@ -44,6 +44,29 @@ export async function axeViolations(page: Page, state: string): Promise<string[]
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
     }));
   });
+  // Layout, beside axe's rules: nothing may push the page sideways (the popup is 380 px wide).
+  // The body's width, not the window's: a test popup's window is 380 px and its scroll bar takes 15 of them,
+  // where Chrome widens a real popup to fit; what matters is content wider than the body.
+  const overflow = await page.evaluate(() => {
+    const body = document.body;
+    if (body.scrollWidth <= body.clientWidth + 1) return null;
+    const edge = body.getBoundingClientRect().right;
+    const wide = [...body.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > edge + 1)
+      .slice(-3)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
+      );
+    return `${body.scrollWidth} px of content in ${body.clientWidth} px (${wide.join(', ')})`;
+  });
+  if (overflow)
+    violations.push({
+      id: 'horizontal-overflow',
+      impact: 'serious',
+      help: `scrolls sideways: ${overflow}`,
+      targets: [],
+    });
   const line = (v: Violation) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`;
   for (const v of violations.filter((x) => x.impact !== 'serious' && x.impact !== 'critical'))
     accessibilityNotes.push(`${state}: ${line(v)}`);

@@ -366,3 +366,89 @@ describe('audit log', () => {
     expect(screen.queryByRole('button', { name: 'Older entries' })).toBeNull();
   });
 });
+
+describe('settings: the fallback route and escalation time', () => {
+  const TOPICS = [
+    { id: 'topic_00001', name: 'Medications', active: true },
+    { id: 'topic_coord', name: 'Coordinators', active: true },
+    { id: 'topic_olddk', name: 'Old desk', active: false },
+  ];
+  const ESCALATED = {
+    id: 'audit_00001',
+    at: '2026-03-02T10:15:00.000Z',
+    actorId: null,
+    actorName: null,
+    subjectId: null,
+    subjectName: null,
+    action: 'questions.escalated',
+    target: 'topic_coord',
+    details: { count: 3, afterMinutes: 120 },
+  };
+
+  it('chooses the fallback route by topic name and sends its id, or null for none', async () => {
+    const server = fakeServer({
+      'GET /v1/admin/topics': () => json(200, { topics: TOPICS }),
+      'PATCH /v1/admin/settings': (body) => json(200, { ...DEFAULT_SETTINGS, ...(body as object) }),
+    });
+    await renderAdmin(server);
+    nav('Settings');
+    const select = await screen.findByLabelText('Fallback route (a coordinator topic)');
+    await waitFor(() => expect(within(select).getByRole('option', { name: 'Coordinators' })).toBeTruthy());
+    // A retired topic is not offered.
+    expect(within(select).queryByRole('option', { name: /Old desk/ })).toBeNull();
+    fireEvent.change(select, { target: { value: 'topic_coord' } });
+    type('Move unclaimed questions to the fallback route after (minutes)', '45');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(server.sent('PATCH /v1/admin/settings')).toHaveLength(1));
+    expect(server.sent('PATCH /v1/admin/settings')[0]?.body).toEqual({
+      fallbackTopicId: 'topic_coord',
+      escalateAfterMinutes: 45,
+    });
+    await screen.findByText('Settings saved.');
+    fireEvent.change(screen.getByLabelText('Fallback route (a coordinator topic)'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(server.sent('PATCH /v1/admin/settings')).toHaveLength(2));
+    expect(server.sent('PATCH /v1/admin/settings')[1]?.body).toEqual({ fallbackTopicId: null });
+  });
+
+  it('shows the API’s refusal by the field', async () => {
+    const server = fakeServer({
+      'GET /v1/admin/topics': () => json(200, { topics: TOPICS }),
+      'PATCH /v1/admin/settings': () =>
+        json(400, {
+          error: {
+            code: 'validation_failed',
+            message: 'The request is not valid',
+            details: [{ path: ['escalateAfterMinutes'], message: 'Too small: expected number to be >=15' }],
+          },
+        }),
+    });
+    await renderAdmin(server);
+    nav('Settings');
+    const field = await screen.findByLabelText('Move unclaimed questions to the fallback route after (minutes)');
+    type('Move unclaimed questions to the fallback route after (minutes)', '5');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Too small: expected number to be >=15');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('tells the admin what moved in the last week, by topic name', async () => {
+    const server = fakeServer({
+      'GET /v1/admin/topics': () => json(200, { topics: TOPICS }),
+      'GET /v1/audit': () => json(200, { entries: [ESCALATED], nextCursor: null }),
+    });
+    await renderAdmin(server);
+    nav('Settings');
+    const notice = await screen.findByText(/nobody claimed in time moved to Coordinators/);
+    expect(notice.textContent).toMatch(/^In the last 7 days 3 questions nobody claimed/);
+    expect(notice.textContent).not.toContain('topic_coord');
+    const asked = server.sent('GET /v1/audit').find((r) => r.url.searchParams.get('action') === 'questions.escalated');
+    expect(asked).toBeTruthy();
+  });
+
+  it('says when nothing has needed the fallback route', async () => {
+    await renderAdmin(fakeServer());
+    nav('Settings');
+    await screen.findByText('No question has needed the fallback route in the last 7 days.');
+  });
+});

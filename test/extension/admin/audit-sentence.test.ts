@@ -17,6 +17,10 @@ describe('audit rows read as sentences with names', () => {
     expect(auditSentence(entry('user.deactivated', { subjectName: 'Sam Nurse' }))).toBe(
       'Ada Admin deactivated Sam Nurse',
     );
+    // The escalation job acts as no one.
+    expect(auditSentence(entry('questions.escalated', { actorId: null, actorName: null }))).toBe(
+      'Questions nobody claimed in time moved to the fallback route',
+    );
     // A code an admin issued, used by the person it was for: the person is the one who signed in.
     expect(auditSentence(entry('user.signed_in_with_code', { subjectName: 'Sam Nurse' }))).toBe(
       'Sam Nurse signed in with a code Ada Admin issued',

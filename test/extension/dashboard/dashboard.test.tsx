@@ -236,6 +236,20 @@ describe('dashboard page', () => {
     await waitFor(() => expect(status()).toBe(''));
   });
 
+  it('says why the list is empty and what to do: widen the filters, or wait for k people', async () => {
+    const none = () =>
+      fakeServer({
+        'GET /v1/hotspots': () => json(200, { hotspots: [], k: 3, suppressed: null, weeks: [], range: null }),
+      });
+    await renderDashboard(none());
+    expect((await screen.findByText(/No flags yet/)).textContent).toContain(
+      'once 3 people have flagged the same screen',
+    );
+    cleanup();
+    await renderDashboard(none(), LEAD, '?unitId=unit_icu001');
+    expect((await screen.findByText(/No hotspots match these filters/)).textContent).toContain('Widen the dates');
+  });
+
   it('says how many hotspots a unit filter holds back only when the API gives a count', async () => {
     const counted = fakeServer({
       'GET /v1/hotspots': () => json(200, { hotspots: [HOTSPOT], k: 3, suppressed: 4, weeks: [], range: null }),

@@ -29,6 +29,7 @@ function queueItem(id: string, overrides: Record<string, unknown> = {}) {
     claim: { state: 'unclaimed', byName: null, expiresAt: null },
     handedToMe: false,
     escalated: false,
+    movedFrom: null,
     shareable: false,
     ...overrides,
   };
@@ -137,6 +138,14 @@ describe('mentor inbox', () => {
     expect(screen.getByText('Question q_000001')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Question q_000002/ })).toBeNull();
     expect(calls.map((c) => c.path)).toContain('/v1/queue/q_000001');
+  });
+
+  it('tells a new mentor with no topics why nothing is waiting, and what to do', async () => {
+    waiting = [];
+    await mount();
+    expect((await screen.findByText(/No questions reach you yet/)).textContent).toContain(
+      'choose the topics you answer',
+    );
   });
 
   it('lists the queue as keyboard-reachable buttons with urgency, SLA and claim state', async () => {
@@ -251,5 +260,22 @@ describe('mentor inbox', () => {
     await sessionItem.setValue(SESSION);
     await mount();
     expect(screen.getByText('The inbox is for mentors and peer supporters.')).toBeTruthy();
+  });
+});
+
+describe('questions moved by escalation', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    mockManifest(fakeBrowser);
+    await sessionItem.setValue(MENTOR);
+  });
+  afterEach(cleanup);
+
+  it('say where they came from, by topic name', async () => {
+    waiting = [queueItem('q_000001', { movedFrom: { topicId: 'topic_00002', at: '2026-03-02T12:00:00.000Z' } })];
+    await mount();
+    const [row] = await screen.findAllByRole('button', { name: /Question q_/ });
+    expect(row?.textContent).toContain('Moved here from Orders');
+    expect(row?.textContent).not.toContain('topic_00002');
   });
 });
