@@ -1,5 +1,6 @@
 import type { browser } from 'wxt/browser';
-import { openItemItem, requestOpenItem, type Target, targetOf, targetPath } from '../lib/deep-link';
+import { requestOpenItem, type Target, targetOf, targetPath } from '../lib/deep-link';
+import { openItemItem } from '../lib/storage';
 
 type OpenBrowser = Pick<typeof browser, 'action' | 'tabs' | 'runtime'> & Partial<Pick<typeof browser, 'notifications'>>;
 

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { openItemItem } from './storage';
 
 /**
  * Where a notification (or a link) leads: an item in the popup's My items (a question's thread or a
@@ -38,14 +38,6 @@ export function targetOf(notificationId: string): Target | null {
   if ((surface !== 'items' && surface !== 'inbox') || !id || !ID.test(id)) return null;
   return { surface, id };
 }
-
-/**
- * The popup's one-shot request to open an item (set by a notification click, read once by the popup):
- * an id and when, in memory-backed session storage: an anonymous flag's id never reaches the disk.
- */
-export const openItemItem = storage.defineItem<{ id: string; at: number } | null>('session:openItem', {
-  fallback: null,
-});
 
 const OPEN_ITEM_TTL_MS = 2 * 60_000;
 

@@ -168,6 +168,14 @@ export interface NotifyPrefs {
 export const notifyPrefsItem = storage.defineItem<NotifyPrefs>('local:notifyPrefs', {
   fallback: { notifications: true, intervalMinutes: 1 },
 });
+/**
+ * The popup's one-shot request to open an item (set by a notification click, read once by the popup,
+ * lib/deep-link.ts): an id and when, in memory-backed session storage, so an anonymous flag's id never
+ * reaches the disk.
+ */
+export const openItemItem = storage.defineItem<{ id: string; at: number } | null>('session:openItem', {
+  fallback: null,
+});
 /** Queue notices already raised (urgent questions, alerts), so each notifies once. */
 export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [] });
 

@@ -1,6 +1,7 @@
 // Everything that needs zod and the shared schemas, loaded after the popup's first render.
 export { endpoints } from '../../../shared/api';
 export { capturePageTitle, captureScreen } from '../../lib/capture';
+export { idFromHash, takeOpenItemRequest } from '../../lib/deep-link';
 export { clearDraft, loadDrafts, saveDraft } from '../../lib/draft-store';
 export { fetchItems } from '../../lib/item-news';
 export { enqueue, flush, openAttentionFor, takeAttention } from '../../lib/outbox';

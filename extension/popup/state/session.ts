@@ -1,5 +1,4 @@
 import { BUILD_API_URL, normaliseApiUrl } from '../../lib/config';
-import { idFromHash, takeOpenItemRequest } from '../../lib/deep-link';
 import { emptyAskDraft, type View } from '../../lib/drafts';
 import { effectiveIdleMinutes, IDLE_NOTICE, idleDue, takeIdleNotice } from '../../lib/idle';
 import { takeFlagFormRequest } from '../../lib/open-flag';
@@ -9,6 +8,7 @@ import {
   lastActiveItem,
   needsAttentionItem,
   needsSignInItem,
+  openItemItem,
   orgIdleMinutesItem,
   outboxItem,
   prefillItem,
@@ -82,10 +82,13 @@ export function createSessionActions(
   /**
    * A notification was clicked (background/open-item.ts): My items, at that item. The popup's address
    * says which when it was opened as a tab; a request in session storage, when it opened as a popup.
+   * Checked cheaply first: reading the link comes with the services chunk, after the first render.
    */
   async function consumeOpenItem(): Promise<boolean> {
-    const fromHash = idFromHash((deps.hash ?? (() => globalThis.location?.hash ?? ''))(), 'items');
-    const id = fromHash ?? (await takeOpenItemRequest(now()));
+    const hash = (deps.hash ?? (() => globalThis.location?.hash ?? ''))();
+    if (!hash.includes('item=') && !(await openItemItem.getValue())) return false;
+    const { idFromHash, takeOpenItemRequest } = await services();
+    const id = idFromHash(hash, 'items') ?? (await takeOpenItemRequest(now()));
     if (!id) return false;
     state.focusItem.value = id;
     await open('items');

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onNotificationClicked } from '../../../extension/background/open-item';
 import { setupBackground } from '../../../extension/background/setup';
-import { notificationId, openItemItem, takeOpenItemRequest } from '../../../extension/lib/deep-link';
+import { notificationId, takeOpenItemRequest } from '../../../extension/lib/deep-link';
+import { openItemItem } from '../../../extension/lib/storage';
 
 type OpenBrowser = Parameters<typeof onNotificationClicked>[1];
 
