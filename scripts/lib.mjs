@@ -41,3 +41,9 @@ export function runBackground(cmd, args, opts = {}) {
     detached: opts.detached ?? false,
   });
 }
+
+/** JSONC → JSON: drops comments and trailing commas, leaving strings alone. */
+export function parseJsonc(text) {
+  const noComments = text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_, str) => str ?? '');
+  return JSON.parse(noComments.replace(/,(\s*[}\]])/g, '$1'));
+}

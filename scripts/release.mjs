@@ -1,11 +1,30 @@
-// npm run release: builds and zips the extension for Chrome/Edge and for Firefox (gecko id in
-// wxt.config.ts). Set WXT_API_URL to your API, and CURBSIDE_EXTENSION_KEY for a fixed Chrome id.
+// npm run release: first migrates every organisation's database (orgs/*/wrangler.jsonc, made by
+// `npm run org:create`; `--skip-migrate` leaves them), then builds and zips the extension for Chrome/Edge
+// and for Firefox (gecko id in wxt.config.ts). One build serves every organisation: each one's IT points
+// it at its own API by policy (apiUrl). Set WXT_API_URL for a single organisation's default, and
+// CURBSIDE_EXTENSION_KEY for a fixed Chrome id.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runSync } from './lib.mjs';
+import { migrateAll } from './migrate-all.mjs';
+import { listOrgs } from './orgs.mjs';
+
+const orgs = listOrgs();
+if (orgs.length && !process.argv.includes('--skip-migrate')) {
+  try {
+    // Databases first: a worker deployed after this release must never meet a database behind it.
+    migrateAll();
+  } catch (e) {
+    console.error(`Not releasing: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  }
+  console.log(`\nEvery organisation's database is migrated (${orgs.map((o) => o.name).join(', ')}).`);
+}
 
 const apiUrl = process.env.WXT_API_URL?.trim();
-if (!apiUrl)
+if (!apiUrl && orgs.length)
+  console.log(`No WXT_API_URL: each of the ${orgs.length} organisations sets apiUrl by policy (docs/it-admin.md).`);
+else if (!apiUrl)
   console.warn(
     'WXT_API_URL is not set: the build defaults to http://127.0.0.1:8787. Fine only if IT sets apiUrl by policy.',
   );

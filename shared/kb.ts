@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from './ids';
+import { ClientId, Id, IsoTime } from './ids';
 import { Screen } from './screen';
 import { ConfirmedSpans, freeText } from './text';
 
@@ -51,6 +51,8 @@ export const ScreenTip = z.object({
   title: z.string().nullable(),
   text: z.string(),
   createdAt: IsoTime,
+  /** A tip the viewer wrote (they may remove it). */
+  mine: z.boolean().optional(),
 });
 export type ScreenTip = z.infer<typeof ScreenTip>;
 export const ScreenTipList = z.object({ tips: z.array(ScreenTip) });
@@ -58,6 +60,8 @@ export type ScreenTipList = z.infer<typeof ScreenTipList>;
 
 export const TipCreate = z
   .object({
+    /** Makes the create idempotent: a double click or a retry under the same id makes one tip. */
+    clientId: ClientId,
     screen: Screen,
     text: freeText(500),
     topicId: Id.optional(),

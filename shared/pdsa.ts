@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from './ids';
+import { ClientId, Id, IsoTime } from './ids';
 import { ConfirmedSpans, freeText } from './text';
 
 /**
@@ -52,8 +52,15 @@ export type PdsaCycle = z.infer<typeof PdsaCycle>;
 export const PdsaProgress = PdsaCycle.pick({ id: true, stage: true, changeIdea: true, decision: true });
 export type PdsaProgress = z.infer<typeof PdsaProgress>;
 
+/** Who may own a cycle: an active lead or mentor, by name (the lead picks one when starting a cycle). */
+export const CycleOwner = z.object({ id: Id, displayName: z.string(), lead: z.boolean(), mentor: z.boolean() });
+export type CycleOwner = z.infer<typeof CycleOwner>;
+export const CycleOwnerList = z.object({ owners: z.array(CycleOwner) });
+
 export const PdsaCreate = z
   .object({
+    /** Makes the create idempotent: a double click or a retry under the same id makes one cycle. */
+    clientId: ClientId,
     changeIdea: freeText(500),
     prediction: freeText(500),
     measure: freeText(300),

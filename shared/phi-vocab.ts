@@ -139,6 +139,16 @@ america american usa us u.s. medicare medicaid tricare aetna cigna humana anthem
 `),
 );
 
+/**
+ * Eponyms of two names side by side ("Arnold Chiari", "Bence Jones", "Marcus Gunn"), which read as a
+ * person's first name and surname: as a name they need a title or relation word before them.
+ */
+export const EPONYM_PAIRS: ReadonlySet<string> = new Set(
+  `arnold chiari|budd chiari|lambert eaton|austin flint|mary joseph|tommy john|treacher collins|bence jones|reed sternberg|howell jolly|crigler najjar|ehlers danlos|adams stokes|sturge weber|peutz jeghers|osler weber|weber rendu|ziehl neelsen|dix hallpike|kayser fleischer|frank starling|lange nielsen|churg strauss|henoch schonlein|marcus gunn|pelger huet|chediak higashi|diamond blackfan|tay sachs|wiskott aldrich|austin moore|mallory weiss|stevens johnson|dubin johnson|guillain barre|charcot marie|marie tooth|dandy walker|prader willi|holt oram|argyll robertson|brown sequard|wolff parkinson|parkinson white|zollinger ellison|shy drager|osgood schlatter|kearns sayre|beckwith wiedemann|lance adams|romano ward|wernicke korsakoff|cheyne stokes|swan ganz|hill sachs|legg calve|calve perthes|jackson pratt|sengstaken blakemore|bair hugger|ramsay hunt|lou gehrig|pierre robin|grey turner|bezold jarisch|hering breuer|hamman rich|louis bar|waterhouse friderichsen|fitz hugh|hugh curtis|plummer vinson|lown ganong|ganong levine|millard gubler|kluver bucy|niemann pick|bernard soulier|von willebrand|gardner wells|salter harris|hand schuller|schuller christian|creutzfeldt jakob|klippel feil|klippel trenaunay|kasabach merritt|child pugh|sister kenny|samuel levine|sturge-weber|roux en|lou gehrigs`.split(
+    '|',
+  ),
+);
+
 /** Is this word (any case) a known non-name: function word or clinical/product term? */
 export function isVocab(word: string): boolean {
   if (FUNCTION_WORDS.has(word) || CLINICAL_VOCAB.has(word)) return true;

@@ -8,13 +8,16 @@
 // room and bed numbers, doses, vitals, scores, years, ages up to 89, eponyms,
 // products, billing codes, ticket numbers and internal extensions.
 
+import { foreign, inLists } from './phi/name-tokens';
 import { fold, unfold } from './phi/normalise';
 import { addressRules } from './phi/rules-address';
 import { contactRules } from './phi/rules-contact';
 import { ageRules, dateRules } from './phi/rules-dates';
 import { idRules } from './phi/rules-ids';
 import { nameRules } from './phi/rules-names';
-import type { Candidate, IdentifierKind, IdentifierSpan } from './phi/types';
+import { type Candidate, type IdentifierKind, type IdentifierSpan, P_LABELLED } from './phi/types';
+import { isEnglishWord } from './phi-names';
+import { isVocab } from './phi-vocab';
 
 export type { IdentifierKind, IdentifierSpan } from './phi/types';
 export { IDENTIFIER_KINDS } from './phi/types';
@@ -77,8 +80,46 @@ function detect(text: string): IdentifierSpan[] {
   dateRules(text, cands, new Date().getFullYear());
   ageRules(text, cands);
   addressRules(text, cands);
-  nameRules(text, cands);
+  // In a note typed all in capitals, capitals say nothing about names: the name rules read it in lower
+  // case, where a name needs the lists or a cue ("GLENN SHUNT", "PATRICK TEST" are not people).
+  if (!shouting(text)) nameRules(text, cands);
+  else {
+    nameRules(
+      text.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+      cands,
+    );
+    // What capitals still say: a name after a title or relation word, a banner's "OKAFOR,NGOZI", names
+    // every word of which the lists know and no dictionary does, a name in another script.
+    const upper: Candidate[] = [];
+    nameRules(text, upper);
+    for (const c of upper)
+      if (capitalsSay(text.slice(c.start, c.end), c.priority, text.slice(Math.max(0, c.start - 16), c.start)))
+        cands.push(c);
+  }
   return resolve(cands);
+}
+
+function capitalsSay(name: string, priority: number, before: string): boolean {
+  if (priority >= P_LABELLED || name.includes(',') || /[^\x00-\x7f]/.test(name)) return true;
+  const words = name.toLowerCase().match(/[a-z]+(?:-[a-z]+)*/g) ?? [];
+  if (words.length < 2) return false;
+  if (words.every((w) => w.length === 1 || (inLists(w) && !isEnglishWord(w) && !isVocab(w)))) return true;
+  // Words no list or dictionary knows, right after a word that introduces a person ("FOR ZORBLAT QUENFEL").
+  return PERSON_CUE.test(before) && words.every((w) => w.length === 1 || (foreign(w) && w.length >= 3));
+}
+const PERSON_CUE =
+  /\b(?:for|with|w|from|per|by|called|call|cb|about|to|pt|patient|re|msg|visit|spoke|saw|see|reached)\W{0,2}\s+$/i;
+
+/** Is the note typed in capitals (at least 40 letters, nine in ten of them capitals)? */
+function shouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper + lower >= 40 && upper >= 9 * lower;
 }
 
 /** Replace each span by its kind in brackets: "Mrs. [NAME], DOB [DATE]". */

@@ -39,6 +39,8 @@ export const Settings = z
       .min(0)
       .max(24 * 60),
     minExtensionVersion: SemVer,
+    /** What a person with an older extension is told to do (IT's words); empty for Curbside's default. */
+    updateInstructions: z.string().trim().max(500),
     incidentReportingUrl: z.url().max(500).nullable(),
     employeeAssistance: z.string().trim().max(500),
     crisisContacts: z.string().trim().max(500),
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tokenTtlDays: 90,
   idleSignOutMinutes: 0,
   minExtensionVersion: '0.0.0',
+  updateInstructions: '',
   incidentReportingUrl: null,
   employeeAssistance: '',
   crisisContacts: '',

@@ -1,21 +1,24 @@
 // API overhead: the real worker on local workerd (wrangler dev) with a fresh migrated, demo-seeded D1,
 // loaded over loopback with autocannon, beside a bare Hono worker (bench/baseline/) on the same runtime
 // doing one plain D1 statement per request. Writes are compared with the baseline's INSERT, reads with
-// its indexed SELECT. An endpoint missing from /openapi.json gets a "not built yet" row.
+// its indexed SELECT, in interleaved rounds (baseline, endpoints, endpoints reversed, baseline, …): each
+// round's ratio is taken against the baseline of the same round, and the median of those ratios is the
+// figure, with their min–max beside it. An endpoint missing from /openapi.json gets a "not built yet" row.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { ROOT, row, stopProcess } from '../lib.mjs';
-import { bundleWorker, DEMO_CODE, enroll, prepareDatabase, rateLimitArgs, serveWorker } from '../workers.mjs';
+import { CONNECTIONS, interleave, probe, roundRatios, spreadText, summarise } from '../load.mjs';
+import { DEMO_CODE, enroll, rateLimitArgs, startWorker } from '../workers.mjs';
 
 export const order = 10;
 export const title = 'API overhead (real worker vs bare Hono + D1 on the same workerd, loopback, autocannon)';
 
 const SECTION = 'api';
-const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 20);
+// Several short rounds rather than one long run each: a busy machine's drift lands inside rounds, on both sides.
+const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 5);
+const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 6);
 const WARMUP_S = Number(process.env.BENCH_API_WARMUP_SECONDS ?? 3);
-const CONNECTIONS = 32;
-const GOALS = { write: 0.5, read: 0.7 };
+const GOALS = { write: 0.7, read: 0.85 };
 
 const SCREEN = { host: 'ehr.example.org', path: '/chart/:id/medrec' };
 const flagBody = () => ({
@@ -100,19 +103,6 @@ const ENDPOINTS = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Servers
-
-/** A fresh local D1 (demo-seeded when asked), the worker bundled once and served on a free port. */
-async function startWorker(ctx, name, { config, seed = false, extraArgs = [] }) {
-  const persist = join(ctx.tmp, `${name}-d1`);
-  await prepareDatabase(persist, { config, seed });
-  const entry = await bundleWorker(join(ctx.tmp, `${name}-bundle`), { config });
-  const worker = await serveWorker(entry, { config, persist, logFile: join(ctx.tmp, `${name}.log`), args: extraArgs });
-  ctx.log(`${name} worker up at ${worker.url}`);
-  return worker;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Requests for endpoints the bench knows no body for: a minimal valid value from /openapi.json.
 
 function deref(schema, doc) {
@@ -167,74 +157,6 @@ function queryFromOpenApi(op, doc) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Load
-
-function autocannonRun(opts) {
-  return new Promise((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
-
-/** `seconds` of load on one request shape; a fresh body per request when `body` is given. */
-function loadOnce(url, { method, path, headers = {}, body }, seconds) {
-  const request = { method, path, headers: { ...headers } };
-  if (body) {
-    request.headers['content-type'] = 'application/json';
-    request.setupRequest = (req) => ({ ...req, body: JSON.stringify(body()) });
-  }
-  return autocannonRun({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: 10,
-    requests: [request],
-  });
-}
-
-async function measure(ctx, label, url, request) {
-  // One probe first: a request that fails on its own would only measure error handling.
-  const probe = await fetch(url + request.path, {
-    method: request.method,
-    headers: { ...request.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
-    body: request.body ? JSON.stringify(request.body()) : undefined,
-  });
-  if (!probe.ok) {
-    return { probeFailed: `probe answered ${probe.status}: ${(await probe.text()).slice(0, 300)}` };
-  }
-  await loadOnce(url, request, WARMUP_S);
-  const r = await loadOnce(url, request, DURATION_S);
-  const errors = r.non2xx + r.errors;
-  const codes = Object.entries(r.statusCodeStats ?? {})
-    .map(([code, { count }]) => `${code}×${count}`)
-    .join(', ');
-  const out = {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors,
-    total: r.requests.total,
-    detail: `${r.requests.total} requests in ${r.duration.toFixed(1)} s; status ${codes || 'none'}; socket errors ${r.errors} (timeouts ${r.timeouts})`,
-  };
-  ctx.log(
-    `${label.padEnd(34)} ${out.rps.toFixed(0).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${errors}`,
-  );
-  return out;
-}
-
-/** The mean of two runs of the same baseline; errors add up. */
-function combine(a, b) {
-  if (a.probeFailed || b.probeFailed) return a.probeFailed ? a : b;
-  const mean = (k) => (a[k] + b[k]) / 2;
-  return {
-    rps: mean('rps'),
-    p50: mean('p50'),
-    p99: mean('p99'),
-    errors: a.errors + b.errors,
-    detail: `mean of two runs, before (${a.rps.toFixed(0)} req/s; ${a.detail}) and after (${b.rps.toFixed(0)} req/s; ${b.detail})`,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 
 export async function run(ctx) {
   const rows = [];
@@ -264,36 +186,57 @@ export async function run(ctx) {
   };
 
   const base = await startWorker(ctx, 'baseline', { config: join(ROOT, 'bench', 'baseline', 'wrangler.jsonc') });
-  // Each baseline is measured before and after the endpoints it is compared with, and the two runs
-  // averaged, so drift on a shared machine during the run weighs on both sides alike.
   const baselineRequest = {
-    write: { label: 'baseline: 1 INSERT', method: 'POST', path: '/write', body: flagBody },
-    read: { label: 'baseline: 1 indexed SELECT', method: 'GET', path: '/read?grp=g07' },
+    write: { key: 'baseline: 1 INSERT', method: 'POST', path: '/write', body: flagBody },
+    read: { key: 'baseline: 1 indexed SELECT', method: 'GET', path: '/read?grp=g07' },
   };
-  const baseline = {};
-  const results = new Map();
-  for (const kind of ['write', 'read']) {
-    const eps = built.filter((e) => e.kind === kind);
-    if (!eps.length) continue;
-    const { label, ...request } = baselineRequest[kind];
-    const before = await measure(ctx, `${label} (before)`, base.url, request);
-    for (const ep of eps) results.set(ep, await measureEndpoint(ep));
-    const after = await measure(ctx, `${label} (after)`, base.url, request);
-    baseline[kind] = combine(before, after);
-  }
-  await stopProcess(base.child);
-  await stopProcess(api.child);
-
-  async function measureEndpoint(ep) {
+  const requestFor = (ep) => {
     const op = operation(ep);
     const token = tokenFor(ep);
-    return measure(ctx, ep.name, api.url, {
+    return {
       method: ep.method,
       path: ep.path + (ep.method === 'GET' ? queryFromOpenApi(op, doc) : ''),
       headers: token ? { authorization: `Bearer ${token}` } : {},
       body: ep.method === 'GET' ? undefined : (ep.body ?? bodyFromOpenApi(op, doc)),
+    };
+  };
+  const baseline = {};
+  const results = new Map();
+  for (const kind of ['write', 'read']) {
+    const { key, ...baseRequest } = baselineRequest[kind];
+    const failed = await probe(base.url, baseRequest);
+    if (failed) throw new Error(`the ${kind} baseline fails on its own: ${failed}`);
+    const eps = [];
+    for (const ep of built.filter((e) => e.kind === kind)) {
+      const probeFailed = await probe(api.url, requestFor(ep));
+      if (probeFailed) results.set(ep, { probeFailed });
+      else eps.push(ep);
+    }
+    if (!eps.length) continue;
+    const rounds = await interleave({
+      contenders: [
+        { key, url: base.url, requests: baseRequest },
+        ...eps.map((ep) => ({ key: ep.name, url: api.url, requests: requestFor(ep) })),
+      ],
+      rounds: ROUNDS,
+      seconds: DURATION_S,
+      warmupSeconds: WARMUP_S,
+      log: ctx.log,
     });
+    const b = rounds.get(key);
+    baseline[kind] = summarise(b);
+    for (const ep of eps) {
+      const r = rounds.get(ep.name);
+      results.set(ep, {
+        ...summarise(r),
+        ratio: roundRatios(r, b),
+        p50Ratio: roundRatios(r, b, 'p50'),
+        p99Ratio: roundRatios(r, b, 'p99'),
+      });
+    }
   }
+  await stopProcess(base.child);
+  await stopProcess(api.child);
 
   for (const ep of ENDPOINTS) {
     const r = results.get(ep);
@@ -307,32 +250,26 @@ export async function run(ctx) {
     }
     const b = baseline[ep.kind];
     const goal = GOALS[ep.kind];
-    const ratio = b && !b.probeFailed ? r.rps / b.rps : null;
     const againstBaseline = ep.kind === 'write' ? 'INSERT' : 'SELECT';
     rows.push(
-      row(SECTION, `${ep.name} req/s`, {
+      row(SECTION, `${ep.name} req/s (median of ${ROUNDS} rounds)`, {
         figure: Math.round(r.rps),
         unit: 'req/s',
-        baseline: b?.rps !== undefined ? Math.round(b.rps) : null,
-        ratio,
+        baseline: Math.round(b.rps),
+        ratio: r.ratio.median,
         goal: `≥ ${goal}× ${againstBaseline}`,
-        pass: ratio === null ? false : ratio >= goal,
+        pass: r.ratio.median >= goal,
+        note: `ratio = median of per-round ratios (${r.ratio.all.map((x) => x.toFixed(2)).join(', ')}); req/s and baseline are the medians of the rounds`,
       }),
-      row(SECTION, `${ep.name} p50`, {
-        figure: r.p50,
-        unit: 'ms',
-        baseline: b?.p50 ?? null,
-        ratio: b ? r.p50 / b.p50 : null,
+      row(SECTION, `${ep.name} req/s ratio, spread over rounds`, {
+        figure: spreadText(r.ratio),
+        note: 'smallest–largest per-round ratio; the goal is on the median above',
       }),
-      row(SECTION, `${ep.name} p99`, {
-        figure: r.p99,
-        unit: 'ms',
-        baseline: b?.p99 ?? null,
-        ratio: b ? r.p99 / b.p99 : null,
-      }),
+      row(SECTION, `${ep.name} p50`, { figure: r.p50, unit: 'ms', baseline: b.p50, ratio: r.p50Ratio.median }),
+      row(SECTION, `${ep.name} p99`, { figure: r.p99, unit: 'ms', baseline: b.p99, ratio: r.p99Ratio.median }),
       row(SECTION, `${ep.name} errors`, {
         figure: r.errors,
-        baseline: b?.errors ?? null,
+        baseline: b.errors,
         goal: '0',
         pass: r.errors === 0,
         note: r.errors ? r.detail : undefined,
@@ -344,13 +281,15 @@ export async function run(ctx) {
     r?.probeFailed ? `${label}: ${r.probeFailed}` : r ? `${label}: ${r.detail}` : `${label}: not measured`;
   ctx.note(
     [
-      `Each endpoint: ${WARMUP_S} s warm-up, then ${DURATION_S} s at ${CONNECTIONS} connections (autocannon, keep-alive, ` +
-        'over 127.0.0.1) against `wrangler dev` serving a pre-built bundle on local workerd with a fresh migrated and ' +
-        'demo-seeded D1; writes send a fresh clientId per request. Errors = non-2xx answers + socket errors/timeouts. ' +
-        `Rate limits raised: ${limits.names.length ? limits.names.join(', ') : 'none exist yet'}.`,
+      `Writes and reads each: every contender warmed up ${WARMUP_S} s, then ${ROUNDS} rounds of ${DURATION_S} s per ` +
+        `contender at ${CONNECTIONS} connections (autocannon, keep-alive, over 127.0.0.1), the order within a round ` +
+        'reversed every other round (baseline, endpoints…; …endpoints, baseline). The real worker is `wrangler dev` ' +
+        'serving a pre-built bundle on local workerd with a fresh migrated and demo-seeded D1; writes send a fresh ' +
+        'clientId per request. Ratio = the median over rounds of (endpoint req/s ÷ the same round’s baseline req/s); ' +
+        'the spread row gives the smallest and largest round ratio. Errors = non-2xx answers + socket ' +
+        `errors/timeouts, summed over rounds. Rate limits raised: ${limits.names.length ? limits.names.join(', ') : 'none exist yet'}.`,
       '',
-      'Baseline (`bench/baseline/`): bare Hono on the same workerd and compatibility date, its own D1, measured ' +
-        'before and after the endpoints it is compared with (the mean of both is the baseline); the write ' +
+      'Baseline (`bench/baseline/`): bare Hono on the same workerd and compatibility date, its own D1; the write ' +
         'baseline parses the same JSON body and runs one `INSERT INTO items`; the read baseline runs one ' +
         '`SELECT … FROM items WHERE grp = ?1 ORDER BY created_at DESC LIMIT 20` on an index (20 rows back).',
       '',

@@ -24,6 +24,12 @@ const FIELDS: { legend: string; fields: Spec[] }[] = [
       { path: 'organisationName', label: 'Organisation name', kind: 'text' },
       { path: 'timeZone', label: 'Time zone', kind: 'zone', hint: 'IANA name, e.g. America/New_York' },
       { path: 'minExtensionVersion', label: 'Minimum extension version', kind: 'text', hint: 'e.g. 1.2.0' },
+      {
+        path: 'updateInstructions',
+        label: 'How to update Curbside',
+        kind: 'textarea',
+        hint: 'Shown to anyone on an older version. Leave empty for: restart the browser, or ask IT.',
+      },
     ],
   },
   {

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
 import { adminSegments, deidentifyPath } from '../../shared/context';
-import { SCREEN_KEYS, type System } from '../../shared/systems';
+import { SCREEN_KEYS, type System, type SystemScreen } from '../../shared/systems';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { describedBy, Field } from '../ui/Field';
 import { useAdmin } from './state';
@@ -23,6 +23,78 @@ function KeyChecks({ id, value, onChange }: { id: string; value: string[]; onCha
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** A screen's name, renamed in place: what clinicians and leads read instead of the path. */
+function ScreenRow({
+  screen,
+  onRemove,
+  onChanged,
+}: {
+  screen: SystemScreen;
+  onRemove: () => void;
+  onChanged: () => void;
+}) {
+  const admin = useAdmin();
+  const editing = useSignal(false);
+  const name = useSignal(screen.name);
+  const error = useSignal('');
+  const id = `screen-${screen.id}-name`;
+  const saving = admin.screens.saving.value === screen.id;
+
+  async function save(e: Event) {
+    e.preventDefault();
+    error.value = '';
+    try {
+      const saved = await admin.screens.patchScreen(screen.id, { name: name.value });
+      if (!saved) return;
+      admin.announce(`Screen renamed to ${saved.name}.`);
+      editing.value = false;
+      onChanged();
+    } catch (err) {
+      error.value = fieldErrors(err).name ?? errorMessage(err);
+    }
+  }
+
+  if (!editing.value)
+    return (
+      <li>
+        {screen.name} <code>{screen.pathTemplate}</code>{' '}
+        <button
+          type="button"
+          aria-label={`Rename screen ${screen.name}`}
+          onClick={() => {
+            name.value = screen.name;
+            editing.value = true;
+          }}
+        >
+          Rename
+        </button>{' '}
+        <button type="button" aria-label={`Remove screen ${screen.name}`} onClick={onRemove}>
+          Remove
+        </button>
+      </li>
+    );
+  return (
+    <li>
+      <form class="row" onSubmit={save} aria-label={`Rename screen ${screen.name}`}>
+        <Field id={id} label={`New name for ${screen.pathTemplate}`} error={error.value}>
+          <input
+            id={id}
+            value={name.value}
+            {...describedBy(id, error.value)}
+            onInput={(e) => (name.value = e.currentTarget.value)}
+          />
+        </Field>
+        <button type="submit" disabled={saving || !name.value.trim()}>
+          {saving ? 'Saving…' : 'Save name'}
+        </button>
+        <button type="button" disabled={saving} onClick={() => (editing.value = false)}>
+          Cancel
+        </button>
+      </form>
+    </li>
   );
 }
 
@@ -72,12 +144,7 @@ function ScreensEditor({ system, onChanged }: { system: System; onChanged: () =>
       <legend>Screens of {system.name}</legend>
       <ul class="list">
         {system.screens.map((s) => (
-          <li key={s.id}>
-            {s.name} <code>{s.pathTemplate}</code>{' '}
-            <button type="button" aria-label={`Remove screen ${s.name}`} onClick={() => void remove(s.id, s.name)}>
-              Remove
-            </button>
-          </li>
+          <ScreenRow key={s.id} screen={s} onRemove={() => void remove(s.id, s.name)} onChanged={onChanged} />
         ))}
       </ul>
       <form onSubmit={add} class="row" aria-label={`Add a screen to ${system.name}`}>

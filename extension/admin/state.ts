@@ -7,6 +7,7 @@ import type { Unit } from '../../shared/catalog';
 import { createPageSession } from '../lib/page-session';
 import { buildSignInLink } from '../lib/signin-link';
 import { createCodesState } from './codes';
+import { createScreensState } from './screens';
 import { createUsersState } from './users';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
@@ -59,6 +60,7 @@ export function createAdminState(deps: AdminDeps = {}) {
     loadUnits,
     codes: createCodesState(call, loadUnits),
     users: createUsersState(call),
+    screens: createScreensState(call),
   };
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { BreakdownPanel } from './BreakdownPanel';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
@@ -101,13 +102,22 @@ export function App() {
                 Programme health
               </button>
             </li>
+            <li>
+              <button
+                type="button"
+                aria-current={tab === 'units' ? 'page' : undefined}
+                onClick={() => dashboard.setFilters({ tab: 'units', hotspot: undefined })}
+              >
+                By unit
+              </button>
+            </li>
           </ul>
         </nav>
       </header>
       <p class="status" aria-live="polite">
         {dashboard.status.value}
       </p>
-      <main>{tab === 'programme' ? <ProgrammePanel /> : <Hotspots />}</main>
+      <main>{tab === 'programme' ? <ProgrammePanel /> : tab === 'units' ? <BreakdownPanel /> : <Hotspots />}</main>
     </div>
   );
 }

@@ -1,49 +1,28 @@
-import { endpoints } from '../../shared/api';
-import { errorMessage } from '../lib/errors';
-import { saveCsv, useDashboard } from './state';
+import { useDashboard } from './state';
 
-/** CSV downloads; the API applies the same k-anonymity as the screens. */
+const CSVS = [
+  ['hotspots.csv', 'Hotspots CSV'],
+  ['flags.csv', 'De-identified flags CSV'],
+  ['programme.csv', 'Programme CSV'],
+] as const;
+
+/** CSV downloads; the API applies the same k-anonymity as the screens. Each shows it is under way. */
 export function Exports() {
   const dashboard = useDashboard();
-  const filters = dashboard.filters.value;
-  const get = async (name: string, run: () => Promise<string>) => {
-    try {
-      saveCsv(name, await run());
-      dashboard.announce(`${name} downloaded`);
-    } catch (e) {
-      dashboard.announce(errorMessage(e));
-    }
-  };
-  const query = {
-    from: filters.from,
-    to: filters.to,
-    unitId: filters.unitId,
-    category: filters.category,
-    host: filters.host,
-    sort: filters.sort,
-  };
+  const busy = dashboard.busy.value;
   return (
-    <fieldset class="row exports">
+    <fieldset class="row exports" aria-busy={busy?.endsWith('.csv') || undefined}>
       <legend class="visually-hidden">Download CSV</legend>
-      <button
-        type="button"
-        onClick={() => void get('hotspots.csv', () => dashboard.call(endpoints.exportHotspots, { query }))}
-      >
-        Hotspots CSV
-      </button>
-      <button type="button" onClick={() => void get('flags.csv', () => dashboard.call(endpoints.exportFlags, {}))}>
-        De-identified flags CSV
-      </button>
-      <button
-        type="button"
-        onClick={() =>
-          void get('programme.csv', () =>
-            dashboard.call(endpoints.exportProgramme, { query: { from: filters.from, to: filters.to } }),
-          )
-        }
-      >
-        Programme CSV
-      </button>
+      {CSVS.map(([name, text]) => (
+        <button
+          key={name}
+          type="button"
+          disabled={busy !== null}
+          onClick={() => void dashboard.exportCsv(name, dashboard.filters.value)}
+        >
+          {busy === name ? 'Preparing…' : text}
+        </button>
+      ))}
     </fieldset>
   );
 }

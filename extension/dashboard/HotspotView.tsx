@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { endpoints } from '../../shared/api';
 import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS } from '../../shared/enums';
 import { FLAG_STATUS_LABELS } from '../../shared/flags';
 import { type Hotspot, type HotspotDetail, STATUS_NEXT } from '../../shared/hotspots';
-import type { PdsaAdvance, PdsaCreate } from '../../shared/pdsa';
+import type { CycleOwner, PdsaAdvance, PdsaCreate } from '../../shared/pdsa';
 import { errorMessage } from '../lib/errors';
 import { type Detector, loadDetector } from '../lib/phi';
 import { TextAction } from '../ui/TextAction';
 import { CycleForm } from './CycleForm';
 import { CycleList } from './CycleList';
 import { hotspotName } from './HotspotTable';
+import { HotspotTitle } from './HotspotTitle';
 import { useDashboard } from './state';
 import { trendWeeks, WeeklyChart } from './WeeklyChart';
 
@@ -29,14 +29,17 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
   const [response, setResponse] = useState('');
   const [detector, setDetector] = useState<Detector | null>(null);
   const [mergeInto, setMergeInto] = useState('');
+  const [owners, setOwners] = useState<CycleOwner[]>([]);
+  const busy = dashboard.busy.value;
 
   useEffect(() => {
     void loadDetector().then(setDetector);
+    void dashboard.cycleOwners().then(setOwners);
   }, []);
   useEffect(() => {
     setHotspot(null);
     dashboard
-      .call(endpoints.getHotspot, { params: { id } })
+      .loadHotspot(id)
       .then((detail) => {
         setHotspot(detail);
         setResponse(detail.response ?? '');
@@ -45,20 +48,15 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
       .catch((e) => setError(errorMessage(e)));
   }, [dashboard, id]);
 
-  async function act(what: string, run: () => Promise<HotspotDetail>) {
-    try {
-      const next = await run();
-      setHotspot(next);
-      setResponse(next.response ?? '');
-      dashboard.announce(what);
-      onChanged();
-      return true;
-    } catch (e) {
-      dashboard.announce(errorMessage(e));
-      return false;
-    }
+  /** Shows what a write returned; false (the reason already announced) when it failed or was a repeat click. */
+  async function act(write: Promise<HotspotDetail | null>) {
+    const next = await write;
+    if (!next) return false;
+    setHotspot(next);
+    setResponse(next.response ?? '');
+    onChanged();
+    return true;
   }
-  const reload = () => act('Updated', () => dashboard.call(endpoints.getHotspot, { params: { id } }));
 
   if (error) return <p role="alert">{error}</p>;
   if (!hotspot) return <p aria-busy="true">Loading hotspot…</p>;
@@ -68,17 +66,18 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
       <button type="button" onClick={onClose}>
         ← All hotspots
       </button>
-      <h2 id="hotspot-title" tabIndex={-1}>
-        {hotspotName(hotspot, dashboard.systems.value)}
-      </h2>
+      <HotspotTitle
+        hotspot={hotspot}
+        name={hotspotName(hotspot, dashboard.systems.value)}
+        detector={detector}
+        busy={busy === 'title'}
+        onSave={(title, spans) => act(dashboard.setTitle(id, title, spans))}
+      />
       {hotspot.mergedInto && (
         <p role="status">
           Merged into another hotspot.{' '}
-          <button
-            type="button"
-            onClick={() => void act('Merge undone', () => dashboard.call(endpoints.unmergeHotspot, { params: { id } }))}
-          >
-            Undo merge
+          <button type="button" disabled={busy !== null} onClick={() => void act(dashboard.unmerge(id))}>
+            {busy === 'unmerge' ? 'Undoing…' : 'Undo merge'}
           </button>
         </p>
       )}
@@ -102,17 +101,14 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
 
       <h3>Status and public response</h3>
       <p>Everyone who flagged this, and every clinician opening this screen, sees the status and response.</p>
-      <fieldset class="row">
+      <fieldset class="row" aria-busy={busy === 'status' || undefined}>
         <legend class="visually-hidden">Move status</legend>
         {STATUS_NEXT[hotspot.status].map((to) => (
           <button
             type="button"
             key={to}
-            onClick={() =>
-              void act(`Status: ${FLAG_STATUS_LABELS[to]}`, () =>
-                dashboard.call(endpoints.patchHotspot, { params: { id }, body: { status: to } }),
-              )
-            }
+            disabled={busy !== null}
+            onClick={() => void act(dashboard.setStatus(id, to, FLAG_STATUS_LABELS[to]))}
           >
             Mark {FLAG_STATUS_LABELS[to].toLowerCase()}
           </button>
@@ -121,16 +117,13 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
       <TextAction
         id="hotspot-response"
         label="Response to reporters (“you said, we did”)"
-        submitLabel="Publish response"
+        submitLabel={busy === 'response' ? 'Publishing…' : 'Publish response'}
         value={response}
         maxLength={2000}
         detector={detector}
+        disabled={busy !== null}
         onInput={setResponse}
-        onSend={(text, confirmedSpans) =>
-          void act('Response published', () =>
-            dashboard.call(endpoints.patchHotspot, { params: { id }, body: { response: text, confirmedSpans } }),
-          )
-        }
+        onSend={(text, confirmedSpans) => void act(dashboard.publishResponse(id, text, confirmedSpans))}
       />
 
       <h3>Units</h3>
@@ -149,7 +142,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         <tbody>
           {hotspot.units.map((u) => (
             <tr key={u.unitId ?? 'none'}>
-              <th scope="row">{u.unitId ?? 'No unit'}</th>
+              <th scope="row">{dashboard.unitName(u.unitId)}</th>
               <td class="num">{u.flags}</td>
               <td class="num">{u.minutesPerWeek}</td>
             </tr>
@@ -205,10 +198,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
             aria-label="Merge this hotspot into another"
             onSubmit={(e) => {
               e.preventDefault();
-              if (mergeInto)
-                void act('Merged', () =>
-                  dashboard.call(endpoints.mergeHotspot, { params: { id }, body: { into: mergeInto } }),
-                );
+              if (mergeInto) void act(dashboard.merge(id, mergeInto));
             }}
           >
             <label>
@@ -224,8 +214,8 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
                   ))}
               </select>
             </label>
-            <button type="submit" disabled={!mergeInto}>
-              Merge
+            <button type="submit" disabled={!mergeInto || busy !== null}>
+              {busy === 'merge' ? 'Merging…' : 'Merge'}
             </button>
           </form>
           {hotspot.members.length > 0 && (
@@ -233,15 +223,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
               {hotspot.members.map((m) => (
                 <li key={m.id}>
                   {hotspotName({ ...m, title: null }, dashboard.systems.value)}{' '}
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void act('Merge undone', async () => {
-                        await dashboard.call(endpoints.unmergeHotspot, { params: { id: m.id } });
-                        return dashboard.call(endpoints.getHotspot, { params: { id } });
-                      })
-                    }
-                  >
+                  <button type="button" disabled={busy !== null} onClick={() => void act(dashboard.unmerge(id, m.id))}>
                     Undo merge
                   </button>
                 </li>
@@ -255,27 +237,14 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
       <CycleList
         cycles={hotspot.cycles}
         detector={detector}
-        onAdvance={(cycleId: string, body: PdsaAdvance) =>
-          dashboard
-            .call(endpoints.advanceCycle, { params: { id: cycleId }, body })
-            .then(() => reload())
-            .catch((e) => {
-              dashboard.announce(errorMessage(e));
-              return false;
-            })
-        }
+        onAdvance={(cycleId: string, body: PdsaAdvance) => act(dashboard.advanceCycle(id, cycleId, body))}
       />
       <CycleForm
         detector={detector}
-        onCreate={(body: PdsaCreate) =>
-          dashboard
-            .call(endpoints.createCycle, { params: { id }, body })
-            .then(() => reload())
-            .catch((e) => {
-              dashboard.announce(errorMessage(e));
-              return false;
-            })
-        }
+        owners={owners}
+        meId={dashboard.session.value?.user.id}
+        busy={busy === 'cycle'}
+        onCreate={(body: PdsaCreate) => act(dashboard.startCycle(id, body))}
       />
     </section>
   );

@@ -91,12 +91,12 @@ export function ProgrammePanel() {
         </thead>
         <tbody>
           {[
-            ...health.byUnit.map((u) => ({ ...u, name: u.unitId ?? 'No unit' })),
+            ...health.byUnit.map((u) => ({ ...u, name: dashboard.unitName(u.unitId) })),
             { ...health.otherUnits, name: 'Other units' },
           ]
             .filter((u) => u.flags > 0)
             .map((u) => (
-              <tr key={u.name}>
+              <tr key={'unitId' in u ? (u.unitId ?? 'none') : 'other'}>
                 <th scope="row">{u.name}</th>
                 <td class="num">{u.flags}</td>
                 <td class="num">{pct(u.responded)}</td>

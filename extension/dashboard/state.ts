@@ -4,11 +4,12 @@ import { useContext } from 'preact/hooks';
 import type { browser } from 'wxt/browser';
 import { endpoints } from '../../shared/api';
 import type { Unit } from '../../shared/catalog';
-import type { HotspotList } from '../../shared/hotspots';
+import type { Breakdown, HotspotList } from '../../shared/hotspots';
 import type { ProgrammeHealth } from '../../shared/programme';
 import type { System } from '../../shared/systems';
 import { errorMessage } from '../lib/errors';
 import { createPageSession } from '../lib/page-session';
+import { createHotspotActions } from './hotspot-actions';
 import { type Filters, filtersToSearch, parseFilters } from './url-filters';
 
 type BrowserLike = Pick<typeof browser, 'runtime'>;
@@ -33,11 +34,15 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   /** The hotspot list for the current filters, and why it could not be fetched. */
   const hotspots = signal<HotspotList | null>(null);
   const hotspotsError = signal('');
-  /** Every unit, for the unit filter. */
+  /** Every unit, for the unit filter and to name units in tables. */
   const units = signal<Unit[]>([]);
+  const unitNames = computed(() => new Map(units.value.map((u) => [u.id, u.name])));
   /** Programme health for the filters' dates, and why it could not be fetched. */
   const programme = signal<ProgrammeHealth | null>(null);
   const programmeError = signal('');
+  /** Flags per unit × category and unit × week (k-suppressed by the API), and why they could not be fetched. */
+  const breakdown = signal<Breakdown | null>(null);
+  const breakdownError = signal('');
   const isLead = computed(() => {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
@@ -46,6 +51,7 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     await load();
     ready.value = true;
     if (session.value) {
+      void loadUnits();
       void call(endpoints.systems, {})
         .then((r) => {
           systems.value = r.systems;
@@ -73,12 +79,25 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     }
   }
 
-  async function loadUnits() {
-    try {
-      units.value = (await call(endpoints.units, {})).units;
-    } catch {
-      units.value = [];
-    }
+  let unitsLoading: Promise<void> | null = null;
+  /** Once per page (the filter and the tables both need them); again after a failure. */
+  function loadUnits(): Promise<void> {
+    unitsLoading ??= call(endpoints.units, {}).then(
+      (r) => {
+        units.value = r.units;
+      },
+      () => {
+        units.value = [];
+        unitsLoading = null;
+      },
+    );
+    return unitsLoading;
+  }
+
+  /** A unit as people know it; the catalogue lists active units only, so a retired one says so. */
+  function unitName(id: string | null): string {
+    if (id === null) return 'No unit';
+    return unitNames.value.get(id) ?? 'A unit no longer in use';
   }
 
   async function loadProgramme() {
@@ -91,10 +110,28 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     }
   }
 
+  const announce = (m: string) => {
+    status.value = m;
+  };
+
+  async function loadBreakdown() {
+    const { from, to, category } = filters.value;
+    try {
+      breakdown.value = await call(endpoints.hotspotBreakdown, { query: { from, to, category } });
+      breakdownError.value = '';
+    } catch (e) {
+      breakdownError.value = errorMessage(e);
+    }
+  }
+
   return {
     ready,
+    breakdown,
+    breakdownError,
+    loadBreakdown,
     units,
     loadUnits,
+    unitName,
     programme,
     programmeError,
     loadProgramme,
@@ -109,7 +146,8 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     init,
     setFilters,
     call,
-    announce: (m: string) => (status.value = m),
+    announce,
+    ...createHotspotActions({ call, announce }),
   };
 }
 
@@ -123,12 +161,4 @@ export function useDashboard(): DashboardState {
   return state;
 }
 
-/** Saves a CSV the API produced, without leaving the page. */
-export function saveCsv(name: string, text: string, doc: Document = document) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { saveCsv } from './save-csv';

@@ -2,6 +2,7 @@ import { CapacityNotice } from './CapacityNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
+import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
 
@@ -31,6 +32,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <CapacityNotice />}
           <InboxFilters />
           <QueueList />
+          {roles.includes('peer_supporter') && <PeerSupportAudit />}
         </>
       )}
     </main>

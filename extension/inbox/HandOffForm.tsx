@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { DISCIPLINE_LABELS, Discipline } from '../../shared/enums';
 import type { QueueItemDetail } from '../../shared/mentoring';
 import { CheckedTextField } from '../ui/CheckedTextField';
 import { SelectField } from '../ui/SelectField';
@@ -6,7 +7,7 @@ import { SendAnyway } from '../ui/SendAnyway';
 import { useIdentifierGate } from '../ui/useIdentifierGate';
 import { useInbox } from './state';
 
-/** Hand a claimed question to another topic or a named colleague, with a note for them. */
+/** Hand a claimed question to another topic, another discipline or a named colleague, with a note for them. */
 export function HandOffForm({ item, onDone }: { item: QueueItemDetail; onDone: () => void }) {
   const inbox = useInbox();
   const [target, setTarget] = useState('');
@@ -19,12 +20,24 @@ export function HandOffForm({ item, onDone }: { item: QueueItemDetail; onDone: (
       : inbox.topics.value
           .filter((t) => t.id !== item.topicId)
           .map((t) => ({ value: `topic:${t.id}`, label: `Topic: ${t.name}` }))),
+    // Any mentor of that discipline (within the question's topic) may take it.
+    ...(peer
+      ? []
+      : Discipline.options
+          .filter((d) => d !== item.disciplineWanted)
+          .map((d) => ({ value: `discipline:${d}`, label: `Discipline: ${DISCIPLINE_LABELS[d]}` }))),
     ...people.map((m) => ({ value: `mentor:${m.id}`, label: m.displayName })),
   ];
   const gate = useIdentifierGate(
     async (confirmed) => {
       const [kind, id] = target.split(':');
-      const choice = kind === 'topic' ? { topicId: id, note: note.trim() } : { mentorId: id, note: note.trim() };
+      const text = note.trim();
+      const choice =
+        kind === 'topic'
+          ? { topicId: id, note: text }
+          : kind === 'discipline'
+            ? { disciplineWanted: Discipline.parse(id), note: text }
+            : { mentorId: id, note: text };
       if (await inbox.handOff(item.id, choice, confirmed)) onDone();
     },
     ([redacted = '']) => setNote(redacted),
@@ -61,7 +74,7 @@ export function HandOffForm({ item, onDone }: { item: QueueItemDetail; onDone: (
       />
       {gate.pending && <SendAnyway gate={gate} />}
       <button type="submit" disabled={!target || !note.trim() || inbox.busy.value}>
-        Hand off
+        {inbox.busy.value ? 'Handing off…' : 'Hand off'}
       </button>
     </form>
   );

@@ -10,6 +10,7 @@ import {
   type MentorProfile,
   type MentorProfileView,
   type MentorSummary,
+  type PeerAudit,
   QUEUE_PAGE,
   QUEUE_PAGE_MAX,
   type QueueItem,
@@ -36,7 +37,7 @@ export interface InboxDeps {
 export type QueueFilters = Pick<z.output<typeof QueueQuery>, 'filter' | 'topicId' | 'urgency'>;
 
 /** Where a question is handed: the API's body without the confirmations, which the form adds. */
-export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'mentorId' | 'note'>;
+export type HandOffChoice = Pick<HandOffCreate, 'topicId' | 'disciplineWanted' | 'mentorId' | 'note'>;
 
 /** The mentor inbox (side panel, or a page in Firefox): signals plus plain actions. */
 export function createInboxState(deps: InboxDeps = {}) {
@@ -213,6 +214,19 @@ export function createInboxState(deps: InboxDeps = {}) {
     return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
   }
 
+  /**
+   * Who was made a peer supporter, or stopped being one, and by whom: peer supporters can see who
+   * may read "need to talk" requests. Null (the reason shown) when it could not be fetched.
+   */
+  async function peerAudit(): Promise<PeerAudit['entries'] | null> {
+    try {
+      return (await api().call(endpoints.peerSupportAudit, {})).entries;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return null;
+    }
+  }
+
   const setShareable = (id: string, shareable: boolean) =>
     act(
       () => api().call(endpoints.markShareable, { ...params(id), body: { shareable } }),
@@ -249,6 +263,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     clarify,
     handOff,
     setShareable,
+    peerAudit,
   };
 }
 

@@ -3,6 +3,7 @@ import { fillPath } from '../../shared/api';
 import { ErrorBody, type ErrorCode } from '../../shared/errors';
 import { ApiError, NetworkError } from './errors';
 import { sessionItem } from './storage';
+import { noteUpdateRequired } from './update-required';
 
 export interface ApiOptions {
   baseUrl: string;
@@ -113,7 +114,12 @@ export function createApi({
       rotated = { from: sent, token: next };
       await onTokenRotated({ from: sent, token: next, expiresAt: res.headers.get('X-Curbside-Token-Expires') ?? '' });
     }
-    if (!res.ok) throw await toApiError(res);
+    if (!res.ok) {
+      const error = await toApiError(res);
+      // Too old for the organisation: every surface's popup notice says how to update.
+      if (error.status === 426) await noteUpdateRequired(error).catch(() => undefined);
+      throw error;
+    }
     // CSV exports answer text; everything else answers JSON.
     const data = ep.produces ? await res.text() : await res.json().catch(() => undefined);
     const parsed = ep.response.safeParse(data);

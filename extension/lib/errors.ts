@@ -22,7 +22,11 @@ export class NetworkError extends Error {
 
 export function errorMessage(error: unknown): string {
   if (error instanceof NetworkError) return 'Could not reach Curbside. Check your connection and try again.';
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    // Too old (426): the organisation's own words on updating follow the API's.
+    const words = (error.details as { instructions?: unknown } | undefined)?.instructions;
+    return typeof words === 'string' && words ? `${error.message}. ${words}` : error.message;
+  }
   return 'Something went wrong. Please try again.';
 }
 

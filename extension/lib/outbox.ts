@@ -1,4 +1,5 @@
 import { endpoints } from '../../shared/api';
+import { ME_TOO_TEXT } from '../../shared/hotspots';
 import type { Api } from './api';
 import { ApiError, NetworkError } from './errors';
 import { withLock } from './lock';
@@ -15,6 +16,7 @@ import {
   outboxItem,
   sessionItem,
 } from './storage';
+import { clearUpdateRequired, noteUpdateRequired } from './update-required';
 import { NoUserKeyError, type Opener, openerFor, openOrNull, sealFor } from './vault';
 
 const BASE_DELAY_MS = 30_000;
@@ -30,6 +32,8 @@ export interface FlushResult {
   failed: string[];
   needsAttention: string[];
   needsSignIn: boolean;
+  /** The API refused this version as too old (426): items wait here until Curbside is updated. */
+  updateRequired: boolean;
 }
 
 /** Exponential from 30 s, capped at 30 min; `attempts` counts failures so far (≥ 1). */
@@ -77,18 +81,42 @@ export async function openItem(open: Opener | null, item: OutboxItem): Promise<O
 }
 
 async function deliver(api: Api, item: OpenOutboxItem): Promise<void> {
-  if (item.kind === 'flag') await api.call(endpoints.createFlag, { body: item.body });
-  else await api.call(endpoints.createQuestion, { body: item.body });
+  switch (item.kind) {
+    case 'flag':
+      await api.call(endpoints.createFlag, { body: item.body });
+      return;
+    case 'question':
+      await api.call(endpoints.createQuestion, { body: item.body });
+      return;
+    case 'meToo': {
+      const { hotspotId, ...body } = item.body;
+      await api.call(endpoints.meToo, { params: { id: hotspotId }, body });
+      return;
+    }
+    case 'talk':
+      await api.call(endpoints.needToTalk, { body: item.body });
+      return;
+  }
+}
+
+/** What an anonymous item's receipt shows in My items before its flag is fetched. */
+function receiptFor(item: OpenOutboxItem): { secret: string; preview: string } | null {
+  if (item.kind === 'flag' && item.body.anonymous && item.body.receiptSecret)
+    return { secret: item.body.receiptSecret, preview: item.body.text.slice(0, PREVIEW_CHARS) };
+  if (item.kind === 'meToo' && item.body.anonymous && item.body.receiptSecret)
+    return { secret: item.body.receiptSecret, preview: ME_TOO_TEXT };
+  return null;
 }
 
 async function recordDelivery(item: OpenOutboxItem, now: number): Promise<void> {
   // The receipt is kept (sealed with the owner's key) before the item leaves the outbox.
-  if (item.kind === 'flag' && item.body.anonymous && item.body.receiptSecret) {
+  const receipt = receiptFor(item);
+  if (receipt) {
     await addReceipt({
       clientId: item.clientId,
-      secret: item.body.receiptSecret,
+      secret: receipt.secret,
       createdAt: now,
-      textPreview: item.body.text.slice(0, PREVIEW_CHARS),
+      textPreview: receipt.preview,
       userId: item.userId,
     });
   }
@@ -141,7 +169,13 @@ export async function flush({
   /** Also items whose retry is not yet due (sign-out sends everything it can). */
   all?: boolean;
 }): Promise<FlushResult> {
-  const result: FlushResult = { delivered: [], failed: [], needsAttention: [], needsSignIn: false };
+  const result: FlushResult = {
+    delivered: [],
+    failed: [],
+    needsAttention: [],
+    needsSignIn: false,
+    updateRequired: false,
+  };
   const owner = userId ?? (await sessionItem.getValue())?.user.id;
   if (!owner) return result;
 
@@ -173,6 +207,8 @@ export async function flush({
         await deliver(api, item);
         await recordDelivery(item, now);
         result.delivered.push(item.clientId);
+        // The API takes this version again (updated, or the minimum lowered): the notice has passed.
+        if (result.delivered.length === 1) await clearUpdateRequired();
       } catch (error) {
         // A 2xx whose body we cannot read (API newer or older than this build) was still stored:
         // resending would only return the same body, so it counts as delivered.
@@ -184,6 +220,14 @@ export async function flush({
         if (error instanceof ApiError && error.status === 401) {
           await needsSignInItem.setValue(true);
           result.needsSignIn = true;
+          break;
+        }
+        // Editing cannot fix "too old": the item waits, safe, until Curbside is updated, and so does the rest.
+        if (error instanceof ApiError && error.status === 426) {
+          await noteUpdateRequired(error, now);
+          await scheduleRetry(item, error, now);
+          result.failed.push(item.clientId);
+          result.updateRequired = true;
           break;
         }
         if (isRetryable(error)) {
@@ -208,10 +252,17 @@ async function failAll(due: OutboxItem[], error: unknown, now: number, result: F
     result.needsSignIn = true;
     return;
   }
+  if (error instanceof ApiError && error.status === 426) result.updateRequired = true;
   const [first] = due;
   if (!first) return;
   await scheduleRetry(first, error, now);
   result.failed.push(first.clientId);
+}
+
+/** Whether a "needs attention" entry can go back into a form (flags and questions have one). */
+export async function editable(clientId: string): Promise<boolean> {
+  const found = (await needsAttentionItem.getValue()).find((a) => a.item.clientId === clientId);
+  return found?.item.kind === 'flag' || found?.item.kind === 'question';
 }
 
 /** One "needs attention" entry with its body and reason, or null when it cannot be opened now. */

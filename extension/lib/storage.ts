@@ -3,8 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import type { Topic, Unit } from '../../shared/catalog';
 import type { ErrorCode } from '../../shared/errors';
 import type { FlagCreate, FlagList, ReceiptStatusResponse } from '../../shared/flags';
+import type { MeTooCreate } from '../../shared/hotspots';
 import type { ScreenTip } from '../../shared/kb';
-import type { NeedToTalkCreated, QuestionCreate, QuestionList } from '../../shared/questions';
+import type { NeedToTalkCreate, NeedToTalkCreated, QuestionCreate, QuestionList } from '../../shared/questions';
 import type { System } from '../../shared/systems';
 import type { User } from '../../shared/users';
 import { BUILD_API_URL, normaliseApiUrl } from './config';
@@ -41,8 +42,12 @@ interface OutboxBase {
   createdAt: number;
   lastError?: string;
 }
-/** What an outbox item sends. */
-export type OutboxContent = { kind: 'flag'; body: FlagCreate } | { kind: 'question'; body: QuestionCreate };
+/** What an outbox item sends; a "me too" keeps its hotspot beside the body (sealed with it). */
+export type OutboxContent =
+  | { kind: 'flag'; body: FlagCreate }
+  | { kind: 'question'; body: QuestionCreate }
+  | { kind: 'meToo'; body: MeTooCreate & { hotspotId: string } }
+  | { kind: 'talk'; body: NeedToTalkCreate };
 /** An item as stored: its body (text, and an anonymous flag's receipt secret) sealed for its owner. */
 export interface OutboxItem extends OutboxBase {
   kind: OutboxContent['kind'];

@@ -25,7 +25,48 @@ function describe(e: AccountAuditEntry): string {
   }
 }
 
-/** "Sign-ins to my account": the audit of this account's sign-ins and codes, and a code to add a device. */
+/** Signs out every device of this account, this one too, after one confirming step. */
+function SignOutEverywhere() {
+  const app = usePopup();
+  const [confirming, setConfirming] = useState(false);
+  const [working, setWorking] = useState(false);
+
+  async function confirm() {
+    setWorking(true);
+    try {
+      if (await app.signOutEverywhere()) await app.signOut();
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  if (!confirming)
+    return (
+      <p>
+        <button type="button" disabled={app.busy.value} onClick={() => setConfirming(true)}>
+          Sign out everywhere
+        </button>
+      </p>
+    );
+  return (
+    <div class="confirm">
+      <p>
+        Sign out of Curbside on every device, this one too? Each one asks for a sign-in again. Anything waiting to send
+        stays on its device until then.
+      </p>
+      <div class="row">
+        <button type="button" class="primary" disabled={working} onClick={() => void confirm()}>
+          {working ? 'Signing out…' : 'Sign out everywhere'}
+        </button>
+        <button type="button" disabled={working} onClick={() => setConfirming(false)}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** "Sign-ins to my account": the audit of this account's sign-ins and codes, a code to add a device, sign out everywhere. */
 export function AccountSignIns() {
   const app = usePopup();
   const [entries, setEntries] = useState<AccountAuditEntry[] | null>(null);
@@ -95,6 +136,7 @@ export function AccountSignIns() {
           </button>
         </p>
       )}
+      <SignOutEverywhere />
       <div class="row">
         <button type="button" onClick={() => void app.open('home')}>
           Back

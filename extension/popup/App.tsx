@@ -9,8 +9,8 @@ const AskForm = lazyView(() => import('./AskForm').then((m) => m.AskForm));
 const MyItems = lazyView(() => import('./MyItems').then((m) => m.MyItems));
 const NeedToTalk = lazyView(() => import('./NeedToTalk').then((m) => m.NeedToTalk));
 const AccountSignIns = lazyView(() => import('./AccountSignIns').then((m) => m.AccountSignIns));
-// "A new device signed in as you": asked for after the first render, on every popup open.
-const SignInNotice = lazyPart(() => import('./SignInNotice').then((m) => m.SignInNotice));
+// "Update Curbside" and "a new device signed in as you": asked for after the first render, on every popup open.
+const Notices = lazyPart(() => import('./Notices').then((m) => m.Notices));
 
 function CurrentView() {
   const app = usePopup();
@@ -43,7 +43,7 @@ export function App() {
         <div class="error" role="alert">
           {app.error.value}
         </div>
-        {app.ready.value && app.signedIn.value && <SignInNotice />}
+        {app.ready.value && <Notices />}
         {app.ready.value ? <CurrentView /> : <p aria-busy="true">Loading…</p>}
       </main>
     </>

@@ -4,7 +4,7 @@ import { usePopup } from './state';
 import { ViewHeading } from './ViewHeading';
 
 // After the first render: tips need the screen capture and the API client.
-const ScreenTips = lazyPart(() => import('./ScreenTips').then((m) => m.ScreenTips));
+const HomeTips = lazyPart(() => import('./ScreenTips').then((m) => m.HomeTips));
 const NotifyPrefs = lazyPart(() => import('./NotifyPrefs').then((m) => m.NotifyPrefs));
 
 export function Home() {
@@ -29,7 +29,7 @@ export function Home() {
       <button type="button" class="link" onClick={() => void app.open('signins')}>
         Sign-ins to my account
       </button>
-      <ScreenTips />
+      <HomeTips />
       {canAsk && (
         <p class="talk-entry">
           <button type="button" class="link" onClick={() => void app.open('talk')}>

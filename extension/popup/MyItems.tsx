@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ItemActions } from './ItemActions';
 import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
@@ -76,6 +77,7 @@ export function MyItems() {
                 </p>
               ))}
               {item.question && <Thread question={item.question} />}
+              {cachedAt === null && <ItemActions item={item} />}
             </li>
           ))}
         </ul>

@@ -19,7 +19,7 @@ export function NeedToTalk() {
   const app = usePopup();
   const [text, setText] = useState('');
   const [support, setSupport] = useState<NeedToTalkCreated['support'] | null>(null);
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<'sent' | 'queued' | null>(null);
   /** Null until known (or offline): the request is offered, as it would be queued for whoever comes. */
   const [peerSupport, setPeerSupport] = useState<boolean | null>(null);
   // One id per visit: sending again after a lost answer cannot ask twice.
@@ -38,11 +38,10 @@ export function NeedToTalk() {
   const nobody = peerSupport === false && !sent;
 
   async function send(confirmed?: Parameters<typeof app.needToTalk>[2]) {
-    const created = await app.needToTalk(clientId, text, confirmed);
-    if (!created) return;
-    setSupport(created.support);
+    const outcome = await app.needToTalk(clientId, text, confirmed);
+    if (!outcome) return;
     setText('');
-    setSent(true);
+    setSent(outcome);
   }
 
   function onInput(value: string) {
@@ -63,7 +62,7 @@ export function NeedToTalk() {
       <div id="talk-heading">
         <ViewHeading>Talk to someone</ViewHeading>
       </div>
-      {sent ? (
+      {sent === 'sent' ? (
         <p class="notice">
           Thank you for reaching out. A peer supporter will get in touch with you as soon as they can. You can follow it
           in My items.
@@ -72,6 +71,11 @@ export function NeedToTalk() {
         <p class="notice">
           No peer supporter is available in Curbside at the moment, so a request here would not reach anyone. The
           contacts below can help now.
+        </p>
+      ) : sent === 'queued' ? (
+        <p class="notice">
+          Thank you for reaching out. Your request is saved on this device and goes to peer support as soon as Curbside
+          can reach your organisation. If you need someone now, the contacts below are there for you.
         </p>
       ) : (
         <p>

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import type { AttentionItem, OpenAttentionItem } from '../lib/storage';
 import { usePopup } from './state';
 
-function preview(entry: OpenAttentionItem): string {
-  const text = entry.item.body.text;
+function preview({ item }: OpenAttentionItem): string {
+  const text = (item.kind === 'meToo' ? item.body.comment : item.body.text) ?? '';
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
+
+const NOUNS = { flag: 'Flag', question: 'Question', meToo: '“Me too”', talk: 'Need to talk' };
 
 /** Where the server pointed at a problem ("in Your question"), when it said. */
 function where(details: unknown): string {
@@ -22,14 +24,17 @@ function where(details: unknown): string {
 function AttentionEntry({ entry }: { entry: AttentionItem }) {
   const app = usePopup();
   const [confirming, setConfirming] = useState(false);
-  const noun = entry.item.kind === 'flag' ? 'flag' : 'question';
+  const noun = entry.item.kind === 'flag' || entry.item.kind === 'question' ? entry.item.kind : 'request';
+  const editable = entry.item.kind === 'flag' || entry.item.kind === 'question';
   // Opened with the user's key; until it is in memory (offline after a restart) only the kind shows.
   const opened = app.attentionOpen.value[entry.item.clientId];
   return (
     <li class="item">
       <p class="item-text">
-        {entry.item.kind === 'flag' ? 'Flag' : 'Question'}
-        {opened ? `: “${preview(opened)}”` : ' (sealed until Curbside can reach your organisation’s server)'}
+        {NOUNS[entry.item.kind]}
+        {opened
+          ? preview(opened) && `: “${preview(opened)}”`
+          : ' (sealed until Curbside can reach your organisation’s server)'}
       </p>
       {opened && (
         <p class="field-error">
@@ -49,7 +54,7 @@ function AttentionEntry({ entry }: { entry: AttentionItem }) {
         </div>
       ) : (
         <div class="row">
-          {opened && (
+          {opened && editable && (
             <button type="button" onClick={() => void app.editAttention(entry.item.clientId)}>
               Edit and resend
             </button>

@@ -3,6 +3,18 @@ import type { ScreenTip } from '../../shared/kb';
 import type { Screen } from '../../shared/screen';
 import { KbAnswer } from './KbAnswer';
 import { usePopup } from './state';
+import { TipEditor } from './TipEditor';
+
+/** On Home: the tips for this screen, and for mentors the editor of their own (both after the first render). */
+export function HomeTips() {
+  const app = usePopup();
+  return (
+    <>
+      <ScreenTips />
+      {app.session.value?.user.roles.includes('mentor') && <TipEditor />}
+    </>
+  );
+}
 
 /**
  * "Others asked this here": published answers and mentors' tips for the screen the popup was

@@ -15,6 +15,10 @@ export interface MyItem {
   id: string;
   kind: 'flag' | 'question';
   anonymous: boolean;
+  /** Flags: the id the sender chose (an anonymous flag's receipt is kept under it). */
+  clientId?: string;
+  /** Flags: taken back by the sender; it no longer counts towards its hotspot. */
+  withdrawn?: boolean;
   text: string;
   status: string;
   createdAt: string;
@@ -35,8 +39,10 @@ function fromFlag(f: Flag, seen: Set<string>): MyItem {
     id: f.id,
     kind: 'flag',
     anonymous: f.anonymous,
+    clientId: f.clientId,
+    withdrawn: f.withdrawn === true,
     text: f.text,
-    status: FLAG_STATUS_LABELS[f.status],
+    status: f.withdrawn ? 'Withdrawn' : FLAG_STATUS_LABELS[f.status],
     createdAt: f.createdAt,
     answers: [],
     response: f.response ?? null,
@@ -76,6 +82,17 @@ export function buildItems(cache: ItemsCache, seen: readonly string[]): MyItem[]
     ...cache.questions.map((q) => fromQuestion(q, seenSet)),
   ];
   return items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+/** The cache with the API's copy of one flag or question put in place of the one it had. */
+export function replaceInCache(cache: ItemsCache, changed: { flag?: Flag; question?: Question }): ItemsCache {
+  const { flag, question } = changed;
+  return {
+    ...cache,
+    flags: flag ? cache.flags.map((f) => (f.id === flag.id ? flag : f)) : cache.flags,
+    anonymous: flag ? cache.anonymous.map((f) => (f?.id === flag.id ? flag : f)) : cache.anonymous,
+    questions: question ? cache.questions.map((q) => (q.id === question.id ? question : q)) : cache.questions,
+  };
 }
 
 type Lists = Omit<ItemsCache, 'userId' | 'fetchedAt'>;

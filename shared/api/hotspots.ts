@@ -17,7 +17,7 @@ import {
   SystemHotspotList,
 } from '../hotspots';
 import { IdParams } from '../ids';
-import { PdsaAdvance, PdsaCreate, PdsaCycle } from '../pdsa';
+import { CycleOwnerList, PdsaAdvance, PdsaCreate, PdsaCycle } from '../pdsa';
 import { ProgrammeHealth, ProgrammeQuery } from '../programme';
 import { type Endpoint, REPORTERS } from './endpoint';
 
@@ -119,6 +119,15 @@ export const hotspotEndpoints = {
     body: PdsaCreate,
     response: PdsaCycle,
     status: 201,
+  },
+  cycleOwners: {
+    method: 'get',
+    path: '/v1/cycle-owners',
+    summary: 'Active leads and mentors who may own a PDSA cycle, by name',
+    tag: 'pdsa',
+    roles: LEADS,
+    response: CycleOwnerList,
+    status: 200,
   },
   advanceCycle: {
     method: 'post',

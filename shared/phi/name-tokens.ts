@@ -45,12 +45,17 @@ export const CLINICAL_ENDING =
 
 // Nouns that follow an eponym: "Todd's paralysis", "Kelly clamp", "Beck's triad", "Salem sump".
 export const EPONYM_NOUN =
-  /^(?:['’]s)?[^\S\n]+(?:(?:I{1,3}|IV|V|[1-4])[^\S\n]+)?(?:sign|signs|pupils?|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device)\b/i;
+  /^(?:['’]s)?[^\S\n]+(?:(?:I{1,3}|IV|V|[1-4])[^\S\n]+)?(?:sign|signs|pupils?|triad|disease|syndrome|procedure|operation|paralysis|palsy|gangrene|angina|contracture|law|test|maneuver|manoeuvre|reflex|phenomenon|score|scale|criteria|classification|fracture|pouch|solution|node|nodes|line|catheter|clamp|shunt|sump|tube|drain|forceps|retractor|suction|tip|stockings|splint|traction|position|curve|formula|ulcer|hernia|tumou?r|lesion|space|esophagectomy|repair|anastomosis|method|rule|rules|protocol|bundle|stage|staging|grade|type|class|index|sequence|valve|circuit|cannula|mask|bag|bed|chair|lift|transfer|technique|incision|approach|block|fixation|nail|plate|screw|cast|brace|boot|collar|board|sheet|needle|needles|device|malformation|murmur|bod(?:y|ies)|cells?|rings?|mechanism|proteins?|nodules?|features|polyps?|polyposis|anomaly|stain|staining|attack|variant|hemiarthroplasty|prosthesis|tear|lesions|lines|waves?|pattern|gait|spots|hump|effect|sarcoma|lymphoma|cyst|aneurysm|arteritis|thyroiditis|anemia|purpura|dystrophy|ataxia|chorea|neuralgia|esophagus|diverticulum|frame|rods?|wires?|pins?|delusion|physiology|fundoplication|transformation|chromosome|deformity|vasculitis|virus|jaw)\b/i;
 /** Is the word ending at `end` an eponym, by the noun after it? */
 export function eponymAfter(text: string, end: number): boolean {
   const m = EPONYM_NOUN.exec(text.slice(end, end + 30));
   // "Bianchetti bed 32", "Okafor line 2": a noun with a number after it is where the person is.
-  return m !== null && !/^\s*#?\d/.test(text.slice(end + m[0].length, end + m[0].length + 4));
+  // A type, class, stage or grade takes its number ("Crigler Najjar type 2").
+  return (
+    m !== null &&
+    (/(?:type|class|stage|grade|score|criteria)$/i.test(m[0]) ||
+      !/^\s*#?\d/.test(text.slice(end + m[0].length, end + m[0].length + 4)))
+  );
 }
 
 const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);

@@ -91,6 +91,16 @@ const CONFUSABLE: Record<string, string> = {
   đ: 'd',
   Đ: 'D',
   ħ: 'h',
+  // Letters NFKD keeps whole, read as their usual Latin spelling ("Þórsson" → "Thorsson").
+  Þ: 'Th',
+  þ: 'th',
+  ð: 'd',
+  Ð: 'D',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  Œ: 'Oe',
+  ß: 'ss',
   // punctuation that stands for ASCII
   '‐': '-',
   '‑': '-',

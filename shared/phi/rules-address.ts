@@ -7,7 +7,7 @@
 
 import { isEnglishWord, isPlace } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
-import { foreign, RELATIONS } from './name-tokens';
+import { clinicalEnding, foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
 const STATE_ABBR =
@@ -24,11 +24,18 @@ const STATE_AP =
 // USPS street suffixes (Publication 28, C1) with their common abbreviations. Left out: the
 // abbreviations that are clinical words or units ("ml", "dl", "ft", "is", "pr", "lp").
 // Common slips of the longer ones ("stret", "avenu", "raod") are kept too: a typed note has them.
+// The rest of USPS Publication 28 C1, plurals included: many are everyday words too, so they need
+// capitals or a cue (see SOFT_SUFFIX).
+const USPS_MORE =
+  'anx|annex|anex|arcade|arc|bottom|btm|burgs?|camp|cp|cape|cpe|centers|circles|cirs|club|clb|course|crse|courts|cts|coves|cvs|dam|dm|divide|dv|drives|drs|extensions|exts|fall|fords|frds|forges|frgs|glens|glns|greens|grns|groves|grvs|harbors|hbrs|hill|hl|islands?|iss|keys?|kys?|land|lights?|lgts?|loaf|lf|locks?|lcks?|manors|mnrs|motorway|mtwy|mountains|mtns|neck|nck|overpass|opas|parks|parkways|pkwys|points|pts|ports|prts|radial|radl|rapid|rpd|rest|rst|ridges|rdgs|roads|rds|shoals?|shls?|squares|sqs|streets|sts|throughway|trwy|track|trak|trafficway|trfy|underpass|upas|unions?|uns?|valleys|vlys|viaduct|via|views|vws|villages|vlgs|walks|wall|ways|wells?|wls?|meadow|mdw|estate|est|junctions|jcts|cliff|spurs|plain|pln|pine|pne|crossroad';
 const SUFFIX =
-  'street|stret|streeet|steet|sreet|strt|avenue|avenu|avnue|aveune|road|raod|drvie|dirve|lnae|cirlce|circel|boulevrd|blvrd|terace|st|str|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd';
+  'street|stret|streeet|steet|sreet|strt|avenue|avenu|avnue|aveune|road|raod|drvie|dirve|lnae|cirlce|circel|boulevrd|blvrd|terace|st|str|ave|av|avn|road|rd|drive|dr|drv|lane|ln|way|wy|court|ct|crt|circle|cir|circ|boulevard|blvd|boul|place|pl|terrace|ter|terr|trail|trl|parkway|pkwy|pky|highway|hwy|square|sq|loop|pike|alley|aly|crossing|xing|crossroads?|xrd|cove|cv|heights|hts|plaza|plz|commons?|cmn|bend|bnd|run|row|path|pass|point|pt|expressway|expy|freeway|fwy|turnpike|tpke|route|rte|causeway|cswy|landing|lndg|ridge|rdg|hollow|holw|grove|grv|park|knolls?|knl|manor|mnr|mews|crescent|cres|close|gardens?|gdns?|glen|gln|green|grn|meadows?|mdws?|estates?|ests?|vista|vis|view|vw|creek|crk|trace|trce|spur|bluffs?|blf|branch|bridge|brg|brook|brk|bypass|byp|canyon|cyn|center|ctr|centre|cliffs?|clf|corners?|cors|crest|crst|curve|dale|extension|ext|falls|fls|ferry|fry|fields?|fld|flats?|flt|ford|forest|frst|forge|fork|forks|frks|gateway|gtwy|harbou?r|hbr|haven|hvn|hills?|inlet|isle|junction|jct|lakes?|lk|lodge|mall|mills?|mission|mountain|mtn|orchard|orch|oval|passage|pines?|plains?|port|prairie|ramp|ranch|rnch|rapids|river|riv|shores?|skyway|springs?|spg|station|sta|stravenue|stream|summit|smt|tunnel|valley|vly|village|vlg|ville|walk|bayou|beach|bch|wharf|quay|promenade|esplanade|drove|wynd|' +
+  USPS_MORE;
 // Suffixes that also name a hospital's places ("2 Heart Center", "4 West Park"): they need a street-like word.
-const SOFT_SUFFIX =
-  /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
+const SOFT_SUFFIX = new RegExp(
+  `^(?:${USPS_MORE}|center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|tower|gardens?|pavilion|campus|wing|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$`,
+  'i',
+);
 // A unit after a street line: "Apt 4B", "# 12", "Ste 200", "Lot 38", "Fl 2", "Rear".
 const UNIT = `(?:,?\\s*(?:(?:apt|apartment|unit|suite|ste|no|bldg|building|fl|floor|lot|trlr|trailer|space|spc|rm|room|dept|pier|slip|hngr|hangar|ofc|office|ph|penthouse|box)\\b\\.?|#)\\s*#?\\s*(?=[A-Za-z]{0,2}\\d|[A-Za-z]\\b)[A-Za-z0-9-]{1,6}\\b|,?\\s+(?:rear|front|upper|lower|basement|bsmt|frnt|uppr|lowr)\\b(?!\\s+(?:ext|extremit|lobe|quadrant|back|gi|leg|arm|body)))`;
 // House numbers: "1423", "221B", "123-45" (Queens), "12 1/2", "N1234" (Wisconsin grid).
@@ -48,9 +55,47 @@ const STREET = oneLine(
 );
 // A street with no house number after a residence cue: "lives on Elm Street", "house off Old Mill Rd".
 const STREET_NO_NUMBER = oneLine(
-  `\\b(?:lives?|living|lived|resides?|residing|house|home|apartment|apt|trailer|moved|staying|stays|address(?:\\s+is)?)\\b[^.;\\n]{0,25}?\\b(?:on|off)\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,3}\\s+(?:${SUFFIX})\\b\\.?)`,
+  `\\b(?:lives?|living|lived|resides?|residing|house|home|apartment|apt|trailer|moved|staying|stays|address(?:\\s+is)?)\\b[^.;\\n]{0,25}?\\b(?:on|off)\\s+((?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+(?!(?:the|a|an|near|by|with|and|or|of|in|on|at|to|for|from|behind|across|past)\\b)[A-Za-z][A-Za-z'.-]*){0,3}\\s+(?:${SUFFIX})\\b\\.?)`,
   'gi',
 );
+// A numbered road after a residence or scene cue: "lives off Route 30", "house on County Road 12",
+// "MVC on I-94", "lives out on Hwy 12".
+const ROAD_NO_NUMBER = oneLine(
+  `\\b(?:lives?|living|lived|resides?|residing|house|home|farm|trailer|moved|staying|stays|address(?:\\s+is)?|mvc|mva|crash|accident|found|scene)\\b[^.;\\n]{0,25}?\\b(?:on|off|at|near)\\s+((?:(?:old|state|county|us|u\\.s\\.|farm\\s+to\\s+market|ranch)\\s+)?(?:route|rte|rt|highway|hwy|road|rd|county\\s+road|cr|sr|fm|interstate|i)(?:\\s|-)*(?:\\d{1,4}[A-Za-z]?|[A-Z]{1,2})\\b(?:\\s+(?:N|S|E|W|North|South|East|West)\\b)?)`,
+  'gi',
+);
+// Two streets crossing: "at 5th and Main", "corner of Elm St and Oak Ave", "Main St & 3rd Ave",
+// "Hwy 41 and County Rd K". One side needs a street type or an ordinal, and a cue before.
+const STREET_SIDE = `(?:(?:hwy|highway|route|rte|county\\s+(?:road|rd)|cr|sr|us)\\s*-?\\s*(?:\\d{1,4}|[A-Z]{1,2}\\b)|(?:${DIR}\\.?\\s+)?(?:\\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'.-]*)(?:\\s+[A-Z][A-Za-z'.-]*){0,2}?(?:\\s+(?:${SUFFIX})\\b\\.?)?)`;
+const INTERSECTION = oneLine(
+  `\\b(?:corner\\s+of|intersection\\s+of|at|near|on|off|of)\\s+(${STREET_SIDE}\\s*(?:and|&|\\/|@|x)\\s*${STREET_SIDE})`,
+  'gi',
+);
+// "the 1200 block of Elm St", "3400 blk of N Main".
+const BLOCK_OF = oneLine(
+  `\\b\\d{1,5}\\s+(?:block|blk)\\s+(?:of\\s+)?(?:${DIR}\\.?\\s+)?(?:[A-Za-z][A-Za-z'.-]*|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[A-Za-z][A-Za-z'.-]*){0,2}?(?:\\s+(?:${SUFFIX})\\b\\.?)`,
+  'gi',
+);
+const COMPLEX_TYPES =
+  'apartments apts apt towers manor estates village commons terrace gardens court courts place homes'
+    .split(' ')
+    .map((w) => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+// A named apartment complex or park after a residence cue: "lives at Oak Terrace Apts", "lives in
+// the Riverside Apartments", "Sunny Acres trailer park".
+const COMPLEX = oneLine(
+  `\\b(?:lives?|living|resides?|residing|staying|stays|moved)\\s+(?:at|in|to)\\s+(?:the\\s+)?((?:[A-Z][A-Za-z'.-]*\\s+){1,3}(?:${COMPLEX_TYPES}))\\b`,
+  'g',
+);
+const GATE = new Map<RegExp, RegExp>([
+  [ROAD_NO_NUMBER, /\b(?:route|rte|rt|highway|hwy|road|rd|cr|sr|fm|interstate|i)(?:\s|-)*(?:\d|[A-Z]{1,2}\b)/i],
+  [
+    INTERSECTION,
+    /(?:\d(?:st|nd|rd|th)|\b(?:st|ave|rd|blvd|dr|ln|hwy|street|avenue|road|drive|lane|route|highway|boulevard|main)\.?) ?(?:and|&|\/|@|x) |(?:and|&|@) (?:\d{1,3}(?:st|nd|rd|th)|hwy|highway|route|rte|county)\b/i,
+  ],
+  [BLOCK_OF, /\d\s+(?:block|blk)\b/i],
+  [COMPLEX, /\b(?:lives?|living|resides?|residing|staying|stays|moved)\s+(?:at|in|to)\s/],
+]);
 // The street type first: "3 Avenue of the Americas", "19 Avenue C", "5 Calle Sol", "77 rue de la Paix".
 const TYPE_FIRST = oneLine(
   `(?<![\\w#./-])${HOUSE}\\s+(?:avenue|ave|calle|rue|via|camino|avenida|av|rua|paseo|boulevard|blvd|route|rte|chemin|strada|carrera|carretera|rambla)\\.?\\s+((?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?:[A-Z]\\b|[A-Za-z][A-Za-z'-]+)(?:\\s+(?:(?:of|the|de|del|la|los|las|le|du|des|da|do|dos|di|della)\\s+)*(?!(?:apt|apartment|unit|ste|suite|lot|bldg|trlr|fl|floor|rm|room)\\b)[A-Z][A-Za-z'-]+){0,2})${UNIT}{0,2}`,
@@ -75,7 +120,7 @@ const ADDRESS_CUE =
 // The county word is found first; its name is then read back from it (a regex starting at every
 // word would try four words before each).
 const COUNTY_WORD =
-  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|Cnty|CNTY|cnty|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.)(?![A-Za-z])/g;
+  /\s(County|Parish|Borough|Township|Twp|Census\s+Area|Municipality|Cnty|CNTY|cnty|county|parish|borough|township|twp|COUNTY|PARISH|BOROUGH|TOWNSHIP|TWP|Co\.|(?:Co|CO|co)(?=[ \t]*(?:[,;:)|\n]|$|[ \t]-[ \t]|[ \t](?:resident|res|area|line|jail|sheriff|EMS|ems|hospital|hosp|health|dept|department|public|social|courthouse|court)\b|[ \t][A-Z]{2}\b)))(?![A-Za-z])/g;
 const COUNTY_NAME = /\b((?:[A-Za-z][A-Za-z.'-]+\s+){0,3}[A-Za-z][A-Za-z'-]+)$/;
 const STREET_WORD = new RegExp(`^(?:${SUFFIX})\\.?$`, 'i');
 // Words before "county" that are not its name: "the county", "same county", "a rural county".
@@ -131,9 +176,15 @@ const TOWN_STATE_NAME_LOWER = new RegExp(
   `\\b([a-z][a-z'.-]+(?: [a-z][a-z'.-]+)?),\\s*(?:${STATE_NAMES.toLowerCase()})\\b`,
   'g',
 );
+// Between a state and its ZIP: a comma, a bar, a bullet or a colon, even ", USA" ("MD • 21702", "MD, USA 21702").
+const ZIP_SEP = '(?:,?\\s*(?:USA|U\\.S\\.A\\.?|US|United\\s+States)\\.?)?\\s*[,|;/:(•·∙-]?\\s*';
+// Abbreviations in title case ("Frederick, Md 21702"): only before a ZIP, where "Md" cannot be a doctor.
+const STATE_TITLE = STATE_ABBR.split(' ')
+  .map((a) => `${a[0]}${a[1]?.toLowerCase()}`)
+  .join('|');
 // The town read back from before a state and a ZIP: "Kewaskum WI 53040", "KEWASKUM WI", "kewaskum wi 53040".
 const TOWN_BEFORE_STATE = new RegExp(
-  `([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})[ \\t]*,?[ \\t]*(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?\\s*[,|;/-]?\\s*$`,
+  `([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})[ \\t]*,?[ \\t]*(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()}|${STATE_TITLE})\\.?${ZIP_SEP}$`,
 );
 
 /** The words of a town at the end of `words`: capitalised non-vocabulary words, or one lower-case foreign or listed word. */
@@ -162,12 +213,22 @@ const CITY_STATE_LOWER = new RegExp(
 // or title case ("OH 45402", "Ohio 45402"); one in lower case after a word ("fall river, pa 49874");
 // a county ("Pottawattamie County 70415"); a town and a comma ("Dayton, 45402").
 const ZIP5 = /(?<![\w./$#-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)/g;
-const STATE_BEFORE_ZIP = new RegExp(`(?:\\b(?:${STATE_UPPER})\\.?|\\b${STATE_AP})\\s*[,|;/-]?\\s*$`);
+const STATE_BEFORE_ZIP = new RegExp(`(?:\\b(?:${STATE_UPPER}|${STATE_TITLE})\\.?|\\b${STATE_AP})${ZIP_SEP}$`);
 const STATE_LOWER_BEFORE_ZIP = new RegExp(
   `\\b([A-Za-z][A-Za-z'.-]+),?\\s+(?:${STATE_ABBR_ALT.toLowerCase()}|${STATE_NAMES.toLowerCase()})\\.?,?\\s+$`,
 );
-const COUNTY_BEFORE_ZIP = /\b(?:county|parish|borough|township|twp)\.?\s*[,|;/-]?\s*$/i;
-const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*[,|;]\s*$/;
+const COUNTY_BEFORE_ZIP = new RegExp(`\\b(?:county|parish|borough|township|twp|County|Parish|COUNTY)\\.?${ZIP_SEP}$`);
+const TOWN_COMMA_BEFORE_ZIP = /\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*(?:[,|;(]|\s-)\s*$/;
+// Five digits where a place goes: "lives in 21702", "moved from 21702", "in the 21702 area".
+const ZIP_AS_PLACE_BEFORE =
+  /\b(?:lives?|living|lived|resides?|residing|moved|moving|relocated|staying|stays|(?:is|comes|came)\s+from)\s+(?:here\s+)?(?:in|from|to|near|at)?\s*(?:the\s+)?(?:zip(?:\s*code)?\s+)?$/i;
+const ZIP_AS_PLACE_AFTER = /^\s+area\b/i;
+const NUMBER_UNIT_AFTER = /^\s*(?:mg|mcg|ml|units?|%|dollars|people|patients|pts|steps|feet|ft|miles|lbs?|kg)\b/i;
+// A ZIP written before its town and state: "21702 Frederick, MD", "21702 - Frederick MD".
+const ZIP_BEFORE_TOWN = new RegExp(
+  `(?<![\\w./$#-])(\\d{5}(?:-\\d{4})?)[ \\t]*[,-]?[ \\t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?[ \\t]+(?:${STATE_ABBR_ALT}|${STATE_NAMES})\\b`,
+  'g',
+);
 // "Fall River 02720", "fall river 02720": a listed town right before five digits.
 const TOWN_BEFORE_ZIP = /([A-Za-z][a-z.'-]*(?:[ -][A-Za-z][a-z.'-]*){0,2})[ ,]+$/;
 // ZIP+4 has no other use in a note.
@@ -251,6 +312,10 @@ function placeAfter(text: string, pos: number): number {
   return end;
 }
 
+// The long-standing lower-case street types that stay accepted in lower case ("12 oak court").
+const STREET_WORD_COMMON =
+  /^(?:center|ctr|centre|park|plaza|plz|station|sta|village|vlg|mall|commons?|point|pt|hills?|lakes?|view|square|sq|gardens?|court|ct|place|pl|run|pass|walk|row|path|bend|crossing|landing|close|green|mission|ramp)$/i;
+
 const NOT_STREET_WORD =
   /^(?:mg|mcg|ml|units?|min|mins|minutes|hours?|hrs?|days?|weeks?|clicks?|times?|am|pm|x|of|on|in|at|the|a|an|to|for|and|or|but|with|from|by|per|pts?|patients?|beds?|rooms?|percent|kg|lbs?|mmhg|meq|g|l|cc|doses?|tabs?|steps?|feet|ft|miles?|blocks?|floors?|west|east|north|south|med|surg|tele|icu|pod|tower|wing|unit)$/i;
 
@@ -258,7 +323,7 @@ const CITY_WORD = /^[A-Za-z][A-Za-z'.-]*$/;
 const STREET_PARTICLE = /^(?:de|del|la|las|los|le|du|des|da|do|dos|di|della|van|von|of|the|y|el|al)$/i;
 // After a street line: a town of up to three words, then a state (any case) or a ZIP.
 const TOWN_STATE_AFTER = new RegExp(
-  `^[ \\t]*[,-]?[ \\t]*(?:[A-Za-z][A-Za-z'.-]*[ \\t-]+){0,2}[A-Za-z][A-Za-z'.-]*[ \\t]*,?[ \\t]*(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_NAMES.toLowerCase()})\\b|(?:${STATE_ABBR_ALT.toLowerCase()})(?:,?[ \\t]+\\d{5}\\b|[ \\t]*(?:$|[\\n,;.|)]))|\\d{5}\\b)`,
+  `^[ \\t]*[,-]?[ \\t]*(?:[A-Za-z][A-Za-z'.-]*[ \\t-]+){0,2}[A-Za-z][A-Za-z'.-]*[ \\t]*,?[ \\t]*(?<![A-Za-z'.-])(?:(?:${STATE_ABBR_ALT}|${STATE_NAMES}|${STATE_NAMES.toLowerCase()})\\b|(?:${STATE_ABBR_ALT.toLowerCase()})(?:,?[ \\t]+\\d{5}\\b|[ \\t]*(?:$|[\\n,;.|)]))|\\d{5}\\b)`,
 );
 
 function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
@@ -398,6 +463,8 @@ export function addressRules(text: string, out: Candidate[]): void {
       if (SOFT_SUFFIX.test(suffix) && (dirOnly || words.some((w) => !DIR_WORD.test(w) && isVocab(w)))) continue;
       // "1230 thx pt", "2 vials sta": short suffixes in lower case need a cue.
       if (/^(?:pt|sta|ext|ter|vis|spur|row|run)$/.test(suffix) && !capital) continue;
+      // The USPS words that are everyday words too ("2 falls", "3 drives", "12 lead views") need capitals.
+      if (/^[a-z]/.test(suffix) && SOFT_SUFFIX.test(suffix) && !STREET_WORD_COMMON.test(suffix)) continue;
     }
     const end = m.index + (m[0] ?? '').length - ((m[0] ?? '').endsWith('.') && !(m[4] ?? '') ? 1 : 0);
     const unit = UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
@@ -427,6 +494,31 @@ export function addressRules(text: string, out: Candidate[]): void {
     const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start, end: start + street.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, start + street.length, street === street.toLowerCase(), out);
+  }
+  for (const re of [ROAD_NO_NUMBER, INTERSECTION, BLOCK_OF, COMPLEX]) {
+    // Each shape has a word without which it cannot match: tested once, cheaply, before the slower pattern.
+    if (!GATE.get(re)?.test(text)) continue;
+    for (const m of text.matchAll(re)) {
+      const v = (m[1] ?? m[0]).replace(/[\s,.]+$/, '');
+      const start = m.index + m[0].indexOf(v);
+      if (re === INTERSECTION) {
+        // Both sides street-like: an ordinal, a street type or a numbered road on at least one, and no
+        // clinical word on either ("at 5th and Main"; not "at 3 and 4", "on Lasix and Coreg").
+        const sides = v.split(/\s*(?:\band\b|&|\/|@|\bx\b)\s*/i);
+        const typed = sides.some(
+          (x) => /\d(?:st|nd|rd|th)\b|\d/.test(x) || STREET_WORD.test(x.split(/\s+/).pop() ?? ''),
+        );
+        const clean = sides.every(
+          (x) =>
+            x.length > 0 &&
+            !x.split(/\s+/).some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || clinicalEnding(w.toLowerCase())),
+        );
+        if (!typed || !clean || sides.length !== 2) continue;
+      }
+      // A numbered road beats the "County Road" a street rule reads in it.
+      const priority = re === ROAD_NO_NUMBER ? P_FORMAT + 1 : re === INTERSECTION ? P_FORMAT + 2 : P_FORMAT - 2;
+      out.push({ start, end: start + v.length, kind: 'address', priority });
+    }
   }
   for (const m of text.matchAll(TYPE_FIRST)) {
     houseAt.add(m.index);
@@ -501,6 +593,13 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
     const name = words.slice(skip).map((w) => w[0]);
     if (name.length === 0) continue;
+    // "Co" alone is also a company ("Acme Co"): a listed place, or a residence word before it.
+    if (
+      /^co$/i.test(m[2] ?? '') &&
+      !isPlace(name.join(' ')) &&
+      !PLACE_CUE.test(text.slice(Math.max(0, m.index - 40), k.index + k[0].length + 12))
+    )
+      continue;
     const start = m.index + (words[skip]?.index ?? 0);
     out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
@@ -584,6 +683,14 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: ts, end: ts + (town[1] ?? '').length, kind: 'address', priority: P_CONTEXT });
       hit = true;
     }
+    // "lives in 21702", "moved from 21702", "in the 21702 area".
+    if (
+      !hit &&
+      m[0].length === 5 &&
+      (ZIP_AS_PLACE_BEFORE.test(before) ||
+        (/\bin\s+the\s+$/i.test(before) && ZIP_AS_PLACE_AFTER.test(text.slice(m.index + 5, m.index + 12))))
+    )
+      hit = !NUMBER_UNIT_AFTER.test(text.slice(m.index + 5, m.index + 16));
     if (!hit) {
       const listed = TOWN_BEFORE_ZIP.exec(before);
       const words = (listed?.[1] ?? '').split(' ');
@@ -613,6 +720,14 @@ export function addressRules(text: string, out: Candidate[]): void {
       kind: 'zip',
       priority: P_LABELLED,
     });
+  }
+  for (const m of text.matchAll(ZIP_BEFORE_TOWN)) {
+    const town = m[2] ?? '';
+    if (town.split(/[ -]/).some((w) => isVocab(w) || (isEnglishWord(w) && !isPlace(town)))) continue;
+    const zs = m.index;
+    out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
+    const ts = m.index + m[0].indexOf(town, (m[1] ?? '').length);
+    out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT });
   }
   for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
     for (const k of text.matchAll(re)) {

@@ -47,6 +47,17 @@ const PHONE_CUE =
 // Internal extensions and ticket numbers are the hospital's, not the patient's.
 const NOT_PHONE_BEFORE =
   /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|(?<!\b(?:ph|phone|tel|cell|callback|cb|call\s+back|contact|home|mobile|mob|whatsapp|number|fax)\s?)#|\bpager|\bbeeper|\$)\s*:?\s*$/i;
+// After a word that says "phone number", any run of 7–15 digits with the usual separators is one,
+// however odd its grouping or slip of a finger: "ph 503 55 50 142", "call 503/555/0142", "503) 555-0142".
+const PHONE_WORD =
+  /\b(?:phone|ph|phn|tel|telephone|cell|cellphone|mobile|mob|fax|fx|cb|callback|call\s+back|contact|number|no|home|hm|work|wk|whatsapp|text|call|reach)\b\.?[ \t]*(?:#|no\.?|number|num)?[ \t]*(?:is|at|:|-|=)?[ \t]*/gi;
+const DIGIT_RUN = /[+(]?\d[\d \t()./-]{5,24}\d(?![\w/-]|\.\d)/y;
+const NOT_NUMBER_AFTER = /^\s*(?:mg|mcg|ml|units?|%|mmhg|bpm|kg|lbs?|cm|mm|min|hours?|hrs?|days?)\b/i;
+// The patient's own extension after a number is part of it: "503-555-0142 ext. 214", "… x214".
+const EXTENSION_AFTER = /^[ \t]*,?[ \t]*(?:ext\.?|extension|x)[ \t]*#?[ \t]*\d{1,6}(?![\w-])/i;
+// A full ten-digit number written as a phone number is one after "#" or "pager" too ("mom's # 503-555-0142").
+const NOT_PHONE10_BEFORE = /(?:\bext\.?|\bx|\bextension|\bticket|\binc|\breq|\bndc|\blot|\$)\s*[:#]?\s*$/i;
+const PHONE10_SHAPE = /^(?:\+?1[\s.-]?)?(?:\(\s?\d{3}\s?\)|\d{3})\s?[\s./-]\s?\d{3}\s?[\s.-]\s?\d{4}$/;
 const FAX_BEFORE = /(?:\bfax(?:ed)?|\bfx|\bfacsimile|\btelefax)\b[^\d\n]{0,22}$/i;
 const FAX_BEFORE_STRICT = /\bf\s*:\s*$/i;
 
@@ -54,7 +65,24 @@ function trimUrl(s: string): string {
   return s.replace(/[.,;:!?]+$/, '');
 }
 
+function cuedPhones(text: string, out: Candidate[]): void {
+  // The phone words are few in a note: find them, then read the digits right after each.
+  for (const w of text.matchAll(PHONE_WORD)) {
+    const at = w.index + w[0].length;
+    DIGIT_RUN.lastIndex = at;
+    const m = DIGIT_RUN.exec(text);
+    if (!m || /[\w./-]/.test(text[at - 1] ?? ' ')) continue;
+    const v = m[0].replace(/[\s(./-]+$/, '');
+    const digits = v.replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15 || NOT_NUMBER_AFTER.test(text.slice(at + v.length, at + v.length + 8))) continue;
+    const before = text.slice(Math.max(0, at - 30), at);
+    const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
+    out.push({ start: at, end: at + v.length, kind, priority: P_FORMAT - 1 });
+  }
+}
+
 export function contactRules(text: string, out: Candidate[]): void {
+  cuedPhones(text, out);
   for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
@@ -82,8 +110,9 @@ export function contactRules(text: string, out: Candidate[]): void {
   for (const re of [PHONE10, PHONE7, PHONE_INTL, PHONE_EXIT, PHONE_NATIONAL, PHONE7_SPACE, PHONE_CC]) {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
-      if (NOT_PHONE_BEFORE.test(before)) continue;
       const v = m[0].replace(/[\s.-]+$/, '');
+      const written = re === PHONE10 && PHONE10_SHAPE.test(v);
+      if (written ? NOT_PHONE10_BEFORE.test(before) : NOT_PHONE_BEFORE.test(before)) continue;
       const digits = v.replace(/\D/g, '').length;
       if (re === PHONE_INTL && digits < 8) continue;
       if (re === PHONE_EXIT && (digits < 10 || digits > 17)) continue;
@@ -92,7 +121,8 @@ export function contactRules(text: string, out: Candidate[]): void {
       if (re === PHONE_NATIONAL && (digits < 9 || digits > 12)) continue;
       // "(402) 814-4487" inside extra parentheses: keep the number only.
       const kind = FAX_BEFORE.test(before) || FAX_BEFORE_STRICT.test(before) ? 'fax' : 'phone';
-      out.push({ start: m.index, end: m.index + v.length, kind, priority: P_FORMAT });
+      const ext = EXTENSION_AFTER.exec(text.slice(m.index + v.length, m.index + v.length + 24));
+      out.push({ start: m.index, end: m.index + v.length + (ext ? ext[0].length : 0), kind, priority: P_FORMAT });
     }
   }
 }

@@ -8,7 +8,7 @@ import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 // English month names and abbreviations, and the Spanish, French, German, Portuguese and Italian
 // names a family member or a form from abroad may use.
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre|januar|februar|m[aä]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)';
+  '(?:febuary|feburary|februray|janurary|janaury|arpil|apirl|agust|augst|setpember|septmber|sepember|octber|ocotber|novmber|novemeber|decmber|decemeber|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[eé]cembre|januar|februar|m[aä]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = "(?:(?:18|19|20)\\d{2}|'\\d{2})";
@@ -21,21 +21,47 @@ const SHORT_PADDED = /(?<![\w./-])(0[1-9]([/-])(?:0[1-9]|[12]\d|3[01])|1[0-2]([/
 const ISO =
   /(?<![\w.-])(?<![^A-Za-z]\/|^\/)(?:18|19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\w/-]|\.\d)/g;
 // March 14th, 2023 / Mar 14 / Mar. 14, 2023 / March 2023
+// Also "Mar-14-1952", "March the 3rd", "March of 2019", "jan '20".
 const MONTH_FIRST = new RegExp(
-  `\\b(${MONTH})\\.?(?:\\s+|-)(?:(${DAY})${ORD}\\b(?:,?\\s*(?:${YEAR})\\b)?|((?:18|19|20)\\d{2})\\b)`,
+  `\\b(${MONTH})\\.?(?:\\s+|-)(?:(?:the\\s+(?=\\d{1,2}(?:st|nd|rd|th)))?(${DAY})${ORD}\\b(?:(?:,?\\s*|[-/])(?:${YEAR})\\b)?|(?:of\\s+)?((?:18|19|20)\\d{2}|'\\d{2})\\b)`,
   'gi',
 );
+// A two-digit year after a day and a month, once a date word comes first: "DOB 14 Mar 52", "dob mar 14 52".
+const TWO_DIGIT_YEAR_AFTER = /^,?\s+\d{2}(?![\w/:.-]|\.\d)/;
+// Month and four-digit year: "s/p CABG 2/2019", "dx 05/2018".
+const MONTH_YEAR = /(?<![\w./-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d{2}(?![\w/-]|\.\d)/g;
+// Spaces around or instead of the separators: "3 / 14 / 1952", "03 14 1952" (the last after a date word only).
+const NUM3_SPACED =
+  /(?<![\w./-])(\d{1,2})(?:\s+([/.-])\s*|\s*([/.-])\s+|\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+)((?:18|19|20)\d{2})(?![\w/-]|\.\d)/g;
+const SPACED_GATE = /\d\s+[/.-]|[/.-]\s+\d|\b\d{1,2}\s+\d{1,2}\s+(?:18|19|20)\d\d\b/;
+// Year first with two digits, after a date word: "DOB 52/03/14".
+const YMD_SHORT = /(?<![\w./-])(\d{2})([/.-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)/g;
+// A weekday before a date belongs to it: "Monday, March 3, 2025", "thursday 12/4".
+const WEEKDAY_BEFORE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?,?\s+$/i;
 // 14 Mar 2023 / 14-Mar-2023 / 3rd of March / 22 Sep
 const DAY_FIRST = new RegExp(
   `\\b(${DAY})${ORD}(?:\\s+of)?(?:\\s+|-)(${MONTH})\\b\\.?(?:(?:,?\\s+|-)(?:${YEAR})\\b|-\\d{2}\\b)?`,
   'gi',
 );
+// A month glued to its day or dotted, or the year first: "March14, 1952", "14.Mar.1952", "1952 Mar 14", "1952-Mar-14".
+const MONTH_ODD = new RegExp(
+  `\\b(?:(${MONTH})(${DAY})(?:st|nd|rd|th)?,?\\s*(?:18|19|20)\\d{2}|(${DAY})\\.(${MONTH})\\.(?:18|19|20)\\d{2}|(?:18|19|20)\\d{2}[\\s/-](${MONTH})\\.?[\\s/-](${DAY}))\\b`,
+  'gi',
+);
+// A holiday with its year: "Christmas 2024", "Thanksgiving of 2023".
+const HOLIDAY_YEAR =
+  /\b(?:christmas(?:\s+eve)?|xmas|thanksgiving|easter|halloween|new\s+year'?s(?:\s+(?:eve|day))?|independence\s+day|memorial\s+day|labor\s+day|valentine'?s\s+day|mother'?s\s+day|father'?s\s+day)\s+(?:of\s+)?(?:18|19|20)\d{2}\b/gi;
+// After a date, more of them: "3/14 and 3/21", "3/14-3/21", "3/14, 3/21", "March 14-16".
+const MORE_DATES =
+  /^[ \t]*(?:,|and|&|-|to|through|thru|until|or)[ \t]*(?:(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-](?:\d{4}|\d{2}))?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)(?![\w/]|[.-]\d)/i;
 // 15JAN1993, 01feb1976, 3MAR58.
 const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
-  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
-const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|[.-]\d)/g;
+  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
+// A range's hyphen may follow: "3/14-3/21".
+const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d|-\d(?!\d?\/))/g;
 const NOT_DATE_AFTER =
   /^\s*(?:mg|mcg|ml|units?|tabs?|caps?|ns|strength|of|x\b|%|l\b|lpm|liters?|litres?|hours?|hrs?|days?|weeks?|wks?|times|doses?|puffs?|drops?|sprays?|cm|mm|kg|lbs?|beats?|breaths?|min)/i;
 
@@ -84,6 +110,28 @@ function validMD(a: number, b: number): boolean {
 }
 
 export function dateRules(text: string, out: Candidate[], currentYear: number): void {
+  const first = out.length;
+  findDates(text, out, currentYear);
+  for (let i = first; i < out.length; i++) {
+    const c = out[i] as Candidate;
+    if (c.kind !== 'date') continue;
+    // A list or range of dates: the next one needs no cue of its own. A bare day follows a month only.
+    let end = c.end;
+    for (let k = 0; k < 3; k++) {
+      const more = MORE_DATES.exec(text.slice(end, end + 20));
+      if (!more || (more[3] && !/[a-z]\s*\d{1,2}(?:st|nd|rd|th)?$/i.test(text.slice(c.start, end)))) break;
+      if (more[3] && Number(more[3]) < Number(/(\d{1,2})(?:st|nd|rd|th)?$/.exec(text.slice(c.start, end))?.[1] ?? 99))
+        break;
+      if (NOT_DATE_AFTER.test(text.slice(end + more[0].length, end + more[0].length + 10))) break;
+      end += more[0].length;
+    }
+    c.end = end;
+    const day = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
+    if (day) c.start -= day[0].length;
+  }
+}
+
+function findDates(text: string, out: Candidate[], currentYear: number): void {
   for (const m of text.matchAll(NUM3)) {
     const a = Number(m[1] ?? '');
     const b = Number(m[3] ?? '');
@@ -111,7 +159,10 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
       continue;
     // "SEP-1" is a CMS measure: a month and a day joined by a hyphen need a year.
     if (!/\d{4}/.test(m[0] ?? '') && /^[A-Z]+\.?-/.test(m[0] ?? '')) continue;
-    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+    const end = m.index + (m[0] ?? '').length;
+    const yy = m[2] && !/\d{4}|'/.test(m[0] ?? '') && SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const year = yy ? TWO_DIGIT_YEAR_AFTER.exec(text.slice(end, end + 8)) : null;
+    out.push({ start: m.index, end: end + (year ? year[0].length : 0), kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DAY_FIRST)) {
     // "20-may", "22nd of may": a hyphen or an ordinal makes the month a month.
@@ -119,7 +170,32 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
       /\d{4}|^\d{1,2}(?:st|nd|rd|th)|^\d{1,2}-[a-z]/i.test(m[0] ?? '') ||
       SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
     if (!strong && AMBIGUOUS_MONTH.test(m[2] ?? '') && (m[2] ?? '') !== 'May' && (m[2] ?? '') !== 'Mar') continue;
-    out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
+    const end = m.index + (m[0] ?? '').length;
+    const yy = /[a-z.]$/i.test(m[0] ?? '') && SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const year = yy ? TWO_DIGIT_YEAR_AFTER.exec(text.slice(end, end + 8)) : null;
+    out.push({ start: m.index, end: end + (year ? year[0].length : 0), kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+    // "dilute 1/2000", "1/1000 dilution" are ratios.
+    if (/dilut|titer|titre|ratio/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
+    // "ext 7-1971" is a telephone extension; "exp 12/2026" a product's expiry, not a patient's date.
+    if (
+      /(?:\bext\.?|\bx|\bextension|#|\bexp\.?|\bexpir\w*|\bexpires|\bbest\s+by|\buse\s+by)\s*:?\s*$/i.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
+    )
+      continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of SPACED_GATE.test(text) ? text.matchAll(NUM3_SPACED) : []) {
+    if (!validMD(Number(m[1]), Number(m[4]))) continue;
+    if (!m[2] && !m[3] && !SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of text.matchAll(YMD_SHORT)) {
+    if (!SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_CONTEXT });
   }
   for (const m of text.matchAll(SHORT_PADDED)) {
     if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
@@ -130,6 +206,14 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
     if (!SHORT_CUE.test(before)) continue;
     if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_CONTEXT });
+  }
+  // Both need a four-digit year and, for the odd month forms, a letter touching a digit or a dot.
+  if (/(?:18|19|20)\d\d/.test(text)) {
+    if (/[a-z]\d|\d\.[a-z]|\d\d[\s/-][a-z]/i.test(text))
+      for (const m of text.matchAll(MONTH_ODD))
+        out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+    for (const m of text.matchAll(HOLIDAY_YEAR))
+      out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DMY_COMPACT)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });

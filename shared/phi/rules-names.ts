@@ -11,7 +11,7 @@
 // The vocabulary list (eponyms, drugs, products, roles) vetoes weak evidence.
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
-import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { COMMON_WORDS, EPONYM_PAIRS, FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 import {
   at,
   CLINICIAN,
@@ -25,9 +25,36 @@ import {
   tokenize,
 } from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
+import { otherScriptNameRules } from './rules-names-scripts';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
 type Mode = 'strong' | 'medium' | 'list';
+
+/** Two neighbouring words of tokens [i, j) that together name an eponym ("Marcus Gunn pupil"). */
+function eponymPair(toks: Tok[], i: number, j: number): boolean {
+  for (let k = Math.max(0, i - 1); k + 1 < Math.min(toks.length, j + 1); k++) {
+    const a = at(toks, k).key;
+    if (EPONYM_FIRST.has(a) && EPONYM_PAIRS.has(`${a} ${at(toks, k + 1).key}`)) return true;
+  }
+  return false;
+}
+const EPONYM_FIRST = new Set([...EPONYM_PAIRS].map((p) => p.split(' ')[0] ?? ''));
+
+/**
+ * A given name that is nothing else: no everyday word, no clinical term ("james", "elizabeth",
+ * "Deborah"; not "will", "grace", "Frank"). After one, a listed surname is the person's even when it
+ * is also a trade or an eponym ("james parker", "Elizabeth Turner", "lisa young").
+ */
+const plainFirstName = (k: string): boolean =>
+  isFirstName(k) && !isEnglishWord(k) && !isCommonWord(k) && !FUNCTION_WORDS.has(k);
+// An everyday word only when it is one of the known name-words ("young", "white"), never "driver" or "mom".
+const surnameAfterFirst = (k: string): boolean =>
+  isSurname(k) &&
+  k.length >= 3 &&
+  !FUNCTION_WORDS.has(k) &&
+  !RELATIONS.has(k) &&
+  !TITLES.has(k) &&
+  (!isEnglishWord(k) || COMMON_WORDS.has(k));
 
 /** Could this token be part of a name, given how strong the surrounding cue is? */
 function nameish(t: Tok, mode: Mode, afterFirst: boolean): boolean {
@@ -149,7 +176,9 @@ function collect(text: string, toks: Tok[], i: number, mode: Mode): number {
         continue;
       }
     }
-    if (!nameish(t, count === 0 ? mode : mode === 'list' ? 'medium' : mode, prevFirst || count > 0)) break;
+    const afterPlainFirst = count > 0 && plainFirstName(at(toks, j - 1).key) && surnameAfterFirst(t.key);
+    if (!afterPlainFirst && !nameish(t, count === 0 ? mode : mode === 'list' ? 'medium' : mode, prevFirst || count > 0))
+      break;
     if (t.shape === 'lower' && count > 0 && at(toks, i).shape !== 'lower' && at(toks, i).shape !== 'initial') break;
     prevFirst = isFirstName(t.key);
     j++;
@@ -184,6 +213,11 @@ const PT_CUES = new Set([
   'patients',
 ]);
 const WEAK_CUES = new Set([
+  // A message's greeting: "Hi Ngozi,", "Dear Adaeze".
+  'hi',
+  'hello',
+  'hey',
+  'dear',
   'ask',
   'asked',
   'tell',
@@ -248,7 +282,7 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (j <= i) return;
     const [start, end] = spanOf(text, toks, i, j);
     // "Todd's paralysis", "Kelly clamp": an eponym, unless a title or relation named the person.
-    if (priority < P_LABELLED && eponymAfter(text, end)) return;
+    if ((priority < P_LABELLED && eponymAfter(text, end)) || eponymPair(toks, i, j)) return;
     out.push({ start, end, kind: 'name', priority });
   };
 
@@ -472,7 +506,13 @@ export function nameRules(text: string, out: Candidate[]): void {
     // "Last, First"
     if (GAP_COMMA.test(gap)) {
       const lower = a.shape === 'lower';
-      const bad = lower ? isCommonWord(a.key) || isCommonWord(b.key) : isVocab(a.key) || isVocab(b.key);
+      // "Turner, Elizabeth": a listed surname that is also an eponym, before a plain given name.
+      const plainAfter = plainFirstName(b.key) && surnameAfterFirst(a.key);
+      const bad = plainAfter
+        ? false
+        : lower
+          ? isCommonWord(a.key) || isCommonWord(b.key)
+          : isVocab(a.key) || isVocab(b.key);
       if (bad || (b.shape === 'upper' && b.text.length < 3)) continue;
       // "BLS, PALS": short capitals side by side are acronyms unless both are names.
       if (a.shape === 'upper' && a.text.length <= 4 && b.text.length <= 4 && !(inLists(a.key) && inLists(b.key)))
@@ -527,10 +567,11 @@ export function nameRules(text: string, out: Candidate[]): void {
       }
       continue;
     }
+    const plainPair = plainFirstName(a.key) && surnameAfterFirst(b.key);
     if (a.shape === 'lower') {
-      if (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key)) continue;
+      if (!plainPair && (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key))) continue;
     } else {
-      if (isVocab(a.key) || isVocab(b.key)) continue;
+      if (isVocab(a.key) || (isVocab(b.key) && !plainPair)) continue;
       if (!isSurname(b.key) && (isCommonWord(a.key) || isCommonWord(b.key) || b.text.length < 3)) continue;
     }
     const j = collect(text, toks, i, a.shape === 'lower' ? 'list' : 'medium');
@@ -541,6 +582,7 @@ export function nameRules(text: string, out: Candidate[]): void {
   }
 
   nameCueRules(text, toks, out);
+  otherScriptNameRules(text, out);
 
   // 4. A lone first name doing something: "Priya in room 935 said…", "darnell in bed 28".
   for (let i = 0; i < n; i++) {
@@ -616,6 +658,16 @@ export function nameRules(text: string, out: Candidate[]): void {
   }
 
   extendNames(text, toks, out, first);
+  // Whatever rule proposed it, a name holding an eponym pair ("Churg Strauss, Ehlers Danlos") is not one.
+  if (!toks.some((t) => EPONYM_FIRST.has(t.key))) return;
+  for (let c = out.length - 1; c >= first; c--) {
+    const cand = out[c] as Candidate;
+    if (cand.kind !== 'name') continue;
+    const i = toks.findIndex((t) => t.end > cand.start);
+    let j = i;
+    while (j < n && at(toks, j).start < cand.end) j++;
+    if (i >= 0 && eponymPair(toks, i, j)) out.splice(c, 1);
+  }
 }
 
 const BABY = /\b(?:baby|infant|twin\s+[ab])\s+(?:boy|girl)\s+([A-Za-z][A-Za-z'-]+)/gi;
@@ -704,8 +756,29 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
       j++;
       added++;
     }
-    const start = at(toks, i).start;
-    const end = Math.max(cand.end, at(toks, j).end);
+    let start = at(toks, i).start;
+    let end = Math.max(cand.end, at(toks, j).end);
+    // Initials around the name: "N. A. Okafor", "Okafor N.A.", a banner's "OKAFOR N A".
+    const lead = LEAD_INITIALS.exec(text.slice(Math.max(0, start - 8), start));
+    if (lead) start -= lead[0].length;
+    const upper = text.slice(start, end) === text.slice(start, end).toUpperCase();
+    const trail = (upper ? TRAIL_INITIALS_UPPER : TRAIL_INITIALS).exec(text.slice(end, end + 10));
+    if (trail) end += trail[0].length;
+    // A nickname or alias: 'Robert "Bobby" Jones', "Okafor, Ngozi (Nkechi)".
+    const alias = ALIAS_AFTER.exec(text.slice(end, end + 40));
+    if (
+      alias &&
+      !isEnglishWord(alias[1] ?? '') &&
+      !isVocab(alias[1] ?? '') &&
+      !RELATIONS.has((alias[1] ?? '').toLowerCase())
+    )
+      end += alias[0].length;
     if (start < cand.start || end > cand.end) out[c] = { ...cand, start, end };
   }
 }
+const LEAD_INITIALS = /(?<![\w.])(?:[A-Z]\.[ \t]?){1,2}$/;
+const TRAIL_INITIALS = /^[ \t](?:[A-Z]\.[ \t]?){1,2}(?![A-Z]\.)(?=$|[\s,;:)(|])/;
+// Each a letter alone: "N A", "N.A."; never a state's two letters ("KENJI IA DL …").
+const TRAIL_INITIALS_UPPER =
+  /^[ \t](?:[A-Z](?:\.[ \t]?|[ \t](?=[A-Z]\b)|(?=[ \t]*(?:$|[\n,;:)(|]|[ \t][a-z\d(|-]|[ \t](?:DOB|MRN|SSN)\b)))){1,2}(?![A-Z]\.)/;
+const ALIAS_AFTER = /^(?:[ \t]+["“'(]([A-Z][a-z]{2,})["”')](?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)/;

@@ -202,6 +202,7 @@ describe('screenshots', () => {
       response: 'The vendor fix for the MAR sort is being tested on 4 West this month. Thank you for flagging it.',
     });
     await api.call(lead, 'POST', `${hotspot}/cycles`, {
+      clientId: crypto.randomUUID(),
       changeIdea: 'Default the MAR to time order on 4 West',
       prediction: 'Lost-place flags halve within two weeks',
       measure: 'Flags on the MAR screen per week',

@@ -141,30 +141,31 @@ describe('corpus2: the generator', () => {
 });
 
 describe('corpus2: the detector, never tuned on it', () => {
-  // Regression floors a little below the figures measured when corpus2 was written (2026-12-06: recall
-  // 0.929, precision 0.948, clean false alarms 0.056). Floors guard regressions; they are not goals (the
-  // goals are the issue's: recall ≥ 0.98 and ≥ 0.95 per kind, precision ≥ 0.90, false alarms ≤ 5%).
+  // Regression floors a little below the figures measured (2026-12-07, after the detector's generalisation
+  // work of issue #13: recall 0.939, precision 0.968, clean false alarms 0.043; first measured 2026-12-06 at
+  // 0.929 / 0.948 / 0.056). Floors guard regressions; they are not goals (the goals are the issue's: recall
+  // ≥ 0.98 and ≥ 0.95 per kind, precision ≥ 0.90, false alarms ≤ 5%).
   // Raise them when the detector improves; never lower them to let a change through.
-  const FLOORS = { recall: 0.91, precision: 0.93, falseAlarmsAtMost: 0.075 };
+  const FLOORS = { recall: 0.93, precision: 0.955, falseAlarmsAtMost: 0.05 };
   const KIND_FLOORS: Record<Kind, number> = {
-    name: 0.81,
-    date: 0.87,
-    age: 0.95,
-    phone: 0.87,
-    fax: 0.91,
-    email: 0.97,
-    ssn: 0.97,
-    mrn: 0.96,
-    account: 0.97,
-    health_plan: 0.86,
-    license: 0.96,
-    vehicle: 0.92,
-    device: 0.96,
-    url: 0.97,
-    ip: 0.97,
-    address: 0.69,
-    zip: 0.75,
-    other_id: 0.97,
+    name: 0.86,
+    date: 0.915,
+    age: 0.97,
+    phone: 0.91,
+    fax: 0.955,
+    email: 0.99,
+    ssn: 0.99,
+    mrn: 0.98,
+    account: 0.99,
+    health_plan: 0.875,
+    license: 0.98,
+    vehicle: 0.94,
+    device: 0.98,
+    url: 0.99,
+    ip: 0.99,
+    address: 0.74,
+    zip: 0.77,
+    other_id: 0.99,
   };
   const score = scoreCorpus(records, findIdentifiers);
 

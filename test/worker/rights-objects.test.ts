@@ -206,6 +206,7 @@ describe('tips and improvement cycles', () => {
     const a = await mentor('Tip Author');
     const b = await mentor('Tip Remover');
     const tip = await post('/v1/tips', a.token, {
+      clientId: crypto.randomUUID(),
       screen: { host: 'ehr.example.org', path: '/orders/:id' },
       text: 'Use the favourites list to find order sets faster',
     });
@@ -220,6 +221,7 @@ describe('tips and improvement cycles', () => {
     const owner = await mentor('Owner Mentor');
     const other = await mentor('Other Mentor');
     const cycle = await post(`/v1/hotspots/${flagA.hotspotId}/cycles`, lead.token, {
+      clientId: crypto.randomUUID(),
       changeIdea: 'Autosave the medication reconciliation draft',
       prediction: 'Fewer lost drafts each week',
       measure: 'Flags about lost drafts per week',

@@ -172,6 +172,37 @@ describe('create-once by clientId on every contract entry whose body has one', (
         table: 'flags',
       };
     },
+    'POST /v1/hotspots/{id}/cycles': async () => {
+      const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+      const res = await api('/v1/flags', {
+        token: (await enroll()).token,
+        body: flagBody({ screen: { host, path: '/labs' } }),
+      });
+      const flag = Flag.parse(await res.json());
+      return {
+        path: `/v1/hotspots/${flag.hotspotId}/cycles`,
+        token: (await enroll(['lead'])).token,
+        other: (await enroll(['lead'])).token,
+        body: () => ({
+          clientId: crypto.randomUUID(),
+          changeIdea: 'Autosave the lab order draft',
+          prediction: 'Fewer lost orders',
+          measure: 'Flags per week',
+        }),
+        table: 'pdsa_cycles',
+      };
+    },
+    'POST /v1/tips': async () => ({
+      path: '/v1/tips',
+      token: (await enroll(['mentor'])).token,
+      other: (await enroll(['mentor'])).token,
+      body: () => ({
+        clientId: crypto.randomUUID(),
+        screen: { host: 'ehr.example.org', path: '/labs' },
+        text: 'Sort the results by time',
+      }),
+      table: 'tips',
+    }),
     'POST /v1/need-to-talk': async () => ({
       path: '/v1/need-to-talk',
       token: (await enroll()).token,
@@ -250,7 +281,9 @@ describe('create-once by clientId on every contract entry whose body has one', (
         const changed =
           typeof body.text === 'string'
             ? { ...body, text: `${body.text} (edited)` }
-            : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
+            : typeof body.changeIdea === 'string'
+              ? { ...body, changeIdea: `${body.changeIdea} (edited)` }
+              : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
         await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');
         await expectError(await api(f.path, { token: f.other, body }), 422, 'idempotency_mismatch');
         expect(await rowsFor(f, body.clientId)).toBe(1);

@@ -151,18 +151,20 @@ export async function openKbEntry(db: D1Database, id: string, openId: string, at
 }
 
 /** A system's published answers and tips; the client matches the path, so the server learns only the host. */
-export async function screenTips(db: D1Database, host: string): Promise<ScreenTip[]> {
+/** Published answers and tips on a host; `mine` marks the viewer's own tips. */
+export async function screenTips(db: D1Database, host: string, viewerId: string): Promise<ScreenTip[]> {
   const { results } = await db
     .prepare(
       `SELECT id, 'answer' AS kind, path, question AS title, json_extract(answers, '$[0]') AS text,
-         published_at AS created_at
+         published_at AS created_at, 0 AS mine
        FROM kb_entries WHERE host = ?1 AND path IS NOT NULL
        UNION ALL
-       SELECT id, 'tip' AS kind, path, NULL AS title, text, created_at FROM tips WHERE host = ?1
+       SELECT id, 'tip' AS kind, path, NULL AS title, text, created_at, author_id = ?2 AS mine FROM tips WHERE host = ?1
        ORDER BY created_at DESC LIMIT 200`,
     )
-    .bind(host)
+    .bind(host, viewerId)
     .all<{
+      mine: number;
       id: string;
       kind: 'answer' | 'tip';
       path: string;
@@ -177,18 +179,50 @@ export async function screenTips(db: D1Database, host: string): Promise<ScreenTi
     title: r.title,
     text: r.text ?? '',
     createdAt: toIso(r.created_at),
+    ...(r.kind === 'tip' ? { mine: r.mine === 1 } : {}),
   }));
 }
 
+/** Inserts a tip unless its client id is taken (a retry); `.run()` says by its change count. */
 export function insertTipStatement(
   db: D1Database,
-  tip: { id: string; host: string; path: string; topicId: string | null; text: string; authorId: string; at: number },
+  tip: {
+    id: string;
+    clientId: string;
+    bodyHash: string;
+    host: string;
+    path: string;
+    topicId: string | null;
+    text: string;
+    authorId: string;
+    at: number;
+  },
 ) {
   return db
     .prepare(
-      'INSERT INTO tips (id, host, path, topic_id, text, author_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)',
+      `INSERT INTO tips (id, host, path, topic_id, text, author_id, created_at, client_id, body_hash)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (client_id) DO NOTHING`,
     )
-    .bind(tip.id, tip.host, tip.path, tip.topicId, tip.text, tip.authorId, tip.at);
+    .bind(tip.id, tip.host, tip.path, tip.topicId, tip.text, tip.authorId, tip.at, tip.clientId, tip.bodyHash);
+}
+
+/** The tip stored under a client id, with what a retry is checked against. */
+export async function findTipByClientId(db: D1Database, clientId: string) {
+  const row = await db
+    .prepare('SELECT id, path, text, created_at, author_id, body_hash FROM tips WHERE client_id = ?1')
+    .bind(clientId)
+    .first<{ id: string; path: string; text: string; created_at: number; author_id: string; body_hash: string }>();
+  if (!row) return null;
+  const tip: ScreenTip = {
+    id: row.id,
+    kind: 'tip',
+    path: row.path,
+    title: null,
+    text: row.text,
+    createdAt: toIso(row.created_at),
+    mine: true,
+  };
+  return { tip, authorId: row.author_id, bodyHash: row.body_hash };
 }
 
 export async function deleteOwnTip(db: D1Database, id: string, authorId: string): Promise<boolean> {

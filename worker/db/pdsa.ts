@@ -47,10 +47,14 @@ export function toCycle(row: CycleRow): PdsaCycle {
 const SELECT = `SELECT c.*, u.display_name AS owner_name, l.root_id FROM pdsa_cycles c
   JOIN users u ON u.id = c.owner_id JOIN hotspots l ON l.id = c.hotspot_id`;
 
+/** Inserts a cycle unless its client id is taken; the change count says which (1 created, 0 not). */
 export async function insertCycle(
   db: D1Database,
   c: {
     id: string;
+    clientId: string;
+    bodyHash: string;
+    createdBy: string;
     hotspotId: string;
     ownerId: string;
     changeIdea: string;
@@ -58,15 +62,40 @@ export async function insertCycle(
     measure: string;
     at: number;
   },
-): Promise<PdsaCycle> {
-  await db
+): Promise<number> {
+  const { meta } = await db
     .prepare(
-      `INSERT INTO pdsa_cycles (id, hotspot_id, owner_id, change_idea, prediction, measure, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+      `INSERT INTO pdsa_cycles
+         (id, hotspot_id, owner_id, change_idea, prediction, measure, created_at, client_id, body_hash, created_by)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+       ON CONFLICT (client_id) DO NOTHING`,
     )
-    .bind(c.id, c.hotspotId, c.ownerId, c.changeIdea, c.prediction, c.measure, c.at)
+    .bind(
+      c.id,
+      c.hotspotId,
+      c.ownerId,
+      c.changeIdea,
+      c.prediction,
+      c.measure,
+      c.at,
+      c.clientId,
+      c.bodyHash,
+      c.createdBy,
+    )
     .run();
-  return (await getCycle(db, c.id)) as PdsaCycle;
+  return meta.changes;
+}
+
+/** The cycle stored under a client id, with what a retry is checked against. */
+export async function findCycleByClientId(
+  db: D1Database,
+  clientId: string,
+): Promise<{ cycle: PdsaCycle; bodyHash: string; createdBy: string } | null> {
+  const row = await db
+    .prepare(`${SELECT} WHERE c.client_id = ?1`)
+    .bind(clientId)
+    .first<CycleRow & { body_hash: string; created_by: string }>();
+  return row ? { cycle: toCycle(row), bodyHash: row.body_hash, createdBy: row.created_by } : null;
 }
 
 export async function getCycle(db: D1Database, id: string): Promise<PdsaCycle | null> {

@@ -164,6 +164,20 @@ export async function removeAdminUnlessLast(db: D1Database, userId: string): Pro
   return meta.changes === 1;
 }
 
+/** Active leads and mentors, by name: who may own a PDSA cycle. */
+export async function listCycleOwners(db: D1Database) {
+  const { results } = await db
+    .prepare(
+      `SELECT u.id, u.display_name,
+         MAX(r.role = 'lead') AS lead, MAX(r.role = 'mentor') AS mentor
+       FROM users u JOIN user_roles r ON r.user_id = u.id
+       WHERE u.active = 1 AND r.role IN ('lead', 'mentor')
+       GROUP BY u.id ORDER BY u.display_name COLLATE NOCASE LIMIT 500`,
+    )
+    .all<{ id: string; display_name: string; lead: number; mentor: number }>();
+  return results.map((r) => ({ id: r.id, displayName: r.display_name, lead: r.lead === 1, mentor: r.mentor === 1 }));
+}
+
 export async function countUsers(db: D1Database): Promise<number> {
   const row = await db.prepare('SELECT COUNT(*) AS n FROM users').first<{ n: number }>();
   return row?.n ?? 0;

@@ -1,12 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { endpoints } from '../../shared/api';
-import { deleteOwnTip, insertTipStatement, openKbEntry, screenTips, searchKb } from '../db/kb';
+import { deleteOwnTip, findTipByClientId, insertTipStatement, openKbEntry, screenTips, searchKb } from '../db/kb';
 import type { AppEnv } from '../env';
-import { now, toIso } from '../lib/clock';
+import { now } from '../lib/clock';
 import { newId } from '../lib/crypto';
 import { notFound } from '../lib/errors';
 import { ftsQuery } from '../lib/fts';
 import { requireAuth } from '../lib/require-auth';
+import { createOnce } from '../services/idempotent';
 import { requireActiveTopic, requireDeidentifiedScreenIn } from '../services/validation';
 import { register } from './register';
 
@@ -20,7 +21,7 @@ register(kbRoutes, endpoints.kbSearch, async (c, { body }) => {
 });
 
 register(kbRoutes, endpoints.screenTips, async (c, { query }) => ({
-  tips: await screenTips(c.env.DB, query.host),
+  tips: await screenTips(c.env.DB, query.host, requireAuth(c).user.id),
 }));
 
 register(kbRoutes, endpoints.kbOpen, async (c, { params }) => {
@@ -29,22 +30,34 @@ register(kbRoutes, endpoints.kbOpen, async (c, { params }) => {
   return entry;
 });
 
+// Created once per clientId (services/idempotent.ts): a double click on "Add tip" makes one tip.
 register(kbRoutes, endpoints.createTip, async (c, { body }) => {
   const { user } = requireAuth(c);
   const db = c.env.DB;
-  await requireDeidentifiedScreenIn(db, body.screen);
-  if (body.topicId) await requireActiveTopic(db, body.topicId);
-  const tip = {
-    id: newId(),
-    host: body.screen.host,
-    path: body.screen.path,
-    topicId: body.topicId ?? null,
-    text: body.text,
-    authorId: user.id,
-    at: now(),
-  };
-  await insertTipStatement(db, tip).run();
-  return { id: tip.id, kind: 'tip' as const, path: tip.path, title: null, text: tip.text, createdAt: toIso(tip.at) };
+  return createOnce(c, body, {
+    find: async () => {
+      const found = await findTipByClientId(db, body.clientId);
+      return found && { item: found.tip, bodyHash: found.bodyHash, sameSender: found.authorId === user.id };
+    },
+    validate: async () => {
+      await requireDeidentifiedScreenIn(db, body.screen);
+      if (body.topicId) await requireActiveTopic(db, body.topicId);
+    },
+    insert: async (bodyHash) => {
+      const { meta } = await insertTipStatement(db, {
+        id: newId(),
+        clientId: body.clientId,
+        bodyHash,
+        host: body.screen.host,
+        path: body.screen.path,
+        topicId: body.topicId ?? null,
+        text: body.text,
+        authorId: user.id,
+        at: now(),
+      }).run();
+      return meta.changes;
+    },
+  });
 });
 
 register(kbRoutes, endpoints.deleteTip, async (c, { params }) => {

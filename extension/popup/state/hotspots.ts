@@ -1,11 +1,12 @@
 import type { SystemHotspot } from '../../../shared/hotspots';
 import type { Screen } from '../../../shared/screen';
+import type { FlushResult } from '../../lib/outbox';
 import type { Core } from './core';
 import { services } from './load-services';
 
 /** Hotspots for the popup: what this screen already has, similar ones while typing, "me too". */
-export function createHotspotActions(core: Core) {
-  const { api, announce, fail } = core;
+export function createHotspotActions(core: Core, { flushNow }: { flushNow: () => Promise<FlushResult | null> }) {
+  const { api, fail, now } = core;
 
   /** Fetched per system and matched here, so the server never learns the exact screen. */
   async function screenHotspots(screen: Screen): Promise<SystemHotspot[]> {
@@ -21,26 +22,26 @@ export function createHotspotActions(core: Core) {
     return hotspots;
   }
 
-  /** A "me too" from this reporter, named or anonymous as the flag form says. */
+  /**
+   * A "me too" from this reporter, named or anonymous as the flag form says. Queued like a flag, so
+   * offline it waits on this device (an anonymous one's receipt is kept when it is delivered).
+   * True once it is sent or safely queued.
+   */
   async function meToo(hotspotId: string, anonymous = false): Promise<boolean> {
+    const userId = core.state.userId.value;
+    if (!userId) return false;
     try {
-      const { endpoints, addReceipt, ensureReceiptKey } = await services();
-      const client = await api();
-      const clientId = crypto.randomUUID();
-      let receiptSecret: string | undefined;
-      const userId = core.state.userId.value;
-      if (anonymous && userId) {
-        const { newSecret } = await import('../../lib/ids');
-        receiptSecret = newSecret();
-        // Kept before sending, as the outbox does: an accepted anonymous "me too" can always be followed.
-        await ensureReceiptKey(client, userId);
-        await addReceipt({ clientId, secret: receiptSecret, createdAt: Date.now(), textPreview: 'Me too', userId });
-      }
-      await client.call(endpoints.meToo, {
-        params: { id: hotspotId },
-        body: { clientId, anonymous: receiptSecret !== undefined, ...(receiptSecret ? { receiptSecret } : {}) },
-      });
-      announce('Added your “me too”.');
+      const [{ enqueue, reportDelivery }, { newSecret }] = await Promise.all([services(), import('../../lib/ids')]);
+      const receiptSecret = anonymous ? newSecret() : undefined;
+      const queued = await enqueue(
+        {
+          kind: 'meToo',
+          userId,
+          body: { hotspotId, clientId: crypto.randomUUID(), anonymous, ...(receiptSecret ? { receiptSecret } : {}) },
+        },
+        now(),
+      );
+      await reportDelivery(core, '“Me too”', queued.clientId, await flushNow(), 'Added your “me too”.');
       return true;
     } catch (e) {
       fail(e);

@@ -9,7 +9,7 @@ import { services } from './load-services';
 import type { createRoutingActions } from './routing';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
-import type { createThreadActions } from './threads';
+import type { createThreadActions, ThreadDeps } from './threads';
 import { createViewActions } from './views';
 
 export type { PopupDeps } from './core';
@@ -25,6 +25,9 @@ function deferredKbActions(core: Core): ReturnType<typeof createKbActions> {
     screenTips: true,
     searchKb: true,
     openKb: true,
+    myTips: true,
+    addTip: true,
+    removeTip: true,
   });
 }
 
@@ -32,8 +35,8 @@ function deferredRoutingActions(core: Core): ReturnType<typeof createRoutingActi
   return deferActions(() => services().then((s) => s.createRoutingActions(core)), { routeCoverage: true });
 }
 
-function deferredThreadActions(core: Core): ReturnType<typeof createThreadActions> {
-  return deferActions(() => services().then((s) => s.createThreadActions(core)), {
+function deferredThreadActions(core: Core, deps: ThreadDeps): ReturnType<typeof createThreadActions> {
+  return deferActions(() => services().then((s) => s.createThreadActions(core, deps)), {
     reply: true,
     markHelpful: true,
     consentToShare: true,
@@ -43,6 +46,8 @@ function deferredThreadActions(core: Core): ReturnType<typeof createThreadAction
     saveTalkDraft: true,
     supportContacts: true,
     needToTalk: true,
+    withdrawFlag: true,
+    closeQuestion: true,
   });
 }
 
@@ -68,10 +73,10 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...itemActions,
     ...viewActions,
     ...sessionActions,
-    ...createHotspotActions(core),
+    ...createHotspotActions(core, viewActions),
     ...deferredKbActions(core),
     ...deferredRoutingActions(core),
-    ...deferredThreadActions(core),
+    ...deferredThreadActions(core, { ...viewActions, ...itemActions }),
     ...deferredSignInActions(core),
   };
 }

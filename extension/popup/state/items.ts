@@ -3,7 +3,7 @@ import { needsSignInItem } from '../../lib/storage';
 import type { Core } from './core';
 import { services } from './load-services';
 
-/** My items: the merged list, its offline copy and the unread marks. */
+/** My items: the merged list, its offline copy and the unread marks (withdraw and close: item-writes.ts). */
 export function createItemActions(core: Core) {
   const { state, now, api, unlock, fail } = core;
 

@@ -2,6 +2,7 @@ import { endpoints } from '../../../shared/api';
 import { matchScreen } from '../../../shared/context';
 import type { KbEntry, KbHit, ScreenTip } from '../../../shared/kb';
 import type { Screen } from '../../../shared/screen';
+import type { ConfirmedSpan } from '../../../shared/text';
 import { captureScreen } from '../../lib/capture';
 import { screenTipsItem } from '../../lib/storage';
 import type { Core } from './core';
@@ -12,13 +13,14 @@ const SHOWN = 3;
 
 /** The knowledge base in the popup: answers for this screen, matches while typing, opening one; loaded with the services. */
 export function createKbActions(core: Core) {
-  const { state, browserApi, now, api } = core;
+  const { state, browserApi, now, api, announce, fail } = core;
 
   const currentScreen = (): Promise<Screen | null> => captureScreen(browserApi.tabs);
 
   /** Per host only: the server never learns which screen the popup was opened on. */
   async function systemTips(host: string): Promise<ScreenTip[]> {
-    const key = `${state.session.value?.apiUrl ?? ''} ${host}`;
+    // Per user too: which tips are "mine" differs between people sharing a device.
+    const key = `${state.session.value?.apiUrl ?? ''} ${state.userId.value ?? ''} ${host}`;
     const at = now();
     const fresh = (entry?: { fetchedAt: number }) => !!entry && at - entry.fetchedAt < TIPS_TTL_MS;
     const cached = (await screenTipsItem.getValue())[key];
@@ -52,5 +54,54 @@ export function createKbActions(core: Core) {
     return (await api()).call(endpoints.kbOpen, { params: { id } });
   }
 
-  return { currentScreen, screenTips, searchKb, openKb };
+  /** The next look at this host asks the API again (after adding or removing a tip). */
+  async function forgetTips(host: string) {
+    const key = `${state.session.value?.apiUrl ?? ''} ${state.userId.value ?? ''} ${host}`;
+    const { [key]: _gone, ...rest } = await screenTipsItem.getValue();
+    await screenTipsItem.setValue(rest);
+  }
+
+  /** The tips this mentor wrote for this screen (matched here, like every tip). */
+  async function myTips(screen: Screen): Promise<ScreenTip[]> {
+    const tips = await systemTips(screen.host);
+    return tips.filter((t) => t.mine && matchScreen(t.path, screen.path));
+  }
+
+  /** One write at a time; null (the reason shown) when it failed. */
+  async function act<T>(run: () => Promise<T>): Promise<T | null> {
+    if (state.busy.value) return null;
+    state.busy.value = true;
+    state.error.value = '';
+    try {
+      return await run();
+    } catch (e) {
+      fail(e);
+      return null;
+    } finally {
+      state.busy.value = false;
+    }
+  }
+
+  /** A mentor's tip for a screen; `clientId` is one per tip being written, so a double click adds one. */
+  async function addTip(clientId: string, screen: Screen, text: string, confirmedSpans?: ConfirmedSpan[]) {
+    const tip = await act(async () =>
+      (await api()).call(endpoints.createTip, {
+        body: { clientId, screen, text: text.trim(), ...(confirmedSpans ? { confirmedSpans } : {}) },
+      }),
+    );
+    if (!tip) return null;
+    await forgetTips(screen.host);
+    announce('Tip added. Colleagues opening this screen see it.');
+    return tip;
+  }
+
+  async function removeTip(screen: Screen, id: string): Promise<boolean> {
+    const done = await act(async () => (await api()).call(endpoints.deleteTip, { params: { id } }));
+    if (!done) return false;
+    await forgetTips(screen.host);
+    announce('Tip removed.');
+    return true;
+  }
+
+  return { currentScreen, screenTips, searchKb, openKb, myTips, addTip, removeTip };
 }

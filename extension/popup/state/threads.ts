@@ -3,16 +3,26 @@ import type { Publication } from '../../../shared/mentoring';
 import type { NeedToTalkCreated, Question } from '../../../shared/questions';
 import type { ConfirmedSpan } from '../../../shared/text';
 import { replyDrafts, saveReplyDraft, saveTalkDraft, talkDraft } from '../../lib/draft-store';
+import { enqueue, type FlushResult } from '../../lib/outbox';
 import { readSeen } from '../../lib/seen';
 import { supportContactsItem } from '../../lib/storage';
 import { buildItems, readItemsCache, writeItemsCache } from '../my-items';
 import type { Core } from './core';
+import { reportDelivery } from './delivery';
+import { createItemWriteActions } from './item-writes';
 
 type Support = NeedToTalkCreated['support'];
+export interface ThreadDeps {
+  flushNow: () => Promise<FlushResult | null>;
+  loadItems: () => Promise<void>;
+}
 
-/** The asker's side of a thread (reply, helpful, consent) and "Need to talk"; loaded with the services. */
-export function createThreadActions(core: Core) {
-  const { state, api, announce, fail } = core;
+/**
+ * The asker's side of a thread (reply, helpful, consent, close), withdrawing a flag, and "Need to
+ * talk"; loaded with the services.
+ */
+export function createThreadActions(core: Core, { flushNow, loadItems }: ThreadDeps) {
+  const { state, api, now, announce, fail } = core;
 
   /** Puts the API's copy of one question into the list and its offline cache, keeping the "New" marks shown. */
   async function applyQuestion(q: Question) {
@@ -87,24 +97,42 @@ export function createThreadActions(core: Core) {
     }
   }
 
-  /** Not queued: someone asking to talk should know at once whether it reached anyone. */
-  async function needToTalk(clientId: string, text: string, confirmedSpans?: ConfirmedSpan[]) {
-    const created = await act((c) =>
-      c.call(endpoints.needToTalk, {
-        body: {
-          clientId,
-          ...(text.trim() ? { text: text.trim() } : {}),
-          ...(confirmedSpans ? { confirmedSpans } : {}),
-        },
-      }),
-    );
-    if (!created) return null;
-    await Promise.all([
-      saveTalkDraft(''),
-      supportContactsItem.setValue({ ...created.support, apiUrl: state.session.value?.apiUrl ?? '' }),
-    ]);
-    announce('Sent. A peer supporter will get in touch as soon as they can.');
-    return created;
+  /**
+   * Queued like a flag, so offline it waits on this device; sent at once when it can be, and the
+   * person is told honestly which ('sent' or 'queued'; null when it could not even be saved).
+   */
+  async function needToTalk(
+    clientId: string,
+    text: string,
+    confirmedSpans?: ConfirmedSpan[],
+  ): Promise<'sent' | 'queued' | null> {
+    const userId = state.userId.value;
+    if (!userId || state.busy.value) return null;
+    state.busy.value = true;
+    state.error.value = '';
+    try {
+      const body = {
+        clientId,
+        ...(text.trim() ? { text: text.trim() } : {}),
+        ...(confirmedSpans ? { confirmedSpans } : {}),
+      };
+      await enqueue({ kind: 'talk', userId, body }, now());
+      await saveTalkDraft('');
+      const result = await flushNow();
+      const sent = await reportDelivery(
+        core,
+        'Request',
+        clientId,
+        result,
+        'Sent. A peer supporter will get in touch as soon as they can.',
+      );
+      return sent ? 'sent' : result?.needsAttention.includes(clientId) ? null : 'queued';
+    } catch (e) {
+      fail(e);
+      return null;
+    } finally {
+      state.busy.value = false;
+    }
   }
 
   // Typing again starts the next thing: "Reply sent." (or the like) is done.
@@ -116,6 +144,7 @@ export function createThreadActions(core: Core) {
   }
 
   return {
+    ...createItemWriteActions(core, { loadItems }),
     reply,
     markHelpful,
     consentToShare,

@@ -176,16 +176,8 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
       else state.askDraft.value = null;
       state.editNotice.value = '';
       state.view.value = 'home';
-      const result = await flushNow();
       const noun = kind === 'flag' ? 'Flag' : 'Question';
-      if (result?.delivered.includes(queued.clientId)) announce(`${noun} sent.`);
-      else if (result?.needsAttention.includes(queued.clientId))
-        state.error.value = `${noun} not sent: see “Needs attention” below to fix it.`;
-      else if (result?.needsSignIn) state.error.value = `${noun} saved. Sign in again to send it.`;
-      else
-        announce(
-          `${noun} saved on this device. Waiting to send (${state.waiting.value.length}); Curbside keeps trying.`,
-        );
+      await svc.reportDelivery(core, noun, queued.clientId, await flushNow(), `${noun} sent.`);
     } catch (e) {
       fail(e);
     } finally {
@@ -210,8 +202,10 @@ export function createViewActions(core: Core, { loadItems }: { loadItems: () => 
     if (!id) return;
     await unlock();
     const svc = await services();
+    // A "me too" or "need to talk" has no form to edit: it stays, to be discarded.
+    if (!(await svc.editable(clientId))) return;
     const entry = await svc.takeAttention(clientId, id);
-    if (!entry) return;
+    if (!entry || entry.item.kind === 'meToo' || entry.item.kind === 'talk') return;
     state.editNotice.value = entry.reason;
     if (entry.item.kind === 'flag') {
       state.flagDraft.value = svc.flagDraftFrom(entry.item.body);

@@ -324,6 +324,47 @@ describe('systems and screens', () => {
   });
 });
 
+describe('renaming a screen', () => {
+  const MEDREC = { id: 'scr_000001', systemId: SYSTEM.id, pathTemplate: '/chart/:id/medrec', name: 'Med Rec' };
+  const withScreen = { ...SYSTEM, screens: [MEDREC] };
+
+  it('renames in place and shows the new name; a refused name is said by its field', async () => {
+    let systems = [withScreen];
+    const server = fakeServer({
+      'GET /v1/admin/systems': () => json(200, { systems }),
+      'PATCH /v1/admin/screens/scr_000001': (body) => {
+        const name = (body as { name: string }).name;
+        if (name === 'x'.repeat(81))
+          return json(400, {
+            error: {
+              code: 'validation_failed',
+              message: 'Too long',
+              details: [{ path: ['name'], message: 'At most 80 characters' }],
+            },
+          });
+        systems = [{ ...withScreen, screens: [{ ...MEDREC, name }] }];
+        return json(200, { ...MEDREC, name });
+      },
+    });
+    await renderAdmin(server);
+    nav('Systems & screens');
+    fireEvent.click(await screen.findByRole('button', { name: 'Rename screen Med Rec' }));
+    type('New name for /chart/:id/medrec', 'x'.repeat(81));
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await screen.findByText('At most 80 characters');
+    type('New name for /chart/:id/medrec', 'Medication reconciliation');
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await screen.findByRole('button', { name: 'Rename screen Medication reconciliation' });
+    expect(server.sent('PATCH /v1/admin/screens/scr_000001').map((r) => r.body)).toEqual([
+      { name: 'x'.repeat(81) },
+      { name: 'Medication reconciliation' },
+    ]);
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe(
+      'Screen renamed to Medication reconciliation.',
+    );
+  });
+});
+
 describe('audit log', () => {
   it('filters by action and day, and pages with the cursor', async () => {
     const entry = (id: string) => ({

@@ -71,7 +71,7 @@ type Handler = (body: unknown, url: URL) => Response;
 
 function fakeServer(overrides: Record<string, Handler> = {}) {
   const handlers: Record<string, Handler> = {
-    'GET /v1/units': () => json(200, { units: [] }),
+    'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
     'GET /v1/hotspots': () => json(200, { hotspots: [HARM, HOTSPOT], k: 3, suppressed: null, weeks: [], range: null }),
     'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
     ...overrides,
@@ -212,7 +212,9 @@ describe('dashboard page', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['1', '20']);
-    expect(screen.getByRole('rowheader', { name: 'unit_icu001' })).toBeTruthy();
+    // Units by name, never by id.
+    expect(screen.getByRole('rowheader', { name: 'ICU' })).toBeTruthy();
+    expect(screen.queryByText('unit_icu001')).toBeNull();
     expect(screen.getByText(/2 more flag\(s\) came from screens fewer than 3 people/)).toBeTruthy();
     expect(screen.getByText('Timeout before save')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Mark in progress' })).toBeNull();
@@ -274,7 +276,10 @@ describe('dashboard page', () => {
       openPastSla: 0,
       mentorLoad: { mentors: 0, min: null, median: null, max: null },
       kbDeflections: 0,
-      byUnit: [{ unitId: 'unit_icu001', flags: 6, responded: 0.5, changed: 0 }],
+      byUnit: [
+        { unitId: 'unit_icu001', flags: 6, responded: 0.5, changed: 0 },
+        { unitId: 'unit_gone01', flags: 4, responded: 0, changed: 0 },
+      ],
       otherUnits: { flags: 3, responded: 1, changed: 1 },
       notes: [],
     };
@@ -284,7 +289,10 @@ describe('dashboard page', () => {
       within(screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement)
         .getAllByRole('cell')
         .map((c) => c.textContent);
-    expect(row('unit_icu001')).toEqual(['6', '50%', '0%']);
+    expect(row('ICU')).toEqual(['6', '50%', '0%']);
+    // A unit retired since (the catalogue lists active units only) is still named in words, not by id.
+    expect(row('A unit no longer in use')).toEqual(['4', '0%', '0%']);
+    expect(document.body.textContent).not.toMatch(/unit_(icu001|gone01)/);
     expect(row('Other units')).toEqual(['3', '100%', '100%']);
   });
 });

@@ -99,6 +99,13 @@ function server() {
         publication: { published: false, waitingFor: ['asker_consent', 'mentor_shareable'], identifiersFound: false },
       });
     if (key === 'POST /v1/queue/q_000001/handoff') return json(200, { item: detail('q_000001') });
+    if (key === 'GET /v1/peer-support/audit')
+      return json(200, {
+        entries: [
+          { at: '2026-02-02T10:00:00.000Z', change: 'removed', userName: 'Pat Peer', byName: 'Ada Admin' },
+          { at: '2026-01-02T10:00:00.000Z', change: 'granted', userName: 'Pat Peer', byName: null },
+        ],
+      });
     return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
   });
   return { fetchFn, calls };
@@ -254,6 +261,38 @@ describe('mentor inbox', () => {
       mentorId: 'user_bbbbbb',
       note: 'Pharmacy question',
     });
+  });
+
+  it('hands off to a discipline, offered by name, with a note', async () => {
+    const { calls } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: /Question q_000001/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Claim' }));
+    fireEvent.click(await enabled('Hand off…'));
+    const target = screen.getByLabelText('Hand to') as HTMLSelectElement;
+    expect([...target.options].map((o) => o.textContent)).toContain('Discipline: Pharmacy');
+    fireEvent.change(target, { target: { value: 'discipline:pharmacy' } });
+    fireEvent.input(screen.getByLabelText('Note for them'), { target: { value: 'Needs a dosing view' } });
+    fireEvent.click(await enabled('Hand off'));
+    await screen.findByText('Handed off.');
+    expect(calls.find((c) => c.path === '/v1/queue/q_000001/handoff')?.body).toEqual({
+      disciplineWanted: 'pharmacy',
+      note: 'Needs a dosing view',
+    });
+  });
+
+  it('shows peer supporters every change to their role, as sentences with names', async () => {
+    await sessionItem.setValue({ ...MENTOR, user: { ...MENTOR.user, roles: ['peer_supporter' as const] } });
+    const { calls } = await mount();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show every change to the peer supporter role' }));
+    await screen.findByText(/Ada Admin removed Pat Peer from peer support/);
+    expect(screen.getByText(/Single sign-on or an admin tool made Pat Peer a peer supporter/)).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/v1/peer-support/audit')).toHaveLength(1);
+  });
+
+  it('does not offer the peer-support audit to a mentor who is not a peer supporter', async () => {
+    await mount();
+    await screen.findByRole('heading', { name: 'Mentor inbox' });
+    expect(screen.queryByRole('heading', { name: 'Who is a peer supporter' })).toBeNull();
   });
 
   it('tells a clinician the inbox is not for them', async () => {

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { screenTipsItem, sessionItem } from '../../../extension/lib/storage';
-import { json, mockManifest, SESSION } from '../helpers';
+import { json, mockManifest, SESSION, USER } from '../helpers';
 import { fakeServer, renderPopup } from './fixtures';
 
 const at = '2026-01-05T00:00:00.000Z';
@@ -92,7 +92,7 @@ describe('answers for this screen', () => {
     const first = await renderPopup(server, { now });
     await screen.findByRole('heading', { name: 'Others asked this here' });
     first.view.unmount();
-    expect(Object.keys(await screenTipsItem.getValue())).toEqual(['http://127.0.0.1:8787 ehr.example.org']);
+    expect(Object.keys(await screenTipsItem.getValue())).toEqual([`http://127.0.0.1:8787 ${USER.id} ehr.example.org`]);
 
     clock += 4 * 60_000;
     const second = await renderPopup(server, { now });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sha256Hex } from '../../../extension/lib/ids';
 import { readSeen } from '../../../extension/lib/seen';
-import { sessionItem } from '../../../extension/lib/storage';
+import { outboxItem, sessionItem } from '../../../extension/lib/storage';
 import type { Question } from '../../../shared/questions';
 import { json, mockManifest, openDrafts, SESSION, USER } from '../helpers';
 import { fakeServer, type Handler, renderPopup, SETTINGS } from './fixtures';
@@ -241,7 +241,7 @@ describe('need to talk', () => {
     expect(server.routes('POST /v1/need-to-talk')).toHaveLength(0);
   });
 
-  it('sends the optional note, then thanks them and shows the contacts from the answer', async () => {
+  it('sends the optional note, then thanks them with the contacts still shown', async () => {
     const server = fakeServer({ 'POST /v1/need-to-talk': (b) => created(b as never) });
     await renderPopup(server);
     fireEvent.click(screen.getByRole('button', { name: 'Need to talk' }));
@@ -251,9 +251,11 @@ describe('need to talk', () => {
     await screen.findByText(/Thank you for reaching out/);
     const [sent] = server.routes('POST /v1/need-to-talk');
     expect(sent?.body).toEqual({ clientId: expect.any(String), text: 'A hard resuscitation today' });
-    expect(screen.getByText('EAP: 0800 555 0100')).toBeTruthy();
-    expect(screen.getByText('Crisis line: 0800 555 0199')).toBeTruthy();
+    expect(screen.getByText(/peer supporter will get in touch with you as soon as they can/)).toBeTruthy();
+    expect(screen.getByText(SETTINGS.employeeAssistance)).toBeTruthy();
+    expect(screen.getByText(SETTINGS.crisisContacts)).toBeTruthy();
     expect((await openDrafts()).talk).toBeUndefined();
+    expect(await outboxItem.getValue()).toEqual([]);
   });
 
   it('needs no explanation to send', async () => {
@@ -265,7 +267,7 @@ describe('need to talk', () => {
     expect(Object.keys(server.routes('POST /v1/need-to-talk')[0]?.body as object)).toEqual(['clientId']);
   });
 
-  it('still shows the last known contacts when offline, and says it was not sent', async () => {
+  it('offline, keeps the request safe in the outbox like a flag, says so, and still shows the last known contacts', async () => {
     const online = fakeServer();
     const first = await renderPopup(online);
     fireEvent.click(screen.getByRole('button', { name: 'Need to talk' }));
@@ -280,8 +282,10 @@ describe('need to talk', () => {
     // The popup reopens where it was closed.
     await screen.findByText(SETTINGS.crisisContacts);
     fireEvent.click(screen.getByRole('button', { name: 'Ask a peer supporter to get in touch' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).not.toBe(''));
-    expect(screen.queryByText(/Thank you for reaching out/)).toBeNull();
+    await screen.findByText(/Your request is saved on this device and goes to peer support/);
+    expect(screen.getByText(SETTINGS.crisisContacts)).toBeTruthy();
+    expect((await outboxItem.getValue()).map((i) => i.kind)).toEqual(['talk']);
+    expect(screen.queryByText(/will get in touch with you as soon as they can/)).toBeNull();
   });
 
   it('is not offered to someone who cannot ask (an admin only)', async () => {

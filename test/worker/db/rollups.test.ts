@@ -401,7 +401,12 @@ async function run(seed: number, steps: number, base: number) {
     } else if (op < 0.85) {
       // A PDSA cycle run to its decision; it sits on the hotspot's root at the time.
       const a = r.pick([...hotspotIds]);
-      const plan = { changeIdea: 'Autosave', prediction: 'Fewer lost notes', measure: 'Flags per week' };
+      const plan = {
+        clientId: crypto.randomUUID(),
+        changeIdea: 'Autosave',
+        prediction: 'Fewer lost notes',
+        measure: 'Flags per week',
+      };
       const cycle = (await (await api(`/v1/hotspots/${a}/cycles`, { token: l.token, body: plan })).json()) as {
         id: string;
       };

@@ -94,7 +94,7 @@ describe('extension version', () => {
       headers: { 'X-Curbside-Version': '1.3.9' },
     });
     const body = await expectError(old, 426, 'upgrade_required');
-    expect(body.error.details).toEqual({ minimumVersion: '1.4.0' });
+    expect(body.error.details).toEqual({ minimumVersion: '1.4.0', instructions: null });
     expect(await count('SELECT COUNT(*) AS n FROM flags WHERE user_id = ?1', s.user.id)).toBe(0);
 
     // Checked before authentication too: an old client learns to update, not to sign in again.
@@ -105,6 +105,24 @@ describe('extension version', () => {
       expect(res.status, version).toBe(200);
     }
     await api('/v1/admin/settings', { method: 'PATCH', token: admin.token, body: { minExtensionVersion: '0.0.0' } });
+  });
+
+  it("carries the organisation's update instructions in the 426 itself (an old extension can read nothing else)", async () => {
+    const admin = await enrollAdmin();
+    const words = 'Restart Chrome, or call the service desk on 5555.';
+    await api('/v1/admin/settings', {
+      method: 'PATCH',
+      token: admin.token,
+      body: { minExtensionVersion: '2.0.0', updateInstructions: words },
+    });
+    const old = await api('/v1/me', { token: admin.token, headers: { 'X-Curbside-Version': '1.9.9' } });
+    const body = await expectError(old, 426, 'upgrade_required');
+    expect(body.error.details).toEqual({ minimumVersion: '2.0.0', instructions: words });
+    await api('/v1/admin/settings', {
+      method: 'PATCH',
+      token: admin.token,
+      body: { minExtensionVersion: '0.0.0', updateInstructions: '' },
+    });
   });
 
   it('does not apply to /health', async () => {

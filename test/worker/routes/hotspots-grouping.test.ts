@@ -214,7 +214,11 @@ describe('listing hotspots', () => {
       ['PATCH', `/v1/hotspots/${id}`, { status: 'acknowledged' }],
       ['POST', `/v1/hotspots/${id}/merge`, { into: id }],
       ['POST', `/v1/hotspots/${id}/unmerge`],
-      ['POST', `/v1/hotspots/${id}/cycles`, { changeIdea: 'x', prediction: 'y', measure: 'z' }],
+      [
+        'POST',
+        `/v1/hotspots/${id}/cycles`,
+        { clientId: crypto.randomUUID(), changeIdea: 'x', prediction: 'y', measure: 'z' },
+      ],
       ['GET', '/v1/programme/health'],
       ['GET', '/v1/exports/hotspots.csv'],
       ['GET', '/v1/exports/flags.csv'],

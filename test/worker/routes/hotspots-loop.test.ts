@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Flag, FlagList, ReceiptStatusResponse } from '../../../shared/flags';
 import { SimilarList, SystemHotspotList } from '../../../shared/hotspots';
-import { PdsaCycle } from '../../../shared/pdsa';
+import { CycleOwnerList, PdsaCycle } from '../../../shared/pdsa';
 import { ProgrammeHealth } from '../../../shared/programme';
 import { api, count, enroll, expectError, flagBody, issuePaths, randomSecret, rows } from '../helpers';
 import { anonymousFlag, detail, flag, hourlyBatch, lead, list, screen, uniqueHost } from '../hotspots-helpers';
@@ -241,7 +241,10 @@ describe('PDSA cycles', () => {
 
   it('moves plan → do → study → act one stage at a time, and reporters see the progress', async () => {
     const { s, l, id, where } = await setup();
-    const res = await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: plan });
+    const res = await api(`/v1/hotspots/${id}/cycles`, {
+      token: l.token,
+      body: { ...plan, clientId: crypto.randomUUID() },
+    });
     expect(res.status).toBe(201);
     const cycle = PdsaCycle.parse(await res.json());
     expect(cycle).toMatchObject({ stage: 'plan', ownerId: l.user.id, ownerName: 'Lead Person', decision: null });
@@ -282,19 +285,27 @@ describe('PDSA cycles', () => {
   it('lets a mentor own and advance a cycle, hides others’ cycles from mentors, refuses clinician owners', async () => {
     const { s, l, mentor, id } = await setup();
     const err = await expectError(
-      await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: { ...plan, ownerId: s.user.id } }),
+      await api(`/v1/hotspots/${id}/cycles`, {
+        token: l.token,
+        body: { ...plan, clientId: crypto.randomUUID(), ownerId: s.user.id },
+      }),
       400,
       'validation_failed',
     );
     expect(issuePaths(err)).toEqual(['ownerId']);
     const owned = PdsaCycle.parse(
       await (
-        await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: { ...plan, ownerId: mentor.user.id } })
+        await api(`/v1/hotspots/${id}/cycles`, {
+          token: l.token,
+          body: { ...plan, clientId: crypto.randomUUID(), ownerId: mentor.user.id },
+        })
       ).json(),
     );
     expect(owned.ownerName).toBe('Mentor Owner');
     const other = PdsaCycle.parse(
-      await (await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: plan })).json(),
+      await (
+        await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: { ...plan, clientId: crypto.randomUUID() } })
+      ).json(),
     );
     expect((await api(`/v1/cycles/${owned.id}/advance`, { token: mentor.token, body: { stage: 'do' } })).status).toBe(
       200,
@@ -304,7 +315,57 @@ describe('PDSA cycles', () => {
       404,
       'not_found',
     );
-    await expectError(await api(`/v1/hotspots/${id}/cycles`, { token: mentor.token, body: plan }), 403, 'forbidden');
+    await expectError(
+      await api(`/v1/hotspots/${id}/cycles`, { token: mentor.token, body: { ...plan, clientId: crypto.randomUUID() } }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('lists who may own a cycle, by name: active leads and mentors, never clinicians', async () => {
+    const { s, l, mentor } = await setup();
+    const res = await api('/v1/cycle-owners', { token: l.token });
+    expect(res.status).toBe(200);
+    const { owners } = CycleOwnerList.parse(await res.json());
+    const ids = owners.map((o) => o.id);
+    expect(ids).toContain(l.user.id);
+    expect(owners.find((o) => o.id === mentor.user.id)).toEqual({
+      id: mentor.user.id,
+      displayName: 'Mentor Owner',
+      lead: false,
+      mentor: true,
+    });
+    expect(ids).not.toContain(s.user.id);
+  });
+
+  it('makes one cycle per clientId: a double click or a retry gets the same cycle back', async () => {
+    const { l, id } = await setup();
+    const body = { ...plan, clientId: crypto.randomUUID() };
+    // Two at once, as a double click sends them.
+    const [a, b] = await Promise.all([
+      api(`/v1/hotspots/${id}/cycles`, { token: l.token, body }),
+      api(`/v1/hotspots/${id}/cycles`, { token: l.token, body }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const [first, second] = [PdsaCycle.parse(await a.json()), PdsaCycle.parse(await b.json())];
+    expect(second.id).toBe(first.id);
+    expect((await detail(l.token, id)).cycles).toHaveLength(1);
+    expect(await count("SELECT COUNT(*) AS n FROM audit WHERE action = 'pdsa.created' AND target = ?1", first.id)).toBe(
+      1,
+    );
+    // The same clientId for a different cycle, or from another lead, is refused.
+    await expectError(
+      await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: { ...body, measure: 'Something else' } }),
+      422,
+      'idempotency_mismatch',
+    );
+    const other = await lead();
+    await expectError(
+      await api(`/v1/hotspots/${id}/cycles`, { token: other.token, body }),
+      422,
+      'idempotency_mismatch',
+    );
+    await expectError(await api(`/v1/hotspots/${id}/cycles`, { token: l.token, body: plan }), 400, 'validation_failed');
   });
 });
 

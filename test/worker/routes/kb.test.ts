@@ -254,12 +254,17 @@ describe('answers and tips for this screen', () => {
     await act(r.m.token, r.q.id, 'shareable', { shareable: true });
     await consent(r.clinician.token, r.q.id);
     const tipRes = await post('/v1/tips', r.m.token, {
+      clientId: crypto.randomUUID(),
       screen: { host, path: '/orders' },
       text: 'Ctrl+Enter signs the order set.',
     });
     expect(tipRes.status).toBe(201);
     ScreenTip.parse(await tipRes.json());
-    await post('/v1/tips', r.m.token, { screen: { host: 'other.example.org', path: '/orders' }, text: 'Elsewhere' });
+    await post('/v1/tips', r.m.token, {
+      clientId: crypto.randomUUID(),
+      screen: { host: 'other.example.org', path: '/orders' },
+      text: 'Elsewhere',
+    });
 
     const res = await api(`/v1/kb/screen-tips?host=${host}`, { token: r.clinician.token });
     const tips = ScreenTipList.parse(await res.json()).tips;
@@ -284,22 +289,52 @@ describe('answers and tips for this screen', () => {
     const other = await mentor([]);
     const clinician = await enroll();
     const screen = { host: 'ehr.example.org', path: '/orders' };
-    await expectError(await post('/v1/tips', clinician.token, { screen, text: 'tip' }), 403, 'forbidden');
     await expectError(
-      await post('/v1/tips', m.token, { screen, text: 'Ask Jane Doe on 555-867-5309' }),
+      await post('/v1/tips', clinician.token, { clientId: crypto.randomUUID(), screen, text: 'tip' }),
+      403,
+      'forbidden',
+    );
+    await expectError(
+      await post('/v1/tips', m.token, { clientId: crypto.randomUUID(), screen, text: 'Ask Jane Doe on 555-867-5309' }),
       422,
       'identifiers_found',
     );
     await expectError(
       await post('/v1/tips', m.token, {
+        clientId: crypto.randomUUID(),
         screen: { host: 'ehr.example.org', path: '/patients/00482913/chart' },
         text: 'x',
       }),
       422,
       'identifiers_found',
     );
-    const tip = ScreenTip.parse(await (await post('/v1/tips', m.token, { screen, text: 'F2 opens the form' })).json());
+    const body = { clientId: crypto.randomUUID(), screen, text: 'F2 opens the form' };
+    const tip = ScreenTip.parse(await (await post('/v1/tips', m.token, body)).json());
+    // Marked as the viewer's own for its author only.
+    const mineFor = async (token: string) =>
+      ScreenTipList.parse(await (await api('/v1/kb/screen-tips?host=ehr.example.org', { token })).json()).tips.find(
+        (t) => t.id === tip.id,
+      )?.mine;
+    expect(await mineFor(m.token)).toBe(true);
+    expect(await mineFor(other.token)).toBe(false);
     await expectError(await api(`/v1/tips/${tip.id}`, { method: 'DELETE', token: other.token }), 404, 'not_found');
     expect((await api(`/v1/tips/${tip.id}`, { method: 'DELETE', token: m.token })).status).toBe(200);
+  });
+
+  it('makes one tip per clientId: a double click or a retry gets the same tip back', async () => {
+    const m = await mentor([]);
+    const other = await mentor([]);
+    const body = {
+      clientId: crypto.randomUUID(),
+      screen: { host: 'ehr.example.org', path: '/mar' },
+      text: 'Sort by time',
+    };
+    const [a, b] = await Promise.all([post('/v1/tips', m.token, body), post('/v1/tips', m.token, body)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const [first, second] = [ScreenTip.parse(await a.json()), ScreenTip.parse(await b.json())];
+    expect(second.id).toBe(first.id);
+    expect(await count('SELECT COUNT(*) AS n FROM tips WHERE client_id = ?1', body.clientId)).toBe(1);
+    await expectError(await post('/v1/tips', m.token, { ...body, text: 'Other' }), 422, 'idempotency_mismatch');
+    await expectError(await post('/v1/tips', other.token, body), 422, 'idempotency_mismatch');
   });
 });

@@ -1,0 +1,266 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../../extension/dashboard/App';
+import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
+import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
+import type { HotspotDetail } from '../../../shared/hotspots';
+import type { PdsaCycle } from '../../../shared/pdsa';
+import { json, mockManifest, SESSION, USER } from '../helpers';
+
+const LEAD: StoredSession = {
+  ...SESSION,
+  token: 'tok_lead',
+  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
+};
+
+const DETAIL: HotspotDetail = {
+  id: 'hot_000001',
+  screen: { host: 'ehr.example.org', path: '/medrec/:id' },
+  category: 'documentation_ehr',
+  title: null,
+  status: 'new',
+  response: null,
+  respondedAt: null,
+  flagCount: 4,
+  reporterCount: 3,
+  minutesPerWeek: 120,
+  impact: { none: 1, delay: 2, risk: 1, harm: 0 },
+  trend: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1],
+  rising: 2,
+  mergedInto: null,
+  createdAt: '2026-01-02T10:00:00.000Z',
+  members: [],
+  units: [],
+  otherUnits: { flags: 0, minutesPerWeek: 0 },
+  itemsVisible: false,
+  itemsHidden: 0,
+  items: [],
+  cycles: [],
+  k: 3,
+};
+
+const CYCLE: PdsaCycle = {
+  id: 'cycle_00001',
+  hotspotId: DETAIL.id,
+  ownerId: 'user_ment01',
+  ownerName: 'Mo Mentor',
+  stage: 'plan',
+  changeIdea: 'Autosave',
+  prediction: 'Fewer lost notes',
+  measure: 'Flags per week',
+  doNotes: null,
+  studyNotes: null,
+  decision: null,
+  actNotes: null,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  doAt: null,
+  studyAt: null,
+  actAt: null,
+};
+
+type Handler = (body: unknown) => Response | Promise<Response>;
+
+function fakeServer(overrides: Record<string, Handler> = {}) {
+  const handlers: Record<string, Handler> = {
+    'GET /v1/units': () => json(200, { units: [] }),
+    'GET /v1/hotspots': () => json(200, { hotspots: [DETAIL], k: 3, suppressed: null, weeks: [], range: null }),
+    'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
+    'GET /v1/cycle-owners': () =>
+      json(200, {
+        owners: [
+          { id: 'user_lead01', displayName: 'Lee Lead', lead: true, mentor: false },
+          { id: 'user_ment01', displayName: 'Mo Mentor', lead: false, mentor: true },
+        ],
+      }),
+    ...overrides,
+  };
+  const requests: { route: string; body: unknown; url: URL }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    requests.push({ route, body, url });
+    const handler = handlers[route];
+    return handler ? handler(body) : json(404, { error: { code: 'not_found', message: 'Not found' } });
+  });
+  return { fetchFn, requests, routes: (r: string) => requests.filter((x) => x.route === r) };
+}
+
+async function openHotspot(server: ReturnType<typeof fakeServer>) {
+  await sessionItem.setValue(LEAD);
+  const state = createDashboardState({
+    browser: fakeBrowser as never,
+    fetchFn: server.fetchFn,
+    location: { search: '?hotspot=hot_000001' },
+    history: { replaceState: vi.fn() },
+  });
+  await state.init();
+  render(
+    <DashboardContext.Provider value={state}>
+      <App />
+    </DashboardContext.Provider>,
+  );
+  await screen.findByRole('heading', { name: 'ehr.example.org/medrec/:id' });
+  return state;
+}
+
+/** An answer the test lets through when it chooses, to see the busy state meanwhile. */
+function held<T>(value: T) {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const handler = async () => {
+    await gate;
+    return json(201, value);
+  };
+  return { handler, release };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  mockManifest(fakeBrowser);
+});
+afterEach(cleanup);
+
+describe('starting a PDSA cycle', () => {
+  it('shows it is starting, and a double click sends once with a clientId', async () => {
+    const answer = held(CYCLE);
+    const server = fakeServer({ 'POST /v1/hotspots/hot_000001/cycles': answer.handler });
+    await openHotspot(server);
+    fireEvent.input(screen.getByLabelText('Change idea'), { target: { value: 'Autosave' } });
+    fireEvent.input(screen.getByLabelText('Prediction'), { target: { value: 'Fewer lost notes' } });
+    fireEvent.input(screen.getByLabelText('Measure'), { target: { value: 'Flags per week' } });
+    const start = screen.getByRole('button', { name: 'Start cycle' });
+    fireEvent.click(start);
+    fireEvent.click(start);
+    await screen.findByRole('button', { name: 'Starting…' });
+    answer.release();
+    await waitFor(() => expect(document.querySelector('.status')?.textContent).toBe('Cycle started'));
+    const sent = server.routes('POST /v1/hotspots/hot_000001/cycles');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toMatchObject({ clientId: expect.stringMatching(/^[0-9a-f-]{36}$/), changeIdea: 'Autosave' });
+    // The lead owns it unless they choose someone else: no ownerId sent.
+    expect(sent[0]?.body).not.toHaveProperty('ownerId');
+  });
+
+  it('lets the lead choose the owner by name', async () => {
+    const server = fakeServer({ 'POST /v1/hotspots/hot_000001/cycles': () => json(201, CYCLE) });
+    await openHotspot(server);
+    const owner = (await screen.findByLabelText('Owner')) as HTMLSelectElement;
+    expect([...owner.options].map((o) => o.textContent)).toEqual(['Lee Lead (you)', 'Mo Mentor (mentor)']);
+    fireEvent.change(owner, { target: { value: 'user_ment01' } });
+    fireEvent.input(screen.getByLabelText('Change idea'), { target: { value: 'Autosave' } });
+    fireEvent.input(screen.getByLabelText('Prediction'), { target: { value: 'Fewer lost notes' } });
+    fireEvent.input(screen.getByLabelText('Measure'), { target: { value: 'Flags per week' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start cycle' }));
+    await waitFor(() => expect(server.routes('POST /v1/hotspots/hot_000001/cycles')).toHaveLength(1));
+    expect(server.routes('POST /v1/hotspots/hot_000001/cycles')[0]?.body).toMatchObject({ ownerId: 'user_ment01' });
+  });
+
+  it('says in words why it failed and keeps what was typed', async () => {
+    const server = fakeServer({
+      'POST /v1/hotspots/hot_000001/cycles': () =>
+        json(400, { error: { code: 'validation_failed', message: 'The owner must be an active lead or mentor' } }),
+    });
+    await openHotspot(server);
+    fireEvent.input(screen.getByLabelText('Change idea'), { target: { value: 'Autosave' } });
+    fireEvent.input(screen.getByLabelText('Prediction'), { target: { value: 'Fewer lost notes' } });
+    fireEvent.input(screen.getByLabelText('Measure'), { target: { value: 'Flags per week' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start cycle' }));
+    await waitFor(() =>
+      expect(document.querySelector('.status')?.textContent).toBe('The owner must be an active lead or mentor'),
+    );
+    expect((screen.getByLabelText('Change idea') as HTMLTextAreaElement).value).toBe('Autosave');
+  });
+});
+
+describe('the hotspot title', () => {
+  it('is editable, and sent as the title', async () => {
+    const server = fakeServer({
+      'PATCH /v1/hotspots/hot_000001': (body) => json(200, { ...DETAIL, ...(body as object) }),
+    });
+    await openHotspot(server);
+    fireEvent.click(screen.getByRole('button', { name: 'Give it a title' }));
+    fireEvent.input(screen.getByLabelText('Title (reporters see it too)'), {
+      target: { value: 'Med rec times out' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save title' }));
+    await screen.findByRole('heading', { name: 'Med rec times out' });
+    expect(server.routes('PATCH /v1/hotspots/hot_000001')[0]?.body).toEqual({ title: 'Med rec times out' });
+    // Back to the screen's name, in one step.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit title' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use the screen’s name' }));
+    await screen.findByRole('heading', { name: 'ehr.example.org/medrec/:id' });
+    expect(server.routes('PATCH /v1/hotspots/hot_000001')[1]?.body).toEqual({ title: null });
+  });
+});
+
+describe('CSV exports', () => {
+  it('show they are being prepared, and take one click at a time', async () => {
+    const answer = held('a,b\n');
+    const server = fakeServer({
+      'GET /v1/exports/flags.csv': async () => {
+        const res = await answer.handler();
+        return new Response(await res.text(), { status: 200, headers: { 'Content-Type': 'text/csv' } });
+      },
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    await openHotspot(server);
+    fireEvent.click(screen.getByRole('button', { name: '← All hotspots' }));
+    const flags = await screen.findByRole('button', { name: 'De-identified flags CSV' });
+    fireEvent.click(flags);
+    await screen.findByRole('button', { name: 'Preparing…' });
+    expect(screen.getByRole('button', { name: 'Hotspots CSV' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Preparing…' }));
+    answer.release();
+    await waitFor(() => expect(document.querySelector('.status')?.textContent).toBe('flags.csv downloaded'));
+    expect(server.routes('GET /v1/exports/flags.csv')).toHaveLength(1);
+  });
+});
+
+describe('flags by unit (the breakdown)', () => {
+  it('shows unit × category and unit × week by unit name, with held-back cells pooled as “Other units”', async () => {
+    const breakdown = {
+      k: 3,
+      range: null,
+      units: [{ unitId: 'unit_icu001', flags: 5, minutesPerWeek: 50 }],
+      otherUnits: { flags: 2, minutesPerWeek: 10 },
+      unitCategories: [{ unitId: 'unit_icu001', flags: 5, minutesPerWeek: 50, category: 'orders_medications' }],
+      otherByCategory: [{ flags: 2, minutesPerWeek: 10, category: 'documentation_ehr' }],
+      unitWeeks: [{ unitId: 'unit_icu001', flags: 5, minutesPerWeek: 50, week: '2026-01-05T00:00:00.000Z' }],
+      otherByWeek: [{ flags: 2, minutesPerWeek: 10, week: '2026-01-12T00:00:00.000Z' }],
+    };
+    const server = fakeServer({
+      'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
+      'GET /v1/hotspots/breakdown': () => json(200, breakdown),
+    });
+    await sessionItem.setValue(LEAD);
+    const state = createDashboardState({
+      browser: fakeBrowser as never,
+      fetchFn: server.fetchFn,
+      location: { search: '?tab=units&category=orders_medications' },
+      history: { replaceState: vi.fn() },
+    });
+    await state.init();
+    render(
+      <DashboardContext.Provider value={state}>
+        <App />
+      </DashboardContext.Provider>,
+    );
+    const byCategory = await screen.findByRole('table', { name: 'Flags per unit and category' });
+    const rows = [...byCategory.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['ICU', '—', '5'],
+      ['Other units', '2', '—'],
+    ]);
+    const byWeek = screen.getByRole('table', { name: 'Flags per unit and week (week starting)' });
+    expect([...byWeek.querySelectorAll('thead th')].map((c) => c.textContent)).toEqual(['Unit', '01-05', '01-12']);
+    expect(document.body.textContent).not.toContain('unit_icu001');
+    // The category filter is the API's, so k-suppression is applied to what is asked for.
+    const asked = server.requests.find((r) => r.route === 'GET /v1/hotspots/breakdown');
+    expect(asked?.url.searchParams.get('category')).toBe('orders_medications');
+  });
+});

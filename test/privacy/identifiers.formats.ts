@@ -1,0 +1,172 @@
+// How US clinical text writes each Safe Harbor kind, family by family, written from how notes, forms
+// and messages are typed (not from any evaluation corpus). Each line marks the values it plants as
+// [[kind:value]]; the rest of the line is context the detector may use but must not need to be told.
+// Shared by the detector's suite (identifiers.formats.shared.test.ts). All values are synthetic.
+
+import type { AttackCase } from './identifiers.attacks';
+
+/** Pattern families, each a list of marked-up lines. */
+export const FORMAT_FAMILIES: Record<string, string[]> = {
+  'phone with an extension': [
+    'phone [[phone:503-555-0142 ext. 214]] after 5',
+    'work [[phone:503-555-0142 x214]] leave msg',
+    'cb [[phone:503.555.0142 ext 9]]',
+    "wife's work line [[phone:(503) 555-0142, ext. 3301]]",
+    'call [[phone:1-800-555-0199 extension 4402]] for the pharmacy benefit',
+    'records: fax [[fax:503-555-0143 x12]] attn HIM',
+  ],
+  'phone after "#" or "pager"': [
+    "mom's # [[phone:503-555-0142]]",
+    'daughter #: [[phone:(503) 555-0142]]',
+    'his pager [[phone:503.555.0142]] (he is a trucker)',
+  ],
+  'dates: month and year, month with a two-digit year, odd separators': [
+    's/p CABG [[date:2/2019]] at outside hospital',
+    'dx [[date:05/2018]], in remission',
+    "last colonoscopy [[date:jan '20]] was normal",
+    'MI [[date:March of 2019]]',
+    'DOB [[date:Mar-14-1952]]',
+    'DOB [[date:14 Mar 52]]',
+    'dob [[date:mar 14 52]]',
+    'birthdate [[date:03 14 1952]]',
+    'DOB [[date:3 / 14 / 1952]]',
+    'DOB [[date:52/03/14]]',
+    'seen on [[date:Monday, March 3, 2025]] in clinic',
+    'seen [[date:thursday 12/4]] by PCP',
+    'seen [[date:March the 3rd]] for a rash',
+  ],
+  'street types of USPS Publication 28 beyond the everyday ones, plurals included': [
+    'lives at [[address:4417 Gleichner Bottom]], [[address:Frederick]], MD [[zip:21702]]',
+    'Addr: [[address:88 Okonkwo Junctions Apt. 12]]',
+    'home [[address:310 Brekke Burg]], [[address:Ames]], IA',
+    'lives at [[address:9 Haley Keys]]',
+    'mail to [[address:1203 Lindqvist Circles]]',
+  ],
+  'lower-case full names whose surname is also a trade, a colour or an eponym': [
+    'spoke with [[name:james parker]] about dc',
+    'for [[name:elizabeth turner]]',
+    'daughter [[name:lisa young]] at bedside',
+    'called [[name:David Martin]] back',
+    'for [[name:Hunt, Elizabeth]]',
+  ],
+  'names written in another script': [
+    'pt [[name:Олег Иванов]] here for f/u',
+    'pt [[name:Γιώργος Παπαδόπουλος]] here',
+    'daughter [[name:李伟]] at bedside',
+    'spoke with [[name:محمد علي]] by phone',
+    'pt [[name:राहुल शर्मा]] in bed 3',
+    '[[name:สมชาย ใจดี]] in bed 3 asking for water',
+    'pt [[name:김민준]] here',
+    'pt [[name:田中 太郎]] needs an interpreter',
+    'wife [[name:Ольга]] called',
+    'pt [[name:Ólafur Þórsson]] arrived',
+  ],
+  'streets without a house number, crossings, blocks and complexes': [
+    'found down at [[address:5th and Main]]',
+    'picked up at [[address:Main St & 3rd Ave]]',
+    'MVC at [[address:Hwy 41 and County Rd K]]',
+    'lives in the [[address:1200 block of Elm St]]',
+    'lives on [[address:Elm St]] near the park',
+    'lives off [[address:Route 30]]',
+    'house on [[address:County Road 12]]',
+    'lives on [[address:Old Mill Road]]',
+    'lives at the [[address:Riverside Apartments]]',
+    'lives at [[address:Oak Terrace Apts]], unit 4',
+  ],
+  'ZIP codes before their town, as a place, and after a state with odd separators': [
+    '[[zip:21702]] - [[address:Frederick]], MD',
+    '[[zip:21702]], [[address:Frederick]] MD',
+    '[[address:Frederick]] ([[zip:21702]])',
+    'lives in [[zip:21702]]',
+    'lives in the [[zip:21702]] area',
+    '[[address:Frederick]] - [[zip:21702]]',
+    '[[address:Frederick]], MD · [[zip:21702]]',
+    '[[address:Frederick]] MD ([[zip:21702]])',
+    '[[address:Frederick]], Md [[zip:21702]]',
+    '[[address:Frederick]], MD: [[zip:21702]]',
+    '[[address:Frederick]], MD, USA [[zip:21702]]',
+  ],
+  'phone and fax numbers after a phone word, whatever their grouping': [
+    'ph [[phone:503 55 50 142]]',
+    'ph [[phone:503 555 01 42]]',
+    'fax [[fax:503 555 01 43]]',
+    'call [[phone:503/555/0142]]',
+    'call [[phone:(503) 555-01422]] (one digit too many, still hers)',
+    'cell [[phone:50-555-0142]]',
+    'phone: [[phone:503--555--0142]]',
+  ],
+  'dates with a misspelt month, glued or year-first, holidays with a year, lists and ranges': [
+    'DOB [[date:Febuary 3, 1950]]',
+    'seen [[date:Janurary 5]]',
+    'adm [[date:Decmber 1, 2025]]',
+    'DOB [[date:March14, 1952]]',
+    'DOB [[date:14.Mar.1952]]',
+    'DOB [[date:1952 Mar 14]]',
+    'DOB [[date:1952-Mar-14]]',
+    'fell at home [[date:Christmas 2024]]',
+    'seen on [[date:3/14 and 3/21]]',
+    'admitted [[date:3/14-3/21]] at OSH',
+    'inpatient [[date:March 14-16]]',
+  ],
+  'names with initials, nicknames and aliases, and after a greeting': [
+    'pt [[name:N. A. Okafor]] in 4',
+    'pt [[name:Okafor N.A.]] in 4',
+    'pt [[name:OKAFOR N A]] in 4',
+    'pt [[name:Robert "Bobby" Jones]] in 4',
+    'pt [[name:Okafor, Ngozi (Nkechi)]]',
+    'Hi [[name:Ngozi]], your results are back',
+    'Dear [[name:Adaeze]], please call the clinic',
+  ],
+  'names in a note typed all in capitals': [
+    'PT [[name:OKAFOR,NGOZI]] IN BED 4 KEEPS PULLING AT HER LINES, PLEASE ADVISE',
+    'SPOKE WITH DAUGHTER [[name:ADAEZE]] RE PLAN OF CARE AND DISPO TODAY',
+    'CALLED MRS [[name:OKAFOR]] BACK RE PLAN OF CARE AND DISPO TODAY',
+    'SPOKE WITH [[name:NGOZI OKAFOR]] RE PLAN OF CARE AND DISPO TODAY PLEASE',
+    'FOR [[name:ZORBLAT QUENFEL]]: RE PLAN OF CARE AND DISPO TODAY PLEASE',
+  ],
+};
+
+/** Identifier-free clinical lines that look like the families above and must stay unflagged. */
+export const CLEAN_LOOKALIKES: string[] = [
+  'pain 7/10, BP 150/90, strength 4/5, dilute 1/2000 in NS',
+  // Eponyms of two names side by side read as "First Last": they are not a patient.
+  'Arnold Chiari malformation on MRI; Austin Flint murmur; Bence Jones proteins positive',
+  'Reed Sternberg cells; Howell Jolly bodies; Kayser Fleischer rings; Frank Starling mechanism',
+  'Budd Chiari on doppler; Crigler Najjar type 2; Marcus Gunn pupil; Sister Mary Joseph nodule',
+  'Child Pugh class B, Tay Sachs carrier, Churg Strauss, Ehlers Danlos, Dix Hallpike positive',
+  'Привет, note in Russian: пациент стабилен; interpreter for 中文; speaks 한국어; (العربية) at bedside',
+  'αβ blockers, β-agonist, γ-GT 45, Δ change, μg/kg',
+  'on Lasix and Coreg; at 3 and 4 pm; near 2 and 3 West',
+  'call 911; phone the lab re 3 tubes; call back in 10 min, 2 units; cell count 12 500',
+  'Mar is reviewed; pain 7/10 and 3/10; BP 150/90, 140/80; Christmas party for staff; 12 and 14 mg',
+  'MWANGI is not here; D.O.B. missing on the form; Hi team, dear all, hello night shift',
+  // A note typed in capitals: capitals say nothing about names there.
+  'GLENN SHUNT AND HARRINGTON RODS NOTED; PATRICK TEST NEG; PSEUDOMONAS AERUGINOSA IN SPUTUM',
+  'PARKINSON DISEASE, ON CARBIDOPA LEVODOPA; GOLYTELY PREP; SOLU MEDROL 125; EWING SARCOMA HX',
+  'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
+  'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
+  'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
+];
+
+const MARK = /\[\[(\w+):(.*?)\]\]/g;
+
+/** One case per marked value: the text without markup, and where the value sits. */
+export function formatCases(): AttackCase[] {
+  const out: AttackCase[] = [];
+  for (const [family, lines] of Object.entries(FORMAT_FAMILIES)) {
+    for (const line of lines) {
+      const spans: Array<{ kind: string; start: number; end: number }> = [];
+      let text = '';
+      let last = 0;
+      for (const m of line.matchAll(MARK)) {
+        text += line.slice(last, m.index);
+        spans.push({ kind: m[1] ?? '', start: text.length, end: text.length + (m[2] ?? '').length });
+        text += m[2] ?? '';
+        last = m.index + m[0].length;
+      }
+      text += line.slice(last);
+      for (const s of spans) out.push({ kind: s.kind, trick: family, text, start: s.start, end: s.end });
+    }
+  }
+  return out;
+}
