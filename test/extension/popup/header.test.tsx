@@ -12,6 +12,12 @@ async function signedInAs(...roles: Role[]) {
   await screen.findByRole('button', { name: 'Sign out' });
 }
 
+/** The links arrive just after the first render (a lazy part); an empty set needs the part loaded. */
+async function linksLoaded() {
+  await import('../../../extension/popup/WorkspaceLinks');
+  await new Promise((r) => setTimeout(r, 50));
+}
+
 async function extensionTabs() {
   return (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.startsWith('chrome-extension:'));
 }
@@ -29,6 +35,7 @@ afterEach(() => {
 describe('the popup header leads to each workspace in one click', () => {
   it('shows a clinician neither the inbox nor the dashboard', async () => {
     await signedInAs('clinician');
+    await linksLoaded();
     expect(screen.queryByRole('button', { name: 'Inbox' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Dashboard' })).toBeNull();
   });
@@ -36,11 +43,14 @@ describe('the popup header leads to each workspace in one click', () => {
   it('opens the mentor inbox in the side panel of this window (Chrome, Edge)', async () => {
     const open = vi.spyOn(fakeBrowser.sidePanel, 'open').mockResolvedValue(undefined);
     const { id } = await fakeBrowser.windows.getCurrent();
+    const getCurrent = vi.spyOn(fakeBrowser.windows, 'getCurrent');
     await signedInAs('clinician', 'mentor');
+    const inbox = await screen.findByRole('button', { name: 'Inbox' });
     expect(screen.queryByRole('button', { name: 'Dashboard' })).toBeNull();
     // The window is looked up before the click: the side panel opens only during the click itself.
-    await new Promise((r) => setTimeout(r, 0));
-    fireEvent.click(screen.getByRole('button', { name: 'Inbox' }));
+    await vi.waitFor(() => expect(getCurrent).toHaveBeenCalled());
+    await getCurrent.mock.results[0]?.value;
+    fireEvent.click(inbox);
     expect(open).toHaveBeenCalledWith({ windowId: id });
     expect(await extensionTabs()).toEqual([]);
   });
@@ -50,8 +60,7 @@ describe('the popup header leads to each workspace in one click', () => {
       throw new TypeError('browser.sidePanel is undefined');
     });
     await signedInAs('peer_supporter');
-    await new Promise((r) => setTimeout(r, 0));
-    fireEvent.click(screen.getByRole('button', { name: 'Inbox' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Inbox' }));
     await waitFor(async () =>
       expect(await extensionTabs()).toEqual(['chrome-extension://test-extension-id/inbox.html']),
     );
@@ -59,8 +68,9 @@ describe('the popup header leads to each workspace in one click', () => {
 
   it('opens the dashboard for a lead', async () => {
     await signedInAs('lead');
+    const dashboard = await screen.findByRole('button', { name: 'Dashboard' });
     expect(screen.queryByRole('button', { name: 'Inbox' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Dashboard' }));
+    fireEvent.click(dashboard);
     await waitFor(async () =>
       expect(await extensionTabs()).toEqual(['chrome-extension://test-extension-id/dashboard.html']),
     );
