@@ -48,6 +48,8 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: 'test', SSO_CLIENT_SECRET: 'curbside-dev-secret' },
           ratelimits: limits,
+          // Cloudflare Email as miniflare runs it locally: it parses each message (postal-mime) and keeps it.
+          email: { send_email: [{ name: 'EMAIL' }] },
         },
       }),
     ],
@@ -57,7 +59,8 @@ export default defineConfig(async () => {
       exclude,
       setupFiles: ['test/worker/apply-migrations.ts'],
       // A real OpenID provider on a loopback port, for the SSO tests (test/worker/routes/sso*.test.ts).
-      globalSetup: ['test/worker/oidc-provider.global.mjs'],
+      // Local Teams, Slack and Mailgun receivers for the digest tests (test/worker/routes/digests*.test.ts).
+      globalSetup: ['test/worker/oidc-provider.global.mjs', 'test/worker/digest-receiver.global.mjs'],
       testTimeout: TEST_TIMEOUT_MS,
     },
   });

@@ -1,6 +1,7 @@
 import { accountEndpoints } from './api/account';
 import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
+import { digestEndpoints } from './api/digests';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
 import { routingEndpoints } from './api/routing';
@@ -22,6 +23,7 @@ export const endpoints = {
   ...mentorEndpoints,
   ...routingEndpoints,
   ...ssoEndpoints,
+  ...digestEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

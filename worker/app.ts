@@ -11,6 +11,7 @@ import { requireMinVersion } from './middleware/version';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { digestRoutes } from './routes/digests';
 import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
@@ -42,6 +43,7 @@ export const resourceRoutes = [
   kbRoutes,
   adminRoutes,
   ssoRoutes,
+  digestRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

@@ -12,6 +12,11 @@ export interface Env {
    * without one, production audits the kind alone (worker/services/identifiers.ts, docs/operations.md).
    */
   AUDIT_SPAN_KEY?: string;
+  /**
+   * Cloudflare Email's `send_email` binding (wrangler.jsonc `send_email`), for e-mail channels set to
+   * "Cloudflare Email"; without it they fail visibly in the admin panel's deliveries.
+   */
+  EMAIL?: SendEmail;
   /** Rate Limiting bindings (wrangler.jsonc `ratelimits`), see worker/middleware/rate-limit.ts. */
   RATE_LIMIT_USER_WRITES?: RateLimit;
   RATE_LIMIT_IP_WRITES?: RateLimit;

@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { runDigests } from './jobs/digests';
 import { runEscalation } from './jobs/escalation';
 import { runRetention } from './jobs/retention';
 import { runPendingRollups } from './jobs/rollups';
@@ -17,6 +18,7 @@ export const QUARTER_HOUR_CRON = '*/15 * * * *';
 const JOBS: { name: string; cron: string; run: (env: Env, at: number) => Promise<unknown> }[] = [
   { name: 'retention', cron: DAILY_CRON, run: runRetention },
   { name: 'rollups', cron: HOURLY_CRON, run: runPendingRollups },
+  { name: 'digests', cron: HOURLY_CRON, run: runDigests },
   { name: 'escalation', cron: QUARTER_HOUR_CRON, run: runEscalation },
 ];
 

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { AuditPanel } from './AuditPanel';
 import { CatalogPanel } from './CatalogPanel';
+import { ChannelsPanel } from './ChannelsPanel';
 import { CodesPanel } from './CodesPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SsoPanel } from './SsoPanel';
@@ -15,6 +16,7 @@ const SECTIONS = {
   topics: { label: 'Topics', view: () => <CatalogPanel kind="topics" /> },
   systems: { label: 'Systems & screens', view: () => <SystemsPanel /> },
   settings: { label: 'Settings', view: () => <SettingsPanel /> },
+  channels: { label: 'Digests and chat', view: () => <ChannelsPanel /> },
   sso: { label: 'Single sign-on', view: () => <SsoPanel /> },
   audit: { label: 'Audit log', view: () => <AuditPanel /> },
 } as const;

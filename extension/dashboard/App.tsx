@@ -1,4 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import { endpoints } from '../../shared/api';
+import { WeekDigest } from '../ui/WeekDigest';
 import { BreakdownPanel } from './BreakdownPanel';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
@@ -30,6 +32,9 @@ function Hotspots() {
   return (
     <section aria-labelledby="hotspots-title">
       <h2 id="hotspots-title">Friction hotspots</h2>
+      {dashboard.session.value?.user.roles.includes('lead') && (
+        <WeekDigest load={() => dashboard.call(endpoints.myDigest, { query: { role: 'lead' } })} />
+      )}
       <Filters />
       <Exports />
       {error && <p role="alert">{error}</p>}

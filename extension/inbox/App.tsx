@@ -1,3 +1,4 @@
+import { WeekDigest } from '../ui/WeekDigest';
 import { CapacityNotice } from './CapacityNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
@@ -30,6 +31,7 @@ export function InboxApp() {
         <>
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
           {roles.includes('mentor') && <CapacityNotice />}
+          {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           <InboxFilters />
           <QueueList />
           {roles.includes('peer_supporter') && <PeerSupportAudit />}

@@ -233,10 +233,14 @@ export function createInboxState(deps: InboxDeps = {}) {
       shareable ? 'Marked shareable.' : 'No longer shareable.',
     );
 
+  /** The mentor's week, as the weekly message to the mentors' channel would count it for them. */
+  const weekDigest = () => api().call(endpoints.myDigest, { query: { role: 'mentor' } });
+
   return {
     session,
     ready,
     items,
+    weekDigest,
     filters,
     selected,
     topics,

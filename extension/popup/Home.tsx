@@ -6,6 +6,7 @@ import { ViewHeading } from './ViewHeading';
 // After the first render: tips need the screen capture and the API client.
 const HomeTips = lazyPart(() => import('./ScreenTips').then((m) => m.HomeTips));
 const NotifyPrefs = lazyPart(() => import('./NotifyPrefs').then((m) => m.NotifyPrefs));
+const WeekDigest = lazyPart(() => import('../ui/WeekDigest').then((m) => m.WeekDigest));
 
 export function Home() {
   const app = usePopup();
@@ -29,6 +30,7 @@ export function Home() {
       <button type="button" class="link" onClick={() => void app.open('signins')}>
         Sign-ins to my account
       </button>
+      {roles.includes('clinician') && <WeekDigest load={() => app.myDigest('clinician')} />}
       <HomeTips />
       {canAsk && (
         <p class="talk-entry">

@@ -5,7 +5,7 @@ import type { Session } from '../../shared/auth';
 import type { Role } from '../../shared/enums';
 import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
-import { api, count, enroll, expectError, flagBody, questionBody, seedCatalog } from './helpers';
+import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, seedCatalog } from './helpers';
 import {
   allowedRole,
   call,
@@ -48,6 +48,7 @@ const DECLARED_ON_PURPOSE: Record<string, string[]> = {
   'PATCH /v1/admin/units/{id}': ['active'],
   'PATCH /v1/admin/topics/{id}': ['active'],
   'PATCH /v1/admin/systems/{id}': ['active'],
+  'PATCH /v1/admin/channels/{id}': ['active'], // an admin turns a digest channel off or on
 };
 
 const declared = (schema: JsonSchema | undefined) =>
@@ -235,6 +236,21 @@ describe('create-once by clientId on every contract entry whose body has one', (
         table: 'answers',
       };
     },
+    'POST /v1/admin/channels': async () => ({
+      path: '/v1/admin/channels',
+      token: (await enrollAdmin()).token,
+      other: (await enrollAdmin('Other Admin')).token,
+      body: () => ({
+        clientId: crypto.randomUUID(),
+        kind: 'teams',
+        label: 'Quality leads',
+        // Never posted to: no digest role and no alerts, at a name that cannot resolve.
+        webhookUrl: 'https://teams.example.invalid/workflows/abc',
+        digestRoles: [],
+        urgentAlerts: false,
+      }),
+      table: 'digest_channels',
+    }),
   };
 
   let withClientId: Operation[] = [];
@@ -283,7 +299,9 @@ describe('create-once by clientId on every contract entry whose body has one', (
             ? { ...body, text: `${body.text} (edited)` }
             : typeof body.changeIdea === 'string'
               ? { ...body, changeIdea: `${body.changeIdea} (edited)` }
-              : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
+              : typeof body.label === 'string'
+                ? { ...body, label: `${body.label} (edited)` }
+                : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
         await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');
         await expectError(await api(f.path, { token: f.other, body }), 422, 'idempotency_mismatch');
         expect(await rowsFor(f, body.clientId)).toBe(1);

@@ -27,6 +27,7 @@ import { now } from '../lib/clock';
 import { newId } from '../lib/crypto';
 import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
+import { alertUrgentQuestion } from '../services/dispatch';
 import { createOnce } from '../services/idempotent';
 import {
   claimCutoffNow,
@@ -61,7 +62,7 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
     bodyHash: found.bodyHash,
     sameSender: found.userId === user.id,
   });
-  return createOnce(c, body, {
+  const question = await createOnce(c, body, {
     find: async () => {
       const found = await findQuestionByClientId(db, body.clientId);
       return found && toStored(found);
@@ -87,6 +88,15 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
     },
     explain: () => requireActiveTopic(db, body.topicId),
   });
+  // An urgent question alerts the mentors' channels after the response (once per question, retries too).
+  if (question.urgency === 'today') {
+    const alerted = alertUrgentQuestion(c.env, question.id, now()).catch((e: unknown) => {
+      // The error's kind only; what failed to send is in the admin panel's deliveries.
+      console.error(JSON.stringify({ urgentAlert: 'failed', error: e instanceof Error ? e.name : 'Error' }));
+    });
+    c.executionCtx.waitUntil(alerted);
+  }
+  return question;
 });
 
 register(questionRoutes, endpoints.myQuestions, async (c) => {

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type Core, createCore, type PopupDeps } from './core';
 import { deferActions } from './defer';
+import type { createDigestActions } from './digest';
 import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
@@ -61,6 +62,10 @@ function deferredSignInActions(core: Core): ReturnType<typeof createSignInAction
   });
 }
 
+function deferredDigestActions(core: Core): ReturnType<typeof createDigestActions> {
+  return deferActions(() => import('./digest').then((m) => m.createDigestActions(core)), { myDigest: true });
+}
+
 /** The popup's state: signals plus plain actions, created once in main.tsx and provided by context. */
 export function createPopupState(deps: PopupDeps = {}) {
   const core = createCore(deps, services);
@@ -78,6 +83,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...deferredRoutingActions(core),
     ...deferredThreadActions(core, { ...viewActions, ...itemActions }),
     ...deferredSignInActions(core),
+    ...deferredDigestActions(core),
   };
 }
 
