@@ -13,6 +13,12 @@ const newLabel = (unread: string[]) =>
       ? 'New question for you'
       : 'Updated';
 
+/**
+ * The item a notification opened: marked by a bar, not a focus ring (the ring is for controls). Here
+ * rather than in panel.css, whose every byte is in the popup's first render.
+ */
+const MARKED = { borderLeft: '3px solid var(--accent)', paddingLeft: '8px', outline: 'none' };
+
 export function MyItems() {
   const app = usePopup();
   const items = app.items.value;
@@ -48,7 +54,9 @@ export function MyItems() {
             <li
               key={item.id}
               class="item"
-              {...(item.id === focusId ? { ref: focused, tabIndex: -1, 'aria-current': 'true' as const } : {})}
+              {...(item.id === focusId
+                ? { ref: focused, tabIndex: -1, 'aria-current': 'true' as const, style: MARKED }
+                : {})}
             >
               <p class="item-meta">
                 <span class="kind">
