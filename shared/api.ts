@@ -2,6 +2,7 @@ import { accountEndpoints } from './api/account';
 import { adminEndpoints } from './api/admin';
 import { coreEndpoints } from './api/core';
 import { digestEndpoints } from './api/digests';
+import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
 import { routingEndpoints } from './api/routing';
@@ -24,6 +25,7 @@ export const endpoints = {
   ...routingEndpoints,
   ...ssoEndpoints,
   ...digestEndpoints,
+  ...growthEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -45,11 +45,13 @@ export const PdsaCycle = z.object({
   doAt: IsoTime.nullable(),
   studyAt: IsoTime.nullable(),
   actAt: IsoTime.nullable(),
+  /** A clinician-owned cycle's result, in one sentence every reporter reads; null until it is decided. */
+  result: z.string().nullable().optional(),
 });
 export type PdsaCycle = z.infer<typeof PdsaCycle>;
 
 /** What reporters see of a cycle: the idea and how far it got, never owner or notes. */
-export const PdsaProgress = PdsaCycle.pick({ id: true, stage: true, changeIdea: true, decision: true });
+export const PdsaProgress = PdsaCycle.pick({ id: true, stage: true, changeIdea: true, decision: true, result: true });
 export type PdsaProgress = z.infer<typeof PdsaProgress>;
 
 /** Who may own a cycle: an active lead or mentor, by name (the lead picks one when starting a cycle). */

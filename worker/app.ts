@@ -11,6 +11,7 @@ import { requireMinVersion } from './middleware/version';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { coachingRoutes } from './routes/coaching';
 import { digestRoutes } from './routes/digests';
 import { exportRoutes } from './routes/exports';
 import { flagRoutes } from './routes/flags';
@@ -18,11 +19,15 @@ import { hotspotRoutes } from './routes/hotspots';
 import { kbRoutes } from './routes/kb';
 import { mentorRoutes } from './routes/mentors';
 import { pdsaRoutes } from './routes/pdsa';
+import { portfolioRoutes } from './routes/portfolio';
 import { programmeRoutes } from './routes/programme';
 import { questionRoutes } from './routes/questions';
+import { recognitionRoutes } from './routes/recognition';
+import { reflectionRoutes } from './routes/reflections';
 import { register } from './routes/register';
 import { routingRoutes } from './routes/routing';
 import { scimRoutes } from './routes/scim';
+import { smallTestRoutes } from './routes/small-tests';
 import { ssoRoutes } from './routes/sso';
 
 /**
@@ -44,6 +49,11 @@ export const resourceRoutes = [
   adminRoutes,
   ssoRoutes,
   digestRoutes,
+  reflectionRoutes,
+  recognitionRoutes,
+  coachingRoutes,
+  smallTestRoutes,
+  portfolioRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

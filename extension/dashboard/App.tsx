@@ -7,6 +7,7 @@ import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
 import { HotspotView } from './HotspotView';
 import { ProgrammePanel } from './ProgrammePanel';
+import { SponsorPanel } from './SponsorPanel';
 import { useDashboard } from './state';
 
 function Hotspots() {
@@ -122,7 +123,10 @@ export function App() {
       <p class="status" aria-live="polite">
         {dashboard.status.value}
       </p>
-      <main>{tab === 'programme' ? <ProgrammePanel /> : tab === 'units' ? <BreakdownPanel /> : <Hotspots />}</main>
+      <main>
+        {dashboard.session.value.user.roles.includes('lead') && <SponsorPanel />}
+        {tab === 'programme' ? <ProgrammePanel /> : tab === 'units' ? <BreakdownPanel /> : <Hotspots />}
+      </main>
     </div>
   );
 }

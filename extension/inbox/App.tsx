@@ -1,5 +1,6 @@
 import { WeekDigest } from '../ui/WeekDigest';
 import { CapacityNotice } from './CapacityNotice';
+import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
 import { MentorProfileForm } from './MentorProfileForm';
@@ -32,6 +33,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <MentorProfileForm key={inbox.profile.value ? 'loaded' : 'empty'} />}
           {roles.includes('mentor') && <CapacityNotice />}
           {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
+          {roles.includes('mentor') && <ImpactPanel />}
           <InboxFilters />
           <QueueList />
           {roles.includes('peer_supporter') && <PeerSupportAudit />}

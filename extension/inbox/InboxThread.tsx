@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { COACHING_TOPIC_ID } from '../../shared/coaching';
 import { URGENCY_LABELS } from '../../shared/enums';
 import type { QueueItemDetail } from '../../shared/mentoring';
 import { TextAction } from '../ui/TextAction';
+import { CoachingPanel } from './CoachingPanel';
 import { HandOffForm } from './HandOffForm';
 import { claimLabel, SLA_LABELS } from './QueueList';
 import { useInbox } from './state';
@@ -42,6 +44,9 @@ export function InboxThread({ item }: { item: QueueItemDetail }) {
         {URGENCY_LABELS[item.urgency]} · {SLA_LABELS[item.sla.status]}
         {item.sla.dueAt ? ` (due ${when(item.sla.dueAt)})` : ''} · {claimLabel(item)} · asked by {item.askerDiscipline}
       </p>
+      {(item.topicId === COACHING_TOPIC_ID || item.movedFrom?.topicId === COACHING_TOPIC_ID) && (
+        <CoachingPanel item={item} />
+      )}
       <ol class="messages" aria-label="Thread">
         {messages.map((m) => (
           <li key={m.id}>

@@ -5,6 +5,8 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
 import type { Topic } from '../../shared/catalog';
+import type { Coaching, FramingText } from '../../shared/coaching';
+import type { MentorImpact } from '../../shared/growth';
 import {
   type HandOffCreate,
   type MentorProfile,
@@ -51,6 +53,10 @@ export function createInboxState(deps: InboxDeps = {}) {
   const topics = signal<Topic[]>([]);
   const mentors = signal<MentorSummary[]>([]);
   const profile = signal<MentorProfileView | null>(null);
+  /** The open thread's coaching card, when it is a "Help me shape this" request. */
+  const coaching = signal<Coaching | null>(null);
+  /** My own impact, read when I open it; null until then. */
+  const impact = signal<MentorImpact | null>(null);
   const drafts = signal<InboxDrafts>({});
   const detector = signal<Detector | null>(null);
   const status = signal('');
@@ -214,6 +220,42 @@ export function createInboxState(deps: InboxDeps = {}) {
     return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
   }
 
+  async function loadCoaching(questionId: string) {
+    const got = await guarded(() => api().call(endpoints.coaching, { params: { id: questionId } }));
+    coaching.value = got ?? null;
+  }
+
+  /** Saves the card over the revision I edited; on a refusal the latest card is shown. */
+  async function saveCard(questionId: string, text: FramingText, revision: number, confirmedSpans?: ConfirmedSpan[]) {
+    const body = {
+      revision,
+      ...Object.fromEntries(Object.entries(text).filter(([, v]) => v !== '')),
+      ...(confirmedSpans ? { confirmedSpans } : {}),
+    };
+    const saved = await guarded(
+      () => api().call(endpoints.saveFramingCard, { params: { id: questionId }, body }),
+      'Card saved.',
+    );
+    if (saved) coaching.value = saved;
+    else {
+      const message = error.value;
+      await loadCoaching(questionId);
+      error.value ||= message;
+    }
+    return saved !== undefined;
+  }
+
+  /** Answers given, marked helpful, reads and thanks: this mentor's own, never beside anyone else's. */
+  let impactLoading: Promise<void> | null = null;
+  function loadImpact(): Promise<void> {
+    // Opening the panel twice while it loads reads it once.
+    impactLoading ??= guarded(() => api().call(endpoints.myImpact, {})).then((got) => {
+      if (got) impact.value = got;
+      impactLoading = null;
+    });
+    return impactLoading;
+  }
+
   /**
    * Who was made a peer supporter, or stopped being one, and by whom: peer supporters can see who
    * may read "need to talk" requests. Null (the reason shown) when it could not be fetched.
@@ -247,6 +289,11 @@ export function createInboxState(deps: InboxDeps = {}) {
     mentors,
     profile,
     saveProfile,
+    impact,
+    loadImpact,
+    coaching,
+    loadCoaching,
+    saveCard,
     drafts,
     detector,
     status,

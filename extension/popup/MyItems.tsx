@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ItemActions } from './ItemActions';
+import { PortfolioExport } from './PortfolioExport';
+import { ShapeThis } from './ShapeThis';
+import { SmallTests } from './SmallTests';
 import { usePopup } from './state';
 import { Thread } from './Thread';
 import { ViewHeading } from './ViewHeading';
@@ -33,6 +36,11 @@ export function MyItems() {
     focused.current.focus();
   }, [items, focusId]);
 
+  // My reflections and thanks sent: the prompts under each answer show them.
+  useEffect(() => {
+    void app.loadGrowth();
+  }, []);
+
   // What is on screen now counts as seen; the "New" marks stay until the list is opened again.
   useEffect(() => {
     if (items && cachedAt === null) void app.markSeen(items.flatMap((i) => i.unread));
@@ -43,6 +51,7 @@ export function MyItems() {
       <div id="items-heading">
         <ViewHeading>My items</ViewHeading>
       </div>
+      <SmallTests />
       {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
       {items === null ? (
         <p aria-busy="true">Loading…</p>
@@ -81,15 +90,17 @@ export function MyItems() {
               )}
               {item.progress?.map((p) => (
                 <p key={p} class="muted">
-                  Testing a change: {p}
+                  {p}
                 </p>
               ))}
+              {item.kind === 'flag' && !item.anonymous && <ShapeThis flagId={item.id} />}
               {item.question && <Thread question={item.question} />}
               {cachedAt === null && <ItemActions item={item} />}
             </li>
           ))}
         </ul>
       )}
+      <PortfolioExport />
       <div class="row">
         <button type="button" onClick={() => void app.loadItems()}>
           Refresh

@@ -1,8 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { readSignInLink } from '../lib/signin-link';
-import { SsoSignIn } from './SsoSignIn';
+import { lazyPart } from './LazyView';
 import { usePopup } from './state';
 import { ViewHeading } from './ViewHeading';
+
+// Loaded after the form renders: the popup's first render stays within its 25 KB budget, and the
+// organisation's sign-in button appears as soon as the providers are known anyway.
+const SsoSignIn = lazyPart(() => import('./SsoSignIn').then((m) => m.SsoSignIn));
 
 export function SignIn() {
   const app = usePopup();

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Publication } from '../../shared/mentoring';
 import type { Question } from '../../shared/questions';
+import { CoachingCard } from './CoachingCard';
+import { ReflectionBox, ThanksBox } from './Growth';
 import { ReplyBox } from './ReplyBox';
 import { usePopup } from './state';
 
@@ -69,6 +71,8 @@ export function Thread({ question: q }: { question: Question }) {
   const answered = q.answers.length > 0;
   return (
     <>
+      {/* By the thread's own record, not its topic: a fallback route may have moved it since. */}
+      {q.kind === 'question' && <CoachingCard questionId={q.id} />}
       {entries(q).map((e) => (
         <blockquote key={e.id} class={e.kind === 'reply' ? 'answer mine' : 'answer'}>
           <p>{e.text}</p>
@@ -89,7 +93,9 @@ export function Thread({ question: q }: { question: Question }) {
           {q.helpful === true && <span class="muted">Thank you for saying so.</span>}
         </div>
       )}
+      {answered && q.kind === 'question' && q.helpful === true && <ThanksBox question={q} />}
       {answered && q.kind === 'question' && <Share q={q} />}
+      {answered && q.kind === 'question' && <ReflectionBox question={q} />}
     </>
   );
 }

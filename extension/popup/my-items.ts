@@ -1,5 +1,7 @@
 import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
+import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
 import type { Answer, Question, QuestionStatus } from '../../shared/questions';
+import { DECISION_WORDS } from '../../shared/small-tests';
 import { flagNews, questionNews } from '../lib/item-news';
 import { type ItemsCache, itemsCacheItem } from '../lib/storage';
 import { canSealFor, openerFor, openOrNull, sealFor } from '../lib/vault';
@@ -34,6 +36,12 @@ export interface MyItem {
 
 const unseen = (keys: string[], seen: Set<string>) => keys.filter((k) => !seen.has(k));
 
+/** A test of change in words a person reads: "Adopted: the new order set saves about 4 minutes". */
+export function progressWords(c: NonNullable<Flag['cycles']>[number]): string {
+  if (c.decision) return `${DECISION_WORDS[c.decision]}: ${c.result ?? c.changeIdea}`;
+  return `Testing a change (${PDSA_STAGE_LABELS[c.stage]}): ${c.changeIdea}`;
+}
+
 function fromFlag(f: Flag, seen: Set<string>): MyItem {
   return {
     id: f.id,
@@ -46,9 +54,7 @@ function fromFlag(f: Flag, seen: Set<string>): MyItem {
     createdAt: f.createdAt,
     answers: [],
     response: f.response ?? null,
-    progress: (f.cycles ?? []).map((c) =>
-      c.decision ? `${c.changeIdea}: ${c.decision}` : `${c.changeIdea}: ${c.stage}`,
-    ),
+    progress: (f.cycles ?? []).map(progressWords),
     unread: unseen(flagNews(f), seen),
   };
 }

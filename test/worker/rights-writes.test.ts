@@ -5,6 +5,7 @@ import type { Session } from '../../shared/auth';
 import type { Role } from '../../shared/enums';
 import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
+import { answeredQuestion } from './growth-helpers';
 import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, seedCatalog } from './helpers';
 import {
   allowedRole,
@@ -234,6 +235,69 @@ describe('create-once by clientId on every contract entry whose body has one', (
         other: other.token,
         body: () => ({ clientId: crypto.randomUUID(), text: 'Open the Reconcile tab first.' }),
         table: 'answers',
+      };
+    },
+    'POST /v1/reflections': async () => {
+      const { asker, question } = await answeredQuestion();
+      return {
+        path: '/v1/reflections',
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({
+          clientId: crypto.randomUUID(),
+          subjectKind: 'question',
+          subjectId: question.id,
+          text: 'Ask before the round, not after',
+        }),
+        table: 'reflections',
+      };
+    },
+    'POST /v1/questions/{id}/thanks': async () => {
+      const { asker, question } = await answeredQuestion();
+      return {
+        path: `/v1/questions/${question.id}/thanks`,
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({ clientId: crypto.randomUUID(), text: 'That saved me a phone call' }),
+        table: 'thanks',
+      };
+    },
+    'POST /v1/flags/{id}/coaching': async () => {
+      const asker = await enroll();
+      const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+      const res = await api('/v1/flags', { token: asker.token, body: flagBody({ screen: { host, path: '/labs' } }) });
+      const flag = Flag.parse(await res.json());
+      return {
+        path: `/v1/flags/${flag.id}/coaching`,
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({ clientId: crypto.randomUUID(), text: 'How do I turn this into a small test?' }),
+        table: 'questions',
+      };
+    },
+    'POST /v1/coaching/{id}/cycles': async () => {
+      const asker = await enroll();
+      const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+      const res = await api('/v1/flags', { token: asker.token, body: flagBody({ screen: { host, path: '/labs' } }) });
+      const flag = Flag.parse(await res.json());
+      const coaching = await api(`/v1/flags/${flag.id}/coaching`, {
+        token: asker.token,
+        body: { clientId: crypto.randomUUID(), text: 'How do I test a fix?' },
+      });
+      const { question } = (await coaching.json()) as { question: { id: string } };
+      const sponsor = await enroll(['lead']);
+      return {
+        path: `/v1/coaching/${question.id}/cycles`,
+        token: asker.token,
+        other: (await enroll()).token,
+        body: () => ({
+          clientId: crypto.randomUUID(),
+          changeIdea: 'Autosave the draft',
+          prediction: 'Fewer lost drafts',
+          measure: 'Lost drafts per week',
+          sponsorId: sponsor.user.id,
+        }),
+        table: 'pdsa_cycles',
       };
     },
     'POST /v1/admin/channels': async () => ({

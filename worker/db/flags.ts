@@ -154,9 +154,10 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
 /** A root's tests of change, oldest first, as a JSON column named `cycles`. */
 function cyclesOf(root: string): string {
   return `(SELECT json_group_array(json_object('id', c.id, 'stage', c.stage, 'changeIdea', c.change_idea,
-      'decision', c.decision))
-    FROM (SELECT c.id, c.stage, c.change_idea, c.decision FROM pdsa_cycles c JOIN hotspots c_l ON c_l.id = c.hotspot_id
-      WHERE c_l.root_id = ${root} ORDER BY c.created_at) c) AS cycles`;
+      'decision', c.decision, 'result', c.result))
+    FROM (SELECT c.id, c.stage, c.change_idea, c.decision, c.result FROM pdsa_cycles c
+      JOIN hotspots c_l ON c_l.id = c.hotspot_id
+      WHERE c_l.root_id = ${root} AND (c.approval IS NULL OR c.approval = 'approved') ORDER BY c.created_at) c) AS cycles`;
 }
 
 /** The flag under a client id with its root's tests of change: one read, for the end of a batch. */

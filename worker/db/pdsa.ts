@@ -18,6 +18,7 @@ interface CycleRow {
   do_at: number | null;
   study_at: number | null;
   act_at: number | null;
+  result?: string | null;
   root_id?: string;
 }
 
@@ -41,6 +42,7 @@ export function toCycle(row: CycleRow): PdsaCycle {
     doAt: iso(row.do_at),
     studyAt: iso(row.study_at),
     actAt: iso(row.act_at),
+    result: row.result ?? null,
   };
 }
 
@@ -103,12 +105,18 @@ export async function getCycle(db: D1Database, id: string): Promise<PdsaCycle | 
   return row ? toCycle(row) : null;
 }
 
-/** Cycles of every hotspot counting at these roots, oldest first. */
+/**
+ * Cycles of every hotspot counting at these roots, oldest first. A clinician's cycle shows here only
+ * once its sponsor approved it: until then it is the clinician's, the coach's and the sponsor's.
+ */
 export async function cyclesOfRoots(db: D1Database, rootIds: string[]): Promise<Map<string, PdsaCycle[]>> {
   const out = new Map<string, PdsaCycle[]>();
   if (rootIds.length === 0) return out;
   const { results } = await db
-    .prepare(`${SELECT} WHERE l.root_id IN (SELECT value FROM json_each(?1)) ORDER BY c.created_at`)
+    .prepare(
+      `${SELECT} WHERE l.root_id IN (SELECT value FROM json_each(?1))
+         AND (c.approval IS NULL OR c.approval = 'approved') ORDER BY c.created_at`,
+    )
     .bind(JSON.stringify(rootIds))
     .all<CycleRow>();
   for (const row of results) {
@@ -120,7 +128,7 @@ export async function cyclesOfRoots(db: D1Database, rootIds: string[]): Promise<
 }
 
 export function toProgress(c: PdsaCycle): PdsaProgress {
-  return { id: c.id, stage: c.stage, changeIdea: c.changeIdea, decision: c.decision };
+  return { id: c.id, stage: c.stage, changeIdea: c.changeIdea, decision: c.decision, result: c.result ?? null };
 }
 
 const STAGE_COLUMNS: Record<Exclude<PdsaStage, 'plan'>, { notes: string; at: string }> = {
@@ -129,7 +137,10 @@ const STAGE_COLUMNS: Record<Exclude<PdsaStage, 'plan'>, { notes: string; at: str
   act: { notes: 'act_notes', at: 'act_at' },
 };
 
-/** One step forward, only from the stage before it (one conditional UPDATE). False if refused. */
+/**
+ * One step forward, only from the stage before it (one conditional UPDATE), and never for a clinician's
+ * cycle its sponsor has not approved. False if refused.
+ */
 export async function advanceCycle(
   db: D1Database,
   id: string,
@@ -141,7 +152,7 @@ export async function advanceCycle(
   const update = db
     .prepare(
       `UPDATE pdsa_cycles SET stage = ?2, ${cols.notes} = ?4, ${cols.at} = ?5, decision = COALESCE(?6, decision)
-       WHERE id = ?1 AND stage = ?3`,
+       WHERE id = ?1 AND stage = ?3 AND (approval IS NULL OR approval = 'approved')`,
     )
     .bind(id, to, from, patch.notes, patch.at, patch.decision);
   return (await update.run()).meta.changes === 1;

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import { type Core, createCore, type PopupDeps } from './core';
 import { deferActions } from './defer';
 import type { createDigestActions } from './digest';
+import type { createGrowthActions } from './growth';
 import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
@@ -52,6 +53,23 @@ function deferredThreadActions(core: Core, deps: ThreadDeps): ReturnType<typeof 
   });
 }
 
+function deferredGrowthActions(core: Core, loadItems: () => Promise<void>): ReturnType<typeof createGrowthActions> {
+  return deferActions(() => services().then((s) => s.createGrowthActions(core, loadItems)), {
+    loadGrowth: true,
+    reflect: true,
+    deleteReflection: true,
+    thank: true,
+    askCoaching: true,
+    saveCard: true,
+    sponsors: true,
+    portfolio: true,
+    proposeSmallTest: true,
+    advanceSmallTest: true,
+    growthDrafts: true,
+    saveGrowthDraft: true,
+  });
+}
+
 function deferredSignInActions(core: Core): ReturnType<typeof createSignInActions> {
   return deferActions(() => import('./sign-ins').then((m) => m.createSignInActions(core)), {
     newSignIns: true,
@@ -82,6 +100,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...deferredKbActions(core),
     ...deferredRoutingActions(core),
     ...deferredThreadActions(core, { ...viewActions, ...itemActions }),
+    ...deferredGrowthActions(core, itemActions.loadItems),
     ...deferredSignInActions(core),
     ...deferredDigestActions(core),
   };

@@ -14,6 +14,7 @@ export { loadSystems } from '../../lib/systems';
 export { askDraftFrom, flagDraftFrom, toFlagCreate, toQuestionCreate } from '../forms';
 export { buildItems, readItemsCache, writeItemsCache } from '../my-items';
 export { reportDelivery } from './delivery';
+export { createGrowthActions } from './growth';
 export { createKbActions } from './kb';
 export { createRoutingActions } from './routing';
 export { createThreadActions } from './threads';

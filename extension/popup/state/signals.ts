@@ -1,5 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import type { Topic, Unit } from '../../../shared/catalog';
+import type { Coaching } from '../../../shared/coaching';
+import type { Reflection, ThanksSent } from '../../../shared/growth';
+import type { SmallTest } from '../../../shared/small-tests';
 import type { System } from '../../../shared/systems';
 import { BUILD_API_URL } from '../../lib/config';
 import type { AskDraft, FlagDraft, View } from '../../lib/drafts';
@@ -42,6 +45,13 @@ export function createPopupSignals() {
   const focusItem = signal<string | null>(null);
   /** When the list shown was fetched, if it is the cached copy (offline). */
   const itemsCachedAt = signal<number | null>(null);
+  /** My own reflections, the thank-yous I sent and my coaching threads, read with My items; null until loaded. */
+  const growth = signal<{
+    reflections: Reflection[];
+    thanksSent: ThanksSent[];
+    coaching: Coaching[];
+    smallTests: SmallTest[];
+  } | null>(null);
 
   const userId = computed(() => session.value?.user.id);
   const waiting = computed(() => outbox.value.filter((i) => i.userId === userId.value));
@@ -74,6 +84,7 @@ export function createPopupSignals() {
     items,
     focusItem,
     itemsCachedAt,
+    growth,
     userId,
     waiting,
     needsAttention,

@@ -265,7 +265,8 @@ describe('PDSA cycles', () => {
 
     const mine = FlagList.parse(await (await api('/v1/flags/mine', { token: s.token })).json());
     expect(mine.flags[0]?.cycles).toEqual([
-      { id: cycle.id, stage: 'act', changeIdea: plan.changeIdea, decision: 'adopt' },
+      // A lead's own cycle has no result sentence: that is written by a clinician owner at Act.
+      { id: cycle.id, stage: 'act', changeIdea: plan.changeIdea, decision: 'adopt', result: null },
     ]);
     expect((await detail(l.token, id)).cycles).toHaveLength(1);
     // A new flag on the same screen hears of the change in its own answer, and so does its retry.

@@ -1,0 +1,131 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { InboxApp } from '../../../extension/inbox/App';
+import { createInboxState, InboxContext } from '../../../extension/inbox/state';
+import { sessionItem } from '../../../extension/lib/storage';
+import { COACHING_TOPIC_ID, type Coaching } from '../../../shared/coaching';
+import { json, mockManifest, SESSION, USER } from '../helpers';
+
+const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Coach Cal', roles: ['mentor' as const] } };
+const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
+
+const item = (claim: 'unclaimed' | 'mine') => ({
+  id: 'q_coach01',
+  kind: 'question',
+  text: 'How do I make this a project?',
+  topicId: COACHING_TOPIC_ID,
+  disciplineWanted: 'any',
+  urgency: 'this_week',
+  screen: null,
+  pageTitle: null,
+  status: 'open',
+  createdAt: '2026-03-02T10:00:00.000Z',
+  askerDiscipline: 'nursing',
+  sla: SLA,
+  claim:
+    claim === 'mine'
+      ? { state: 'mine', byName: 'Coach Cal', expiresAt: '2026-03-02T11:00:00.000Z' }
+      : { state: 'unclaimed', byName: null, expiresAt: null },
+  handedToMe: false,
+  escalated: false,
+  movedFrom: null,
+  shareable: false,
+  answers: [],
+  messages: [],
+  handoffs: [],
+});
+
+const coaching = (canEdit: boolean, problem = ''): Coaching => ({
+  questionId: 'q_coach01',
+  flag: {
+    id: 'flag_000001',
+    text: 'Order entry times out mid-admission',
+    category: 'documentation_ehr',
+    createdAt: '2026-03-01T10:00:00.000Z',
+  },
+  card: {
+    problem,
+    affects: '',
+    patients: '',
+    measure: '',
+    smallestTest: '',
+    revision: problem ? 1 : 0,
+    updatedByName: problem ? 'Coach Cal' : null,
+    updatedAt: problem ? '2026-03-02T10:30:00.000Z' : null,
+  },
+  canEdit,
+});
+
+function server() {
+  let claimed = false;
+  const calls: { key: string; body: unknown }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const key = `${init?.method ?? 'GET'} ${url.pathname}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ key, body });
+    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
+    if (key === 'GET /v1/topics')
+      return json(200, { topics: [{ id: COACHING_TOPIC_ID, name: 'Improvement coaching', active: true }] });
+    if (key === 'GET /v1/mentors') return json(200, { mentors: [] });
+    if (key === 'GET /v1/mentors/me')
+      return json(200, {
+        topicIds: [COACHING_TOPIC_ID],
+        disciplines: [],
+        weeklyCapacity: 5,
+        away: false,
+        answeredThisWeek: 0,
+      });
+    if (key === 'GET /v1/queue') return json(200, { items: [item(claimed ? 'mine' : 'unclaimed')] });
+    if (key === 'GET /v1/queue/q_coach01') return json(200, item(claimed ? 'mine' : 'unclaimed'));
+    if (key === 'POST /v1/queue/q_coach01/claim') {
+      claimed = true;
+      return json(200, { item: item('mine') });
+    }
+    if (key === 'GET /v1/coaching/q_coach01') return json(200, coaching(claimed));
+    if (key === 'PUT /v1/coaching/q_coach01/card')
+      return json(200, coaching(true, (body as { problem: string }).problem));
+    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
+  });
+  return { fetchFn, calls };
+}
+
+describe('a "Help me shape this" request in the mentor inbox', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    mockManifest(fakeBrowser);
+    await sessionItem.setValue(MENTOR);
+  });
+  afterEach(cleanup);
+
+  it('shows the flag and the card, editable once the coach claims the question', async () => {
+    const { fetchFn, calls } = server();
+    const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0' });
+    await state.init();
+    render(
+      <InboxContext.Provider value={state}>
+        <InboxApp />
+      </InboxContext.Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /How do I make this a project\?/ }));
+    const panel = await screen.findByRole('region', { name: 'Coaching request' });
+    await within(panel).findByText(/Order entry times out mid-admission/);
+    expect(within(panel).queryByRole('button', { name: 'Edit the card' })).toBeNull();
+    expect(within(panel).getByText('Claim the question to edit the card with them.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
+    const edit = await within(panel).findByRole('button', { name: 'Edit the card' });
+    fireEvent.click(edit);
+    fireEvent.input(screen.getByLabelText('The problem in one sentence'), {
+      target: { value: 'Order entry times out before an admission is done' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the card' }));
+    await screen.findByText('Order entry times out before an admission is done', { selector: 'dd' });
+    expect(calls.find((c) => c.key === 'PUT /v1/coaching/q_coach01/card')?.body).toEqual({
+      revision: 0,
+      problem: 'Order entry times out before an admission is done',
+    });
+    await waitFor(() => expect(screen.getByText(/Last saved by Coach Cal/)).toBeTruthy());
+  });
+});
