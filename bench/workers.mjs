@@ -96,7 +96,7 @@ export const SEED_CONFIG = join(ROOT, 'bench', 'seed-worker', 'wrangler.jsonc');
  * `perCall` flags per request; returns what D1 reported for the writes.
  */
 export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000, perBatch, onProgress }) {
-  const totals = { inserted: 0, statements: 0, rowsWritten: 0 };
+  const totals = { inserted: 0, statements: 0, rowsWritten: 0, requestRows: 0 };
   for (let offset = from; offset < to; offset += perCall) {
     const n = Math.min(perCall, to - offset);
     const res = await fetch(`${seederUrl}/seed`, {
@@ -109,6 +109,7 @@ export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000, p
     totals.inserted += n;
     totals.statements += r.statements;
     totals.rowsWritten += r.rowsWritten;
+    totals.requestRows += r.requestRows;
     onProgress?.(offset + n);
   }
   return totals;

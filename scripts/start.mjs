@@ -96,8 +96,8 @@ for (const child of children)
   child.on('exit', (code) => code && code !== 0 && console.error(`curbside: a process exited with ${code}`));
 
 /**
- * Production runs cron batches (worker/scheduled.ts): anonymous flags are counted hourly, and questions
- * nobody claimed in time move to the fallback route every quarter hour. `wrangler dev` runs no crons, so
+ * Production runs cron batches (worker/scheduled.ts): flags are counted every minute (anonymous ones once
+ * their hour has ended), and questions nobody claimed in time move to the fallback route every quarter hour. `wrangler dev` runs no crons, so
  * the local API gets the same triggers at the same times.
  */
 function runCronBatches() {
@@ -111,6 +111,7 @@ function runCronBatches() {
       period - (Date.now() % period),
     );
   };
+  every('* * * * *', 60_000);
   every('0 * * * *', 3_600_000);
   every('*/15 * * * *', 900_000);
 }
@@ -130,8 +131,8 @@ if (!(await built)) {
 │ turn on Developer mode, click "Load unpacked" and pick the folder above.
 │ Then click the Curbside icon (or press Alt+Shift+C) and sign in with a demo code:
 ${DEMO_CODES.map(([code, roles]) => `│   ${code.padEnd(16)} enrolls a new ${roles.join(', ')}`).join('\n')}
-│ Anonymous flags reach the dashboard at the top of each hour, as in production;
-│ to count them now: curl ${API_URL}/__scheduled
+│ Flags reach the dashboard within a minute, anonymous ones after their hour, as in
+│ production; to count anonymous ones now: curl ${API_URL}/__scheduled
 │ Stop with Ctrl+C.
 └──────────────────────────────────────────────────────────────────────`);
 } else {

@@ -4,6 +4,7 @@ import { endpoints } from '../shared/api';
 import type { AppEnv } from './env';
 import { errorBody } from './lib/errors';
 import { corsForExtensions } from './middleware/cors';
+import { d1Session } from './middleware/d1-session';
 import { onError, onNotFound } from './middleware/errors';
 import { limitBody, requireJson } from './middleware/limits';
 import { limitCodeUse } from './middleware/rate-limit';
@@ -70,6 +71,7 @@ export function createApp() {
   });
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', corsForExtensions());
+  app.use('*', d1Session());
   app.use('*', limitBody());
   app.use('*', requireJson());
   app.use('/v1/*', requireMinVersion());

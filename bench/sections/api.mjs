@@ -55,7 +55,7 @@ const ENDPOINTS = [
     kind: 'write',
     role: 'clinician',
     body: flagBody,
-    statements: `${AUTH}; one batch (worker/services/flag-write.ts): INSERT flags (with its hotspot id) … ON CONFLICT(client_id) DO NOTHING, INSERT hotspots (if new), UPDATE hotspots counters, UPSERT hotspot_weeks, UPSERT unit_reporters, UPSERT unit_week_reporters, the insert RETURNING the stored flag with its root’s status, response and PDSA cycles (subqueries; a retry returns nothing and reads the original back) — 6 statements, 1 round trip`,
+    statements: `${AUTH}; one statement (worker/services/flag-write.ts): INSERT flags … ON CONFLICT(client_id) DO NOTHING RETURNING the stored flag with the state of the hotspot its key joins (subqueries; a retry returns nothing and reads the original back), the row and its index entries only (≤ 4 rows written); hotspots and counters come from the minute's rollup batch (worker/jobs/rollups.ts)`,
     otherWork:
       'one Rate Limiting call (per user), zod validation, identifier detector on text/idea, screen re-de-identified, SHA-256 of token and canonical body',
   },

@@ -4,8 +4,8 @@
 // organisation projected from them. The largest size is BENCH_SCALE_MAX (default 1,000,000).
 //
 // The database, the people and the seeding are those of the dashboard section (bench/seed-worker/:
-// `flagWriteStatements()`, the batch POST /v1/flags runs, many flags per D1 batch, then the hourly batch
-// for anonymous flags), only bigger. Bytes are read from the local D1's SQLite file with the workers
+// `flagWriteStatements()`, the insert POST /v1/flags runs, many flags per D1 batch, each batch then
+// counted by the minute's rollup batch), only bigger. Bytes are read from the local D1's SQLite file with the workers
 // stopped: PRAGMA page_count × page_size (free pages left out) and the file's size on disk.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -240,7 +240,7 @@ export async function run(ctx) {
     row(SECTION, 'rows written per flag (mean over the seeding)', {
       figure: Math.round((written.rowsWritten / written.flags) * 100) / 100,
       unit: 'rows',
-      note: 'D1 meta.rows_written (index entries included) over all flags seeded, the hourly batch of anonymous flags included; the dashboard section holds the goal',
+      note: 'D1 meta.rows_written (index entries included) over all flags seeded, the rollup batches included; the dashboard section holds the goal',
     }),
   );
   for (const at of results) {
@@ -258,7 +258,7 @@ export async function run(ctx) {
       `One local D1 (migrated, demo-seeded) grown ${SIZES.map(label).join(' → ')} flags (BENCH_SCALE_MAX=${MAX}). ` +
         'Flags are written by `bench/seed-worker/` through `flagWriteStatements()` (worker/services/flag-write.ts), ' +
         `the statements POST /v1/flags runs, ${FLAGS_PER_CALL.toLocaleString('en-US')} flags per call in D1 batches of ` +
-        `${FLAGS_PER_BATCH.toLocaleString('en-US')} flags, then the hourly batch for anonymous flags. ` +
+        `${FLAGS_PER_BATCH.toLocaleString('en-US')} flags, each then counted by the rollup batch (applyPendingFlags). ` +
         `Seeding ${label(seeded)} flags took ${seconds.toFixed(0)} s in all. The synthetic organisation is the ` +
         `dashboard section’s (${REPORTERS} reporters, 56 hotspot keys, 12 weeks, 15% anonymous; flag text ≈ 80 characters).`,
       '',

@@ -2,8 +2,9 @@
 // D1 as the real worker (same database id and migrations, same --persist-to; never at the same time):
 //
 //   POST /seed {offset, n, users}   writes synthetic flags through the product's own write path,
-//                                   `flagWriteStatements()` (the flag insert and every rollup it
-//                                   feeds: the batch POST /v1/flags runs), many flags per D1 batch
+//                                   `flagWriteStatements()` (the flag insert POST /v1/flags runs),
+//                                   many flags per D1 batch, each group then counted by the rollup
+//                                   batch the minute's cron runs (`applyPendingFlags`)
 //   GET  /measure?what=…&token=…    runs what one dashboard request asks of D1 — the auth lookups and
 //                                   the route's own db functions, called as the route calls them —
 //                                   through a D1 wrapper that sums D1's `meta.rows_read`; `naive` is
@@ -120,45 +121,51 @@ function syntheticFlag(i, users, at) {
 }
 
 /**
- * Flags offset … offset+n−1, written through `flagWriteStatements`, `perBatch` flags per D1 batch; then the
- * hourly batch (`applyPendingFlags`) as if its hour had come, so anonymous flags count (and their rollup
- * writes are counted) like the named flags' own.
+ * Flags offset … offset+n−1, written through `flagWriteStatements`, `perBatch` flags per D1 batch (each flag's
+ * request writes its row alone), each group then counted by the rollup batch (`applyPendingFlags`, as the
+ * minute's cron runs it; anonymous flags as if their hour had ended), so the rollups' writes are counted
+ * with the flags' own, amortised over `perBatch` flags a batch.
  */
 async function seed(db, { offset, n, users, perBatch = 250 }) {
   const { frequencyMultipliers } = await getSettings(db);
   const at = Date.now();
   const homed = users.map((u, j) => ({ id: u.id, unitId: UNITS[j % UNITS.length] }));
   let rowsWritten = 0;
+  let requestRows = 0;
   let statements = 0;
   let inserted = 0;
+  let counted = 0;
   for (let start = offset; start < offset + n; start += perBatch) {
     const batch = [];
-    // A flag's insert is its first statement (anonymous flags have no others until the hourly batch).
-    const inserts = [];
-    for (let i = start; i < Math.min(offset + n, start + perBatch); i++) {
-      inserts.push(batch.length);
+    for (let i = start; i < Math.min(offset + n, start + perBatch); i++)
       batch.push(...flagWriteStatements(db, syntheticFlag(i, homed, at), frequencyMultipliers));
-    }
     const results = await db.batch(batch);
     statements += results.length;
-    for (const res of results) rowsWritten += res.meta.rows_written ?? 0;
-    for (const j of inserts) inserted += results[j]?.meta.changes ?? 0;
+    for (const res of results) requestRows += res.meta.rows_written ?? 0;
+    // One statement per flag: its insert.
+    for (const res of results) inserted += res.meta.changes ?? 0;
+    const rollup = await applyPendingFlags(db, floorToHour(at) + HOUR, () => crypto.randomUUID());
+    rowsWritten += rollup.rowsWritten;
+    counted += rollup.applied;
   }
-  const hourly = await applyPendingFlags(db, floorToHour(at) + HOUR, () => crypto.randomUUID());
-  rowsWritten += hourly.rowsWritten;
-  return { flags: n, inserted, statements, rowsWritten, anonymousCounted: hourly.applied };
+  rowsWritten += requestRows;
+  return { flags: n, inserted, statements, rowsWritten, requestRows, counted };
 }
 
-/** One more flag on its own batch (a steady-state write): rows written by each of its statements. */
+/**
+ * One more flag on its own batch (a steady-state write): rows written by each statement of its request,
+ * then by a rollup batch that takes it alone (the worst case: a quiet minute with one flag).
+ */
 async function oneFlag(db, { index, users }) {
   const { frequencyMultipliers } = await getSettings(db);
   const homed = users.map((u, j) => ({ id: u.id, unitId: UNITS[j % UNITS.length] }));
-  const results = await db.batch(
-    flagWriteStatements(db, syntheticFlag(index, homed, Date.now()), frequencyMultipliers),
-  );
+  const at = Date.now();
+  const results = await db.batch(flagWriteStatements(db, syntheticFlag(index, homed, at), frequencyMultipliers));
+  const rollup = await applyPendingFlags(db, floorToHour(at) + HOUR, () => crypto.randomUUID());
   return {
     perStatement: results.map((r) => r.meta.rows_written ?? 0),
     changes: results.map((r) => r.meta.changes ?? 0),
+    batchRows: rollup.rowsWritten,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CallInput, Endpoint, Response } from '../../shared/api';
 import { fillPath } from '../../shared/api';
 import { ErrorBody, type ErrorCode } from '../../shared/errors';
+import type { BookmarkStore } from './bookmarks';
 import { ApiError, NetworkError } from './errors';
 import { sessionItem } from './storage';
 import { noteUpdateRequired } from './update-required';
@@ -13,7 +14,12 @@ export interface ApiOptions {
   version: string;
   /** Stores a token the API rotated (default: into the stored session, if it still holds the old one). */
   onTokenRotated?: (rotated: { from: string; token: string; expiresAt: string }) => Promise<void>;
+  /** Where the API's D1 bookmark is kept between calls (lib/bookmarks.ts); none: never sent. */
+  bookmarks?: BookmarkStore;
 }
+
+/** The API's D1 session bookmark, both ways (worker/middleware/d1-session.ts). */
+const BOOKMARK_HEADER = 'X-D1-Bookmark';
 
 /** The API replaces a token past half its life; the old one works for a few minutes more. */
 async function storeRotatedToken({ from, token, expiresAt }: { from: string; token: string; expiresAt: string }) {
@@ -76,6 +82,7 @@ export function createApi({
   fetchFn = fetch,
   version,
   onTokenRotated = storeRotatedToken,
+  bookmarks,
 }: ApiOptions) {
   const base = baseUrl.replace(/\/+$/, '');
   // Callers may hold the session they started with: later calls use the rotated token instead.
@@ -91,11 +98,15 @@ export function createApi({
     }
     const headers: Record<string, string> = { Accept: 'application/json', 'X-Curbside-Version': version };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    // Public endpoints never get the token: receipt lookups must not be linkable to a person.
-    if (!ep.roles.includes('public')) {
+    // Public endpoints never get the token: receipt lookups must not be linkable to a person. Nor the
+    // bookmark, which an earlier answer to this person handed out.
+    const personal = !ep.roles.includes('public');
+    if (personal) {
       const stored = await getToken();
       const token = stored && rotated?.from === stored ? rotated.token : stored;
       if (token) headers.Authorization = `Bearer ${token}`;
+      const bookmark = await bookmarks?.read();
+      if (bookmark) headers[BOOKMARK_HEADER] = bookmark;
     }
 
     let res: globalThis.Response;
@@ -108,6 +119,8 @@ export function createApi({
     } catch (cause) {
       throw new NetworkError('Network request failed', { cause });
     }
+    const bookmark = res.headers.get(BOOKMARK_HEADER);
+    if (personal && bookmark) await bookmarks?.write(bookmark);
     const next = res.headers.get('X-Curbside-Token');
     const sent = headers.Authorization?.slice('Bearer '.length);
     if (next && sent && next !== sent) {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CallInput, Endpoint, Response } from '../../shared/api';
 import { type Api, createApi } from './api';
+import { storedBookmarks } from './bookmarks';
 import { ApiError } from './errors';
 
 /** What a call needs from a session: where the API is, and the token if signed in (none for enrolment). */
@@ -20,7 +21,9 @@ export interface SessionApiOptions {
 /**
  * The one way every surface reaches the API with the session it has: popup, inbox, dashboard, admin,
  * background and sign-out. The client is kept while the API address stays the same, so a token the
- * API rotated is used by later calls (lib/api.ts), and rebuilt when the user signs in elsewhere.
+ * API rotated is used by later calls (lib/api.ts), and rebuilt when the user signs in elsewhere. It
+ * keeps the API's D1 bookmark (lib/bookmarks.ts) and sends it back, so a flag or answer just sent shows
+ * in the next read even when that read is served by a read replica.
  */
 export function createSessionApi({
   session,
@@ -39,6 +42,8 @@ export function createSessionApi({
         getToken: () => session()?.token,
         fetchFn,
         version: version(),
+        // Reads then come from a D1 copy at least as fresh as this browser's own last write.
+        bookmarks: storedBookmarks(baseUrl),
       });
     return client;
   }

@@ -134,6 +134,14 @@ export const catalogItem = storage.defineItem<{ units: Unit[]; topics: Topic[]; 
   'local:catalog',
   { fallback: null },
 );
+/**
+ * The API's latest D1 bookmark for this API address (lib/bookmarks.ts): sent back so reads come from a
+ * database copy at least as fresh as this browser's last write. A position in the database, nothing
+ * about a person.
+ */
+export const bookmarkItem = storage.defineItem<{ apiUrl: string; bookmark: string } | null>('local:d1Bookmark', {
+  fallback: null,
+});
 /** Last time the popup was used, for the organisation's idle sign-out. */
 export const lastActiveItem = storage.defineItem<number>('local:lastActive', { fallback: 0 });
 /** Each user's receipts, AES-GCM sealed with that user's key, under a label only that key gives (lib/receipts.ts). */

@@ -126,6 +126,8 @@ describe('the whole journey: three roles, one story', () => {
     const [sent] = (await postsOf('/v1/flags')).filter((r) => r.body.includes(FLAG_SENT));
     expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({ text: FLAG_SENT, screen, anonymous: false });
     await expect.poll(async () => (await api.myFlags(nurse)).flags.map((f) => f.text)).toEqual([FLAG_SENT]);
+    // The minute's rollup batch (worker/jobs/rollups.ts) counts it: its screen's hotspot exists from then on.
+    expect((await fetch(`${apiUrl}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)).status).toBe(200);
     hotspotId = (await api.myFlags(nurse)).flags[0]?.hotspotId ?? '';
     expect(hotspotId).not.toBe('');
     await popup.close();
@@ -285,13 +287,13 @@ describe('the whole journey: three roles, one story', () => {
   });
 
   it('6. a lead finds the hotspot ranked by cost, responds, starts a PDSA cycle; both reporters see it', async () => {
-    // The hourly batch passes: the anonymous "me too" counts from then on.
-    expect((await fetch(`${apiUrl}/__scheduled`)).status).toBe(200);
     // Elsewhere in the organisation: a cheaper hotspot that more flags point at.
     const [a, b] = [await api.enroll('DEMO-CLINICIAN', 'Alex Nurse'), await api.enroll('DEMO-CLINICIAN', 'Bo Nurse')];
     const notes = { host: screen.host, path: '/chart/patients/:id/encounters/:id/notes?activity=notes' };
     for (const who of [a, a, b, b])
       await api.flag(who, { text: 'Note templates load slowly', screen: notes, frequency: 'daily', minutesLost: 1 });
+    // The rollup batch as if the hour had passed: those flags and the anonymous "me too" count from then on.
+    expect((await fetch(`${apiUrl}/__scheduled`)).status).toBe(200);
 
     const lead = await launch();
     const blank = await lead.context.newPage();

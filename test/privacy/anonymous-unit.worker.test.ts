@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UnitList } from '../../shared/catalog';
 import { clearSettingsCache, updateSettings } from '../../worker/db/settings';
 import { api, enroll, enrollWith, flagBody, makeCode, randomSecret, rows, seedCatalog } from '../worker/helpers';
+import { rollupBatch } from '../worker/hotspots-helpers';
 
 afterEach(async () => {
   await updateSettings(env.DB, { kAnonymity: 3 });
@@ -68,6 +69,8 @@ describe('the server never fills a unit into an anonymous flag', () => {
     const named = flagBody();
     const created = await api('/v1/flags', { token, body: named });
     expect(created.status).toBe(201);
+    // The minute's rollup batch links the named flag to its screen's hotspot.
+    await rollupBatch();
     const chosen = flagBody({ anonymous: true, receiptSecret: randomSecret(), unitId });
     expect((await api('/v1/flags', { token, body: chosen })).status).toBe(201);
 

@@ -95,6 +95,9 @@ async function run(seed: number) {
 
   for (let step = 0; step < 70; step++) {
     tick();
+    // The minute's rollup batch ran in the time that passed: named flags count, anonymous ones once
+    // their hour is over.
+    await runCron(clock);
     const op = r.next();
     const all = await hotspots();
     if (op < 0.3 || all.length < 2) {
@@ -169,7 +172,7 @@ async function run(seed: number) {
       const target = mine ? { id: r.pick(leadNamed), token: lead.token } : r.pick(others);
       if (target) await api(`/v1/flags/${target.id}/withdraw`, { token: target.token, method: 'POST' });
     } else if (op < 0.82) {
-      // The hourly batch runs (anonymous flags reach the hotspots then).
+      // Another batch at the same minute: it changes nothing.
       await runCron(clock);
     } else {
       // The lead reads: every drill-down, a filtered list, the flags export.

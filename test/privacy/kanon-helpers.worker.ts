@@ -26,8 +26,8 @@ export async function getJson(token: string, path: string): Promise<Json> {
   return path.includes('.csv') ? text : JSON.parse(text);
 }
 
-/** Runs the Worker's scheduled handler at `when`, as the hourly cron trigger would. */
-export async function runCron(when: number, cron = '0 * * * *') {
+/** Runs the Worker's scheduled handler at `when`, as the rollup cron trigger would. */
+export async function runCron(when: number, cron = '* * * * *') {
   setClock(() => when);
   const controller = createScheduledController({ scheduledTime: new Date(when), cron });
   const ctx = createExecutionContext();

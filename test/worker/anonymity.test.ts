@@ -8,7 +8,7 @@ import type { Session } from '../../shared/auth';
 import { Flag } from '../../shared/flags';
 import { HOUR, resetClock, setClock } from '../../worker/lib/clock';
 import { api, enroll, flagBody, randomSecret, rows } from './helpers';
-import { hourlyBatch } from './hotspots-helpers';
+import { hourlyBatch, rollupBatch } from './hotspots-helpers';
 import { operations } from './rights-helpers';
 
 const day = (h: number, m: number, s = 0, ms = 0) => Date.UTC(2026, 5, 1, h, m, s, ms);
@@ -80,6 +80,8 @@ beforeAll(async () => {
   // A third named reporter, earlier in the day: texts show only with k (3) named people on the screen.
   setClock(() => day(11, 2, 3));
   await created(await named(await enroll(['clinician'], 'Nia Named'), 'Zulu: a third named voice'));
+  // The minute's rollup batch: the screen's hotspot exists from here on, and later flags' answers name it.
+  await rollupBatch();
   setClock(() => day(14, 5, 11));
   const n1 = await created(await named(nora, TEXTS.n1, { contactOk: true }));
   ids.n1 = n1.id;

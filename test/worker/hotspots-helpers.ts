@@ -1,10 +1,10 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import type { Session } from '../../shared/auth';
-import { Flag } from '../../shared/flags';
+import { Flag, FlagList } from '../../shared/flags';
 import { HotspotDetail, HotspotList, type HotspotListQuery } from '../../shared/hotspots';
 import worker from '../../worker/index';
 import { HOUR, now, resetClock, setClock } from '../../worker/lib/clock';
-import { HOURLY_CRON } from '../../worker/scheduled';
+import { HOURLY_CRON, MINUTE_CRON } from '../../worker/scheduled';
 import { api, enroll, enrollWith, flagBody, makeCode, randomSecret } from './helpers';
 
 /** A host no other test uses, so hotspots from other tests never mix in. */
@@ -20,11 +20,27 @@ export async function clinicianIn(unitId: string | null, name = 'Clin Ician'): P
   return enrollWith(await makeCode({ roles: ['clinician'], unitId }), name);
 }
 
-export async function flag(token: string, overrides: Record<string, unknown> = {}): Promise<Flag> {
+/** Sends a flag as the popup does; it waits for the rollup batch (no hotspot yet). */
+export async function sendFlag(token: string, overrides: Record<string, unknown> = {}): Promise<Flag> {
   const res = await api('/v1/flags', { token, body: flagBody(overrides) });
   const json = await res.json();
   if (res.status !== 201) throw new Error(`flag failed: ${res.status} ${JSON.stringify(json)}`);
   return Flag.parse(json);
+}
+
+/**
+ * A named flag as dashboards see it a minute later: sent, then counted by the minute's rollup batch,
+ * and read back from the sender's own list with its hotspot. An anonymous one is only sent (it counts
+ * after its hour: `hourlyBatch`).
+ */
+export async function flag(token: string, overrides: Record<string, unknown> = {}): Promise<Flag> {
+  const sent = await sendFlag(token, overrides);
+  if (overrides.anonymous) return sent;
+  await rollupBatch();
+  const res = await api('/v1/flags/mine', { token });
+  const counted = FlagList.parse(await res.json()).flags.find((f) => f.id === sent.id);
+  if (!counted) throw new Error(`flag ${sent.id} is not in its sender's list`);
+  return counted;
 }
 
 export async function anonymousFlag(token: string, overrides: Record<string, unknown> = {}) {
@@ -50,17 +66,33 @@ export async function detail(token: string, id: string): Promise<HotspotDetail> 
   return HotspotDetail.parse(json);
 }
 
+/** The scheduled handler as the cron trigger `cron` runs it, at the worker's clock as it stands. */
+async function runScheduled(at: number, cron = MINUTE_CRON): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime: new Date(at), cron }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
 /**
- * Runs the hourly batch as the cron would an hour from now (anonymous flags reach hotspots and counts
- * only there), then puts the clock back to real time.
+ * Runs the triggers of the top of an hour at `at` (default: an hour from now): the minute's rollup batch,
+ * when anonymous flags of this hour count too, then the hourly jobs (digests). Puts the clock back to
+ * real time.
  */
 export async function hourlyBatch(at = now() + HOUR): Promise<void> {
   setClock(() => at);
   try {
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: new Date(at), cron: HOURLY_CRON }), env, ctx);
-    await waitOnExecutionContext(ctx);
+    await runScheduled(at, MINUTE_CRON);
+    await runScheduled(at, HOURLY_CRON);
   } finally {
     resetClock();
   }
+}
+
+/**
+ * The next minute's rollup batch at the clock as it stands (a test's own, if it set one): every named
+ * flag sent so far reaches hotspots and counters (anonymous ones of this hour still wait). Dashboards
+ * are this fresh in production, within a minute.
+ */
+export async function rollupBatch(): Promise<void> {
+  await runScheduled(now());
 }

@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/auth';
 import type { Role } from '../../shared/enums';
-import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
 import { answeredQuestion } from './growth-helpers';
 import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, seedCatalog } from './helpers';
+import { flag as countedFlag } from './hotspots-helpers';
 import {
   allowedRole,
   call,
@@ -164,8 +164,8 @@ describe('create-once by clientId on every contract entry whose body has one', (
     'POST /v1/hotspots/{id}/me-too': async () => {
       const first = await enroll();
       const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
-      const res = await api('/v1/flags', { token: first.token, body: flagBody({ screen: { host, path: '/labs' } }) });
-      const flag = Flag.parse(await res.json());
+      // Sent and counted by the minute's rollup batch, so it names its hotspot.
+      const flag = await countedFlag(first.token, { screen: { host, path: '/labs' } });
       return {
         path: `/v1/hotspots/${flag.hotspotId}/me-too`,
         token: (await enroll()).token,
@@ -176,11 +176,8 @@ describe('create-once by clientId on every contract entry whose body has one', (
     },
     'POST /v1/hotspots/{id}/cycles': async () => {
       const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
-      const res = await api('/v1/flags', {
-        token: (await enroll()).token,
-        body: flagBody({ screen: { host, path: '/labs' } }),
-      });
-      const flag = Flag.parse(await res.json());
+      // Sent and counted by the minute's rollup batch, so it names its hotspot.
+      const flag = await countedFlag((await enroll()).token, { screen: { host, path: '/labs' } });
       return {
         path: `/v1/hotspots/${flag.hotspotId}/cycles`,
         token: (await enroll(['lead'])).token,

@@ -3,6 +3,7 @@ import type { Flag, FlagStatus } from '../../shared/flags';
 import type { PdsaProgress } from '../../shared/pdsa';
 import { toIso } from '../lib/clock';
 import { cyclesOfRoots, toProgress } from './pdsa';
+import { hotspotKey, keyOfFlag } from './rollups';
 
 interface FlagRow {
   id: string;
@@ -35,7 +36,14 @@ const COLUMNS = `f.id, f.client_id, f.body_hash, f.user_id, f.anonymous, f.conta
   f.minutes_lost, f.impact, f.idea, f.unit_id, f.host, f.path, f.page_title, f.status, f.created_at,
   r.id AS hotspot_id, r.status AS hotspot_status, r.response AS hotspot_response,
   r.responded_at AS hotspot_responded_at, f.withdrawn`;
-const FROM = `flags f LEFT JOIN hotspots l ON l.id = f.hotspot_id LEFT JOIN hotspots r ON r.id = l.root_id`;
+/**
+ * The hotspot a flag joined; while a named flag waits for the batch, the one its key will join (read,
+ * never written), so its sender sees the hotspot's state at once. An anonymous flag shows none until
+ * it counts, as before batching.
+ */
+const LEAF = `COALESCE(f.hotspot_id, CASE WHEN f.anonymous = 0 THEN
+  (SELECT k.id FROM hotspots k WHERE k.key = ${keyOfFlag('f')}) END)`;
+const FROM = `flags f LEFT JOIN hotspots l ON l.id = ${LEAF} LEFT JOIN hotspots r ON r.id = l.root_id`;
 
 export function toFlag(row: FlagRow): Flag {
   return {
@@ -89,41 +97,29 @@ export interface NewFlag {
   createdAt: number;
 }
 
-/**
- * The flag's hotspot: the one with `key`, or `newHotspotId` (created next in the batch) if none has
- * it — or none yet, while the flag waits for the hourly batch (`pending`), which links it then.
- */
-export interface FlagHotspotLink {
-  key: string;
-  newHotspotId: string;
-  minutesWeek: number;
-  pending: boolean;
-}
-
-/** The root of the just-inserted flag's hotspot, and a column of that root, in its RETURNING clause. */
-const ROOT_OF_INSERTED = 'COALESCE((SELECT l.root_id FROM hotspots l WHERE l.id = flags.hotspot_id), flags.hotspot_id)';
-const insertedRoot = (column: string) =>
-  `(SELECT r.${column} FROM hotspots l JOIN hotspots r ON r.id = l.root_id WHERE l.id = flags.hotspot_id)`;
+/** The root of the hotspot with key ?20, and a column of that root, for the insert's RETURNING clause. */
+const ROOT_OF_KEY = '(SELECT l.root_id FROM hotspots l WHERE l.key = ?20)';
+const rootOfKey = (column: string) =>
+  `(SELECT r.${column} FROM hotspots l JOIN hotspots r ON r.id = l.root_id WHERE l.key = ?20)`;
 
 /**
- * Inserts the flag and returns it as `flagByClientIdStatement` reads it, with its root's state (a hotspot
- * the batch creates next has none yet: a new root is its own, with no response or cycles). A retry with a
- * known client id inserts and returns nothing; the caller then reads the original back.
+ * Inserts the flag and returns it as `flagByClientIdStatement` reads it. The row names no hotspot yet:
+ * the scheduled batch (db/pending-rollups.ts) links and counts it, so the insert writes the row and its
+ * index entries only. A named flag's answer still carries the state of the hotspot its key joins, if
+ * one exists (a read); an anonymous one's none. A retry with a known client id inserts and returns
+ * nothing; the caller then reads the original back.
  */
-export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspotLink): D1PreparedStatement {
+export function insertFlagStatement(db: D1Database, f: NewFlag, minutesWeek: number): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO flags (id, client_id, body_hash, user_id, anonymous, receipt_hash, contact_ok, text, category,
-         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, hotspot_id, minutes_week,
-         pending)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-         CASE WHEN ?22 = 1 THEN NULL ELSE COALESCE((SELECT id FROM hotspots WHERE key = ?19), ?20) END, ?21, ?22)
+         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, minutes_week)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
        ON CONFLICT(client_id) DO NOTHING
        RETURNING id, client_id, body_hash, user_id, anonymous, contact_ok, text, category, frequency, minutes_lost,
-         impact, idea, unit_id, host, path, page_title, status, created_at, withdrawn,
-         ${ROOT_OF_INSERTED} AS hotspot_id, ${insertedRoot('status')} AS hotspot_status,
-         ${insertedRoot('response')} AS hotspot_response, ${insertedRoot('responded_at')} AS hotspot_responded_at,
-         ${cyclesOf(ROOT_OF_INSERTED)}`,
+         impact, idea, unit_id, host, path, page_title, status, created_at, withdrawn, ${ROOT_OF_KEY} AS hotspot_id,
+         ${rootOfKey('status')} AS hotspot_status, ${rootOfKey('response')} AS hotspot_response,
+         ${rootOfKey('responded_at')} AS hotspot_responded_at, ${cyclesOf(ROOT_OF_KEY)}`,
     )
     .bind(
       f.id,
@@ -144,10 +140,8 @@ export function insertFlagStatement(db: D1Database, f: NewFlag, link: FlagHotspo
       f.path,
       f.pageTitle,
       f.createdAt,
-      link.key,
-      link.newHotspotId,
-      link.minutesWeek,
-      link.pending ? 1 : 0,
+      minutesWeek,
+      f.anonymous ? null : hotspotKey(f.host, f.path, f.category),
     );
 }
 

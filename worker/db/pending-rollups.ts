@@ -1,18 +1,29 @@
 import { weekOf, weekStart } from '../../shared/cost';
 import type { Category } from '../../shared/enums';
-import { applyStatements, hotspotKey } from './rollups';
+import { applyStatements, hotspotKey, keyOfFlag } from './rollups';
 
 /**
- * Flags that wait for their rollups (`flags.pending`, migration 0010) and the batch that applies them.
- * Today anonymous flags wait, for the hourly run; the batch is general, so any flag written with
- * pending = 1 is counted the same way, each rollup cell written once per batch.
+ * Flags that wait for their rollups and the batch that counts them. Every flag waits: its request
+ * writes the row alone, with no hotspot (`hotspot_id IS NULL`, migration 0020), and the scheduled batch
+ * links it and adds it to every rollup, each cell written once per batch however many flags it takes.
+ * A named flag is due at the next run; an anonymous one only once the hour it was sent in has ended
+ * (`cutoff`), so it reaches counters together with every other anonymous flag of its hour.
  */
 
-/** The SQL twin of `hotspotKey` for a flags row. */
-const KEY_OF_FLAG = `CASE WHEN flags.host IS NULL OR flags.path IS NULL THEN '~|' || flags.category
-  ELSE flags.host || '|' || flags.path || '|' || flags.category END`;
+/**
+ * Due at `?1`, for the flags row under alias `f`. `hotspot_id IS NULL` is the leading column of
+ * flags_by_hotspot, so a run reads only the waiting rows (NULLs sort first), never the counted ones.
+ */
+const due = (f: string) => `${f}.hotspot_id IS NULL AND (${f}.anonymous = 0 OR ${f}.created_at < ?1)`;
 
-const DUE = 'pending = 1 AND withdrawn IS NULL AND created_at < ?1';
+/** Links due flags whose key has a hotspot; `withdrawn` picks the ones to count or the ones to drop. */
+const linkStatement = (db: D1Database, cutoff: number, withdrawn: boolean) =>
+  db
+    .prepare(
+      `UPDATE flags SET hotspot_id = h.id FROM hotspots h
+       WHERE h.key = ${keyOfFlag('flags')} AND ${due('flags')} AND flags.withdrawn IS ${withdrawn ? 'NOT ' : ''}NULL`,
+    )
+    .bind(cutoff);
 
 interface WaitingKey {
   host: string | null;
@@ -22,18 +33,22 @@ interface WaitingKey {
 }
 
 /**
- * Counts every waiting flag sent before `cutoff`, in one D1 batch: hotspots the batch needs are
- * created (their time the start of their first flag's week, as for any hotspot), the flags take
- * their hotspot, every rollup takes the batch, and flags withdrawn while waiting are dropped. A
- * flag sent meanwhile waits for the next batch; a batch that fails leaves everything waiting.
+ * Counts every flag due at `cutoff`, in one D1 batch: hotspots the batch needs are created (their time
+ * the start of their first flag's week, as for any hotspot), every rollup takes the batch, and then the
+ * flags are linked to their hotspot, which takes them out of the waiting set. Flags withdrawn while
+ * waiting are linked without counting, once their key has a hotspot (a key whose every flag was
+ * withdrawn gets none: those few rows wait until a flag on it counts). A flag sent meanwhile waits for
+ * the next batch; a batch that fails leaves everything waiting. With nothing due, a run is one read.
  */
 export async function applyPendingFlags(db: D1Database, cutoff: number, newId: () => string) {
-  const { results: keys } = await db
+  const { results: keys, meta } = await db
     .prepare(
-      `SELECT host, path, category, MIN(created_at) AS first FROM flags WHERE ${DUE} GROUP BY host, path, category`,
+      `SELECT host, path, category, MIN(created_at) AS first FROM flags WHERE ${due('flags')} AND withdrawn IS NULL
+       GROUP BY host, path, category`,
     )
     .bind(cutoff)
     .all<WaitingKey>();
+  if (keys.length === 0) return { applied: 0, dropped: 0, rowsWritten: 0, rowsRead: meta.rows_read ?? 0 };
   // One new hotspot per key the batch needs (the INSERT skips keys that have one).
   const hotspots = new Map<
     string,
@@ -63,20 +78,15 @@ export async function applyPendingFlags(db: D1Database, cutoff: number, newId: (
          FROM json_each(?1) WHERE true ON CONFLICT(key) DO NOTHING`,
       )
       .bind(JSON.stringify(created)),
-    db
-      .prepare(
-        `UPDATE flags SET pending = 2, hotspot_id = (SELECT id FROM hotspots WHERE key = ${KEY_OF_FLAG})
-         WHERE ${DUE} AND EXISTS (SELECT 1 FROM hotspots WHERE key = ${KEY_OF_FLAG})`,
-      )
-      .bind(cutoff),
-    ...applyStatements(db, { where: 'f.pending = 2', values: [] }),
-    db.prepare('UPDATE flags SET pending = 0 WHERE pending = 2'),
-    db.prepare('UPDATE flags SET pending = 0 WHERE pending = 1 AND withdrawn IS NOT NULL'),
+    ...applyStatements(db, { where: due('f'), values: [cutoff] }),
+    linkStatement(db, cutoff, false),
+    linkStatement(db, cutoff, true),
   ]);
   return {
-    applied: results[1]?.meta.changes ?? 0,
-    dropped: results[results.length - 1]?.meta.changes ?? 0,
+    applied: results.at(-2)?.meta.changes ?? 0,
+    dropped: results.at(-1)?.meta.changes ?? 0,
     // D1 bills rows written (index entries included); the bench adds the batch's to its flags' own.
     rowsWritten: results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0),
+    rowsRead: results.reduce((sum, r) => sum + (r.meta.rows_read ?? 0), meta.rows_read ?? 0),
   };
 }

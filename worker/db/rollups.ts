@@ -1,47 +1,23 @@
-import { weekOf, weekStart } from '../../shared/cost';
-import type { Category, Impact } from '../../shared/enums';
+import { weekOf } from '../../shared/cost';
+import type { Impact } from '../../shared/enums';
 import { ANONYMOUS_REPORTER, reporterKey } from '../../shared/kanon';
 
 /**
- * Rollups: what dashboards read instead of flags. Flags reach them in batches (`applyStatements`): a
- * named flag as a batch of one in the same D1 batch as its insert, conditional on that insert having
- * happened (the flag's id is fresh per attempt, so a replayed retry adds nothing). A withdrawal marks
- * the flag row with its own id first and every decrement requires that mark, so a replayed withdrawal
- * subtracts nothing.
+ * Rollups: what dashboards read instead of flags. Flags reach them only in batches (`applyStatements`,
+ * run by the scheduled job through db/pending-rollups.ts), each cell written once per batch however many
+ * flags it takes in. A withdrawal marks the flag row with its own id first and every decrement requires
+ * that mark and a counted flag (one the batch has linked to its hotspot), so a replayed withdrawal
+ * subtracts nothing and one of a flag still waiting subtracts nothing either.
  */
-
-export interface FlagRollup {
-  flagId: string;
-  host: string | null;
-  path: string | null;
-  category: Category;
-  minutesWeek: number;
-  /** The fresh id the flag insert named if no hotspot had its key yet (`hotspotLink`). */
-  newHotspotId: string;
-  at: number;
-}
 
 /** Flags without a screen share one hotspot per category, with no system. */
 export function hotspotKey(host: string | null, path: string | null, category: string): string {
   return host && path ? `${host}|${path}|${category}` : `~|${category}`;
 }
 
-/**
- * What the flag insert stores of its hotspot: the one with this key, or `newHotspotId`, which
- * the flag's next statement then creates. D1 runs batches one at a time, so no other write can
- * create the key in between.
- */
-export function hotspotLink(
-  f: Pick<FlagRollup, 'host' | 'path' | 'category' | 'newHotspotId' | 'minutesWeek'>,
-  pending = false,
-) {
-  return {
-    key: hotspotKey(f.host, f.path, f.category),
-    newHotspotId: f.newHotspotId,
-    minutesWeek: f.minutesWeek,
-    pending,
-  };
-}
+/** The SQL twin of `hotspotKey` for the flags row under alias `f`. */
+export const keyOfFlag = (f: string) => `CASE WHEN ${f}.host IS NULL OR ${f}.path IS NULL THEN '~|' || ${f}.category
+  ELSE ${f}.host || '|' || ${f}.path || '|' || ${f}.category END`;
 
 /** Adds (`+`) or takes off (`-`) one flag of impact `p` in the four impact columns. */
 const impactCounts = (op: '+' | '-', p: string) =>
@@ -61,25 +37,23 @@ export function rootChanged(r: string): string {
 }
 
 /**
- * The flags one rollup batch applies: `where` picks them from `flags f` (its values bound from ?1).
- * A batch of one is a flag just inserted; a batch of many, every flag an hourly run takes in.
+ * The flags one batch counts: `where` picks them from `flags f` (its values bound from ?1). Each is
+ * counted at the hotspot of its key, which must exist when the batch runs.
  */
 export interface FlagSelection {
   where: string;
   values: unknown[];
 }
 
-export const oneFlag = (flagId: string): FlagSelection => ({ where: 'f.id = ?1', values: [flagId] });
-
 /**
  * The batch's flags as rollup rows, as a CTE named `b`. Week and reporter key are the SQL twins of
  * `weekOf` and `reporterKey`.
  */
 const batchRows = (sel: FlagSelection) => `WITH b AS (
-  SELECT f.hotspot_id, (f.created_at - 345600000) / 604800000 AS week, COALESCE(f.unit_id, '') AS unit_key,
+  SELECT h.id AS hotspot_id, (f.created_at - 345600000) / 604800000 AS week, COALESCE(f.unit_id, '') AS unit_key,
     CASE WHEN f.user_id IS NULL THEN '${ANONYMOUS_REPORTER}' ELSE 'u:' || f.user_id END AS reporter_key,
     COALESCE(f.minutes_week, 0) AS minutes_week, f.impact
-  FROM flags f WHERE (${sel.where}) AND f.withdrawn IS NULL AND f.hotspot_id IS NOT NULL)`;
+  FROM flags f JOIN hotspots h ON h.key = ${keyOfFlag('f')} WHERE (${sel.where}) AND f.withdrawn IS NULL)`;
 
 const impactSums = ['none', 'delay', 'risk', 'harm'].map((i) => `SUM(b.impact = '${i}') AS i_${i}`).join(', ');
 const impactAdds = ['none', 'delay', 'risk', 'harm'].map((i) => `impact_${i} = impact_${i} + c.i_${i}`).join(', ');
@@ -89,8 +63,9 @@ const impactExcluded = ['none', 'delay', 'risk', 'harm']
 
 /**
  * The statements that make a batch of flags count, each rollup cell written once per batch. Run them
- * in one D1 batch after whatever stored the flags' hotspot ids. The two that ask "is this reporter
- * new here?" read unit_reporters before the last statement adds the batch to it.
+ * in one D1 batch after the statement that creates the hotspots their keys need and before the one
+ * that links the flags (which takes them out of `sel`). The two that ask "is this reporter new here?"
+ * read unit_reporters before the last statement adds the batch to it.
  */
 export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedStatement[] {
   const b = batchRows(sel);
@@ -135,36 +110,6 @@ export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedS
          flag_count = flag_count + excluded.flag_count, minutes_week = minutes_week + excluded.minutes_week`,
     ),
   ];
-}
-
-/**
- * The statements that make a just-inserted flag count: its hotspot if the insert named a fresh one
- * (`hotspotLink`), then the flag as a batch of one.
- */
-export function flagRollupStatements(db: D1Database, f: FlagRollup): D1PreparedStatement[] {
-  return [newHotspotStatement(db, f), ...applyStatements(db, oneFlag(f.flagId))];
-}
-
-/**
- * Creates the hotspot the flag named, only when it named the fresh id (no hotspot had its key). Its
- * time is the start of the week: the trend shows that much anyway, and no more of the first flag.
- */
-function newHotspotStatement(db: D1Database, f: FlagRollup): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO hotspots (id, key, host, path, category, root_id, created_at)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?1, ?6 WHERE EXISTS (SELECT 1 FROM flags WHERE id = ?7 AND hotspot_id = ?1)
-       ON CONFLICT(key) DO NOTHING`,
-    )
-    .bind(
-      f.newHotspotId,
-      hotspotKey(f.host, f.path, f.category),
-      f.host && f.path ? f.host : null,
-      f.host && f.path ? f.path : null,
-      f.category,
-      weekStart(weekOf(f.at)),
-      f.flagId,
-    );
 }
 
 /** Binds as many values as the statement's highest `?N` asks for (D1 refuses extra bindings). */
@@ -214,13 +159,12 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
 
 /**
  * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`; the rest
- * run only while that mark is there and the flag is counted (not waiting for its batch), each reading
- * the flag's hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag
- * withdrawn while waiting is marked only (the hourly batch then drops it), whichever comes first.
+ * run only while that mark is there and the flag is counted (linked to its hotspot by a batch), each
+ * reading the flag's hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag
+ * withdrawn while waiting is marked only (the batch then links it without counting it).
  */
 export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId: string): D1PreparedStatement[] {
-  const marked =
-    'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2 AND pending = 0 AND hotspot_id IS NOT NULL)';
+  const marked = 'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2 AND hotspot_id IS NOT NULL)';
   const leaf = '(SELECT hotspot_id FROM flags WHERE id = ?1)';
   const values = [
     link.flagId,

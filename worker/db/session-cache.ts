@@ -1,3 +1,5 @@
+import { bindingOf } from './d1-session';
+
 /**
  * A token's session read, shared by the requests one isolate serves within a short window: a page
  * that opens with several requests, or a busy client, reads its session once. The window bounds how
@@ -20,10 +22,10 @@ export function cachedSession<Row>(
 ): Promise<Row | null> {
   const at = Date.now();
   const hit = cache.get(tokenHash);
-  if (hit && hit.db === db && at - hit.at < SESSION_CACHE_MS) return hit.session as Promise<Row | null>;
+  if (hit && hit.db === bindingOf(db) && at - hit.at < SESSION_CACHE_MS) return hit.session as Promise<Row | null>;
   const session = load(db, tokenHash);
   cache.delete(tokenHash);
-  cache.set(tokenHash, { at, db, session });
+  cache.set(tokenHash, { at, db: bindingOf(db), session });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   // A failed read is not shared.
   session.catch(() => {

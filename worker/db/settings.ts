@@ -1,15 +1,16 @@
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../../shared/settings';
+import { bindingOf } from './d1-session';
 
 // Settings are read on most requests and change rarely; each isolate keeps them briefly.
 const CACHE_MS = 10_000;
 let cache: { at: number; db: D1Database; value: Settings } | undefined;
 
 export async function getSettings(db: D1Database): Promise<Settings> {
-  if (cache && cache.db === db && Date.now() - cache.at < CACHE_MS) return cache.value;
+  if (cache && cache.db === bindingOf(db) && Date.now() - cache.at < CACHE_MS) return cache.value;
   const row = await db.prepare("SELECT value FROM settings WHERE key = 'org'").first<{ value: string }>();
   const stored = row ? (JSON.parse(row.value) as Partial<Settings>) : {};
   const value = Settings.parse({ ...DEFAULT_SETTINGS, ...stored });
-  cache = { at: Date.now(), db, value };
+  cache = { at: Date.now(), db: bindingOf(db), value };
   return value;
 }
 

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env';
+import { BOOKMARK_HEADER } from './d1-session';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|extension):\/\/[a-z0-9-]+$/i;
 const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
@@ -20,8 +21,8 @@ export function corsForExtensions(): MiddlewareHandler<AppEnv> {
         return null;
       },
       allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Curbside-Version'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-Curbside-Token', 'X-Curbside-Token-Expires'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Curbside-Version', BOOKMARK_HEADER],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'X-Curbside-Token', 'X-Curbside-Token-Expires', BOOKMARK_HEADER],
       maxAge: 600,
     });
     return handler(c, next);

@@ -6,7 +6,6 @@ import type { Screen } from '../../shared/screen';
 import type { Settings } from '../../shared/settings';
 import type { User } from '../../shared/users';
 import { findFlagByClientId, insertFlagStatement, type NewFlag, type StoredFlag, toStoredFlag } from '../db/flags';
-import { type FlagRollup, flagRollupStatements, hotspotLink } from '../db/rollups';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { floorToHour, now } from '../lib/clock';
@@ -15,8 +14,9 @@ import { createOnce } from './idempotent';
 import { requireActiveUnit, requireDeidentifiedScreenIn } from './validation';
 
 /**
- * The product's one write path for a flag, as one batch: a named flag with every rollup it feeds; an
- * anonymous one alone, waiting (`pending`) for the hourly batch (worker/jobs/rollups.ts), so that no
+ * The product's one write path for a flag: the flag row alone (with what it adds to minutes per week at
+ * today's settings). Every hotspot, counter and cell it feeds is brought up to date by the scheduled
+ * batch (worker/jobs/rollups.ts): a named flag within the minute, an anonymous one after its hour, so no
  * count, hotspot or timestamp moves in its own request. Exported so a benchmark can seed flags exactly
  * as the API stores them.
  */
@@ -25,17 +25,7 @@ export function flagWriteStatements(
   flag: NewFlag,
   multipliers: Settings['frequencyMultipliers'],
 ): D1PreparedStatement[] {
-  const rollup: FlagRollup = {
-    flagId: flag.id,
-    host: flag.host,
-    path: flag.path,
-    category: flag.category,
-    minutesWeek: minutesPerWeek(flag.minutesLost, flag.frequency, multipliers),
-    newHotspotId: newId(),
-    at: flag.createdAt,
-  };
-  if (flag.anonymous) return [insertFlagStatement(db, flag, hotspotLink(rollup, true))];
-  return [insertFlagStatement(db, flag, hotspotLink(rollup)), ...flagRollupStatements(db, rollup)];
+  return [insertFlagStatement(db, flag, minutesPerWeek(flag.minutesLost, flag.frequency, multipliers))];
 }
 
 /**

@@ -72,7 +72,7 @@ export default async function setup(project: TestProject) {
       '--persist-to',
       persist,
       '--show-interactive-dev-session=false',
-      // /__scheduled runs the hourly batch that counts anonymous flags (worker/scheduled.ts).
+      // /__scheduled runs the rollup batch that counts flags (worker/scheduled.ts).
       '--test-scheduled',
     ],
     { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] },

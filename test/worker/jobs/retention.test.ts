@@ -16,6 +16,7 @@ import {
   seedCatalog,
   sha256Hex,
 } from '../helpers';
+import { rollupBatch } from '../hotspots-helpers';
 
 afterEach(() => resetClock());
 
@@ -60,6 +61,12 @@ async function oldWorld(at: number) {
       201,
     ),
   );
+  // The minute's rollup batch counts it: its hotspot exists from here on.
+  await rollupBatch();
+  const [{ hotspot_id: hotspotId }] = (await rows<{ hotspot_id: string }>(
+    'SELECT hotspot_id FROM flags WHERE id = ?1',
+    named.id,
+  )) as [{ hotspot_id: string }];
   const anon = Flag.parse(
     await ok(
       await api('/v1/flags', {
@@ -71,7 +78,7 @@ async function oldWorld(at: number) {
   );
   const meToo = Flag.parse(
     await ok(
-      await post(`/v1/hotspots/${named.hotspotId}/me-too`, other.token, {
+      await post(`/v1/hotspots/${hotspotId}/me-too`, other.token, {
         clientId: crypto.randomUUID(),
         comment: 'Same on nights, the save button greys out',
         minutesLost: 4,
@@ -93,7 +100,7 @@ async function oldWorld(at: number) {
   );
   await ok(await post(`/v1/questions/${question.id}/consent`, clinician.token, { consent: true }));
   await ok(await post(`/v1/queue/${question.id}/shareable`, mentor.token, { shareable: true }));
-  return { clinician, mentor, named, anon, meToo, question, hotspotId: named.hotspotId ?? '' };
+  return { clinician, mentor, named, anon, meToo, question, hotspotId };
 }
 
 const aggregates = (hotspotId: string) =>

@@ -9,6 +9,7 @@ import {
   hourlyBatch,
   lead,
   list,
+  rollupBatch,
   screen,
   uniqueHost,
 } from '../hotspots-helpers';
@@ -86,6 +87,7 @@ describe('grouping flags into hotspots', () => {
     };
     const responses = await Promise.all([1, 2, 3].map(() => api('/v1/flags', { token: s.token, body })));
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    await rollupBatch();
     const [h] = (await list((await lead()).token, { host })).hotspots;
     expect(h).toMatchObject({ flagCount: 1, reporterCount: 1, minutesPerWeek: 20 });
   });

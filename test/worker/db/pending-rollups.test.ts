@@ -1,0 +1,109 @@
+import { env } from 'cloudflare:test';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import type { NewFlag } from '../../../worker/db/flags';
+import { applyPendingFlags } from '../../../worker/db/pending-rollups';
+import { floorToHour, HOUR, now, resetClock } from '../../../worker/lib/clock';
+import { flagWriteStatements } from '../../../worker/services/flag-write';
+import { enroll, rows, seedCatalog } from '../helpers';
+import { uniqueHost } from '../hotspots-helpers';
+
+afterEach(() => resetClock());
+
+/** A flag as createFlagOnce builds it, on `host`, by `userId` (anonymous when null). */
+function newFlag(host: string, userId: string | null, unitId: string | null, at = now()): NewFlag {
+  const id = crypto.randomUUID();
+  return {
+    id,
+    clientId: crypto.randomUUID(),
+    bodyHash: `hash${id}`,
+    userId,
+    anonymous: userId === null,
+    receiptHash: userId === null ? `receipt${id}` : null,
+    contactOk: false,
+    text: 'Med rec screen times out before I can save',
+    category: 'documentation_ehr',
+    frequency: 'daily',
+    minutesLost: 5,
+    impact: 'delay',
+    idea: null,
+    unitId,
+    host,
+    path: '/medrec/:id',
+    pageTitle: null,
+    createdAt: userId === null ? floorToHour(at) : at,
+  };
+}
+
+/** Writes the flags as POST /v1/flags does, each in a batch of its own; rows written by each. */
+async function write(flags: NewFlag[]): Promise<number[]> {
+  const written: number[] = [];
+  for (const f of flags) {
+    const results = await env.DB.batch(flagWriteStatements(env.DB, f, DEFAULT_SETTINGS.frequencyMultipliers));
+    written.push(results.reduce((n, r) => n + (r.meta.rows_written ?? 0), 0));
+  }
+  return written;
+}
+
+/** The minute's batch (anonymous flags of this hour wait), as worker/jobs/rollups.ts runs it. */
+const batch = (at = now()) => applyPendingFlags(env.DB, floorToHour(at), () => crypto.randomUUID());
+
+describe('a flag costs its own row and indexes; rollups come in batches', () => {
+  it('writes at most 4 rows (index entries counted) in the flag’s own request, named or anonymous', async () => {
+    const { unitId } = await seedCatalog();
+    const { user } = await enroll(['clinician']);
+    const host = uniqueHost();
+    const written = await write([newFlag(host, user.id, unitId), newFlag(host, null, unitId)]);
+    for (const n of written) expect(n).toBeGreaterThan(0);
+    for (const n of written) expect(n).toBeLessThanOrEqual(4);
+    // Nothing but the rows: no hotspot, no cell, until the batch.
+    expect(await rows('SELECT id FROM hotspots WHERE host = ?1', host)).toEqual([]);
+  });
+
+  it('writes each rollup cell once per batch, however many flags it takes in', async () => {
+    const { unitId } = await seedCatalog();
+    const { user } = await enroll(['clinician']);
+    const host = uniqueHost();
+    await batch();
+    // The cells exist (a first batch of one), so later batches only add to them.
+    await write([newFlag(host, user.id, unitId)]);
+    await batch();
+    await write([newFlag(host, user.id, unitId)]);
+    const one = await batch();
+    await write(Array.from({ length: 10 }, () => newFlag(host, user.id, unitId)));
+    const ten = await batch();
+    expect([one.applied, ten.applied]).toEqual([1, 10]);
+    // Ten flags cost the one flag's batch plus nine links of a flag row (the row and its moved
+    // flags_by_hotspot entry: 2 rows each); a cell written per flag would add 4 more each (4 rollups).
+    expect((ten.rowsWritten - one.rowsWritten) / 9).toBe(2);
+    const [cell] = await rows<{ flag_count: number; named: number }>(
+      'SELECT c.flag_count, c.named FROM unit_cells c JOIN hotspots h ON h.id = c.hotspot_id WHERE h.host = ?1',
+      host,
+    );
+    expect(cell).toEqual({ flag_count: 12, named: 1 });
+  });
+
+  it('reads only the waiting rows when it runs, never the counted flags', async () => {
+    const { unitId } = await seedCatalog();
+    const { user } = await enroll(['clinician']);
+    const host = uniqueHost();
+    await write(Array.from({ length: 40 }, () => newFlag(host, user.id, unitId)));
+    await batch();
+    const idle = await batch();
+    expect(idle.applied).toBe(0);
+    expect(idle.rowsRead).toBeLessThan(5);
+  });
+
+  it('counts an anonymous flag only after its hour, and a named one at the next run', async () => {
+    const { unitId } = await seedCatalog();
+    const { user } = await enroll(['clinician']);
+    const host = uniqueHost();
+    await write([newFlag(host, user.id, unitId), newFlag(host, null, unitId)]);
+    await batch();
+    const counted = () =>
+      rows<{ n: number }>('SELECT flag_count AS n FROM hotspots WHERE host = ?1', host).then((r) => r[0]?.n);
+    expect(await counted()).toBe(1);
+    await batch(now() + HOUR);
+    expect(await counted()).toBe(2);
+  });
+});
