@@ -6,6 +6,7 @@ import { storedSessionApi } from '../lib/session-api';
 import { idleSignOutIfDue } from '../lib/signout';
 import { notifyPrefsItem, sessionItem } from '../lib/storage';
 import { BADGE_ALARM, pollBadge, scheduleBadge } from './badge';
+import { onNotificationClicked } from './open-item';
 
 export const MENU_ID = 'curbside-ask';
 export const OUTBOX_ALARM = 'outbox';
@@ -38,8 +39,8 @@ export async function flushStored(fetchFn?: typeof fetch, browserApi: Pick<Brows
  * registered synchronously on every start and all state lives in storage.
  */
 export function setupBackground(
-  browserApi: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action'> &
-    Partial<Pick<Browser, 'commands'>> = browser,
+  browserApi: Pick<Browser, 'runtime' | 'contextMenus' | 'alarms' | 'action' | 'tabs'> &
+    Partial<Pick<Browser, 'commands' | 'notifications'>> = browser,
   flushNow: () => Promise<unknown> = () => flushStored(undefined, browserApi),
   idleCheck: () => Promise<unknown> = () => idleSignOutIfDue({ browser: browserApi }),
   badgeNow: () => Promise<unknown> = () => pollBadge(undefined, browser),
@@ -72,6 +73,8 @@ export function setupBackground(
   browserApi.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === BADGE_ALARM) await badgeNow();
   });
+  // A click on a notification opens its item (background/open-item.ts).
+  browserApi.notifications?.onClicked.addListener((id) => onNotificationClicked(id, browserApi));
 
   browserApi.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== OUTBOX_ALARM) return;

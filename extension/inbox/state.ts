@@ -31,6 +31,8 @@ export interface InboxDeps {
   fetchFn?: typeof fetch;
   loadDetector?: () => Promise<Detector | null>;
   version?: string;
+  /** The question the page was opened at (`inbox.html#question=ID`, from a notification). */
+  openQuestion?: string | null;
 }
 
 /** The queue's filters as the inbox holds them: the API's own query, "any" left out. */
@@ -105,6 +107,7 @@ export function createInboxState(deps: InboxDeps = {}) {
       profile.value = p;
     });
     await refresh();
+    if (deps.openQuestion) await open(deps.openQuestion);
     await draftsLoaded;
     void (deps.loadDetector ?? (() => import('../lib/phi').then((p) => p.loadDetector())))().then((d) => {
       detector.value = d;

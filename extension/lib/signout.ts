@@ -49,6 +49,17 @@ async function waitingFor(userId: string): Promise<SignOutResult> {
 }
 
 /**
+ * Curbside's notifications on screen are about the user's own items ("A flag you sent was updated"):
+ * they leave with the user, not wait for the next person at the workstation.
+ */
+async function clearNotifications(): Promise<void> {
+  const notifications = (browser as Partial<typeof browser>).notifications;
+  if (!notifications?.getAll) return;
+  const shown = await notifications.getAll().catch(() => ({}));
+  await Promise.all(Object.keys(shown).map((id) => notifications.clear(id).catch(() => false)));
+}
+
+/**
  * Forgets everything that belongs to whoever was signed in — token, key, drafts (popup and mentor
  * inbox), the offline copy of My items — except their queued and refused items, which stay sealed
  * for their return (their key leaves with them).
@@ -56,6 +67,7 @@ async function waitingFor(userId: string): Promise<SignOutResult> {
 async function clearPersonal(): Promise<void> {
   forgetOwnLayers();
   await Promise.all([
+    clearNotifications(),
     sessionItem.setValue(null),
     draftsItem.setValue({ view: null }),
     inboxDraftsItem.setValue(null),

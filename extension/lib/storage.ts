@@ -118,6 +118,10 @@ export const needsSignInItem = storage.defineItem<boolean>('local:needsSignIn', 
 export const receiptsItem = storage.defineItem<Receipt[]>('local:receipts', { fallback: [] });
 /** Keys of answers and status changes each user has seen, sealed for them, by user id (lib/seen.ts). */
 export const seenItem = storage.defineItem<Record<string, Sealed>>('local:seenSealed', { fallback: {} });
+/** News on each user's own items (answers, flag updates) already notified, sealed for them (lib/seen.ts). */
+export const notifiedSealedItem = storage.defineItem<Record<string, Sealed>>('local:notifiedSealed', {
+  fallback: {},
+});
 /** What an earlier version kept in the clear (for whoever was signed in); dropped (lib/legacy.ts). */
 export const plainSeenItem = storage.defineItem<string[] | null>('local:seen', { fallback: null });
 /** Text selected on a page for "Ask a mentor about this", sealed for the signed-in user (opens as `{ text }`). */
@@ -165,11 +169,27 @@ export const orgIdleMinutesItem = storage.defineItem<number>('local:orgIdleSignO
 /** Mentor inbox: answer and clarify drafts (entries `<question id>:answer|clarify`), sealed, kept until sent. */
 export const inboxDraftsItem = storage.defineItem<LayeredRecord | null>('local:inboxDrafts', { fallback: null });
 /** Badge polling and browser notifications; each user can turn notifications off. */
-export const notifyPrefsItem = storage.defineItem<{ notifications: boolean; intervalMinutes: number }>(
-  'local:notifyPrefs',
-  { fallback: { notifications: true, intervalMinutes: 1 } },
-);
-/** Ids already notified (answers, urgent questions, alerts), so each notifies once. */
+/** What a notification is about: my questions (answers, a mentor asking back), my flags, the mentor queue. */
+export type NoticeKind = 'answers' | 'flags' | 'queue';
+export interface NotifyPrefs {
+  /** Browser notifications at all; the badge counts either way. */
+  notifications: boolean;
+  intervalMinutes: number;
+  /** Kinds turned off one by one (absent: every kind on, as before kinds could be chosen). */
+  off?: NoticeKind[];
+}
+export const notifyPrefsItem = storage.defineItem<NotifyPrefs>('local:notifyPrefs', {
+  fallback: { notifications: true, intervalMinutes: 1 },
+});
+/**
+ * The popup's one-shot request to open an item (set by a notification click, read once by the popup,
+ * lib/deep-link.ts): an id and when, in memory-backed session storage, so an anonymous flag's id never
+ * reaches the disk.
+ */
+export const openItemItem = storage.defineItem<{ id: string; at: number } | null>('session:openItem', {
+  fallback: null,
+});
+/** Queue notices already raised (urgent questions, alerts), so each notifies once. */
 export const notifiedItem = storage.defineItem<string[]>('local:notified', { fallback: [] });
 
 /** Published answers and tips per system (key: API address and host), kept a few minutes. */

@@ -1,19 +1,8 @@
-import { browser } from 'wxt/browser';
+import { lazyPart } from './LazyView';
 import { usePopup } from './state';
 
-/** The admin page is a full tab; the popup closes behind it. */
-async function openAdminPage() {
-  const url = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/admin.html');
-  await browser.tabs.create({ url });
-  globalThis.close?.();
-}
-
-/** The lead dashboard is a full tab too. */
-async function openDashboard() {
-  const url = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/dashboard.html');
-  await browser.tabs.create({ url });
-  globalThis.close?.();
-}
+// The links to the inbox, dashboard and admin page arrive just after the first render.
+const WorkspaceLinks = lazyPart(() => import('./WorkspaceLinks').then((m) => m.WorkspaceLinks));
 
 export function Header() {
   const app = usePopup();
@@ -23,21 +12,7 @@ export function Header() {
       <span class="brand">Curbside</span>
       {user && (
         <span class="user">
-          {user.displayName}{' '}
-          {(user.roles.includes('lead') || user.roles.includes('admin')) && (
-            <>
-              <button type="button" class="link" onClick={() => void openDashboard()}>
-                Hotspots
-              </button>{' '}
-            </>
-          )}
-          {user.roles.includes('admin') && (
-            <>
-              <button type="button" class="link" onClick={() => void openAdminPage()}>
-                Admin
-              </button>{' '}
-            </>
-          )}
+          {user.displayName} <WorkspaceLinks roles={user.roles} />
           <button type="button" class="link" disabled={app.busy.value} onClick={() => void app.signOut()}>
             Sign out
           </button>

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { ItemActions } from './ItemActions';
 import { PortfolioExport } from './PortfolioExport';
 import { ShapeThis } from './ShapeThis';
@@ -16,10 +16,25 @@ const newLabel = (unread: string[]) =>
       ? 'New question for you'
       : 'Updated';
 
+/**
+ * The item a notification opened: marked by a bar, not a focus ring (the ring is for controls). Here
+ * rather than in panel.css, whose every byte is in the popup's first render.
+ */
+const MARKED = { borderLeft: '3px solid var(--accent)', paddingLeft: '8px', outline: 'none' };
+
 export function MyItems() {
   const app = usePopup();
   const items = app.items.value;
   const cachedAt = app.itemsCachedAt.value;
+  const focusId = app.focusItem.value;
+  const focused = useRef<HTMLLIElement>(null);
+
+  // Opened from a notification: the item it was about comes into view with the focus on it.
+  useEffect(() => {
+    if (!focusId || !focused.current) return;
+    focused.current.scrollIntoView?.({ block: 'start' });
+    focused.current.focus();
+  }, [items, focusId]);
 
   // My reflections and thanks sent: the prompts under each answer show them.
   useEffect(() => {
@@ -45,7 +60,13 @@ export function MyItems() {
       ) : (
         <ul class="items">
           {items.map((item) => (
-            <li key={item.id} class="item">
+            <li
+              key={item.id}
+              class="item"
+              {...(item.id === focusId
+                ? { ref: focused, tabIndex: -1, 'aria-current': 'true' as const, style: MARKED }
+                : {})}
+            >
               <p class="item-meta">
                 <span class="kind">
                   {item.kind === 'flag'
@@ -84,7 +105,13 @@ export function MyItems() {
         <button type="button" onClick={() => void app.loadItems()}>
           Refresh
         </button>
-        <button type="button" onClick={() => void app.open('home')}>
+        <button
+          type="button"
+          onClick={() => {
+            app.focusItem.value = null;
+            void app.open('home');
+          }}
+        >
           Back
         </button>
       </div>

@@ -1,10 +1,9 @@
-import { endpoints } from '../../shared/api';
 import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
 import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
 import type { Answer, Question, QuestionStatus } from '../../shared/questions';
 import { DECISION_WORDS } from '../../shared/small-tests';
-import type { Api } from '../lib/api';
-import { type ItemsCache, itemsCacheItem, type Receipt } from '../lib/storage';
+import { flagNews, questionNews } from '../lib/item-news';
+import { type ItemsCache, itemsCacheItem } from '../lib/storage';
 import { canSealFor, openerFor, openOrNull, sealFor } from '../lib/vault';
 
 export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
@@ -35,16 +34,7 @@ export interface MyItem {
   unread: string[];
 }
 
-const statusKey = (id: string, status: string) => `status:${id}:${status}`;
-const answerKey = (id: string) => `answer:${id}`;
-const clarifyKey = (q: Question) => `clarify:${q.messages.at(-1)?.id ?? q.id}`;
-
-function unreadFor(id: string, status: string, initial: string, answers: Answer[], seen: Set<string>): string[] {
-  const keys = answers.map((a) => answerKey(a.id));
-  // The status an item starts with is not news; every later one is, once.
-  if (status !== initial) keys.push(statusKey(id, status));
-  return keys.filter((k) => !seen.has(k));
-}
+const unseen = (keys: string[], seen: Set<string>) => keys.filter((k) => !seen.has(k));
 
 /** A test of change in words a person reads: "Adopted: the new order set saves about 4 minutes". */
 export function progressWords(c: NonNullable<Flag['cycles']>[number]): string {
@@ -65,11 +55,7 @@ function fromFlag(f: Flag, seen: Set<string>): MyItem {
     answers: [],
     response: f.response ?? null,
     progress: (f.cycles ?? []).map(progressWords),
-    unread: [
-      ...unreadFor(f.id, f.status, 'new', [], seen),
-      // A new or changed response is news once, like a status.
-      ...(f.respondedAt && !seen.has(`response:${f.id}:${f.respondedAt}`) ? [`response:${f.id}:${f.respondedAt}`] : []),
-    ],
+    unread: unseen(flagNews(f), seen),
   };
 }
 
@@ -87,11 +73,8 @@ function fromQuestion(q: Question, seen: Set<string>): MyItem {
     createdAt: q.createdAt,
     answers: q.answers,
     question: q,
-    unread: [
-      ...unreadFor(q.id, q.status, 'open', q.answers, seen),
-      // The same key as the toolbar badge (background/badge.ts), so reading it here clears the badge.
-      ...(q.needsReply && !seen.has(clarifyKey(q)) ? [clarifyKey(q)] : []),
-    ],
+    // The same keys as the toolbar badge (background/badge.ts), so reading them here clears the badge.
+    unread: unseen(questionNews(q), seen),
   };
 }
 
@@ -105,31 +88,6 @@ export function buildItems(cache: ItemsCache, seen: readonly string[]): MyItem[]
     ...cache.questions.map((q) => fromQuestion(q, seenSet)),
   ];
   return items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-}
-
-const RECEIPT_BATCH = 200;
-
-export async function fetchItems(
-  api: Api,
-  userId: string,
-  receipts: readonly Receipt[],
-  now: number,
-): Promise<ItemsCache> {
-  const secrets = receipts.filter((r) => r.userId === userId).map((r) => r.secret);
-  const batches: string[][] = [];
-  for (let i = 0; i < secrets.length; i += RECEIPT_BATCH) batches.push(secrets.slice(i, i + RECEIPT_BATCH));
-  const [flags, questions, anonymous] = await Promise.all([
-    api.call(endpoints.myFlags, {}),
-    api.call(endpoints.myQuestions, {}),
-    Promise.all(batches.map((batch) => api.call(endpoints.receiptStatus, { body: { secrets: batch } }))),
-  ]);
-  return {
-    userId,
-    fetchedAt: now,
-    flags: flags.flags,
-    questions: questions.questions,
-    anonymous: anonymous.flatMap((r) => r.flags),
-  };
 }
 
 /** The cache with the API's copy of one flag or question put in place of the one it had. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiUser, apiClient } from './support/api';
 import { axeViolations, printAccessibilityNotes } from './support/axe';
 import { captured, type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { badgeText, fireAlarm, openExtensionPage, sessionOf, stored } from './support/extension';
+import { badgeText, fireAlarm, notificationIds, openExtensionPage, sessionOf, stored } from './support/extension';
 import { expectStatus, goHome, openPopup, signIn } from './support/popup';
 
 // Synthetic patient details: in the EHR page's address (step 1) and typed into the flag. None may
@@ -203,6 +203,14 @@ describe('the whole journey: three roles, one story', () => {
 
     await fireAlarm(mentor, 'badge');
     await expect.poll(() => badgeText(mentor), { timeout: 15_000 }).toBe('1');
+    // The poll raised a notification for the urgent question; what its click opens is the inbox page at
+    // that question (inbox.html#question=ID), in Chrome, Edge and Firefox alike.
+    const urgent = (await notificationIds(mentor)).map((id) => id.split('|')).find(([surface]) => surface === 'inbox');
+    expect(urgent?.[2]).toBe(`urgent:${urgent?.[1]}`);
+    const atQuestion = await openExtensionPage(mentor, `inbox.html#question=${urgent?.[1]}`);
+    await expect.poll(() => atQuestion.getByRole('list', { name: 'Thread' }).count()).toBe(1);
+    expect(await atQuestion.textContent('main')).toContain(QUESTION);
+    await atQuestion.close();
 
     const inbox = await openExtensionPage(mentor, 'sidepanel.html');
     const item = inbox.getByRole('button', { name: new RegExp(QUESTION.replace(/[?]/g, '\\?')) });
@@ -335,6 +343,28 @@ describe('the whole journey: three roles, one story', () => {
     await dashboard.getByRole('heading', { level: 2 }).first().waitFor();
     await expect.poll(() => dashboard.locator('.charts .chart-box canvas').count()).toBe(2);
     await accessible(dashboard, 'dashboard: programme health');
+
+    // Both reporters are told: each one's next poll raises a notification that opens My items at the
+    // flag (popup.html#item=ID where no popup can open), the anonymous one found by its receipt alone.
+    for (const [who, kind] of [
+      [clinician, 'Flag'],
+      [third, 'Anonymous flag'],
+    ] as const) {
+      await fireAlarm(who, 'badge');
+      const flagNotice = async () =>
+        (await notificationIds(who))
+          .map((id) => id.split('|'))
+          .find(([surface, , key]) => surface === 'items' && /^(status|response):/.test(key ?? ''));
+      await expect.poll(flagNotice, { timeout: 15_000 }).toBeDefined();
+      expect(await badgeText(who)).not.toBe('');
+      const atFlag = await openExtensionPage(who, `popup.html#item=${(await flagNotice())?.[1]}`);
+      const current = atFlag.locator('li.item[aria-current="true"]');
+      await expect.poll(() => current.textContent()).toContain(RESPONSE);
+      expect(await current.locator('.kind').textContent()).toBe(kind);
+      expect(await atFlag.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('true');
+      await accessible(atFlag, `popup: my items opened at a ${kind.toLowerCase()} from its notification`);
+      await atFlag.close();
+    }
 
     // The named reporter, in My items.
     const popup = await openPopup(clinician, ehr);

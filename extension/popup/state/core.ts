@@ -12,6 +12,8 @@ export interface PopupDeps {
   fetchFn?: typeof fetch;
   now?: () => number;
   loadDetector?: () => Promise<Detector | null>;
+  /** The page's fragment: `#item=ID` opens My items at that item (lib/deep-link.ts). */
+  hash?: () => string;
 }
 
 export type Core = ReturnType<typeof createCore>;

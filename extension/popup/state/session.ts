@@ -8,6 +8,7 @@ import {
   lastActiveItem,
   needsAttentionItem,
   needsSignInItem,
+  openItemItem,
   orgIdleMinutesItem,
   outboxItem,
   prefillItem,
@@ -71,11 +72,27 @@ export function createSessionActions(
     state.ready.value = true;
 
     if (!state.signedIn.value) return;
-    const opened = (await consumePrefill()) || (await consumeFlagRequest());
+    const opened = (await consumeOpenItem()) || (await consumePrefill()) || (await consumeFlagRequest());
     if (!opened && drafts.view && drafts.view !== 'home') await open(drafts.view);
     // The user's key opens what is sealed for them (the first time since the browser started).
     void unlock().then(refreshAttention);
     void flushNow();
+  }
+
+  /**
+   * A notification was clicked (background/open-item.ts): My items, at that item. The popup's address
+   * says which when it was opened as a tab; a request in session storage, when it opened as a popup.
+   * Checked cheaply first: reading the link comes with the services chunk, after the first render.
+   */
+  async function consumeOpenItem(): Promise<boolean> {
+    const hash = (deps.hash ?? (() => globalThis.location?.hash ?? ''))();
+    if (!hash.includes('item=') && !(await openItemItem.getValue())) return false;
+    const { idFromHash, takeOpenItemRequest } = await services();
+    const id = idFromHash(hash, 'items') ?? (await takeOpenItemRequest(now()));
+    if (!id) return false;
+    state.focusItem.value = id;
+    await open('items');
+    return true;
   }
 
   /** The flag shortcut was pressed (background/setup.ts): the flag form, the cursor in its text. */

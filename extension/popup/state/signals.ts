@@ -41,6 +41,8 @@ export function createPopupSignals() {
   /** One-shot: the flag form puts the cursor in its text (opened by the keyboard command). */
   const focusFlagText = signal(false);
   const items = signal<MyItem[] | null>(null);
+  /** The item My items opens at (from a notification or a `#item=ID` link): shown, scrolled to, focused. */
+  const focusItem = signal<string | null>(null);
   /** When the list shown was fetched, if it is the cached copy (offline). */
   const itemsCachedAt = signal<number | null>(null);
   /** My own reflections, the thank-yous I sent and my coaching threads, read with My items; null until loaded. */
@@ -80,6 +82,7 @@ export function createPopupSignals() {
     editNotice,
     focusFlagText,
     items,
+    focusItem,
     itemsCachedAt,
     growth,
     userId,

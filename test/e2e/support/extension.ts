@@ -7,6 +7,7 @@ type Chrome = {
     storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } };
     alarms: { create: (name: string, info: { when: number; periodInMinutes: number }) => Promise<void> };
     action: { getBadgeText: (details: object) => Promise<string> };
+    notifications: { getAll: () => Promise<Record<string, boolean>> };
   };
 };
 
@@ -39,6 +40,16 @@ export async function fireAlarm(b: ExtensionBrowser, name: string, when = Date.n
 
 export async function badgeText(b: ExtensionBrowser): Promise<string> {
   return b.serviceWorker.evaluate(() => (globalThis as unknown as Chrome).chrome.action.getBadgeText({}));
+}
+
+/**
+ * The ids of the notifications the service worker has raised and not cleared. Each names what a click
+ * opens (extension/lib/deep-link.ts): `surface|id|key`. A click itself cannot be made from outside.
+ */
+export async function notificationIds(b: ExtensionBrowser): Promise<string[]> {
+  return Object.keys(
+    await b.serviceWorker.evaluate(() => (globalThis as unknown as Chrome).chrome.notifications.getAll()),
+  );
 }
 
 /** An extension page (inbox, dashboard, admin) in a tab of its own, as the toolbar or side panel opens it. */

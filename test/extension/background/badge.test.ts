@@ -2,11 +2,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_ALARM, badgeText, pollBadge } from '../../../extension/background/badge';
 import { setupBackground } from '../../../extension/background/setup';
+import { targetOf } from '../../../extension/lib/deep-link';
+import { addReceipt } from '../../../extension/lib/receipts';
 import { markSeen } from '../../../extension/lib/seen';
 import { notifiedItem, notifyPrefsItem, sessionItem } from '../../../extension/lib/storage';
 import { json, mockManifest, SESSION, USER, unlockedFor } from '../helpers';
 
-const MENTOR_SESSION = { ...SESSION, user: { ...USER, roles: ['mentor' as const] } };
+const PEER_SESSION = { ...SESSION, user: { ...USER, roles: ['peer_supporter' as const] } };
+const BOTH_SESSION = { ...SESSION, user: { ...USER, roles: ['clinician' as const, 'mentor' as const] } };
+const SECRET = 'ab'.repeat(32);
 
 function summary(unclaimed: number, urgent: string[] = [], escalated: string[] = []) {
   return {
@@ -43,9 +47,55 @@ function question(id: string, answerIds: string[]) {
   };
 }
 
+function flag(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    clientId: crypto.randomUUID(),
+    text: 'Order set hides the weight-based dose',
+    category: 'orders_medications',
+    frequency: 'daily',
+    minutesLost: 5,
+    impact: 'delay',
+    idea: null,
+    unitId: null,
+    screen: null,
+    pageTitle: null,
+    anonymous: false,
+    contactOk: false,
+    status: 'new',
+    createdAt: '2026-03-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The API as the background sees it: each list set by the test, every request recorded. */
+function api() {
+  const data = {
+    summary: summary(0),
+    questions: [] as ReturnType<typeof question>[],
+    flags: [] as ReturnType<typeof flag>[],
+    /** Anonymous flags by receipt secret. */
+    receipts: {} as Record<string, ReturnType<typeof flag>>,
+  };
+  const calls: { path: string; body: unknown }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const path = new URL(String(input)).pathname;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ path, body });
+    if (path === '/v1/queue/summary') return json(200, data.summary);
+    if (path === '/v1/questions/mine') return json(200, { questions: data.questions });
+    if (path === '/v1/flags/mine') return json(200, { flags: data.flags });
+    if (path === '/v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
+    if (path === '/v1/receipts/status')
+      return json(200, { flags: (body.secrets as string[]).map((s) => data.receipts[s] ?? null) });
+    return json(404, { error: { code: 'not_found', message: path } });
+  });
+  return { data, calls, fetchFn };
+}
+
 /** The service worker's browser, with notifications recorded. */
 function worker() {
-  const create = vi.fn(async (_id: string, _options: unknown) => 'id');
+  const create = vi.fn(async (_id: string, _options: { title: string; message: string }) => 'id');
   const b = { ...fakeBrowser, notifications: { create } };
   return { b: b as unknown as Parameters<typeof pollBadge>[1], create };
 }
@@ -56,49 +106,129 @@ describe('toolbar badge', () => {
     mockManifest(fakeBrowser);
   });
 
-  it('shows a mentor the unclaimed questions in their routing', async () => {
-    await sessionItem.setValue(MENTOR_SESSION);
-    const fetchFn = vi.fn<typeof fetch>(async () => json(200, summary(3)));
+  it('shows a peer supporter the unclaimed questions in their routing', async () => {
+    await sessionItem.setValue(PEER_SESSION);
+    const { data, calls, fetchFn } = api();
+    data.summary = summary(3);
     await pollBadge(fetchFn, worker().b);
-    expect(String(fetchFn.mock.calls[0]?.[0])).toBe('http://127.0.0.1:8787/v1/queue/summary');
+    expect(calls.map((c) => c.path)).toEqual(['/v1/queue/summary']);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
   });
 
   it('shows a clinician their unread answers, and clears once seen', async () => {
     await sessionItem.setValue(SESSION);
     await unlockedFor(SESSION.user.id);
-    const fetchFn = vi.fn<typeof fetch>(async () =>
-      json(200, { questions: [question('q_000001', ['a_000001', 'a_000002']), question('q_000002', [])] }),
-    );
+    const { data, fetchFn } = api();
+    data.questions = [question('q_000001', ['a_000001', 'a_000002']), question('q_000002', [])];
     const { b } = worker();
     await pollBadge(fetchFn, b);
-    expect(String(fetchFn.mock.calls[0]?.[0])).toBe('http://127.0.0.1:8787/v1/questions/mine');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     await markSeen(SESSION.user.id, ['answer:a_000001', 'answer:a_000002']);
     await pollBadge(fetchFn, b);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
-  it('notifies once per new answer or urgent question, and not at all when turned off', async () => {
-    await sessionItem.setValue(MENTOR_SESSION);
+  it('adds up every role: a mentor who also asks counts the queue and the answers to their own questions', async () => {
+    await sessionItem.setValue(BOTH_SESSION);
+    await unlockedFor(USER.id);
+    const { data, fetchFn } = api();
+    data.summary = summary(2);
+    data.questions = [question('q_000001', ['a_000001'])];
     const { b, create } = worker();
-    let body = summary(1, ['q_urgent1']);
-    const fetchFn = vi.fn<typeof fetch>(async () => json(200, body));
+    await pollBadge(fetchFn, b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(create.mock.calls.map((c) => c[1].title)).toEqual(['Your question was answered']);
+  });
+
+  it('tells the reporter when a flag’s status or response changes, named or anonymous by receipt', async () => {
+    await sessionItem.setValue(SESSION);
+    await unlockedFor(USER.id);
+    await addReceipt({
+      clientId: crypto.randomUUID(),
+      secret: SECRET,
+      createdAt: 0,
+      textPreview: 'x',
+      userId: USER.id,
+    });
+    const { data, calls, fetchFn } = api();
+    data.flags = [flag('flag_named1', { status: 'acknowledged' }), flag('flag_quiet1')];
+    data.receipts[SECRET] = flag('flag_anon01', {
+      anonymous: true,
+      response: 'We moved the dose field up.',
+      respondedAt: '2026-03-03T09:00:00.000Z',
+    });
+    const { b, create } = worker();
+    await pollBadge(fetchFn, b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    // The anonymous flag is asked for by its secret alone: no token, nothing else in the body.
+    const byReceipt = calls.find((c) => c.path === '/v1/receipts/status');
+    expect(byReceipt?.body).toEqual({ secrets: [SECRET] });
+    const shown = create.mock.calls.map(([id, o]) => ({ target: targetOf(id), title: o.title, message: o.message }));
+    expect(shown).toEqual([
+      {
+        target: { surface: 'items', id: 'flag_named1' },
+        title: 'A flag you sent was updated',
+        message: 'It is now: Acknowledged.',
+      },
+      {
+        target: { surface: 'items', id: 'flag_anon01' },
+        title: 'A response to a flag you sent',
+        message: 'See what was done about it in My items.',
+      },
+    ]);
+    // Once: the next poll raises nothing. What was notified is sealed: no flag id in the clear.
+    await pollBadge(fetchFn, b);
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('flag_anon01');
+
+    // A later status is news again; seen in My items, it no longer counts.
+    data.receipts[SECRET] = { ...data.receipts[SECRET], status: 'resolved' } as ReturnType<typeof flag>;
+    await pollBadge(fetchFn, b);
+    expect(create).toHaveBeenCalledTimes(3);
+    expect(create.mock.calls[2]?.[1].message).toBe('It is now: Resolved.');
+    await markSeen(USER.id, [
+      'status:flag_named1:acknowledged',
+      'response:flag_anon01:2026-03-03T09:00:00.000Z',
+      'status:flag_anon01:resolved',
+    ]);
+    await pollBadge(fetchFn, b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('notifies once per new answer or urgent question, and not at all when turned off', async () => {
+    await sessionItem.setValue(PEER_SESSION);
+    const { b, create } = worker();
+    const { data, fetchFn } = api();
+    data.summary = summary(1, ['q_urgent1']);
     await pollBadge(fetchFn, b);
     await pollBadge(fetchFn, b);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(create.mock.calls[0]?.[0]).toBe('urgent:q_urgent1');
+    expect(targetOf(create.mock.calls[0]?.[0] ?? '')).toEqual({ surface: 'inbox', id: 'q_urgent1' });
 
     await notifyPrefsItem.setValue({ notifications: false, intervalMinutes: 1 });
-    body = summary(2, ['q_urgent1', 'q_urgent2'], ['q_talk01']);
+    data.summary = summary(2, ['q_urgent1', 'q_urgent2'], ['q_talk01']);
     await pollBadge(fetchFn, b);
     expect(create).toHaveBeenCalledTimes(1);
     expect(await notifiedItem.getValue()).toContain('escalated:q_talk01');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
   });
 
+  it('leaves out the kinds the user turned off, and still counts them', async () => {
+    await sessionItem.setValue(BOTH_SESSION);
+    await unlockedFor(USER.id);
+    await notifyPrefsItem.setValue({ notifications: true, intervalMinutes: 1, off: ['queue', 'flags'] });
+    const { data, fetchFn } = api();
+    data.summary = summary(1, ['q_urgent1']);
+    data.questions = [question('q_000001', ['a_000001'])];
+    data.flags = [flag('flag_named1', { status: 'in_progress' })];
+    const { b, create } = worker();
+    await pollBadge(fetchFn, b);
+    expect(create.mock.calls.map((c) => c[1].title)).toEqual(['Your question was answered']);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+  });
+
   it('keeps the last badge when offline, and clears it when signed out', async () => {
-    await sessionItem.setValue(MENTOR_SESSION);
+    await sessionItem.setValue(PEER_SESSION);
     const { b } = worker();
     await pollBadge(async () => json(200, summary(4)), b);
     await pollBadge(async () => {
@@ -111,7 +241,7 @@ describe('toolbar badge', () => {
   });
 
   it('is polled by the service worker on its alarm, every minute by default', async () => {
-    await sessionItem.setValue(MENTOR_SESSION);
+    await sessionItem.setValue(PEER_SESSION);
     const { b } = worker();
     const fetchFn = vi.fn<typeof fetch>(async () => json(200, summary(120)));
     const contextMenus = { create: vi.fn(), onClicked: { addListener: vi.fn() } };

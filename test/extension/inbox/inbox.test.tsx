@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { InboxApp } from '../../../extension/inbox/App';
 import { readInboxDrafts } from '../../../extension/inbox/drafts';
 import { createInboxState, InboxContext } from '../../../extension/inbox/state';
+import { idFromHash } from '../../../extension/lib/deep-link';
 import { sessionItem } from '../../../extension/lib/storage';
 import { QUEUE_PAGE } from '../../../shared/mentoring';
 import { json, mockManifest, SESSION, USER } from '../helpers';
@@ -117,9 +118,9 @@ async function enabled(name: string) {
   return button;
 }
 
-async function mount() {
+async function mount(deps: Parameters<typeof createInboxState>[0] = {}) {
   const { fetchFn, calls } = server();
-  const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0' });
+  const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0', ...deps });
   await state.init();
   render(
     <InboxContext.Provider value={state}>
@@ -137,6 +138,14 @@ describe('mentor inbox', () => {
     waiting = twoWaiting();
   });
   afterEach(cleanup);
+
+  it('opens at the question a notification was about (inbox.html#question=ID)', async () => {
+    const { calls } = await mount({ openQuestion: idFromHash('#question=q_000001', 'inbox') });
+    expect(await enabled('Claim')).toBeTruthy();
+    expect(screen.getByText('Question q_000001')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Question q_000002/ })).toBeNull();
+    expect(calls.map((c) => c.path)).toContain('/v1/queue/q_000001');
+  });
 
   it('tells a new mentor with no topics why nothing is waiting, and what to do', async () => {
     waiting = [];

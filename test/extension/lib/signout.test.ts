@@ -71,6 +71,8 @@ describe('sign-out on a shared workstation', () => {
     await outboxItem.setValue((await outboxItem.getValue()).map((i) => ({ ...i, nextAttemptAt: T0 + 30 * MIN })));
     await draftsItem.setValue({ view: 'flag', flag: { text: 'half-typed' } } as never);
     await itemsCacheItem.setValue({ userId: USER.id } as never);
+    const notice = { type: 'basic' as const, iconUrl: '', title: 'A flag you sent was updated', message: 'x' };
+    await fakeBrowser.notifications.create('items|flag_anon01|status:flag_anon01:resolved', notice);
 
     const result = await signOutStored({ fetchFn: server.fetchFn, now: T0, browser: fakeBrowser });
 
@@ -83,6 +85,8 @@ describe('sign-out on a shared workstation', () => {
     expect(await sessionItem.getValue()).toBeNull();
     expect(await draftsItem.getValue()).toEqual({ view: null });
     expect(await itemsCacheItem.getValue()).toBeNull();
+    // What was notified about their items leaves the screen with them.
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
   it('moves a refused item to "needs attention" for that user only', async () => {

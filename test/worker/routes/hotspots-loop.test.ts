@@ -90,6 +90,13 @@ describe('closing the loop with every reporter', () => {
       await (await api('/v1/receipts/status', { body: { secrets: [secret] } })).json(),
     );
     expect(receipt.flags[0]).toMatchObject({ status: 'in_progress', response: 'We are shortening the timeout' });
+    // When the response was given: the extension notifies each new response once by it, named or anonymous.
+    expect(receipt.flags[0]?.respondedAt).toBe(mine.flags[0]?.respondedAt);
+    // Asked by receipt alone: a secret nobody sent finds nothing, and says nothing of the others asked with it.
+    const mixed = ReceiptStatusResponse.parse(
+      await (await api('/v1/receipts/status', { body: { secrets: [randomSecret(), secret] } })).json(),
+    );
+    expect(mixed.flags.map((x) => x?.id ?? null)).toEqual([null, receipt.flags[0]?.id]);
     const seen = await bySystem(bystander.token, host);
     expect(seen[0]).toMatchObject({
       status: 'in_progress',
