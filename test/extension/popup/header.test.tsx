@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../../extension/lib/storage';
 import type { Role } from '../../../shared/enums';
@@ -21,6 +21,12 @@ async function linksLoaded() {
 async function extensionTabs() {
   return (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.startsWith('chrome-extension:'));
 }
+
+// The popup's state loads its API client lazily; loaded up front, no import is still in flight when the
+// file's environment is torn down (vitest reports that as an unhandled error).
+beforeAll(async () => {
+  await import('../../../extension/popup/state/services');
+});
 
 beforeEach(async () => {
   fakeBrowser.reset();
