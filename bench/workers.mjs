@@ -3,7 +3,7 @@
 // served with `wrangler dev --no-bundle` on a free loopback port.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, ROOT, runTool, startProcess, waitForHttp } from './lib.mjs';
+import { freePort, ROOT, runTool, startProcess, stopProcess, waitForHttp } from './lib.mjs';
 
 export const API_CONFIG = join(ROOT, 'wrangler.jsonc');
 
@@ -123,4 +123,26 @@ export async function startWorker(ctx, name, { config = API_CONFIG, seed = false
   const worker = await serveWorker(entry, { config, persist, logFile: join(ctx.tmp, `${name}.log`), args: extraArgs });
   ctx.log(`${name} worker up at ${worker.url}`);
   return worker;
+}
+
+/**
+ * The scaling sections' start: a fresh local D1 (migrated, demo-seeded) under ctx.tmp, the API and the
+ * seeder bundled to serve over it, and a lead plus `reporters` clinicians enrolled through the real
+ * endpoint. The API is stopped again, so each section starts the seeder or the API as it needs them.
+ */
+export async function benchDatabase(ctx, reporters) {
+  const persist = join(ctx.tmp, 'd1');
+  const limits = rateLimitArgs();
+  await prepareDatabase(persist, { seed: true });
+  const apiEntry = await bundleWorker(join(ctx.tmp, 'api-bundle'), { args: limits.env });
+  const seedEntry = await bundleWorker(join(ctx.tmp, 'seed-bundle'), { config: SEED_CONFIG });
+  const serveApi = () =>
+    serveWorker(apiEntry, { persist, logFile: join(ctx.tmp, 'api.log'), args: [...limits.env, ...limits.vars] });
+  const serveSeed = () => serveWorker(seedEntry, { config: SEED_CONFIG, persist, logFile: join(ctx.tmp, 'seed.log') });
+  const api = await serveApi();
+  const lead = await enroll(api.url, 'lead', 'Bench lead');
+  const users = [];
+  for (let i = 0; i < reporters; i++) users.push((await enroll(api.url, 'clinician', `Bench clinician ${i}`)).user);
+  await stopProcess(api.child);
+  return { persist, serveApi, serveSeed, lead, users };
 }

@@ -15,15 +15,7 @@
 // The two workers share the database through `--persist-to` and never run at the same time.
 import { join } from 'node:path';
 import { median, row, stopProcess } from '../lib.mjs';
-import {
-  bundleWorker,
-  enroll,
-  prepareDatabase,
-  rateLimitArgs,
-  SEED_CONFIG,
-  seedFlags,
-  serveWorker,
-} from '../workers.mjs';
+import { benchDatabase, seedFlags } from '../workers.mjs';
 
 export const order = 20;
 export const title = 'Dashboard scaling (rows read and time per request at 1k / 10k / 100k flags)';
@@ -77,21 +69,8 @@ async function timed(url, headers, count = REQUESTS) {
 }
 
 export async function run(ctx) {
-  const persist = join(ctx.tmp, 'd1');
-  const limits = rateLimitArgs();
-  await prepareDatabase(persist, { seed: true });
-  const apiEntry = await bundleWorker(join(ctx.tmp, 'api-bundle'), { args: limits.env });
-  const seedEntry = await bundleWorker(join(ctx.tmp, 'seed-bundle'), { config: SEED_CONFIG });
-  const serveApi = () =>
-    serveWorker(apiEntry, { persist, logFile: join(ctx.tmp, 'api.log'), args: [...limits.env, ...limits.vars] });
-  const serveSeed = () => serveWorker(seedEntry, { config: SEED_CONFIG, persist, logFile: join(ctx.tmp, 'seed.log') });
-
-  // The people: a lead to read the dashboard, and the reporters, enrolled through the real endpoint.
-  let api = await serveApi();
-  const lead = await enroll(api.url, 'lead', 'Bench lead');
-  const users = [];
-  for (let i = 0; i < REPORTERS; i++) users.push((await enroll(api.url, 'clinician', `Bench clinician ${i}`)).user);
-  await stopProcess(api.child);
+  const { persist, serveApi, serveSeed, lead, users } = await benchDatabase(ctx, REPORTERS);
+  let api;
   ctx.log(`enrolled a lead and ${users.length} clinicians through POST /v1/auth/enroll`);
   const pool = users.map((u) => ({ id: u.id }));
   const auth = { authorization: `Bearer ${lead.token}` };

@@ -10,15 +10,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, row, stopProcess } from '../lib.mjs';
-import {
-  bundleWorker,
-  enroll,
-  prepareDatabase,
-  rateLimitArgs,
-  SEED_CONFIG,
-  seedFlags,
-  serveWorker,
-} from '../workers.mjs';
+import { benchDatabase, seedFlags } from '../workers.mjs';
 
 export const order = 25;
 export const title = 'A million flags (rows read, time and bytes per flag at 1k → 1M flags; five-year projection)';
@@ -97,20 +89,8 @@ async function databaseBytes(persist) {
 
 export async function run(ctx) {
   if (!Number.isFinite(MAX) || MAX < 1_000) throw new Error(`BENCH_SCALE_MAX must be ≥ 1000 (got ${MAX})`);
-  const persist = join(ctx.tmp, 'd1');
-  const limits = rateLimitArgs();
-  await prepareDatabase(persist, { seed: true });
-  const apiEntry = await bundleWorker(join(ctx.tmp, 'api-bundle'), { args: limits.env });
-  const seedEntry = await bundleWorker(join(ctx.tmp, 'seed-bundle'), { config: SEED_CONFIG });
-  const serveApi = () =>
-    serveWorker(apiEntry, { persist, logFile: join(ctx.tmp, 'api.log'), args: [...limits.env, ...limits.vars] });
-  const serveSeed = () => serveWorker(seedEntry, { config: SEED_CONFIG, persist, logFile: join(ctx.tmp, 'seed.log') });
-
-  let api = await serveApi();
-  const lead = await enroll(api.url, 'lead', 'Bench lead');
-  const users = [];
-  for (let i = 0; i < REPORTERS; i++) users.push((await enroll(api.url, 'clinician', `Bench clinician ${i}`)).user);
-  await stopProcess(api.child);
+  const { persist, serveApi, serveSeed, lead, users } = await benchDatabase(ctx, REPORTERS);
+  let api;
   const pool = users.map((u) => ({ id: u.id }));
   const auth = { authorization: `Bearer ${lead.token}` };
   const empty = await databaseBytes(persist);
