@@ -6,6 +6,19 @@ import { App } from '../../../extension/popup/App';
 import { createPopupState, PopupContext, type PopupDeps } from '../../../extension/popup/state';
 import { json } from '../helpers';
 
+// The popup loads its views, parts and services lazily. Loaded here up front, no dynamic import is still in
+// flight when a test file's environment is torn down (vitest reports that as an unhandled error and fails
+// the run), whichever views a test happens to leave half-open.
+import.meta.glob(
+  [
+    '../../../extension/popup/**/*.{ts,tsx}',
+    '../../../extension/ui/*.{ts,tsx}',
+    '../../../extension/lib/ids.ts',
+    '../../../shared/context.ts',
+  ],
+  { eager: true },
+);
+
 /** A tiny stand-in for shared/phi: capitalised "John" is a name, nn/nn/nnnn a date. */
 function findStub(text: string) {
   return [...text.matchAll(/John|\d\d\/\d\d\/\d{4}/g)].map((m) => ({
