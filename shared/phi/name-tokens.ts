@@ -1,7 +1,7 @@
 // Word tokens for the name rules, and what the word lists say about a token.
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
-import { isCommonWord } from '../phi-vocab';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 
 export interface Tok {
   text: string;
@@ -197,3 +197,7 @@ export const CLINICIAN = new Set([
   'attending',
   'resident',
 ]);
+
+/** A word no name is made of: a function word, a title, a relation, a clinician's role, vocabulary. */
+export const blockedName = (k: string): boolean =>
+  FUNCTION_WORDS.has(k) || RELATIONS.has(k) || TITLES.has(k) || CLINICIAN.has(k) || isVocab(k);

@@ -338,11 +338,43 @@ function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   return allowLower && /^[a-z]+$/.test(w);
 }
 
+// ", City", " - City", " in City" or " City" after a street line.
+const CITY_AFTER = /^(,|\s*[/|]|\s+-|\.?\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/;
+const CITY_AFTER_LOWER =
+  /^(,|\s*[/|]|\s+-|\.?\s+in(?=\s+[A-Za-z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/;
+
+/**
+ * "30562 NE Kuhio Cir Fall River WA": the street pattern ran on over the town to a second street word
+ * ("River"), and the town's words spoilt it. The street ends at the last street word before them.
+ */
+function innerStreet(
+  text: string,
+  at: number,
+  line: string,
+  name: string,
+  words: string[],
+  bad: (w: string) => boolean,
+  out: Candidate[],
+): void {
+  for (let k = words.length - 1; k >= 1; k--) {
+    if (!STREET_WORD.test(words[k] ?? '') || bad(words[k] ?? '') || words.slice(0, k).some(bad)) continue;
+    if (!words.slice(0, k).some((w) => /^[A-Z]/.test(w) && !DIR_WORD.test(w))) return;
+    const nameAt = line.indexOf(name);
+    let off = 0;
+    for (let w = 0; w <= k; w++) off = name.indexOf(words[w] ?? '', off) + (w < k ? (words[w] ?? '').length : 0);
+    const end = at + nameAt + off + (words[k] ?? '').length;
+    out.push({ start: at, end, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, end, false, out);
+    return;
+  }
+}
+
 /** After a street line: ", City, ST 12345" / " City 12345" / ", city". */
 function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 80);
   // ", City", " - City", " in City" or " City".
-  const m = /^(,|\s*[/|]|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
+  // In a line typed in lower case the town after "in" is too ("36988 elk ridge ct in barstow").
+  const m = (lower ? CITY_AFTER_LOWER : CITY_AFTER).exec(rest);
   if (!m) {
     zipAfter(text, pos, out);
     return;
@@ -355,8 +387,18 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i] ?? '';
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
-    // "Twin Falls", "Hot Springs", "Cedar Rapids": a place word after the town's first word.
-    const placeTail = city !== '' && /^[A-Z]/.test(w) && STREET_WORD.test(w) && !/^(?:St|Rd|Dr|Ave|Ln|Ct)\.?$/i.test(w);
+    // "in Pocatello. strength 4/5": a period closing a word other than "St." or "Mt." ends the sentence,
+    // and a capitalised town goes on with capitalised words only.
+    if (
+      city &&
+      ((/[A-Za-z]{3}\.$/.test(city) && !PLACE_PREFIX.test(city)) || (/^[A-Z]/.test(city) && /^[a-z]/.test(w)))
+    )
+      break;
+    // "Twin Falls", "Hot Springs", "klamath falls": a place word after the town's first word.
+    const placeTail =
+      city !== '' &&
+      ((/^[A-Z]/.test(w) && STREET_WORD.test(w) && !/^(?:St|Rd|Dr|Ave|Ln|Ct)\.?$/i.test(w)) ||
+        (/^[a-z]/.test(city) && TOWN_TAIL.test(w.charAt(0).toUpperCase() + w.slice(1))));
     if (!placeTail && !isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
       if (!isCityWord(w, lower || comma, true)) break;
       lenient = true;
@@ -441,11 +483,16 @@ export function addressRules(text: string, out: Candidate[]): void {
     houseAt.add(m.index);
     const num = m[1] ?? '';
     const words = (m[2] ?? '').trim().split(/\s+/);
-    if (words.some((w) => NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w))) {
-      if (!(words.length > 1 && /^(?:N|S|E|W|North|South|East|West)\.?$/i.test(words[0] ?? ''))) continue;
-      if (words.slice(1).some((w) => NOT_STREET_WORD.test(w))) continue;
+    const bad = (w: string) =>
+      FUNCTION_WORDS.has(w.toLowerCase()) ||
+      (NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w));
+    if (words.some(bad)) {
+      const dirFirst = words.length > 1 && /^(?:N|S|E|W|North|South|East|West)\.?$/i.test(words[0] ?? '');
+      if (!dirFirst || words.slice(1).some((w) => NOT_STREET_WORD.test(w) || FUNCTION_WORDS.has(w.toLowerCase()))) {
+        innerStreet(text, m.index, m[0] ?? '', m[2] ?? '', words, bad, out);
+        continue;
+      }
     }
-    if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
     // A one- or two-digit house number needs capitalised words ("12 Elm St"), not "2 hr drive".
     // Particles inside a street's name keep it capitalised: "19 Ponce de Leon Trail".
     const capital = words.every((w) => /^[A-Z0-9]/.test(w) || STREET_PARTICLE.test(w)) && /^[A-Z]/.test(m[3] ?? '');
@@ -722,6 +769,8 @@ export function addressRules(text: string, out: Candidate[]): void {
     });
   }
   for (const m of text.matchAll(ZIP_BEFORE_TOWN)) {
+    // "30562 Kuhio Cir Frederick WA": five digits starting a street line are its house number.
+    if (houseAt.has(m.index)) continue;
     const town = m[2] ?? '';
     if (town.split(/[ -]/).some((w) => isVocab(w) || (isEnglishWord(w) && !isPlace(town)))) continue;
     const zs = m.index;

@@ -25,6 +25,7 @@ import {
   tokenize,
 } from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
+import { namesBeforeIds } from './rules-names-ids';
 import { otherScriptNameRules } from './rules-names-scripts';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
@@ -657,6 +658,9 @@ export function nameRules(text: string, out: Candidate[]): void {
     out.push({ start, end: start + w.length, kind: 'name', priority: P_LABELLED });
   }
 
+  // 8. A name right before the person's record number, phone or birth date.
+  namesBeforeIds(text, toks, out.slice(0, first), out);
+
   extendNames(text, toks, out, first);
   // Whatever rule proposed it, a name holding an eponym pair ("Churg Strauss, Ehlers Danlos") is not one.
   if (!toks.some((t) => EPONYM_FIRST.has(t.key))) return;
@@ -702,6 +706,9 @@ function nameNeighbour(t: Tok, like: Tok): boolean {
 
 /** Grow each name found in this pass over the name parts right beside it (single spaces, particles). */
 function extendNames(text: string, toks: Tok[], out: Candidate[], first: number): void {
+  // A word another rule read as a record number or a code ("MRN-E" of "MRN-E-6687734") is not a name part.
+  const ids = out.slice(0, first);
+  const taken = (t: Tok): boolean => ids.some((c) => t.start < c.end && c.start < t.end);
   const byStart = new Map<number, number>();
   const byEnd = new Map<number, number>();
   toks.forEach((t, k) => {
@@ -726,7 +733,7 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
         i--;
         continue;
       }
-      if (!particle && !nameNeighbour(p, like)) break;
+      if ((!particle && !nameNeighbour(p, like)) || taken(p)) break;
       if (p.shape === 'initial' && !(i > 1 && nameNeighbour(at(toks, i - 2), like))) break;
       i--;
       added++;
@@ -752,7 +759,7 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
         j++;
         break;
       }
-      if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end)) break;
+      if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end) || taken(q)) break;
       j++;
       added++;
     }

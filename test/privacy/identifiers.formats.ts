@@ -124,6 +124,21 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'SPOKE WITH [[name:NGOZI OKAFOR]] RE PLAN OF CARE AND DISPO TODAY PLEASE',
     'FOR [[name:ZORBLAT QUENFEL]]: RE PLAN OF CARE AND DISPO TODAY PLEASE',
   ],
+  'names right before the record number, phone or member ID they go with': [
+    '[[name:Leib Katz]] [[phone:920 249 5042]] - no vm set up',
+    '[[name:Afolarin Koya]] accession # [[other_id:21CH-162165]] on the transplant list',
+    '[[name:MASSAWE, NAKATO]] MRN-[[mrn:E-6687734]] - obs vs inpatient?',
+    '[[name:OMANI,COMFORT]] sub ID [[health_plan:770344474 57]] - case mgmt says not covered',
+    "[[name:Barin Altinok]] driver's lic [[license:947 674 948]] Texas - scanned",
+  ],
+  'the town after a street line: after "in", in lower case, or with no comma before it': [
+    'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
+    "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
+    'lives at [[address:1423 Maple Ave.]] in [[address:Frederick]]',
+    'lives alone at [[address:52 s. ala moana row]], [[address:klamath falls]]; still drives',
+    '[[address:30562 NE Kuhio Cir]] [[address:Fall River]] WA [[zip:65835]]',
+    '[[address:30562 Kuhio Cir]] [[address:Frederick]] WA [[zip:65835]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -146,6 +161,9 @@ export const CLEAN_LOOKALIKES: string[] = [
   'lives in fear of 10000 steps; from 12000 to 15000 units; Md 2 saw him',
   'lives at home; 2 falls this week; 3 drives a day to dialysis; 12 lead views reviewed',
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
+  // An implant record or a diagnosis before a comma and a word is not a census "Last, First".
+  'Implant record: ICD, SN on the device card; admitted for urosepsis, discharged to home with guardian',
+  'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
 const MARK = /\[\[(\w+):(.*?)\]\]/g;
