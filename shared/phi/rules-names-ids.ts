@@ -168,3 +168,35 @@ function runStart(text: string, toks: Tok[], last: number): number {
   }
   return i;
 }
+
+// "dob Jul 29 1992, vu thanh hieu - label wrong", "MRN 4471120, Okafor Ngozi: …": a name after the
+// identifier and a comma, closing its clause. A date counts only behind a birth label.
+const BIRTH_BEFORE = /\b(?:dob|d\.o\.b\.?|born|b\.|birthday|bday|date\s+of\s+birth|birth\s*date)\s*[:#-]?\s*$/i;
+const CLOSES =
+  /^(?:\s*(?:$|[.,;:)(|\n]|-\s|–)|\s+(?:was|is|has|had|in|on|at|and|but|who|says|said|asked|wants|called|needs))/;
+
+export function namesAfterIds(text: string, toks: Tok[], ids: Candidate[], out: Candidate[]): void {
+  for (const id of ids) {
+    if (!PERSONAL.has(id.kind) || !/^,[ \t]+[A-Za-z]/.test(text.slice(id.end, id.end + 4))) continue;
+    if (id.kind === 'date' && !BIRTH_BEFORE.test(text.slice(Math.max(0, id.start - 20), id.start))) continue;
+    let i = 0;
+    while (i < toks.length && at(toks, i).start < id.end) i++;
+    if (i >= toks.length || !nameWord(at(toks, i))) continue;
+    const lower = at(toks, i).shape === 'lower';
+    let k = i;
+    while (
+      k + 1 < toks.length &&
+      k - i < 2 &&
+      text.slice(at(toks, k).end, at(toks, k + 1).start) === ' ' &&
+      nameWord(at(toks, k + 1)) &&
+      (at(toks, k + 1).shape === 'lower') === lower
+    )
+      k++;
+    const end = at(toks, k);
+    if (!CLOSES.test(text.slice(end.end + (end.poss ? 2 : 0), end.end + 12))) continue;
+    const words = toks.slice(i, k + 1);
+    if (words.length < 2 ? !(isFirstName(end.key) && !isCommonWord(end.key)) : !words.some((t) => t.key.length >= 3))
+      continue;
+    out.push({ start: at(toks, i).start, end: end.end, kind: 'name', priority: P_CONTEXT });
+  }
+}

@@ -25,7 +25,7 @@ import {
   tokenize,
 } from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
-import { namesBeforeIds } from './rules-names-ids';
+import { namesAfterIds, namesBeforeIds } from './rules-names-ids';
 import { otherScriptNameRules } from './rules-names-scripts';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
@@ -273,7 +273,7 @@ const AFTER_CUE = new RegExp(
 const AFTER_ID = /\s*[,(:/-]?\s*(?:[A-Z]{2,6}\s*[#:]?\s*[A-Z]{0,3}-?\d{5,}|[a-z]{4,}\s*#\s*[a-z]{0,2}-?\d{4,})/y;
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
-  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
+  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay|chair|pod|stretcher|hallway|hall|cubicle|resus|trauma|exam)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
 
 export function nameRules(text: string, out: Candidate[]): void {
   const toks = tokenize(text);
@@ -308,7 +308,15 @@ export function nameRules(text: string, out: Candidate[]): void {
       /^\.?\s+$/.test(gapNext) &&
       !(t.text === 'MS' || (t.text === 'Ms' && /^[A-Z]{2,}$/.test(next.text)))
     ) {
-      if (t.key === 'miss' && !inLists(next.key) && next.shape !== 'cap' && next.shape !== 'upper') continue;
+      // "miss odunsi asked": in lower case a word no list or dictionary knows, not "miss doses".
+      if (
+        t.key === 'miss' &&
+        !inLists(next.key) &&
+        next.shape !== 'cap' &&
+        next.shape !== 'upper' &&
+        !(foreign(next.key) && next.key.length >= 4)
+      )
+        continue;
       // "Mr. and Mrs. Okafor", "Mr & Mrs Okafor": the name follows the second title.
       const pair = /^\.?\s+(?:and|&)\s+(mrs|mr|ms)\.?\s+/i.exec(text.slice(t.end, t.end + 12));
       if (pair) {
@@ -447,7 +455,10 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (head.shape === 'initial' && first === last) continue;
     if (first === last && head.shape !== 'lower' && !inLists(head.key) && count === 1) {
       // "Linda, 90 y/o" — accept a lone capitalised word only before a DOB/age cue.
-      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d|is\s+an?\s)/i.test(text.slice(t.end, t.end + 24))) continue;
+      if (
+        !/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d|is\s+an?\s|in\s+(?:his|her|their)\s)/i.test(text.slice(t.end, t.end + 24))
+      )
+        continue;
     }
     void lowerHits;
     push(first, last + 1, P_CONTEXT);
@@ -660,6 +671,7 @@ export function nameRules(text: string, out: Candidate[]): void {
 
   // 8. A name right before the person's record number, phone or birth date.
   namesBeforeIds(text, toks, out.slice(0, first), out);
+  namesAfterIds(text, toks, out.slice(0, first), out);
 
   extendNames(text, toks, out, first);
   // Whatever rule proposed it, a name holding an eponym pair ("Churg Strauss, Ehlers Danlos") is not one.

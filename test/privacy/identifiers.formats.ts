@@ -131,6 +131,16 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     '[[name:OMANI,COMFORT]] sub ID [[health_plan:770344474 57]] - case mgmt says not covered',
     "[[name:Barin Altinok]] driver's lic [[license:947 674 948]] Texas - scanned",
   ],
+  'names before a possessive, after "miss", after a birth date and a comma, before where they sit': [
+    "[[name:Niels]]'s aunt keeps calling the desk",
+    "rehab wants [[name:Puti]]'s D.O.B. [[date:Jan 7 1978]]",
+    "how do i talk to [[name:shufen]]'s fiancée about hospice",
+    'miss [[name:amanta]] asked us to move her car',
+    'remote monitoring for miss [[name:mahaut arnaud]]: hub offline',
+    'dob [[date:Jul 29 1992]], [[name:vu thanh hieu]] - pharmacy label has the wrong birth date',
+    'ugh [[name:Khaled]] in chair 4 fell again',
+    'resus 3 [[name:Bekdik]] in her 30s, ESRD on HD',
+  ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
     "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
@@ -163,6 +173,8 @@ export const CLEAN_LOOKALIKES: string[] = [
   'call pharmacy at ext 4402 or x3021 about the Pyxis, pager 4417, ticket # 555-0142, chaplain ext 7-1971',
   // An implant record or a diagnosis before a comma and a word is not a census "Last, First".
   'Implant record: ICD, SN on the device card; admitted for urosepsis, discharged to home with guardian',
+  'pt did not miss doses this week, will not miss dialysis; I miss lovenox teaching; miss appointments often',
+  "the patient's photo is on the chart; nurse's list; Lasix in chair 4 is due; Pyxis in pod A; Hospice in his home",
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
