@@ -131,6 +131,13 @@ const CITY_STATE = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
+// "Hagerstown MD", "from Boise ID", "Dayton OH resident": a town and a state in capitals with no comma,
+// closing the clause. A credential looks the same ("Smith MD"): the caller checks the town.
+const CITY_STATE_BARE = new RegExp(
+  `\\b([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2})[ \\t]+(${STATE_ABBR_ALT})\\b(?=[ \\t]*(?:$|[,.;:)!?\\n]|[ \\t]+(?:resident|area|native|-)\\b|[ \\t]+-))`,
+  'g',
+);
+const TOWN_PREP_BEFORE = /\b(?:from|in|near|outside(?:\s+of)?|to|of|around|lives|resident)\s+$/i;
 // "fall river, ma", "a Fall River resident": a listed town before a state or "resident". The
 // keyword is found first and the town read back from it.
 const STATE_LOWER_AFTER_TOWN = new RegExp(
@@ -240,6 +247,10 @@ const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?
 const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
 const PLACE_CUE =
   /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|home|ambulance|ems|flown|bus|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+// Weaker cues: a home or a relative's origin ("her apartment in Hagerstown", "daughter from Boise"); the
+// place after them must be capitalised ("house in disarray" is not one).
+const PLACE_CUE_CAP =
+  /\b(?:apartment|condo|house|church|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+from)\b/i;
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
@@ -650,6 +661,25 @@ export function addressRules(text: string, out: Candidate[]): void {
     const start = m.index + (words[skip]?.index ?? 0);
     out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
+  for (const m of text.matchAll(CITY_STATE_BARE)) {
+    const town = m[1] ?? '';
+    const words = town.split(/[ -]/);
+    if (words.some((w) => isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+    const listed = isPlace(town);
+    if (!listed && words.some((w) => isEnglishWord(w) || isCommonWord(w))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (/\b(?:dr|doctor|prof|by|per|attending)\.?\s+$/i.test(before)) continue;
+    const cued = TOWN_PREP_BEFORE.test(before);
+    // "Smith MD", "Jones PA": a credential reads the same; there the town must be one the lists know.
+    const credential = /^(?:MD|PA|DO|NP|RN|ND)$/.test(m[2] ?? '');
+    if (
+      credential
+        ? !listed && !(cued && words.every((w) => foreign(w.toLowerCase())))
+        : !listed && !cued && !words.every((w) => foreign(w.toLowerCase()))
+    )
+      continue;
+    out.push({ start: m.index, end: m.index + town.length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);
     if (words.some((w) => isVocab(w))) continue;
@@ -711,7 +741,9 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(ZIP5)) {
-    if (houseAt.has(m.index)) continue;
+    // "mobile 07700 900123": five digits that run on into six more are a phone number's first group.
+    if (houseAt.has(m.index) || /^[ \t]\d{6}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
+      continue;
     const before = text.slice(Math.max(0, m.index - 45), m.index);
     const lower = STATE_LOWER_BEFORE_ZIP.exec(before);
     const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
@@ -830,9 +862,11 @@ export function addressRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(PLACE_PREP)) {
     const window = text.slice(Math.max(0, m.index - 60), m.index) + (m[0] ?? '');
-    if (!PLACE_CUE.test(window)) continue;
+    const strong = PLACE_CUE.test(window);
+    if (!strong && !PLACE_CUE_CAP.test(window)) continue;
     const clause = window.slice(lastBreak(window) + 1);
-    if (!PLACE_CUE.test(clause)) continue;
+    const weak = !strong || !PLACE_CUE.test(clause);
+    if (weak && !(PLACE_CUE_CAP.test(clause) && /^[A-Z]/.test(text.slice(m.index + (m[0] ?? '').length)))) continue;
     const prep = (m[1] ?? '').toLowerCase();
     const before = clause.slice(0, clause.length - (m[0] ?? '').length);
     if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?|home)\b/i.test(before))

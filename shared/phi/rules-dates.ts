@@ -55,6 +55,15 @@ const HOLIDAY_YEAR =
 // After a date, more of them: "3/14 and 3/21", "3/14-3/21", "3/14, 3/21", "March 14-16".
 const MORE_DATES =
   /^[ \t]*(?:,|and|&|-|to|through|thru|until|or)[ \t]*(?:(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-](?:\d{4}|\d{2}))?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)(?![\w/]|[.-]\d)/i;
+// A day in words, as dictated or typed out in a letter: "the fifth of June, 1950", "June twenty-first",
+// "March the 3rd"'s spelt-out twin "March the third"; and a weekday before an ordinal: "Sunday the 5th".
+const ORD_WORD =
+  '(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
+const SPELT_DAY = new RegExp(
+  `\\b(?:(?:the\\s+)?${ORD_WORD}\\s+of\\s+(${MONTH})\\b|(${MONTH})\\s+(?:the\\s+)?${ORD_WORD}\\b)(?:,?\\s+(?:18|19|20)\\d{2}\\b)?|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\s+the\\s+(?:${DAY}(?:st|nd|rd|th)|${ORD_WORD})\\b`,
+  'gi',
+);
+const SPELT_GATE = /(?:st|nd|rd|th)\b/i;
 // 15JAN1993, 01feb1976, 3MAR58.
 const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
@@ -214,6 +223,13 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
         out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
     for (const m of text.matchAll(HOLIDAY_YEAR))
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+  }
+  for (const m of SPELT_GATE.test(text) ? text.matchAll(SPELT_DAY) : []) {
+    // "you may first try", "march second floor": a month that is also a word needs its capital or "the".
+    const month = m[1] ?? m[2] ?? '';
+    if (/^(?:may|march)$/.test(month) && !/\bthe\s/i.test(m[0])) continue;
+    const the = /^the\s+/i.exec(m[0])?.[0].length ?? 0;
+    out.push({ start: m.index + the, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
   for (const m of text.matchAll(DMY_COMPACT)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });

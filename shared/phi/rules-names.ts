@@ -273,7 +273,7 @@ const AFTER_CUE = new RegExp(
 const AFTER_ID = /\s*[,(:/-]?\s*(?:[A-Z]{2,6}\s*[#:]?\s*[A-Z]{0,3}-?\d{5,}|[a-z]{4,}\s*#\s*[a-z]{0,2}-?\d{4,})/y;
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
-  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay|chair|pod|stretcher|hallway|hall|cubicle|resus|trauma|exam)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
+  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay|chair|pod|stretcher|hallway|hall|cubicle|resus|trauma|exam)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in|c\/o|is\s+doing|is\s+feeling|feels|felt|presents|presented|was\s+seen|is\s+seen|tolerated|tolerating|ambulated|slept|verbali[sz]ed|verbali[sz]es|understands|agreed|agrees|is\s+here|arrived|returned)\b|\s*\((?:pt|patient)\))/i;
 
 export function nameRules(text: string, out: Candidate[]): void {
   const toks = tokenize(text);
@@ -583,7 +583,24 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (a.shape === 'lower') {
       if (!plainPair && (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key))) continue;
     } else {
-      if (isVocab(a.key) || (isVocab(b.key) && !plainPair)) continue;
+      if (isVocab(a.key) || (isVocab(b.key) && !plainPair)) {
+        // "Karen Wilson", "Thomas Jackson": a listed given name and a listed surname, neither an English
+        // word, are a person even when the vocabulary knows them from an eponym or a product; the eponym
+        // checks in push() still veto "Jackson Pratt drain" and the known pairs.
+        const listedPair =
+          a.shape === 'cap' &&
+          b.shape === 'cap' &&
+          isSurname(b.key) &&
+          a.key.length >= 3 &&
+          b.key.length >= 3 &&
+          !isEnglishWord(a.key) &&
+          !isEnglishWord(b.key);
+        if (listedPair) {
+          push(i, i + 2, P_CONTEXT);
+          i++;
+        }
+        continue;
+      }
       if (!isSurname(b.key) && (isCommonWord(a.key) || isCommonWord(b.key) || b.text.length < 3)) continue;
     }
     const j = collect(text, toks, i, a.shape === 'lower' ? 'list' : 'medium');

@@ -141,6 +141,26 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'ugh [[name:Khaled]] in chair 4 fell again',
     'resus 3 [[name:Bekdik]] in her 30s, ESRD on HD',
   ],
+  'dates with the day in words, and a weekday before an ordinal': [
+    'she was born on the [[date:fifth of June, 1950]]',
+    'seen [[date:June twenty-first]] in clinic',
+    'born [[date:twenty-second of March 1944]]',
+    'fell at home on [[date:Sunday the 5th]]',
+  ],
+  'a national mobile number after a town-like phone word': ['mobile [[phone:07700 900123]]'],
+  'a given name and a surname the vocabulary also knows, a lone given name doing what patients do': [
+    '[[name:Karen Wilson]] reports pain 6/10',
+    'msg from [[name:Thomas Jackson]] re refill',
+    '[[name:Elizabeth]] is doing well today',
+    '[[name:Sandra]] c/o HA x 3 days',
+    '[[name:Ashley]] (pt) says hi',
+  ],
+  'a town and a state in capitals with no comma, a town after a home or a relative from it': [
+    '[[address:Hagerstown]] MD resident',
+    'pt is from [[address:Boise]] ID',
+    'her apartment in [[address:Hagerstown]] has stairs',
+    'daughter from [[address:Boise]] flying in',
+  ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
     "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
@@ -175,6 +195,9 @@ export const CLEAN_LOOKALIKES: string[] = [
   'Implant record: ICD, SN on the device card; admitted for urosepsis, discharged to home with guardian',
   'pt did not miss doses this week, will not miss dialysis; I miss lovenox teaching; miss appointments often',
   "the patient's photo is on the chart; nurse's list; Lasix in chair 4 is due; Pyxis in pod A; Hospice in his home",
+  'you may first try the cream; the second of three sons; fifth of vodka daily; Monday the team meets',
+  'Jackson Pratt drain removed; Thomas splint applied; Tommy John surgery; Graves disease; Bell palsy',
+  'seen by Smith MD today; Dr Okafor MD; house in disarray; her apartment in the basement; son from out of town',
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
