@@ -400,9 +400,10 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
     // "in Pocatello. strength 4/5": a period closing a word other than "St." or "Mt." ends the sentence,
     // and a capitalised town goes on with capitalised words only.
+    const lastWord = words[i - 2] ?? '';
     if (
       city &&
-      ((/[A-Za-z]{3}\.$/.test(city) && !PLACE_PREFIX.test(city)) || (/^[A-Z]/.test(city) && /^[a-z]/.test(w)))
+      ((/[A-Za-z]{3}\.$/.test(city) && !PLACE_PREFIX.test(lastWord)) || (/^[A-Z]/.test(city) && /^[a-z]/.test(w)))
     )
       break;
     // "Twin Falls", "Hot Springs", "klamath falls": a place word after the town's first word.
