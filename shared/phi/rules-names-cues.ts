@@ -237,6 +237,7 @@ const GIVEN_BEFORE = new Set(['says', 'said', 'brought', 'bring', 'between', 'te
 
 const PERSON_LABEL =
   /^(?:triage|board|census|pt|patient|name|contact|nok|poa|visitor|caller|sticker|band|wristband|label|resident|client|member|guest|arrival|arrivals|transfer|admit|admission|discharge|bed|room|rm|stretcher|chair|bay|hallway|hall)$/;
+const MOVED = /^(?:brought|bring|brings|took|take|wheeled|walked|transported|transferred|moved|sent|escorted|helped)$/;
 /** Given names read from a weak cue, a label's colon or an initial: rules the lists make safe. */
 function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
   const n = toks.length;
@@ -280,6 +281,20 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
       const end = two ? (b as Tok) : t;
       if (two || CLAUSE_END.test(text.slice(end.end, end.end + 12)) || /^\s+back\b/.test(after))
         out.push({ start: t.start, end: end.end, kind: 'name', priority: P_CONTEXT });
+      continue;
+    }
+    // "brought Labuh back from cath lab", "wheeled Terenc down to CT": only a person is moved so; a
+    // capitalised word no list or dictionary knows is the name.
+    if (
+      MOVED.test(prev.key) &&
+      gapBefore === ' ' &&
+      t.shape === 'cap' &&
+      t.key.length >= 4 &&
+      foreign(t.key) &&
+      !blocked(t.key) &&
+      /^\s+(?:back|down|up|over|to|from)\b/.test(after)
+    ) {
+      out.push({ start: t.start, end: t.end, kind: 'name', priority: P_CONTEXT });
       continue;
     }
     // "for C. Jonsson", "attn H Repiska": an initial and a surname after a person's preposition.

@@ -161,6 +161,11 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'her apartment in [[address:Hagerstown]] has stairs',
     'daughter from [[address:Boise]] flying in',
   ],
+  'a name only a person is moved so, a licence with letters a ticket might have': [
+    'brought [[name:Labuh]] back from Fast Track, EtCO2 26',
+    'wheeled [[name:Terenc]] down to CT',
+    'lic [[license:cs754717]] expired',
+  ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
     "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
@@ -198,6 +203,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'you may first try the cream; the second of three sons; fifth of vodka daily; Monday the team meets',
   'Jackson Pratt drain removed; Thomas splint applied; Tommy John surgery; Graves disease; Bell palsy',
   'seen by Smith MD today; Dr Okafor MD; house in disarray; her apartment in the basement; son from out of town',
+  'brought Lasix back from pharmacy; took Pyxis down for repair; sent Vocera back to IT; ticket CS754717',
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
