@@ -725,8 +725,12 @@ function andName(text: string, toks: Tok[], j: number, out: Candidate[]): void {
 /** A name part beside a found name: "Modest Gorski" from "Gorski", "FREYA DE JONG" from "JONG". */
 function nameNeighbour(t: Tok, like: Tok): boolean {
   if (t.shape === 'initial') return /^[A-Z]$/.test(t.text) && like.shape !== 'lower';
-  if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key) || CLINICIAN.has(t.key)) return false;
-  if (isVocab(t.key) || clinicalEnding(t.key)) return false;
+  if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key)) return false;
+  // "Pa Nhia Xiong", "Ka Yer Vang": a two-letter given name in title case before a name is the person's,
+  // even when in capitals it would be a role ("PA Smith").
+  if (t.shape === 'cap' && t.text.length === 2 && like.shape === 'cap' && isFirstName(t.key) && t.key !== 'dr')
+    return true;
+  if (CLINICIAN.has(t.key) || isVocab(t.key) || clinicalEnding(t.key)) return false;
   if (like.shape === 'lower') return t.shape === 'lower' && !isCommonWord(t.key) && (inLists(t.key) || foreign(t.key));
   if (t.shape !== like.shape || t.text.length < 2) return false;
   if (t.shape === 'upper' && t.text.length < 3 && !inLists(t.key)) return false;

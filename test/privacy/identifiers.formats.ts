@@ -166,6 +166,15 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'wheeled [[name:Terenc]] down to CT',
     'lic [[license:cs754717]] expired',
   ],
+  'short dates after last-known-well, follow-up and "adm.", a two-letter given name, an Arabic particle': [
+    'OB triage: f/u [[date:121422]], FiO2 70%',
+    'appt [[date:042620]] for a recheck',
+    'adm. [[date:11/8]] for syncope',
+    'LKW [[date:5/29]], NIHSS 12',
+    'pt was seen in clinic [[date:5/1]] and again',
+    '[[name:Pa Nhia Xiong]] needs a refill',
+    '[[name:Omar al-Rashid]] in 4',
+  ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
     "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
@@ -204,6 +213,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'Jackson Pratt drain removed; Thomas splint applied; Tommy John surgery; Graves disease; Bell palsy',
   'seen by Smith MD today; Dr Okafor MD; house in disarray; her apartment in the basement; son from out of town',
   'brought Lasix back from pharmacy; took Pyxis down for repair; sent Vocera back to IT; ticket CS754717',
+  'f/u 2 weeks; appt 30 min; LKW 2 hours ago; adm. 3 units; pain 5/10 at f/u; appt 1/2 day; seen by PA Smith',
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
