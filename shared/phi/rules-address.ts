@@ -468,10 +468,28 @@ const STREET_DIR_ONLY = oneLine(
 const HOME_PARK =
   /\b(?:lot|space|spc|site|unit)\s*#?\s*\d{1,4}[A-Za-z]?,?\s+(?:[A-Za-z][A-Za-z'-]*\s+){1,3}(?:mhp|mobile\s+home\s+(?:park|court|estates|village)|trailer\s+(?:park|court|ct|village)|rv\s+park|mobile\s+estates|manufactured\s+home\s+community)\b/gi;
 // "Calle Sol #12", "calle sol 12": a street named first, its number after it.
-const CALLE =
-  /\b(?:calle|avenida|camino|carrera|carretera|paseo)\s+(?:(?:de|del|la|las|los)\s+)*[A-Za-z][A-Za-z'-]+(?:\s+[A-Za-z][A-Za-z'-]+)?\s*(?:#|no\.?|num\.?)?\s*\d{1,5}(?:-\d{1,4})?\b/gi;
+// "Calle 5 de Mayo 234", "Carrera 7 No. 12-34", "Calle 13 # 45-67": a numbered street, then its number.
+const CALLE = new RegExp(
+  `\\b(?:calle|avenida|camino|carrera|carretera|paseo|diagonal|transversal)\\s+(?:(?:(?:de|del|la|las|los)\\s+)*[A-Za-z][A-Za-z'-]+(?:\\s+[A-Za-z][A-Za-z'-]+)?\\s*(?:#|no\\.?|num\\.?)?\\s*|\\d{1,3}[A-Za-z]?(?:\\s+(?:de|del)\\s+[A-Za-z]+)?(?:\\s*(?:#|no\\.?|num\\.?)\\s*|\\s+))\\d{1,5}(?:-\\d{1,4})?\\b(?![/.]\\d)${UNIT}{0,2}`,
+  'gi',
+);
+// Puerto Rico writes the development or ward before the street: "Urb. Las Lomas", "Bo. Cacao", "Cond. El Monte".
+const URBANIZACION =
+  /\b(?:[Uu]rb\.?|[Uu]rbanizaci[oó]n|[Bb]arrio|[Bb]o\.|[Cc]ond\.|[Cc]ondominio|[Rr]esidencial|[Pp]arcelas|[Ss]ector)\s+(?:(?:de|del|la|las|los|el)\s+)?[A-Z][A-Za-z'-]+(?:\s+(?:de|del|la|las|los|el)?\s*[A-Z][A-Za-z'-]+){0,2}/g;
 
 export function addressRules(text: string, out: Candidate[]): void {
+  for (const m of /rb|rrio|ond|Bo\.|esidencial|arcelas|ector/.test(text) ? text.matchAll(URBANIZACION) : []) {
+    // "Sector 4", "sector General" are not places: the words after it must not be vocabulary.
+    if (
+      /^[Ss]ector/.test(m[0]) &&
+      m[0]
+        .split(/\s+/)
+        .slice(1)
+        .some((w) => isVocab(w))
+    )
+      continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+  }
   for (const re of [HOME_PARK, CALLE]) {
     for (const m of text.matchAll(re)) {
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });

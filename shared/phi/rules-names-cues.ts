@@ -129,6 +129,7 @@ function accept(toks: Tok[], i: number, j: number, lowerSingleOk: boolean): bool
   return t.key.length >= 3 && (isFirstName(t.key) || isForeign(t.key));
 }
 
+const STREET_FIRST = /^(?:calle|avenida|camino|paseo|carrera|rue|via|rua|urb|barrio|plaza|strada|chemin)$/;
 /**
  * Names joined by particles: "Pieter de Wet", "Novan van der Laan", "KHALED AL MASRI", "ghada al masri".
  * The word before the particles must be a name (listed or foreign), the word after it written like it.
@@ -152,7 +153,8 @@ function particleNames(text: string, toks: Tok[], out: Candidate[]): void {
       (a.shape === 'cap' && b.shape === 'cap' && p.shape !== 'upper') ||
       (a.shape === 'upper' && b.shape === 'upper' && p.shape === 'upper' && a.text.length >= 3) ||
       (a.shape === 'lower' && b.shape === 'lower' && p.shape === 'lower');
-    if (!alike || blocked(a.key) || blocked(b.key) || b.key.length < 3) continue;
+    // "avenida de la Salud", "camino de Santiago": a street named with particles, not a person.
+    if (!alike || blocked(a.key) || blocked(b.key) || b.key.length < 3 || STREET_FIRST.test(a.key)) continue;
     const strong = (t: Tok) => !isCommonWord(t.key) && (foreign(t.key) || inLists(t.key));
     // Lower case: both sides names; capitals: the first a name, the last anything but vocabulary ("de Wet").
     if (a.shape === 'lower' ? !(strong(a) && strong(b)) : !(strong(a) || isFirstName(a.key))) continue;

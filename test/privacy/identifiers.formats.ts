@@ -175,6 +175,14 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     '[[name:Pa Nhia Xiong]] needs a refill',
     '[[name:Omar al-Rashid]] in 4',
   ],
+  'Spanish-language street lines with a numbered street, and Puerto Rico developments': [
+    'lives at [[address:Calle 5 de Mayo 234]]',
+    'lives at [[address:Calle 13 # 45-67]]',
+    'lives at [[address:Carrera 7 No. 12-34]]',
+    'lives at [[address:Avenida 16 de Septiembre 1020]]',
+    'lives at [[address:Calle Luna #12, Apt 3]]',
+    '[[address:Urb. Las Lomas]], [[address:Calle 3 #45]]',
+  ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
     "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
@@ -214,6 +222,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'seen by Smith MD today; Dr Okafor MD; house in disarray; her apartment in the basement; son from out of town',
   'brought Lasix back from pharmacy; took Pyxis down for repair; sent Vocera back to IT; ticket CS754717',
   'f/u 2 weeks; appt 30 min; LKW 2 hours ago; adm. 3 units; pain 5/10 at f/u; appt 1/2 day; seen by PA Smith',
+  'calle 5 minutes away; camino 2 1/2 miles; sector 4 is busy; Sector General Hospital; paseo 3 days',
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
