@@ -680,7 +680,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     const start = m.index + (words[skip]?.index ?? 0);
     out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(CITY_STATE_BARE)) {
+  for (const m of /[a-z][ \t]+[A-Z]{2}\b/.test(text) ? text.matchAll(CITY_STATE_BARE) : []) {
     const town = m[1] ?? '';
     const words = town.split(/[ -]/);
     if (words.some((w) => isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;

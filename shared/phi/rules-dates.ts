@@ -63,7 +63,8 @@ const SPELT_DAY = new RegExp(
   `\\b(?:(?:the\\s+)?${ORD_WORD}\\s+of\\s+(${MONTH})\\b|(${MONTH})\\s+(?:the\\s+)?${ORD_WORD}\\b)(?:,?\\s+(?:18|19|20)\\d{2}\\b)?|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\s+the\\s+(?:${DAY}(?:st|nd|rd|th)|${ORD_WORD})\\b`,
   'gi',
 );
-const SPELT_GATE = /(?:st|nd|rd|th)\b/i;
+const SPELT_GATE =
+  /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth|day\s+the)\b/i;
 // 15JAN1993, 01feb1976, 3MAR58.
 const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.

@@ -375,7 +375,12 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
           bothForeign &&
           t.key.length >= 3 &&
           b.key.length >= 3 &&
-          (upper || gap === ',' || verbAfter || (t.shape !== 'lower' && (cueBefore || cueAfter)));
+          (upper ||
+            gap === ',' ||
+            verbAfter ||
+            (t.shape !== 'lower' && (cueBefore || cueAfter)) ||
+            // "monitoring for obianuju, omolara: hub offline": in lower case, a cue on both sides.
+            (cueBefore && /^\s*:/.test(text.slice(b.end, b.end + 3)) && t.key.length >= 4 && b.key.length >= 4));
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx) || foreignPair) {
           push(j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;
