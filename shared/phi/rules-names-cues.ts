@@ -254,7 +254,8 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
     // person's place in the flow ("triage:", "board:", "sticker:") a word no list knows as well ("Lanang,").
     const personLabel =
       PERSON_LABEL.test(prev.key) &&
-      t.shape === 'cap' &&
+      // In a note typed in lower case the name is too ("ob triage: tamang, discharged …"), when longer.
+      (t.shape === 'cap' || (t.shape === 'lower' && t.key.length >= 5)) &&
       t.key.length >= 4 &&
       foreign(t.key) &&
       !blocked(t.key) &&

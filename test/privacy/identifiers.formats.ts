@@ -186,6 +186,7 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
   'a census pair in lower case between a person\'s "for" and a colon': [
     'remote monitoring for [[name:obianuju, omolara]]: hub offline since noon',
     'ICD sn [[device:NG4195345H]] for [[name:mariz, margarida]]: battery ERI',
+    'ob triage: [[name:tamang]], discharged yesterday, peep 14',
   ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
@@ -227,7 +228,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'brought Lasix back from pharmacy; took Pyxis down for repair; sent Vocera back to IT; ticket CS754717',
   'f/u 2 weeks; appt 30 min; LKW 2 hours ago; adm. 3 units; pain 5/10 at f/u; appt 1/2 day; seen by PA Smith',
   'calle 5 minutes away; camino 2 1/2 miles; sector 4 is busy; Sector General Hospital; paseo 3 days',
-  'sitter for rhabdo, etoh: needs one; plan for sepsis, aki: fluids',
+  'sitter for rhabdo, etoh: needs one; plan for sepsis, aki: fluids; triage: sepsis, lactate 4',
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
