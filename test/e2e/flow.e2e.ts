@@ -4,6 +4,7 @@ import { type ApiUser, apiClient } from './support/api';
 import { axeViolations, printAccessibilityNotes } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension, openPopupFor } from './support/browser';
 import { openExtensionPage, sessionOf } from './support/extension';
+import { unpackedExtensionId } from './support/extension-id';
 import { expectStatus, goHome, openPopup, signIn } from './support/popup';
 import { type Receiver, startReceiver } from './support/receiver';
 
@@ -37,6 +38,7 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
   let adminBrowser: ExtensionBrowser;
   let admin: ApiUser;
   let coordinator: ExtensionBrowser;
+  let movedId = '';
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -108,6 +110,7 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
     );
     const asked = questions.find((q) => q.text === QUESTION);
     expect(asked?.topicId).toBe(UNCOVERED);
+    movedId = asked?.id ?? '';
     await popup.close();
 
     // The quarter hour's run at once: the question has not waited its 30 minutes, so it stays.
@@ -214,5 +217,44 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
     await expect.poll(() => home.textContent()).toContain('This week');
     await accessible(popup, 'popup: home, this week’s digest');
     await popup.close();
+  });
+
+  it('a chat or e-mail link opens the question in the extension; a page of another origin cannot ask', async () => {
+    // The worker asks the id Chromium gives this unpacked build (EXTENSION_IDS, global-setup.ts).
+    expect(coordinator.extensionId).toBe(unpackedExtensionId(extensionDir));
+    const link = await coordinator.context.newPage();
+    const opened = coordinator.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith(`chrome-extension://${coordinator.extensionId}/`),
+    });
+    await link.goto(`${apiUrl}/go/question/${movedId}`);
+    const inbox = await opened;
+    expect(inbox.url()).toBe(`chrome-extension://${coordinator.extensionId}/inbox.html#question=${movedId}`);
+    await expect.poll(() => inbox.getByRole('list', { name: 'Thread' }).count()).toBe(1);
+    expect(await inbox.textContent('main')).toContain(QUESTION);
+    // The link's page says it worked; its directions stay for whoever reads it elsewhere.
+    await link.getByText('Opened in Curbside. You can close this tab.').waitFor();
+    await accessible(link, 'go page: opened in Curbside');
+    await inbox.close();
+
+    // Another origin on the same host (the fake EHR's port) may message the extension by the manifest's
+    // pattern, but the service worker answers only the signed-in API's own /go/ pages.
+    const other = await coordinator.context.newPage();
+    await other.goto(`${ehrUrl}/go/question/${movedId}`);
+    const reply = await other.evaluate(
+      (id) =>
+        new Promise((resolve) => {
+          const runtime = (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage: (id: string, m: object, reply: (r: unknown) => void) => void } };
+            }
+          ).chrome.runtime;
+          runtime.sendMessage(id, { open: 'inbox' }, resolve);
+        }),
+      coordinator.extensionId,
+    );
+    expect(reply).toEqual({ opened: false });
+    expect(coordinator.context.pages().filter((p) => p.url().includes('/inbox.html'))).toHaveLength(0);
+    await other.close();
+    await link.close();
   });
 });
