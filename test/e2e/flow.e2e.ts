@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiUser, apiClient } from './support/api';
@@ -18,6 +19,7 @@ const UNCOVERED_NAME = 'Equipment and devices';
 const FALLBACK = 'topic-handoff';
 const FALLBACK_NAME = 'Handoff and communication';
 const QUESTION = 'Which infusion pump channel should a secondary bag hang on?';
+const URGENT = 'The handover sheet printer is down: where do I find the ward list for the night shift?';
 const SCHEDULED = (cron?: string) => `/__scheduled${cron ? `?cron=${encodeURIComponent(cron)}` : ''}`;
 
 describe('every path leads somewhere: escalation to the fallback route, digests to chat', () => {
@@ -38,7 +40,6 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
   let adminBrowser: ExtensionBrowser;
   let admin: ApiUser;
   let coordinator: ExtensionBrowser;
-  let movedId = '';
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -110,7 +111,6 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
     );
     const asked = questions.find((q) => q.text === QUESTION);
     expect(asked?.topicId).toBe(UNCOVERED);
-    movedId = asked?.id ?? '';
     await popup.close();
 
     // The quarter hour's run at once: the question has not waited its 30 minutes, so it stays.
@@ -219,18 +219,37 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
     await popup.close();
   });
 
-  it('a chat or e-mail link opens the question in the extension; a page of another origin cannot ask', async () => {
+  it('an urgent alert in chat carries a link that opens the question in the extension; a page of another origin cannot ask', async () => {
     // The worker asks the id Chromium gives this unpacked build (EXTENSION_IDS, global-setup.ts).
     expect(coordinator.extensionId).toBe(unpackedExtensionId(extensionDir));
+    // A mentors' Slack channel takes urgent alerts; a clinician asks an urgent question on the coordinator's topic.
+    await api.call(admin, 'POST', '/v1/admin/channels', {
+      clientId: randomUUID(),
+      kind: 'slack',
+      label: 'Urgent on Slack',
+      webhookUrl: `${receiver.url}/slack/ok/flow-urgent`,
+      digestRoles: [],
+      urgentAlerts: true,
+    });
+    const clinician = browsers[2];
+    if (!clinician) throw new Error('no clinician');
+    const urgent = await api.ask(await sessionOf(clinician), { text: URGENT, topicId: FALLBACK, urgency: 'today' });
+    await expect.poll(async () => (await receiver.received('flow-urgent')).length).toBe(1);
+    const [alert] = await receiver.received('flow-urgent');
+    expect(alert?.slack?.problems).toEqual([]);
+    const [button] = alert?.slack?.buttons ?? [];
+    expect(button).toBe(`${apiUrl}/go/question/${urgent.id}`);
+
+    // The mentor follows the message's button: the question opens in the extension's inbox.
     const link = await coordinator.context.newPage();
     const opened = coordinator.context.waitForEvent('page', {
       predicate: (p) => p.url().startsWith(`chrome-extension://${coordinator.extensionId}/`),
     });
-    await link.goto(`${apiUrl}/go/question/${movedId}`);
+    await link.goto(button ?? '');
     const inbox = await opened;
-    expect(inbox.url()).toBe(`chrome-extension://${coordinator.extensionId}/inbox.html#question=${movedId}`);
+    expect(inbox.url()).toBe(`chrome-extension://${coordinator.extensionId}/inbox.html#question=${urgent.id}`);
     await expect.poll(() => inbox.getByRole('list', { name: 'Thread' }).count()).toBe(1);
-    expect(await inbox.textContent('main')).toContain(QUESTION);
+    expect(await inbox.textContent('main')).toContain(URGENT);
     // The link's page says it worked; its directions stay for whoever reads it elsewhere.
     await link.getByText('Opened in Curbside. You can close this tab.').waitFor();
     await accessible(link, 'go page: opened in Curbside');
@@ -239,7 +258,7 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
     // Another origin on the same host (the fake EHR's port) may message the extension by the manifest's
     // pattern, but the service worker answers only the signed-in API's own /go/ pages.
     const other = await coordinator.context.newPage();
-    await other.goto(`${ehrUrl}/go/question/${movedId}`);
+    await other.goto(`${ehrUrl}/go/question/${urgent.id}`);
     const reply = await other.evaluate(
       (id) =>
         new Promise((resolve) => {
