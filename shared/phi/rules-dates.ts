@@ -97,12 +97,12 @@ const BIRTH_YEAR =
 // Ages: number + unit, or a label then the number.
 const AGE_NUM = '(9\\d|1[0-2]\\d)';
 const AGE_UNIT =
-  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|years?\b(?!\s+(?:ago|since|later|earlier|prior|before|after|of|in|on|at|post|back|apart)\b|-)|yoa\b|y\b(?![/.'-]?[A-Za-z0-9])))/i;
+  /^(?:\s?-?\s?(?:y\/o\b|y-o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|years?\b(?!\s+(?:ago|since|later|earlier|prior|before|after|of|in|on|at|post|back|apart)\b|-)|yoa\b|y\b(?![/.'-]?[A-Za-z0-9])))/i;
 // "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
 const AGE_SEX =
   /^(?:\s?[MF]\b|[mf]\b(?!\s*(?:in|min|mins|ml|mg|mcg|mm|meters?|miles?|feet|ft)\b)|\s[mf]\b(?=\s+(?:a|with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|candidate)\b))/;
 const AGE_LABEL =
-  /\b(?:aged?|age:|age\s+is|age\s+of|who\s+is|who's|pt\s+is|patient\s+is|(?:she|he|they|husband|wife|mother|mom|father|dad|sister|brother|spouse|grandmother|grandfather|grandma|grandpa|aunt|uncle|who)\s+(?:is|was|turned|turns|'s)|is\s+now|turned|turns|age\s*=)\s*$/i;
+  /\b(?:aged?|age:|age\s+is|age\s+of|who\s+is|who's|pt\s+is|patient\s+is|(?:she|he|they|husband|wife|mother|mom|father|dad|sister|brother|spouse|grandmother|grandfather|grandma|grandpa|aunt|uncle|who)\s+(?:is|was|turned|turns|'s)|(?:she|he|pt|patient|mom|dad|who)['’]s|is\s+now|turned|turns|age\s*=)\s*$/i;
 const NUM_AFTER_AGE_BAD =
   /^(?:\s*(?:%|mg|mcg|ml|kg|lbs?|cm|mm|min|minutes|hours?|hrs?|bpm|units?|\.\d|\/|mmhg|degrees|°))/i;
 const AGE_CANDIDATE = new RegExp(`(?<![\\w.,/-])${AGE_NUM}(?![\\d.]\\d)`, 'g');
@@ -270,7 +270,8 @@ export function ageRules(text: string, out: Candidate[]): void {
     }
     if (NUM_AFTER_AGE_BAD.test(after)) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
-    if (AGE_LABEL.test(before)) {
+    // "pt, 93, with CHF": the age set off by commas right after the patient.
+    if (AGE_LABEL.test(before) || (/\b(?:pt|patient|resident|client)\s*,\s*$/i.test(before) && /^\s*,/.test(after))) {
       out.push({ start: m.index, end: endNum, kind: 'age', priority: P_CONTEXT });
     }
   }

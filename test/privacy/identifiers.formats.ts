@@ -188,6 +188,13 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'ICD sn [[device:NG4195345H]] for [[name:mariz, margarida]]: battery ERI',
     'ob triage: [[name:tamang]], discharged yesterday, peep 14',
   ],
+  'ages hyphenated or after "she\'s" or set off by commas, a record number after "medical record" alone': [
+    '[[age:93-y-o]] woman with CHF',
+    "she's [[age:93]] and sharp",
+    'pt, [[age:93]], with CHF',
+    'medical record [[mrn:482 911 300]]',
+    'medical record [[mrn:4829113]]',
+  ],
   'the town after a street line: after "in", in lower case, or with no comma before it': [
     'staying at her place at [[address:360 W Kingfisher Court Unit 21]] in [[address:Pocatello]]. strength 4/5',
     "staying at dad's place at [[address:36988 elk ridge ct]] in [[address:barstow]]",
@@ -229,6 +236,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'f/u 2 weeks; appt 30 min; LKW 2 hours ago; adm. 3 units; pain 5/10 at f/u; appt 1/2 day; seen by PA Smith',
   'calle 5 minutes away; camino 2 1/2 miles; sector 4 is busy; Sector General Hospital; paseo 3 days',
   'sitter for rhabdo, etoh: needs one; plan for sepsis, aki: fluids; triage: sepsis, lactate 4',
+  "she's 98.6 F; he's 99% sure; pt, 95% on RA; medical records requested; Medi-Cal pending",
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
 ];
 
