@@ -4,6 +4,7 @@ import { optionsFrom, SelectField } from '../ui/SelectField';
 import { DraftFormActions } from './DraftFormActions';
 import { QUESTION_TEXT_MAX, validateAsk } from './forms';
 import { KbMatches } from './KbMatches';
+import { MentorFirstChoice } from './MyMentorship';
 import { PageTitle } from './PageTitle';
 import { RouteNotice } from './RouteNotice';
 import { ScreenChip } from './ScreenChip';
@@ -75,6 +76,7 @@ export function AskForm() {
         onChange={(v) => update({ urgency: v as typeof draft.urgency })}
         error={errors.urgency}
       />
+      <MentorFirstChoice checked={draft.mentorFirst === true} onChange={(mentorFirst) => update({ mentorFirst })} />
       <ScreenChip
         screen={draft.screen}
         onRemove={() => update({ screen: null })}

@@ -8,6 +8,7 @@ import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
 import { services } from './load-services';
+import type { createMentorshipActions } from './mentorships';
 import type { createRoutingActions } from './routing';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
@@ -80,6 +81,12 @@ function deferredSignInActions(core: Core): ReturnType<typeof createSignInAction
   });
 }
 
+function deferredMentorshipActions(core: Core): ReturnType<typeof createMentorshipActions> {
+  return deferActions(() => import('./mentorships').then((m) => m.createMentorshipActions(core)), {
+    mentorshipStore: true,
+  });
+}
+
 function deferredDigestActions(core: Core): ReturnType<typeof createDigestActions> {
   return deferActions(() => import('./digest').then((m) => m.createDigestActions(core)), { myDigest: true });
 }
@@ -103,6 +110,7 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...deferredGrowthActions(core, itemActions.loadItems),
     ...deferredSignInActions(core),
     ...deferredDigestActions(core),
+    ...deferredMentorshipActions(core),
   };
 }
 
