@@ -46,7 +46,8 @@ function server(mine: Mentorship[], acceptStatus = 200) {
   const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input));
     const route = `${init?.method ?? 'GET'} ${url.pathname}`;
-    calls.push({ route, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ route, body });
     if (route === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
     if (route === 'GET /v1/topics') return json(200, { topics: [] });
     if (route === 'GET /v1/mentors') return json(200, { mentors: [] });
@@ -68,7 +69,7 @@ function server(mine: Mentorship[], acceptStatus = 200) {
     if (route === 'POST /v1/mentorships/mentorship_02/check-in')
       return json(200, { ...MENTEE, remindedAt: null, nextCheckInAt: '2026-02-02T10:00:00.000Z' });
     if (route === 'PUT /v1/mentorships/mentorship_02/goals')
-      return json(200, { ...MENTEE, goals: (calls.at(-1)?.body as { goals: string }).goals });
+      return json(200, { ...MENTEE, goals: (body as { goals: string }).goals });
     return json(404, { error: { code: 'not_found', message: `no fake for ${route}` } });
   });
   return { fetchFn, calls };
