@@ -33,10 +33,11 @@ const viewerBinds = (v: Viewer) => [
 
 /**
  * A mentee's question for their mentor first (migration 0021) reaches only that mentor until the
- * scheduled job clears it; an away mentor passes it to normal routing at once.
+ * scheduled job clears it; an away or deactivated mentor passes it to normal routing at once.
  */
 const MENTOR_FIRST_PASSED = `(q.mentor_first_id IS NULL
-  OR EXISTS (SELECT 1 FROM mentor_profiles mfp WHERE mfp.user_id = q.mentor_first_id AND mfp.away = 1))`;
+  OR EXISTS (SELECT 1 FROM mentor_profiles mfp WHERE mfp.user_id = q.mentor_first_id AND mfp.away = 1)
+  OR EXISTS (SELECT 1 FROM users mfu WHERE mfu.id = q.mentor_first_id AND mfu.active = 0))`;
 
 /**
  * Routing, the one rule every queue read and write applies: a mentor sees questions (never their

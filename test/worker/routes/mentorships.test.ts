@@ -307,6 +307,9 @@ describe("a mentee's questions go to their mentor first", () => {
 
     const q = await ask(mentee.token, topicId, { mentorFirst: true, urgency: 'today' });
     expect((await queue(m.token)).map((i) => i.id)).toContain(q.id);
+    // The mentor's badge counts it.
+    const summary = (await (await api('/v1/queue/summary', { token: m.token })).json()) as { unclaimed: number };
+    expect(summary.unclaimed).toBe(1);
     expect((await queue(colleague.token)).map((i) => i.id)).not.toContain(q.id);
     await expectError(await post(`/v1/queue/${q.id}/claim`, colleague.token), 404, 'not_found');
 
@@ -318,7 +321,7 @@ describe("a mentee's questions go to their mentor first", () => {
     await act(colleague.token, q.id, 'claim');
   });
 
-  it('the mentor claiming it keeps it; an away mentor or an ended mentorship passes it on at once', async () => {
+  it('the mentor claiming it keeps it; an away or deactivated mentor, or an ended mentorship, passes it on at once', async () => {
     const { topicId } = await seedCatalog();
     const colleague = await mentor([topicId]);
 
@@ -338,11 +341,43 @@ describe("a mentee's questions go to their mentor first", () => {
     expect(away.status).toBe(200);
     expect((await queue(colleague.token)).map((i) => i.id)).toContain(whileAway.id);
 
+    const four = await paired();
+    const whileGone = await ask(four.mentee.token, topicId, { mentorFirst: true });
+    const admin = await enrollAdmin();
+    const gone = await post(`/v1/admin/users/${four.mentor.user.id}/deactivate`, admin.token);
+    expect(gone.status, await gone.clone().text()).toBe(200);
+    expect((await queue(colleague.token)).map((i) => i.id)).toContain(whileGone.id);
+
     const three = await paired();
     const afterEnd = await ask(three.mentee.token, topicId, { mentorFirst: true });
     await mentorshipAct(three.mentee, three.mentorship.id, 'end');
     expect((await queue(colleague.token)).map((i) => i.id)).toContain(afterEnd.id);
     expect((await queue(three.mentor.token)).map((i) => i.id)).not.toContain(afterEnd.id);
+  });
+
+  it('an urgent question for the mentor alone stays off the mentors’ channels; an ordinary one alerts them', async () => {
+    const { topicId } = await seedCatalog();
+    const admin = await enrollAdmin();
+    const channel = await post('/v1/admin/channels', admin.token, {
+      clientId: crypto.randomUUID(),
+      kind: 'teams',
+      label: 'Urgent questions',
+      webhookUrl: 'https://teams.example.invalid/workflows/abc',
+      digestRoles: [],
+      urgentAlerts: true,
+    });
+    expect(channel.status, await channel.clone().text()).toBe(201);
+    const { mentee } = await paired();
+    const mine = await ask(mentee.token, topicId, { mentorFirst: true, urgency: 'today' });
+    const open = await ask(mentee.token, topicId, { urgency: 'today' });
+    const alerts = (id: string) => rows('SELECT id FROM digest_deliveries WHERE dedupe_key = ?1', `urgent:${id}`);
+    await expect.poll(async () => (await alerts(open.id)).length).toBeGreaterThan(0);
+    expect(await alerts(mine.id)).toEqual([]);
+    await api(`/v1/admin/channels/${((await channel.json()) as { id: string }).id}`, {
+      method: 'PATCH',
+      token: admin.token,
+      body: { active: false },
+    });
   });
 
   it('without an active mentorship the choice is ignored: the question routes as any', async () => {
