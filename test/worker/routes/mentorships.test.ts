@@ -12,7 +12,7 @@ import worker from '../../../worker/index';
 import { resetClock, setClock } from '../../../worker/lib/clock';
 import { QUARTER_HOUR_CRON } from '../../../worker/scheduled';
 import { api, enroll, enrollAdmin, expectError, rows, seedCatalog } from '../helpers';
-import { act, ask, mentor, post, queue } from '../mentor-helpers';
+import { act, ask, mentor, post, queue, setSettings } from '../mentor-helpers';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -378,6 +378,32 @@ describe("a mentee's questions go to their mentor first", () => {
       token: admin.token,
       body: { active: false },
     });
+  });
+
+  it('escalation waits for the mentor-first time to pass, then moves the question as any other', async () => {
+    const { topicId } = await seedCatalog();
+    const { topicId: coordinators } = await seedCatalog();
+    const admin = await enrollAdmin();
+    const coordinator = await mentor([coordinators]);
+    const t0 = Date.parse('2026-05-04T13:00:00Z');
+    setClock(() => t0);
+    const { mentee } = await paired();
+    const q = await ask(mentee.token, topicId, { mentorFirst: true, urgency: 'today' });
+    await setSettings(admin, { fallbackTopicId: coordinators, escalateAfterMinutes: 60 });
+    try {
+      await runCron(t0 + 61 * MINUTE);
+      expect((await queue(coordinator.token)).map((i) => i.id)).not.toContain(q.id);
+      // Not moved behind the mentor's back either: its route and the audit stay as they were.
+      expect(await rows('SELECT topic_id, escalated_at FROM questions WHERE id = ?1', q.id)).toEqual([
+        { topic_id: topicId, escalated_at: null },
+      ]);
+      await runCron(t0 + 3 * 60 * MINUTE);
+      // Released by the mentorships job and moved by escalation in the same quarter hour, or the next.
+      await runCron(t0 + 3 * 60 * MINUTE + 15 * MINUTE);
+      expect((await queue(coordinator.token)).map((i) => i.id)).toContain(q.id);
+    } finally {
+      await setSettings(admin, { fallbackTopicId: null, escalateAfterMinutes: 120 });
+    }
   });
 
   it('without an active mentorship the choice is ignored: the question routes as any', async () => {
