@@ -157,28 +157,3 @@ export function MyMentorship() {
     </section>
   );
 }
-
-/** On the Ask form: "ask my mentor first", offered while a mentorship is active. */
-export function MentorFirstChoice({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
-  const store = useMentorships();
-  const active = (store?.mine.value ?? []).find((m) => m.myRole === 'mentee' && m.status === 'active');
-  if (!active?.mentor) return null;
-  return (
-    <div class="field">
-      <label class="choice">
-        <input
-          type="checkbox"
-          id="ask-mentorFirst"
-          checked={checked}
-          aria-describedby="ask-mentorFirst-hint"
-          onChange={(e) => onChange(e.currentTarget.checked)}
-        />{' '}
-        Ask {active.mentor.displayName}, my mentor, first
-      </label>
-      <p id="ask-mentorFirst-hint" class="hint">
-        Only your mentor sees it at first. If they are away, or have not taken it up in good time, it goes to the usual
-        mentors.
-      </p>
-    </div>
-  );
-}

@@ -8,7 +8,6 @@ import { createHotspotActions } from './hotspots';
 import { createItemActions } from './items';
 import type { createKbActions } from './kb';
 import { services } from './load-services';
-import type { createMentorshipActions } from './mentorships';
 import type { createRoutingActions } from './routing';
 import { createSessionActions } from './session';
 import type { createSignInActions } from './sign-ins';
@@ -81,14 +80,11 @@ function deferredSignInActions(core: Core): ReturnType<typeof createSignInAction
   });
 }
 
-function deferredMentorshipActions(core: Core): ReturnType<typeof createMentorshipActions> {
-  return deferActions(() => import('./mentorships').then((m) => m.createMentorshipActions(core)), {
+function deferredDigestActions(core: Core): ReturnType<typeof createDigestActions> {
+  return deferActions(() => import('./digest').then((m) => m.createDigestActions(core)), {
+    myDigest: true,
     mentorshipStore: true,
   });
-}
-
-function deferredDigestActions(core: Core): ReturnType<typeof createDigestActions> {
-  return deferActions(() => import('./digest').then((m) => m.createDigestActions(core)), { myDigest: true });
 }
 
 /** The popup's state: signals plus plain actions, created once in main.tsx and provided by context. */
@@ -110,7 +106,6 @@ export function createPopupState(deps: PopupDeps = {}) {
     ...deferredGrowthActions(core, itemActions.loadItems),
     ...deferredSignInActions(core),
     ...deferredDigestActions(core),
-    ...deferredMentorshipActions(core),
   };
 }
 
