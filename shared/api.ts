@@ -5,6 +5,7 @@ import { digestEndpoints } from './api/digests';
 import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
+import { mentorshipEndpoints } from './api/mentorships';
 import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
 
@@ -26,6 +27,7 @@ export const endpoints = {
   ...ssoEndpoints,
   ...digestEndpoints,
   ...growthEndpoints,
+  ...mentorshipEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

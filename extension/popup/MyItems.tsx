@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ItemActions } from './ItemActions';
+import { MyMentorship } from './MyMentorship';
 import { PortfolioExport } from './PortfolioExport';
 import { ShapeThis } from './ShapeThis';
 import { SmallTests } from './SmallTests';
@@ -52,6 +53,7 @@ export function MyItems() {
         <ViewHeading>My items</ViewHeading>
       </div>
       <SmallTests />
+      <MyMentorship />
       {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
       {items === null ? (
         <p aria-busy="true">Loading…</p>
