@@ -7,6 +7,7 @@ import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
 import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
+import { trainingEndpoints } from './api/training';
 
 export { Health } from './api/core';
 export * from './api/endpoint';
@@ -26,6 +27,7 @@ export const endpoints = {
   ...ssoEndpoints,
   ...digestEndpoints,
   ...growthEndpoints,
+  ...trainingEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

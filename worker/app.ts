@@ -30,6 +30,7 @@ import { routingRoutes } from './routes/routing';
 import { scimRoutes } from './routes/scim';
 import { smallTestRoutes } from './routes/small-tests';
 import { ssoRoutes } from './routes/sso';
+import { trainingRoutes } from './routes/training';
 
 /**
  * One router per resource. No two of them can match the same request (test/worker/routes/mount-order.test.ts),
@@ -55,6 +56,7 @@ export const resourceRoutes = [
   coachingRoutes,
   smallTestRoutes,
   portfolioRoutes,
+  trainingRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

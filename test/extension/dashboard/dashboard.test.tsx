@@ -65,6 +65,8 @@ const DETAIL: HotspotDetail = {
   ],
   cycles: [],
   k: 3,
+  resolution: null,
+  tipRequest: null,
 };
 
 type Handler = (body: unknown, url: URL) => Response;
