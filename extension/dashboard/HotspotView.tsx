@@ -11,6 +11,7 @@ import { CycleList } from './CycleList';
 import { hotspotName } from './HotspotTable';
 import { HotspotTitle } from './HotspotTitle';
 import { useDashboard } from './state';
+import { TrainingGap } from './TrainingGap';
 import { trendWeeks, WeeklyChart } from './WeeklyChart';
 
 interface Props {
@@ -125,6 +126,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         onInput={setResponse}
         onSend={(text, confirmedSpans) => void act(dashboard.publishResponse(id, text, confirmedSpans))}
       />
+      <TrainingGap hotspot={hotspot} detector={detector} onDone={act} />
 
       <h3>Units</h3>
       <table>

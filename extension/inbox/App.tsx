@@ -7,6 +7,7 @@ import { MentorProfileForm } from './MentorProfileForm';
 import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
+import { TipRequests } from './TipRequests';
 
 /** The mentor inbox: queue and filters, or one question's thread. */
 export function InboxApp() {
@@ -34,6 +35,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <CapacityNotice />}
           {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           {roles.includes('mentor') && <ImpactPanel />}
+          {roles.includes('mentor') && <TipRequests />}
           <InboxFilters />
           <QueueList />
           {roles.includes('peer_supporter') && <PeerSupportAudit />}

@@ -26,6 +26,7 @@ import { ensureReceiptKey } from '../lib/receipts';
 import { createSessionApi } from '../lib/session-api';
 import { type StoredSession, sessionItem } from '../lib/storage';
 import { type InboxDrafts, readInboxDrafts, writeInboxDraft } from './drafts';
+import { createTipRequests } from './tip-requests';
 
 export interface InboxDeps {
   fetchFn?: typeof fetch;
@@ -315,6 +316,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     handOff,
     setShareable,
     peerAudit,
+    ...createTipRequests(api, guarded),
   };
 }
 
