@@ -3,13 +3,15 @@ import { CreditPreference } from '../credit';
 import { HotspotDetail } from '../hotspots';
 import { IdParams } from '../ids';
 import { ScreenTip } from '../kb';
+import { InviteCreate, QueueActionResult } from '../mentoring';
 import { RequestedTipCreate, TipRequestList, TrainingGapCreate } from '../training';
 import { type Endpoint, REPORTERS } from './endpoint';
 import { LEADS } from './hotspots';
 
 /**
- * Training gap → tip, and reporters' credit (issue 18): a lead's training gap asks mentors for a tip on the
- * hotspot's screen; a reporter chooses whether to be credited, in k-anonymous groups, on what changed.
+ * Issue 18, the rest of growth: a lead's training gap asks mentors for a tip on the hotspot's screen; a
+ * reporter chooses whether to be credited, in k-anonymous groups, on what changed; a mentor invites a
+ * second discipline into a thread without handing it off.
  */
 export const trainingEndpoints = {
   resolveTrainingGap: {
@@ -60,6 +62,17 @@ export const trainingEndpoints = {
     roles: REPORTERS,
     body: CreditPreference,
     response: Ok,
+    status: 200,
+  },
+  inviteDiscipline: {
+    method: 'post',
+    path: '/v1/queue/{id}/invite',
+    summary: 'Invite a second discipline into a question I hold, without handing it off',
+    tag: 'queue',
+    roles: ['mentor'],
+    params: IdParams,
+    body: InviteCreate,
+    response: QueueActionResult,
     status: 200,
   },
 } as const satisfies Record<string, Endpoint>;

@@ -3,6 +3,7 @@ import { endpoints } from '../../shared/api';
 import { auditStatement } from '../db/audit';
 import { creditPreference, setCreditPreference } from '../db/credit';
 import { getHotspot } from '../db/hotspots';
+import { inviteStatement } from '../db/queue';
 import { getSettings } from '../db/settings';
 import {
   findTipRequestByClientId,
@@ -19,6 +20,7 @@ import { conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { buildHotspotDetail } from '../services/hotspot-views';
 import { createOnce } from '../services/idempotent';
+import { itemFor, refusal, viewerFor } from '../services/queue';
 import { requireActiveTopic } from '../services/validation';
 import { register } from './register';
 
@@ -141,4 +143,16 @@ register(trainingRoutes, endpoints.myCreditPreference, async (c) => ({
 register(trainingRoutes, endpoints.setCreditPreference, async (c, { body }) => {
   await setCreditPreference(c.env.DB, requireAuth(c).user.id, body.creditMe);
   return { ok: true as const };
+});
+
+// Invited mentors read the thread and may answer in it (db/queue.ts VISIBLE, CAN_ANSWER); the claim stays.
+register(trainingRoutes, endpoints.inviteDiscipline, async (c, { params, body }) => {
+  const v = await viewerFor(c);
+  const db = c.env.DB;
+  await inviteStatement(db, v, params.id, body.discipline).run();
+  const item = await itemFor(db, v, params.id);
+  if (!item.invites.includes(body.discipline) || item.claim.state !== 'mine') {
+    await refusal(db, v, params.id, 'invite a discipline into');
+  }
+  return { item };
 });
