@@ -15,11 +15,13 @@ const MEASURE = 'Re-entered order sets per week';
 const FOUND = 'One re-entry all week, on a night shift';
 const RESULT = 'the longer timeout stops re-entered admission orders';
 const READ = `Adopted: ${RESULT}`;
+const TIP = 'Sign admission orders in two batches: the timer restarts with each Sign.';
 
 /**
  * The growth chapter (issue 18): a nurse's flag is coached into a small test she owns, her sponsor
  * approves it, she runs it Plan → Do → Study → Act and adopts it; every reporter of the hotspot (named
- * and anonymous) reads the result in words, and her portfolio shows the test. The nurse works in the
+ * and anonymous) reads the result in words, and her portfolio shows the test. Then the lead resolves
+ * the hotspot as a training gap and a mentor's tip reaches every reporter. The nurse works in the
  * popup; the coach, the lead and the other reporters act through the API.
  */
 describe('growth: from a flag to an adopted small test', () => {
@@ -168,5 +170,35 @@ describe('growth: from a flag to an adopted small test', () => {
     const portfolio = JSON.stringify(await api.call(nurse, 'GET', '/v1/portfolio/mine'));
     expect(portfolio).toContain(CHANGE);
     expect(portfolio).toContain(RESULT);
+  });
+
+  it('5. resolved as a training gap, a mentor’s tip reaches every reporter and the screen', async () => {
+    for (const status of ['acknowledged', 'in_progress']) {
+      await api.call(lead, 'PATCH', `/v1/hotspots/${hotspotId}`, { status });
+    }
+    await api.call(lead, 'POST', `/v1/hotspots/${hotspotId}/training-gap`, {
+      clientId: randomUUID(),
+      topicId: 'improvement_coach',
+      note: 'Nobody showed us that signing in batches restarts the timer',
+    });
+    const { requests } = await api.call<{ requests: Array<{ id: string }> }>(coach, 'GET', '/v1/tip-requests');
+    expect(requests).toHaveLength(1);
+    await api.call(coach, 'POST', `/v1/tip-requests/${requests[0]?.id}/tip`, { clientId: randomUUID(), text: TIP });
+
+    const popup = await myItems();
+    await popup.getByRole('button', { name: 'Refresh' }).click();
+    const item = popup.locator('li.item', { has: popup.locator('.item-text', { hasText: FLAG }) });
+    await expect.poll(() => item.textContent()).toContain(TIP);
+    await popup.close();
+    const sealed = await api.call<{ flags: Array<{ tip?: { text: string } | null } | null> }>(
+      null,
+      'POST',
+      '/v1/receipts/status',
+      { secrets: [secret] },
+    );
+    expect(sealed.flags[0]?.tip?.text).toBe(TIP);
+    const host = new URL(ehrUrl).host;
+    const tips = await api.call<{ tips: Array<{ text: string }> }>(colleague, 'GET', `/v1/kb/screen-tips?host=${host}`);
+    expect(tips.tips.map((t) => t.text)).toContain(TIP);
   });
 });
