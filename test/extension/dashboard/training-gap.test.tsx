@@ -121,6 +121,7 @@ describe('resolving a hotspot as a training gap', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Resolve as training gap' }));
     await screen.findByText(/Mentors of Epic training were asked for a tip for this screen/);
+    expect(screen.getByText(/Resolved \(training gap\)/)).toBeTruthy();
     const [sent] = server.routes('POST /v1/hotspots/hot_000001/training-gap');
     expect(sent?.body).toMatchObject({ topicId: 'topic_00002', note: 'Nobody showed us the Reconcile tab' });
     expect((sent?.body as { clientId?: string } | undefined)?.clientId).toMatch(/^[0-9a-f-]{36}$/);
