@@ -5,6 +5,7 @@ import { digestEndpoints } from './api/digests';
 import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
+import { mentorshipEndpoints } from './api/mentorships';
 import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
 import { trainingEndpoints } from './api/training';
@@ -28,6 +29,7 @@ export const endpoints = {
   ...digestEndpoints,
   ...growthEndpoints,
   ...trainingEndpoints,
+  ...mentorshipEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

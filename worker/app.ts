@@ -19,6 +19,7 @@ import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
 import { kbRoutes } from './routes/kb';
 import { mentorRoutes } from './routes/mentors';
+import { mentorshipRoutes } from './routes/mentorships';
 import { pdsaRoutes } from './routes/pdsa';
 import { portfolioRoutes } from './routes/portfolio';
 import { programmeRoutes } from './routes/programme';
@@ -57,6 +58,7 @@ export const resourceRoutes = [
   smallTestRoutes,
   portfolioRoutes,
   trainingRoutes,
+  mentorshipRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

@@ -3,6 +3,7 @@ import { CapacityNotice } from './CapacityNotice';
 import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
+import { MenteesPanel } from './MenteesPanel';
 import { MentorProfileForm } from './MentorProfileForm';
 import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
@@ -36,6 +37,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           {roles.includes('mentor') && <ImpactPanel />}
           {roles.includes('mentor') && <TipRequests />}
+          {roles.includes('mentor') && <MenteesPanel />}
           <InboxFilters />
           <QueueList />
           {roles.includes('peer_supporter') && <PeerSupportAudit />}

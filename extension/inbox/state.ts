@@ -22,6 +22,7 @@ import {
 } from '../../shared/mentoring';
 import type { ConfirmedSpan } from '../../shared/text';
 import { errorMessage } from '../lib/errors';
+import { createMentorships } from '../lib/mentorships';
 import type { Detector } from '../lib/phi';
 import { ensureReceiptKey } from '../lib/receipts';
 import { createSessionApi } from '../lib/session-api';
@@ -68,6 +69,17 @@ export function createInboxState(deps: InboxDeps = {}) {
     session: () => session.value,
     fetchFn: deps.fetchFn,
     version: () => deps.version ?? browser.runtime.getManifest().version,
+  });
+
+  /** Mentees and requests to mentor, loaded by their panel. */
+  const mentorships = createMentorships((endpoint, input) => api().call(endpoint, input), {
+    ok: (message) => {
+      error.value = '';
+      status.value = message;
+    },
+    fail: (e) => {
+      error.value = errorMessage(e);
+    },
   });
 
   async function guarded<T>(work: () => Promise<T>, done?: string): Promise<T | undefined> {
@@ -300,6 +312,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     saveProfile,
     impact,
     loadImpact,
+    mentorships,
     coaching,
     loadCoaching,
     saveCard,

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { CreditPref } from './CreditPref';
 import { ItemActions } from './ItemActions';
+import { MyMentorship } from './MyMentorship';
 import { PortfolioExport } from './PortfolioExport';
 import { ShapeThis } from './ShapeThis';
 import { SmallTests } from './SmallTests';
@@ -55,6 +56,7 @@ export function MyItems() {
         <ViewHeading>My items</ViewHeading>
       </div>
       <SmallTests />
+      <MyMentorship />
       {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
       {items === null ? (
         <p aria-busy="true">Loading…</p>

@@ -51,6 +51,8 @@ const DECLARED_ON_PURPOSE: Record<string, string[]> = {
   'PATCH /v1/admin/topics/{id}': ['active'],
   'PATCH /v1/admin/systems/{id}': ['active'],
   'PATCH /v1/admin/channels/{id}': ['active'], // an admin turns a digest channel off or on
+  'POST /v1/mentorships': ['mentorId'], // the mentee names the mentor they ask (or none)
+  'POST /v1/mentorships/{id}/assign': ['mentorId'], // a lead assigns a mentor with room
 };
 
 const declared = (schema: JsonSchema | undefined) =>
@@ -334,6 +336,13 @@ describe('create-once by clientId on every contract entry whose body has one', (
         table: 'tips',
       };
     },
+    'POST /v1/mentorships': async () => ({
+      path: '/v1/mentorships',
+      token: (await enroll()).token,
+      other: (await enroll()).token,
+      body: () => ({ clientId: crypto.randomUUID(), purpose: 'My residency year', rhythm: 'monthly' }),
+      table: 'mentorships',
+    }),
     'POST /v1/admin/channels': async () => ({
       path: '/v1/admin/channels',
       token: (await enrollAdmin()).token,
@@ -401,7 +410,9 @@ describe('create-once by clientId on every contract entry whose body has one', (
                 ? { ...body, label: `${body.label} (edited)` }
                 : typeof body.note === 'string'
                   ? { ...body, note: `${body.note} (edited)` }
-                  : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
+                  : typeof body.purpose === 'string'
+                    ? { ...body, purpose: `${body.purpose} (edited)` }
+                    : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
         await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');
         await expectError(await api(f.path, { token: f.other, body }), 422, 'idempotency_mismatch');
         expect(await rowsFor(f, body.clientId)).toBe(1);

@@ -32,12 +32,13 @@ const viewerBinds = (v: Viewer) => [
 // ?5 the start of my capacity window when I am at capacity, else null (spillsPast).
 
 /**
- * Routing, the one rule every queue read and write applies: a mentor sees questions (never their
- * own) whose topic is theirs and whose wanted discipline they answer for (their own discipline
- * when they named none), plus any handed to them by name or claimed by them. A mentor at weekly
- * capacity is not offered a routed question that a colleague with room also takes (it spills to
- * them). Need to talk reaches peer supporters only.
+ * A mentee's question for their mentor first (migration 0021) reaches only that mentor until the
+ * scheduled job clears it; an away or deactivated mentor passes it to normal routing at once.
  */
+const MENTOR_FIRST_PASSED = `(q.mentor_first_id IS NULL
+  OR EXISTS (SELECT 1 FROM mentor_profiles mfp WHERE mfp.user_id = q.mentor_first_id AND mfp.away = 1)
+  OR EXISTS (SELECT 1 FROM users mfu WHERE mfu.id = q.mentor_first_id AND mfu.active = 0))`;
+
 /**
  * A mentor holding the question invited a discipline I answer for into it (issue 18): I read the thread
  * and may answer in it, whatever my topics, while the claim stays with them.
@@ -45,10 +46,19 @@ const viewerBinds = (v: Viewer) => [
 const INVITED = `EXISTS (SELECT 1 FROM question_invites qi WHERE qi.question_id = q.id
   AND ${answersFor('?1', 'qi.discipline')})`;
 
+/**
+ * Routing, the one rule every queue read and write applies: a mentor sees questions (never their
+ * own) whose topic is theirs and whose wanted discipline they answer for (their own discipline
+ * when they named none), plus any handed to them by name, claimed by them or with their discipline
+ * invited into it (INVITED). A mentor at weekly
+ * capacity is not offered a routed question that a colleague with room also takes (it spills to
+ * them). A mentee's question for their mentor first is their mentor's alone for a while. Need to talk reaches peer supporters only.
+ */
 export const VISIBLE = `q.user_id != ?1 AND (
   (q.kind = 'question' AND ?2 = 1 AND (
-    q.handed_to = ?1 OR q.claimed_by = ?1 OR ${INVITED}
-    OR (${takesRoute('?1', 'q.topic_id', 'q.discipline_wanted')} AND ${spillsPast('?1', '?5')})))
+    q.handed_to = ?1 OR q.claimed_by = ?1 OR q.mentor_first_id = ?1 OR ${INVITED}
+    OR (${MENTOR_FIRST_PASSED} AND ${takesRoute('?1', 'q.topic_id', 'q.discipline_wanted')}
+      AND ${spillsPast('?1', '?5')})))
   OR (q.kind = 'need_to_talk' AND ?3 = 1))`;
 
 /** The queue's own set, as the index `questions_in_queue_order` is built over (migration 0007). */
@@ -275,7 +285,7 @@ export interface HandOffTarget {
   mentorId: string | null;
 }
 
-/** Hand-off keeps created_at (the SLA runs on) and frees the question for its new routing. */
+/** Hand-off keeps created_at (the SLA runs on) and frees the question for its new routing (a mentor-first one too). */
 export function handOffStatements(
   db: D1Database,
   v: Viewer,
@@ -303,7 +313,7 @@ export function handOffStatements(
       .prepare(
         `UPDATE questions AS q SET topic_id = COALESCE(?10, q.topic_id),
            discipline_wanted = COALESCE(?11, q.discipline_wanted), handed_to = ?12,
-           claimed_by = NULL, claimed_at = NULL
+           claimed_by = NULL, claimed_at = NULL, mentor_first_id = NULL, mentor_first_until = NULL
          WHERE q.id = ?6 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM handoffs WHERE id = ?8)
          RETURNING id`,
       )
