@@ -14,8 +14,11 @@ export function createTipRequests(api: () => Api, guarded: Guarded) {
   /** Null until read. */
   const tipRequests = signal<TipRequest[] | null>(null);
 
+  /** An optional panel: when the list cannot be read it stays hidden rather than raising the inbox's error. */
   async function loadTipRequests() {
-    const got = await guarded(() => api().call(endpoints.tipRequests, {}));
+    const got = await api()
+      .call(endpoints.tipRequests, {})
+      .catch(() => null);
     if (got) tipRequests.value = got.requests;
   }
 
