@@ -8,6 +8,7 @@ import { mentorEndpoints } from './api/mentor';
 import { mentorshipEndpoints } from './api/mentorships';
 import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
+import { trainingEndpoints } from './api/training';
 
 export { Health } from './api/core';
 export * from './api/endpoint';
@@ -27,6 +28,7 @@ export const endpoints = {
   ...ssoEndpoints,
   ...digestEndpoints,
   ...growthEndpoints,
+  ...trainingEndpoints,
   ...mentorshipEndpoints,
 } as const;
 

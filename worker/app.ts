@@ -31,6 +31,7 @@ import { routingRoutes } from './routes/routing';
 import { scimRoutes } from './routes/scim';
 import { smallTestRoutes } from './routes/small-tests';
 import { ssoRoutes } from './routes/sso';
+import { trainingRoutes } from './routes/training';
 
 /**
  * One router per resource. No two of them can match the same request (test/worker/routes/mount-order.test.ts),
@@ -56,6 +57,7 @@ export const resourceRoutes = [
   coachingRoutes,
   smallTestRoutes,
   portfolioRoutes,
+  trainingRoutes,
   mentorshipRoutes,
 ];
 

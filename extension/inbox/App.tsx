@@ -8,6 +8,7 @@ import { MentorProfileForm } from './MentorProfileForm';
 import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
+import { TipRequests } from './TipRequests';
 
 /** The mentor inbox: queue and filters, or one question's thread. */
 export function InboxApp() {
@@ -35,6 +36,7 @@ export function InboxApp() {
           {roles.includes('mentor') && <CapacityNotice />}
           {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           {roles.includes('mentor') && <ImpactPanel />}
+          {roles.includes('mentor') && <TipRequests />}
           {roles.includes('mentor') && <MenteesPanel />}
           <InboxFilters />
           <QueueList />

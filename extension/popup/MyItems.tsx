@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { CreditPref } from './CreditPref';
 import { ItemActions } from './ItemActions';
 import { MyMentorship } from './MyMentorship';
 import { PortfolioExport } from './PortfolioExport';
@@ -15,7 +16,9 @@ const newLabel = (unread: string[]) =>
     ? 'New answer'
     : unread.some((k) => k.startsWith('clarify:'))
       ? 'New question for you'
-      : 'Updated';
+      : unread.some((k) => k.startsWith('tip:'))
+        ? 'New tip'
+        : 'Updated';
 
 /**
  * The item a notification opened: marked by a bar, not a focus ring (the ring is for controls). Here
@@ -87,7 +90,13 @@ export function MyItems() {
               {item.response && (
                 <blockquote class="answer response">
                   <p>{item.response}</p>
-                  <footer>You said, we did</footer>
+                  <footer>You said, we did{item.credit ? ` · ${item.credit}` : ''}</footer>
+                </blockquote>
+              )}
+              {item.tip && (
+                <blockquote class="answer tip">
+                  <p>{item.tip}</p>
+                  <footer>A mentor’s tip for this screen, written after your reports</footer>
                 </blockquote>
               )}
               {item.progress?.map((p) => (
@@ -102,6 +111,7 @@ export function MyItems() {
           ))}
         </ul>
       )}
+      <CreditPref />
       <PortfolioExport />
       <div class="row">
         <button type="button" onClick={() => void app.loadItems()}>

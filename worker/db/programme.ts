@@ -9,6 +9,8 @@ export interface LoopRow {
   flags: number;
   responded: number;
   changed: number;
+  /** On a root with a test of change (a cycle a lead started, or one its sponsor approved). */
+  tested: number;
 }
 
 /**
@@ -21,20 +23,23 @@ export async function loopTotals(db: D1Database, fromWeek: number, toWeek: numbe
       .prepare(
         `SELECT COALESCE(SUM(w.flag_count), 0) AS flags,
            COALESCE(SUM(CASE WHEN r.response IS NOT NULL THEN w.flag_count ELSE 0 END), 0) AS responded,
-           COALESCE(SUM(CASE WHEN ${CHANGED} THEN w.flag_count ELSE 0 END), 0) AS changed
+           COALESCE(SUM(CASE WHEN ${CHANGED} THEN w.flag_count ELSE 0 END), 0) AS changed,
+           COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
+             WHERE cl.root_id = r.id AND (c.approval IS NULL OR c.approval = 'approved'))
+             THEN w.flag_count ELSE 0 END), 0) AS tested
          FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id JOIN hotspots r ON r.id = l.root_id
          WHERE w.week BETWEEN ?1 AND ?2`,
       )
       .bind(fromWeek, toWeek),
     db
       .prepare(
-        `SELECT week, SUM(flag_count) AS flags, 0 AS responded, 0 AS changed FROM hotspot_weeks
+        `SELECT week, SUM(flag_count) AS flags, 0 AS responded, 0 AS changed, 0 AS tested FROM hotspot_weeks
          WHERE week BETWEEN ?1 AND ?2 GROUP BY week`,
       )
       .bind(fromWeek, toWeek),
   ]);
   return {
-    org: org?.results[0] ?? { flags: 0, responded: 0, changed: 0 },
+    org: org?.results[0] ?? { flags: 0, responded: 0, changed: 0, tested: 0 },
     weeks: (weeks?.results ?? []).map((w) => ({ week: w.week ?? 0, flags: w.flags })),
   };
 }
@@ -81,5 +86,33 @@ export async function questionTimings(db: D1Database, from: number, to: number) 
     open: (open?.results ?? []) as QuestionTiming[],
     load: ((load?.results ?? []) as { n?: number }[]).map((r) => r.n ?? 0),
     kbOpens: ((opens?.results ?? []) as { n?: number }[])[0]?.n ?? 0,
+  };
+}
+
+/**
+ * Mentor recognition in a time window, as organisation counts only (no row per mentor leaves here):
+ * thank-yous, questions asked in the window marked helpful, distinct mentors thanked, tips written.
+ * Peer support is not mentoring: "need to talk" never counts.
+ */
+export async function recognitionTotals(db: D1Database, from: number, to: number) {
+  const row = await db
+    .prepare(
+      `SELECT
+         (SELECT COUNT(*) FROM thanks t JOIN questions q ON q.id = t.question_id
+           WHERE q.kind = 'question' AND t.created_at >= ?1 AND t.created_at < ?2) AS thanks,
+         (SELECT COUNT(*) FROM questions q
+           WHERE q.kind = 'question' AND q.helpful = 1 AND q.created_at >= ?1 AND q.created_at < ?2) AS helpful,
+         (SELECT COUNT(DISTINCT a.mentor_id) FROM thanks t JOIN questions q ON q.id = t.question_id
+           JOIN answers a ON a.question_id = t.question_id
+           WHERE q.kind = 'question' AND t.created_at >= ?1 AND t.created_at < ?2) AS mentors,
+         (SELECT COUNT(*) FROM tips WHERE created_at >= ?1 AND created_at < ?2) AS tips`,
+    )
+    .bind(from, to)
+    .first<{ thanks: number; helpful: number; mentors: number; tips: number }>();
+  return {
+    thanks: row?.thanks ?? 0,
+    markedHelpful: row?.helpful ?? 0,
+    mentorsThanked: row?.mentors ?? 0,
+    tipsWritten: row?.tips ?? 0,
   };
 }

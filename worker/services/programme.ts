@@ -4,7 +4,7 @@ import type { ProgrammeHealth, ProgrammeQuery } from '../../shared/programme';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
 import { cellsOfReporter, cellsWithRootState } from '../db/hotspots';
-import { loopTotals, questionTimings } from '../db/programme';
+import { loopTotals, questionTimings, recognitionTotals } from '../db/programme';
 import { now, toIso } from '../lib/clock';
 import { weekWindow } from './hotspot-views';
 import { pausesOf } from './sla-pauses';
@@ -58,10 +58,11 @@ export async function buildProgrammeHealth(
   const from = weekStart(fromWeek);
   const to = weekStart(toWeek + 1);
   const at = now();
-  const [loop, questions, units] = await Promise.all([
+  const [loop, questions, units, recognition] = await Promise.all([
     loopTotals(db, fromWeek, toWeek),
     questionTimings(db, from, to),
     loopByUnit(db, fromWeek, toWeek, k, viewerId),
+    recognitionTotals(db, from, to),
   ]);
 
   const weeks = lastWeeks(weekStart(toWeek), toWeek - fromWeek + 1);
@@ -120,10 +121,12 @@ export async function buildProgrammeHealth(
     },
     kbDeflections: questions.kbOpens,
     ...units,
+    growth: { tested: share(loop.org.tested, loop.org.flags), ...recognition },
     notes: [
       'Time to first answer is wall-clock time; within-SLA and past-SLA use the shared SLA clock, which stops while a question waits for the asker’s reply.',
       'Knowledge-base deflections count published answers opened in the range (tips for a screen are not counted).',
       'Weeks run Monday to Monday (UTC); ranges count whole weeks.',
+      'Recognition counts the organisation’s thank-yous, helpful answers, mentors thanked and tips; it never lists or ranks a person.',
       `A unit shows only its cells (one screen, one week) with at least ${k} named people other than you; the rest is pooled as other units.`,
     ],
   };

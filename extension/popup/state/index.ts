@@ -63,6 +63,8 @@ function deferredGrowthActions(core: Core, loadItems: () => Promise<void>): Retu
     saveCard: true,
     sponsors: true,
     portfolio: true,
+    creditPreference: true,
+    setCreditMe: true,
     proposeSmallTest: true,
     advanceSmallTest: true,
     growthDrafts: true,
