@@ -66,6 +66,30 @@ export const ThanksReceived = z.object({
 });
 export type ThanksReceived = z.infer<typeof ThanksReceived>;
 
+/**
+ * Hours given is counted at stated rates, not timed. Curbside keeps no lasting record of how long a
+ * mentor spent: a claim can be left open overnight, a reply re-times it and a close clears it, so a
+ * "timer" would overstate some mentors and miss others. Rates the mentor can check against their counts
+ * are honest evidence; the rule is printed beside the figure.
+ */
+export const MINUTES_PER = { answer: 15, tip: 5, coaching: 30 } as const;
+export const HOURS_GIVEN_RULE = `an estimate, not a timer: ${MINUTES_PER.answer} minutes for each question answered, ${MINUTES_PER.tip} for each tip written and ${MINUTES_PER.coaching} more for each improvement coaching thread`;
+
+export function minutesGiven(m: { answersGiven: number; tipsWritten: number; coachingThreads: number }): number {
+  return (
+    m.answersGiven * MINUTES_PER.answer + m.tipsWritten * MINUTES_PER.tip + m.coachingThreads * MINUTES_PER.coaching
+  );
+}
+
+/** Minutes as hours, to the quarter hour the rates allow. */
+export const hoursGiven = (minutes: number) => Math.round(minutes / 15) / 4;
+
+/** "1.25 hours given (an estimate, …)", the figure with its rule. */
+export function hoursGivenText(minutes: number): string {
+  const hours = hoursGiven(minutes);
+  return `${hours} ${hours === 1 ? 'hour' : 'hours'} given (${HOURS_GIVEN_RULE})`;
+}
+
 /** A mentor's own impact: their counts alone, never beside anyone else's. */
 export const MentorImpact = z.object({
   /** Questions I answered. */
@@ -74,6 +98,12 @@ export const MentorImpact = z.object({
   markedHelpful: z.number().int(),
   /** Opens of published answers I wrote. */
   publishedReads: z.number().int(),
+  /** Improvement coaching threads I claimed or answered in. */
+  coachingThreads: z.number().int(),
+  /** Screen tips I wrote (asked for after a training gap or not) that are still up. */
+  tipsWritten: z.number().int(),
+  /** An estimate at stated rates (HOURS_GIVEN_RULE), never a timer. */
+  minutesGiven: z.number().int(),
   thanks: z.array(ThanksReceived),
 });
 export type MentorImpact = z.infer<typeof MentorImpact>;

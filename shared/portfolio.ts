@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCIPLINE_LABELS, Discipline } from './enums';
+import { hoursGivenText } from './growth';
 import { IsoTime } from './ids';
 import { PDSA_STAGE_LABELS, PdsaDecision, PdsaStage } from './pdsa';
 import { DECISION_WORDS } from './small-tests';
@@ -45,6 +46,10 @@ export const Portfolio = z.object({
       markedHelpful: z.number().int(),
       publishedReads: z.number().int(),
       coachingThreads: z.number().int(),
+      /** Screen tips I wrote (asked for after a training gap or not) that are still up. */
+      tipsWritten: z.number().int(),
+      /** An estimate at stated rates (HOURS_GIVEN_RULE), never a timer. */
+      minutesGiven: z.number().int(),
     })
     .nullable(),
 });
@@ -65,6 +70,8 @@ function sections(p: Portfolio): { title: string; lines: string[] }[] {
         plural(m.markedHelpful, 'answer the asker said helped', 'answers the askers said helped'),
         plural(m.publishedReads, 'read of my published answers', 'reads of my published answers'),
         plural(m.coachingThreads, 'improvement coaching thread', 'improvement coaching threads'),
+        plural(m.tipsWritten, 'screen tip written', 'screen tips written'),
+        hoursGivenText(m.minutesGiven),
       ],
     });
   }

@@ -1,3 +1,4 @@
+import { HOURS_GIVEN_RULE, hoursGiven } from '../../shared/growth';
 import { useInbox } from './state';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -25,6 +26,12 @@ export function ImpactPanel() {
             <li>{plural(impact.markedHelpful, 'answer marked helpful', 'answers marked helpful')}</li>
             <li>
               {plural(impact.publishedReads, 'read of your published answers', 'reads of your published answers')}
+            </li>
+            <li>{plural(impact.coachingThreads, 'improvement coaching thread', 'improvement coaching threads')}</li>
+            <li>{plural(impact.tipsWritten, 'screen tip written', 'screen tips written')}</li>
+            <li>
+              {plural(hoursGiven(impact.minutesGiven), 'hour given', 'hours given')}
+              <span class="muted"> ({HOURS_GIVEN_RULE})</span>
             </li>
           </ul>
           <h2>Thanks received</h2>

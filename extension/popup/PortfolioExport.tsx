@@ -1,3 +1,4 @@
+import { HOURS_GIVEN_RULE } from '../../shared/growth';
 import { portfolioHtml, portfolioMarkdown } from '../../shared/portfolio';
 import { usePopup } from './state';
 
@@ -29,6 +30,12 @@ export function PortfolioExport() {
       <p class="muted">
         Your record of growth, for appraisal or revalidation. Only you can make it; it never includes peer support.
       </p>
+      {app.session.value?.user.roles.includes('mentor') && (
+        <p class="muted">
+          Mentoring given lists answers, how many helped, reads of your published answers, coaching, tips written and
+          hours given: {HOURS_GIVEN_RULE}.
+        </p>
+      )}
       <div class="row">
         <button type="button" disabled={app.busy.value} onClick={() => void download('html')}>
           Printable page

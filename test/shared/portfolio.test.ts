@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hoursGivenText, minutesGiven } from '../../shared/growth';
 import { type Portfolio, portfolioHtml, portfolioMarkdown } from '../../shared/portfolio';
 
 const P: Portfolio = {
@@ -51,5 +52,19 @@ describe('portfolio exports', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain("default-src 'none'");
+  });
+
+  it('gives a mentor’s hours as an estimate at stated rates, with the rule beside the figure', () => {
+    const m = { answersGiven: 7, markedHelpful: 3, publishedReads: 40, coachingThreads: 1, tipsWritten: 3 };
+    expect(minutesGiven(m)).toBe(7 * 15 + 3 * 5 + 30);
+    const withMentoring = { ...P, mentoring: { ...m, minutesGiven: minutesGiven(m) } };
+    const md = portfolioMarkdown(withMentoring);
+    expect(md).toContain('3 screen tips written');
+    expect(md).toContain('2\\.5 hours given \\(an estimate, not a timer: 15 minutes for each question answered');
+    const page = portfolioHtml(withMentoring);
+    expect(page).toContain('<li>2.5 hours given (an estimate, not a timer');
+    expect(page).toContain('<li>3 screen tips written</li>');
+    expect(hoursGivenText(15)).toMatch(/^0\.25 hours given/);
+    expect(hoursGivenText(60)).toMatch(/^1 hour given/);
   });
 });

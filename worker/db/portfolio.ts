@@ -6,7 +6,7 @@ import { toIso } from '../lib/clock';
  * left out by `kind = 'question'`; unapproved small tests by their approval.
  */
 export async function portfolioRows(db: D1Database, userId: string) {
-  const [questions, flags, cycles, coaching] = await db.batch([
+  const [questions, flags, cycles] = await db.batch([
     db
       .prepare(
         `SELECT q.id, q.text, t.name AS topic_name, q.created_at, q.first_answered_at, q.helpful
@@ -31,12 +31,6 @@ export async function portfolioRows(db: D1Database, userId: string) {
          FROM pdsa_cycles c
          WHERE (c.owner_id = ?1 OR c.coach_id = ?1) AND (c.approval IS NULL OR c.approval = 'approved')
          ORDER BY c.created_at DESC LIMIT 500`,
-      )
-      .bind(userId),
-    db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM coaching k JOIN questions q ON q.id = k.question_id
-         WHERE q.claimed_by = ?1 OR EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id AND a.mentor_id = ?1)`,
       )
       .bind(userId),
   ]);
@@ -79,6 +73,5 @@ export async function portfolioRows(db: D1Database, userId: string) {
       result: c.result,
       startedAt: toIso(c.created_at),
     })),
-    coachingThreads: ((coaching?.results[0] ?? { n: 0 }) as { n: number }).n,
   };
 }

@@ -1,4 +1,4 @@
-import type { MentorImpact, ThanksReceived, ThanksSent } from '../../shared/growth';
+import { type MentorImpact, minutesGiven, type ThanksReceived, type ThanksSent } from '../../shared/growth';
 import { toIso } from '../lib/clock';
 
 /**
@@ -112,7 +112,7 @@ const THANKS_SHOWN = 50;
 export async function mentorImpact(db: D1Database, mentorId: string): Promise<MentorImpact> {
   const mine = `SELECT DISTINCT a.question_id FROM answers a JOIN questions q ON q.id = a.question_id
     WHERE a.mentor_id = ?1 AND q.kind = 'question'`;
-  const [counts, reads, thanks] = await db.batch([
+  const [counts, reads, coaching, tips, thanks] = await db.batch([
     db
       .prepare(
         `SELECT COUNT(*) AS answers_given, COALESCE(SUM(q.helpful = 1), 0) AS marked_helpful
@@ -126,6 +126,13 @@ export async function mentorImpact(db: D1Database, mentorId: string): Promise<Me
       .bind(mentorId),
     db
       .prepare(
+        `SELECT COUNT(*) AS n FROM coaching k JOIN questions q ON q.id = k.question_id
+         WHERE q.claimed_by = ?1 OR EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id AND a.mentor_id = ?1)`,
+      )
+      .bind(mentorId),
+    db.prepare('SELECT COUNT(*) AS n FROM tips WHERE author_id = ?1').bind(mentorId),
+    db
+      .prepare(
         `SELECT t.id, t.text, tp.name AS topic_name, t.created_at
          FROM thanks t JOIN questions q ON q.id = t.question_id LEFT JOIN topics tp ON tp.id = q.topic_id
          WHERE t.question_id IN (${mine}) ORDER BY t.created_at DESC, t.id LIMIT ?2`,
@@ -133,11 +140,17 @@ export async function mentorImpact(db: D1Database, mentorId: string): Promise<Me
       .bind(mentorId, THANKS_SHOWN),
   ]);
   const c = counts?.results[0] as { answers_given: number; marked_helpful: number } | undefined;
-  const r = reads?.results[0] as { n: number } | undefined;
-  return {
+  const n = (r: D1Result | undefined) => (r?.results[0] as { n: number } | undefined)?.n ?? 0;
+  const given = {
     answersGiven: c?.answers_given ?? 0,
+    coachingThreads: n(coaching),
+    tipsWritten: n(tips),
+  };
+  return {
+    ...given,
     markedHelpful: c?.marked_helpful ?? 0,
-    publishedReads: r?.n ?? 0,
+    publishedReads: n(reads),
+    minutesGiven: minutesGiven(given),
     thanks: ((thanks?.results ?? []) as ReceivedRow[]).map(
       (row): ThanksReceived => ({
         id: row.id,

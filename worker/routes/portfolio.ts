@@ -35,7 +35,9 @@ register(portfolioRoutes, endpoints.myPortfolio, async (c) => {
       answersGiven: impact.answersGiven,
       markedHelpful: impact.markedHelpful,
       publishedReads: impact.publishedReads,
-      coachingThreads: rows.coachingThreads,
+      coachingThreads: impact.coachingThreads,
+      tipsWritten: impact.tipsWritten,
+      minutesGiven: impact.minutesGiven,
     },
   };
 });

@@ -13,6 +13,9 @@ const IMPACT: MentorImpact = {
   answersGiven: 12,
   markedHelpful: 9,
   publishedReads: 1,
+  coachingThreads: 1,
+  tipsWritten: 2,
+  minutesGiven: 12 * 15 + 2 * 5 + 30,
   thanks: [
     {
       id: 'thanks_0001',
@@ -77,13 +80,28 @@ describe('My impact in the mentor inbox', () => {
     expect(within(details).getByText('9 answers marked helpful')).toBeTruthy();
     // One, not "1 reads": the words follow the number.
     expect(within(details).getByText('1 read of your published answers')).toBeTruthy();
+    expect(within(details).getByText('1 improvement coaching thread')).toBeTruthy();
+    expect(within(details).getByText('2 screen tips written')).toBeTruthy();
+    // Hours given is an estimate at stated rates, and says so beside the figure.
+    const hours = within(details).getByText('3.75 hours given');
+    expect(hours.closest('li')?.textContent).toContain(
+      'an estimate, not a timer: 15 minutes for each question answered',
+    );
     expect(within(details).getByText('That saved me a phone call')).toBeTruthy();
     expect(within(details).getByText(/^Medications, /)).toBeTruthy();
     expect(calls.filter((c) => c === 'GET /v1/mentors/me/impact')).toHaveLength(1);
   });
 
   it('says so when no thanks have come yet', async () => {
-    await mount({ answersGiven: 0, markedHelpful: 0, publishedReads: 0, thanks: [] });
+    await mount({
+      answersGiven: 0,
+      markedHelpful: 0,
+      publishedReads: 0,
+      coachingThreads: 0,
+      tipsWritten: 0,
+      minutesGiven: 0,
+      thanks: [],
+    });
     const details = open(await screen.findByText('My impact'));
     await within(details).findByText(/None yet/);
     expect(within(details).getByText('0 questions answered')).toBeTruthy();

@@ -226,7 +226,14 @@ describe('my portfolio', () => {
       cycles: [],
       reflections: [{ on: ANSWERED.text, text: 'Favourites first', at: '2026-01-05T09:00:00.000Z' }],
       thanksReceived: [],
-      mentoring: null,
+      mentoring: {
+        answersGiven: 4,
+        markedHelpful: 2,
+        publishedReads: 9,
+        coachingThreads: 0,
+        tipsWritten: 2,
+        minutesGiven: 70,
+      },
     };
     const s = server({}, { 'GET /v1/portfolio/mine': () => json(200, portfolio) });
     const saved: { name: string; type: string; text: string }[] = [];
@@ -246,11 +253,30 @@ describe('my portfolio', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Markdown' }));
       await waitFor(() => expect(saved.map((x) => x.name)).toContain('curbside-portfolio-2026-02-01.md'));
       await waitFor(() => expect(saved.find((x) => x.type === 'text/markdown')?.text).toContain('Favourites first'));
-      expect(saved.find((x) => x.type === 'text/html')?.text).toContain('<h2>Reflections</h2>');
+      const page = saved.find((x) => x.type === 'text/html')?.text;
+      expect(page).toContain('<h2>Reflections</h2>');
+      expect(page).toContain('<li>2 screen tips written</li>');
+      expect(page).toContain('<li>1.25 hours given (an estimate, not a timer');
+      expect(saved.find((x) => x.type === 'text/markdown')?.text).toContain('1\\.25 hours given');
       expect(s.routes('GET /v1/portfolio/mine')).toHaveLength(2);
     } finally {
       URL.createObjectURL = create;
       click.mockRestore();
     }
+  });
+
+  it('tells a mentor how hours given is counted, before they download it', async () => {
+    await sessionItem.setValue({ ...SESSION, user: { ...SESSION.user, roles: ['clinician', 'mentor'] } });
+    await openItems(server());
+    fireEvent.click(screen.getByText('My portfolio'));
+    expect(
+      screen.getByText(/hours given: an estimate, not a timer: 15 minutes for each question answered/),
+    ).toBeTruthy();
+  });
+
+  it('says nothing of hours given to someone who does not mentor', async () => {
+    await openItems(server());
+    fireEvent.click(screen.getByText('My portfolio'));
+    expect(screen.queryByText(/hours given/)).toBeNull();
   });
 });

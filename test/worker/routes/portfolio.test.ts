@@ -40,8 +40,23 @@ describe('my portfolio', () => {
     expect(mine.reflections).toMatchObject([{ on: question.text, text: 'Check the pharmacy list date first' }]);
     expect(JSON.stringify(mine)).not.toContain('A hard night');
 
+    const tip = await post('/v1/tips', m.token, {
+      clientId: crypto.randomUUID(),
+      screen: { host: 'ehr.example.org', path: '/orders' },
+      text: 'Favourites tab lists the common sets',
+    });
+    expect(tip.status, await tip.clone().text()).toBe(201);
+    // Another mentor's tip is not this mentor's.
+    const other = await mentor([]);
+    await post('/v1/tips', other.token, {
+      clientId: crypto.randomUUID(),
+      screen: { host: 'ehr.example.org', path: '/orders' },
+      text: 'Not theirs',
+    });
+
     const theirs = await portfolio(m.token);
-    expect(theirs.mentoring).toMatchObject({ answersGiven: 1, markedHelpful: 1 });
+    // Hours given at the stated rates: 15 minutes for the answer, 5 for the tip.
+    expect(theirs.mentoring).toMatchObject({ answersGiven: 1, markedHelpful: 1, tipsWritten: 1, minutesGiven: 20 });
     expect(theirs.thanksReceived).toMatchObject([{ text: 'That saved a phone call' }]);
     // The mentor's portfolio holds none of the asker's reflections.
     expect(JSON.stringify(theirs)).not.toContain('pharmacy list date');
@@ -89,6 +104,8 @@ describe('my portfolio', () => {
     const coached = await portfolio(coach.token);
     expect(coached.cycles).toMatchObject([{ role: 'coach', changeIdea: 'Longer timeout on one ward' }]);
     expect(coached.mentoring?.coachingThreads).toBe(1);
+    // Claimed, not answered: 30 minutes for the coaching thread, nothing for an answer not given.
+    expect(coached.mentoring).toMatchObject({ answersGiven: 0, tipsWritten: 0, minutesGiven: 30 });
     // The sponsor's portfolio does not take the clinician's test as theirs.
     expect((await portfolio(sponsor.token)).cycles).toEqual([]);
   });

@@ -81,7 +81,17 @@ describe('a mentor’s impact: their own numbers, never a ranking', () => {
     expect(mine).toMatchObject({ answersGiven: 2, markedHelpful: 1, publishedReads: 2, thanks: [] });
     expect(await impact(other.token)).toMatchObject({ answersGiven: 1, markedHelpful: 0, publishedReads: 0 });
     // The response carries nobody else's numbers: no list of mentors, no rank.
-    expect(Object.keys(mine).sort()).toEqual(['answersGiven', 'markedHelpful', 'publishedReads', 'thanks']);
+    expect(Object.keys(mine).sort()).toEqual([
+      'answersGiven',
+      'coachingThreads',
+      'markedHelpful',
+      'minutesGiven',
+      'publishedReads',
+      'thanks',
+      'tipsWritten',
+    ]);
+    // Hours given at the stated rates: two answers, no tips, no coaching.
+    expect(mine).toMatchObject({ tipsWritten: 0, coachingThreads: 0, minutesGiven: 30 });
   });
 
   it('is for mentors only', async () => {
