@@ -4,7 +4,9 @@ import { QUEUE_WORKERS } from '../../shared/api/mentor';
 import type { Role } from '../../shared/enums';
 import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
 import type { InboxSummary } from '../../shared/mentoring';
+import type { MentorshipList } from '../../shared/mentorships';
 import type { Question } from '../../shared/questions';
+import type { TipRequestList } from '../../shared/training';
 import { notificationId, type Target } from '../lib/deep-link';
 import { answerKey, clarifyKey, fetchItems, flagNews } from '../lib/item-news';
 import { ensureReceiptKey, readReceipts } from '../lib/receipts';
@@ -64,6 +66,23 @@ export function mentorBadge(summary: InboxSummary): BadgeState {
     })),
   ];
   return { count: Math.max(summary.unclaimed, summary.escalated.length), notices };
+}
+
+/** Mentors: tips a lead asked for after a training gap, routed to me and not written yet. */
+export function tipRequestBadge(list: TipRequestList): BadgeState {
+  return { count: list.requests.length, notices: [] };
+}
+
+/**
+ * Either side of a mentorship: an active pairing whose check-in has fallen due, until "We met" moves it
+ * one rhythm on. The scheduled job already reminds both sides once, so the badge counts without notifying.
+ */
+export function checkInBadge(list: MentorshipList, now: number): BadgeState {
+  const due = list.mentorships.filter(
+    (m) =>
+      m.status === 'active' && m.myRole !== 'lead' && m.nextCheckInAt !== null && Date.parse(m.nextCheckInAt) <= now,
+  );
+  return { count: due.length, notices: [] };
 }
 
 /**
@@ -153,6 +172,9 @@ export async function computeBadge(
   const parts = await Promise.all([
     holds(QUEUE_WORKERS) ? api.call(endpoints.queueSummary, {}).then(mentorBadge) : NONE,
     holds(REPORTERS) ? reporterState(session, api) : NONE,
+    // One request each per poll: a mentor's open tip requests, and either side's check-ins due.
+    holds(['mentor']) ? api.call(endpoints.tipRequests, {}).then(tipRequestBadge) : NONE,
+    holds(REPORTERS) ? api.call(endpoints.myMentorships, {}).then((l) => checkInBadge(l, Date.now())) : NONE,
   ]);
   return {
     count: parts.reduce((n, p) => n + p.count, 0),

@@ -68,6 +68,43 @@ function flag(id: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
+function tipRequest(id: string) {
+  return {
+    id,
+    screen: { host: 'ehr.example.org', path: '/orders' },
+    category: 'orders_medications',
+    title: null,
+    topicId: 'topic_00001',
+    note: null,
+    requestedAt: '2026-03-02T10:00:00.000Z',
+  };
+}
+
+const person = (id: string, displayName: string) => ({ id, displayName, discipline: 'nursing' });
+
+function mentorship(id: string, myRole: 'mentee' | 'mentor', nextCheckInAt: string | null, status = 'active') {
+  return {
+    id,
+    clientId: crypto.randomUUID(),
+    status,
+    awaiting: null,
+    mentee: person('user_mentee1', 'Mae Mentee'),
+    mentor: person('user_mentor1', 'Mo Mentor'),
+    purpose: 'Grow as a charge nurse',
+    goals: '',
+    rhythm: 'weekly',
+    createdAt: '2026-03-01T10:00:00.000Z',
+    startedAt: '2026-03-01T10:00:00.000Z',
+    endedAt: null,
+    nextCheckInAt,
+    remindedAt: null,
+    myRole,
+  };
+}
+
+const PAST = '2020-01-01T09:00:00.000Z';
+const FUTURE = '2099-01-01T09:00:00.000Z';
+
 /** The API as the background sees it: each list set by the test, every request recorded. */
 function api() {
   const data = {
@@ -76,6 +113,8 @@ function api() {
     flags: [] as ReturnType<typeof flag>[],
     /** Anonymous flags by receipt secret. */
     receipts: {} as Record<string, ReturnType<typeof flag>>,
+    tipRequests: [] as ReturnType<typeof tipRequest>[],
+    mentorships: [] as ReturnType<typeof mentorship>[],
   };
   const calls: { path: string; body: unknown }[] = [];
   const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
@@ -85,6 +124,8 @@ function api() {
     if (path === '/v1/queue/summary') return json(200, data.summary);
     if (path === '/v1/questions/mine') return json(200, { questions: data.questions });
     if (path === '/v1/flags/mine') return json(200, { flags: data.flags });
+    if (path === '/v1/tip-requests') return json(200, { requests: data.tipRequests });
+    if (path === '/v1/mentorships/mine') return json(200, { mentorships: data.mentorships });
     if (path === '/v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
     if (path === '/v1/receipts/status')
       return json(200, { flags: (body.secrets as string[]).map((s) => data.receipts[s] ?? null) });
@@ -138,6 +179,43 @@ describe('toolbar badge', () => {
     await pollBadge(fetchFn, b);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
     expect(create.mock.calls.map((c) => c[1].title)).toEqual(['Your question was answered']);
+  });
+
+  it('counts a mentor’s open tip requests and a check-in due, one request each per poll, without notifying', async () => {
+    await sessionItem.setValue(BOTH_SESSION);
+    await unlockedFor(USER.id);
+    const { data, calls, fetchFn } = api();
+    data.summary = summary(1);
+    data.tipRequests = [tipRequest('treq_000001'), tipRequest('treq_000002')];
+    data.mentorships = [
+      mentorship('ms_0000001', 'mentor', PAST),
+      // Not yet due, or no longer live: not counted.
+      mentorship('ms_0000002', 'mentor', FUTURE),
+      mentorship('ms_0000003', 'mentor', null, 'ended'),
+    ];
+    const { b, create } = worker();
+    await pollBadge(fetchFn, b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
+    expect(create).not.toHaveBeenCalled();
+    const paths = calls.map((c) => c.path);
+    expect(paths.filter((p) => p === '/v1/tip-requests')).toHaveLength(1);
+    expect(paths.filter((p) => p === '/v1/mentorships/mine')).toHaveLength(1);
+
+    // The tip written and "We met" pressed: both leave the badge.
+    data.tipRequests = [];
+    data.mentorships = [mentorship('ms_0000001', 'mentor', FUTURE)];
+    await pollBadge(fetchFn, b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('counts a mentee’s check-in due, and asks a clinician nothing about tip requests', async () => {
+    await sessionItem.setValue(SESSION);
+    await unlockedFor(USER.id);
+    const { data, calls, fetchFn } = api();
+    data.mentorships = [mentorship('ms_0000001', 'mentee', PAST)];
+    await pollBadge(fetchFn, worker().b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(calls.map((c) => c.path)).not.toContain('/v1/tip-requests');
   });
 
   it('tells the reporter when a flag’s status or response changes, named or anonymous by receipt', async () => {
