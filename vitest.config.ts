@@ -42,6 +42,8 @@ export default defineConfig(async () => {
     include: string[],
     exclude: string[],
   ) => ({
+    // The worker's zod as wrangler.jsonc bundles it (`alias`), so tests run what is deployed.
+    resolve: { alias: [{ find: /^zod$/, replacement: root('./worker/lib/shims/zod.ts') }] },
     plugins: [
       cloudflareTest({
         wrangler: { configPath: root('./wrangler.jsonc') },
