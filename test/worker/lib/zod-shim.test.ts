@@ -4,11 +4,12 @@ import * as bundled from 'zod';
 
 // The worker bundles zod through worker/lib/shims/zod.ts (wrangler.jsonc `alias`, vitest.config.ts too).
 describe('the worker’s zod', () => {
-  it('leaves out the locales and the JSON Schema converters', () => {
+  it('leaves out the locales, the JSON Schema converters and compile', () => {
     expect(bundled.z.locales).toBeUndefined();
     expect(bundled.z.toJSONSchema).toBeUndefined();
     expect(bundled.z.fromJSONSchema).toBeUndefined();
     expect(bundled.z.core).toBeUndefined();
+    expect(bundled.z.compile).toBeUndefined();
   });
 
   it('still validates, with English messages', () => {
