@@ -1,7 +1,7 @@
 // Local workers for the benchmark sections: a migrated (and demo-seeded) persisted D1, a bundle built
 // once (so edits others make in this checkout during a run cannot reload a worker mid-measurement),
 // served with `wrangler dev --no-bundle` on a free loopback port.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseJsonc } from '../scripts/lib.mjs';
 import { freePort, ROOT, runTool, startProcess, stopProcess, waitForHttp } from './lib.mjs';
@@ -17,9 +17,12 @@ export const DETECTOR_CONFIG = join(ROOT, 'wrangler.detector.jsonc');
 async function boundWorkerArgs(config, entry) {
   if (!/"service"\s*:\s*"curbside-detector/.test(readFileSync(config, 'utf8'))) return [];
   const dir = join(dirname(dirname(entry)), `${basename(dirname(entry))}-detector`);
-  const main = await bundleWorker(dir, { config: DETECTOR_CONFIG });
   const detectorConfig = join(dir, 'wrangler.detector.json');
-  writeFileSync(detectorConfig, JSON.stringify({ ...parseJsonc(readFileSync(DETECTOR_CONFIG, 'utf8')), main }));
+  // Once per API bundle: a section that restarts its worker serves the same detector again.
+  if (!existsSync(detectorConfig)) {
+    const main = await bundleWorker(dir, { config: DETECTOR_CONFIG });
+    writeFileSync(detectorConfig, JSON.stringify({ ...parseJsonc(readFileSync(DETECTOR_CONFIG, 'utf8')), main }));
+  }
   return ['-c', detectorConfig];
 }
 
@@ -62,8 +65,9 @@ export async function bundleWorker(outdir, { config = API_CONFIG, args = [] } = 
 /** Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers. */
 export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [], port: wanted }) {
   // A fixed port lets a worker restarted on the same D1 keep the address an extension was built with.
-  const [port, inspector] = [wanted ?? (await freePort()), await freePort()];
+  // The detector is bundled before the ports are picked: a port found free is only reserved once wrangler binds it.
   const bound = await boundWorkerArgs(config, entry);
+  const [port, inspector] = [wanted ?? (await freePort()), await freePort()];
   const child = startProcess(
     'wrangler',
     [
