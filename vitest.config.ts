@@ -68,7 +68,13 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: root('./wrangler.jsonc') },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: 'test', SSO_CLIENT_SECRET: 'curbside-dev-secret' },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ENVIRONMENT: 'test',
+            SSO_CLIENT_SECRET: 'curbside-dev-secret',
+            // Two Chrome/Edge ids the /go/ pages ask to open an item, and one that is not an id (dropped).
+            EXTENSION_IDS: 'abcdefghijklmnopabcdefghijklmnop, ponmlkjihgfedcbaponmlkjihgfedcba,not-an-id',
+          },
           ratelimits: limits,
           // Cloudflare Email as miniflare runs it locally: it parses each message (postal-mime) and keeps it.
           email: { send_email: [{ name: 'EMAIL' }] },

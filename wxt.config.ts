@@ -12,6 +12,26 @@ const e2eHostPermission = process.env.CURBSIDE_E2E_HOST_PERMISSION;
  * IT policies, CORS (ALLOWED_ORIGINS) and sign-in links name one id on every workstation.
  */
 const extensionKey = process.env.CURBSIDE_EXTENSION_KEY?.trim();
+/**
+ * Chrome and Edge: the web pages that may ask the extension to open an item (a chat or e-mail link's
+ * `/go/…` page on the API, background/open-link.ts). The build's API address, plus any other API origin
+ * IT points the extension at by policy (CURBSIDE_LINK_ORIGINS, comma-separated). No port in a pattern
+ * matches every port of that host; the service worker then checks the exact origin of the signed-in API.
+ * No permission warning comes with it.
+ */
+export function linkMatches(apiUrl: string | undefined, extra: string | undefined): string[] {
+  const origins = [apiUrl || 'http://127.0.0.1:8787', ...(extra ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
+  const patterns = origins.flatMap((o) => {
+    try {
+      const u = new URL(o);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? [`${u.protocol}//${u.hostname}/go/*`] : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(patterns)];
+}
+
 /** Lets test builds go somewhere other than .output/ without touching the developer's build. */
 const outDir = process.env.CURBSIDE_OUT_DIR;
 
@@ -65,6 +85,12 @@ export default defineConfig({
           },
         }
       : // Chrome and Edge read IT policy (API address, organisation) from storage.managed.
-        { storage: { managed_schema: 'managed_schema.json' }, ...(extensionKey ? { key: extensionKey } : {}) }),
+        {
+          storage: { managed_schema: 'managed_schema.json' },
+          externally_connectable: {
+            matches: linkMatches(process.env.WXT_API_URL, process.env.CURBSIDE_LINK_ORIGINS),
+          },
+          ...(extensionKey ? { key: extensionKey } : {}),
+        }),
   }),
 });

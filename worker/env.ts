@@ -11,6 +11,11 @@ export interface Env {
   ALLOWED_ORIGINS?: string;
   ENVIRONMENT?: string;
   /**
+   * Comma-separated Chrome/Edge extension ids (32 letters a–p) that a chat or e-mail link's /go/ page
+   * asks to open the item (worker/lib/go-page.ts). Without one, the page only says where the item waits.
+   */
+  EXTENSION_IDS?: string;
+  /**
    * Worker secret: the key confirmed spans are audited under (HMAC). One random value per deployment;
    * without one, production audits the kind alone (worker/services/identifiers.ts, docs/operations.md).
    */

@@ -246,46 +246,48 @@ function Deliveries({ deliveries, onRetried }: { deliveries: Delivery[]; onRetri
       </p>
     );
   return (
-    <table>
-      <caption class="sr-only">Messages that failed</caption>
-      <thead>
-        <tr>
-          <th scope="col">Channel</th>
-          <th scope="col">Message</th>
-          <th scope="col">State</th>
-          <th scope="col">Tries</th>
-          <th scope="col">Last error</th>
-          <th scope="col">Next try</th>
-          <th scope="col">
-            <span class="sr-only">Action</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {deliveries.map((d) => (
-          <tr key={d.id}>
-            <td>{d.channelLabel}</td>
-            <td>
-              {d.kind === 'digest' ? 'Weekly digest' : 'Urgent question'} of {when(d.createdAt)}
-            </td>
-            <td>{d.status === 'failed' ? 'Given up' : 'Retrying'}</td>
-            <td>{d.attempts}</td>
-            <td>{d.lastError ?? '—'}</td>
-            <td>{when(d.nextAttemptAt)}</td>
-            <td>
-              <button
-                type="button"
-                disabled={busy.value === d.id}
-                aria-busy={busy.value === d.id}
-                onClick={() => void retry(d)}
-              >
-                Send again now
-              </button>
-            </td>
+    <div class="table-scroll">
+      <table>
+        <caption class="sr-only">Messages that failed</caption>
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">Message</th>
+            <th scope="col">State</th>
+            <th scope="col">Tries</th>
+            <th scope="col">Last error</th>
+            <th scope="col">Next try</th>
+            <th scope="col">
+              <span class="sr-only">Action</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {deliveries.map((d) => (
+            <tr key={d.id}>
+              <td>{d.channelLabel}</td>
+              <td>
+                {d.kind === 'digest' ? 'Weekly digest' : 'Urgent question'} of {when(d.createdAt)}
+              </td>
+              <td>{d.status === 'failed' ? 'Given up' : 'Retrying'}</td>
+              <td>{d.attempts}</td>
+              <td>{d.lastError ?? '—'}</td>
+              <td>{when(d.nextAttemptAt)}</td>
+              <td>
+                <button
+                  type="button"
+                  disabled={busy.value === d.id}
+                  aria-busy={busy.value === d.id}
+                  onClick={() => void retry(d)}
+                >
+                  Send again now
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -350,25 +352,27 @@ export function ChannelsPanel() {
       {channels.value.length === 0 ? (
         <p>No channels yet: digests show only in the extension until you add one.</p>
       ) : (
-        <table>
-          <caption class="sr-only">Channels</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Where</th>
-              <th scope="col">Address</th>
-              <th scope="col">Gets</th>
-              <th scope="col">
-                <span class="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {channels.value.map((c) => (
-              <ChannelRow key={`${c.id}:${c.active}`} channel={c} onSaved={() => void load()} />
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll">
+          <table>
+            <caption class="sr-only">Channels</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Where</th>
+                <th scope="col">Address</th>
+                <th scope="col">Gets</th>
+                <th scope="col">
+                  <span class="sr-only">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {channels.value.map((c) => (
+                <ChannelRow key={`${c.id}:${c.active}`} channel={c} onSaved={() => void load()} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <AddChannel onAdded={() => void load()} />
       <h3>Failed messages</h3>

@@ -35,7 +35,7 @@ function pivot<C extends { flags: number }>(
 function PivotTable({ caption, columns, rows }: { caption: string; columns: [string, string][]; rows: Row[] }) {
   if (rows.length === 0) return <p>No flags in this range yet.</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll pivot">
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -28,53 +28,55 @@ export function HotspotTable({ hotspots, onOpen }: Props) {
   const systems = useContext(DashboardContext)?.systems.value ?? [];
   if (hotspots.length === 0) return <p>No hotspots match these filters.</p>;
   return (
-    <table class="hotspots">
-      <caption>
-        Most costly first unless sorted otherwise. Minutes lost per week: the minutes each reporter said one occurrence
-        costs, times how often it happens, added up over every flag.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Hotspot</th>
-          <th scope="col">Category</th>
-          <th scope="col">Status</th>
-          <th scope="col" class="num">
-            Flags
-          </th>
-          <th scope="col" class="num">
-            People
-          </th>
-          <th scope="col" class="num">
-            <abbr title="Reported minutes lost per week">Min lost/wk</abbr>
-          </th>
-          <th scope="col">Patient impact</th>
-          <th scope="col">12 weeks</th>
-        </tr>
-      </thead>
-      <tbody>
-        {hotspots.map((h) => (
-          <tr key={h.id} class={h.impact.harm > 0 ? 'harm' : undefined}>
-            <th scope="row">
-              <button type="button" class="link" onClick={() => onOpen(h.id)}>
-                {hotspotName(h, systems)}
-              </button>
+    <div class="table-scroll">
+      <table class="hotspots">
+        <caption>
+          Most costly first unless sorted otherwise. Minutes lost per week: the minutes each reporter said one
+          occurrence costs, times how often it happens, added up over every flag.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Hotspot</th>
+            <th scope="col">Category</th>
+            <th scope="col">Status</th>
+            <th scope="col" class="num">
+              Flags
             </th>
-            <td>{CATEGORY_LABELS[h.category]}</td>
-            <td>{FLAG_STATUS_LABELS[h.status]}</td>
-            <td class="num">{h.flagCount}</td>
-            <td class="num">{h.reporterCount}</td>
-            <td class="num">{h.minutesPerWeek}</td>
-            <td>
-              {h.impact.harm > 0 && <strong class="harm-badge">Harm ({h.impact.harm}) </strong>}
-              {h.impact.risk > 0 && `Risk ${h.impact.risk} `}
-              {h.impact.delay > 0 && `Delay ${h.impact.delay}`}
-            </td>
-            <td>
-              <Sparkline values={h.trend} label="Flags per week, oldest first" />
-            </td>
+            <th scope="col" class="num">
+              People
+            </th>
+            <th scope="col" class="num">
+              <abbr title="Reported minutes lost per week">Min lost/wk</abbr>
+            </th>
+            <th scope="col">Patient impact</th>
+            <th scope="col">12 weeks</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {hotspots.map((h) => (
+            <tr key={h.id} class={h.impact.harm > 0 ? 'harm' : undefined}>
+              <th scope="row">
+                <button type="button" class="link" onClick={() => onOpen(h.id)}>
+                  {hotspotName(h, systems)}
+                </button>
+              </th>
+              <td>{CATEGORY_LABELS[h.category]}</td>
+              <td>{FLAG_STATUS_LABELS[h.status]}</td>
+              <td class="num">{h.flagCount}</td>
+              <td class="num">{h.reporterCount}</td>
+              <td class="num">{h.minutesPerWeek}</td>
+              <td>
+                {h.impact.harm > 0 && <strong class="harm-badge">Harm ({h.impact.harm}) </strong>}
+                {h.impact.risk > 0 && `Risk ${h.impact.risk} `}
+                {h.impact.delay > 0 && `Delay ${h.impact.delay}`}
+              </td>
+              <td>
+                <Sparkline values={h.trend} label="Flags per week, oldest first" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

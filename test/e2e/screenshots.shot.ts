@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type ApiUser, apiClient } from './support/api';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
 import { openExtensionPage, sessionOf } from './support/extension';
 import { goHome, openPopup, signIn } from './support/popup';
+import { startReceiver } from './support/receiver';
 
 // `npm run screenshots`: the demo seed plus a little demo data made through the API, then the
 // popup (380×600), the mentor inbox, the lead dashboard and the admin page (1280×800) as PNGs.
@@ -38,6 +39,31 @@ describe('screenshots', () => {
     const bar = await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
     await page.setViewportSize({ width: 380 + bar, height: 600 });
     await shot(page, name);
+  };
+  /** Nothing may overflow at 380 px: each screen that does is named here, and the run fails on it. */
+  const overflows: string[] = [];
+  /**
+   * A screen read as a person would at both widths: 380 px (the popup, a narrow side panel) as
+   * `<name>-380.png`, and full width (a tab, a maximised window) as `<name>-wide.png`, each scrolled to `focus`.
+   */
+  const bothWidths = async (page: Page, name: string, focus?: Locator) => {
+    for (const [width, suffix] of [
+      [380, '380'],
+      [1280, 'wide'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 720 });
+      // 380 px of content: the scroll bar comes on top, as Chrome sizes a popup to its body.
+      const bar = await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
+      if (width === 380 && bar > 0) await page.setViewportSize({ width: width + bar, height: 720 });
+      await focus?.scrollIntoViewIfNeeded();
+      if (width === 380) {
+        const wider = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (wider > 0) overflows.push(`${name}: ${wider} px wider than 380`);
+      }
+      await shot(page, `${name}-${suffix}`);
+    }
   };
   /** A signed-in profile for one role, with a tab on the demo EHR. */
   const profile = async (code: string, name: string, path = '/') => {
@@ -128,6 +154,16 @@ describe('screenshots', () => {
       impact: 'delay',
     });
 
+    // The rollup batch as if the hour had passed: the flags (the anonymous one too) join their hotspots.
+    expect((await fetch(`${apiUrl}/__scheduled`)).status).toBe(200);
+    const hotspotOf = async (who: ApiUser, id: string) =>
+      (await api.myFlags(who)).flags.find((f) => f.id === id)?.hotspotId ?? '';
+    const [marHotspot, notesHotspot, ordersHotspot] = [
+      await hotspotOf(ana, mar.id),
+      await hotspotOf(cleo, notes.id),
+      await hotspotOf(ben, orders.id),
+    ];
+
     // A published answer for the MAR screen, and questions waiting in the mentors' queue.
     const senior = await api.enroll('DEMO-MENTOR', 'Sam Senior');
     await api.mentorTopics(senior, ALL_TOPICS);
@@ -189,11 +225,11 @@ describe('screenshots', () => {
       text: 'Yes: open the MAR settings (gear icon), choose Sort by time and tick “Remember for all patients”.',
     });
     const lead = await api.enroll('DEMO-LEAD', 'Lee Lead');
-    const hotspot = `/v1/hotspots/${mar.hotspotId}`;
+    const hotspot = `/v1/hotspots/${marHotspot}`;
     await api.call(lead, 'PATCH', hotspot, { title: 'MAR loses the sort order' });
     // Leads name hotspots as they triage them.
-    await api.call(lead, 'PATCH', `/v1/hotspots/${notes.hotspotId}`, { title: 'Note templates load slowly' });
-    await api.call(lead, 'PATCH', `/v1/hotspots/${orders.hotspotId}`, {
+    await api.call(lead, 'PATCH', `/v1/hotspots/${notesHotspot}`, { title: 'Note templates load slowly' });
+    await api.call(lead, 'PATCH', `/v1/hotspots/${ordersHotspot}`, {
       title: 'Order set search misses abbreviations',
     });
     await api.call(lead, 'PATCH', hotspot, { status: 'acknowledged' });
@@ -262,6 +298,192 @@ describe('screenshots', () => {
     await adminPage.getByText('Epic (demo)').first().waitFor();
     await shot(adminPage, 'admin-systems');
 
+    await issue16Screens({ nurse, mentor, leadProfile, adminProfile, admin, dashboard, adminPage });
     expect(browsers).toHaveLength(4);
-  });
+    expect(overflows).toEqual([]);
+  }, 360_000);
+
+  type Profile = Awaited<ReturnType<typeof profile>>;
+  /**
+   * Issue 16's screens, each at 380 px and at full width: the notification preferences, the Ask form's
+   * coverage notice, withdrawing a flag and closing a question, signing out everywhere, the mentor's
+   * tips editor, hand-off to a discipline and the peer-support audit, the lead's hotspot title, PDSA
+   * owner, charts, By unit tab and weekly digest, the admin's screen rename and digest channels with a
+   * failed delivery, and the "Update Curbside" notice.
+   */
+  async function issue16Screens(s: {
+    nurse: Profile;
+    mentor: Profile;
+    leadProfile: Profile;
+    adminProfile: Profile;
+    admin: ApiUser;
+    dashboard: Page;
+    adminPage: Page;
+  }) {
+    // The popup as a page of its own: what a notification opens where no popup can, at either width.
+    const popupPage = async (b: ExtensionBrowser, tab: Page) => {
+      const page = await openPopup(b, tab);
+      await goHome(page);
+      return page;
+    };
+    let popup = await popupPage(s.nurse.b, s.nurse.tab);
+    const prefs = popup.locator('details.prefs');
+    await prefs.locator('summary').click();
+    await bothWidths(popup, 'popup-notifications', prefs);
+
+    // A topic no mentor takes, with the organisation's fallback route offered instead.
+    await api.call(s.admin, 'PATCH', '/v1/admin/settings', {
+      fallbackTopicId: 'topic-handoff',
+      escalateAfterMinutes: 60,
+    });
+    await popup.getByRole('button', { name: 'Ask a mentor' }).click();
+    await popup.getByLabel('Your question').fill('Which infusion pump channel should a secondary bag hang on?');
+    await popup.getByLabel('Topic').selectOption({ label: 'Equipment and devices' });
+    const coverage = popup.getByRole('status').filter({ hasText: 'No mentor is taking' });
+    await coverage.waitFor();
+    await bothWidths(popup, 'popup-ask-coverage', coverage);
+    await popup.close();
+
+    popup = await popupPage(s.nurse.b, s.nurse.tab);
+    await popup.getByRole('button', { name: 'My items' }).click();
+    const flagItem = popup.locator('li.item', { hasText: 'The MAR dose sort resets' });
+    await flagItem.getByRole('button', { name: 'Withdraw' }).click();
+    await bothWidths(popup, 'popup-withdraw-flag', flagItem);
+    await flagItem.getByRole('button', { name: 'Keep it' }).click();
+    const questionItem = popup.locator('li.item', { hasText: 'Can the MAR remember my sort order' });
+    await questionItem.getByRole('button', { name: 'Close question' }).click();
+    await bothWidths(popup, 'popup-close-question', questionItem);
+    await questionItem.getByRole('button', { name: 'Keep it' }).click();
+    await popup.close();
+
+    popup = await popupPage(s.nurse.b, s.nurse.tab);
+    await popup.getByRole('button', { name: 'Sign-ins to my account' }).click();
+    await popup.getByRole('button', { name: 'Sign out everywhere' }).click();
+    const confirm = popup.locator('.confirm');
+    await confirm.waitFor();
+    await bothWidths(popup, 'popup-sign-out-everywhere', confirm);
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await popup.close();
+
+    // The mentor: a tip for the MAR screen, a hand-off to another discipline, the peer-support audit.
+    const mar = await s.mentor.b.context.newPage();
+    await mar.goto(`${ehrUrl}/chart/patients/00488213/encounters/55230871/mar?activity=mar`);
+    const mentorPopup = await popupPage(s.mentor.b, mar);
+    await mentorPopup.getByRole('button', { name: 'Write a tip for this screen' }).click();
+    const tips = mentorPopup.getByRole('region', { name: 'Your tips for this screen' });
+    await tips
+      .getByRole('textbox')
+      .first()
+      .fill('Pin the Dose column rather than sorting by it: the view then stays put.');
+    await bothWidths(mentorPopup, 'popup-tip-editor', tips);
+    await mentorPopup.close();
+
+    const mentorId = (await sessionOf(s.mentor.b)).user.id;
+    await api.call(s.admin, 'PATCH', `/v1/admin/users/${mentorId}`, { roles: ['mentor', 'peer_supporter'] });
+    // The extension learns roles at sign-in: give the kept session the role the server now holds.
+    await s.mentor.b.serviceWorker.evaluate(async () => {
+      const local = (
+        globalThis as unknown as {
+          chrome: {
+            storage: {
+              local: { get: (k: string) => Promise<{ session: { user: object } }>; set: (v: object) => Promise<void> };
+            };
+          };
+        }
+      ).chrome.storage.local;
+      const { session } = await local.get('session');
+      await local.set({ session: { ...session, user: { ...session.user, roles: ['mentor', 'peer_supporter'] } } });
+    });
+    const inbox = await openExtensionPage(s.mentor.b, 'sidepanel.html');
+    await inbox.getByRole('list', { name: 'Questions' }).waitFor();
+    await inbox.getByRole('button', { name: /held dose/ }).click();
+    await inbox.getByRole('button', { name: 'Hand off…' }).click();
+    const handOff = inbox.getByRole('form', { name: 'Hand off' });
+    await handOff.waitFor();
+    const handTo = handOff.getByLabel('Hand to');
+    await handTo.selectOption({ label: 'Discipline: Pharmacy' });
+    await handOff.getByLabel('Note for them').fill('A pharmacist knows the held-dose reasons better than I do.');
+    await bothWidths(inbox, 'mentor-hand-off', handOff);
+    await inbox.getByRole('button', { name: '← Back to the queue' }).click();
+    const audit = inbox.getByRole('region', { name: 'Who is a peer supporter' });
+    await audit.getByRole('button', { name: 'Show every change to the peer supporter role' }).click();
+    await audit.locator('ul.items li').first().waitFor();
+    await bothWidths(inbox, 'mentor-peer-support-audit', audit);
+
+    // The lead: the hotspot's title, the trend chart, a PDSA cycle's owner, programme health, By unit, the digest.
+    const dashboard = s.dashboard;
+    await dashboard.getByRole('button', { name: 'Edit title' }).click();
+    const title = dashboard.getByLabel('Title (reporters see it too)');
+    await title.waitFor();
+    await bothWidths(dashboard, 'lead-hotspot-title', title);
+    await dashboard.locator('.title-editor').getByRole('button', { name: 'Cancel' }).click();
+    const trend = dashboard.locator('.hotspot-view .chart-box').first();
+    await trend.locator('canvas').waitFor();
+    await bothWidths(dashboard, 'lead-hotspot-chart', trend);
+    const cycle = dashboard.getByRole('form', { name: 'Plan a PDSA cycle' });
+    await cycle.getByLabel('Change idea').fill('Barcode scan keeps the MAR scroll position');
+    await cycle.getByLabel('Prediction').fill('Fewer lost places after scanning');
+    await cycle.getByLabel('Measure').fill('Flags on the MAR per week');
+    await cycle.getByLabel('Owner').waitFor();
+    await bothWidths(dashboard, 'lead-cycle-owner', cycle);
+    await dashboard.getByRole('button', { name: 'Programme health' }).click();
+    await dashboard.locator('.charts .chart-box canvas').nth(1).waitFor();
+    await bothWidths(dashboard, 'lead-programme-charts', dashboard.locator('.charts'));
+    await dashboard.getByRole('button', { name: 'By unit' }).click();
+    await dashboard.getByRole('heading', { name: 'Flags by unit' }).waitFor();
+    await bothWidths(dashboard, 'lead-by-unit');
+    await dashboard.getByRole('button', { name: 'Hotspots', exact: true }).click();
+    const digest = dashboard.locator('details.digest');
+    await digest.locator('summary').click();
+    await digest.locator('ol, p.muted').first().waitFor();
+    await bothWidths(dashboard, 'lead-digest', digest);
+
+    // The admin: renaming a screen, and the digest channels with a delivery that failed.
+    const adminPage = s.adminPage;
+    await adminPage.getByRole('button', { name: 'Rename screen Orders' }).click();
+    const rename = adminPage.getByRole('form', { name: 'Rename screen Orders' });
+    await rename.getByRole('textbox').fill('Orders and order sets');
+    await bothWidths(adminPage, 'admin-rename-screen', rename);
+    const receiver = await startReceiver();
+    try {
+      for (const [label, path, digestRoles] of [
+        ['Leads on Teams', 'teams/ok/shots', ['lead']],
+        ['Mentors on Slack', 'slack/fail/shots', ['mentor']],
+      ] as const)
+        await api.call(s.admin, 'POST', '/v1/admin/channels', {
+          clientId: randomUUID(),
+          kind: path.split('/')[0],
+          label,
+          webhookUrl: `${receiver.url}/${path}`,
+          digestRoles,
+          urgentAlerts: false,
+        });
+      expect((await fetch(`${apiUrl}/__scheduled?cron=${encodeURIComponent('0 * * * *')}`)).status).toBe(200);
+    } finally {
+      await receiver.close();
+    }
+    await adminPage.goto(`chrome-extension://${s.adminProfile.b.extensionId}/admin.html#channels`);
+    await adminPage.reload();
+    const failed = adminPage.getByRole('table', { name: 'Messages that failed' });
+    await failed.waitFor();
+    await bothWidths(adminPage, 'admin-channels', failed);
+
+    // Last, as it refuses this version from now on: the organisation needs a newer Curbside; the flag waits.
+    await api.call(s.admin, 'PATCH', '/v1/admin/settings', {
+      minExtensionVersion: '9.0.0',
+      updateInstructions:
+        'IT pushes the update overnight. To get it now, restart Chrome or call the service desk on 4-4357.',
+    });
+    popup = await popupPage(s.nurse.b, s.nurse.tab);
+    await popup.getByRole('button', { name: 'Flag friction' }).click();
+    await popup.getByLabel('What got in the way?').fill('The MAR barcode scan jumps back to the top');
+    await popup.getByLabel('Category').selectOption({ label: 'Orders & medications' });
+    await popup.getByLabel('How often?').selectOption({ label: 'Every shift' });
+    await popup.getByLabel('Minutes lost each time').fill('2');
+    await popup.getByRole('button', { name: 'Send flag' }).click();
+    const update = popup.getByRole('region', { name: 'Update Curbside' });
+    await update.waitFor();
+    await bothWidths(popup, 'popup-update-curbside', update);
+    await popup.close();
+  }
 });

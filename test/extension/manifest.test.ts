@@ -31,7 +31,10 @@ beforeAll(async () => {
   // One after the other: each build rewrites .wxt/.
   chrome = await build('chrome');
   firefox = await build('firefox');
-  e2e = await build('chrome', { CURBSIDE_E2E_HOST_PERMISSION: 'http://127.0.0.1:4599/*' });
+  e2e = await build('chrome', {
+    CURBSIDE_E2E_HOST_PERMISSION: 'http://127.0.0.1:4599/*',
+    CURBSIDE_LINK_ORIGINS: 'https://curbside.example.org:8443, not an address,ftp://files.example.org',
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -106,6 +109,17 @@ describe('manifest', () => {
     expect(firefox.manifest.browser_specific_settings.gecko.id).toBe('curbside@curbside.example');
     expect(firefox.manifest.storage).toBeUndefined();
     expect(firefox.manifest.manifest_version).toBe(3);
+  });
+
+  it('lets only the API’s own /go/ pages message the extension (Chrome and Edge; no permission warning)', () => {
+    // A chat or e-mail link's page asks the extension to open the item (background/open-link.ts).
+    expect(chrome.manifest.externally_connectable).toEqual({ matches: ['http://127.0.0.1/go/*'] });
+    expect(chrome.manifest.externally_connectable.ids).toBeUndefined();
+    // Other API origins IT points the extension at by policy; anything that is not a web origin is dropped.
+    expect(e2e.manifest.externally_connectable).toEqual({
+      matches: ['http://127.0.0.1/go/*', 'https://curbside.example.org/go/*'],
+    });
+    expect(firefox.manifest.externally_connectable).toBeUndefined();
   });
 
   it('adds a host permission only for end-to-end builds', () => {

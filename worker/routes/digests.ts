@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { endpoints } from '../../shared/api';
+import { Id } from '../../shared/ids';
 import { auditStatement } from '../db/audit';
 import {
   type ChannelRow,
@@ -15,6 +17,7 @@ import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
 import { newId } from '../lib/crypto';
 import { forbidden, notFound } from '../lib/errors';
+import { extensionIds, type GoTarget, goPage } from '../lib/go-page';
 import { requireAuth } from '../lib/require-auth';
 import { deliveriesFor, digestSettings, secretOf, toChannel } from '../services/channels';
 import { deliverIds } from '../services/deliveries';
@@ -120,31 +123,21 @@ register(digestRoutes, endpoints.adminRetryDelivery, async (c, { params }) => {
 });
 
 /**
- * Where a message's button lands: a plain page on this API's own https address (chat apps and mail
- * open only web links, and an extension's pages are not reachable from the web). It holds no data,
- * needs no sign-in and says where the item waits. `target` is `inbox`, `dashboard` or `question/<id>`.
+ * Where a message's button lands (worker/lib/go-page.ts): `inbox`, `dashboard` or `question/<id>`. A
+ * malformed id gets the page without the request to open it.
  */
-const GO_TEXT: Record<string, { title: string; body: string }> = {
-  question: {
-    title: 'An urgent question is waiting',
-    body: 'Open Curbside from your browser’s toolbar and choose Mentor inbox: urgent questions are at the top. If a colleague has claimed it, it no longer shows as waiting.',
-  },
-  inbox: { title: 'Your mentor inbox', body: 'Open Curbside from your browser’s toolbar and choose Mentor inbox.' },
-  dashboard: {
-    title: 'Your hotspots',
-    body: 'Open Curbside from your browser’s toolbar and choose Hotspots dashboard.',
-  },
-};
-
-const goPage = (text: { title: string; body: string }) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Curbside · ${text.title}</title></head><body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5"><h1>${text.title}</h1><p>${text.body}</p></body></html>`;
-
-for (const path of ['/go/question/:id', '/go/inbox', '/go/dashboard']) {
-  digestRoutes.get(path, (c) => {
-    const key = path.split('/')[2] ?? 'inbox';
-    c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    c.header('Referrer-Policy', 'no-referrer');
-    return c.html(goPage(GO_TEXT[key] ?? { title: 'Curbside', body: '' }));
-  });
+function sendGoPage(c: Context<AppEnv>, kind: GoTarget['open'], target: GoTarget | null) {
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const { html, csp } = goPage(kind, target, extensionIds(c.env.EXTENSION_IDS), nonce);
+  c.header('Cache-Control', 'no-store');
+  c.header('Content-Security-Policy', csp);
+  c.header('Referrer-Policy', 'no-referrer');
+  return c.html(html);
 }
+
+digestRoutes.get('/go/question/:id', (c) => {
+  const id = c.req.param('id');
+  return sendGoPage(c, 'question', Id.safeParse(id).success ? { open: 'question', id } : null);
+});
+digestRoutes.get('/go/inbox', (c) => sendGoPage(c, 'inbox', { open: 'inbox' }));
+digestRoutes.get('/go/dashboard', (c) => sendGoPage(c, 'dashboard', { open: 'dashboard' }));

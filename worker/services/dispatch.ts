@@ -18,7 +18,7 @@ import { leadDigest, mentorDigest } from './digests';
 /** Digests reach channels for the roles whose figures are shared: leads and mentors (clinicians' are personal). */
 const CHANNEL_ROLES = ['lead', 'mentor'] as const satisfies readonly DigestRole[];
 
-/** Where a message's button leads: the API's go-page, which opens the item in the extension (routes/digests.ts). */
+/** Where a message's button leads: the API's go-page, which opens the item in the extension where the browser allows it (lib/go-page.ts). */
 export const goLink = (base: string | null, target: string) =>
   base ? `${base.replace(/\/$/, '')}/go/${target}` : null;
 

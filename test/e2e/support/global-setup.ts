@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { unpackedExtensionId } from './extension-id';
 import { startFakeEhr } from './fake-ehr';
 import { writeManagedPolicy } from './policy';
 import { freePort } from './ports';
@@ -79,6 +80,9 @@ export default async function setup(project: TestProject) {
       '--show-interactive-dev-session=false',
       // /__scheduled runs the rollup batch that counts flags (worker/scheduled.ts).
       '--test-scheduled',
+      // The extension a chat or e-mail link's /go/ page asks to open the item (worker/lib/go-page.ts).
+      '--var',
+      `EXTENSION_IDS:${unpackedExtensionId(join(outDir, 'chrome-mv3'))}`,
     ],
     { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
