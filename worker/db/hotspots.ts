@@ -3,7 +3,7 @@ import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { recomputeRootsStatement, rootChanged } from './rollups';
+import { recomputeRootsStatement } from './rollups';
 
 export interface HotspotRow {
   id: string;
