@@ -40,6 +40,7 @@ export function orgConfig({ name, databaseId, index, configDir }) {
     compatibility_flags: root.compatibility_flags,
     ...(root.observability ? { observability: root.observability } : {}),
     ...(root.minify !== undefined ? { minify: root.minify } : {}),
+    ...(root.keep_names !== undefined ? { keep_names: root.keep_names } : {}),
     // The bundle's aliases (wrangler.jsonc), their paths from this folder.
     ...(root.alias
       ? { alias: Object.fromEntries(Object.entries(root.alias).map(([k, v]) => [k, v.startsWith('.') ? rel(v) : v])) }
