@@ -5,8 +5,10 @@ import { digestEndpoints } from './api/digests';
 import { growthEndpoints } from './api/growth';
 import { hotspotEndpoints } from './api/hotspots';
 import { mentorEndpoints } from './api/mentor';
+import { mentorshipEndpoints } from './api/mentorships';
 import { routingEndpoints } from './api/routing';
 import { ssoEndpoints } from './api/sso';
+import { trainingEndpoints } from './api/training';
 
 export { Health } from './api/core';
 export * from './api/endpoint';
@@ -26,6 +28,8 @@ export const endpoints = {
   ...ssoEndpoints,
   ...digestEndpoints,
   ...growthEndpoints,
+  ...trainingEndpoints,
+  ...mentorshipEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { CreditGroup } from './credit';
 import { Category, Frequency, Impact } from './enums';
 import { ClientId, Id, IsoTime, Secret256 } from './ids';
 import { PdsaProgress } from './pdsa';
 import { Screen } from './screen';
 import { ConfirmedSpans, freeText } from './text';
+import { FlagTip } from './training';
 
 export const FlagStatus = z.enum(['new', 'acknowledged', 'in_progress', 'resolved', 'wont_fix']);
 export type FlagStatus = z.infer<typeof FlagStatus>;
@@ -91,6 +93,10 @@ export const Flag = z.object({
   response: z.string().nullable().optional(),
   respondedAt: IsoTime.nullable().optional(),
   cycles: z.array(PdsaProgress).optional(),
+  /** After a training gap: the tip a mentor wrote for the hotspot's screen (issue 18). */
+  tip: FlagTip.nullable().optional(),
+  /** Reporters who opted in, in groups of at least k (shared/credit.ts); empty when none shows. */
+  credit: z.array(CreditGroup).optional(),
   withdrawn: z.boolean().optional(),
 });
 export type Flag = z.infer<typeof Flag>;

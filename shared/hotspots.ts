@@ -5,6 +5,7 @@ import { ClientId, Id, IsoTime, Secret256 } from './ids';
 import { PdsaCycle, PdsaProgress } from './pdsa';
 import { Screen } from './screen';
 import { ConfirmedSpans, freeText } from './text';
+import { Resolution, TipRequestState } from './training';
 
 /**
  * Hotspots: one per (host, screen path, category) that flags join as they arrive. Flags without
@@ -147,6 +148,10 @@ export const HotspotDetail = Hotspot.extend({
   items: z.array(HotspotItem),
   cycles: z.array(PdsaCycle),
   k: z.number().int(),
+  /** How it was resolved; null before, or when resolved without saying. */
+  resolution: Resolution.nullable(),
+  /** After a training gap: the mentors' tip for its screen, asked for or written. */
+  tipRequest: TipRequestState.nullable(),
 });
 export type HotspotDetail = z.infer<typeof HotspotDetail>;
 

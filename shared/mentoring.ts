@@ -84,6 +84,8 @@ export const QueueItem = z.object({
   /** Moved here from another topic (the fallback route), nobody having claimed it in the organisation's time. */
   movedFrom: z.object({ topicId: Id, at: IsoTime }).nullable(),
   shareable: z.boolean(),
+  /** A colleague holding it invited a discipline I answer for: I may answer in it, the claim stays theirs. */
+  invitedMe: z.boolean().default(false),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 export const QueueList = z.object({ items: z.array(QueueItem) });
@@ -104,7 +106,13 @@ export const QueueItemDetail = QueueItem.extend({
   answers: z.array(Answer),
   messages: z.array(ThreadMessage),
   handoffs: z.array(HandOff),
+  /** Disciplines invited into the thread alongside whoever holds it. */
+  invites: z.array(Discipline).default([]),
 });
+
+/** Invite a second discipline into a question I hold, without handing it off (issue 18). */
+export const InviteCreate = z.object({ discipline: Discipline }).strict();
+export type InviteCreate = z.infer<typeof InviteCreate>;
 export type QueueItemDetail = z.infer<typeof QueueItemDetail>;
 
 export const AnswerCreate = z

@@ -53,6 +53,18 @@ export const ProgrammeHealth = z.object({
   byUnit: z.array(UnitLoop.extend({ unitId: Id.nullable() })),
   /** Every unit cell held back, pooled with no unit. */
   otherUnits: UnitLoop,
+  /**
+   * Growth (issue 18), organisation-wide over the range, never per person: the share of flags whose
+   * hotspot became a test of change (a PDSA cycle running or decided, not one waiting for approval), and
+   * mentor recognition as counts — thank-yous, answers marked helpful, mentors thanked, tips written.
+   */
+  growth: z.object({
+    tested: z.number().nullable(),
+    thanks: z.number().int(),
+    markedHelpful: z.number().int(),
+    mentorsThanked: z.number().int(),
+    tipsWritten: z.number().int(),
+  }),
   notes: z.array(z.string()),
 });
 export type ProgrammeHealth = z.infer<typeof ProgrammeHealth>;

@@ -22,6 +22,8 @@ export const QuestionCreate = z
     urgency: Urgency,
     screen: Screen.optional(),
     pageTitle: freeText(300).optional(),
+    /** A mentee's question goes to their mentor alone first (shared/mentorships.ts), then normal routing. */
+    mentorFirst: z.boolean().optional(),
     confirmedSpans: ConfirmedSpans.optional(),
   })
   .strict();

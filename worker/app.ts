@@ -19,6 +19,7 @@ import { flagRoutes } from './routes/flags';
 import { hotspotRoutes } from './routes/hotspots';
 import { kbRoutes } from './routes/kb';
 import { mentorRoutes } from './routes/mentors';
+import { mentorshipRoutes } from './routes/mentorships';
 import { pdsaRoutes } from './routes/pdsa';
 import { portfolioRoutes } from './routes/portfolio';
 import { programmeRoutes } from './routes/programme';
@@ -30,6 +31,7 @@ import { routingRoutes } from './routes/routing';
 import { scimRoutes } from './routes/scim';
 import { smallTestRoutes } from './routes/small-tests';
 import { ssoRoutes } from './routes/sso';
+import { trainingRoutes } from './routes/training';
 
 /**
  * One router per resource. No two of them can match the same request (test/worker/routes/mount-order.test.ts),
@@ -55,6 +57,8 @@ export const resourceRoutes = [
   coachingRoutes,
   smallTestRoutes,
   portfolioRoutes,
+  trainingRoutes,
+  mentorshipRoutes,
 ];
 
 export const API_VERSION = '0.1.0';

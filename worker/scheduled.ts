@@ -1,6 +1,7 @@
 import type { Env } from './env';
 import { runDigests } from './jobs/digests';
 import { runEscalation } from './jobs/escalation';
+import { runMentorships } from './jobs/mentorships';
 import { runRetention } from './jobs/retention';
 import { runPendingRollups } from './jobs/rollups';
 import { HOUR, now } from './lib/clock';
@@ -11,7 +12,10 @@ export const DAILY_CRON = '17 3 * * *';
 export const MINUTE_CRON = '* * * * *';
 /** The digests': each person's digest at the top of the hour. */
 export const HOURLY_CRON = '0 * * * *';
-/** Escalation's: a question's wait past the organisation's time is at most a quarter hour longer. */
+/**
+ * Escalation's and mentorships': a question's wait past the organisation's time (or past its share with the
+ * asker's mentor) is at most a quarter hour longer, and a check-in reminder at most a quarter hour late.
+ */
 export const QUARTER_HOUR_CRON = '*/15 * * * *';
 
 /**
@@ -23,6 +27,7 @@ const JOBS: { name: string; cron: string; run: (env: Env, at: number) => Promise
   { name: 'rollups', cron: MINUTE_CRON, run: runPendingRollups },
   { name: 'digests', cron: HOURLY_CRON, run: runDigests },
   { name: 'escalation', cron: QUARTER_HOUR_CRON, run: runEscalation },
+  { name: 'mentorships', cron: QUARTER_HOUR_CRON, run: runMentorships },
 ];
 
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {

@@ -109,13 +109,21 @@ export function reporterBadge(
               message: 'See what was done about it in My items.',
               open: item(f.id),
             }
-          : {
-              key: k,
-              kind: 'flags' as const,
-              title: 'A flag you sent was updated',
-              message: `It is now: ${FLAG_STATUS_LABELS[f.status]}.`,
-              open: item(f.id),
-            },
+          : k.startsWith('tip:')
+            ? {
+                key: k,
+                kind: 'flags' as const,
+                title: 'A tip for a screen you flagged',
+                message: 'A mentor wrote how to do it there: read it in My items.',
+                open: item(f.id),
+              }
+            : {
+                key: k,
+                kind: 'flags' as const,
+                title: 'A flag you sent was updated',
+                message: `It is now: ${FLAG_STATUS_LABELS[f.status]}.`,
+                open: item(f.id),
+              },
       ),
   );
   const notices = [...answers, ...asked, ...flagged];

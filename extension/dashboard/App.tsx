@@ -6,6 +6,7 @@ import { Exports } from './Exports';
 import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
 import { HotspotView } from './HotspotView';
+import { MentorshipsPanel } from './MentorshipsPanel';
 import { ProgrammePanel } from './ProgrammePanel';
 import { SponsorPanel } from './SponsorPanel';
 import { useDashboard } from './state';
@@ -117,6 +118,17 @@ export function App() {
                 By unit
               </button>
             </li>
+            {dashboard.session.value.user.roles.includes('lead') && (
+              <li>
+                <button
+                  type="button"
+                  aria-current={tab === 'mentorships' ? 'page' : undefined}
+                  onClick={() => dashboard.setFilters({ tab: 'mentorships', hotspot: undefined })}
+                >
+                  Mentorships
+                </button>
+              </li>
+            )}
           </ul>
         </nav>
       </header>
@@ -125,7 +137,15 @@ export function App() {
       </p>
       <main>
         {dashboard.session.value.user.roles.includes('lead') && <SponsorPanel />}
-        {tab === 'programme' ? <ProgrammePanel /> : tab === 'units' ? <BreakdownPanel /> : <Hotspots />}
+        {tab === 'programme' ? (
+          <ProgrammePanel />
+        ) : tab === 'units' ? (
+          <BreakdownPanel />
+        ) : tab === 'mentorships' ? (
+          <MentorshipsPanel />
+        ) : (
+          <Hotspots />
+        )}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { CATEGORY_LABELS, FREQUENCY_LABELS, IMPACT_LABELS } from '../../shared/e
 import { FLAG_STATUS_LABELS } from '../../shared/flags';
 import { type Hotspot, type HotspotDetail, STATUS_NEXT } from '../../shared/hotspots';
 import type { CycleOwner, PdsaAdvance, PdsaCreate } from '../../shared/pdsa';
+import { RESOLUTION_LABELS } from '../../shared/training';
 import { errorMessage } from '../lib/errors';
 import { type Detector, loadDetector } from '../lib/phi';
 import { TextAction } from '../ui/TextAction';
@@ -11,6 +12,7 @@ import { CycleList } from './CycleList';
 import { hotspotName } from './HotspotTable';
 import { HotspotTitle } from './HotspotTitle';
 import { useDashboard } from './state';
+import { TrainingGap } from './TrainingGap';
 import { trendWeeks, WeeklyChart } from './WeeklyChart';
 
 interface Props {
@@ -82,9 +84,10 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         </p>
       )}
       <p>
-        {CATEGORY_LABELS[hotspot.category]} · {FLAG_STATUS_LABELS[hotspot.status]} · {hotspot.flagCount} flags from{' '}
-        {hotspot.reporterCount} {hotspot.reporterCount === 1 ? 'person' : 'people'} · about {hotspot.minutesPerWeek}{' '}
-        minutes lost per week
+        {CATEGORY_LABELS[hotspot.category]} · {FLAG_STATUS_LABELS[hotspot.status]}
+        {hotspot.resolution ? ` (${RESOLUTION_LABELS[hotspot.resolution].toLowerCase()})` : ''} · {hotspot.flagCount}{' '}
+        flags from {hotspot.reporterCount} {hotspot.reporterCount === 1 ? 'person' : 'people'} · about{' '}
+        {hotspot.minutesPerWeek} minutes lost per week
       </p>
       {hotspot.impact.harm > 0 && (
         <p class="harm-note">
@@ -125,6 +128,7 @@ export function HotspotView({ id, others, onClose, onChanged }: Props) {
         onInput={setResponse}
         onSend={(text, confirmedSpans) => void act(dashboard.publishResponse(id, text, confirmedSpans))}
       />
+      <TrainingGap hotspot={hotspot} detector={detector} onDone={act} />
 
       <h3>Units</h3>
       <table>

@@ -31,6 +31,10 @@ export function ProgrammePanel() {
           </dd>
         </div>
         <div>
+          <dt>Flags that became a test of change</dt>
+          <dd>{pct(health.growth.tested)}</dd>
+        </div>
+        <div>
           <dt>Time to first answer (median / 90th percentile)</dt>
           <dd>
             {num(health.firstAnswer.medianMinutes, ' min')} / {num(health.firstAnswer.p90Minutes, ' min')}
@@ -55,6 +59,26 @@ export function ProgrammePanel() {
         <div>
           <dt>Knowledge-base deflections</dt>
           <dd>{num(health.kbDeflections)}</dd>
+        </div>
+      </dl>
+      <h3>Mentor recognition</h3>
+      <p class="muted">What mentoring gave back across the organisation; counts only, never a list or a ranking.</p>
+      <dl class="metrics">
+        <div>
+          <dt>Thank-yous sent to mentors</dt>
+          <dd>{health.growth.thanks}</dd>
+        </div>
+        <div>
+          <dt>Answers marked helpful</dt>
+          <dd>{health.growth.markedHelpful}</dd>
+        </div>
+        <div>
+          <dt>Mentors thanked</dt>
+          <dd>{health.growth.mentorsThanked}</dd>
+        </div>
+        <div>
+          <dt>Tips written for screens</dt>
+          <dd>{health.growth.tipsWritten}</dd>
         </div>
       </dl>
       <div class="charts">

@@ -3,6 +3,7 @@ import { endpoints } from '../../shared/api';
 import type { HotspotDetail, HotspotPatch } from '../../shared/hotspots';
 import type { PdsaAdvance, PdsaCreate } from '../../shared/pdsa';
 import type { ConfirmedSpan } from '../../shared/text';
+import type { TrainingGapCreate } from '../../shared/training';
 import { errorMessage } from '../lib/errors';
 import type { SessionApi } from '../lib/session-api';
 import { saveCsv } from './save-csv';
@@ -19,6 +20,7 @@ export type DashboardWrite =
   | 'unmerge'
   | 'cycle'
   | 'advance'
+  | 'training_gap'
   | 'hotspots.csv'
   | 'flags.csv'
   | 'programme.csv';
@@ -101,6 +103,20 @@ export function createHotspotActions({ call, announce }: { call: Call; announce:
     });
   }
 
+  /** Resolves as a training gap: mentors of the topic are asked for a tip; the clientId makes a retry one request. */
+  function resolveTrainingGap(id: string, body: TrainingGapCreate) {
+    return run('training_gap', 'Resolved as a training gap: mentors are asked for a tip', () =>
+      call(endpoints.resolveTrainingGap, { params: { id }, body }),
+    );
+  }
+
+  /** Active topics, for choosing whose mentors write a tip; none when they cannot be fetched. */
+  const topics = () =>
+    call(endpoints.topics, {}).then(
+      (r) => r.topics.filter((t) => t.active),
+      () => [],
+    );
+
   /** A CSV with the filters on screen (flags.csv takes none: it is every hotspot meeting k). */
   function exportCsv(name: 'hotspots.csv' | 'flags.csv' | 'programme.csv', f: Filters) {
     return run(name, `${name} downloaded`, async () => {
@@ -127,6 +143,8 @@ export function createHotspotActions({ call, announce }: { call: Call; announce:
     unmerge,
     startCycle,
     advanceCycle,
+    resolveTrainingGap,
+    topics,
     exportCsv,
   };
 }

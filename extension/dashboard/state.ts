@@ -8,6 +8,7 @@ import type { Breakdown, HotspotList } from '../../shared/hotspots';
 import type { ProgrammeHealth } from '../../shared/programme';
 import type { System } from '../../shared/systems';
 import { errorMessage } from '../lib/errors';
+import { createMentorships } from '../lib/mentorships';
 import { createPageSession } from '../lib/page-session';
 import { createHotspotActions } from './hotspot-actions';
 import { type Filters, filtersToSearch, parseFilters } from './url-filters';
@@ -148,6 +149,13 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     call,
     announce,
     ...createHotspotActions({ call, announce }),
+    /** Standing pairings: requests for anyone to assign, and each mentor's room (leads only). */
+    mentorships: createMentorships(call, {
+      ok: announce,
+      fail: (e) => {
+        status.value = errorMessage(e);
+      },
+    }),
   };
 }
 

@@ -12,7 +12,7 @@ export type Filters = Pick<
 > & {
   /** The open hotspot, if any. */
   hotspot?: string;
-  tab: 'hotspots' | 'programme' | 'units';
+  tab: 'hotspots' | 'programme' | 'units' | 'mentorships';
 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -35,7 +35,7 @@ export function parseFilters(search: string): Filters {
     host: pick('host', (v) => HOST.test(v)),
     sort: sort.success ? sort.data : 'cost',
     hotspot: pick('hotspot', (v) => ID.test(v)),
-    tab: q.get('tab') === 'programme' ? 'programme' : q.get('tab') === 'units' ? 'units' : 'hotspots',
+    tab: (['programme', 'units', 'mentorships'] as const).find((t) => t === q.get('tab')) ?? 'hotspots',
   };
 }
 

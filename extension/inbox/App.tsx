@@ -3,10 +3,12 @@ import { CapacityNotice } from './CapacityNotice';
 import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
 import { InboxThread } from './InboxThread';
+import { MenteesPanel } from './MenteesPanel';
 import { MentorProfileForm } from './MentorProfileForm';
 import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
+import { TipRequests } from './TipRequests';
 
 /** The mentor inbox: queue and filters, or one question's thread. */
 export function InboxApp() {
@@ -34,6 +36,8 @@ export function InboxApp() {
           {roles.includes('mentor') && <CapacityNotice />}
           {roles.includes('mentor') && <WeekDigest load={inbox.weekDigest} />}
           {roles.includes('mentor') && <ImpactPanel />}
+          {roles.includes('mentor') && <TipRequests />}
+          {roles.includes('mentor') && <MenteesPanel />}
           <InboxFilters />
           <QueueList />
           {roles.includes('peer_supporter') && <PeerSupportAudit />}

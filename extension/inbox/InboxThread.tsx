@@ -5,6 +5,7 @@ import type { QueueItemDetail } from '../../shared/mentoring';
 import { TextAction } from '../ui/TextAction';
 import { CoachingPanel } from './CoachingPanel';
 import { HandOffForm } from './HandOffForm';
+import { InviteDiscipline } from './InviteDiscipline';
 import { claimLabel, SLA_LABELS } from './QueueList';
 import { useInbox } from './state';
 
@@ -89,7 +90,14 @@ export function InboxThread({ item }: { item: QueueItemDetail }) {
         )}
       </div>
       {handingOff && mine && <HandOffForm item={item} onDone={() => setHandingOff(false)} />}
-      {mine && (item.status === 'open' || item.status === 'answered') && (
+      {mine && item.kind === 'question' && item.status !== 'closed' && <InviteDiscipline item={item} />}
+      {item.invitedMe && (
+        <p class="notice">
+          You were invited into this thread for your discipline. {item.claim.byName ?? 'A colleague'} still holds it;
+          your answer goes to the asker beside theirs.
+        </p>
+      )}
+      {(mine || item.invitedMe) && (item.status === 'open' || item.status === 'answered') && (
         <TextAction
           id="answer-text"
           label="Your answer"

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
 import type { Topic } from '../../shared/catalog';
 import type { Coaching, FramingText } from '../../shared/coaching';
+import { DISCIPLINE_LABELS, type Discipline } from '../../shared/enums';
 import type { MentorImpact } from '../../shared/growth';
 import {
   type HandOffCreate,
@@ -21,11 +22,13 @@ import {
 } from '../../shared/mentoring';
 import type { ConfirmedSpan } from '../../shared/text';
 import { errorMessage } from '../lib/errors';
+import { createMentorships } from '../lib/mentorships';
 import type { Detector } from '../lib/phi';
 import { ensureReceiptKey } from '../lib/receipts';
 import { createSessionApi } from '../lib/session-api';
 import { type StoredSession, sessionItem } from '../lib/storage';
 import { type InboxDrafts, readInboxDrafts, writeInboxDraft } from './drafts';
+import { createTipRequests } from './tip-requests';
 
 export interface InboxDeps {
   fetchFn?: typeof fetch;
@@ -66,6 +69,17 @@ export function createInboxState(deps: InboxDeps = {}) {
     session: () => session.value,
     fetchFn: deps.fetchFn,
     version: () => deps.version ?? browser.runtime.getManifest().version,
+  });
+
+  /** Mentees and requests to mentor, loaded by their panel. */
+  const mentorships = createMentorships((endpoint, input) => api().call(endpoint, input), {
+    ok: (message) => {
+      error.value = '';
+      status.value = message;
+    },
+    fail: (e) => {
+      error.value = errorMessage(e);
+    },
   });
 
   async function guarded<T>(work: () => Promise<T>, done?: string): Promise<T | undefined> {
@@ -220,6 +234,13 @@ export function createInboxState(deps: InboxDeps = {}) {
     return act(() => api().call(endpoints.handOffQuestion, { ...params(id), body }), 'Handed off.');
   }
 
+  /** Invites a second discipline into a question I hold; the claim stays mine. */
+  const invite = (id: string, discipline: Discipline) =>
+    act(
+      () => api().call(endpoints.inviteDiscipline, { ...params(id), body: { discipline } }),
+      `Invited ${DISCIPLINE_LABELS[discipline].toLowerCase()} into the thread. It is still yours.`,
+    );
+
   async function loadCoaching(questionId: string) {
     const got = await guarded(() => api().call(endpoints.coaching, { params: { id: questionId } }));
     coaching.value = got ?? null;
@@ -291,6 +312,7 @@ export function createInboxState(deps: InboxDeps = {}) {
     saveProfile,
     impact,
     loadImpact,
+    mentorships,
     coaching,
     loadCoaching,
     saveCard,
@@ -313,8 +335,10 @@ export function createInboxState(deps: InboxDeps = {}) {
     answer,
     clarify,
     handOff,
+    invite,
     setShareable,
     peerAudit,
+    ...createTipRequests(api, guarded),
   };
 }
 

@@ -36,6 +36,8 @@ export interface AskDraft {
   urgency: Urgency | '';
   screen: Screen | null;
   pageTitle: string | null;
+  /** A mentee's choice: their mentor alone sees it first (absent: normal routing). */
+  mentorFirst?: boolean;
 }
 
 export interface Drafts {

@@ -15,9 +15,15 @@ export const clarifyKey = (q: Question) => `clarify:${q.messages.at(-1)?.id ?? q
 const statusKey = (id: string, status: string) => `status:${id}:${status}`;
 const responseKey = (f: Flag) => `response:${f.id}:${f.respondedAt}`;
 
-/** A flag's news: a status past "new", and a new or changed response, each once. */
+const tipKey = (f: Flag, tipId: string) => `tip:${f.id}:${tipId}`;
+
+/** A flag's news: a status past "new", a new or changed response, and a tip written after a training gap, each once. */
 export function flagNews(f: Flag): string[] {
-  return [...(f.status !== 'new' ? [statusKey(f.id, f.status)] : []), ...(f.respondedAt ? [responseKey(f)] : [])];
+  return [
+    ...(f.status !== 'new' ? [statusKey(f.id, f.status)] : []),
+    ...(f.respondedAt ? [responseKey(f)] : []),
+    ...(f.tip ? [tipKey(f, f.tip.id)] : []),
+  ];
 }
 
 /** A question's news: each answer, a status past "open", and a clarifying question waiting for a reply. */

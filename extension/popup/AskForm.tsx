@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../shared/enums';
 import { CheckedTextField } from '../ui/CheckedTextField';
 import { optionsFrom, SelectField } from '../ui/SelectField';
@@ -13,6 +14,46 @@ import { useDraftForm } from './useDraftForm';
 import { ViewHeading } from './ViewHeading';
 
 const DISCIPLINES = [{ value: 'any', label: 'Any discipline' }, ...optionsFrom(DISCIPLINE_LABELS)];
+
+/**
+ * "Ask my mentor first", offered while the asker's mentorship is active: only the mentor sees the
+ * question at first (worker/services/mentorships.ts). Here, not beside My mentorship, so the Ask form
+ * loads no view of My items.
+ */
+function MentorFirstChoice({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
+  const app = usePopup();
+  const [mentorName, setMentorName] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void app.mentorshipStore().then(async (store) => {
+      await store.load();
+      const active = store.mine.value?.find((m) => m.myRole === 'mentee' && m.status === 'active');
+      if (live) setMentorName(active?.mentor?.displayName ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!mentorName) return null;
+  return (
+    <div class="field">
+      <label class="choice">
+        <input
+          type="checkbox"
+          id="ask-mentorFirst"
+          checked={checked}
+          aria-describedby="ask-mentorFirst-hint"
+          onChange={(e) => onChange(e.currentTarget.checked)}
+        />{' '}
+        Ask {mentorName}, my mentor, first
+      </label>
+      <p id="ask-mentorFirst-hint" class="hint">
+        Only your mentor sees it at first. If they are away, or have not taken it up in good time, it goes to the usual
+        mentors.
+      </p>
+    </div>
+  );
+}
 
 export function AskForm() {
   const app = usePopup();
@@ -75,6 +116,7 @@ export function AskForm() {
         onChange={(v) => update({ urgency: v as typeof draft.urgency })}
         error={errors.urgency}
       />
+      <MentorFirstChoice checked={draft.mentorFirst === true} onChange={(mentorFirst) => update({ mentorFirst })} />
       <ScreenChip
         screen={draft.screen}
         onRemove={() => update({ screen: null })}

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { CreditPref } from './CreditPref';
 import { ItemActions } from './ItemActions';
+import { MyMentorship } from './MyMentorship';
 import { PortfolioExport } from './PortfolioExport';
 import { ShapeThis } from './ShapeThis';
 import { SmallTests } from './SmallTests';
@@ -14,7 +16,9 @@ const newLabel = (unread: string[]) =>
     ? 'New answer'
     : unread.some((k) => k.startsWith('clarify:'))
       ? 'New question for you'
-      : 'Updated';
+      : unread.some((k) => k.startsWith('tip:'))
+        ? 'New tip'
+        : 'Updated';
 
 /**
  * The item a notification opened: marked by a bar, not a focus ring (the ring is for controls). Here
@@ -52,6 +56,7 @@ export function MyItems() {
         <ViewHeading>My items</ViewHeading>
       </div>
       <SmallTests />
+      <MyMentorship />
       {cachedAt !== null && <p class="notice">Offline: showing the list as of {format(cachedAt)}.</p>}
       {items === null ? (
         <p aria-busy="true">Loading…</p>
@@ -85,7 +90,13 @@ export function MyItems() {
               {item.response && (
                 <blockquote class="answer response">
                   <p>{item.response}</p>
-                  <footer>You said, we did</footer>
+                  <footer>You said, we did{item.credit ? ` · ${item.credit}` : ''}</footer>
+                </blockquote>
+              )}
+              {item.tip && (
+                <blockquote class="answer tip">
+                  <p>{item.tip}</p>
+                  <footer>A mentor’s tip for this screen, written after your reports</footer>
                 </blockquote>
               )}
               {item.progress?.map((p) => (
@@ -100,6 +111,7 @@ export function MyItems() {
           ))}
         </ul>
       )}
+      <CreditPref />
       <PortfolioExport />
       <div class="row">
         <button type="button" onClick={() => void app.loadItems()}>

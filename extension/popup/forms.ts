@@ -72,6 +72,7 @@ export function toQuestionCreate(d: AskDraft, confirmedSpans?: ConfirmedSpan[]):
     urgency: d.urgency as QuestionCreate['urgency'],
     screen: d.screen ?? undefined,
     pageTitle: optionalText(d.pageTitle),
+    ...(d.mentorFirst ? { mentorFirst: true } : {}),
     confirmedSpans: confirmedSpans?.length ? confirmedSpans : undefined,
   };
 }
@@ -103,5 +104,6 @@ export function askDraftFrom(b: QuestionCreate): AskDraft {
     urgency: b.urgency,
     screen: b.screen ?? null,
     pageTitle: b.pageTitle ?? null,
+    ...(b.mentorFirst ? { mentorFirst: true } : {}),
   };
 }

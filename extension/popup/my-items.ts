@@ -1,3 +1,4 @@
+import { creditLine } from '../../shared/credit';
 import { FLAG_STATUS_LABELS, type Flag } from '../../shared/flags';
 import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
 import type { Answer, Question, QuestionStatus } from '../../shared/questions';
@@ -28,6 +29,10 @@ export interface MyItem {
   /** Flags: the public response on their hotspot, and tests of change in progress. */
   response?: string | null;
   progress?: string[];
+  /** Flags: after a training gap, the tip a mentor wrote for the screen. */
+  tip?: string | null;
+  /** Flags: "Raised by 6 nurses on 4 West…" (reporters who opted in, groups of at least k); '' when none. */
+  credit?: string;
   /** Questions: the whole thing, for the thread (messages, reply, helpful, consent). */
   question?: Question;
   /** Seen-keys for what is new here; empty when nothing is. */
@@ -55,6 +60,8 @@ function fromFlag(f: Flag, seen: Set<string>): MyItem {
     answers: [],
     response: f.response ?? null,
     progress: (f.cycles ?? []).map(progressWords),
+    tip: f.tip?.text ?? null,
+    credit: creditLine(f.credit ?? []),
     unread: unseen(flagNews(f), seen),
   };
 }

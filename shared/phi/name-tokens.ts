@@ -1,7 +1,7 @@
 // Word tokens for the name rules, and what the word lists say about a token.
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
-import { isCommonWord } from '../phi-vocab';
+import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
 
 export interface Tok {
   text: string;
@@ -29,7 +29,8 @@ export function tokenize(text: string): Tok[] {
     if (t.length === 1) shape = 'initial';
     else if (t === t.toUpperCase()) shape = 'upper';
     else if (t === t.toLowerCase()) shape = 'lower';
-    else if (/^[A-Z]/.test(t)) shape = 'cap';
+    // "al-Rashid", "el-Sayed", "abu-Bakr": an Arabic particle before a capitalised name is written so.
+    else if (/^[A-Z]/.test(t) || /^(?:al|el|ul|abu|bin|ibn|bint)-[A-Z]/.test(t)) shape = 'cap';
     else shape = 'lower';
     toks.push({ text: t, key: t.toLowerCase(), start: m.index, end: m.index + t.length, shape, poss: !!poss });
   }
@@ -60,7 +61,11 @@ export function eponymAfter(text: string, end: number): boolean {
 
 const inOne = (k: string): boolean => isFirstName(k) || isSurname(k);
 /** In the name lists ("anne-marie", "pierce-whitaker": every part a known name). */
-export const inLists = (k: string): boolean => inOne(k) || (k.includes('-') && k.split('-').every(inOne));
+export const inLists = (k: string): boolean =>
+  inOne(k) ||
+  (k.includes('-') && (k.split('-').every(inOne) || (PARTICLE_HYPHEN.test(k) && inOne(k.slice(k.indexOf('-') + 1)))));
+// "al-rashid", "el-sayed": the name after an Arabic particle is the listed one.
+const PARTICLE_HYPHEN = /^(?:al|el|ul|abu|bin|ibn|bint)-[a-z]{3,}$/;
 
 /**
  * A word that is neither everyday English nor the detector's vocabulary: after a cue it is most
@@ -197,3 +202,7 @@ export const CLINICIAN = new Set([
   'attending',
   'resident',
 ]);
+
+/** A word no name is made of: a function word, a title, a relation, a clinician's role, vocabulary. */
+export const blockedName = (k: string): boolean =>
+  FUNCTION_WORDS.has(k) || RELATIONS.has(k) || TITLES.has(k) || CLINICIAN.has(k) || isVocab(k);

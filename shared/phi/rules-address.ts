@@ -131,6 +131,13 @@ const CITY_STATE = new RegExp(
   `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
+// "Hagerstown MD", "from Boise ID", "Dayton OH resident": a town and a state in capitals with no comma,
+// closing the clause. A credential looks the same ("Smith MD"): the caller checks the town.
+const CITY_STATE_BARE = new RegExp(
+  `\\b([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2})[ \\t]+(${STATE_ABBR_ALT})\\b(?=[ \\t]*(?:$|[,.;:)!?\\n]|[ \\t]+(?:resident|area|native|-)\\b|[ \\t]+-))`,
+  'g',
+);
+const TOWN_PREP_BEFORE = /\b(?:from|in|near|outside(?:\s+of)?|to|of|around|lives|resident)\s+$/i;
 // "fall river, ma", "a Fall River resident": a listed town before a state or "resident". The
 // keyword is found first and the town read back from it.
 const STATE_LOWER_AFTER_TOWN = new RegExp(
@@ -240,6 +247,10 @@ const ZIP_LABEL = /\b(?:zip|zipcode|postal|postcode|post\s+code)\b[^\d\n]{0,16}?
 const PLACE_PREP = /\b(in|from|to|near|of|outside(?:\s+of)?|around)\s+(?=[A-Za-z])/gi;
 const PLACE_CUE =
   /\b(?:lives?|living|lived|resides?|residing|resident|residents|stays?|staying|home|ambulance|ems|flown|bus|moved|moving|relocated|relocating|hometown|originally|native|visiting|drove|drives|driving|commutes?|works?|working|worked|vacation(?:ing)?|travel(?:ing|led|ling)?|homeless|born|raised|grew\s+up|family|relatives|parents|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+(?:is\s+|are\s+|lives\s+)?in|(?:is|are|comes?|came|pt|patient|family|she|he|they|who|both|all|originally)\s+from|(?:nursing|group|foster|care)\s+home|shelter|trailer|farm|ranch)\b/i;
+// Weaker cues: a home or a relative's origin ("her apartment in Hagerstown", "daughter from Boise"); the
+// place after them must be capitalised ("house in disarray" is not one).
+const PLACE_CUE_CAP =
+  /\b(?:apartment|condo|house|church|(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|kids|children|grandkids)\s+from)\b/i;
 const PLACE_PREFIX =
   /^(?:east|west|north|south|new|st\.?|saint|ste\.?|fort|ft\.?|port|mount|mt\.?|lake|san|santa|los|las|el|la|le|des|de|du|grand|glen|little|big|upper|lower|palm|point|cape|bay|rock|spring|falls?|cedar|oak|pine|elk|bear|eagle|red|white|black|green|blue|silver|gold|sioux|twin|three|royal)$/i;
 const PLACE_WORD = /[A-Za-z][A-Za-z'.-]*/y;
@@ -338,11 +349,43 @@ function isCityWord(w: string, allowLower: boolean, lenient = false): boolean {
   return allowLower && /^[a-z]+$/.test(w);
 }
 
+// ", City", " - City", " in City" or " City" after a street line.
+const CITY_AFTER = /^(,|\s*[/|]|\s+-|\.?\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/;
+const CITY_AFTER_LOWER =
+  /^(,|\s*[/|]|\s+-|\.?\s+in(?=\s+[A-Za-z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/;
+
+/**
+ * "30562 NE Kuhio Cir Fall River WA": the street pattern ran on over the town to a second street word
+ * ("River"), and the town's words spoilt it. The street ends at the last street word before them.
+ */
+function innerStreet(
+  text: string,
+  at: number,
+  line: string,
+  name: string,
+  words: string[],
+  bad: (w: string) => boolean,
+  out: Candidate[],
+): void {
+  for (let k = words.length - 1; k >= 1; k--) {
+    if (!STREET_WORD.test(words[k] ?? '') || bad(words[k] ?? '') || words.slice(0, k).some(bad)) continue;
+    if (!words.slice(0, k).some((w) => /^[A-Z]/.test(w) && !DIR_WORD.test(w))) return;
+    const nameAt = line.indexOf(name);
+    let off = 0;
+    for (let w = 0; w <= k; w++) off = name.indexOf(words[w] ?? '', off) + (w < k ? (words[w] ?? '').length : 0);
+    const end = at + nameAt + off + (words[k] ?? '').length;
+    out.push({ start: at, end, kind: 'address', priority: P_FORMAT });
+    cityAfterStreet(text, end, false, out);
+    return;
+  }
+}
+
 /** After a street line: ", City, ST 12345" / " City 12345" / ", city". */
 function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candidate[]): void {
   const rest = text.slice(pos, pos + 80);
   // ", City", " - City", " in City" or " City".
-  const m = /^(,|\s*[/|]|\s+-|\s+in(?=\s+[A-Z]))?\s*([A-Za-z][A-Za-z'.-]*(?:[ -][A-Za-z][A-Za-z'.-]*){0,2})/.exec(rest);
+  // In a line typed in lower case the town after "in" is too ("36988 elk ridge ct in barstow").
+  const m = (lower ? CITY_AFTER_LOWER : CITY_AFTER).exec(rest);
   if (!m) {
     zipAfter(text, pos, out);
     return;
@@ -355,8 +398,19 @@ function cityAfterStreet(text: string, pos: number, lower: boolean, out: Candida
   for (let i = 0; i < words.length; i += 2) {
     const w = words[i] ?? '';
     if (STATE_ANYCASE.test(w) && city && /^[A-Z]{2}$|^[a-z]{2}$/.test(w)) break;
-    // "Twin Falls", "Hot Springs", "Cedar Rapids": a place word after the town's first word.
-    const placeTail = city !== '' && /^[A-Z]/.test(w) && STREET_WORD.test(w) && !/^(?:St|Rd|Dr|Ave|Ln|Ct)\.?$/i.test(w);
+    // "in Pocatello. strength 4/5": a period closing a word other than "St." or "Mt." ends the sentence,
+    // and a capitalised town goes on with capitalised words only.
+    const lastWord = words[i - 2] ?? '';
+    if (
+      city &&
+      ((/[A-Za-z]{3}\.$/.test(city) && !PLACE_PREFIX.test(lastWord)) || (/^[A-Z]/.test(city) && /^[a-z]/.test(w)))
+    )
+      break;
+    // "Twin Falls", "Hot Springs", "klamath falls": a place word after the town's first word.
+    const placeTail =
+      city !== '' &&
+      ((/^[A-Z]/.test(w) && STREET_WORD.test(w) && !/^(?:St|Rd|Dr|Ave|Ln|Ct)\.?$/i.test(w)) ||
+        (/^[a-z]/.test(city) && TOWN_TAIL.test(w.charAt(0).toUpperCase() + w.slice(1))));
     if (!placeTail && !isCityWord(w, lower || comma) && !(PLACE_PREFIX.test(w) && i + 2 < words.length)) {
       if (!isCityWord(w, lower || comma, true)) break;
       lenient = true;
@@ -414,10 +468,28 @@ const STREET_DIR_ONLY = oneLine(
 const HOME_PARK =
   /\b(?:lot|space|spc|site|unit)\s*#?\s*\d{1,4}[A-Za-z]?,?\s+(?:[A-Za-z][A-Za-z'-]*\s+){1,3}(?:mhp|mobile\s+home\s+(?:park|court|estates|village)|trailer\s+(?:park|court|ct|village)|rv\s+park|mobile\s+estates|manufactured\s+home\s+community)\b/gi;
 // "Calle Sol #12", "calle sol 12": a street named first, its number after it.
-const CALLE =
-  /\b(?:calle|avenida|camino|carrera|carretera|paseo)\s+(?:(?:de|del|la|las|los)\s+)*[A-Za-z][A-Za-z'-]+(?:\s+[A-Za-z][A-Za-z'-]+)?\s*(?:#|no\.?|num\.?)?\s*\d{1,5}(?:-\d{1,4})?\b/gi;
+// "Calle 5 de Mayo 234", "Carrera 7 No. 12-34", "Calle 13 # 45-67": a numbered street, then its number.
+const CALLE = new RegExp(
+  `\\b(?:calle|avenida|camino|carrera|carretera|paseo|diagonal|transversal)\\s+(?:(?:(?:de|del|la|las|los)\\s+)*[A-Za-z][A-Za-z'-]+(?:\\s+[A-Za-z][A-Za-z'-]+)?\\s*(?:#|no\\.?|num\\.?)?\\s*|\\d{1,3}[A-Za-z]?(?:\\s+(?:de|del)\\s+[A-Za-z]+)?(?:\\s*(?:#|no\\.?|num\\.?)\\s*|\\s+))\\d{1,5}(?:-\\d{1,4})?\\b(?![/.]\\d)${UNIT}{0,2}`,
+  'gi',
+);
+// Puerto Rico writes the development or ward before the street: "Urb. Las Lomas", "Bo. Cacao", "Cond. El Monte".
+const URBANIZACION =
+  /\b(?:[Uu]rb\.?|[Uu]rbanizaci[oó]n|[Bb]arrio|[Bb]o\.|[Cc]ond\.|[Cc]ondominio|[Rr]esidencial|[Pp]arcelas|[Ss]ector)\s+(?:(?:de|del|la|las|los|el)\s+)?[A-Z][A-Za-z'-]+(?:\s+(?:de|del|la|las|los|el)?\s*[A-Z][A-Za-z'-]+){0,2}/g;
 
 export function addressRules(text: string, out: Candidate[]): void {
+  for (const m of /rb|rrio|ond|Bo\.|esidencial|arcelas|ector/.test(text) ? text.matchAll(URBANIZACION) : []) {
+    // "Sector 4", "sector General" are not places: the words after it must not be vocabulary.
+    if (
+      /^[Ss]ector/.test(m[0]) &&
+      m[0]
+        .split(/\s+/)
+        .slice(1)
+        .some((w) => isVocab(w))
+    )
+      continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
+  }
   for (const re of [HOME_PARK, CALLE]) {
     for (const m of text.matchAll(re)) {
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
@@ -441,11 +513,16 @@ export function addressRules(text: string, out: Candidate[]): void {
     houseAt.add(m.index);
     const num = m[1] ?? '';
     const words = (m[2] ?? '').trim().split(/\s+/);
-    if (words.some((w) => NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w))) {
-      if (!(words.length > 1 && /^(?:N|S|E|W|North|South|East|West)\.?$/i.test(words[0] ?? ''))) continue;
-      if (words.slice(1).some((w) => NOT_STREET_WORD.test(w))) continue;
+    const bad = (w: string) =>
+      FUNCTION_WORDS.has(w.toLowerCase()) ||
+      (NOT_STREET_WORD.test(w) && !/^(?:N|S|E|W|North|South|East|West)\.?$/i.test(w));
+    if (words.some(bad)) {
+      const dirFirst = words.length > 1 && /^(?:N|S|E|W|North|South|East|West)\.?$/i.test(words[0] ?? '');
+      if (!dirFirst || words.slice(1).some((w) => NOT_STREET_WORD.test(w) || FUNCTION_WORDS.has(w.toLowerCase()))) {
+        innerStreet(text, m.index, m[0] ?? '', m[2] ?? '', words, bad, out);
+        continue;
+      }
     }
-    if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
     // A one- or two-digit house number needs capitalised words ("12 Elm St"), not "2 hr drive".
     // Particles inside a street's name keep it capitalised: "19 Ponce de Leon Trail".
     const capital = words.every((w) => /^[A-Z0-9]/.test(w) || STREET_PARTICLE.test(w)) && /^[A-Z]/.test(m[3] ?? '');
@@ -603,6 +680,25 @@ export function addressRules(text: string, out: Candidate[]): void {
     const start = m.index + (words[skip]?.index ?? 0);
     out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
+  for (const m of /[a-z][ \t]+[A-Z]{2}\b/.test(text) ? text.matchAll(CITY_STATE_BARE) : []) {
+    const town = m[1] ?? '';
+    const words = town.split(/[ -]/);
+    if (words.some((w) => isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+    const listed = isPlace(town);
+    if (!listed && words.some((w) => isEnglishWord(w) || isCommonWord(w))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (/\b(?:dr|doctor|prof|by|per|attending)\.?\s+$/i.test(before)) continue;
+    const cued = TOWN_PREP_BEFORE.test(before);
+    // "Smith MD", "Jones PA": a credential reads the same; there the town must be one the lists know.
+    const credential = /^(?:MD|PA|DO|NP|RN|ND)$/.test(m[2] ?? '');
+    if (
+      credential
+        ? !listed && !(cued && words.every((w) => foreign(w.toLowerCase())))
+        : !listed && !cued && !words.every((w) => foreign(w.toLowerCase()))
+    )
+      continue;
+    out.push({ start: m.index, end: m.index + town.length, kind: 'address', priority: P_CONTEXT - 5 });
+  }
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);
     if (words.some((w) => isVocab(w))) continue;
@@ -664,7 +760,9 @@ export function addressRules(text: string, out: Candidate[]): void {
     }
   }
   for (const m of text.matchAll(ZIP5)) {
-    if (houseAt.has(m.index)) continue;
+    // "mobile 07700 900123": five digits that run on into six more are a phone number's first group.
+    if (houseAt.has(m.index) || /^[ \t]\d{6}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
+      continue;
     const before = text.slice(Math.max(0, m.index - 45), m.index);
     const lower = STATE_LOWER_BEFORE_ZIP.exec(before);
     const town = TOWN_COMMA_BEFORE_ZIP.exec(before);
@@ -722,6 +820,8 @@ export function addressRules(text: string, out: Candidate[]): void {
     });
   }
   for (const m of text.matchAll(ZIP_BEFORE_TOWN)) {
+    // "30562 Kuhio Cir Frederick WA": five digits starting a street line are its house number.
+    if (houseAt.has(m.index)) continue;
     const town = m[2] ?? '';
     if (town.split(/[ -]/).some((w) => isVocab(w) || (isEnglishWord(w) && !isPlace(town)))) continue;
     const zs = m.index;
@@ -781,9 +881,11 @@ export function addressRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(PLACE_PREP)) {
     const window = text.slice(Math.max(0, m.index - 60), m.index) + (m[0] ?? '');
-    if (!PLACE_CUE.test(window)) continue;
+    const strong = PLACE_CUE.test(window);
+    if (!strong && !PLACE_CUE_CAP.test(window)) continue;
     const clause = window.slice(lastBreak(window) + 1);
-    if (!PLACE_CUE.test(clause)) continue;
+    const weak = !strong || !PLACE_CUE.test(clause);
+    if (weak && !(PLACE_CUE_CAP.test(clause) && /^[A-Z]/.test(text.slice(m.index + (m[0] ?? '').length)))) continue;
     const prep = (m[1] ?? '').toLowerCase();
     const before = clause.slice(0, clause.length - (m[0] ?? '').length);
     if (prep === 'to' && !/\b(?:moved|moving|relocated|relocating|drives|drove|commutes?|home)\b/i.test(before))

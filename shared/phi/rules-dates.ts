@@ -55,11 +55,21 @@ const HOLIDAY_YEAR =
 // After a date, more of them: "3/14 and 3/21", "3/14-3/21", "3/14, 3/21", "March 14-16".
 const MORE_DATES =
   /^[ \t]*(?:,|and|&|-|to|through|thru|until|or)[ \t]*(?:(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-](?:\d{4}|\d{2}))?|(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)(?![\w/]|[.-]\d)/i;
+// A day in words, as dictated or typed out in a letter: "the fifth of June, 1950", "June twenty-first",
+// "March the 3rd"'s spelt-out twin "March the third"; and a weekday before an ordinal: "Sunday the 5th".
+const ORD_WORD =
+  '(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
+const SPELT_DAY = new RegExp(
+  `\\b(?:(?:the\\s+)?${ORD_WORD}\\s+of\\s+(${MONTH})\\b|(${MONTH})\\s+(?:the\\s+)?${ORD_WORD}\\b)(?:,?\\s+(?:18|19|20)\\d{2}\\b)?|\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\s+the\\s+(?:${DAY}(?:st|nd|rd|th)|${ORD_WORD})\\b`,
+  'gi',
+);
+const SPELT_GATE =
+  /(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth|day\s+the)\b/i;
 // 15JAN1993, 01feb1976, 3MAR58.
 const DMY_COMPACT = new RegExp(`(?<![\\w-])(?<![^A-Za-z]\\/|^\\/)(${DAY})(${MONTH})(\\d{4}|\\d{2})(?![\\w/-])`, 'gi');
 // A two-part date after a word that announces one.
 const SHORT_CUE =
-  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv))\s*[:#-]?\s*(?:on\s+)?$/i;
+  /(?:(?:\band|&)\s+(?:again|agn)|\b(?:last\s+[a-z]+|dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born|b\.|bday|birthday|adm(?:it(?:ted)?)?|admission|discharged?|d\/c'?d?|dc'?d|seen|visit(?:ed)?|on|since|from|until|till|through|thru|surgery|sx|procedure|s\/p|appt|appointment|fell|fall|died|expired|passed|last|dated?|dos|doa|doi|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|readmit(?:ted)?|returned|rtc|f\/u|follow[\s-]?up|sched(?:uled)?|due|next|started|stopped|placed|removed|changed|inserted|drawn|collected|done|vaccine|vaccinated|shot|booster|lmp|edd|injury|injured|onset|symptoms\s+since|mri|ct|echo|ekg|ecg|cxr|xray|x-ray|labs?|dated|expires?|exp|effective|eff|married|delivered|deliv|lkw|lkn|last\s+known\s+well))\.?\s*[:#-]?\s*(?:(?:in|at)\s+(?:the\s+)?(?:clinic|office|ed|er|urgent\s+care)\s+)?(?:on\s+)?$/i;
 // A range's hyphen may follow: "3/14-3/21".
 const SHORT = /(?<![\w./-])(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d|-\d(?!\d?\/))/g;
 const NOT_DATE_AFTER =
@@ -67,7 +77,7 @@ const NOT_DATE_AFTER =
 
 // Compact dates after a word that announces a date: "DOB 031458", "adm 20240615", "DOB: 3141958".
 const COMPACT =
-  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp|again|agn|since|until|on)\s*(?:date\s*)?(?:(?:in|at)\s+(?:the\s+)?(?:clinic|office|ed|er|ercp|cath\s+lab|or|ir|icu|pacu|infusion|dialysis|rehab)\s+)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
+  /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp|again|agn|since|until|on|f\/u|appt|appointment|lkw)\.?\s*(?:date\s*)?(?:(?:in|at)\s+(?:the\s+)?(?:clinic|office|ed|er|ercp|cath\s+lab|or|ir|icu|pacu|infusion|dialysis|rehab)\s+)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
 
 /** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
 function compactDate(v: string): boolean {
@@ -87,12 +97,12 @@ const BIRTH_YEAR =
 // Ages: number + unit, or a label then the number.
 const AGE_NUM = '(9\\d|1[0-2]\\d)';
 const AGE_UNIT =
-  /^(?:\s?-?\s?(?:y\/o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|years?\b(?!\s+(?:ago|since|later|earlier|prior|before|after|of|in|on|at|post|back|apart)\b|-)|yoa\b|y\b(?![/.'-]?[A-Za-z0-9])))/i;
+  /^(?:\s?-?\s?(?:y\/o\b|y-o\b|y\.o\.?|yo[mf]?\b|yrs?\.?(?:\s|-)?old\b|years?(?:\s|-)old\b|year-old\b|yr\b|yrs\b|years?\s+of\s+age\b|years?\b(?=\s+young)|years?\b(?!\s+(?:ago|since|later|earlier|prior|before|after|of|in|on|at|post|back|apart)\b|-)|yoa\b|y\b(?![/.'-]?[A-Za-z0-9])))/i;
 // "92F", "92 M" (capital sex letter), or "92m"/"92f" when a clinical phrase follows.
 const AGE_SEX =
   /^(?:\s?[MF]\b|[mf]\b(?!\s*(?:in|min|mins|ml|mg|mcg|mm|meters?|miles?|feet|ft)\b)|\s[mf]\b(?=\s+(?:a|with|w\/|s\/p|who|presenting|pmh|hx|on|in|admitted|here|from|candidate)\b))/;
 const AGE_LABEL =
-  /\b(?:aged?|age:|age\s+is|age\s+of|who\s+is|who's|pt\s+is|patient\s+is|(?:she|he|they|husband|wife|mother|mom|father|dad|sister|brother|spouse|grandmother|grandfather|grandma|grandpa|aunt|uncle|who)\s+(?:is|was|turned|turns|'s)|is\s+now|turned|turns|age\s*=)\s*$/i;
+  /\b(?:aged?|age:|age\s+is|age\s+of|who\s+is|who's|pt\s+is|patient\s+is|(?:she|he|they|husband|wife|mother|mom|father|dad|sister|brother|spouse|grandmother|grandfather|grandma|grandpa|aunt|uncle|who)\s+(?:is|was|turned|turns|'s)|(?:she|he|pt|patient|mom|dad|who)['’]s|is\s+now|turned|turns|age\s*=)\s*$/i;
 const NUM_AFTER_AGE_BAD =
   /^(?:\s*(?:%|mg|mcg|ml|kg|lbs?|cm|mm|min|minutes|hours?|hrs?|bpm|units?|\.\d|\/|mmhg|degrees|°))/i;
 const AGE_CANDIDATE = new RegExp(`(?<![\\w.,/-])${AGE_NUM}(?![\\d.]\\d)`, 'g');
@@ -215,6 +225,13 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
     for (const m of text.matchAll(HOLIDAY_YEAR))
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
+  for (const m of SPELT_GATE.test(text) ? text.matchAll(SPELT_DAY) : []) {
+    // "you may first try", "march second floor": a month that is also a word needs its capital or "the".
+    const month = m[1] ?? m[2] ?? '';
+    if (/^(?:may|march)$/.test(month) && !/\bthe\s/i.test(m[0])) continue;
+    const the = /^the\s+/i.exec(m[0])?.[0].length ?? 0;
+    out.push({ start: m.index + the, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
+  }
   for (const m of text.matchAll(DMY_COMPACT)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
@@ -253,7 +270,8 @@ export function ageRules(text: string, out: Candidate[]): void {
     }
     if (NUM_AFTER_AGE_BAD.test(after)) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);
-    if (AGE_LABEL.test(before)) {
+    // "pt, 93, with CHF": the age set off by commas right after the patient.
+    if (AGE_LABEL.test(before) || (/\b(?:pt|patient|resident|client)\s*,\s*$/i.test(before) && /^\s*,/.test(after))) {
       out.push({ start: m.index, end: endNum, kind: 'age', priority: P_CONTEXT });
     }
   }

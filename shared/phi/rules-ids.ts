@@ -740,7 +740,8 @@ function digitCount(s: string): number {
 function plausible(kind: IdentifierKind, v: string): boolean {
   const digits = digitCount(v);
   const alnum = v.replace(/[^A-Za-z0-9]/g, '').length;
-  if (TICKET_PREFIX.test(v)) return false;
+  // A ticket's prefix ("CS1234", "SR5678") after a licence label is a licence number's letters ("lic cs754717").
+  if (TICKET_PREFIX.test(v) && kind !== 'license') return false;
   if (/^[A-Z]\d{2}\.\d/i.test(v)) return false; // ICD-10 code
   // A vanity plate may have no digit ("LUVMYDOG"): capitals, not a word.
   if (kind === 'vehicle')

@@ -24,7 +24,7 @@ const VERB_AFTER =
   /^\s+(?:is\s+back\b(?!-)|is\s+here\b|asked|asks|brought|brings|says|said|wants|wanted|called|calls|lives\s+(?:at|in|on|with)|is\s+refusing|refused|refuses|came\s+in|left\s+ama|fell|denies|discharged|admitted|transferred|arrived|died|expired|was\s+discharged|was\s+admitted|is\s+asking|is\s+requesting|requests|requested|prefers|speaks|declined|signed|consented|agreed|is\s+not\s+allowed|is\s+allowed|is\s+visiting|just\s+called|just\s+told|d\/l\b|dl\b|dl#|lic\b|driver'?s\s+lic|cdl\b|doc\s*#|a-number|passport\b|patient\s+id\b|pt\s+id\b|#\s?[A-Z]?-?\d|\+\d|\(\d{3}\)\s?\d|\d{3}[.-]\d{3}[.-]\d{4})/i;
 // What a person has: "Darinka's consent", "Vasyl's home BP cuff".
 const POSS_NOUN =
-  /^\s+(?:consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|driver|dl|d\/l|lic|id|passport|bday|birthday|birthdate|birth|date|b-day|cdl|b\.(?=\s)|ins|insurance|rx|prescription|ssn|social|mrn|chart|sticker|armband|band|bracelet|identity|name)\b/i;
+  /^\s+(?:d\.o\.b\b|photo|picture|pic|list|fianc[eé]e?|aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|spouse|kids|children|grandma|grandpa|hcpoa|consent|car|truck|home|house|chart|band|wristband|label|phone|cell|wife|husband|son|daughter|mom|mother|dad|father|family|foster|insurance|meds|medications|pharmacy|room|bed|belongings|account|card|license|licence|photo|profile|page|address|apartment|dog|caregiver|poa|guardian|niece|nephew|brother|sister|grandson|granddaughter|friend|neighbou?r|case|claim|ssn|dob|mrn|record|file|paperwork|forms?|results|labs|appointment|visit|ride|transport|number|email|portal|mail|bp|cuff|pump|monitor|cgm|sensor|device|pacemaker|walker|wheelchair|glasses|hearing|dentures|keys|wallet|bag|driver'?s|driver|dl|d\/l|lic|id|passport|bday|birthday|birthdate|birth|date|b-day|cdl|b\.(?=\s)|ins|insurance|rx|prescription|ssn|social|mrn|chart|sticker|armband|band|bracelet|identity|name)\b/i;
 // Where a clause ends after a name: "for Nakato.", "per Parminder, K is…", "for Bogdana was…".
 const CLAUSE_END =
   /^(?:\s*(?:$|[.,;:!?)@(\n|/]|-\s)|\s+(?:was|is|has|had|in|on|at|to|and|but|for|who|says|said|asked|wants|called|needs|about|re|abt)\b)/;
@@ -129,6 +129,7 @@ function accept(toks: Tok[], i: number, j: number, lowerSingleOk: boolean): bool
   return t.key.length >= 3 && (isFirstName(t.key) || isForeign(t.key));
 }
 
+const STREET_FIRST = /^(?:calle|avenida|camino|paseo|carrera|rue|via|rua|urb|barrio|plaza|strada|chemin)$/;
 /**
  * Names joined by particles: "Pieter de Wet", "Novan van der Laan", "KHALED AL MASRI", "ghada al masri".
  * The word before the particles must be a name (listed or foreign), the word after it written like it.
@@ -152,7 +153,8 @@ function particleNames(text: string, toks: Tok[], out: Candidate[]): void {
       (a.shape === 'cap' && b.shape === 'cap' && p.shape !== 'upper') ||
       (a.shape === 'upper' && b.shape === 'upper' && p.shape === 'upper' && a.text.length >= 3) ||
       (a.shape === 'lower' && b.shape === 'lower' && p.shape === 'lower');
-    if (!alike || blocked(a.key) || blocked(b.key) || b.key.length < 3) continue;
+    // "avenida de la Salud", "camino de Santiago": a street named with particles, not a person.
+    if (!alike || blocked(a.key) || blocked(b.key) || b.key.length < 3 || STREET_FIRST.test(a.key)) continue;
     const strong = (t: Tok) => !isCommonWord(t.key) && (foreign(t.key) || inLists(t.key));
     // Lower case: both sides names; capitals: the first a name, the last anything but vocabulary ("de Wet").
     if (a.shape === 'lower' ? !(strong(a) && strong(b)) : !(strong(a) || isFirstName(a.key))) continue;
@@ -237,6 +239,7 @@ const GIVEN_BEFORE = new Set(['says', 'said', 'brought', 'bring', 'between', 'te
 
 const PERSON_LABEL =
   /^(?:triage|board|census|pt|patient|name|contact|nok|poa|visitor|caller|sticker|band|wristband|label|resident|client|member|guest|arrival|arrivals|transfer|admit|admission|discharge|bed|room|rm|stretcher|chair|bay|hallway|hall)$/;
+const MOVED = /^(?:brought|bring|brings|took|take|wheeled|walked|transported|transferred|moved|sent|escorted|helped)$/;
 /** Given names read from a weak cue, a label's colon or an initial: rules the lists make safe. */
 function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
   const n = toks.length;
@@ -251,7 +254,8 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
     // person's place in the flow ("triage:", "board:", "sticker:") a word no list knows as well ("Lanang,").
     const personLabel =
       PERSON_LABEL.test(prev.key) &&
-      t.shape === 'cap' &&
+      // In a note typed in lower case the name is too ("ob triage: tamang, discharged …"), when longer.
+      (t.shape === 'cap' || (t.shape === 'lower' && t.key.length >= 5)) &&
       t.key.length >= 4 &&
       foreign(t.key) &&
       !blocked(t.key) &&
@@ -280,6 +284,20 @@ function givenNames(text: string, toks: Tok[], out: Candidate[]): void {
       const end = two ? (b as Tok) : t;
       if (two || CLAUSE_END.test(text.slice(end.end, end.end + 12)) || /^\s+back\b/.test(after))
         out.push({ start: t.start, end: end.end, kind: 'name', priority: P_CONTEXT });
+      continue;
+    }
+    // "brought Labuh back from cath lab", "wheeled Terenc down to CT": only a person is moved so; a
+    // capitalised word no list or dictionary knows is the name.
+    if (
+      MOVED.test(prev.key) &&
+      gapBefore === ' ' &&
+      t.shape === 'cap' &&
+      t.key.length >= 4 &&
+      foreign(t.key) &&
+      !blocked(t.key) &&
+      /^\s+(?:back|down|up|over|to|from)\b/.test(after)
+    ) {
+      out.push({ start: t.start, end: t.end, kind: 'name', priority: P_CONTEXT });
       continue;
     }
     // "for C. Jonsson", "attn H Repiska": an initial and a surname after a person's preposition.
@@ -358,7 +376,12 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
           bothForeign &&
           t.key.length >= 3 &&
           b.key.length >= 3 &&
-          (upper || gap === ',' || verbAfter || (t.shape !== 'lower' && (cueBefore || cueAfter)));
+          (upper ||
+            gap === ',' ||
+            verbAfter ||
+            (t.shape !== 'lower' && (cueBefore || cueAfter)) ||
+            // "monitoring for obianuju, omolara: hub offline": in lower case, a cue on both sides.
+            (cueBefore && /^\s*:/.test(text.slice(b.end, b.end + 3)) && t.key.length >= 4 && b.key.length >= 4));
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx) || foreignPair) {
           push(j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;

@@ -25,6 +25,7 @@ import {
   tokenize,
 } from './name-tokens';
 import { nameCueRules } from './rules-names-cues';
+import { namesAfterIds, namesBeforeIds } from './rules-names-ids';
 import { otherScriptNameRules } from './rules-names-scripts';
 import { type Candidate, P_CONTEXT, P_LABELLED } from './types';
 
@@ -272,7 +273,7 @@ const AFTER_CUE = new RegExp(
 const AFTER_ID = /\s*[,(:/-]?\s*(?:[A-Z]{2,6}\s*[#:]?\s*[A-Z]{0,3}-?\d{5,}|[a-z]{4,}\s*#\s*[a-z]{0,2}-?\d{4,})/y;
 // A lone first name followed by something only a person does.
 const PERSON_AFTER =
-  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in)\b)/i;
+  /^(?:\s+(?:in|on)\s+(?:room|rm|bed|bay|chair|pod|stretcher|hallway|hall|cubicle|resus|trauma|exam)\b|\s+(?:said|says|told|asked|asks|wants|wanted|keeps|kept|called|calls|refuses|refused|is\s+refusing|fell|has\s+been|needs|reports|states|denies|complains|was\s+discharged|was\s+admitted|came\s+in|c\/o|is\s+doing|is\s+feeling|feels|felt|presents|presented|was\s+seen|is\s+seen|tolerated|tolerating|ambulated|slept|verbali[sz]ed|verbali[sz]es|understands|agreed|agrees|is\s+here|arrived|returned)\b|\s*\((?:pt|patient)\))/i;
 
 export function nameRules(text: string, out: Candidate[]): void {
   const toks = tokenize(text);
@@ -307,7 +308,15 @@ export function nameRules(text: string, out: Candidate[]): void {
       /^\.?\s+$/.test(gapNext) &&
       !(t.text === 'MS' || (t.text === 'Ms' && /^[A-Z]{2,}$/.test(next.text)))
     ) {
-      if (t.key === 'miss' && !inLists(next.key) && next.shape !== 'cap' && next.shape !== 'upper') continue;
+      // "miss odunsi asked": in lower case a word no list or dictionary knows, not "miss doses".
+      if (
+        t.key === 'miss' &&
+        !inLists(next.key) &&
+        next.shape !== 'cap' &&
+        next.shape !== 'upper' &&
+        !(foreign(next.key) && next.key.length >= 4)
+      )
+        continue;
       // "Mr. and Mrs. Okafor", "Mr & Mrs Okafor": the name follows the second title.
       const pair = /^\.?\s+(?:and|&)\s+(mrs|mr|ms)\.?\s+/i.exec(text.slice(t.end, t.end + 12));
       if (pair) {
@@ -446,7 +455,10 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (head.shape === 'initial' && first === last) continue;
     if (first === last && head.shape !== 'lower' && !inLists(head.key) && count === 1) {
       // "Linda, 90 y/o" — accept a lone capitalised word only before a DOB/age cue.
-      if (!/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d|is\s+an?\s)/i.test(text.slice(t.end, t.end + 24))) continue;
+      if (
+        !/^\s*[,(]?\s*(?:dob|d\.o\.b|bday|\d|is\s+an?\s|in\s+(?:his|her|their)\s)/i.test(text.slice(t.end, t.end + 24))
+      )
+        continue;
     }
     void lowerHits;
     push(first, last + 1, P_CONTEXT);
@@ -571,7 +583,24 @@ export function nameRules(text: string, out: Candidate[]): void {
     if (a.shape === 'lower') {
       if (!plainPair && (isCommonWord(a.key) || isCommonWord(b.key) || !isSurname(b.key))) continue;
     } else {
-      if (isVocab(a.key) || (isVocab(b.key) && !plainPair)) continue;
+      if (isVocab(a.key) || (isVocab(b.key) && !plainPair)) {
+        // "Karen Wilson", "Thomas Jackson": a listed given name and a listed surname, neither an English
+        // word, are a person even when the vocabulary knows them from an eponym or a product; the eponym
+        // checks in push() still veto "Jackson Pratt drain" and the known pairs.
+        const listedPair =
+          a.shape === 'cap' &&
+          b.shape === 'cap' &&
+          isSurname(b.key) &&
+          a.key.length >= 3 &&
+          b.key.length >= 3 &&
+          !isEnglishWord(a.key) &&
+          !isEnglishWord(b.key);
+        if (listedPair) {
+          push(i, i + 2, P_CONTEXT);
+          i++;
+        }
+        continue;
+      }
       if (!isSurname(b.key) && (isCommonWord(a.key) || isCommonWord(b.key) || b.text.length < 3)) continue;
     }
     const j = collect(text, toks, i, a.shape === 'lower' ? 'list' : 'medium');
@@ -657,6 +686,10 @@ export function nameRules(text: string, out: Candidate[]): void {
     out.push({ start, end: start + w.length, kind: 'name', priority: P_LABELLED });
   }
 
+  // 8. A name right before the person's record number, phone or birth date.
+  namesBeforeIds(text, toks, out.slice(0, first), out);
+  namesAfterIds(text, toks, out.slice(0, first), out);
+
   extendNames(text, toks, out, first);
   // Whatever rule proposed it, a name holding an eponym pair ("Churg Strauss, Ehlers Danlos") is not one.
   if (!toks.some((t) => EPONYM_FIRST.has(t.key))) return;
@@ -692,8 +725,12 @@ function andName(text: string, toks: Tok[], j: number, out: Candidate[]): void {
 /** A name part beside a found name: "Modest Gorski" from "Gorski", "FREYA DE JONG" from "JONG". */
 function nameNeighbour(t: Tok, like: Tok): boolean {
   if (t.shape === 'initial') return /^[A-Z]$/.test(t.text) && like.shape !== 'lower';
-  if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key) || CLINICIAN.has(t.key)) return false;
-  if (isVocab(t.key) || clinicalEnding(t.key)) return false;
+  if (FUNCTION_WORDS.has(t.key) || TITLES.has(t.key) || RELATIONS.has(t.key)) return false;
+  // "Pa Nhia Xiong", "Ka Yer Vang": a two-letter given name in title case before a name is the person's,
+  // even when in capitals it would be a role ("PA Smith").
+  if (t.shape === 'cap' && t.text.length === 2 && like.shape === 'cap' && isFirstName(t.key) && t.key !== 'dr')
+    return true;
+  if (CLINICIAN.has(t.key) || isVocab(t.key) || clinicalEnding(t.key)) return false;
   if (like.shape === 'lower') return t.shape === 'lower' && !isCommonWord(t.key) && (inLists(t.key) || foreign(t.key));
   if (t.shape !== like.shape || t.text.length < 2) return false;
   if (t.shape === 'upper' && t.text.length < 3 && !inLists(t.key)) return false;
@@ -702,6 +739,9 @@ function nameNeighbour(t: Tok, like: Tok): boolean {
 
 /** Grow each name found in this pass over the name parts right beside it (single spaces, particles). */
 function extendNames(text: string, toks: Tok[], out: Candidate[], first: number): void {
+  // A word another rule read as a record number or a code ("MRN-E" of "MRN-E-6687734") is not a name part.
+  const ids = out.slice(0, first);
+  const taken = (t: Tok): boolean => ids.some((c) => t.start < c.end && c.start < t.end);
   const byStart = new Map<number, number>();
   const byEnd = new Map<number, number>();
   toks.forEach((t, k) => {
@@ -726,7 +766,7 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
         i--;
         continue;
       }
-      if (!particle && !nameNeighbour(p, like)) break;
+      if ((!particle && !nameNeighbour(p, like)) || taken(p)) break;
       if (p.shape === 'initial' && !(i > 1 && nameNeighbour(at(toks, i - 2), like))) break;
       i--;
       added++;
@@ -752,7 +792,7 @@ function extendNames(text: string, toks: Tok[], out: Candidate[], first: number)
         j++;
         break;
       }
-      if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end)) break;
+      if (q.shape === 'initial' || !nameNeighbour(q, like) || eponymAfter(text, q.end) || taken(q)) break;
       j++;
       added++;
     }

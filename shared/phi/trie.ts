@@ -11,7 +11,9 @@ const escapeChar = (c: string): string => (c === ' ' ? '\\s*' : c.replace(/[.*+?
 
 function source(node: Node): string {
   const branches = [...node.next.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    // A space (any run of spaces, none included) is tried last: "medi cal" must not read "medical record"
+    // as the label "medical" before "medical record" itself is tried.
+    .sort(([a], [b]) => (a === ' ' ? 1 : b === ' ' ? -1 : a < b ? -1 : 1))
     .map(([c, child]) => escapeChar(c) + source(child));
   if (branches.length === 0) return '';
   const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;

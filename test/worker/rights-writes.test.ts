@@ -6,7 +6,7 @@ import type { Role } from '../../shared/enums';
 import { Flag } from '../../shared/flags';
 import { Question } from '../../shared/questions';
 import { answeredQuestion } from './growth-helpers';
-import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, seedCatalog } from './helpers';
+import { api, count, enroll, enrollAdmin, expectError, flagBody, questionBody, rows, seedCatalog } from './helpers';
 import { flag as countedFlag, rollupBatch } from './hotspots-helpers';
 import {
   allowedRole,
@@ -51,6 +51,8 @@ const DECLARED_ON_PURPOSE: Record<string, string[]> = {
   'PATCH /v1/admin/topics/{id}': ['active'],
   'PATCH /v1/admin/systems/{id}': ['active'],
   'PATCH /v1/admin/channels/{id}': ['active'], // an admin turns a digest channel off or on
+  'POST /v1/mentorships': ['mentorId'], // the mentee names the mentor they ask (or none)
+  'POST /v1/mentorships/{id}/assign': ['mentorId'], // a lead assigns a mentor with room
 };
 
 const declared = (schema: JsonSchema | undefined) =>
@@ -300,6 +302,47 @@ describe('create-once by clientId on every contract entry whose body has one', (
         table: 'pdsa_cycles',
       };
     },
+    'POST /v1/hotspots/{id}/training-gap': async () => {
+      const { topicId, hotspotId, lead } = await inProgressHotspot();
+      return {
+        path: `/v1/hotspots/${hotspotId}/training-gap`,
+        token: lead.token,
+        other: (await enroll(['lead'])).token,
+        body: () => ({ clientId: crypto.randomUUID(), topicId, note: 'Nobody showed us the Reconcile tab' }),
+        table: 'tip_requests',
+      };
+    },
+    'POST /v1/tip-requests/{id}/tip': async () => {
+      const { topicId, hotspotId, lead } = await inProgressHotspot();
+      const [writer, other] = [await enroll(['mentor']), await enroll(['mentor'])];
+      for (const m of [writer, other]) {
+        await api('/v1/mentors/me', {
+          method: 'PUT',
+          token: m.token,
+          body: { topicIds: [topicId], disciplines: [], weeklyCapacity: 5, away: false },
+        });
+      }
+      const gap = await api(`/v1/hotspots/${hotspotId}/training-gap`, {
+        token: lead.token,
+        body: { clientId: crypto.randomUUID(), topicId },
+      });
+      expect(gap.status, await gap.clone().text()).toBe(200);
+      const request = await rows<{ id: string }>('SELECT id FROM tip_requests WHERE hotspot_id = ?1', hotspotId);
+      return {
+        path: `/v1/tip-requests/${request[0]?.id}/tip`,
+        token: writer.token,
+        other: other.token,
+        body: () => ({ clientId: crypto.randomUUID(), text: 'Reconcile tab, then Refresh external history' }),
+        table: 'tips',
+      };
+    },
+    'POST /v1/mentorships': async () => ({
+      path: '/v1/mentorships',
+      token: (await enroll()).token,
+      other: (await enroll()).token,
+      body: () => ({ clientId: crypto.randomUUID(), purpose: 'My residency year', rhythm: 'monthly' }),
+      table: 'mentorships',
+    }),
     'POST /v1/admin/channels': async () => ({
       path: '/v1/admin/channels',
       token: (await enrollAdmin()).token,
@@ -365,7 +408,11 @@ describe('create-once by clientId on every contract entry whose body has one', (
               ? { ...body, changeIdea: `${body.changeIdea} (edited)` }
               : typeof body.label === 'string'
                 ? { ...body, label: `${body.label} (edited)` }
-                : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
+                : typeof body.note === 'string'
+                  ? { ...body, note: `${body.note} (edited)` }
+                  : typeof body.purpose === 'string'
+                    ? { ...body, purpose: `${body.purpose} (edited)` }
+                    : { ...body, minutesLost: Number(body.minutesLost ?? 0) + 1 };
         await expectError(await api(f.path, { token: f.token, body: changed }), 422, 'idempotency_mismatch');
         await expectError(await api(f.path, { token: f.other, body }), 422, 'idempotency_mismatch');
         expect(await rowsFor(f, body.clientId)).toBe(1);
@@ -387,3 +434,16 @@ describe('create-once by clientId on every contract entry whose body has one', (
     });
   }
 });
+
+/** A hotspot with a screen, moved to in progress by a lead: what a training gap resolves. */
+async function inProgressHotspot() {
+  const { topicId } = await seedCatalog();
+  const lead = await enroll(['lead']);
+  const host = `ehr-${crypto.randomUUID().slice(0, 8)}.example.org`;
+  const f = await countedFlag((await enroll()).token, { screen: { host, path: '/labs' } });
+  const hotspotId = f.hotspotId ?? '';
+  for (const status of ['acknowledged', 'in_progress']) {
+    await api(`/v1/hotspots/${hotspotId}`, { method: 'PATCH', token: lead.token, body: { status } });
+  }
+  return { topicId, hotspotId, lead };
+}

@@ -1,9 +1,13 @@
+import { creditGroups } from '../../shared/credit';
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Flag, FlagStatus } from '../../shared/flags';
 import type { PdsaProgress } from '../../shared/pdsa';
 import { toIso } from '../lib/clock';
+import { creditPeopleOfRoots } from './credit';
 import { cyclesOfRoots, toProgress } from './pdsa';
 import { hotspotKey, keyOfFlag } from './rollups';
+import { getSettings } from './settings';
+import { tipsOfRoots } from './training';
 
 interface FlagRow {
   id: string;
@@ -69,11 +73,28 @@ export function toFlag(row: FlagRow): Flag {
   };
 }
 
-/** Adds each flag's tests of change (what reporters see of PDSA cycles on its hotspot). */
-export async function withProgress(db: D1Database, flags: Flag[]): Promise<Flag[]> {
+/**
+ * Adds what reporters see of what changed on each flag's hotspot: its tests of change, the tip a training
+ * gap asked for, and the credit of reporters who opted in, in groups with k people other than the viewer
+ * (`viewerId`; null for anonymous flags read by receipt, where nobody is excluded).
+ */
+export async function withProgress(db: D1Database, flags: Flag[], viewerId: string | null = null): Promise<Flag[]> {
   const roots = [...new Set(flags.map((f) => f.hotspotId).filter((id): id is string => Boolean(id)))];
-  const cycles = await cyclesOfRoots(db, roots);
-  return flags.map((f) => ({ ...f, cycles: (cycles.get(f.hotspotId ?? '') ?? []).map(toProgress) }));
+  const [cycles, tips, people, settings] = await Promise.all([
+    cyclesOfRoots(db, roots),
+    tipsOfRoots(db, roots),
+    creditPeopleOfRoots(db, roots, viewerId),
+    getSettings(db),
+  ]);
+  return flags.map((f) => {
+    const root = f.hotspotId ?? '';
+    return {
+      ...f,
+      cycles: (cycles.get(root) ?? []).map(toProgress),
+      tip: tips.get(root) ?? null,
+      credit: creditGroups(people.get(root) ?? [], settings.kAnonymity),
+    };
+  });
 }
 
 export interface NewFlag {
@@ -182,7 +203,7 @@ export async function listFlagsByUser(db: D1Database, userId: string): Promise<F
     .prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE f.user_id = ?1 ORDER BY f.created_at DESC LIMIT 200`)
     .bind(userId)
     .all<FlagRow>();
-  return withProgress(db, results.map(toFlag));
+  return withProgress(db, results.map(toFlag), userId);
 }
 
 export async function findFlagsByReceipts(db: D1Database, receiptHashes: string[]): Promise<Map<string, Flag>> {

@@ -5,10 +5,12 @@ import { rootChanged } from './rollups';
 /** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
 const CHANGED = rootChanged('r');
 
-/** Whether a hotspot's root, as it is now, has a response and has led to a change. */
+/** Whether a hotspot's root, as it is now, has a response, has led to a change and has a test of change. */
 export interface RootState {
   responded: boolean;
   changed: boolean;
+  /** A cycle on the root that a lead started, or one its sponsor approved. */
+  tested: boolean;
 }
 
 /** Flags one hotspot took in one week (hotspot_weeks) or one unit's cell of it (unit_cells, shared/kanon.ts). */
@@ -33,7 +35,9 @@ export interface ProgrammeCell extends WeekCount {
 export async function programmeCounts(db: D1Database, fromWeek: number, toWeek: number) {
   const [roots, weeks, cells] = await db.batch<Record<string, unknown>>([
     db.prepare(
-      `SELECT l.id, r.response IS NOT NULL AS responded, ${CHANGED} AS changed
+      `SELECT l.id, r.response IS NOT NULL AS responded, ${CHANGED} AS changed,
+         EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
+           WHERE cl.root_id = r.id AND (c.approval IS NULL OR c.approval = 'approved')) AS tested
        FROM hotspots l JOIN hotspots r ON r.id = l.root_id`,
     ),
     db
@@ -51,7 +55,7 @@ export async function programmeCounts(db: D1Database, fromWeek: number, toWeek: 
     roots: new Map(
       rows(roots).map((r): [string, RootState] => [
         String(r.id),
-        { responded: r.responded === 1, changed: r.changed === 1 },
+        { responded: r.responded === 1, changed: r.changed === 1, tested: r.tested === 1 },
       ]),
     ),
     weeks: rows(weeks).map(
@@ -112,5 +116,33 @@ export async function questionTimings(db: D1Database, from: number, to: number) 
     open: (open?.results ?? []) as QuestionTiming[],
     load: ((load?.results ?? []) as { n?: number }[]).map((r) => r.n ?? 0),
     kbOpens: ((opens?.results ?? []) as { n?: number }[])[0]?.n ?? 0,
+  };
+}
+
+/**
+ * Mentor recognition in a time window, as organisation counts only (no row per mentor leaves here):
+ * thank-yous, questions asked in the window marked helpful, distinct mentors thanked, tips written.
+ * Peer support is not mentoring: "need to talk" never counts.
+ */
+export async function recognitionTotals(db: D1Database, from: number, to: number) {
+  const row = await db
+    .prepare(
+      `SELECT
+         (SELECT COUNT(*) FROM thanks t JOIN questions q ON q.id = t.question_id
+           WHERE q.kind = 'question' AND t.created_at >= ?1 AND t.created_at < ?2) AS thanks,
+         (SELECT COUNT(*) FROM questions q
+           WHERE q.kind = 'question' AND q.helpful = 1 AND q.created_at >= ?1 AND q.created_at < ?2) AS helpful,
+         (SELECT COUNT(DISTINCT a.mentor_id) FROM thanks t JOIN questions q ON q.id = t.question_id
+           JOIN answers a ON a.question_id = t.question_id
+           WHERE q.kind = 'question' AND t.created_at >= ?1 AND t.created_at < ?2) AS mentors,
+         (SELECT COUNT(*) FROM tips WHERE created_at >= ?1 AND created_at < ?2) AS tips`,
+    )
+    .bind(from, to)
+    .first<{ thanks: number; helpful: number; mentors: number; tips: number }>();
+  return {
+    thanks: row?.thanks ?? 0,
+    markedHelpful: row?.helpful ?? 0,
+    mentorsThanked: row?.mentors ?? 0,
+    tipsWritten: row?.tips ?? 0,
   };
 }

@@ -85,6 +85,8 @@ export interface NewQuestion {
   path: string | null;
   pageTitle: string | null;
   createdAt: number;
+  /** A mentee's question for their mentor alone until `until` (worker/services/mentorships.ts). */
+  mentorFirst?: { mentorId: string; until: number } | null;
 }
 
 /**
@@ -95,8 +97,8 @@ export function insertQuestionStatement(db: D1Database, q: NewQuestion): D1Prepa
   return db
     .prepare(
       `INSERT INTO questions (id, client_id, body_hash, user_id, text, topic_id, discipline_wanted, urgency, host, path,
-         page_title, created_at, kind)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13
+         page_title, created_at, kind, mentor_first_id, mentor_first_until)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
        WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM topics WHERE id = ?6 AND active = 1)
        ON CONFLICT(client_id) DO NOTHING`,
     )
@@ -114,6 +116,8 @@ export function insertQuestionStatement(db: D1Database, q: NewQuestion): D1Prepa
       q.pageTitle,
       q.createdAt,
       q.kind ?? 'question',
+      q.mentorFirst?.mentorId ?? null,
+      q.mentorFirst?.until ?? null,
     );
 }
 

@@ -6,7 +6,7 @@ import type { Settings } from '../../shared/settings';
 import { toIso } from '../lib/clock';
 import { ACTIVE_CLAIM, claimCutoff } from './claims';
 import { loadThreads, MESSAGES_COLUMN, type QuestionRow } from './questions';
-import { CAPACITY_WINDOW_MS, spillsPast, takesRoute } from './routing';
+import { answersFor, CAPACITY_WINDOW_MS, spillsPast, takesRoute } from './routing';
 
 /** Who is looking, and when: every queue statement binds these first, as ?1–?5. */
 export interface Viewer {
@@ -32,16 +32,33 @@ const viewerBinds = (v: Viewer) => [
 // ?5 the start of my capacity window when I am at capacity, else null (spillsPast).
 
 /**
+ * A mentee's question for their mentor first (migration 0021) reaches only that mentor until the
+ * scheduled job clears it; an away or deactivated mentor passes it to normal routing at once.
+ */
+const MENTOR_FIRST_PASSED = `(q.mentor_first_id IS NULL
+  OR EXISTS (SELECT 1 FROM mentor_profiles mfp WHERE mfp.user_id = q.mentor_first_id AND mfp.away = 1)
+  OR EXISTS (SELECT 1 FROM users mfu WHERE mfu.id = q.mentor_first_id AND mfu.active = 0))`;
+
+/**
+ * A mentor holding the question invited a discipline I answer for into it (issue 18): I read the thread
+ * and may answer in it, whatever my topics, while the claim stays with them.
+ */
+const INVITED = `EXISTS (SELECT 1 FROM question_invites qi WHERE qi.question_id = q.id
+  AND ${answersFor('?1', 'qi.discipline')})`;
+
+/**
  * Routing, the one rule every queue read and write applies: a mentor sees questions (never their
  * own) whose topic is theirs and whose wanted discipline they answer for (their own discipline
- * when they named none), plus any handed to them by name or claimed by them. A mentor at weekly
+ * when they named none), plus any handed to them by name, claimed by them or with their discipline
+ * invited into it (INVITED). A mentor at weekly
  * capacity is not offered a routed question that a colleague with room also takes (it spills to
- * them). Need to talk reaches peer supporters only.
+ * them). A mentee's question for their mentor first is their mentor's alone for a while. Need to talk reaches peer supporters only.
  */
 export const VISIBLE = `q.user_id != ?1 AND (
   (q.kind = 'question' AND ?2 = 1 AND (
-    q.handed_to = ?1 OR q.claimed_by = ?1
-    OR (${takesRoute('?1', 'q.topic_id', 'q.discipline_wanted')} AND ${spillsPast('?1', '?5')})))
+    q.handed_to = ?1 OR q.claimed_by = ?1 OR q.mentor_first_id = ?1 OR ${INVITED}
+    OR (${MENTOR_FIRST_PASSED} AND ${takesRoute('?1', 'q.topic_id', 'q.discipline_wanted')}
+      AND ${spillsPast('?1', '?5')})))
   OR (q.kind = 'need_to_talk' AND ?3 = 1))`;
 
 /** The queue's own set, as the index `questions_in_queue_order` is built over (migration 0007). */
@@ -78,11 +95,13 @@ export interface QueueRow
   escalated_at: number | null;
   asker_discipline: Discipline;
   claimer_name: string | null;
+  invited_me: number;
 }
 
 const QUEUE_COLUMNS = `q.id, q.kind, q.text, q.topic_id, q.discipline_wanted, q.urgency, q.host, q.path, q.page_title,
   q.status, q.created_at, q.claimed_by, q.claimed_at, q.handed_to, q.first_answered_at, q.shareable,
-  q.escalated_from_topic_id, q.escalated_at, u.discipline AS asker_discipline, c.display_name AS claimer_name`;
+  q.escalated_from_topic_id, q.escalated_at, u.discipline AS asker_discipline, c.display_name AS claimer_name,
+  (q.kind = 'question' AND ?2 = 1 AND COALESCE(q.claimed_by, '') != ?1 AND ${INVITED}) AS invited_me`;
 const QUEUE_FROM = 'questions q JOIN users u ON u.id = q.user_id LEFT JOIN users c ON c.id = q.claimed_by';
 const SELECT_QUEUE = `SELECT ${QUEUE_COLUMNS} FROM ${QUEUE_FROM}`;
 // Named, not left to the planner: without statistics it picks a status index and sorts every match.
@@ -129,7 +148,7 @@ export async function getQueueItemRows(db: D1Database, v: Viewer, id: string) {
     .bind(...viewerBinds(v), id)
     .first<QueueRow>();
   if (!row) return null;
-  const [threads, handoffs] = await Promise.all([
+  const [threads, handoffs, invites] = await Promise.all([
     loadThreads(db, [id]),
     db
       .prepare(
@@ -140,9 +159,14 @@ export async function getQueueItemRows(db: D1Database, v: Viewer, id: string) {
       )
       .bind(id)
       .all<HandOffRow>(),
+    db
+      .prepare('SELECT discipline FROM question_invites WHERE question_id = ?1 ORDER BY invited_at')
+      .bind(id)
+      .all<{ discipline: Discipline }>(),
   ]);
   return {
     row,
+    invites: invites.results.map((r) => r.discipline),
     thread: threads.get(id) ?? { answers: [], messages: [] },
     handoffs: handoffs.results.map(
       (h): HandOff => ({
@@ -194,8 +218,12 @@ export function releaseStatement(db: D1Database, v: Viewer, id: string) {
     .bind(...viewerBinds(v), id);
 }
 
-/** Answer: mine to answer while my claim holds, and mine to add to once I have answered. */
-const CAN_ANSWER = `q.claimed_by = ?1 AND (q.status = 'answered' OR (q.status = 'open' AND ${ACTIVE_CLAIM}))`;
+/**
+ * Answer: mine to answer while my claim holds, and mine to add to once I have answered; or, invited as a
+ * second discipline, mine to answer in while it is open or answered (never while it waits for the asker).
+ */
+const CAN_ANSWER = `((q.claimed_by = ?1 AND (q.status = 'answered' OR (q.status = 'open' AND ${ACTIVE_CLAIM})))
+  OR (q.kind = 'question' AND COALESCE(q.claimed_by, '') != ?1 AND q.status IN ('open', 'answered') AND ${INVITED}))`;
 /** Clarify, hand off: an open question under my unexpired claim. */
 const HOLDING = `q.status = 'open' AND q.claimed_by = ?1 AND ${ACTIVE_CLAIM}`;
 
@@ -257,7 +285,7 @@ export interface HandOffTarget {
   mentorId: string | null;
 }
 
-/** Hand-off keeps created_at (the SLA runs on) and frees the question for its new routing. */
+/** Hand-off keeps created_at (the SLA runs on) and frees the question for its new routing (a mentor-first one too). */
 export function handOffStatements(
   db: D1Database,
   v: Viewer,
@@ -285,7 +313,7 @@ export function handOffStatements(
       .prepare(
         `UPDATE questions AS q SET topic_id = COALESCE(?10, q.topic_id),
            discipline_wanted = COALESCE(?11, q.discipline_wanted), handed_to = ?12,
-           claimed_by = NULL, claimed_at = NULL
+           claimed_by = NULL, claimed_at = NULL, mentor_first_id = NULL, mentor_first_until = NULL
          WHERE q.id = ?6 AND ${HOLDING} AND ${VISIBLE} AND EXISTS (SELECT 1 FROM handoffs WHERE id = ?8)
          RETURNING id`,
       )
@@ -353,4 +381,20 @@ export async function inboxSummary(db: D1Database, v: Viewer, away: boolean, esc
     urgent: away ? [] : list(urgent).map((r) => ({ id: r.id, kind: r.kind, createdAt: toIso(r.created_at) })),
     escalated: list(escalated).map((r) => ({ id: r.id, createdAt: toIso(r.created_at) })),
   };
+}
+
+/**
+ * Invites a discipline into a question I hold (claimed and open, or answered by me), without handing it
+ * off: the claim stays mine. Returns whether the invite was stored (inviting one twice stores it once).
+ */
+export function inviteStatement(db: D1Database, v: Viewer, id: string, discipline: Discipline) {
+  return db
+    .prepare(
+      `INSERT INTO question_invites (question_id, discipline, invited_by, invited_at)
+       SELECT q.id, ?7, ?1, ?8 FROM questions q
+       WHERE q.id = ?6 AND q.kind = 'question' AND q.claimed_by = ?1
+         AND (q.status = 'answered' OR (q.status IN ('open', 'clarifying') AND ${ACTIVE_CLAIM})) AND ${VISIBLE}
+       ON CONFLICT DO NOTHING`,
+    )
+    .bind(...viewerBinds(v), id, discipline, v.now);
 }

@@ -62,7 +62,7 @@ register(flagRoutes, endpoints.withdrawFlag, async (c, { params }) => {
   if (!found || found.flag.anonymous || found.userId !== user.id) throw notFound('Flag');
   await withdraw(db, params.id);
   const after = await findFlagForWithdrawal(db, { id: params.id });
-  const [flag] = await withProgress(db, [after?.flag ?? found.flag]);
+  const [flag] = await withProgress(db, [after?.flag ?? found.flag], user.id);
   return flag ?? found.flag;
 });
 

@@ -30,6 +30,7 @@ import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { alertUrgentQuestion } from '../services/dispatch';
 import { createOnce } from '../services/idempotent';
+import { mentorFirstRoute } from '../services/mentorships';
 import {
   claimCutoffNow,
   getQueueItem,
@@ -62,6 +63,10 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
     bodyHash: found.bodyHash,
     sameSender: found.userId === user.id,
   });
+  // A mentee may ask their mentor first; without an active mentorship the question routes as any.
+  const mentorFirst = body.mentorFirst
+    ? await mentorFirstRoute(db, user.id, body.urgency, now(), await getSettings(db))
+    : null;
   const question = await createOnce(c, body, {
     find: async () => {
       const found = await findQuestionByClientId(db, body.clientId);
@@ -83,13 +88,15 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
         path: body.screen?.path ?? null,
         pageTitle: body.pageTitle ?? null,
         createdAt: now(),
+        mentorFirst,
       });
       return { created, stored: stored && toStored(stored) };
     },
     explain: () => requireActiveTopic(db, body.topicId),
   });
-  // An urgent question alerts the mentors' channels after the response (once per question, retries too).
-  if (question.urgency === 'today') {
+  // An urgent question alerts the mentors' channels after the response (once per question, retries too);
+  // one for the asker's mentor alone stays between the two of them.
+  if (question.urgency === 'today' && !mentorFirst) {
     const alerted = alertUrgentQuestion(c.env, question.id, now()).catch((e: unknown) => {
       // The error's kind only; what failed to send is in the admin panel's deliveries.
       console.error(JSON.stringify({ urgentAlert: 'failed', error: e instanceof Error ? e.name : 'Error' }));

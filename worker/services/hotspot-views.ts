@@ -23,6 +23,7 @@ import {
   weekCellsStatement,
 } from '../db/hotspots';
 import { cyclesOfRoots, toProgress } from '../db/pdsa';
+import { resolutionOf } from '../db/training';
 import { now, toIso } from '../lib/clock';
 import { notFound } from '../lib/errors';
 import { unitShares, unitsAndItems } from './kanon-views';
@@ -179,11 +180,12 @@ export async function buildHotspotDetail(
   if (!h) throw notFound('Hotspot');
   const toWeek = weekOf(now());
   const trendWeeks = lastWeeks(weekStart(toWeek), TREND_WEEKS);
-  const [cells, members, seen, cycles] = await Promise.all([
+  const [cells, members, seen, cycles, resolved] = await Promise.all([
     weekCells(db, trendWeeks[0] ?? toWeek, toWeek, h.id),
     listMembers(db, h.id),
     unitsAndItems(db, h.id, k, viewerId, 200, weekOf),
     cyclesOfRoots(db, [h.id]),
+    resolutionOf(db, h.id),
   ]);
   const weeks = new Map<number, number>();
   for (const c of cells) weeks.set(c.week, (weeks.get(c.week) ?? 0) + c.flags);
@@ -197,6 +199,7 @@ export async function buildHotspotDetail(
     ...seen,
     cycles: cycles.get(h.id) ?? [],
     k,
+    ...resolved,
   };
 }
 

@@ -4,7 +4,14 @@ import type { ProgrammeHealth, ProgrammeQuery } from '../../shared/programme';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
 import { cellsOfReporter } from '../db/hotspots';
-import { type ProgrammeCell, programmeCounts, questionTimings, type RootState, type WeekCount } from '../db/programme';
+import {
+  type ProgrammeCell,
+  programmeCounts,
+  questionTimings,
+  type RootState,
+  recognitionTotals,
+  type WeekCount,
+} from '../db/programme';
 import { now, toIso } from '../lib/clock';
 import { weekWindow } from './hotspot-views';
 import { pausesOf } from './sla-pauses';
@@ -21,20 +28,22 @@ function quantile(sorted: number[], q: number): number | null {
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
-const NO_STATE: RootState = { responded: false, changed: false };
+const NO_STATE: RootState = { responded: false, changed: false, tested: false };
 
 /** Flags in all, and on a hotspot whose root has a response or a change. */
 function loopOf(counts: readonly WeekCount[], roots: ReadonlyMap<string, RootState>) {
   let flags = 0;
   let responded = 0;
   let changed = 0;
+  let tested = 0;
   for (const c of counts) {
     const root = roots.get(c.hotspotId) ?? NO_STATE;
     flags += c.flags;
     if (root.responded) responded += c.flags;
     if (root.changed) changed += c.flags;
+    if (root.tested) tested += c.flags;
   }
-  return { flags, responded, changed };
+  return { flags, responded, changed, tested };
 }
 
 /**
@@ -78,10 +87,11 @@ export async function buildProgrammeHealth(
   const from = weekStart(fromWeek);
   const to = weekStart(toWeek + 1);
   const at = now();
-  const [counts, questions, mine] = await Promise.all([
+  const [counts, questions, mine, recognition] = await Promise.all([
     programmeCounts(db, fromWeek, toWeek),
     questionTimings(db, from, to),
     cellsOfReporter(db, viewerId, fromWeek, toWeek),
+    recognitionTotals(db, from, to),
   ]);
   const org = loopOf(counts.weeks, counts.roots);
   const units = loopByUnit(counts.cells, counts.roots, mine, k);
@@ -143,10 +153,12 @@ export async function buildProgrammeHealth(
     },
     kbDeflections: questions.kbOpens,
     ...units,
+    growth: { tested: share(org.tested, org.flags), ...recognition },
     notes: [
       'Time to first answer is wall-clock time; within-SLA and past-SLA use the shared SLA clock, which stops while a question waits for the asker’s reply.',
       'Knowledge-base deflections count published answers opened in the range (tips for a screen are not counted).',
       'Weeks run Monday to Monday (UTC); ranges count whole weeks.',
+      'Recognition counts the organisation’s thank-yous, helpful answers, mentors thanked and tips; it never lists or ranks a person.',
       `A unit shows only its cells (one screen, one week) with at least ${k} named people other than you; the rest is pooled as other units.`,
     ],
   };

@@ -86,6 +86,7 @@ function toQueueItem(row: QueueRow, v: Viewer, pauses: Pause[]): QueueItem {
         ? { topicId: row.escalated_from_topic_id, at: toIso(row.escalated_at) }
         : null,
     shareable: row.shareable === 1,
+    invitedMe: row.invited_me === 1,
   };
 }
 
@@ -103,9 +104,9 @@ export async function listQueue(db: D1Database, v: Viewer, f: QueueListFilter): 
 export async function getQueueItem(db: D1Database, v: Viewer, id: string): Promise<QueueItemDetail | null> {
   const found = await getQueueItemRows(db, v, id);
   if (!found) return null;
-  const { row, thread, handoffs } = found;
+  const { row, thread, handoffs, invites } = found;
   const pauses = pausesFrom(thread.messages.map((m) => ({ kind: m.kind, at: Date.parse(m.createdAt) })));
-  return { ...toQueueItem(row, v, pauses), answers: thread.answers, messages: thread.messages, handoffs };
+  return { ...toQueueItem(row, v, pauses), answers: thread.answers, messages: thread.messages, handoffs, invites };
 }
 
 /** The badge's counts; need to talk escalates after `ESCALATE_AFTER_MS` unclaimed. */

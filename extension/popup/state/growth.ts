@@ -199,8 +199,26 @@ export function createGrowthActions(core: Core, loadItems: () => Promise<void>) 
     return p;
   }
 
+  /** Whether I am credited on "you said, we did"; null when it cannot be read (the toggle then hides). */
+  const creditPreference = async () =>
+    (await api())
+      .call(endpoints.myCreditPreference, {})
+      .then((r) => r.creditMe)
+      .catch(() => null);
+
+  async function setCreditMe(creditMe: boolean): Promise<boolean> {
+    const done = await send(async () => (await api()).call(endpoints.setCreditPreference, { body: { creditMe } }));
+    if (done) {
+      announce(creditMe ? 'You will be credited, only ever in groups of at least k.' : 'You are no longer credited.');
+      await loadItems();
+    }
+    return done !== null;
+  }
+
   return {
     portfolio,
+    creditPreference,
+    setCreditMe,
     sponsors,
     proposeSmallTest,
     advanceSmallTest,

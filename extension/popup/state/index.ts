@@ -63,6 +63,8 @@ function deferredGrowthActions(core: Core, loadItems: () => Promise<void>): Retu
     saveCard: true,
     sponsors: true,
     portfolio: true,
+    creditPreference: true,
+    setCreditMe: true,
     proposeSmallTest: true,
     advanceSmallTest: true,
     growthDrafts: true,
@@ -81,7 +83,10 @@ function deferredSignInActions(core: Core): ReturnType<typeof createSignInAction
 }
 
 function deferredDigestActions(core: Core): ReturnType<typeof createDigestActions> {
-  return deferActions(() => import('./digest').then((m) => m.createDigestActions(core)), { myDigest: true });
+  return deferActions(() => import('./digest').then((m) => m.createDigestActions(core)), {
+    myDigest: true,
+    mentorshipStore: true,
+  });
 }
 
 /** The popup's state: signals plus plain actions, created once in main.tsx and provided by context. */

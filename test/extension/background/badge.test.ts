@@ -195,6 +195,34 @@ describe('toolbar badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('tells every reporter, named or anonymous by receipt, when a tip is written after a training gap', async () => {
+    await sessionItem.setValue(SESSION);
+    await unlockedFor(USER.id);
+    await addReceipt({
+      clientId: crypto.randomUUID(),
+      secret: SECRET,
+      createdAt: 0,
+      textPreview: 'x',
+      userId: USER.id,
+    });
+    const { data, fetchFn } = api();
+    const tip = { id: 'tip_000001', text: 'Reconcile tab, then Refresh', publishedAt: '2026-03-03T09:00:00.000Z' };
+    data.flags = [flag('flag_named1', { tip })];
+    data.receipts[SECRET] = flag('flag_anon01', { anonymous: true, tip });
+    const { b, create } = worker();
+    await pollBadge(fetchFn, b);
+    const shown = create.mock.calls.map(([id, o]) => ({ target: targetOf(id), title: o.title }));
+    expect(shown).toEqual([
+      { target: { surface: 'items', id: 'flag_named1' }, title: 'A tip for a screen you flagged' },
+      { target: { surface: 'items', id: 'flag_anon01' }, title: 'A tip for a screen you flagged' },
+    ]);
+    await pollBadge(fetchFn, b);
+    expect(create).toHaveBeenCalledTimes(2);
+    await markSeen(USER.id, ['tip:flag_named1:tip_000001', 'tip:flag_anon01:tip_000001']);
+    await pollBadge(fetchFn, b);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
   it('notifies once per new answer or urgent question, and not at all when turned off', async () => {
     await sessionItem.setValue(PEER_SESSION);
     const { b, create } = worker();

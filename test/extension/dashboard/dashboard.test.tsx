@@ -65,6 +65,8 @@ const DETAIL: HotspotDetail = {
   ],
   cycles: [],
   k: 3,
+  resolution: null,
+  tipRequest: null,
 };
 
 type Handler = (body: unknown, url: URL) => Response;
@@ -281,6 +283,7 @@ describe('dashboard page', () => {
         { unitId: 'unit_gone01', flags: 4, responded: 0, changed: 0 },
       ],
       otherUnits: { flags: 3, responded: 1, changed: 1 },
+      growth: { tested: 0.333, thanks: 4, markedHelpful: 7, mentorsThanked: 2, tipsWritten: 1 },
       notes: [],
     };
     await renderDashboard(fakeServer({ 'GET /v1/programme/health': () => json(200, health) }), LEAD, '?tab=programme');
@@ -294,5 +297,10 @@ describe('dashboard page', () => {
     expect(row('A unit no longer in use')).toEqual(['4', '0%', '0%']);
     expect(document.body.textContent).not.toMatch(/unit_(icu001|gone01)/);
     expect(row('Other units')).toEqual(['3', '100%', '100%']);
+    // Growth: the share that became tests of change, and mentor recognition as counts, never names.
+    const metric = (name: string) => screen.getByText(name).closest('div')?.querySelector('dd')?.textContent;
+    expect(metric('Flags that became a test of change')).toBe('33%');
+    expect(metric('Thank-yous sent to mentors')).toBe('4');
+    expect(metric('Mentors thanked')).toBe('2');
   });
 });

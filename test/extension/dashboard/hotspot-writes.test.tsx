@@ -38,6 +38,8 @@ const DETAIL: HotspotDetail = {
   items: [],
   cycles: [],
   k: 3,
+  resolution: null,
+  tipRequest: null,
 };
 
 const CYCLE: PdsaCycle = {
