@@ -107,6 +107,15 @@ module.exports = {
       to: { path: '^worker/' },
     },
     {
+      name: 'detector-in-its-own-worker',
+      comment:
+        'The identifier detector (shared/phi*) runs in the curbside-detector Worker (worker/detector.ts); the API ' +
+        'asks it over env.DETECTOR, so its name lists stay out of the API bundle. Its types may be imported.',
+      severity: 'error',
+      from: { path: '^worker/', pathNot: '^worker/detector\\.ts$' },
+      to: { path: '^shared/phi', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'shared-imports-neither-side',
       comment: 'shared/ is used by both sides, so it imports neither.',
       severity: 'error',

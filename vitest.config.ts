@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import preact from '@preact/preset-vite';
+import { buildSync } from 'esbuild';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -34,14 +35,35 @@ const HIGH = 1_000_000;
 const TEST_TIMEOUT_MS = 30_000;
 const RATE_LIMIT_TESTS = ['test/worker/middleware/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
 
+/**
+ * The identifier detector's Worker (worker/detector.ts), bundled as wrangler would, for the worker
+ * projects' auxiliary Worker: the API reaches it over the DETECTOR service binding, as deployed.
+ */
+function buildDetector(): string {
+  const outfile = root('./.wrangler/test/detector.js');
+  buildSync({
+    entryPoints: [root('./worker/detector.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    external: ['cloudflare:*'],
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));
+  const detectorScript = buildDetector();
   const workerProject = (
     name: string,
     limits: ReturnType<typeof ratelimits>,
     include: string[],
     exclude: string[],
   ) => ({
+    // The worker's zod as wrangler.jsonc bundles it (`alias`), so tests run what is deployed.
+    resolve: { alias: [{ find: /^zod$/, replacement: root('./worker/lib/shims/zod.ts') }] },
     plugins: [
       cloudflareTest({
         wrangler: { configPath: root('./wrangler.jsonc') },
@@ -56,6 +78,16 @@ export default defineConfig(async () => {
           ratelimits: limits,
           // Cloudflare Email as miniflare runs it locally: it parses each message (postal-mime) and keeps it.
           email: { send_email: [{ name: 'EMAIL' }] },
+          // wrangler.jsonc binds DETECTOR to this Worker by name.
+          workers: [
+            {
+              name: 'curbside-detector',
+              modules: true,
+              scriptPath: detectorScript,
+              compatibilityDate: '2026-11-01',
+              compatibilityFlags: ['nodejs_compat'],
+            },
+          ],
         },
       }),
     ],

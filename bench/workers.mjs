@@ -1,11 +1,30 @@
 // Local workers for the benchmark sections: a migrated (and demo-seeded) persisted D1, a bundle built
 // once (so edits others make in this checkout during a run cannot reload a worker mid-measurement),
 // served with `wrangler dev --no-bundle` on a free loopback port.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseJsonc } from '../scripts/lib.mjs';
 import { freePort, ROOT, runTool, startProcess, stopProcess, waitForHttp } from './lib.mjs';
 
 export const API_CONFIG = join(ROOT, 'wrangler.jsonc');
+/** The identifier detector's Worker, which the API reaches over its DETECTOR service binding. */
+export const DETECTOR_CONFIG = join(ROOT, 'wrangler.detector.jsonc');
+
+/**
+ * The `-c` arguments that serve, beside a bundle, the Workers its config binds: the detector, bundled
+ * once beside it and given a config whose `main` is that bundle (`--no-bundle` applies to every config).
+ */
+async function boundWorkerArgs(config, entry) {
+  if (!/"service"\s*:\s*"curbside-detector/.test(readFileSync(config, 'utf8'))) return [];
+  const dir = join(dirname(dirname(entry)), `${basename(dirname(entry))}-detector`);
+  const detectorConfig = join(dir, 'wrangler.detector.json');
+  // Once per API bundle: a section that restarts its worker serves the same detector again.
+  if (!existsSync(detectorConfig)) {
+    const main = await bundleWorker(dir, { config: DETECTOR_CONFIG });
+    writeFileSync(detectorConfig, JSON.stringify({ ...parseJsonc(readFileSync(DETECTOR_CONFIG, 'utf8')), main }));
+  }
+  return ['-c', detectorConfig];
+}
 
 /**
  * Rate limits, raised for the run so the bench measures the API and not the limiter. They are
@@ -46,6 +65,8 @@ export async function bundleWorker(outdir, { config = API_CONFIG, args = [] } = 
 /** Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers. */
 export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [], port: wanted }) {
   // A fixed port lets a worker restarted on the same D1 keep the address an extension was built with.
+  // The detector is bundled before the ports are picked: a port found free is only reserved once wrangler binds it.
+  const bound = await boundWorkerArgs(config, entry);
   const [port, inspector] = [wanted ?? (await freePort()), await freePort()];
   const child = startProcess(
     'wrangler',
@@ -55,6 +76,7 @@ export async function serveWorker(entry, { config = API_CONFIG, persist, logFile
       '--no-bundle',
       '-c',
       config,
+      ...bound,
       '--ip',
       '127.0.0.1',
       '--port',

@@ -1,4 +1,5 @@
-// npm run deploy: applies the D1 migrations to the production database, then deploys the Worker.
+// npm run deploy: applies the D1 migrations to the production database, then deploys the identifier
+// detector's Worker (wrangler.detector.jsonc, which the API calls over its DETECTOR binding) and the API.
 // Refuses while wrangler.jsonc still holds the placeholder database id.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,10 @@ function main() {
   }
   console.log(`Applying D1 migrations to the ${ENV} database…`);
   runSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--remote', '--env', ENV]);
-  console.log('Deploying the Worker…');
+  // The detector first: an API deployed before it would find no Worker behind its binding.
+  console.log('Deploying the identifier detector (curbside-detector)…');
+  runSync('wrangler', ['deploy', '-c', 'wrangler.detector.jsonc', '--env', ENV]);
+  console.log('Deploying the API (curbside-api)…');
   runSync('wrangler', ['deploy', '--env', ENV]);
   console.log(
     [

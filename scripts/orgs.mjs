@@ -39,6 +39,14 @@ export function orgConfig({ name, databaseId, index, configDir }) {
     compatibility_date: root.compatibility_date,
     compatibility_flags: root.compatibility_flags,
     ...(root.observability ? { observability: root.observability } : {}),
+    ...(root.minify !== undefined ? { minify: root.minify } : {}),
+    ...(root.keep_names !== undefined ? { keep_names: root.keep_names } : {}),
+    // The bundle's aliases (wrangler.jsonc), their paths from this folder.
+    ...(root.alias
+      ? { alias: Object.fromEntries(Object.entries(root.alias).map(([k, v]) => [k, v.startsWith('.') ? rel(v) : v])) }
+      : {}),
+    // Every organisation's API calls the one identifier detector (`npm run deploy` deploys it).
+    ...((prod.services ?? root.services) ? { services: prod.services ?? root.services } : {}),
     vars: { ...(prod.vars ?? root.vars ?? {}) },
     // Rate-limit counters live in account-wide namespaces: each organisation gets its own block of ids,
     // so one hospital's traffic never spends another's limits.

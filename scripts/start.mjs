@@ -18,6 +18,11 @@ runSync('node', [join(ROOT, 'scripts', 'seed.mjs')]);
 const children = [
   runBackground('wrangler', [
     'dev',
+    // The API and, bound to it, the identifier detector's Worker (wrangler.detector.jsonc), in one workerd.
+    '-c',
+    'wrangler.jsonc',
+    '-c',
+    'wrangler.detector.jsonc',
     '--ip',
     '127.0.0.1',
     '--port',

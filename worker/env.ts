@@ -1,7 +1,10 @@
+import type { IdentifierSpan } from '../shared/phi/types';
 import type { User } from '../shared/users';
 
 export interface Env {
   DB: D1Database;
+  /** The identifier detector's Worker (wrangler.jsonc `services`, worker/detector.ts). */
+  DETECTOR: Detector;
   /** Worker secret: lets the first admin enroll on an empty database, once. */
   BOOTSTRAP_CODE?: string;
   /** Comma-separated extra CORS origins (e.g. a fixed enterprise extension id). */
@@ -29,6 +32,15 @@ export interface Env {
   RATE_LIMIT_USER_READS?: RateLimit;
   RATE_LIMIT_IP_READS?: RateLimit;
   RATE_LIMIT_USER_SEARCHES?: RateLimit;
+}
+
+/**
+ * The identifier detector as the API reaches it: the curbside-detector Worker over the service binding
+ * `DETECTOR` (RPC). Its answer for each text is exactly `findIdentifiers(text)` (shared/phi.ts); one
+ * call carries every text a request needs checked.
+ */
+export interface Detector {
+  find(texts: string[]): Promise<IdentifierSpan[][]>;
 }
 
 export interface Auth {

@@ -3,7 +3,7 @@ import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { recomputeRootsStatement, rootChanged } from './rollups';
+import { recomputeRootsStatement } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -195,28 +195,23 @@ export async function cellsInWindow(db: D1Database, fromWeek: number, toWeek: nu
   return results.map(toCell);
 }
 
-/** `cellsInWindow` with the state of each cell's root: whether it has a response, and led to a change. */
-export async function cellsWithRootState(db: D1Database, fromWeek: number, toWeek: number) {
-  const { results } = await db
-    .prepare(
-      `SELECT c.week, c.hotspot_id, c.unit_key, c.named, c.flag_count, c.minutes_week, l.root_id, l.category, l.host,
-         r.response IS NOT NULL AS responded, ${rootChanged('r')} AS changed
-       FROM unit_cells c JOIN hotspots l ON l.id = c.hotspot_id JOIN hotspots r ON r.id = l.root_id
-       WHERE c.week BETWEEN ?1 AND ?2`,
-    )
-    .bind(fromWeek, toWeek)
-    .all<CellRow & { responded: number; changed: number }>();
-  return results.map((r) => ({ ...toCell(r), responded: r.responded === 1, changed: r.changed === 1 }));
-}
-
-/** The cells (`cellKey`) where this user has a counted named flag: what "other than the viewer" takes out. */
-export async function cellsOfReporter(db: D1Database, userId: string): Promise<Set<string>> {
+/**
+ * The cells (`cellKey`) of a week window where this user has a counted named flag: what "other than the
+ * viewer" takes out. Only the window's flags are read (flags_by_user), however long the user has flagged.
+ */
+export async function cellsOfReporter(
+  db: D1Database,
+  userId: string,
+  fromWeek: number,
+  toWeek: number,
+): Promise<Set<string>> {
   const { results } = await db
     .prepare(
       `SELECT DISTINCT hotspot_id, (created_at - 345600000) / 604800000 AS week, COALESCE(unit_id, '') AS unit_key
-       FROM flags WHERE user_id = ?1 AND withdrawn IS NULL AND hotspot_id IS NOT NULL`,
+       FROM flags WHERE user_id = ?1 AND created_at >= ?2 * 604800000 + 345600000
+         AND created_at < (?3 + 1) * 604800000 + 345600000 AND withdrawn IS NULL AND hotspot_id IS NOT NULL`,
     )
-    .bind(userId)
+    .bind(userId, fromWeek, toWeek)
     .all<{ hotspot_id: string; week: number; unit_key: string }>();
   return new Set(results.map((r) => cellKey({ hotspotId: r.hotspot_id, week: r.week, unitKey: r.unit_key })));
 }

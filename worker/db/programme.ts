@@ -5,42 +5,72 @@ import { rootChanged } from './rollups';
 /** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
 const CHANGED = rootChanged('r');
 
-export interface LoopRow {
+/** Whether a hotspot's root, as it is now, has a response, has led to a change and has a test of change. */
+export interface RootState {
+  responded: boolean;
+  changed: boolean;
+  /** A cycle on the root that a lead started, or one its sponsor approved. */
+  tested: boolean;
+}
+
+/** Flags one hotspot took in one week (hotspot_weeks) or one unit's cell of it (unit_cells, shared/kanon.ts). */
+export interface WeekCount {
+  hotspotId: string;
+  week: number;
   flags: number;
-  responded: number;
-  changed: number;
-  /** On a root with a test of change (a cycle a lead started, or one its sponsor approved). */
-  tested: number;
+}
+
+export interface ProgrammeCell extends WeekCount {
+  unitKey: string;
+  named: number;
+  minutes: number;
 }
 
 /**
- * Organisation-wide: flags in a week window, how many of them sit on a hotspot with a response or a
- * change, and flags per week. (Per unit: unit cells, worker/services/programme.ts.)
+ * What programme health counts, in one round trip and without a join per counted row: every hotspot's
+ * root state once (rows: hotspots), then the window's rollup rows alone (hotspot_weeks and unit_cells,
+ * bounded by hotspots × weeks × units), matched to their root state in the service. Joining each
+ * rollup row to its hotspot and root in SQL read three rows for every one counted.
  */
-export async function loopTotals(db: D1Database, fromWeek: number, toWeek: number) {
-  const [org, weeks] = await db.batch<LoopRow & { week?: number }>([
+export async function programmeCounts(db: D1Database, fromWeek: number, toWeek: number) {
+  const [roots, weeks, cells] = await db.batch<Record<string, unknown>>([
+    db.prepare(
+      `SELECT l.id, r.response IS NOT NULL AS responded, ${CHANGED} AS changed,
+         EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
+           WHERE cl.root_id = r.id AND (c.approval IS NULL OR c.approval = 'approved')) AS tested
+       FROM hotspots l JOIN hotspots r ON r.id = l.root_id`,
+    ),
     db
-      .prepare(
-        `SELECT COALESCE(SUM(w.flag_count), 0) AS flags,
-           COALESCE(SUM(CASE WHEN r.response IS NOT NULL THEN w.flag_count ELSE 0 END), 0) AS responded,
-           COALESCE(SUM(CASE WHEN ${CHANGED} THEN w.flag_count ELSE 0 END), 0) AS changed,
-           COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
-             WHERE cl.root_id = r.id AND (c.approval IS NULL OR c.approval = 'approved'))
-             THEN w.flag_count ELSE 0 END), 0) AS tested
-         FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id JOIN hotspots r ON r.id = l.root_id
-         WHERE w.week BETWEEN ?1 AND ?2`,
-      )
+      .prepare('SELECT hotspot_id, week, flag_count FROM hotspot_weeks WHERE week BETWEEN ?1 AND ?2')
       .bind(fromWeek, toWeek),
     db
       .prepare(
-        `SELECT week, SUM(flag_count) AS flags, 0 AS responded, 0 AS changed, 0 AS tested FROM hotspot_weeks
-         WHERE week BETWEEN ?1 AND ?2 GROUP BY week`,
+        `SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells
+         WHERE week BETWEEN ?1 AND ?2`,
       )
       .bind(fromWeek, toWeek),
   ]);
+  const rows = (r: typeof roots) => (r?.results ?? []) as Record<string, number | string>[];
   return {
-    org: org?.results[0] ?? { flags: 0, responded: 0, changed: 0, tested: 0 },
-    weeks: (weeks?.results ?? []).map((w) => ({ week: w.week ?? 0, flags: w.flags })),
+    roots: new Map(
+      rows(roots).map((r): [string, RootState] => [
+        String(r.id),
+        { responded: r.responded === 1, changed: r.changed === 1, tested: r.tested === 1 },
+      ]),
+    ),
+    weeks: rows(weeks).map(
+      (r): WeekCount => ({ hotspotId: String(r.hotspot_id), week: Number(r.week), flags: Number(r.flag_count) }),
+    ),
+    cells: rows(cells).map(
+      (r): ProgrammeCell => ({
+        hotspotId: String(r.hotspot_id),
+        week: Number(r.week),
+        unitKey: String(r.unit_key),
+        named: Number(r.named),
+        flags: Number(r.flag_count),
+        minutes: Number(r.minutes_week),
+      }),
+    ),
   };
 }
 

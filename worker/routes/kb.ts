@@ -40,7 +40,7 @@ register(kbRoutes, endpoints.createTip, async (c, { body }) => {
       return found && { item: found.tip, bodyHash: found.bodyHash, sameSender: found.authorId === user.id };
     },
     validate: async () => {
-      await requireDeidentifiedScreenIn(db, body.screen);
+      await requireDeidentifiedScreenIn(c.env, body.screen);
       if (body.topicId) await requireActiveTopic(db, body.topicId);
     },
     insert: async (bodyHash) => {

@@ -25,6 +25,7 @@ import { askerCloseStatement, consentStatement, helpfulStatement, replyStatement
 import type { AppEnv } from '../env';
 import { now } from '../lib/clock';
 import { newId } from '../lib/crypto';
+import { anyIdentifiers } from '../lib/detector';
 import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { alertUrgentQuestion } from '../services/dispatch';
@@ -34,7 +35,6 @@ import {
   claimCutoffNow,
   getQueueItem,
   handOffTargets,
-  identifiersIn,
   identifiersRemain,
   itemFor,
   listQueue,
@@ -72,7 +72,7 @@ register(questionRoutes, endpoints.createQuestion, async (c, { body }) => {
       const found = await findQuestionByClientId(db, body.clientId);
       return found && toStored(found);
     },
-    validate: () => requireDeidentifiedScreenIn(db, body.screen),
+    validate: () => requireDeidentifiedScreenIn(c.env, body.screen),
     // The insert itself requires an active topic and reads the stored question back: one round trip.
     insert: async (bodyHash) => {
       const { created, stored } = await insertQuestionOnce(db, {
@@ -151,7 +151,7 @@ register(questionRoutes, endpoints.consentToShare, async (c, { params, body }) =
     await own(db, user.id, params.id, cutoff);
     throw conflict('Need to talk is never shared');
   }
-  const publication = await syncPublication(db, params.id, now());
+  const publication = await syncPublication(db, c.env.DETECTOR, params.id, now());
   return { question: await own(db, user.id, params.id, cutoff), publication };
 });
 
@@ -266,7 +266,7 @@ register(questionRoutes, endpoints.answerQuestion, async (c, { params, body }) =
     await refusal(db, v, params.id, 'answer');
   }
   // A published copy follows its answers, and is withdrawn if a new one fails the check.
-  const publication = await syncPublication(db, params.id, v.now);
+  const publication = await syncPublication(db, c.env.DETECTOR, params.id, v.now);
   return { item: await itemFor(db, v, params.id), publication };
 });
 
@@ -313,11 +313,11 @@ register(questionRoutes, endpoints.markShareable, async (c, { params, body }) =>
   if (body.shareable) {
     const src = await publicationSource(db, params.id);
     if (!src) throw notFound('Question');
-    if (identifiersIn([src.text, ...src.answers])) throw identifiersRemain();
+    if (await anyIdentifiers(c.env.DETECTOR, [src.text, ...src.answers])) throw identifiersRemain();
   }
   if (!(await run(shareableStatement(db, v, params.id, body.shareable)))) {
     await refusal(db, v, params.id, 'share');
   }
-  const publication = await syncPublication(db, params.id, v.now);
+  const publication = await syncPublication(db, c.env.DETECTOR, params.id, v.now);
   return { item: await itemFor(db, v, params.id), publication };
 });

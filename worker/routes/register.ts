@@ -65,7 +65,7 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
       query: ep.query ? valid(c, 'query') : undefined,
       params: ep.params ? valid(c, 'param') : undefined,
     } as HandlerInput<E>;
-    const confirmations = ep.body ? await checkFreeText(ep.body, input.body) : [];
+    const confirmations = ep.body ? await checkFreeText(c.env.DETECTOR, ep.body, input.body) : [];
     const result = await handler(c, input);
     if (confirmations.length > 0) await auditConfirmations(c, { path: ep.path, ...input }, confirmations);
     if (result instanceof globalThis.Response) return result;

@@ -1,11 +1,11 @@
 import { weekOf, weekStart } from '../../shared/cost';
 import { type DigestRole, UrgentAlert } from '../../shared/digests';
-import { findIdentifiers } from '../../shared/phi';
 import { channelsAwaitingDigest, urgentChannels } from '../db/channels';
 import { alertFacts } from '../db/digests';
 import { getSettings } from '../db/settings';
 import type { Env } from '../env';
 import { toIso } from '../lib/clock';
+import { anyIdentifiers } from '../lib/detector';
 import { digestSettings } from './channels';
 import { deliverIds, enqueue } from './deliveries';
 import { leadDigest, mentorDigest } from './digests';
@@ -64,7 +64,7 @@ export async function alertUrgentQuestion(env: Env, questionId: string, at: numb
     discipline: q.discipline_wanted,
     urgency: q.urgency,
     // Even where free text may go, a text the asker sent with a confirmed identifier stays home.
-    text: digestSet.freeText && findIdentifiers(q.text).length === 0 ? q.text : null,
+    text: digestSet.freeText && !(await anyIdentifiers(env.DETECTOR, [q.text])) ? q.text : null,
     at: toIso(q.created_at),
   });
   const message = {

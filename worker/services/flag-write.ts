@@ -55,7 +55,7 @@ export async function createFlagOnce(c: Context<AppEnv>, user: User, body: unkno
     find: async () => stored(await findFlagByClientId(db, input.clientId)),
     validate: async () => {
       await requireActiveUnit(db, input.unitId);
-      await requireDeidentifiedScreenIn(db, input.screen);
+      await requireDeidentifiedScreenIn(c.env, input.screen);
     },
     insert: async (bodyHash) => {
       const at = now();

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { endpoints } from '../../shared/api';
-import { findIdentifiers } from '../../shared/phi';
 import type { IdentifierKind } from '../../shared/phi/types';
 import { type ConfirmedSpan, isFreeText } from '../../shared/text';
 import { auditStatement } from '../db/audit';
@@ -9,6 +8,7 @@ import { isPeerSupportThread } from '../db/peer-support';
 import type { AppEnv, Env } from '../env';
 import { now } from '../lib/clock';
 import { hmacSha256Hex, sha256Hex } from '../lib/crypto';
+import type { Detector } from '../lib/detector';
 import { ApiError } from '../lib/errors';
 
 export interface FoundSpan {
@@ -71,7 +71,11 @@ export interface UsedConfirmation {
  * 422 unless the user confirmed that exact span (kind + SHA-256 of its text) as not an identifier.
  * Returns the confirmations that were used, for the audit log (`auditConfirmations`).
  */
-export async function checkFreeText(schema: z.ZodType, value: unknown): Promise<UsedConfirmation[]> {
+export async function checkFreeText(
+  detector: Detector,
+  schema: z.ZodType,
+  value: unknown,
+): Promise<UsedConfirmation[]> {
   const texts = freeTextValues(schema, value);
   if (texts.length === 0) return [];
   const confirmed = new Set(
@@ -79,8 +83,9 @@ export async function checkFreeText(schema: z.ZodType, value: unknown): Promise<
   );
   const refused: FoundSpan[] = [];
   const used = new Map<string, UsedConfirmation>();
-  for (const { field, text } of texts) {
-    for (const span of findIdentifiers(text)) {
+  const found = await detector.find(texts.map((t) => t.text));
+  for (const [i, { field, text }] of texts.entries()) {
+    for (const span of found[i] ?? []) {
       const spanText = text.slice(span.start, span.end);
       const key = `${span.kind}:${await sha256Hex(spanText)}`;
       if (confirmed.has(key)) used.set(key, { kind: span.kind, text: spanText });

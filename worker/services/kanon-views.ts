@@ -23,7 +23,10 @@ export type ViewerCell = StoredCell & BaseCell;
 
 /** The cells of a week window, each marked with whether the viewer is among its named reporters. */
 export async function windowCells(db: D1Database, fromWeek: number, toWeek: number, viewerId: string) {
-  const [cells, mine] = await Promise.all([cellsInWindow(db, fromWeek, toWeek), cellsOfReporter(db, viewerId)]);
+  const [cells, mine] = await Promise.all([
+    cellsInWindow(db, fromWeek, toWeek),
+    cellsOfReporter(db, viewerId, fromWeek, toWeek),
+  ]);
   return cells.map((c): ViewerCell => ({ ...c, viewerIn: mine.has(cellKey(c)) }));
 }
 

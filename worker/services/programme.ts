@@ -3,8 +3,15 @@ import { cellKey, splitCells } from '../../shared/kanon';
 import type { ProgrammeHealth, ProgrammeQuery } from '../../shared/programme';
 import type { Settings } from '../../shared/settings';
 import { slaState } from '../../shared/sla';
-import { cellsOfReporter, cellsWithRootState } from '../db/hotspots';
-import { loopTotals, questionTimings, recognitionTotals } from '../db/programme';
+import { cellsOfReporter } from '../db/hotspots';
+import {
+  type ProgrammeCell,
+  programmeCounts,
+  questionTimings,
+  type RootState,
+  recognitionTotals,
+  type WeekCount,
+} from '../db/programme';
 import { now, toIso } from '../lib/clock';
 import { weekWindow } from './hotspot-views';
 import { pausesOf } from './sla-pauses';
@@ -21,14 +28,36 @@ function quantile(sorted: number[], q: number): number | null {
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
+const NO_STATE: RootState = { responded: false, changed: false, tested: false };
+
+/** Flags in all, and on a hotspot whose root has a response or a change. */
+function loopOf(counts: readonly WeekCount[], roots: ReadonlyMap<string, RootState>) {
+  let flags = 0;
+  let responded = 0;
+  let changed = 0;
+  let tested = 0;
+  for (const c of counts) {
+    const root = roots.get(c.hotspotId) ?? NO_STATE;
+    flags += c.flags;
+    if (root.responded) responded += c.flags;
+    if (root.changed) changed += c.flags;
+    if (root.tested) tested += c.flags;
+  }
+  return { flags, responded, changed, tested };
+}
+
 /**
  * Loop shares per unit from unit cells (shared/kanon.ts): each unit's shown cells, and one pool of
  * every held-back cell with no unit. Responded and changed follow each cell's root as it is now.
  */
-async function loopByUnit(db: D1Database, fromWeek: number, toWeek: number, k: number, viewerId: string) {
-  const [cells, mine] = await Promise.all([cellsWithRootState(db, fromWeek, toWeek), cellsOfReporter(db, viewerId)]);
+function loopByUnit(
+  cells: readonly ProgrammeCell[],
+  roots: ReadonlyMap<string, RootState>,
+  mine: ReadonlySet<string>,
+  k: number,
+) {
   const { shown, held } = splitCells(
-    cells.map((c) => ({ ...c, viewerIn: mine.has(cellKey(c)) })),
+    cells.map((c) => ({ ...c, ...(roots.get(c.hotspotId) ?? NO_STATE), viewerIn: mine.has(cellKey(c)) })),
     k,
   );
   const loop = (of: typeof shown) => {
@@ -58,15 +87,18 @@ export async function buildProgrammeHealth(
   const from = weekStart(fromWeek);
   const to = weekStart(toWeek + 1);
   const at = now();
-  const [loop, questions, units, recognition] = await Promise.all([
-    loopTotals(db, fromWeek, toWeek),
+  const [counts, questions, mine, recognition] = await Promise.all([
+    programmeCounts(db, fromWeek, toWeek),
     questionTimings(db, from, to),
-    loopByUnit(db, fromWeek, toWeek, k, viewerId),
+    cellsOfReporter(db, viewerId, fromWeek, toWeek),
     recognitionTotals(db, from, to),
   ]);
+  const org = loopOf(counts.weeks, counts.roots);
+  const units = loopByUnit(counts.cells, counts.roots, mine, k);
 
   const weeks = lastWeeks(weekStart(toWeek), toWeek - fromWeek + 1);
-  const flagWeeks = new Map(loop.weeks.map((w) => [w.week, w.flags]));
+  const flagWeeks = new Map<number, number>();
+  for (const w of counts.weeks) flagWeeks.set(w.week, (flagWeeks.get(w.week) ?? 0) + w.flags);
   const questionWeeks = new Map<number, number>();
   for (const qn of questions.asked) {
     const w = weekOf(qn.created_at);
@@ -99,9 +131,9 @@ export async function buildProgrammeHealth(
     k,
     range: { from: toIso(from), to: toIso(to) },
     loop: {
-      flags: loop.org.flags,
-      responded: share(loop.org.responded, loop.org.flags),
-      changed: share(loop.org.changed, loop.org.flags),
+      flags: org.flags,
+      responded: share(org.responded, org.flags),
+      changed: share(org.changed, org.flags),
     },
     loopTarget: LOOP_TARGET,
     flagsPerWeek: weeks.map((w) => ({ week: toIso(weekStart(w)), count: flagWeeks.get(w) ?? 0 })),
@@ -121,7 +153,7 @@ export async function buildProgrammeHealth(
     },
     kbDeflections: questions.kbOpens,
     ...units,
-    growth: { tested: share(loop.org.tested, loop.org.flags), ...recognition },
+    growth: { tested: share(org.tested, org.flags), ...recognition },
     notes: [
       'Time to first answer is wall-clock time; within-SLA and past-SLA use the shared SLA clock, which stops while a question waits for the asker’s reply.',
       'Knowledge-base deflections count published answers opened in the range (tips for a screen are not counted).',

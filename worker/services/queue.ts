@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { HandOffCreate, Publication, QueueItem, QueueItemDetail } from '../../shared/mentoring';
-import { findIdentifiers } from '../../shared/phi';
 import { slaState } from '../../shared/sla';
 import { claimCutoff, claimIsActive } from '../db/claims';
 import { publicationSource, publishStatements, unpublishStatements } from '../db/kb';
@@ -21,6 +20,7 @@ import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
 import { newId } from '../lib/crypto';
+import { anyIdentifiers, type Detector } from '../lib/detector';
 import { ApiError, conflict, notFound } from '../lib/errors';
 import { requireAuth } from '../lib/require-auth';
 import { type Pause, pausesFrom, pausesOf } from './sla-pauses';
@@ -139,23 +139,24 @@ export async function refusal(db: D1Database, v: Viewer, id: string, action: str
   throw conflict(`You cannot ${action} this question while it is ${s.status}`, { status: s.status });
 }
 
-export function identifiersIn(texts: string[]): boolean {
-  return texts.some((t) => findIdentifiers(t).length > 0);
-}
-
 /**
  * Brings the knowledge-base copy in line with the question: published when it is answered, the
  * asker consented and the mentor marked it shareable, and its texts pass the identifier check
  * again (spans confirmed by the writer are not trusted for publishing); withdrawn otherwise.
  */
-export async function syncPublication(db: D1Database, questionId: string, at: number): Promise<Publication> {
+export async function syncPublication(
+  db: D1Database,
+  detector: Detector,
+  questionId: string,
+  at: number,
+): Promise<Publication> {
   const src = await publicationSource(db, questionId);
   if (src?.kind !== 'question') return { published: false, waitingFor: [], identifiersFound: false };
   const waitingFor: Publication['waitingFor'] = [];
   if (src.first_answered_at === null) waitingFor.push('answer');
   if (src.share_consent !== 1) waitingFor.push('asker_consent');
   if (src.shareable !== 1) waitingFor.push('mentor_shareable');
-  const identifiersFound = identifiersIn([src.text, ...src.answers]);
+  const identifiersFound = await anyIdentifiers(detector, [src.text, ...src.answers]);
   if (waitingFor.length > 0 || identifiersFound) {
     if (src.published === 1) await db.batch(unpublishStatements(db, questionId));
     return { published: false, waitingFor, identifiersFound };

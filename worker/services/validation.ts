@@ -1,8 +1,8 @@
 import { adminSegments, deidentifyUrl, ID_PLACEHOLDER, type ScreenWords, tryDeidentifyUrl } from '../../shared/context';
-import { findIdentifiers } from '../../shared/phi';
 import type { Screen } from '../../shared/screen';
 import { isActive } from '../db/catalog';
 import { screenTemplatesForHost } from '../db/systems';
+import type { Detector } from '../lib/detector';
 import { ApiError } from '../lib/errors';
 
 export const invalid = (path: string, message: string) =>
@@ -22,7 +22,11 @@ export async function requireActiveTopic(db: D1Database, topicId: string) {
  * `words` are the segments admins used in that host's screens (`adminSegments`), allowed on both
  * sides alike; without them only the shared vocabulary counts.
  */
-export function requireDeidentifiedScreen(screen: Screen | undefined, words?: ScreenWords): void {
+export async function requireDeidentifiedScreen(
+  detector: Detector,
+  screen: Screen | undefined,
+  words?: ScreenWords,
+): Promise<void> {
   if (!screen) return;
   let again: { host: string; path: string };
   try {
@@ -44,7 +48,8 @@ export function requireDeidentifiedScreen(screen: Screen | undefined, words?: Sc
     );
   }
   const parts = screen.path.split(/[/?&=#]/).filter((w) => w && w !== ID_PLACEHOLDER);
-  const kinds = parts.flatMap((w) => findIdentifiers(decodeURIComponent(w)).map((span) => span.kind));
+  const found = parts.length > 0 ? await detector.find(parts.map((w) => decodeURIComponent(w))) : [];
+  const kinds = found.flatMap((spans) => spans.map((span) => span.kind));
   if (kinds.length > 0) {
     throw new ApiError(
       422,
@@ -63,10 +68,13 @@ export function requireDeidentifiedScreen(screen: Screen | undefined, words?: Sc
  * extension allows them from its catalog. The database is read only when the shared vocabulary
  * alone would change the path, so most writes cost no extra query.
  */
-export async function requireDeidentifiedScreenIn(db: D1Database, screen: Screen | null | undefined): Promise<void> {
+export async function requireDeidentifiedScreenIn(
+  env: { DB: D1Database; DETECTOR: Detector },
+  screen: Screen | null | undefined,
+): Promise<void> {
   if (!screen) return;
   const plain = tryDeidentifyUrl(`https://${screen.host}${screen.path}`);
   const unchanged = plain?.host === screen.host && plain.path === screen.path;
-  const words = unchanged ? undefined : adminSegments(await screenTemplatesForHost(db, screen.host));
-  requireDeidentifiedScreen(screen, words);
+  const words = unchanged ? undefined : adminSegments(await screenTemplatesForHost(env.DB, screen.host));
+  await requireDeidentifiedScreen(env.DETECTOR, screen, words);
 }

@@ -66,6 +66,11 @@ export default async function setup(project: TestProject) {
     join(BIN, 'wrangler'),
     [
       'dev',
+      // The API and the identifier detector's Worker it is bound to (wrangler.detector.jsonc).
+      '-c',
+      'wrangler.jsonc',
+      '-c',
+      'wrangler.detector.jsonc',
       '--ip',
       '127.0.0.1',
       '--port',

@@ -17,6 +17,7 @@ import {
 import type { AppEnv } from '../../env';
 import { now } from '../../lib/clock';
 import { newId } from '../../lib/crypto';
+import type { Detector } from '../../lib/detector';
 import { ApiError, conflict, notFound } from '../../lib/errors';
 import { requireAuth } from '../../lib/require-auth';
 import { invalid, requireDeidentifiedScreen } from '../../services/validation';
@@ -35,10 +36,10 @@ function requireHost(host: string) {
  * allowed: they become words the host's screens may keep. Ids, names after a subject segment
  * and lone name-like words still come back as `:id`; the message shows what Curbside would keep.
  */
-function requireTemplate(host: string, pathTemplate: string) {
+async function requireTemplate(detector: Detector, host: string, pathTemplate: string) {
   try {
     // The template's own word-like segments are what it adds to the host's allowlist.
-    requireDeidentifiedScreen({ host, path: pathTemplate }, adminSegments([pathTemplate]));
+    await requireDeidentifiedScreen(detector, { host, path: pathTemplate }, adminSegments([pathTemplate]));
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     const expected = (e.details as { expected?: { path: string } } | undefined)?.expected?.path;
@@ -93,7 +94,7 @@ register(systemRoutes, endpoints.adminPatchSystem, async (c, { params, body }) =
   if (body.host !== undefined && body.host !== system.host) {
     requireHost(body.host);
     await requireFreeHost(db, body.host, system.id);
-    for (const s of system.screens) requireTemplate(body.host, s.pathTemplate);
+    for (const s of system.screens) await requireTemplate(c.env.DETECTOR, body.host, s.pathTemplate);
   }
   const patch = body.screenQueryKeys ? { ...body, screenQueryKeys: [...new Set(body.screenQueryKeys)] } : body;
   await db.batch([
@@ -113,7 +114,7 @@ register(systemRoutes, endpoints.adminCreateScreen, async (c, { params, body }) 
   const { user } = requireAuth(c);
   const db = c.env.DB;
   const system = await mustGetSystem(db, params.id);
-  requireTemplate(system.host, body.pathTemplate);
+  await requireTemplate(c.env.DETECTOR, system.host, body.pathTemplate);
   await requireFreeTemplate(db, system.id, body.pathTemplate);
   const screen = { id: newId(), systemId: system.id, pathTemplate: body.pathTemplate, name: body.name };
   await db.batch([
@@ -136,7 +137,7 @@ register(systemRoutes, endpoints.adminPatchScreen, async (c, { params, body }) =
   if (!screen) throw notFound('Screen');
   if (body.pathTemplate !== undefined) {
     const system = await mustGetSystem(db, screen.systemId);
-    requireTemplate(system.host, body.pathTemplate);
+    await requireTemplate(c.env.DETECTOR, system.host, body.pathTemplate);
     await requireFreeTemplate(db, system.id, body.pathTemplate, screen.id);
   }
   await db.batch([
