@@ -151,7 +151,8 @@ describe('receipt status', () => {
     const res = await api('/v1/receipts/status', { body: { secrets: [body.receiptSecret] } });
     expect(res.status).toBe(200);
     const status = ReceiptStatusResponse.parse(await res.json());
-    expect(status.flags).toEqual([flag]);
+    // The status adds what changed on the flag's hotspot (no tip, no credit yet); the create answer does not.
+    expect(status.flags).toEqual([{ ...flag, tip: null, credit: [] }]);
     expect(status.flags[0]?.status).toBe('new');
   });
 
