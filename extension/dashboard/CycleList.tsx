@@ -8,6 +8,7 @@ import {
   PdsaDecision,
   type PdsaStage,
 } from '../../shared/pdsa';
+import { DECISION_WORDS } from '../../shared/small-tests';
 import type { Detector } from '../lib/phi';
 import { CheckedTextField } from '../ui/CheckedTextField';
 import { SendAnyway } from '../ui/SendAnyway';
@@ -93,8 +94,7 @@ export function CycleList({ cycles, detector, onAdvance }: Props) {
         <li key={c.id}>
           <p>
             <strong>{c.changeIdea}</strong> — {PDSA_STAGE_LABELS[c.stage]}
-            {c.decision && `: ${PDSA_DECISION_LABELS[c.decision]}`} (owner {c.ownerName}, started{' '}
-            {c.createdAt.slice(0, 10)})
+            {c.decision && `: ${DECISION_WORDS[c.decision]}`} (owner {c.ownerName}, started {c.createdAt.slice(0, 10)})
           </p>
           <dl>
             <dt>Prediction</dt>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
-import { PDSA_DECISION_LABELS, PDSA_STAGE_LABELS } from '../../shared/pdsa';
-import { APPROVAL_LABELS, type SmallTest } from '../../shared/small-tests';
+import { PDSA_STAGE_LABELS } from '../../shared/pdsa';
+import { APPROVAL_LABELS, DECISION_WORDS, type SmallTest } from '../../shared/small-tests';
 import { errorMessage } from '../lib/errors';
 import { useDashboard } from './state';
 
@@ -95,7 +95,7 @@ export function SponsorPanel() {
             <p>
               {t.approval === 'approved'
                 ? t.cycle.decision
-                  ? `${PDSA_DECISION_LABELS[t.cycle.decision]}${t.result ? `: ${t.result}` : ''}`
+                  ? `${DECISION_WORDS[t.cycle.decision]}${t.result ? `: ${t.result}` : ''}`
                   : PDSA_STAGE_LABELS[t.cycle.stage]
                 : t.approval === 'pending'
                   ? 'Waiting for your decision'

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { REFLECTION_MAX, REFLECTION_PROMPT } from '../../shared/growth';
 import { PDSA_DECISION_LABELS, PDSA_STAGE_LABELS, type PdsaDecision } from '../../shared/pdsa';
-import { APPROVAL_LABELS, type SmallTest } from '../../shared/small-tests';
+import { APPROVAL_LABELS, DECISION_WORDS, type SmallTest } from '../../shared/small-tests';
 import type { ConfirmedSpan } from '../../shared/text';
 import { CheckedTextField } from '../ui/CheckedTextField';
 import { SendAnyway } from '../ui/SendAnyway';
@@ -150,7 +150,7 @@ function TestItem({ test }: { test: SmallTest }) {
       )}
       {c.decision && (
         <p>
-          <strong>{PDSA_DECISION_LABELS[c.decision]}</strong>
+          <strong>{DECISION_WORDS[c.decision]}</strong>
           {test.result ? `: ${test.result}` : ''}
         </p>
       )}

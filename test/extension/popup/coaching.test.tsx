@@ -285,6 +285,8 @@ describe('clinician-owned small tests in My items', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Move to Act' }));
     await screen.findByText(': the longer timeout stops lost orders');
+    // The owner reads the decision as done, as reporters do ("Adopted", not the option's "Adopt").
+    expect(screen.getByText('Adopted').tagName).toBe('STRONG');
     expect(s.routes('POST /v1/small-tests/cycle_00001/advance').map((r) => r.body)).toEqual([
       { stage: 'study', notes: 'One timeout all week' },
       { stage: 'act', decision: 'adopt', result: 'the longer timeout stops lost orders' },
