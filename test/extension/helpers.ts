@@ -105,3 +105,23 @@ export async function openDrafts() {
   const { loadDrafts } = await import('../../extension/lib/draft-store');
   return (await loadDrafts()).drafts;
 }
+
+export type RouteHandler = (body: unknown, url: URL) => Response | Promise<Response>;
+
+/**
+ * A fetch that answers by "METHOD /path" from a table and records every request (parsed body, URL), as the
+ * API would be reached; an unknown route answers 404 in the API's error shape. One piece for the surfaces'
+ * component tests, so each test only states the routes it cares about.
+ */
+export function routeFetch(handlers: Record<string, RouteHandler>) {
+  const requests: { route: string; body: unknown; url: URL }[] = [];
+  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input));
+    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    requests.push({ route, body, url });
+    const handler = handlers[route];
+    return handler ? handler(body, url) : json(404, { error: { code: 'not_found', message: 'Not found' } });
+  });
+  return { fetchFn, requests, routes: (route: string) => requests.filter((r) => r.route === route) };
+}

@@ -10,7 +10,7 @@ import { trendWeeks, WeeklyChart } from '../../../extension/dashboard/WeeklyChar
 import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
 import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
 import type { ProgrammeHealth } from '../../../shared/programme';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
 
 const LEAD: StoredSession = {
   ...SESSION,
@@ -69,25 +69,13 @@ const DETAIL: HotspotDetail = {
   tipRequest: null,
 };
 
-type Handler = (body: unknown, url: URL) => Response;
-
-function fakeServer(overrides: Record<string, Handler> = {}) {
-  const handlers: Record<string, Handler> = {
+function fakeServer(overrides: Record<string, RouteHandler> = {}) {
+  return routeFetch({
     'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
     'GET /v1/hotspots': () => json(200, { hotspots: [HARM, HOTSPOT], k: 3, suppressed: null, weeks: [], range: null }),
     'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
     ...overrides,
-  };
-  const requests: { route: string; body: unknown; url: URL }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    requests.push({ route, body, url });
-    const handler = handlers[route];
-    return handler ? handler(body, url) : json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
-  return { fetchFn, requests };
 }
 
 async function renderDashboard(server = fakeServer(), session: StoredSession | null = LEAD, search = '') {

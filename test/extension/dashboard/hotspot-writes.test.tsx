@@ -6,7 +6,7 @@ import { createDashboardState, DashboardContext } from '../../../extension/dashb
 import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
 import type { HotspotDetail } from '../../../shared/hotspots';
 import type { PdsaCycle } from '../../../shared/pdsa';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
 
 const LEAD: StoredSession = {
   ...SESSION,
@@ -61,10 +61,8 @@ const CYCLE: PdsaCycle = {
   actAt: null,
 };
 
-type Handler = (body: unknown) => Response | Promise<Response>;
-
-function fakeServer(overrides: Record<string, Handler> = {}) {
-  const handlers: Record<string, Handler> = {
+function fakeServer(overrides: Record<string, RouteHandler> = {}) {
+  return routeFetch({
     'GET /v1/units': () => json(200, { units: [] }),
     'GET /v1/hotspots': () => json(200, { hotspots: [DETAIL], k: 3, suppressed: null, weeks: [], range: null }),
     'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
@@ -76,17 +74,7 @@ function fakeServer(overrides: Record<string, Handler> = {}) {
         ],
       }),
     ...overrides,
-  };
-  const requests: { route: string; body: unknown; url: URL }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    requests.push({ route, body, url });
-    const handler = handlers[route];
-    return handler ? handler(body) : json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
-  return { fetchFn, requests, routes: (r: string) => requests.filter((x) => x.route === r) };
 }
 
 async function openHotspot(server: ReturnType<typeof fakeServer>) {
