@@ -69,11 +69,13 @@ export function createSessionActions(
       announce(IDLE_NOTICE);
     } else if (await takeIdleNotice()) announce(IDLE_NOTICE);
     if (state.session.value) await lastActiveItem.setValue(now());
+    // Home shows from here on: a view the user picks while the checks below run is theirs to keep.
+    const shown = state.view.value;
     state.ready.value = true;
 
     if (!state.signedIn.value) return;
     const opened = (await consumeOpenItem()) || (await consumePrefill()) || (await consumeFlagRequest());
-    if (!opened && drafts.view && drafts.view !== 'home') await open(drafts.view);
+    if (!opened && drafts.view && drafts.view !== 'home' && state.view.value === shown) await open(drafts.view);
     // The user's key opens what is sealed for them (the first time since the browser started).
     void unlock().then(refreshAttention);
     void flushNow();
