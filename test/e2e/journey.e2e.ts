@@ -205,7 +205,17 @@ describe('the whole journey: three roles, one story', () => {
     await expect.poll(() => badgeText(mentor), { timeout: 15_000 }).toBe('1');
     // The poll raised a notification for the urgent question; what its click opens is the inbox page at
     // that question (inbox.html#question=ID), in Chrome, Edge and Firefox alike.
-    const urgent = (await notificationIds(mentor)).map((id) => id.split('|')).find(([surface]) => surface === 'inbox');
+    // The badge is set before the notification is created, so the notification is waited for too.
+    let urgent: string[] | undefined;
+    await expect
+      .poll(
+        async () => {
+          urgent = (await notificationIds(mentor)).map((id) => id.split('|')).find(([surface]) => surface === 'inbox');
+          return urgent?.[2];
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/^urgent:/);
     expect(urgent?.[2]).toBe(`urgent:${urgent?.[1]}`);
     const atQuestion = await openExtensionPage(mentor, `inbox.html#question=${urgent?.[1]}`);
     await expect.poll(() => atQuestion.getByRole('list', { name: 'Thread' }).count()).toBe(1);
