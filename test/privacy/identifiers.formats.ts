@@ -203,6 +203,15 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     '[[address:30562 NE Kuhio Cir]] [[address:Fall River]] WA [[zip:65835]]',
     '[[address:30562 Kuhio Cir]] [[address:Frederick]] WA [[zip:65835]]',
   ],
+  'towns that open with a compass word or a place word (North, Port, Lake, Mount, Fort, St.)': [
+    'from [[address:East Jonathanfort]], OR',
+    '[[address:South Bernardoton]], NV [[zip:89101]]',
+    'lives in [[address:St. Paul]], MN',
+    '[[address:Port Quenby]], WA [[zip:98362]]',
+    'moved to [[address:Lake Theresaview]], MN',
+    '[[address:Mt. Quenby]], PA [[zip:15666]]',
+    'lives in [[address:West Kuhicstad]] WI [[zip:53040]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -238,6 +247,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'sitter for rhabdo, etoh: needs one; plan for sepsis, aki: fluids; triage: sepsis, lactate 4',
   "she's 98.6 F; he's 99% sure; pt, 95% on RA; medical records requested; Medi-Cal pending",
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
+  'North wing, OR 3 is open; South tower, MD aware; East campus, PA student; New onset, OK per MD',
 ];
 
 const MARK = /\[\[(\w+):(.*?)\]\]/g;
