@@ -212,6 +212,14 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     '[[address:Mt. Quenby]], PA [[zip:15666]]',
     'lives in [[address:West Kuhicstad]] WI [[zip:53040]]',
   ],
+  'names after the shorthand "w/", and names closed by a generational suffix (Jr., Sr., III)': [
+    'talked w/ [[name:zorvan quellick]] about dc',
+    'spoke w/ [[name:Tesfanesh Quellick]] re plan',
+    '[[name:Zorvan Quellick Sr]]. in 4',
+    '[[name:Quellick, Zorvan Jr]] called back',
+    'son [[name:Zorvan Quellick III]] is POA',
+    '[[name:ZORVAN QUELLICK JR]] MRN [[mrn:4829113]]',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -247,6 +255,8 @@ export const CLEAN_LOOKALIKES: string[] = [
   'sitter for rhabdo, etoh: needs one; plan for sepsis, aki: fluids; triage: sepsis, lactate 4',
   "she's 98.6 F; he's 99% sure; pt, 95% on RA; medical records requested; Medi-Cal pending",
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
+  'pt lives w/ wife; d/c w/ home health; w/ Lasix and Coreg; seen w/ PT and OT; Factor II, Factor V Leiden, Type III',
+  'Graves Disease III, Stage IV Hodgkin, Class III Obesity, Grade II Ependymoma, Mobitz Type II',
   'North wing, OR 3 is open; South tower, MD aware; East campus, PA student; New onset, OK per MD',
 ];
 
