@@ -397,7 +397,11 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
             // "monitoring for obianuju, omolara: hub offline": in lower case, a cue on both sides.
             (cueBefore && /^\s*:/.test(text.slice(b.end, b.end + 3)) && t.key.length >= 4 && b.key.length >= 4));
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx) || foreignPair) {
-          push(j, initial ? j + 2 : j + 1);
+          // "Matos Hernández,Patricio T", "Urbina Lerma, Conchita B": a first surname before the second.
+          const p = toks[j - 1];
+          const twoSurnames =
+            p && p.shape === t.shape && p.shape !== 'lower' && text.slice(p.end, t.start) === ' ' && !p.poss && part(p);
+          push(twoSurnames ? j - 1 : j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;
           continue;
         }

@@ -220,6 +220,13 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'son [[name:Zorvan Quellick III]] is POA',
     '[[name:ZORVAN QUELLICK JR]] MRN [[mrn:4829113]]',
   ],
+  'given names that end like a drug class (Punjabi -vir, Yoruba -arin), and census pairs with two surnames': [
+    'redraw for [[name:Sukhvir]], can we share updates there?',
+    'portal invite bounced for [[name:Jasvir Quellick]]',
+    '[[name:Afolarin Quellick]] brought her pump',
+    'scanned into the wrong chart ([[name:Matos Quellick,Zorvan T]])',
+    'face sheet: [[name:Urbina Quellick, Zorvan B]], 18 Elm St',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -257,6 +264,8 @@ export const CLEAN_LOOKALIKES: string[] = [
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
   'pt lives w/ wife; d/c w/ home health; w/ Lasix and Coreg; seen w/ PT and OT; Factor II, Factor V Leiden, Type III',
   'Graves Disease III, Stage IV Hodgkin, Class III Obesity, Grade II Ependymoma, Mobitz Type II',
+  'redraw for oseltamivir; asked for acyclovir; for warfarin reversal; per heparin protocol; on ribavirin',
+  'wrong chart (Heme Onc, Zosyn T) noted; Medi-Cal Blue, Shield A pending; Lasix Coreg, Norco X',
   'North wing, OR 3 is open; South tower, MD aware; East campus, PA student; New onset, OK per MD',
 ];
 
