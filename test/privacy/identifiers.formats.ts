@@ -227,6 +227,10 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     'scanned into the wrong chart ([[name:Matos Quellick,Zorvan T]])',
     'face sheet: [[name:Urbina Quellick, Zorvan B]], 18 Elm St',
   ],
+  'a compact birth date given in brackets after the name it checks': [
+    'pt identified by name and DOB ([[name:Zorvan Quellick]], [[date:040593]]) before morphine given',
+    'two identifiers: name and dob ([[name:arash amiri]], [[date:10221990]])',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -266,6 +270,7 @@ export const CLEAN_LOOKALIKES: string[] = [
   'Graves Disease III, Stage IV Hodgkin, Class III Obesity, Grade II Ependymoma, Mobitz Type II',
   'redraw for oseltamivir; asked for acyclovir; for warfarin reversal; per heparin protocol; on ribavirin',
   'wrong chart (Heme Onc, Zosyn T) noted; Medi-Cal Blue, Shield A pending; Lasix Coreg, Norco X',
+  'verified name and DOB (per band, 2 identifiers) before blood; DOB (see chart, 123456 is the order #) pending',
   'North wing, OR 3 is open; South tower, MD aware; East campus, PA student; New onset, OK per MD',
 ];
 
