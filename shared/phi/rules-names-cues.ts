@@ -167,19 +167,6 @@ function particleNames(text: string, toks: Tok[], out: Candidate[]): void {
 // "dob 03112003, anabela repiska - …": a name right after a birth date and a comma.
 const AFTER_DOB = /\b(?:dob|d\.o\.b\.?|bday|birthday|born|b\.)\s*[:#/-]?\s*[A-Za-z0-9./-]{4,12},[ \t]+(?=[A-Za-z])/gi;
 
-// "Zorvan Quellick Sr.", "QUELLICK ZORVAN JR": a generational suffix closes only a person's name.
-// Roman numerals are left to the other rules: stages, classes and types use them ("Mobitz Type II").
-const SUFFIXED =
-  /\b((?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:,?[ ](?:[A-Z]\.?[ ])?(?:[A-Z][a-z'’-]+|[A-Z]{2,})){1,2}),?[ ](?:JR|SR|Jr|Sr)\b(?!\.?[ ]+(?:Blvd|Boulevard|Dr|Drive|Ave|Avenue|St|Street|Rd|Road|Pkwy|Parkway|Hwy|Highway|Way|Hall|School|Elementary|High|Middle|Center|Hospital)\b)/g;
-function suffixedNames(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(SUFFIXED)) {
-    const words = (m[1] ?? '').split(/[ ,]+/).filter((w) => w.length > 1);
-    if (words.length < 2 || words.some((w) => blocked(w.toLowerCase().replace(/['’]s$/, '')) || /^[IVX]+$/.test(w)))
-      continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: 'name', priority: P_CONTEXT });
-  }
-}
-
 function namesAfterDob(text: string, toks: Tok[], out: Candidate[]): void {
   if (!/dob|d\.o\.b|bday|birthday|born|b\./i.test(text)) return;
   for (const m of text.matchAll(AFTER_DOB)) {
@@ -333,7 +320,6 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
   givenNames(text, toks, out);
   vietnameseNames(text, toks, out);
   namesAfterDob(text, toks, out);
-  suffixedNames(text, out);
   const push = (i: number, j: number) => {
     if (eponymAfter(text, at(toks, j).end)) return;
     out.push({ start: at(toks, i).start, end: at(toks, j).end, kind: 'name', priority: P_CONTEXT });
