@@ -3,28 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../../extension/lib/storage';
 import { json, mockManifest } from '../helpers';
-import { inboxServer, mentorSession, renderInbox } from './fixtures';
+import { claimedBy, inboxServer, mentorSession, queueItem, renderInbox } from './fixtures';
 
 const MENTOR = mentorSession('Mo Mentor');
-const ITEM = {
-  id: 'q_000001',
-  kind: 'question',
-  text: 'Where is the heparin order set?',
-  topicId: 'topic_00001',
-  disciplineWanted: 'any',
-  urgency: 'today',
-  screen: null,
-  pageTitle: null,
-  status: 'open',
-  createdAt: '2026-03-02T10:00:00.000Z',
-  askerDiscipline: 'nursing',
-  sla: { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 },
-  claim: { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' },
-  handedToMe: false,
-  escalated: false,
-  movedFrom: null,
-  shareable: false,
-};
+const ITEM = queueItem('q_000001', { text: 'Where is the heparin order set?', claim: claimedBy('Mo Mentor') });
 const DETAIL = { ...ITEM, answers: [], messages: [], handoffs: [] };
 const BACK = '← Back to the queue';
 

@@ -4,36 +4,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../../extension/lib/storage';
 import { COACHING_TOPIC_ID, type Coaching } from '../../../shared/coaching';
 import { json, mockManifest } from '../helpers';
-import { inboxServer, mentorSession, mentorSettings, renderInbox } from './fixtures';
+import { claimedBy, inboxServer, mentorSession, mentorSettings, queueDetail, renderInbox } from './fixtures';
 
 const MENTOR = mentorSession('Coach Cal');
-const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
-
-const item = (claim: 'unclaimed' | 'mine') => ({
-  id: 'q_coach01',
-  kind: 'question',
-  text: 'How do I make this a project?',
-  topicId: COACHING_TOPIC_ID,
-  disciplineWanted: 'any',
-  urgency: 'this_week',
-  screen: null,
-  pageTitle: null,
-  status: 'open',
-  createdAt: '2026-03-02T10:00:00.000Z',
-  askerDiscipline: 'nursing',
-  sla: SLA,
-  claim:
-    claim === 'mine'
-      ? { state: 'mine', byName: 'Coach Cal', expiresAt: '2026-03-02T11:00:00.000Z' }
-      : { state: 'unclaimed', byName: null, expiresAt: null },
-  handedToMe: false,
-  escalated: false,
-  movedFrom: null,
-  shareable: false,
-  answers: [],
-  messages: [],
-  handoffs: [],
-});
+const item = (claim: 'unclaimed' | 'mine') =>
+  queueDetail('q_coach01', {
+    text: 'How do I make this a project?',
+    topicId: COACHING_TOPIC_ID,
+    urgency: 'this_week',
+    ...(claim === 'mine' ? { claim: claimedBy('Coach Cal') } : {}),
+  });
 
 const coaching = (canEdit: boolean, problem = ''): Coaching => ({
   questionId: 'q_coach01',

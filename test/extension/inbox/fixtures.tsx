@@ -18,6 +18,44 @@ export const mentorSettings =
   () =>
     json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0, ...overrides });
 
+const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
+
+/** A claim on a question held by the mentor named (the API answers `mine` to its holder). */
+export const claimedBy = (byName: string) => ({ state: 'mine', byName, expiresAt: '2026-03-02T11:00:00.000Z' });
+
+/** A question as the queue lists it: open, for today, on track, unclaimed, unless a test says otherwise. */
+export function queueItem(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    kind: 'question',
+    text: `Question ${id}`,
+    topicId: 'topic_00001',
+    disciplineWanted: 'any',
+    urgency: 'today',
+    screen: null,
+    pageTitle: null,
+    status: 'open',
+    createdAt: '2026-03-02T10:00:00.000Z',
+    askerDiscipline: 'nursing',
+    sla: SLA,
+    claim: { state: 'unclaimed', byName: null, expiresAt: null },
+    handedToMe: false,
+    escalated: false,
+    movedFrom: null,
+    shareable: false,
+    ...overrides,
+  };
+}
+
+/** The same question opened: its thread (no answers, messages or hand-offs unless a test says otherwise). */
+export const queueDetail = (id: string, overrides: Record<string, unknown> = {}) => ({
+  ...queueItem(id, overrides),
+  answers: [],
+  messages: [],
+  handoffs: [],
+  ...overrides,
+});
+
 /** What the inbox reads on opening (an empty queue, no topics, no colleagues), plus a test's own routes. */
 export function inboxServer(routes: Record<string, RouteHandler> = {}) {
   return routeFetch({

@@ -6,41 +6,11 @@ import { idFromHash } from '../../../extension/lib/deep-link';
 import { sessionItem } from '../../../extension/lib/storage';
 import { QUEUE_PAGE } from '../../../shared/mentoring';
 import { json, mockManifest, SESSION } from '../helpers';
-import { inboxServer, mentorSession, renderInbox } from './fixtures';
+import { claimedBy, inboxServer, mentorSession, queueDetail, queueItem, renderInbox } from './fixtures';
 
 const MENTOR = mentorSession('Mo Mentor');
-const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
-
-function queueItem(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id,
-    kind: 'question',
-    text: `Question ${id}`,
-    topicId: 'topic_00001',
-    disciplineWanted: 'any',
-    urgency: 'today',
-    screen: null,
-    pageTitle: null,
-    status: 'open',
-    createdAt: '2026-03-02T10:00:00.000Z',
-    askerDiscipline: 'nursing',
-    sla: SLA,
-    claim: { state: 'unclaimed', byName: null, expiresAt: null },
-    handedToMe: false,
-    escalated: false,
-    movedFrom: null,
-    shareable: false,
-    ...overrides,
-  };
-}
-const detail = (id: string, overrides: Record<string, unknown> = {}) => ({
-  ...queueItem(id, overrides),
-  answers: [],
-  messages: [],
-  handoffs: [],
-  ...overrides,
-});
-const mine = { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' };
+const detail = queueDetail;
+const mine = claimedBy('Mo Mentor');
 
 /** The questions the fake API has waiting, most urgent first. */
 let waiting: ReturnType<typeof queueItem>[] = [];

@@ -3,34 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sessionItem } from '../../../extension/lib/storage';
 import { json, mockManifest } from '../helpers';
-import { inboxServer, mentorSession, renderInbox } from './fixtures';
+import { claimedBy, inboxServer, mentorSession, queueDetail, renderInbox } from './fixtures';
 
 const MENTOR = mentorSession('Nina Mentor');
-const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
-
-const detail = (overrides: Record<string, unknown> = {}) => ({
-  id: 'q_000001',
-  kind: 'question',
-  text: 'Can this be crushed for the NG tube?',
-  topicId: 'topic_00001',
-  disciplineWanted: 'nursing',
-  urgency: 'today',
-  screen: null,
-  pageTitle: null,
-  status: 'open',
-  createdAt: '2026-03-02T10:00:00.000Z',
-  askerDiscipline: 'nursing',
-  sla: SLA,
-  claim: { state: 'mine', byName: 'Nina Mentor', expiresAt: '2026-03-02T11:00:00.000Z' },
-  handedToMe: false,
-  escalated: false,
-  movedFrom: null,
-  shareable: false,
-  answers: [],
-  messages: [],
-  handoffs: [],
-  ...overrides,
-});
+const detail = (overrides: Record<string, unknown> = {}) =>
+  queueDetail('q_000001', {
+    text: 'Can this be crushed for the NG tube?',
+    disciplineWanted: 'nursing',
+    claim: claimedBy('Nina Mentor'),
+    ...overrides,
+  });
 
 function server(item: ReturnType<typeof detail>) {
   return inboxServer({
