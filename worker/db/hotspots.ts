@@ -3,7 +3,7 @@ import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { recomputeRootsStatement } from './rollups';
+import { recomputeRootsStatement, unpackUnits } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -162,37 +162,35 @@ export interface StoredCell {
   host: string | null;
 }
 
-interface CellRow {
+interface ColumnRow {
   week: number;
   hotspot_id: string;
-  unit_key: string;
-  named: number;
-  flag_count: number;
-  minutes_week: number;
+  units: string;
   root_id: string;
   category: Category;
   host: string | null;
 }
 
-const toCell = (r: CellRow): StoredCell => ({
-  hotspotId: r.hotspot_id,
-  week: r.week,
-  unitKey: r.unit_key,
-  named: r.named,
-  flags: r.flag_count,
-  minutes: r.minutes_week,
-  rootId: r.root_id,
-  category: r.category,
-  host: r.host,
-});
-
-const CELLS = `SELECT c.week, c.hotspot_id, c.unit_key, c.named, c.flag_count, c.minutes_week, l.root_id, l.category, l.host
-  FROM unit_cells c JOIN hotspots l ON l.id = c.hotspot_id`;
-
-/** Every unit cell in a week window: one range of unit_cells, bounded by hotspots × units × weeks. */
+/**
+ * Every unit cell in a week window: one range of hotspot_weeks, whose rows hold their column's cells
+ * packed (migration 0023), so it reads hotspots × weeks rows however many units fill them.
+ */
 export async function cellsInWindow(db: D1Database, fromWeek: number, toWeek: number): Promise<StoredCell[]> {
-  const { results } = await db.prepare(`${CELLS} WHERE c.week BETWEEN ?1 AND ?2`).bind(fromWeek, toWeek).all<CellRow>();
-  return results.map(toCell);
+  const { results } = await db
+    .prepare(
+      `SELECT w.week, w.hotspot_id, w.units, l.root_id, l.category, l.host
+       FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id WHERE w.week BETWEEN ?1 AND ?2`,
+    )
+    .bind(fromWeek, toWeek)
+    .all<ColumnRow>();
+  return results.flatMap((r) =>
+    unpackUnits(r.hotspot_id, r.week, r.units).map((c) => ({
+      ...c,
+      rootId: r.root_id,
+      category: r.category,
+      host: r.host,
+    })),
+  );
 }
 
 /**

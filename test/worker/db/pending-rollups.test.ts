@@ -74,13 +74,16 @@ describe('a flag costs its own row and indexes; rollups come in batches', () => 
     const ten = await batch();
     expect([one.applied, ten.applied]).toEqual([1, 10]);
     // Ten flags cost the one flag's batch plus nine links of a flag row (the row and its moved
-    // flags_by_hotspot entry: 2 rows each); a cell written per flag would add 4 more each (4 rollups).
+    // flags_by_hotspot entry: 2 rows each); a cell written per flag would add 3 more each (root totals,
+    // the hotspot's week with its packed unit cells, the reporter's cell).
     expect((ten.rowsWritten - one.rowsWritten) / 9).toBe(2);
-    const [cell] = await rows<{ flag_count: number; named: number }>(
-      'SELECT c.flag_count, c.named FROM unit_cells c JOIN hotspots h ON h.id = c.hotspot_id WHERE h.host = ?1',
+    const [week] = await rows<{ flag_count: number; units: string }>(
+      'SELECT w.flag_count, w.units FROM hotspot_weeks w JOIN hotspots h ON h.id = w.hotspot_id WHERE h.host = ?1',
       host,
     );
-    expect(cell).toEqual({ flag_count: 12, named: 1 });
+    // The unit's cell, packed in its column: [unit, named, flags, minutes].
+    expect(week?.flag_count).toBe(12);
+    expect(JSON.parse(week?.units ?? '[]')).toEqual([[unitId, 1, 12, expect.any(Number)]]);
   });
 
   it('reads only the waiting rows when it runs, never the counted flags', async () => {

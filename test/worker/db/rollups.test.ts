@@ -67,6 +67,10 @@ interface HotspotRow {
 
 const sortRows = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
 
+/** Unit cells as packed in their column (hotspot_weeks.units, migration 0023), one row per unit entry. */
+const PACKED_CELLS = `w.week, w.hotspot_id, u.value ->> 0 AS unit_key, u.value ->> 1 AS named, u.value ->> 2 AS flag_count,
+  u.value ->> 3 AS minutes_week FROM hotspot_weeks w, json_each(w.units) u`;
+
 /** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags counted so far. */
 async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>) {
   const hotspots = await rows<HotspotRow>(
@@ -204,8 +208,7 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
     ),
   ).toEqual(sortRows([...units].map(([k, u]) => [k, ...u])));
   const actualCells = await rows<Record<string, number | string>>(
-    `SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells
-     WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
+    `SELECT ${PACKED_CELLS} WHERE w.hotspot_id IN (SELECT value FROM json_each(?1))`,
     ids,
   );
   expect(
@@ -219,9 +222,7 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
        COUNT(DISTINCT user_id) AS named, COUNT(*) AS flag_count, SUM(minutes_week) AS minutes_week
      FROM flags WHERE withdrawn IS NULL AND hotspot_id IS NOT NULL GROUP BY 1, 2, 3`,
   );
-  const stored = await rows<Record<string, number | string>>(
-    'SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells',
-  );
+  const stored = await rows<Record<string, number | string>>(`SELECT ${PACKED_CELLS}`);
   const all = (xs: Record<string, number | string>[]) =>
     sortRows(xs.map((r) => [r.week, r.hotspot_id, r.unit_key, r.named, r.flag_count, r.minutes_week]));
   expect(all(stored)).toEqual(all(recomputed));
