@@ -3,7 +3,7 @@ import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { recomputeRootsStatement, unpackUnits } from './rollups';
+import { countedFlag, recomputeRootsStatement, unpackUnits } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -207,7 +207,7 @@ export async function cellsOfReporter(
     .prepare(
       `SELECT DISTINCT hotspot_id, (created_at - 345600000) / 604800000 AS week, COALESCE(unit_id, '') AS unit_key
        FROM flags WHERE user_id = ?1 AND created_at >= ?2 * 604800000 + 345600000
-         AND created_at < (?3 + 1) * 604800000 + 345600000 AND withdrawn IS NULL AND hotspot_id IS NOT NULL`,
+         AND created_at < (?3 + 1) * 604800000 + 345600000 AND withdrawn IS NULL AND ${countedFlag('flags')}`,
     )
     .bind(userId, fromWeek, toWeek)
     .all<{ hotspot_id: string; week: number; unit_key: string }>();
@@ -318,7 +318,7 @@ export async function listItems(db: D1Database, hotspotIds: string[], limit: num
       `SELECT f.hotspot_id, f.text, f.idea, f.category, f.impact, f.frequency, f.minutes_lost, f.unit_id, f.created_at,
          f.anonymous, CASE WHEN f.contact_ok = 1 AND f.anonymous = 0 THEN u.display_name END AS contact_name
        FROM flags f LEFT JOIN users u ON u.id = f.user_id
-       WHERE f.hotspot_id IN (SELECT value FROM json_each(?1)) AND f.withdrawn IS NULL
+       WHERE f.hotspot_id IN (SELECT value FROM json_each(?1)) AND f.withdrawn IS NULL AND ${countedFlag('f')}
        ORDER BY f.anonymous, CASE WHEN f.anonymous = 0 THEN f.created_at END DESC, f.id LIMIT ?2`,
     )
     .bind(JSON.stringify(hotspotIds), limit)

@@ -6,7 +6,7 @@ import { ANONYMOUS_REPORTER, reporterKey } from '../../shared/kanon';
  * Rollups: what dashboards read instead of flags. Flags reach them only in batches (`applyStatements`,
  * run by the scheduled job through db/pending-rollups.ts), each cell written once per batch however many
  * flags it takes in. A withdrawal marks the flag row with its own id first and every decrement requires
- * that mark and a counted flag (one the batch has linked to its hotspot), so a replayed withdrawal
+ * that mark and a counted flag (`countedFlag`: one a batch has counted), so a replayed withdrawal
  * subtracts nothing and one of a flag still waiting subtracts nothing either.
  */
 
@@ -37,23 +37,51 @@ export function rootChanged(r: string): string {
 }
 
 /**
- * The flags one batch counts: `where` picks them from `flags f` (its values bound from ?1). Each is
- * counted at the hotspot of its key, which must exist when the batch runs.
+ * A counted flag (alias `f`): it names its hotspot and its epoch is before the current one (migration
+ * 0024). A named flag names its hotspot from its insert when its key has one, but counts only once the
+ * batch of its epoch has run; an anonymous one is linked by the batch that counts it.
+ */
+export const countedFlag = (f: string) =>
+  `(${f}.hotspot_id IS NOT NULL AND ${f}.epoch < (SELECT epoch FROM rollup_epoch WHERE id = 1))`;
+
+/**
+ * The flags one batch counts: every flag of the current epoch that names its hotspot, and the unlinked
+ * flags `waiting` picks from `flags f` (its values bound from ?1), each counted at the hotspot of its
+ * key, which must exist when the batch runs.
  */
 export interface FlagSelection {
-  where: string;
+  waiting: string;
   values: unknown[];
 }
 
+const batchColumns = `h.id AS hotspot_id, (f.created_at - 345600000) / 604800000 AS week,
+    COALESCE(f.unit_id, '') AS unit_key,
+    CASE WHEN f.user_id IS NULL THEN '${ANONYMOUS_REPORTER}' ELSE 'u:' || f.user_id END AS reporter_key,
+    COALESCE(f.minutes_week, 0) AS minutes_week, f.impact`;
+
 /**
  * The batch's flags as rollup rows, as a CTE named `b`. Week and reporter key are the SQL twins of
- * `weekOf` and `reporterKey`.
+ * `weekOf` and `reporterKey`. The current epoch's flags are found hotspot by hotspot (CROSS JOIN keeps
+ * that order): one seek of flags_by_hotspot each, so a batch reads hotspots and its own flags, never
+ * the counted ones.
  */
 const batchRows = (sel: FlagSelection) => `WITH b AS (
-  SELECT h.id AS hotspot_id, (f.created_at - 345600000) / 604800000 AS week, COALESCE(f.unit_id, '') AS unit_key,
-    CASE WHEN f.user_id IS NULL THEN '${ANONYMOUS_REPORTER}' ELSE 'u:' || f.user_id END AS reporter_key,
-    COALESCE(f.minutes_week, 0) AS minutes_week, f.impact
-  FROM flags f JOIN hotspots h ON h.key = ${keyOfFlag('f')} WHERE (${sel.where}) AND f.withdrawn IS NULL)`;
+  SELECT ${batchColumns}
+  FROM flags f JOIN hotspots h ON h.key = ${keyOfFlag('f')} WHERE (${sel.waiting}) AND f.withdrawn IS NULL
+  UNION ALL
+  SELECT ${batchColumns}
+  FROM hotspots h CROSS JOIN flags f
+  WHERE f.hotspot_id = h.id AND f.epoch = (SELECT epoch FROM rollup_epoch WHERE id = 1) AND f.withdrawn IS NULL)`;
+
+/** How many flags the batch counts: run in its D1 batch before the statements that count them. */
+export function batchSizeStatement(db: D1Database, sel: FlagSelection): D1PreparedStatement {
+  return bindUsed(db, `${batchRows(sel)} SELECT COUNT(*) AS n FROM b`, sel.values);
+}
+
+/** Starts the next epoch: the last statement of a batch, after everything that reads the current one. */
+export function nextEpochStatement(db: D1Database): D1PreparedStatement {
+  return db.prepare('UPDATE rollup_epoch SET epoch = epoch + 1 WHERE id = 1');
+}
 
 const impactSums = ['none', 'delay', 'risk', 'harm'].map((i) => `SUM(b.impact = '${i}') AS i_${i}`).join(', ');
 const impactAdds = ['none', 'delay', 'risk', 'harm'].map((i) => `impact_${i} = impact_${i} + c.i_${i}`).join(', ');
@@ -189,12 +217,12 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
 
 /**
  * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`; the rest
- * run only while that mark is there and the flag is counted (linked to its hotspot by a batch), each
- * reading the flag's hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag
- * withdrawn while waiting is marked only (the batch then links it without counting it).
+ * run only while that mark is there and the flag is counted (`countedFlag`), each reading the flag's
+ * hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag withdrawn while
+ * waiting is marked only (the batch then passes over it, or links it without counting it).
  */
 export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId: string): D1PreparedStatement[] {
-  const marked = 'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2 AND hotspot_id IS NOT NULL)';
+  const marked = `EXISTS (SELECT 1 FROM flags f WHERE f.id = ?1 AND f.withdrawn = ?2 AND ${countedFlag('f')})`;
   const leaf = '(SELECT hotspot_id FROM flags WHERE id = ?1)';
   const values = [
     link.flagId,
