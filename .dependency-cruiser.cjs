@@ -54,6 +54,19 @@ module.exports = {
     layer('middleware-beside-routes', 'middleware/', ['routes/', 'jobs/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
     layer('routes-below-app', 'routes/', ['jobs/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
     layer('jobs-below-scheduled', 'jobs/', ['routes/', 'middleware/', 'app\\.ts', 'index\\.ts', 'scheduled\\.ts']),
+    // messages/: what a digest or alert says and how each platform is sent it; the API builds the content,
+    // curbside-sender (sender.ts) the rest. It knows nothing above lib/.
+    layer('messages-below-services', 'messages/', [
+      'services/',
+      'db/',
+      'routes/',
+      'middleware/',
+      'jobs/',
+      'app\\.ts',
+      'index\\.ts',
+      'scheduled\\.ts',
+      'sender\\.ts',
+    ]),
     layer('env-is-types-only', 'env\\.ts', ['lib/', 'db/', 'services/', 'routes/', 'middleware/', 'jobs/', 'app\\.ts']),
     // Extension, by surface: entrypoints/ (mount only) → popup|inbox|dashboard|admin|background → ui/ → lib/ → shared/.
     {
@@ -114,6 +127,18 @@ module.exports = {
       severity: 'error',
       from: { path: '^worker/', pathNot: '^worker/detector\\.ts$' },
       to: { path: '^shared/phi', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'sender-in-its-own-worker',
+      comment:
+        'The platform builders and their libraries (Adaptive Cards, MIME) run in the curbside-sender Worker ' +
+        '(worker/sender.ts); the API sends over env.SENDER, so they stay out of the API bundle. Types may be imported.',
+      severity: 'error',
+      from: { path: '^worker/', pathNot: '^worker/(sender\\.ts|messages/(send|email|slack|teams)\\.ts)$' },
+      to: {
+        path: '^worker/messages/(send|email|slack|teams)\\.ts$|node_modules/(mimetext|@microsoft/teams\\.cards)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'shared-imports-neither-side',

@@ -1,5 +1,6 @@
 import type { IdentifierSpan } from '../shared/phi/types';
 import type { User } from '../shared/users';
+import type { ChannelSecret, MessageContent, SendOutcome } from './messages/types';
 
 export interface Env {
   DB: D1Database;
@@ -20,11 +21,8 @@ export interface Env {
    * without one, production audits the kind alone (worker/services/identifiers.ts, docs/operations.md).
    */
   AUDIT_SPAN_KEY?: string;
-  /**
-   * Cloudflare Email's `send_email` binding (wrangler.jsonc `send_email`), for e-mail channels set to
-   * "Cloudflare Email"; without it they fail visibly in the admin panel's deliveries.
-   */
-  EMAIL?: SendEmail;
+  /** The Worker that sends digests and alerts to channels (wrangler.jsonc `services`, worker/sender.ts). */
+  SENDER: Sender;
   /** Rate Limiting bindings (wrangler.jsonc `ratelimits`), see worker/middleware/rate-limit.ts. */
   RATE_LIMIT_USER_WRITES?: RateLimit;
   RATE_LIMIT_IP_WRITES?: RateLimit;
@@ -41,6 +39,23 @@ export interface Env {
  */
 export interface Detector {
   find(texts: string[]): Promise<IdentifierSpan[][]>;
+}
+
+/**
+ * The message sender as the API reaches it: the curbside-sender Worker over the service binding `SENDER`
+ * (RPC). One call is one attempt at one channel; the API keeps the queue and each outcome.
+ */
+export interface Sender {
+  send(secret: ChannelSecret, content: MessageContent, production: boolean): Promise<SendOutcome>;
+}
+
+/** curbside-sender's own bindings (wrangler.sender.jsonc). */
+export interface SenderEnv {
+  /**
+   * Cloudflare Email's `send_email` binding (wrangler.sender.jsonc `send_email`), for e-mail channels set
+   * to "Cloudflare Email"; without it they fail visibly in the admin panel's deliveries.
+   */
+  EMAIL?: SendEmail;
 }
 
 export interface Auth {
