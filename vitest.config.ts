@@ -38,8 +38,8 @@ const RATE_LIMIT_TESTS = ['test/worker/middleware/rate-limit.test.ts', 'test/pri
 /**
  * A Worker the API binds (wrangler.jsonc `services`), bundled as wrangler would for the worker projects'
  * auxiliary Workers, so the API reaches it over its service binding as deployed: the identifier detector
- * (worker/detector.ts, DETECTOR) and the message sender (worker/sender.ts, SENDER, with wrangler.sender.jsonc's
- * aliases for mimetext).
+ * (worker/detector.ts, DETECTOR), the message sender (worker/sender.ts, SENDER, with wrangler.sender.jsonc's
+ * aliases for mimetext) and the ID token verifier (worker/verifier.ts, VERIFIER).
  */
 function buildBoundWorker(name: string, alias: Record<string, string> = {}): string {
   const outfile = root(`./.wrangler/test/${name}.js`);
@@ -70,6 +70,7 @@ const boundWorker = (name: string, scriptPath: string) => ({
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));
   const detectorScript = buildBoundWorker('detector');
+  const verifierScript = buildBoundWorker('verifier');
   const senderScript = buildBoundWorker('sender', {
     '@babel/runtime-corejs3/helpers/esm/defineProperty': root(
       './node_modules/@babel/runtime/helpers/esm/defineProperty.js',
@@ -96,9 +97,10 @@ export default defineConfig(async () => {
             EXTENSION_IDS: 'abcdefghijklmnopabcdefghijklmnop, ponmlkjihgfedcbaponmlkjihgfedcba,not-an-id',
           },
           ratelimits: limits,
-          // wrangler.jsonc binds DETECTOR and SENDER to these Workers by name.
+          // wrangler.jsonc binds DETECTOR, SENDER and VERIFIER to these Workers by name.
           workers: [
             boundWorker('curbside-detector', detectorScript),
+            boundWorker('curbside-verifier', verifierScript),
             {
               ...boundWorker('curbside-sender', senderScript),
               // Cloudflare Email as miniflare runs it locally: it parses each message (postal-mime) and keeps it.

@@ -11,14 +11,17 @@ export const API_CONFIG = join(ROOT, 'wrangler.jsonc');
 export const DETECTOR_CONFIG = join(ROOT, 'wrangler.detector.jsonc');
 /** The message sender's Worker, which the API reaches over its SENDER service binding. */
 export const SENDER_CONFIG = join(ROOT, 'wrangler.sender.jsonc');
+/** The ID token verifier's Worker, which the API reaches over its VERIFIER service binding. */
+export const VERIFIER_CONFIG = join(ROOT, 'wrangler.verifier.jsonc');
 /** The Workers an API config may bind by service name, and their configs. */
 const BOUND_WORKERS = [
   { service: 'curbside-detector', config: DETECTOR_CONFIG },
   { service: 'curbside-sender', config: SENDER_CONFIG },
+  { service: 'curbside-verifier', config: VERIFIER_CONFIG },
 ];
 
 /**
- * The `-c` arguments that serve, beside a bundle, the Workers its config binds (the detector, the sender):
+ * The `-c` arguments that serve, beside a bundle, the Workers its config binds (detector, sender, verifier):
  * each bundled once beside it and given a config whose `main` is that bundle (`--no-bundle` applies to
  * every config). A config from before a Worker existed does not bind it, and gets none.
  */

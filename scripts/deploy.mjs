@@ -1,6 +1,7 @@
 // npm run deploy: applies the D1 migrations to the production database, then deploys the Workers the API
 // calls over service bindings (the identifier detector, wrangler.detector.jsonc, as DETECTOR; the message
-// sender, wrangler.sender.jsonc, as SENDER) and then the API.
+// sender, wrangler.sender.jsonc, as SENDER; the ID token verifier, wrangler.verifier.jsonc, as VERIFIER)
+// and then the API.
 // Refuses while wrangler.jsonc still holds the placeholder database id.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ function main() {
   runSync('wrangler', ['deploy', '-c', 'wrangler.detector.jsonc', '--env', ENV]);
   console.log('Deploying the message sender (curbside-sender)…');
   runSync('wrangler', ['deploy', '-c', 'wrangler.sender.jsonc', '--env', ENV]);
+  console.log('Deploying the ID token verifier (curbside-verifier)…');
+  runSync('wrangler', ['deploy', '-c', 'wrangler.verifier.jsonc', '--env', ENV]);
   console.log('Deploying the API (curbside-api)…');
   runSync('wrangler', ['deploy', '--env', ENV]);
   console.log(
