@@ -182,7 +182,7 @@ export async function run(ctx) {
       unit: 'rows',
       goal: `≤ ${WRITTEN_GOAL}`,
       pass: perFlag <= WRITTEN_GOAL,
-      note: `${written.rowsWritten} rows written for ${written.flags} flags (${written.statements} inserts), the rollup batch run after every ${SEED_BATCH} flags; a batch that takes one flag alone writes ${oneBatch} rows (each cell once per batch, plus 2 rows per flag to link it)`,
+      note: `${written.rowsWritten} rows written for ${written.flags} flags (${written.statements} inserts), the rollup batch run after every ${SEED_BATCH} flags; a batch that takes one flag alone writes ${oneBatch} rows (each cell once per batch and the next epoch; an anonymous flag is also linked to its hotspot, 2 rows)`,
     }),
   );
 
@@ -230,8 +230,9 @@ export async function run(ctx) {
       `Rows written by one flag's request (\`flagWriteStatements\`: the flag insert, its row and index entries — ` +
         `client_id, user or receipt, flags_by_hotspot): ${onePerStatement.join(', ')}; table rows changed ` +
         `(\`meta.changes\`): ${oneChanges.join(', ')}. D1 counts index entries as rows written. A rollup batch ` +
-        `taking that flag alone then wrote ${oneBatch} rows (unit_cells, root totals, hotspot_weeks, ` +
-        'unit_reporters once each, and the flag linked to its hotspot); a batch of many flags writes each cell once.',
+        `taking that flag alone then wrote ${oneBatch} rows (root totals, hotspot_weeks with its packed unit cells, ` +
+        'unit_reporters once each, and the next epoch; a named flag whose hotspot exists names it at insert and is ' +
+        'never linked, an anonymous one is linked as it counts, 2 rows); a batch of many flags writes each cell once.',
     ].join('\n'),
   );
   return rows;

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { PageGate, SIGNED_OUT } from '../ui/PageGate';
 import { AuditPanel } from './AuditPanel';
 import { CatalogPanel } from './CatalogPanel';
 import { ChannelsPanel } from './ChannelsPanel';
@@ -34,20 +35,9 @@ export function App() {
   };
 
   if (!admin.ready.value) return <p aria-busy="true">Loading…</p>;
-  if (!admin.session.value)
-    return (
-      <main class="admin">
-        <h1>Curbside administration</h1>
-        <p role="alert">You are signed out. Sign in from the Curbside button in the toolbar, then reopen this page.</p>
-      </main>
-    );
-  if (!admin.isAdmin.value)
-    return (
-      <main class="admin">
-        <h1>Curbside administration</h1>
-        <p role="alert">This page is for Curbside admins only.</p>
-      </main>
-    );
+  const gate = (message: string) => <PageGate page="admin" title="Curbside administration" message={message} />;
+  if (!admin.session.value) return gate(SIGNED_OUT);
+  if (!admin.isAdmin.value) return gate('This page is for Curbside admins only.');
 
   return (
     <div class="admin">

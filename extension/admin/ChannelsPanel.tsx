@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
 import type { Channel, ChannelKind, Delivery, EmailVia } from '../../shared/digests';
 import { errorMessage, fieldErrors } from '../lib/errors';
+import { Check } from '../ui/Check';
 import { describedBy, Field } from '../ui/Field';
 import { useAdmin } from './state';
 
@@ -186,33 +187,15 @@ function AddChannel({ onAdded }: { onAdded: () => void }) {
       )}
       <fieldset>
         <legend>Send here</legend>
-        <label class="check" for="channel-lead">
-          <input
-            id="channel-lead"
-            type="checkbox"
-            checked={lead.value}
-            onChange={(e) => (lead.value = e.currentTarget.checked)}
-          />{' '}
+        <Check id="channel-lead" checked={lead.value} onChange={(on) => (lead.value = on)}>
           The leads’ weekly digest
-        </label>
-        <label class="check" for="channel-mentor">
-          <input
-            id="channel-mentor"
-            type="checkbox"
-            checked={mentor.value}
-            onChange={(e) => (mentor.value = e.currentTarget.checked)}
-          />{' '}
+        </Check>
+        <Check id="channel-mentor" checked={mentor.value} onChange={(on) => (mentor.value = on)}>
           The mentors’ weekly digest
-        </label>
-        <label class="check" for="channel-urgent">
-          <input
-            id="channel-urgent"
-            type="checkbox"
-            checked={urgent.value}
-            onChange={(e) => (urgent.value = e.currentTarget.checked)}
-          />{' '}
+        </Check>
+        <Check id="channel-urgent" checked={urgent.value} onChange={(on) => (urgent.value = on)}>
           An alert for each urgent question, with a link that opens it in the inbox
-        </label>
+        </Check>
       </fieldset>
       {err.form && <p role="alert">{err.form}</p>}
       <button type="submit" disabled={busy.value} aria-busy={busy.value}>
@@ -339,15 +322,9 @@ export function ChannelsPanel() {
       </p>
       {error.value && <p role="alert">{error.value}</p>}
       {freeText.value !== null && (
-        <label class="check" for="digest-free-text">
-          <input
-            id="digest-free-text"
-            type="checkbox"
-            checked={freeText.value}
-            onChange={(e) => void setFreeText(e.currentTarget.checked)}
-          />{' '}
+        <Check id="digest-free-text" checked={freeText.value} onChange={(on) => void setFreeText(on)}>
           Let messages carry free text (an urgent question’s text, a hotspot’s title)
-        </label>
+        </Check>
       )}
       {channels.value.length === 0 ? (
         <p>No channels yet: digests show only in the extension until you add one.</p>

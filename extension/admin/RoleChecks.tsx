@@ -1,4 +1,5 @@
 import { ROLE_LABELS, Role } from '../../shared/enums';
+import { Check, toggled } from '../ui/Check';
 
 interface Props {
   legend: string;
@@ -14,15 +15,14 @@ export function RoleChecks({ legend, idPrefix, value, onChange, error }: Props) 
     <fieldset class="roles" aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
       {Role.options.map((role) => (
-        <label key={role} for={`${idPrefix}-${role}`} class="check">
-          <input
-            id={`${idPrefix}-${role}`}
-            type="checkbox"
-            checked={value.includes(role)}
-            onChange={(e) => onChange(e.currentTarget.checked ? [...value, role] : value.filter((r) => r !== role))}
-          />{' '}
+        <Check
+          key={role}
+          id={`${idPrefix}-${role}`}
+          checked={value.includes(role)}
+          onChange={(on) => onChange(toggled(value, role, on))}
+        >
           {ROLE_LABELS[role] ?? role}
-        </label>
+        </Check>
       ))}
       {error && <p class="field-error">{error}</p>}
     </fieldset>

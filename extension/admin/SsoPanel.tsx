@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Role } from '../../shared/enums';
 import type { SsoKind, SsoMapping, SsoMode, SsoProvider } from '../../shared/sso';
+import { Check } from '../ui/Check';
 import { describedBy, Field } from '../ui/Field';
 import { RoleChecks } from './RoleChecks';
 import { createSsoState, type SsoState } from './sso-state';
@@ -155,15 +156,13 @@ export function SsoPanel({ state }: { state?: SsoState }) {
       <Mappings sso={sso} mappings={view.settings.mappings} />
       <fieldset>
         <legend>Require SSO</legend>
-        <label class="check" for="sso-require">
-          <input
-            id="sso-require"
-            type="checkbox"
-            checked={view.settings.requireSso}
-            onChange={(e) => sso.saveSettings({ requireSso: e.currentTarget.checked })}
-          />{' '}
+        <Check
+          id="sso-require"
+          checked={view.settings.requireSso}
+          onChange={(on) => sso.saveSettings({ requireSso: on })}
+        >
           Staff sign in with the organisation’s account only; codes work for admins (break-glass, audited)
-        </label>
+        </Check>
       </fieldset>
       <fieldset>
         <legend>SCIM provisioning</legend>

@@ -4,6 +4,7 @@ import { endpoints } from '../../shared/api';
 import { adminSegments, deidentifyPath } from '../../shared/context';
 import { SCREEN_KEYS, type System, type SystemScreen } from '../../shared/systems';
 import { errorMessage, fieldErrors } from '../lib/errors';
+import { Check, toggled } from '../ui/Check';
 import { describedBy, Field } from '../ui/Field';
 import { useAdmin } from './state';
 
@@ -12,15 +13,14 @@ function KeyChecks({ id, value, onChange }: { id: string; value: string[]; onCha
     <fieldset>
       <legend>Query keys that name its screens</legend>
       {SCREEN_KEYS.map((key) => (
-        <label key={key} for={`${id}-${key}`} class="check">
-          <input
-            id={`${id}-${key}`}
-            type="checkbox"
-            checked={value.includes(key)}
-            onChange={(e) => onChange(e.currentTarget.checked ? [...value, key] : value.filter((k) => k !== key))}
-          />{' '}
+        <Check
+          key={key}
+          id={`${id}-${key}`}
+          checked={value.includes(key)}
+          onChange={(on) => onChange(toggled(value, key, on))}
+        >
           <code>{key}</code>
-        </label>
+        </Check>
       ))}
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
+import { PageGate, SIGNED_OUT } from '../ui/PageGate';
 import { WeekDigest } from '../ui/WeekDigest';
 import { BreakdownPanel } from './BreakdownPanel';
 import { Exports } from './Exports';
@@ -74,14 +75,8 @@ function NoHotspots({ k }: { k: number }) {
 export function App() {
   const dashboard = useDashboard();
   if (!dashboard.ready.value) return <p aria-busy="true">Loading…</p>;
-  const gate = (message: string) => (
-    <main class="dashboard">
-      <h1>Curbside hotspots</h1>
-      <p role="alert">{message}</p>
-    </main>
-  );
-  if (!dashboard.session.value)
-    return gate('You are signed out. Sign in from the Curbside button in the toolbar, then reopen this page.');
+  const gate = (message: string) => <PageGate page="dashboard" title="Curbside hotspots" message={message} />;
+  if (!dashboard.session.value) return gate(SIGNED_OUT);
   if (!dashboard.isLead.value) return gate('This page is for leads and admins.');
   const tab = dashboard.filters.value.tab;
   return (

@@ -1,5 +1,6 @@
 import type { CreditedPerson } from '../../shared/credit';
 import type { Discipline } from '../../shared/enums';
+import { countedFlag } from './rollups';
 
 /**
  * Reporters' credit: who opted in (users.credit_opt_in) and, per hotspot root, the opted-in people whose
@@ -35,7 +36,7 @@ export async function creditPeopleOfRoots(
        FROM flags f JOIN hotspots l ON l.id = f.hotspot_id JOIN users u ON u.id = f.user_id
        LEFT JOIN units un ON un.id = u.unit_id
        WHERE l.root_id IN (SELECT value FROM json_each(?1)) AND f.anonymous = 0 AND f.withdrawn IS NULL
-         AND u.credit_opt_in = 1 AND u.active = 1`,
+         AND ${countedFlag('f')} AND u.credit_opt_in = 1 AND u.active = 1`,
     )
     .bind(JSON.stringify(rootIds))
     .all<{ root_id: string; id: string; discipline: Discipline; unit_name: string | null }>();

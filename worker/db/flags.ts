@@ -124,18 +124,22 @@ const rootOfKey = (column: string) =>
   `(SELECT r.${column} FROM hotspots l JOIN hotspots r ON r.id = l.root_id WHERE l.key = ?20)`;
 
 /**
- * Inserts the flag and returns it as `flagByClientIdStatement` reads it. The row names no hotspot yet:
- * the scheduled batch (db/pending-rollups.ts) links and counts it, so the insert writes the row and its
- * index entries only. A named flag's answer still carries the state of the hotspot its key joins, if
- * one exists (a read); an anonymous one's none. A retry with a known client id inserts and returns
- * nothing; the caller then reads the original back.
+ * Inserts the flag and returns it as `flagByClientIdStatement` reads it. It counts only at the scheduled
+ * batch (db/pending-rollups.ts), so the insert writes the row and its index entries only. A named flag
+ * names the hotspot its key joins, if one exists, with the current epoch (reads: the batch of that epoch
+ * counts it without linking it, migration 0024); an anonymous one names none until it counts, and its
+ * answer carries no hotspot. A retry with a known client id inserts and returns nothing; the caller then
+ * reads the original back.
  */
 export function insertFlagStatement(db: D1Database, f: NewFlag, minutesWeek: number): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO flags (id, client_id, body_hash, user_id, anonymous, receipt_hash, contact_ok, text, category,
-         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, minutes_week)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+         frequency, minutes_lost, impact, idea, unit_id, host, path, page_title, created_at, minutes_week, hotspot_id,
+         epoch)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+         (SELECT id FROM hotspots WHERE key = ?20),
+         CASE WHEN ?20 IS NULL THEN 0 ELSE (SELECT epoch FROM rollup_epoch WHERE id = 1) END)
        ON CONFLICT(client_id) DO NOTHING
        RETURNING id, client_id, body_hash, user_id, anonymous, contact_ok, text, category, frequency, minutes_lost,
          impact, idea, unit_id, host, path, page_title, status, created_at, withdrawn, ${ROOT_OF_KEY} AS hotspot_id,

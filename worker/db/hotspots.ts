@@ -3,7 +3,7 @@ import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { recomputeRootsStatement } from './rollups';
+import { countedFlag, recomputeRootsStatement, unpackUnits } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -162,37 +162,35 @@ export interface StoredCell {
   host: string | null;
 }
 
-interface CellRow {
+interface ColumnRow {
   week: number;
   hotspot_id: string;
-  unit_key: string;
-  named: number;
-  flag_count: number;
-  minutes_week: number;
+  units: string;
   root_id: string;
   category: Category;
   host: string | null;
 }
 
-const toCell = (r: CellRow): StoredCell => ({
-  hotspotId: r.hotspot_id,
-  week: r.week,
-  unitKey: r.unit_key,
-  named: r.named,
-  flags: r.flag_count,
-  minutes: r.minutes_week,
-  rootId: r.root_id,
-  category: r.category,
-  host: r.host,
-});
-
-const CELLS = `SELECT c.week, c.hotspot_id, c.unit_key, c.named, c.flag_count, c.minutes_week, l.root_id, l.category, l.host
-  FROM unit_cells c JOIN hotspots l ON l.id = c.hotspot_id`;
-
-/** Every unit cell in a week window: one range of unit_cells, bounded by hotspots × units × weeks. */
+/**
+ * Every unit cell in a week window: one range of hotspot_weeks, whose rows hold their column's cells
+ * packed (migration 0023), so it reads hotspots × weeks rows however many units fill them.
+ */
 export async function cellsInWindow(db: D1Database, fromWeek: number, toWeek: number): Promise<StoredCell[]> {
-  const { results } = await db.prepare(`${CELLS} WHERE c.week BETWEEN ?1 AND ?2`).bind(fromWeek, toWeek).all<CellRow>();
-  return results.map(toCell);
+  const { results } = await db
+    .prepare(
+      `SELECT w.week, w.hotspot_id, w.units, l.root_id, l.category, l.host
+       FROM hotspot_weeks w JOIN hotspots l ON l.id = w.hotspot_id WHERE w.week BETWEEN ?1 AND ?2`,
+    )
+    .bind(fromWeek, toWeek)
+    .all<ColumnRow>();
+  return results.flatMap((r) =>
+    unpackUnits(r.hotspot_id, r.week, r.units).map((c) => ({
+      ...c,
+      rootId: r.root_id,
+      category: r.category,
+      host: r.host,
+    })),
+  );
 }
 
 /**
@@ -209,7 +207,7 @@ export async function cellsOfReporter(
     .prepare(
       `SELECT DISTINCT hotspot_id, (created_at - 345600000) / 604800000 AS week, COALESCE(unit_id, '') AS unit_key
        FROM flags WHERE user_id = ?1 AND created_at >= ?2 * 604800000 + 345600000
-         AND created_at < (?3 + 1) * 604800000 + 345600000 AND withdrawn IS NULL AND hotspot_id IS NOT NULL`,
+         AND created_at < (?3 + 1) * 604800000 + 345600000 AND withdrawn IS NULL AND ${countedFlag('flags')}`,
     )
     .bind(userId, fromWeek, toWeek)
     .all<{ hotspot_id: string; week: number; unit_key: string }>();
@@ -320,7 +318,7 @@ export async function listItems(db: D1Database, hotspotIds: string[], limit: num
       `SELECT f.hotspot_id, f.text, f.idea, f.category, f.impact, f.frequency, f.minutes_lost, f.unit_id, f.created_at,
          f.anonymous, CASE WHEN f.contact_ok = 1 AND f.anonymous = 0 THEN u.display_name END AS contact_name
        FROM flags f LEFT JOIN users u ON u.id = f.user_id
-       WHERE f.hotspot_id IN (SELECT value FROM json_each(?1)) AND f.withdrawn IS NULL
+       WHERE f.hotspot_id IN (SELECT value FROM json_each(?1)) AND f.withdrawn IS NULL AND ${countedFlag('f')}
        ORDER BY f.anonymous, CASE WHEN f.anonymous = 0 THEN f.created_at END DESC, f.id LIMIT ?2`,
     )
     .bind(JSON.stringify(hotspotIds), limit)

@@ -206,14 +206,9 @@ export function insertTipStatement(
     .bind(tip.id, tip.host, tip.path, tip.topicId, tip.text, tip.authorId, tip.at, tip.clientId, tip.bodyHash);
 }
 
-/** The tip stored under a client id, with what a retry is checked against. */
-export async function findTipByClientId(db: D1Database, clientId: string) {
-  const row = await db
-    .prepare('SELECT id, path, text, created_at, author_id, body_hash FROM tips WHERE client_id = ?1')
-    .bind(clientId)
-    .first<{ id: string; path: string; text: string; created_at: number; author_id: string; body_hash: string }>();
-  if (!row) return null;
-  const tip: ScreenTip = {
+/** A tip as its author is answered on writing it (or on a retry of that write). */
+export function toOwnTip(row: { id: string; path: string; text: string; created_at: number }): ScreenTip {
+  return {
     id: row.id,
     kind: 'tip',
     path: row.path,
@@ -222,7 +217,16 @@ export async function findTipByClientId(db: D1Database, clientId: string) {
     createdAt: toIso(row.created_at),
     mine: true,
   };
-  return { tip, authorId: row.author_id, bodyHash: row.body_hash };
+}
+
+/** The tip stored under a client id, with what a retry is checked against. */
+export async function findTipByClientId(db: D1Database, clientId: string) {
+  const row = await db
+    .prepare('SELECT id, path, text, created_at, author_id, body_hash FROM tips WHERE client_id = ?1')
+    .bind(clientId)
+    .first<{ id: string; path: string; text: string; created_at: number; author_id: string; body_hash: string }>();
+  if (!row) return null;
+  return { tip: toOwnTip(row), authorId: row.author_id, bodyHash: row.body_hash };
 }
 
 export async function deleteOwnTip(db: D1Database, id: string, authorId: string): Promise<boolean> {

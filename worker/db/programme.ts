@@ -1,6 +1,6 @@
 import type { Urgency } from '../../shared/enums';
 import { MESSAGES_COLUMN } from './questions';
-import { rootChanged } from './rollups';
+import { type PackedCell, rootChanged, unpackUnits } from './rollups';
 
 /** A root "led to a change": resolved, or a PDSA cycle on it adopted or adapted its idea. */
 const CHANGED = rootChanged('r');
@@ -13,27 +13,24 @@ export interface RootState {
   tested: boolean;
 }
 
-/** Flags one hotspot took in one week (hotspot_weeks) or one unit's cell of it (unit_cells, shared/kanon.ts). */
+/** Flags one hotspot took in one week (hotspot_weeks) or one unit's cell of it (shared/kanon.ts). */
 export interface WeekCount {
   hotspotId: string;
   week: number;
   flags: number;
 }
 
-export interface ProgrammeCell extends WeekCount {
-  unitKey: string;
-  named: number;
-  minutes: number;
-}
+export type ProgrammeCell = PackedCell;
 
 /**
  * What programme health counts, in one round trip and without a join per counted row: every hotspot's
- * root state once (rows: hotspots), then the window's rollup rows alone (hotspot_weeks and unit_cells,
- * bounded by hotspots × weeks × units), matched to their root state in the service. Joining each
- * rollup row to its hotspot and root in SQL read three rows for every one counted.
+ * root state once (rows: hotspots), then the window's columns alone (hotspot_weeks, one row per hotspot
+ * and week with its unit cells packed in it: bounded by hotspots × weeks, whatever the number of flags
+ * or units), matched to their root state in the service. Joining each rollup row to its hotspot and root
+ * in SQL read three rows for every one counted.
  */
 export async function programmeCounts(db: D1Database, fromWeek: number, toWeek: number) {
-  const [roots, weeks, cells] = await db.batch<Record<string, unknown>>([
+  const [roots, weeks] = await db.batch<Record<string, unknown>>([
     db.prepare(
       `SELECT l.id, r.response IS NOT NULL AS responded, ${CHANGED} AS changed,
          EXISTS (SELECT 1 FROM pdsa_cycles c JOIN hotspots cl ON cl.id = c.hotspot_id
@@ -41,16 +38,11 @@ export async function programmeCounts(db: D1Database, fromWeek: number, toWeek: 
        FROM hotspots l JOIN hotspots r ON r.id = l.root_id`,
     ),
     db
-      .prepare('SELECT hotspot_id, week, flag_count FROM hotspot_weeks WHERE week BETWEEN ?1 AND ?2')
-      .bind(fromWeek, toWeek),
-    db
-      .prepare(
-        `SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells
-         WHERE week BETWEEN ?1 AND ?2`,
-      )
+      .prepare('SELECT hotspot_id, week, flag_count, units FROM hotspot_weeks WHERE week BETWEEN ?1 AND ?2')
       .bind(fromWeek, toWeek),
   ]);
   const rows = (r: typeof roots) => (r?.results ?? []) as Record<string, number | string>[];
+  const columns = rows(weeks);
   return {
     roots: new Map(
       rows(roots).map((r): [string, RootState] => [
@@ -58,19 +50,10 @@ export async function programmeCounts(db: D1Database, fromWeek: number, toWeek: 
         { responded: r.responded === 1, changed: r.changed === 1, tested: r.tested === 1 },
       ]),
     ),
-    weeks: rows(weeks).map(
+    weeks: columns.map(
       (r): WeekCount => ({ hotspotId: String(r.hotspot_id), week: Number(r.week), flags: Number(r.flag_count) }),
     ),
-    cells: rows(cells).map(
-      (r): ProgrammeCell => ({
-        hotspotId: String(r.hotspot_id),
-        week: Number(r.week),
-        unitKey: String(r.unit_key),
-        named: Number(r.named),
-        flags: Number(r.flag_count),
-        minutes: Number(r.minutes_week),
-      }),
-    ),
+    cells: columns.flatMap((r) => unpackUnits(String(r.hotspot_id), Number(r.week), String(r.units))),
   };
 }
 

@@ -6,7 +6,7 @@ import { ANONYMOUS_REPORTER, reporterKey } from '../../shared/kanon';
  * Rollups: what dashboards read instead of flags. Flags reach them only in batches (`applyStatements`,
  * run by the scheduled job through db/pending-rollups.ts), each cell written once per batch however many
  * flags it takes in. A withdrawal marks the flag row with its own id first and every decrement requires
- * that mark and a counted flag (one the batch has linked to its hotspot), so a replayed withdrawal
+ * that mark and a counted flag (`countedFlag`: one a batch has counted), so a replayed withdrawal
  * subtracts nothing and one of a flag still waiting subtracts nothing either.
  */
 
@@ -37,29 +37,65 @@ export function rootChanged(r: string): string {
 }
 
 /**
- * The flags one batch counts: `where` picks them from `flags f` (its values bound from ?1). Each is
- * counted at the hotspot of its key, which must exist when the batch runs.
+ * A counted flag (alias `f`): it names its hotspot and its epoch is before the current one (migration
+ * 0024). A named flag names its hotspot from its insert when its key has one, but counts only once the
+ * batch of its epoch has run; an anonymous one is linked by the batch that counts it.
+ */
+export const countedFlag = (f: string) =>
+  `(${f}.hotspot_id IS NOT NULL AND ${f}.epoch < (SELECT epoch FROM rollup_epoch WHERE id = 1))`;
+
+/**
+ * The flags one batch counts: every flag of the current epoch that names its hotspot, and the unlinked
+ * flags `waiting` picks from `flags f` (its values bound from ?1), each counted at the hotspot of its
+ * key, which must exist when the batch runs.
  */
 export interface FlagSelection {
-  where: string;
+  waiting: string;
   values: unknown[];
 }
 
+const batchColumns = `h.id AS hotspot_id, (f.created_at - 345600000) / 604800000 AS week,
+    COALESCE(f.unit_id, '') AS unit_key,
+    CASE WHEN f.user_id IS NULL THEN '${ANONYMOUS_REPORTER}' ELSE 'u:' || f.user_id END AS reporter_key,
+    COALESCE(f.minutes_week, 0) AS minutes_week, f.impact`;
+
 /**
  * The batch's flags as rollup rows, as a CTE named `b`. Week and reporter key are the SQL twins of
- * `weekOf` and `reporterKey`.
+ * `weekOf` and `reporterKey`. The current epoch's flags are found hotspot by hotspot (CROSS JOIN keeps
+ * that order): one seek of flags_by_hotspot each, so a batch reads hotspots and its own flags, never
+ * the counted ones.
  */
 const batchRows = (sel: FlagSelection) => `WITH b AS (
-  SELECT h.id AS hotspot_id, (f.created_at - 345600000) / 604800000 AS week, COALESCE(f.unit_id, '') AS unit_key,
-    CASE WHEN f.user_id IS NULL THEN '${ANONYMOUS_REPORTER}' ELSE 'u:' || f.user_id END AS reporter_key,
-    COALESCE(f.minutes_week, 0) AS minutes_week, f.impact
-  FROM flags f JOIN hotspots h ON h.key = ${keyOfFlag('f')} WHERE (${sel.where}) AND f.withdrawn IS NULL)`;
+  SELECT ${batchColumns}
+  FROM flags f JOIN hotspots h ON h.key = ${keyOfFlag('f')} WHERE (${sel.waiting}) AND f.withdrawn IS NULL
+  UNION ALL
+  SELECT ${batchColumns}
+  FROM hotspots h CROSS JOIN flags f
+  WHERE f.hotspot_id = h.id AND f.epoch = (SELECT epoch FROM rollup_epoch WHERE id = 1) AND f.withdrawn IS NULL)`;
+
+/** How many flags the batch counts: run in its D1 batch before the statements that count them. */
+export function batchSizeStatement(db: D1Database, sel: FlagSelection): D1PreparedStatement {
+  return bindUsed(db, `${batchRows(sel)} SELECT COUNT(*) AS n FROM b`, sel.values);
+}
+
+/** Starts the next epoch: the last statement of a batch, after everything that reads the current one. */
+export function nextEpochStatement(db: D1Database): D1PreparedStatement {
+  return db.prepare('UPDATE rollup_epoch SET epoch = epoch + 1 WHERE id = 1');
+}
 
 const impactSums = ['none', 'delay', 'risk', 'harm'].map((i) => `SUM(b.impact = '${i}') AS i_${i}`).join(', ');
 const impactAdds = ['none', 'delay', 'risk', 'harm'].map((i) => `impact_${i} = impact_${i} + c.i_${i}`).join(', ');
 const impactExcluded = ['none', 'delay', 'risk', 'harm']
   .map((i) => `impact_${i} = impact_${i} + excluded.impact_${i}`)
   .join(', ');
+
+/** The entries of a packed `units` array (migration 0023) as rows u (unit key), n (named), f (flags), m (minutes). */
+const unitEntries = (json: string) =>
+  `SELECT value ->> 0 AS u, value ->> 1 AS n, value ->> 2 AS f, value ->> 3 AS m FROM json_each(${json})`;
+
+/** Packs rows u, n, f, m back into a `units` array (sorted by unit key), leaving out units with no flag left. */
+const packUnits = (rows: string) =>
+  `(SELECT json_group_array(json_array(u, n, f, m)) FROM (SELECT u, n, f, m FROM (${rows}) WHERE f > 0 ORDER BY u))`;
 
 /**
  * The statements that make a batch of flags count, each rollup cell written once per batch. Run them
@@ -71,17 +107,6 @@ export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedS
   const b = batchRows(sel);
   const run = (sql: string) => bindUsed(db, `${b} ${sql}`, sel.values);
   return [
-    run(
-      `INSERT INTO unit_cells (week, hotspot_id, unit_key, named, flag_count, minutes_week)
-       SELECT b.week, b.hotspot_id, b.unit_key,
-         COUNT(DISTINCT CASE WHEN b.reporter_key <> '${ANONYMOUS_REPORTER}' AND NOT EXISTS (SELECT 1 FROM unit_reporters r
-           WHERE r.hotspot_id = b.hotspot_id AND r.reporter_key = b.reporter_key AND r.unit_key = b.unit_key
-             AND r.week = b.week) THEN b.reporter_key END),
-         COUNT(*), SUM(b.minutes_week)
-       FROM b WHERE true GROUP BY b.week, b.hotspot_id, b.unit_key
-       ON CONFLICT (week, hotspot_id, unit_key) DO UPDATE SET named = named + excluded.named,
-         flag_count = flag_count + excluded.flag_count, minutes_week = minutes_week + excluded.minutes_week`,
-    ),
     // Totals at each root, a reporter counted only if new to every hotspot under that root.
     run(
       `UPDATE hotspots SET flag_count = flag_count + c.n, minutes_week = minutes_week + c.m, ${impactAdds},
@@ -93,14 +118,25 @@ export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedS
              FROM b JOIN hotspots l ON l.id = b.hotspot_id GROUP BY l.root_id) AS c
        WHERE hotspots.id = c.root_id`,
     ),
+    // A column's row once, its units packed (migration 0023); named counts only reporters new to the cell.
     run(
       `INSERT INTO hotspot_weeks (hotspot_id, week, flag_count, minutes_week, impact_none, impact_delay, impact_risk,
-         impact_harm)
-       SELECT b.hotspot_id, b.week, COUNT(*), SUM(b.minutes_week), SUM(b.impact = 'none'), SUM(b.impact = 'delay'),
-         SUM(b.impact = 'risk'), SUM(b.impact = 'harm')
-       FROM b WHERE true GROUP BY b.hotspot_id, b.week
+         impact_harm, units)
+       SELECT c.hotspot_id, c.week, SUM(c.f), SUM(c.m), SUM(c.i_none), SUM(c.i_delay), SUM(c.i_risk), SUM(c.i_harm),
+         json_group_array(json_array(c.u, c.n, c.f, c.m))
+       FROM (SELECT b.hotspot_id, b.week, b.unit_key AS u,
+               COUNT(DISTINCT CASE WHEN b.reporter_key <> '${ANONYMOUS_REPORTER}' AND NOT EXISTS (SELECT 1
+                 FROM unit_reporters r WHERE r.hotspot_id = b.hotspot_id AND r.reporter_key = b.reporter_key
+                   AND r.unit_key = b.unit_key AND r.week = b.week) THEN b.reporter_key END) AS n,
+               COUNT(*) AS f, SUM(b.minutes_week) AS m, ${impactSums}
+             FROM b GROUP BY b.hotspot_id, b.week, b.unit_key ORDER BY b.unit_key) AS c
+       WHERE true GROUP BY c.hotspot_id, c.week
        ON CONFLICT (hotspot_id, week) DO UPDATE SET flag_count = flag_count + excluded.flag_count,
-         minutes_week = minutes_week + excluded.minutes_week, ${impactExcluded}`,
+         minutes_week = minutes_week + excluded.minutes_week, ${impactExcluded},
+         units = ${packUnits(
+           `SELECT u, SUM(n) AS n, SUM(f) AS f, SUM(m) AS m FROM (${unitEntries('hotspot_weeks.units')}
+            UNION ALL ${unitEntries('excluded.units')}) GROUP BY u`,
+         )}`,
     ),
     run(
       `INSERT INTO unit_reporters (hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week)
@@ -110,6 +146,28 @@ export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedS
          flag_count = flag_count + excluded.flag_count, minutes_week = minutes_week + excluded.minutes_week`,
     ),
   ];
+}
+
+/** One unit's cell of a column (shared/kanon.ts) as packed in hotspot_weeks.units. */
+export interface PackedCell {
+  hotspotId: string;
+  week: number;
+  unitKey: string;
+  named: number;
+  flags: number;
+  minutes: number;
+}
+
+/** A column's packed cells (hotspot_weeks.units, migration 0023): [unit_key, named, flags, minutes] each. */
+export function unpackUnits(hotspotId: string, week: number, units: string): PackedCell[] {
+  return (JSON.parse(units) as [string, number, number, number][]).map(([unitKey, named, flags, minutes]) => ({
+    hotspotId,
+    week,
+    unitKey,
+    named,
+    flags,
+    minutes,
+  }));
 }
 
 /** Binds as many values as the statement's highest `?N` asks for (D1 refuses extra bindings). */
@@ -159,12 +217,12 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
 
 /**
  * Takes a flag out of every rollup. The first statement marks the flag with `withdrawalId`; the rest
- * run only while that mark is there and the flag is counted (linked to its hotspot by a batch), each
- * reading the flag's hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag
- * withdrawn while waiting is marked only (the batch then links it without counting it).
+ * run only while that mark is there and the flag is counted (`countedFlag`), each reading the flag's
+ * hotspot from its row as the batch runs: a second withdrawal is a no-op, and a flag withdrawn while
+ * waiting is marked only (the batch then passes over it, or links it without counting it).
  */
 export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId: string): D1PreparedStatement[] {
-  const marked = 'EXISTS (SELECT 1 FROM flags WHERE id = ?1 AND withdrawn = ?2 AND hotspot_id IS NOT NULL)';
+  const marked = `EXISTS (SELECT 1 FROM flags f WHERE f.id = ?1 AND f.withdrawn = ?2 AND ${countedFlag('f')})`;
   const leaf = '(SELECT hotspot_id FROM flags WHERE id = ?1)';
   const values = [
     link.flagId,
@@ -187,19 +245,18 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
     ),
     b(`DELETE FROM unit_reporters WHERE ${cell} AND reporter_key = ?4 AND flag_count <= 0`),
     b(
-      `UPDATE unit_cells SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8,
-         named = named - (?4 <> '${ANONYMOUS_REPORTER}' AND NOT EXISTS (SELECT 1 FROM unit_reporters
-           WHERE ${cell} AND reporter_key = ?4))
-       WHERE ${cell} AND ${marked}`,
-    ),
-    b(`DELETE FROM unit_cells WHERE ${cell} AND flag_count <= 0`),
-    b(
       `UPDATE hotspots SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')},
          reporter_count = reporter_count - (${reporterNewToRoot('?4')})
        WHERE id = (SELECT root_id FROM hotspots WHERE id = ${leaf}) AND ${marked}`,
     ),
     b(
-      `UPDATE hotspot_weeks SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')}
+      `UPDATE hotspot_weeks SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')},
+         units = ${packUnits(
+           `SELECT e.u, e.n - (e.u = ?6 AND ?4 <> '${ANONYMOUS_REPORTER}' AND NOT EXISTS (SELECT 1 FROM unit_reporters
+               WHERE ${cell} AND reporter_key = ?4)) AS n,
+             e.f - (e.u = ?6) AS f, e.m - CASE WHEN e.u = ?6 THEN ?8 ELSE 0 END AS m
+           FROM (${unitEntries('hotspot_weeks.units')}) AS e`,
+         )}
        WHERE hotspot_id = ${leaf} AND week = ?7 AND ${marked}`,
     ),
     b(`DELETE FROM hotspot_weeks WHERE hotspot_id = ${leaf} AND week = ?7 AND flag_count <= 0`),

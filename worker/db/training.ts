@@ -1,7 +1,7 @@
 import type { Category } from '../../shared/enums';
-import type { ScreenTip } from '../../shared/kb';
 import type { Resolution, TipRequest, TipRequestState } from '../../shared/training';
 import { toIso } from '../lib/clock';
+import { toOwnTip } from './kb';
 
 /**
  * Training gap → tip: a lead's request for a tip on a hotspot's screen, routed to the mentors of a topic,
@@ -211,16 +211,7 @@ export async function requestedTipByClientId(db: D1Database, clientId: string) {
       request_id: string;
     }>();
   if (!row) return null;
-  const tip: ScreenTip = {
-    id: row.id,
-    kind: 'tip',
-    path: row.path,
-    title: null,
-    text: row.text,
-    createdAt: toIso(row.created_at),
-    mine: true,
-  };
-  return { tip, authorId: row.author_id, bodyHash: row.body_hash, requestId: row.request_id };
+  return { tip: toOwnTip(row), authorId: row.author_id, bodyHash: row.body_hash, requestId: row.request_id };
 }
 
 /**

@@ -68,6 +68,17 @@ function stored(u: ScimUserInput): string {
   return JSON.stringify(rest);
 }
 
+/** The SCIM side of a user as the IdP last sent it (on create and on every replace or patch). */
+const keepScimUser = (db: D1Database, userId: string, input: ScimUserInput, at: number) =>
+  upsertScimUserStatement(db, {
+    userId,
+    userName: input.userName,
+    externalId: input.externalId ?? null,
+    email: emailOf(input),
+    resource: stored(input),
+    at,
+  });
+
 const meta = (type: 'User' | 'Group', base: string, id: string, created: number, updated: number) => ({
   resourceType: type,
   created: toIso(created),
@@ -128,14 +139,7 @@ export async function createUser(db: D1Database, input: ScimUserInput, at: numbe
       roles: ['clinician'],
       createdAt: at,
     }),
-    upsertScimUserStatement(db, {
-      userId: id,
-      userName: input.userName,
-      externalId: input.externalId ?? null,
-      email: emailOf(input),
-      resource: stored(input),
-      at,
-    }),
+    keepScimUser(db, id, input, at),
     audit(db, at, 'scim.user_created', id),
   ]);
   if (input.active === false) await applyActive(db, id, false, at);
@@ -149,14 +153,7 @@ export async function replaceUser(db: D1Database, id: string, input: ScimUserInp
   await applyActive(db, id, input.active, at);
   await db.batch([
     updateUserStatement(db, id, { displayName: displayNameOf(input) }),
-    upsertScimUserStatement(db, {
-      userId: id,
-      userName: input.userName,
-      externalId: input.externalId ?? null,
-      email: emailOf(input),
-      resource: stored(input),
-      at,
-    }),
+    keepScimUser(db, id, input, at),
     audit(db, at, 'scim.user_updated', id),
   ]);
 }

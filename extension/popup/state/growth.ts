@@ -7,13 +7,14 @@ import type { SmallTest, SmallTestAdvance } from '../../../shared/small-tests';
 import type { ConfirmedSpan } from '../../../shared/text';
 import { replyDrafts, saveReplyDraft } from '../../lib/draft-store';
 import type { Core } from './core';
+import { oneWriteAtATime } from './one-write';
 
 /**
  * Private reflections and "This helped" thank-yous, loaded with the services. Their drafts sit with the
  * reply drafts (sealed the same way), under `reflection:<id>` and `thanks:<id>`.
  */
 export function createGrowthActions(core: Core, loadItems: () => Promise<void>) {
-  const { state, api, announce, fail } = core;
+  const { state, api, announce } = core;
 
   /** Optional extras on the list, each on its own: what fails to load shows as none, and My items still shows. */
   async function loadGrowth() {
@@ -34,18 +35,7 @@ export function createGrowthActions(core: Core, loadItems: () => Promise<void>) 
     };
   }
 
-  async function send<T>(run: () => Promise<T>): Promise<T | null> {
-    if (state.busy.value) return null;
-    state.busy.value = true;
-    try {
-      return await run();
-    } catch (e) {
-      fail(e);
-      return null;
-    } finally {
-      state.busy.value = false;
-    }
-  }
+  const send = oneWriteAtATime(core);
 
   const current = () => state.growth.value ?? { reflections: [], thanksSent: [], coaching: [], smallTests: [] };
 

@@ -5,10 +5,11 @@ import { readReceipts } from '../../lib/receipts';
 import { readSeen } from '../../lib/seen';
 import { buildItems, type MyItem, readItemsCache, replaceInCache, writeItemsCache } from '../my-items';
 import type { Core } from './core';
+import { oneWriteAtATime } from './one-write';
 
 /** Withdrawing a flag and closing a question from My items; loaded with the services, after the first render. */
 export function createItemWriteActions(core: Core, { loadItems }: { loadItems: () => Promise<void> }) {
-  const { state, api, announce, fail } = core;
+  const { state, api, announce } = core;
 
   /** Puts the API's copy of one item into the list and its offline copy, keeping the "New" marks shown. */
   async function applyChange(changed: { flag?: Flag; question?: Question }) {
@@ -29,20 +30,7 @@ export function createItemWriteActions(core: Core, { loadItems }: { loadItems: (
     }));
   }
 
-  /** One write at a time (a double click sends once); null, with the reason shown, when it failed. */
-  async function act<T>(run: () => Promise<T>): Promise<T | null> {
-    if (state.busy.value) return null;
-    state.busy.value = true;
-    state.error.value = '';
-    try {
-      return await run();
-    } catch (e) {
-      fail(e);
-      return null;
-    } finally {
-      state.busy.value = false;
-    }
-  }
+  const act = oneWriteAtATime(core, { clearsError: true });
 
   /**
    * Takes a flag back: a named one by its id, an anonymous one by the receipt kept on this device

@@ -6,6 +6,7 @@ import type { ConfirmedSpan } from '../../../shared/text';
 import { captureScreen } from '../../lib/capture';
 import { screenTipsItem } from '../../lib/storage';
 import type { Core } from './core';
+import { oneWriteAtATime } from './one-write';
 
 /** A system's tips change rarely; a few minutes saves a request on every popup opening. */
 const TIPS_TTL_MS = 5 * 60_000;
@@ -13,7 +14,7 @@ const SHOWN = 3;
 
 /** The knowledge base in the popup: answers for this screen, matches while typing, opening one; loaded with the services. */
 export function createKbActions(core: Core) {
-  const { state, browserApi, now, api, announce, fail } = core;
+  const { state, browserApi, now, api, announce } = core;
 
   const currentScreen = (): Promise<Screen | null> => captureScreen(browserApi.tabs);
 
@@ -67,20 +68,7 @@ export function createKbActions(core: Core) {
     return tips.filter((t) => t.mine && matchScreen(t.path, screen.path));
   }
 
-  /** One write at a time; null (the reason shown) when it failed. */
-  async function act<T>(run: () => Promise<T>): Promise<T | null> {
-    if (state.busy.value) return null;
-    state.busy.value = true;
-    state.error.value = '';
-    try {
-      return await run();
-    } catch (e) {
-      fail(e);
-      return null;
-    } finally {
-      state.busy.value = false;
-    }
-  }
+  const act = oneWriteAtATime(core, { clearsError: true });
 
   /** A mentor's tip for a screen; `clientId` is one per tip being written, so a double click adds one. */
   async function addTip(clientId: string, screen: Screen, text: string, confirmedSpans?: ConfirmedSpan[]) {

@@ -10,6 +10,7 @@ import { buildItems, readItemsCache, writeItemsCache } from '../my-items';
 import type { Core } from './core';
 import { reportDelivery } from './delivery';
 import { createItemWriteActions } from './item-writes';
+import { oneWriteAtATime } from './one-write';
 
 type Support = NeedToTalkCreated['support'];
 export interface ThreadDeps {
@@ -39,18 +40,8 @@ export function createThreadActions(core: Core, { flushNow, loadItems }: ThreadD
   }
 
   /** Runs one thread action; false (with the API's words shown) when it failed. */
-  async function act<T>(run: (client: Awaited<ReturnType<typeof api>>) => Promise<T>): Promise<T | null> {
-    if (state.busy.value) return null;
-    state.busy.value = true;
-    try {
-      return await run(await api());
-    } catch (e) {
-      fail(e);
-      return null;
-    } finally {
-      state.busy.value = false;
-    }
-  }
+  const write = oneWriteAtATime(core);
+  const act = <T>(run: (client: Awaited<ReturnType<typeof api>>) => Promise<T>) => write(async () => run(await api()));
 
   async function reply(id: string, text: string, confirmedSpans?: ConfirmedSpan[]): Promise<boolean> {
     const q = await act((c) =>

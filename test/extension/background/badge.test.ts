@@ -6,7 +6,7 @@ import { targetOf } from '../../../extension/lib/deep-link';
 import { addReceipt } from '../../../extension/lib/receipts';
 import { markSeen } from '../../../extension/lib/seen';
 import { notifiedItem, notifyPrefsItem, sessionItem } from '../../../extension/lib/storage';
-import { json, mockManifest, SESSION, USER, unlockedFor } from '../helpers';
+import { flagBody, flagResponse, json, mockManifest, SESSION, USER, unlockedFor } from '../helpers';
 
 const PEER_SESSION = { ...SESSION, user: { ...USER, roles: ['peer_supporter' as const] } };
 const BOTH_SESSION = { ...SESSION, user: { ...USER, roles: ['clinician' as const, 'mentor' as const] } };
@@ -48,24 +48,7 @@ function question(id: string, answerIds: string[]) {
 }
 
 function flag(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id,
-    clientId: crypto.randomUUID(),
-    text: 'Order set hides the weight-based dose',
-    category: 'orders_medications',
-    frequency: 'daily',
-    minutesLost: 5,
-    impact: 'delay',
-    idea: null,
-    unitId: null,
-    screen: null,
-    pageTitle: null,
-    anonymous: false,
-    contactOk: false,
-    status: 'new',
-    createdAt: '2026-03-01T10:00:00.000Z',
-    ...overrides,
-  };
+  return { ...flagResponse(flagBody(), id), createdAt: '2026-03-01T10:00:00.000Z', ...overrides };
 }
 
 function tipRequest(id: string) {

@@ -1,40 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../extension/dashboard/App';
 import { HotspotTable } from '../../../extension/dashboard/HotspotTable';
 import { Sparkline } from '../../../extension/dashboard/Sparkline';
-import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
 import { filtersToSearch, parseFilters } from '../../../extension/dashboard/url-filters';
 import { trendWeeks, WeeklyChart } from '../../../extension/dashboard/WeeklyChart';
-import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
-import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
+import type { Hotspot } from '../../../shared/hotspots';
 import type { ProgrammeHealth } from '../../../shared/programme';
-import { json, mockManifest, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
+import { json, mockManifest, type RouteHandler, routeFetch, SESSION } from '../helpers';
+import { HOTSPOT, hotspotDetail, LEAD, renderDashboard } from './fixtures';
 
-const LEAD: StoredSession = {
-  ...SESSION,
-  token: 'tok_lead',
-  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
-};
-
-const HOTSPOT: Hotspot = {
-  id: 'hot_000001',
-  screen: { host: 'ehr.example.org', path: '/medrec/:id' },
-  category: 'documentation_ehr',
-  title: null,
-  status: 'new',
-  response: null,
-  respondedAt: null,
-  flagCount: 4,
-  reporterCount: 3,
-  minutesPerWeek: 120,
-  impact: { none: 1, delay: 2, risk: 1, harm: 0 },
-  trend: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1],
-  rising: 2,
-  mergedInto: null,
-  createdAt: '2026-01-02T10:00:00.000Z',
-};
 const HARM: Hotspot = {
   ...HOTSPOT,
   id: 'hot_000002',
@@ -42,9 +17,7 @@ const HARM: Hotspot = {
   impact: { ...HOTSPOT.impact, harm: 1 },
 };
 
-const DETAIL: HotspotDetail = {
-  ...HOTSPOT,
-  members: [],
+const DETAIL = hotspotDetail({
   units: [{ unitId: 'unit_icu001', flags: 3, minutesPerWeek: 100 }],
   otherUnits: { flags: 1, minutesPerWeek: 20 },
   itemsVisible: true,
@@ -63,11 +36,7 @@ const DETAIL: HotspotDetail = {
       contactName: null,
     },
   ],
-  cycles: [],
-  k: 3,
-  resolution: null,
-  tipRequest: null,
-};
+});
 
 function fakeServer(overrides: Record<string, RouteHandler> = {}) {
   return routeFetch({
@@ -76,24 +45,6 @@ function fakeServer(overrides: Record<string, RouteHandler> = {}) {
     'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
     ...overrides,
   });
-}
-
-async function renderDashboard(server = fakeServer(), session: StoredSession | null = LEAD, search = '') {
-  await sessionItem.setValue(session);
-  const history = { replaceState: vi.fn() };
-  const state = createDashboardState({
-    browser: fakeBrowser as never,
-    fetchFn: server.fetchFn,
-    location: { search },
-    history,
-  });
-  await state.init();
-  render(
-    <DashboardContext.Provider value={state}>
-      <App />
-    </DashboardContext.Provider>,
-  );
-  return { server, state, history };
 }
 
 beforeEach(() => {

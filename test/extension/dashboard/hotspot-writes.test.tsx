@@ -1,46 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../extension/dashboard/App';
-import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
-import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
-import type { HotspotDetail } from '../../../shared/hotspots';
 import type { PdsaCycle } from '../../../shared/pdsa';
-import { json, mockManifest, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
+import { json, mockManifest, type RouteHandler } from '../helpers';
+import { hotspotDetail, hotspotServer, LEAD, openHotspot, renderDashboard } from './fixtures';
 
-const LEAD: StoredSession = {
-  ...SESSION,
-  token: 'tok_lead',
-  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
-};
-
-const DETAIL: HotspotDetail = {
-  id: 'hot_000001',
-  screen: { host: 'ehr.example.org', path: '/medrec/:id' },
-  category: 'documentation_ehr',
-  title: null,
-  status: 'new',
-  response: null,
-  respondedAt: null,
-  flagCount: 4,
-  reporterCount: 3,
-  minutesPerWeek: 120,
-  impact: { none: 1, delay: 2, risk: 1, harm: 0 },
-  trend: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1],
-  rising: 2,
-  mergedInto: null,
-  createdAt: '2026-01-02T10:00:00.000Z',
-  members: [],
-  units: [],
-  otherUnits: { flags: 0, minutesPerWeek: 0 },
-  itemsVisible: false,
-  itemsHidden: 0,
-  items: [],
-  cycles: [],
-  k: 3,
-  resolution: null,
-  tipRequest: null,
-};
+const DETAIL = hotspotDetail();
 
 const CYCLE: PdsaCycle = {
   id: 'cycle_00001',
@@ -61,39 +26,7 @@ const CYCLE: PdsaCycle = {
   actAt: null,
 };
 
-function fakeServer(overrides: Record<string, RouteHandler> = {}) {
-  return routeFetch({
-    'GET /v1/units': () => json(200, { units: [] }),
-    'GET /v1/hotspots': () => json(200, { hotspots: [DETAIL], k: 3, suppressed: null, weeks: [], range: null }),
-    'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
-    'GET /v1/cycle-owners': () =>
-      json(200, {
-        owners: [
-          { id: 'user_lead01', displayName: 'Lee Lead', lead: true, mentor: false },
-          { id: 'user_ment01', displayName: 'Mo Mentor', lead: false, mentor: true },
-        ],
-      }),
-    ...overrides,
-  });
-}
-
-async function openHotspot(server: ReturnType<typeof fakeServer>) {
-  await sessionItem.setValue(LEAD);
-  const state = createDashboardState({
-    browser: fakeBrowser as never,
-    fetchFn: server.fetchFn,
-    location: { search: '?hotspot=hot_000001' },
-    history: { replaceState: vi.fn() },
-  });
-  await state.init();
-  render(
-    <DashboardContext.Provider value={state}>
-      <App />
-    </DashboardContext.Provider>,
-  );
-  await screen.findByRole('heading', { name: 'ehr.example.org/medrec/:id' });
-  return state;
-}
+const fakeServer = (overrides: Record<string, RouteHandler> = {}) => hotspotServer(DETAIL, overrides);
 
 /** An answer the test lets through when it chooses, to see the busy state meanwhile. */
 function held<T>(value: T) {
@@ -227,19 +160,7 @@ describe('flags by unit (the breakdown)', () => {
       'GET /v1/units': () => json(200, { units: [{ id: 'unit_icu001', name: 'ICU', active: true }] }),
       'GET /v1/hotspots/breakdown': () => json(200, breakdown),
     });
-    await sessionItem.setValue(LEAD);
-    const state = createDashboardState({
-      browser: fakeBrowser as never,
-      fetchFn: server.fetchFn,
-      location: { search: '?tab=units&category=orders_medications' },
-      history: { replaceState: vi.fn() },
-    });
-    await state.init();
-    render(
-      <DashboardContext.Provider value={state}>
-        <App />
-      </DashboardContext.Provider>,
-    );
+    await renderDashboard(server, LEAD, '?tab=units&category=orders_medications');
     const byCategory = await screen.findByRole('table', { name: 'Flags per unit and category' });
     const rows = [...byCategory.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(rows).toEqual([

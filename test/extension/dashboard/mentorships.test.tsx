@@ -1,17 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../extension/dashboard/App';
-import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
-import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
+import type { StoredSession } from '../../../extension/lib/storage';
 import type { Mentorship, ProgrammeMentorships } from '../../../shared/mentorships';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest, routeFetch } from '../helpers';
+import { LEAD, renderDashboard } from './fixtures';
 
-const LEAD: StoredSession = {
-  ...SESSION,
-  token: 'tok_lead',
-  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
-};
 const ADMIN: StoredSession = { ...LEAD, user: { ...LEAD.user, roles: ['admin' as const] } };
 
 const NIA = { id: 'user_nurse1', displayName: 'Nia Newgrad', discipline: 'nursing' as const };
@@ -67,15 +61,10 @@ const PROGRAMME: ProgrammeMentorships = {
 };
 
 function server() {
-  const requests: { route: string; body: unknown }[] = [];
   let programme = PROGRAMME;
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    requests.push({ route, body });
-    if (route === 'GET /v1/mentorships/programme') return json(200, programme);
-    if (route === 'POST /v1/mentorships/mentorship_01/assign') {
+  return routeFetch({
+    'GET /v1/mentorships/programme': () => json(200, programme),
+    'POST /v1/mentorships/mentorship_01/assign': () => {
       const active: Mentorship = {
         ...request,
         status: 'active',
@@ -89,30 +78,13 @@ function server() {
         mentors: PROGRAMME.mentors.map((m) => (m.id === 'user_mentor1' ? { ...m, mentees: 2 } : m)),
       };
       return json(200, active);
-    }
-    if (route === 'GET /v1/units') return json(200, { units: [] });
-    return json(404, { error: { code: 'not_found', message: 'Not found' } });
+    },
+    'GET /v1/units': () => json(200, { units: [] }),
   });
-  return { fetchFn, requests };
 }
 
-async function renderDashboard(session: StoredSession, search = '?tab=mentorships') {
-  await sessionItem.setValue(session);
-  const s = server();
-  const state = createDashboardState({
-    browser: fakeBrowser as never,
-    fetchFn: s.fetchFn,
-    location: { search },
-    history: { replaceState: vi.fn() },
-  });
-  await state.init();
-  render(
-    <DashboardContext.Provider value={state}>
-      <App />
-    </DashboardContext.Provider>,
-  );
-  return s;
-}
+const renderMentorships = async (session: StoredSession, search = '?tab=mentorships') =>
+  (await renderDashboard(server(), session, search)).server;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -122,7 +94,7 @@ afterEach(cleanup);
 
 describe('Mentorships tab on the lead dashboard', () => {
   it('assigns a request for anyone to a mentor with room: only mentors with room are offered', async () => {
-    const s = await renderDashboard(LEAD);
+    const s = await renderMentorships(LEAD);
     const form = await screen.findByRole('form', { name: 'Assign a mentor to Nia Newgrad' });
     expect(screen.getByText(/My residency year on 4 West/)).toBeTruthy();
     const options = within(form)
@@ -151,7 +123,7 @@ describe('Mentorships tab on the lead dashboard', () => {
   });
 
   it('is not offered to an admin, who never reads mentorships', async () => {
-    const s = await renderDashboard(ADMIN, '');
+    const s = await renderMentorships(ADMIN, '');
     await screen.findByRole('button', { name: 'Hotspots' });
     expect(screen.queryByRole('button', { name: 'Mentorships' })).toBeNull();
     expect(s.requests.some((r) => r.route.includes('/v1/mentorships'))).toBe(false);

@@ -1,17 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../extension/dashboard/App';
-import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
-import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
+import type { StoredSession } from '../../../extension/lib/storage';
 import type { SmallTest } from '../../../shared/small-tests';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest, routeFetch } from '../helpers';
+import { LEAD, renderDashboard } from './fixtures';
 
-const LEAD: StoredSession = {
-  ...SESSION,
-  token: 'tok_lead',
-  user: { ...USER, id: 'user_lead01', displayName: 'Sam Sponsor', roles: ['lead' as const] },
-};
+const SPONSOR: StoredSession = { ...LEAD, user: { ...LEAD.user, displayName: 'Sam Sponsor' } };
 
 const TEST: SmallTest = {
   cycle: {
@@ -44,43 +39,19 @@ const TEST: SmallTest = {
 };
 
 function server(tests: SmallTest[]) {
-  const requests: { route: string; body: unknown }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    requests.push({ route, body });
-    if (route === 'GET /v1/small-tests/mine') return json(200, { tests });
-    if (route === 'POST /v1/small-tests/cycle_00001/approval') {
+  return routeFetch({
+    'GET /v1/small-tests/mine': () => json(200, { tests }),
+    'POST /v1/small-tests/cycle_00001/approval': (body) => {
       const d = (body as { decision: string }).decision;
       const approval = d === 'approve' ? 'approved' : d === 'changes' ? 'changes' : 'declined';
       return json(200, { ...TEST, approval, approvalReason: (body as { reason?: string }).reason ?? null });
-    }
-    if (route === 'GET /v1/hotspots')
-      return json(200, { hotspots: [], k: 3, suppressed: null, weeks: [], range: null });
-    if (route === 'GET /v1/units') return json(200, { units: [] });
-    return json(404, { error: { code: 'not_found', message: 'Not found' } });
+    },
+    'GET /v1/hotspots': () => json(200, { hotspots: [], k: 3, suppressed: null, weeks: [], range: null }),
+    'GET /v1/units': () => json(200, { units: [] }),
   });
-  return { fetchFn, requests };
 }
 
-async function renderDashboard(tests: SmallTest[], session: StoredSession = LEAD) {
-  await sessionItem.setValue(session);
-  const s = server(tests);
-  const state = createDashboardState({
-    browser: fakeBrowser as never,
-    fetchFn: s.fetchFn,
-    location: { search: '' },
-    history: { replaceState: vi.fn() },
-  });
-  await state.init();
-  render(
-    <DashboardContext.Provider value={state}>
-      <App />
-    </DashboardContext.Provider>,
-  );
-  return s;
-}
+const renderSponsor = async (tests: SmallTest[]) => (await renderDashboard(server(tests), SPONSOR)).server;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -90,7 +61,7 @@ afterEach(cleanup);
 
 describe('small tests a lead sponsors', () => {
   it('lists a test waiting for me with its owner and coach by name, and approves it', async () => {
-    const s = await renderDashboard([TEST]);
+    const s = await renderSponsor([TEST]);
     const panel = await screen.findByRole('region', { name: 'Small tests you sponsor' });
     expect(within(panel).getByText(/Nia Nurse, coached by Coach Cal/)).toBeTruthy();
     expect(within(panel).getByText('Waiting for your decision')).toBeTruthy();
@@ -102,7 +73,7 @@ describe('small tests a lead sponsors', () => {
   });
 
   it('needs a reason to ask for changes or decline, and sends it', async () => {
-    const s = await renderDashboard([TEST]);
+    const s = await renderSponsor([TEST]);
     const panel = await screen.findByRole('region', { name: 'Small tests you sponsor' });
     fireEvent.click(within(panel).getByLabelText('Decline'));
     fireEvent.click(within(panel).getByRole('button', { name: 'Send decision' }));
@@ -119,7 +90,7 @@ describe('small tests a lead sponsors', () => {
   });
 
   it('shows nothing when I sponsor no tests', async () => {
-    await renderDashboard([]);
+    await renderSponsor([]);
     await screen.findByRole('heading', { name: 'Friction hotspots' });
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Small tests you sponsor' })).toBeNull());
   });

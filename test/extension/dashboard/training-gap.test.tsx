@@ -1,79 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '../../../extension/dashboard/App';
-import { createDashboardState, DashboardContext } from '../../../extension/dashboard/state';
-import { type StoredSession, sessionItem } from '../../../extension/lib/storage';
 import type { HotspotDetail } from '../../../shared/hotspots';
-import { json, mockManifest, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
+import { json, mockManifest, type RouteHandler } from '../helpers';
+import { hotspotDetail, hotspotServer, openHotspot } from './fixtures';
 
-const LEAD: StoredSession = {
-  ...SESSION,
-  token: 'tok_lead',
-  user: { ...USER, id: 'user_lead01', displayName: 'Lee Lead', roles: ['lead' as const] },
-};
-
-const DETAIL: HotspotDetail = {
-  id: 'hot_000001',
-  screen: { host: 'ehr.example.org', path: '/medrec/:id' },
-  category: 'documentation_ehr',
-  title: null,
-  status: 'in_progress',
-  response: null,
-  respondedAt: null,
-  flagCount: 4,
-  reporterCount: 3,
-  minutesPerWeek: 120,
-  impact: { none: 1, delay: 2, risk: 1, harm: 0 },
-  trend: [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1],
-  rising: 2,
-  mergedInto: null,
-  createdAt: '2026-01-02T10:00:00.000Z',
-  members: [],
-  units: [],
-  otherUnits: { flags: 0, minutesPerWeek: 0 },
-  itemsVisible: false,
-  itemsHidden: 0,
-  items: [],
-  cycles: [],
-  k: 3,
-  resolution: null,
-  tipRequest: null,
-};
-
-function fakeServer(overrides: Record<string, RouteHandler> = {}) {
-  return routeFetch({
-    'GET /v1/units': () => json(200, { units: [] }),
-    'GET /v1/hotspots': () => json(200, { hotspots: [DETAIL], k: 3, suppressed: null, weeks: [], range: null }),
-    'GET /v1/hotspots/hot_000001': () => json(200, DETAIL),
-    'GET /v1/cycle-owners': () =>
-      json(200, {
-        owners: [
-          { id: 'user_lead01', displayName: 'Lee Lead', lead: true, mentor: false },
-          { id: 'user_ment01', displayName: 'Mo Mentor', lead: false, mentor: true },
-        ],
-      }),
-    ...overrides,
-  });
-}
-
-async function openHotspot(server: ReturnType<typeof fakeServer>) {
-  await sessionItem.setValue(LEAD);
-  const state = createDashboardState({
-    browser: fakeBrowser as never,
-    fetchFn: server.fetchFn,
-    location: { search: '?hotspot=hot_000001' },
-    history: { replaceState: vi.fn() },
-  });
-  await state.init();
-  render(
-    <DashboardContext.Provider value={state}>
-      <App />
-    </DashboardContext.Provider>,
-  );
-  await screen.findByRole('heading', { name: 'ehr.example.org/medrec/:id' });
-  return state;
-}
+const DETAIL = hotspotDetail({ status: 'in_progress' });
+const fakeServer = (overrides: Record<string, RouteHandler> = {}) => hotspotServer(DETAIL, overrides);
 
 beforeEach(() => {
   fakeBrowser.reset();

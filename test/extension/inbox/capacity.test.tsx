@@ -1,75 +1,41 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InboxApp } from '../../../extension/inbox/App';
-import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { sessionItem } from '../../../extension/lib/storage';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest } from '../helpers';
+import { claimedBy, inboxServer, mentorSession, queueItem, renderInbox } from './fixtures';
 
-const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
-const ITEM = {
-  id: 'q_000001',
-  kind: 'question',
-  text: 'Where is the heparin order set?',
-  topicId: 'topic_00001',
-  disciplineWanted: 'any',
-  urgency: 'today',
-  screen: null,
-  pageTitle: null,
-  status: 'open',
-  createdAt: '2026-03-02T10:00:00.000Z',
-  askerDiscipline: 'nursing',
-  sla: { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 },
-  claim: { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' },
-  handedToMe: false,
-  escalated: false,
-  movedFrom: null,
-  shareable: false,
-};
+const MENTOR = mentorSession('Mo Mentor');
+const ITEM = queueItem('q_000001', { text: 'Where is the heparin order set?', claim: claimedBy('Mo Mentor') });
 const DETAIL = { ...ITEM, answers: [], messages: [], handoffs: [] };
 const BACK = '← Back to the queue';
 
 /** The API as the inbox sees it: the week's answered count goes up with each answer. */
 function server(week: { answered: number; capacity: number }) {
-  return vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? 'GET'} ${url.pathname}`;
-    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
-    if (key === 'GET /v1/topics')
-      return json(200, { topics: [{ id: 'topic_00001', name: 'Medications', active: true }] });
-    if (key === 'GET /v1/mentors') return json(200, { mentors: [] });
-    if (key === 'GET /v1/mentors/me')
-      return json(200, {
+  return inboxServer({
+    'GET /v1/topics': () => json(200, { topics: [{ id: 'topic_00001', name: 'Medications', active: true }] }),
+    'GET /v1/mentors/me': () =>
+      json(200, {
         topicIds: ['topic_00001'],
         disciplines: [],
         weeklyCapacity: week.capacity,
         away: false,
         answeredThisWeek: week.answered,
-      });
-    if (key === 'GET /v1/queue') return json(200, { items: [ITEM] });
-    if (key === 'GET /v1/queue/q_000001') return json(200, DETAIL);
-    if (key === 'POST /v1/queue/q_000001/answer') {
+      }),
+    'GET /v1/queue': () => json(200, { items: [ITEM] }),
+    'GET /v1/queue/q_000001': () => json(200, DETAIL),
+    'POST /v1/queue/q_000001/answer': () => {
       week.answered += 1;
       const answers = [{ id: 'a_000001', text: 'Favourites.', mentorName: 'Mo Mentor', createdAt: ITEM.createdAt }];
       return json(200, {
         item: { ...DETAIL, status: 'answered', answers },
         publication: { published: false, waitingFor: ['asker_consent'], identifiersFound: false },
       });
-    }
-    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
+    },
   });
 }
 
-async function mount(week: { answered: number; capacity: number }) {
-  const state = createInboxState({ fetchFn: server(week), loadDetector: async () => null, version: '0.1.0' });
-  await state.init();
-  render(
-    <InboxContext.Provider value={state}>
-      <InboxApp />
-    </InboxContext.Provider>,
-  );
-  return state;
-}
+const mount = (week: { answered: number; capacity: number }) => renderInbox(server(week));
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -1,40 +1,19 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InboxApp } from '../../../extension/inbox/App';
-import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { sessionItem } from '../../../extension/lib/storage';
 import { COACHING_TOPIC_ID, type Coaching } from '../../../shared/coaching';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest } from '../helpers';
+import { claimedBy, inboxServer, mentorSession, mentorSettings, queueDetail, renderInbox } from './fixtures';
 
-const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Coach Cal', roles: ['mentor' as const] } };
-const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
-
-const item = (claim: 'unclaimed' | 'mine') => ({
-  id: 'q_coach01',
-  kind: 'question',
-  text: 'How do I make this a project?',
-  topicId: COACHING_TOPIC_ID,
-  disciplineWanted: 'any',
-  urgency: 'this_week',
-  screen: null,
-  pageTitle: null,
-  status: 'open',
-  createdAt: '2026-03-02T10:00:00.000Z',
-  askerDiscipline: 'nursing',
-  sla: SLA,
-  claim:
-    claim === 'mine'
-      ? { state: 'mine', byName: 'Coach Cal', expiresAt: '2026-03-02T11:00:00.000Z' }
-      : { state: 'unclaimed', byName: null, expiresAt: null },
-  handedToMe: false,
-  escalated: false,
-  movedFrom: null,
-  shareable: false,
-  answers: [],
-  messages: [],
-  handoffs: [],
-});
+const MENTOR = mentorSession('Coach Cal');
+const item = (claim: 'unclaimed' | 'mine') =>
+  queueDetail('q_coach01', {
+    text: 'How do I make this a project?',
+    topicId: COACHING_TOPIC_ID,
+    urgency: 'this_week',
+    ...(claim === 'mine' ? { claim: claimedBy('Coach Cal') } : {}),
+  });
 
 const coaching = (canEdit: boolean, problem = ''): Coaching => ({
   questionId: 'q_coach01',
@@ -59,36 +38,19 @@ const coaching = (canEdit: boolean, problem = ''): Coaching => ({
 
 function server() {
   let claimed = false;
-  const calls: { key: string; body: unknown }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ key, body });
-    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
-    if (key === 'GET /v1/topics')
-      return json(200, { topics: [{ id: COACHING_TOPIC_ID, name: 'Improvement coaching', active: true }] });
-    if (key === 'GET /v1/mentors') return json(200, { mentors: [] });
-    if (key === 'GET /v1/mentors/me')
-      return json(200, {
-        topicIds: [COACHING_TOPIC_ID],
-        disciplines: [],
-        weeklyCapacity: 5,
-        away: false,
-        answeredThisWeek: 0,
-      });
-    if (key === 'GET /v1/queue') return json(200, { items: [item(claimed ? 'mine' : 'unclaimed')] });
-    if (key === 'GET /v1/queue/q_coach01') return json(200, item(claimed ? 'mine' : 'unclaimed'));
-    if (key === 'POST /v1/queue/q_coach01/claim') {
+  return inboxServer({
+    'GET /v1/topics': () =>
+      json(200, { topics: [{ id: COACHING_TOPIC_ID, name: 'Improvement coaching', active: true }] }),
+    'GET /v1/mentors/me': mentorSettings({ topicIds: [COACHING_TOPIC_ID] }),
+    'GET /v1/queue': () => json(200, { items: [item(claimed ? 'mine' : 'unclaimed')] }),
+    'GET /v1/queue/q_coach01': () => json(200, item(claimed ? 'mine' : 'unclaimed')),
+    'POST /v1/queue/q_coach01/claim': () => {
       claimed = true;
       return json(200, { item: item('mine') });
-    }
-    if (key === 'GET /v1/coaching/q_coach01') return json(200, coaching(claimed));
-    if (key === 'PUT /v1/coaching/q_coach01/card')
-      return json(200, coaching(true, (body as { problem: string }).problem));
-    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
+    },
+    'GET /v1/coaching/q_coach01': () => json(200, coaching(claimed)),
+    'PUT /v1/coaching/q_coach01/card': (body) => json(200, coaching(true, (body as { problem: string }).problem)),
   });
-  return { fetchFn, calls };
 }
 
 describe('a "Help me shape this" request in the mentor inbox', () => {
@@ -100,14 +62,8 @@ describe('a "Help me shape this" request in the mentor inbox', () => {
   afterEach(cleanup);
 
   it('shows the flag and the card, editable once the coach claims the question', async () => {
-    const { fetchFn, calls } = server();
-    const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0' });
-    await state.init();
-    render(
-      <InboxContext.Provider value={state}>
-        <InboxApp />
-      </InboxContext.Provider>,
-    );
+    const api = server();
+    await renderInbox(api);
     fireEvent.click(await screen.findByRole('button', { name: /How do I make this a project\?/ }));
     const panel = await screen.findByRole('region', { name: 'Coaching request' });
     await within(panel).findByText(/Order entry times out mid-admission/);
@@ -122,7 +78,7 @@ describe('a "Help me shape this" request in the mentor inbox', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save the card' }));
     await screen.findByText('Order entry times out before an admission is done', { selector: 'dd' });
-    expect(calls.find((c) => c.key === 'PUT /v1/coaching/q_coach01/card')?.body).toEqual({
+    expect(api.routes('PUT /v1/coaching/q_coach01/card')[0]?.body).toEqual({
       revision: 0,
       problem: 'Order entry times out before an admission is done',
     });

@@ -1,13 +1,12 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InboxApp } from '../../../extension/inbox/App';
-import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { sessionItem } from '../../../extension/lib/storage';
 import type { MentorImpact } from '../../../shared/growth';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest } from '../helpers';
+import { inboxServer, mentorSession, renderInbox } from './fixtures';
 
-const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
+const MENTOR = mentorSession('Mo Mentor');
 
 const IMPACT: MentorImpact = {
   answersGiven: 12,
@@ -26,35 +25,11 @@ const IMPACT: MentorImpact = {
   ],
 };
 
-function server(impact: MentorImpact) {
-  const calls: string[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? 'GET'} ${url.pathname}`;
-    calls.push(key);
-    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
-    if (key === 'GET /v1/topics') return json(200, { topics: [] });
-    if (key === 'GET /v1/mentors') return json(200, { mentors: [] });
-    if (key === 'GET /v1/mentors/me')
-      return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0 });
-    if (key === 'GET /v1/queue') return json(200, { items: [] });
-    if (key === 'GET /v1/mentors/me/impact') return json(200, impact);
-    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
-  });
-  return { fetchFn, calls };
-}
-
 async function mount(impact = IMPACT, session = MENTOR) {
   await sessionItem.setValue(session);
-  const { fetchFn, calls } = server(impact);
-  const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0' });
-  await state.init();
-  render(
-    <InboxContext.Provider value={state}>
-      <InboxApp />
-    </InboxContext.Provider>,
-  );
-  return calls;
+  const api = inboxServer({ 'GET /v1/mentors/me/impact': () => json(200, impact) });
+  await renderInbox(api);
+  return api;
 }
 
 function open(summary: HTMLElement) {
@@ -72,9 +47,9 @@ describe('My impact in the mentor inbox', () => {
   afterEach(cleanup);
 
   it('reads my impact only when opened, in words, with thanks and their topic but no sender', async () => {
-    const calls = await mount();
+    const api = await mount();
     const summary = await screen.findByText('My impact');
-    expect(calls).not.toContain('GET /v1/mentors/me/impact');
+    expect(api.routes('GET /v1/mentors/me/impact')).toEqual([]);
     const details = open(summary);
     await within(details).findByText('12 questions answered');
     expect(within(details).getByText('9 answers marked helpful')).toBeTruthy();
@@ -89,7 +64,7 @@ describe('My impact in the mentor inbox', () => {
     );
     expect(within(details).getByText('That saved me a phone call')).toBeTruthy();
     expect(within(details).getByText(/^Medications, /)).toBeTruthy();
-    expect(calls.filter((c) => c === 'GET /v1/mentors/me/impact')).toHaveLength(1);
+    expect(api.routes('GET /v1/mentors/me/impact')).toHaveLength(1);
   });
 
   it('says so when no thanks have come yet', async () => {

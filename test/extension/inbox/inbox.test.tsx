@@ -1,47 +1,16 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InboxApp } from '../../../extension/inbox/App';
 import { readInboxDrafts } from '../../../extension/inbox/drafts';
-import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { idFromHash } from '../../../extension/lib/deep-link';
 import { sessionItem } from '../../../extension/lib/storage';
 import { QUEUE_PAGE } from '../../../shared/mentoring';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest, SESSION } from '../helpers';
+import { claimedBy, inboxServer, mentorSession, queueDetail, queueItem, renderInbox } from './fixtures';
 
-const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
-const SLA = { status: 'on_track', dueAt: '2026-03-02T14:00:00.000Z', remainingMs: 3_600_000, targetMs: 14_400_000 };
-
-function queueItem(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id,
-    kind: 'question',
-    text: `Question ${id}`,
-    topicId: 'topic_00001',
-    disciplineWanted: 'any',
-    urgency: 'today',
-    screen: null,
-    pageTitle: null,
-    status: 'open',
-    createdAt: '2026-03-02T10:00:00.000Z',
-    askerDiscipline: 'nursing',
-    sla: SLA,
-    claim: { state: 'unclaimed', byName: null, expiresAt: null },
-    handedToMe: false,
-    escalated: false,
-    movedFrom: null,
-    shareable: false,
-    ...overrides,
-  };
-}
-const detail = (id: string, overrides: Record<string, unknown> = {}) => ({
-  ...queueItem(id, overrides),
-  answers: [],
-  messages: [],
-  handoffs: [],
-  ...overrides,
-});
-const mine = { state: 'mine', byName: 'Mo Mentor', expiresAt: '2026-03-02T11:00:00.000Z' };
+const MENTOR = mentorSession('Mo Mentor');
+const detail = queueDetail;
+const mine = claimedBy('Mo Mentor');
 
 /** The questions the fake API has waiting, most urgent first. */
 let waiting: ReturnType<typeof queueItem>[] = [];
@@ -51,23 +20,16 @@ const twoWaiting = () => [
 ];
 
 function server() {
-  const calls: { method: string; path: string; body: unknown }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const method = init?.method ?? 'GET';
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path: url.pathname + url.search, body });
-    const key = `${method} ${url.pathname}`;
-    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
-    if (key === 'GET /v1/topics')
-      return json(200, {
+  return inboxServer({
+    'GET /v1/topics': () =>
+      json(200, {
         topics: [
           { id: 'topic_00001', name: 'Medications', active: true },
           { id: 'topic_00002', name: 'Orders', active: true },
         ],
-      });
-    if (key === 'GET /v1/mentors')
-      return json(200, {
+      }),
+    'GET /v1/mentors': () =>
+      json(200, {
         mentors: [
           {
             id: 'user_bbbbbb',
@@ -79,37 +41,41 @@ function server() {
             peerSupporter: false,
           },
         ],
-      });
-    if (key === 'GET /v1/mentors/me')
-      return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0 });
-    if (key === 'PUT /v1/mentors/me') return json(200, { ...body, answeredThisWeek: 0 });
-    if (key === 'GET /v1/queue')
-      return json(200, { items: waiting.slice(0, Number(url.searchParams.get('limit') ?? QUEUE_PAGE)) });
-    if (key === 'GET /v1/queue/q_000001') return json(200, detail('q_000001'));
-    if (key === 'POST /v1/queue/q_000001/claim') return json(200, { item: detail('q_000001', { claim: mine }) });
-    if (key === 'POST /v1/queue/q_000001/answer')
-      return json(200, {
+      }),
+    'PUT /v1/mentors/me': (body) => json(200, { ...(body as object), answeredThisWeek: 0 }),
+    'GET /v1/queue': (_body, url) =>
+      json(200, { items: waiting.slice(0, Number(url.searchParams.get('limit') ?? QUEUE_PAGE)) }),
+    'GET /v1/queue/q_000001': () => json(200, detail('q_000001')),
+    'POST /v1/queue/q_000001/claim': () => json(200, { item: detail('q_000001', { claim: mine }) }),
+    'POST /v1/queue/q_000001/answer': (body) =>
+      json(200, {
         item: detail('q_000001', {
           claim: mine,
           status: 'answered',
           answers: [
-            { id: 'a_000001', text: body.text, mentorName: 'Mo Mentor', createdAt: '2026-03-02T10:30:00.000Z' },
+            {
+              id: 'a_000001',
+              text: (body as { text: string }).text,
+              mentorName: 'Mo Mentor',
+              createdAt: '2026-03-02T10:30:00.000Z',
+            },
           ],
         }),
         publication: { published: false, waitingFor: ['asker_consent', 'mentor_shareable'], identifiersFound: false },
-      });
-    if (key === 'POST /v1/queue/q_000001/handoff') return json(200, { item: detail('q_000001') });
-    if (key === 'GET /v1/peer-support/audit')
-      return json(200, {
+      }),
+    'POST /v1/queue/q_000001/handoff': () => json(200, { item: detail('q_000001') }),
+    'GET /v1/peer-support/audit': () =>
+      json(200, {
         entries: [
           { at: '2026-02-02T10:00:00.000Z', change: 'removed', userName: 'Pat Peer', byName: 'Ada Admin' },
           { at: '2026-01-02T10:00:00.000Z', change: 'granted', userName: 'Pat Peer', byName: null },
         ],
-      });
-    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
+      }),
   });
-  return { fetchFn, calls };
 }
+
+/** Where a request went, with its query, as the inbox asked for it. */
+const path = (call?: { url: URL }) => call && call.url.pathname + call.url.search;
 
 /** A button once it is enabled (actions disable them while a request runs). */
 async function enabled(name: string) {
@@ -118,16 +84,10 @@ async function enabled(name: string) {
   return button;
 }
 
-async function mount(deps: Parameters<typeof createInboxState>[0] = {}) {
-  const { fetchFn, calls } = server();
-  const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0', ...deps });
-  await state.init();
-  render(
-    <InboxContext.Provider value={state}>
-      <InboxApp />
-    </InboxContext.Provider>,
-  );
-  return { state, calls };
+async function mount(deps: Parameters<typeof renderInbox>[1] = {}) {
+  const api = server();
+  const state = await renderInbox(api, deps);
+  return { state, calls: api.requests };
 }
 
 describe('mentor inbox', () => {
@@ -144,7 +104,7 @@ describe('mentor inbox', () => {
     expect(await enabled('Claim')).toBeTruthy();
     expect(screen.getByText('Question q_000001')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Question q_000002/ })).toBeNull();
-    expect(calls.map((c) => c.path)).toContain('/v1/queue/q_000001');
+    expect(calls.map(path)).toContain('/v1/queue/q_000001');
   });
 
   it('tells a new mentor with no topics why nothing is waiting, and what to do', async () => {
@@ -172,14 +132,14 @@ describe('mentor inbox', () => {
     fireEvent.input(screen.getByLabelText('Questions I can take a week'), { target: { value: '8' } });
     fireEvent.click(await enabled('Save my profile'));
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      expect(calls.find((c) => c.route.startsWith('PUT '))?.body).toEqual({
         topicIds: ['topic_00001'],
         disciplines: ['pharmacy'],
         weeklyCapacity: 8,
         away: false,
       }),
     );
-    await waitFor(() => expect(calls.at(-1)?.path).toMatch(/^\/v1\/queue/));
+    await waitFor(() => expect(path(calls.at(-1))).toMatch(/^\/v1\/queue/));
     expect(await screen.findByText('Profile saved.')).toBeTruthy();
   });
 
@@ -190,7 +150,7 @@ describe('mentor inbox', () => {
     await waitFor(() => expect(listed()).toBe(QUEUE_PAGE));
     fireEvent.click(await enabled('Show more'));
     await waitFor(() => expect(listed()).toBe(QUEUE_PAGE * 2));
-    expect(calls.at(-1)?.path).toBe(`/v1/queue?filter=all&limit=${QUEUE_PAGE * 2}`);
+    expect(path(calls.at(-1))).toBe(`/v1/queue?filter=all&limit=${QUEUE_PAGE * 2}`);
     fireEvent.click(await enabled('Show more'));
     await waitFor(() => expect(listed()).toBe(QUEUE_PAGE * 2 + 5));
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
@@ -201,7 +161,7 @@ describe('mentor inbox', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'unclaimed' } });
     fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'topic_00002' } });
     await waitFor(() =>
-      expect(calls.at(-1)?.path).toBe(`/v1/queue?filter=unclaimed&topicId=topic_00002&limit=${QUEUE_PAGE}`),
+      expect(path(calls.at(-1))).toBe(`/v1/queue?filter=unclaimed&topicId=topic_00002&limit=${QUEUE_PAGE}`),
     );
   });
 
@@ -228,7 +188,7 @@ describe('mentor inbox', () => {
     expect((screen.getByLabelText('Your answer') as HTMLTextAreaElement).value).toBe('Use the Reconcile tab.');
     fireEvent.click(await enabled('Send answer'));
     await screen.findByText('Answer sent.');
-    const sent = calls.find((c) => c.path === '/v1/queue/q_000001/answer');
+    const sent = calls.find((c) => path(c) === '/v1/queue/q_000001/answer');
     expect(sent?.body).toMatchObject({ text: 'Use the Reconcile tab.' });
     await waitFor(async () => expect((await readInboxDrafts(SESSION.user.id)).q_000001?.answer).toBeUndefined());
     expect(screen.getByRole('list', { name: 'Thread' }).textContent).toContain('Use the Reconcile tab.');
@@ -257,7 +217,7 @@ describe('mentor inbox', () => {
     fireEvent.input(screen.getByLabelText('Note for them'), { target: { value: 'Pharmacy question' } });
     fireEvent.click(await enabled('Hand off'));
     await screen.findByText('Handed off.');
-    expect(calls.find((c) => c.path === '/v1/queue/q_000001/handoff')?.body).toEqual({
+    expect(calls.find((c) => path(c) === '/v1/queue/q_000001/handoff')?.body).toEqual({
       mentorId: 'user_bbbbbb',
       note: 'Pharmacy question',
     });
@@ -274,7 +234,7 @@ describe('mentor inbox', () => {
     fireEvent.input(screen.getByLabelText('Note for them'), { target: { value: 'Needs a dosing view' } });
     fireEvent.click(await enabled('Hand off'));
     await screen.findByText('Handed off.');
-    expect(calls.find((c) => c.path === '/v1/queue/q_000001/handoff')?.body).toEqual({
+    expect(calls.find((c) => path(c) === '/v1/queue/q_000001/handoff')?.body).toEqual({
       disciplineWanted: 'pharmacy',
       note: 'Needs a dosing view',
     });
@@ -286,7 +246,7 @@ describe('mentor inbox', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Show every change to the peer supporter role' }));
     await screen.findByText(/Ada Admin removed Pat Peer from peer support/);
     expect(screen.getByText(/Single sign-on or an admin tool made Pat Peer a peer supporter/)).toBeTruthy();
-    expect(calls.filter((c) => c.path === '/v1/peer-support/audit')).toHaveLength(1);
+    expect(calls.filter((c) => path(c) === '/v1/peer-support/audit')).toHaveLength(1);
   });
 
   it('does not offer the peer-support audit to a mentor who is not a peer supporter', async () => {

@@ -1,13 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InboxApp } from '../../../extension/inbox/App';
-import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { sessionItem } from '../../../extension/lib/storage';
 import type { Mentorship } from '../../../shared/mentorships';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest, USER } from '../helpers';
+import { inboxServer, mentorSession, mentorSettings, renderInbox } from './fixtures';
 
-const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
+const MENTOR = mentorSession('Mo Mentor');
 const ME = { id: USER.id, displayName: 'Mo Mentor', discipline: 'nursing' as const };
 
 const base = (id: string, menteeName: string, overrides: Partial<Mentorship>): Mentorship => ({
@@ -42,49 +41,30 @@ const MENTEE = base('mentorship_02', 'Omar Ortho', {
 });
 
 function server(mine: Mentorship[], acceptStatus = 200) {
-  const calls: { route: string; body: unknown }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const route = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ route, body });
-    if (route === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
-    if (route === 'GET /v1/topics') return json(200, { topics: [] });
-    if (route === 'GET /v1/mentors') return json(200, { mentors: [] });
-    if (route === 'GET /v1/mentors/me')
-      return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 2, away: false, answeredThisWeek: 0 });
-    if (route === 'GET /v1/queue') return json(200, { items: [] });
-    if (route === 'GET /v1/mentorships/mine') return json(200, { mentorships: mine });
-    if (route === 'POST /v1/mentorships/mentorship_01/accept')
-      return acceptStatus === 200
+  return inboxServer({
+    'GET /v1/mentors/me': mentorSettings({ weeklyCapacity: 2 }),
+    'GET /v1/mentorships/mine': () => json(200, { mentorships: mine }),
+    'POST /v1/mentorships/mentorship_01/accept': () =>
+      acceptStatus === 200
         ? json(200, { ...REQUEST, status: 'active', awaiting: null, nextCheckInAt: '2026-02-01T10:00:00.000Z' })
         : json(409, {
             error: {
               code: 'conflict',
               message: 'You are at capacity (or away): raise your weekly capacity or end a mentorship first',
             },
-          });
-    if (route === 'POST /v1/mentorships/mentorship_01/decline')
-      return json(200, { ...REQUEST, status: 'declined', awaiting: null });
-    if (route === 'POST /v1/mentorships/mentorship_02/check-in')
-      return json(200, { ...MENTEE, remindedAt: null, nextCheckInAt: '2026-02-02T10:00:00.000Z' });
-    if (route === 'PUT /v1/mentorships/mentorship_02/goals')
-      return json(200, { ...MENTEE, goals: (body as { goals: string }).goals });
-    return json(404, { error: { code: 'not_found', message: `no fake for ${route}` } });
+          }),
+    'POST /v1/mentorships/mentorship_01/decline': () => json(200, { ...REQUEST, status: 'declined', awaiting: null }),
+    'POST /v1/mentorships/mentorship_02/check-in': () =>
+      json(200, { ...MENTEE, remindedAt: null, nextCheckInAt: '2026-02-02T10:00:00.000Z' }),
+    'PUT /v1/mentorships/mentorship_02/goals': (body) =>
+      json(200, { ...MENTEE, goals: (body as { goals: string }).goals }),
   });
-  return { fetchFn, calls };
 }
 
 async function mount(mine: Mentorship[], acceptStatus = 200) {
   await sessionItem.setValue(MENTOR);
   const s = server(mine, acceptStatus);
-  const state = createInboxState({ fetchFn: s.fetchFn, loadDetector: async () => null, version: '0.1.0' });
-  await state.init();
-  render(
-    <InboxContext.Provider value={state}>
-      <InboxApp />
-    </InboxContext.Provider>,
-  );
+  await renderInbox(s);
   return s;
 }
 
@@ -118,7 +98,7 @@ describe('Mentorships in the mentor inbox', () => {
     fireEvent.click(within(await cardOf('Nia Newgrad')).getByRole('button', { name: 'Accept' }));
     await screen.findByRole('heading', { name: 'My mentees' });
     expect(screen.queryByRole('heading', { name: 'Asking you to mentor them' })).toBeNull();
-    expect(s.calls.filter((c) => c.route === 'POST /v1/mentorships/mentorship_01/accept')).toHaveLength(1);
+    expect(s.routes('POST /v1/mentorships/mentorship_01/accept')).toHaveLength(1);
   });
 
   it('at capacity the accept is refused with the reason, and the request stays', async () => {
@@ -132,7 +112,7 @@ describe('Mentorships in the mentor inbox', () => {
     const s = await mount([REQUEST, MENTEE]);
     fireEvent.click(within(await cardOf('Nia Newgrad')).getByRole('button', { name: 'Decline' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Asking you to mentor them' })).toBeNull());
-    expect(s.calls.find((c) => c.route === 'POST /v1/mentorships/mentorship_01/decline')?.body ?? {}).toEqual({});
+    expect(s.routes('POST /v1/mentorships/mentorship_01/decline')[0]?.body ?? {}).toEqual({});
 
     const mentee = await cardOf('Omar Ortho');
     fireEvent.click(within(mentee).getByRole('button', { name: 'We met' }));
@@ -142,7 +122,7 @@ describe('Mentorships in the mentor inbox', () => {
     fireEvent.input(within(mentee).getByLabelText('Agreed goals'), { target: { value: 'Lead two handovers' } });
     fireEvent.submit(within(mentee).getByRole('button', { name: 'Save goals' }).closest('form') as HTMLFormElement);
     await within(mentee).findByText('Lead two handovers');
-    expect(s.calls.find((c) => c.route === 'PUT /v1/mentorships/mentorship_02/goals')?.body).toEqual({
+    expect(s.routes('PUT /v1/mentorships/mentorship_02/goals')[0]?.body).toEqual({
       goals: 'Lead two handovers',
       rhythm: 'fortnightly',
     });

@@ -1,13 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { InboxApp } from '../../../extension/inbox/App';
-import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { sessionItem } from '../../../extension/lib/storage';
 import type { TipRequest } from '../../../shared/training';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { json, mockManifest } from '../helpers';
+import { inboxServer, mentorSession, renderInbox } from './fixtures';
 
-const MENTOR = { ...SESSION, user: { ...USER, displayName: 'Mo Mentor', roles: ['mentor' as const] } };
+const MENTOR = mentorSession('Mo Mentor');
 
 const REQUEST: TipRequest = {
   id: 'tipreq_0001',
@@ -21,21 +20,10 @@ const REQUEST: TipRequest = {
 
 function server(opts: { requests: TipRequest[]; writeStatus?: number }) {
   let open = [...opts.requests];
-  const calls: { key: string; body: unknown }[] = [];
-  const fetchFn = vi.fn<typeof fetch>(async (input, init) => {
-    const url = new URL(String(input));
-    const key = `${init?.method ?? 'GET'} ${url.pathname}`;
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ key, body });
-    if (key === 'GET /v1/me/receipt-key') return json(200, { key: 'cd'.repeat(32) });
-    if (key === 'GET /v1/topics')
-      return json(200, { topics: [{ id: 'topic_00001', name: 'Medications', active: true }] });
-    if (key === 'GET /v1/mentors') return json(200, { mentors: [] });
-    if (key === 'GET /v1/mentors/me')
-      return json(200, { topicIds: [], disciplines: [], weeklyCapacity: 5, away: false, answeredThisWeek: 0 });
-    if (key === 'GET /v1/queue') return json(200, { items: [] });
-    if (key === 'GET /v1/tip-requests') return json(200, { requests: open });
-    if (key === `POST /v1/tip-requests/${REQUEST.id}/tip`) {
+  return inboxServer({
+    'GET /v1/topics': () => json(200, { topics: [{ id: 'topic_00001', name: 'Medications', active: true }] }),
+    'GET /v1/tip-requests': () => json(200, { requests: open }),
+    [`POST /v1/tip-requests/${REQUEST.id}/tip`]: (body) => {
       open = [];
       if (opts.writeStatus === 409)
         return json(409, { error: { code: 'conflict', message: 'A colleague has written this tip already' } });
@@ -44,27 +32,19 @@ function server(opts: { requests: TipRequest[]; writeStatus?: number }) {
         kind: 'tip',
         path: REQUEST.screen.path,
         title: null,
-        text: body.text,
+        text: (body as { text: string }).text,
         createdAt: '2026-03-02T11:00:00.000Z',
         mine: true,
       });
-    }
-    return json(404, { error: { code: 'not_found', message: `no fake for ${key}` } });
+    },
   });
-  return { fetchFn, calls };
 }
 
 async function mount(opts: Parameters<typeof server>[0], session = MENTOR) {
   await sessionItem.setValue(session);
-  const { fetchFn, calls } = server(opts);
-  const state = createInboxState({ fetchFn, loadDetector: async () => null, version: '0.1.0' });
-  await state.init();
-  render(
-    <InboxContext.Provider value={state}>
-      <InboxApp />
-    </InboxContext.Provider>,
-  );
-  return { calls, state };
+  const api = server(opts);
+  const state = await renderInbox(api);
+  return { api, state };
 }
 
 describe('Tips asked for, in the mentor inbox', () => {
@@ -75,7 +55,7 @@ describe('Tips asked for, in the mentor inbox', () => {
   afterEach(cleanup);
 
   it('shows a training gap’s request with its screen, topic and the lead’s note, and publishes the tip once', async () => {
-    const { calls } = await mount({ requests: [REQUEST] });
+    const { api } = await mount({ requests: [REQUEST] });
     const section = (await screen.findByRole('heading', { name: 'Tips asked for (1)' })).closest(
       'section',
     ) as HTMLElement;
@@ -88,7 +68,7 @@ describe('Tips asked for, in the mentor inbox', () => {
     });
     fireEvent.click(within(section).getByRole('button', { name: 'Publish tip' }));
     await screen.findByText(/Tip published: everyone opening Curbside on that screen sees it/);
-    const writes = calls.filter((c) => c.key === `POST /v1/tip-requests/${REQUEST.id}/tip`);
+    const writes = api.routes(`POST /v1/tip-requests/${REQUEST.id}/tip`);
     expect(writes).toHaveLength(1);
     expect(writes[0]?.body).toMatchObject({ text: 'Reconcile tab, then Refresh external history' });
     // Answered: the list is read again and the request is gone.
@@ -106,9 +86,9 @@ describe('Tips asked for, in the mentor inbox', () => {
   });
 
   it('shows nothing when no tip is asked for', async () => {
-    const { calls } = await mount({ requests: [] });
+    const { api } = await mount({ requests: [] });
     await screen.findByRole('heading', { name: 'Mentor inbox' });
-    await waitFor(() => expect(calls.map((c) => c.key)).toContain('GET /v1/tip-requests'));
+    await waitFor(() => expect(api.requests.map((c) => c.route)).toContain('GET /v1/tip-requests'));
     expect(screen.queryByText(/Tips asked for/)).toBeNull();
   });
 });

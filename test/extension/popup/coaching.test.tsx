@@ -7,7 +7,7 @@ import type { Flag } from '../../../shared/flags';
 import type { Question } from '../../../shared/questions';
 import type { SmallTest } from '../../../shared/small-tests';
 import { json, mockManifest, SESSION } from '../helpers';
-import { fakeServer, type Handler, renderPopup } from './fixtures';
+import { fakeServer, type Handler, openItems } from './fixtures';
 
 const FLAG: Flag = {
   id: 'flag_000001',
@@ -78,12 +78,7 @@ function server(
   });
 }
 
-async function openItems(s: ReturnType<typeof fakeServer>, first = FLAG.text) {
-  const popup = await renderPopup(s);
-  fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  await screen.findByText(first);
-  return popup;
-}
+const openFlags = (s: ReturnType<typeof fakeServer>, first = FLAG.text) => openItems(s, first);
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -105,7 +100,7 @@ describe('"Help me shape this" on a named flag', () => {
         'GET /v1/questions/mine': () => json(200, { questions: asked ? [COACH_Q] : [] }),
       },
     );
-    await openItems(s);
+    await openFlags(s);
     fireEvent.click(await screen.findByText('Help me shape this'));
     fireEvent.input(screen.getByLabelText('What would you like help with?'), {
       target: { value: 'How do I make this a project?' },
@@ -122,7 +117,7 @@ describe('"Help me shape this" on a named flag', () => {
   });
 
   it('is not offered on an anonymous flag', async () => {
-    await openItems(server({ flags: [{ ...FLAG, anonymous: true }] }));
+    await openFlags(server({ flags: [{ ...FLAG, anonymous: true }] }));
     await waitFor(() => expect(screen.queryByText('Help me shape this')).toBeNull());
   });
 });
@@ -139,7 +134,7 @@ describe('the framing card in My items', () => {
           }),
       },
     );
-    await openItems(s);
+    await openFlags(s);
     const card = await screen.findByRole('region', { name: 'Framing card' });
     expect(within(card).getByText('Timeouts lose orders')).toBeTruthy();
     expect(within(card).getByText(/Last saved by Coach Cal/)).toBeTruthy();
@@ -170,7 +165,7 @@ describe('the framing card in My items', () => {
           json(409, { error: { code: 'conflict', message: 'Someone saved the card since you opened it' } }),
       },
     );
-    await openItems(s);
+    await openFlags(s);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit the card' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the card' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Someone saved the card/));
@@ -219,7 +214,7 @@ describe('clinician-owned small tests in My items', () => {
           json(201, { ...TEST, approval: 'pending', cycle: { ...TEST.cycle, stage: 'plan' } }),
       },
     );
-    await openItems(s);
+    await openFlags(s);
     const summary = await screen.findByText('Turn this into a small test');
     const details = summary.closest('details') as HTMLDetailsElement;
     details.open = true;
@@ -244,7 +239,7 @@ describe('clinician-owned small tests in My items', () => {
 
   it('shows a sponsor’s reason for sending it back, and offers no move until approved', async () => {
     const back = { ...TEST, approval: 'changes' as const, approvalReason: 'Measure a baseline week first' };
-    await openItems(
+    await openFlags(
       server(
         { questions: [COACH_Q], coaching: [COACHING] },
         { 'GET /v1/small-tests/mine': () => json(200, { tests: [back] }) },
@@ -270,7 +265,7 @@ describe('clinician-owned small tests in My items', () => {
         },
       },
     );
-    await openItems(s);
+    await openFlags(s);
     await screen.findByText('You predicted: No lost orders for a week');
     fireEvent.click(screen.getByRole('button', { name: 'Move to Study' }));
     await screen.findByText(/Say what happened/);
@@ -307,7 +302,7 @@ describe('clinician-owned small tests in My items', () => {
         { id: 'cycle_00002', stage: 'do' as const, changeIdea: 'A shorter form', decision: null, result: null },
       ],
     };
-    await openItems(server({ flags: [decided] }));
+    await openFlags(server({ flags: [decided] }));
     await screen.findByText('Adopted: the longer timeout stops lost orders');
     expect(screen.getByText('Testing a change (Do): A shorter form')).toBeTruthy();
   });

@@ -1,9 +1,10 @@
-import { render } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Detector } from '../../../extension/lib/phi';
 import { App } from '../../../extension/popup/App';
 import { createPopupState, PopupContext, type PopupDeps } from '../../../extension/popup/state';
+import type { Question } from '../../../shared/questions';
 import { json } from '../helpers';
 
 // The popup loads its views, parts and services lazily. Loaded here up front, no dynamic import is still in
@@ -100,4 +101,39 @@ export async function renderPopup(server: ReturnType<typeof fakeServer>, deps: P
     </PopupContext.Provider>,
   );
   return { state, view, tabs };
+}
+
+/** A question the signed-in user asked: open, unanswered, nothing asked back, unless a test says otherwise. */
+export function myQuestion(overrides: Partial<Question> = {}): Question {
+  return {
+    id: 'question_01',
+    clientId: '6f1c1d2e-7b0a-4c57-9a55-3e7f1c2b9d40',
+    kind: 'question',
+    text: 'Where is the sliding-scale order set?',
+    topicId: 'topic_00001',
+    disciplineWanted: 'any',
+    urgency: 'today',
+    screen: null,
+    pageTitle: null,
+    status: 'open',
+    createdAt: '2026-01-04T10:00:00.000Z',
+    answers: [],
+    messages: [],
+    needsReply: false,
+    helpful: null,
+    shareConsent: false,
+    published: false,
+    ...overrides,
+  };
+}
+
+/** The popup rendered and turned to My items, once the item reading `shown` is listed. */
+export async function openItems(
+  server: ReturnType<typeof fakeServer>,
+  shown = 'Where is the sliding-scale order set?',
+) {
+  const popup = await renderPopup(server);
+  fireEvent.click(screen.getByRole('button', { name: 'My items' }));
+  await screen.findByText(shown);
+  return popup;
 }

@@ -6,20 +6,10 @@ import { sessionItem } from '../../../extension/lib/storage';
 import type { Reflection, ThanksSent } from '../../../shared/growth';
 import type { Question } from '../../../shared/questions';
 import { json, mockManifest, openDrafts, SESSION } from '../helpers';
-import { fakeServer, type Handler, renderPopup } from './fixtures';
+import { fakeServer, type Handler, myQuestion, openItems, renderPopup } from './fixtures';
 
-const ANSWERED: Question = {
-  id: 'question_01',
-  clientId: '6f1c1d2e-7b0a-4c57-9a55-3e7f1c2b9d40',
-  kind: 'question',
-  text: 'Where is the sliding-scale order set?',
-  topicId: 'topic_00001',
-  disciplineWanted: 'any',
-  urgency: 'today',
-  screen: null,
-  pageTitle: null,
+const ANSWERED = myQuestion({
   status: 'answered',
-  createdAt: '2026-01-04T10:00:00.000Z',
   answers: [
     {
       id: 'answer_0001',
@@ -28,12 +18,8 @@ const ANSWERED: Question = {
       createdAt: '2026-01-04T12:00:00.000Z',
     },
   ],
-  messages: [],
-  needsReply: false,
   helpful: true,
-  shareConsent: false,
-  published: false,
-};
+});
 
 const reflection = (text: string): Reflection => ({
   id: 'reflect_001',
@@ -57,13 +43,6 @@ function server(
     'GET /v1/coaching/mine': () => json(200, { coaching: [] }),
     ...extra,
   });
-}
-
-async function openItems(s: ReturnType<typeof fakeServer>) {
-  const popup = await renderPopup(s);
-  fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  await screen.findByText('Where is the sliding-scale order set?');
-  return popup;
 }
 
 beforeEach(async () => {

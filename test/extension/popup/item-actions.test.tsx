@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addReceipt } from '../../../extension/lib/receipts';
 import { sessionItem } from '../../../extension/lib/storage';
 import { flagBody, flagResponse, json, mockManifest, SESSION, USER, unlockedFor } from '../helpers';
-import { fakeServer, type Handler, renderPopup } from './fixtures';
+import { fakeServer, type Handler, myQuestion, openItems, renderPopup } from './fixtures';
 
 const named = { ...flagResponse(flagBody({ text: 'Named flag' }), 'flag_named1'), status: 'acknowledged' };
 const anonymous = {
@@ -12,25 +12,7 @@ const anonymous = {
   anonymous: true,
   createdAt: '2026-01-03T10:00:00.000Z',
 };
-const question = {
-  id: 'question_01',
-  clientId: crypto.randomUUID(),
-  kind: 'question',
-  text: 'Where is the sliding-scale order set?',
-  topicId: 'topic_00001',
-  disciplineWanted: 'any',
-  urgency: 'today',
-  screen: null,
-  pageTitle: null,
-  status: 'open',
-  createdAt: '2026-01-04T10:00:00.000Z',
-  answers: [],
-  messages: [],
-  needsReply: false,
-  helpful: null,
-  shareConsent: false,
-  published: false,
-};
+const question = myQuestion({ clientId: crypto.randomUUID() });
 const SECRET = 'ab'.repeat(32);
 
 function server(extra: Record<string, Handler> = {}) {
@@ -42,12 +24,7 @@ function server(extra: Record<string, Handler> = {}) {
   });
 }
 
-async function openItems(s: ReturnType<typeof server>) {
-  const popup = await renderPopup(s);
-  fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  await screen.findByText('Named flag');
-  return popup;
-}
+const openNamed = (s: ReturnType<typeof server>) => openItems(s, 'Named flag');
 
 const itemOf = (text: string) => screen.getByText(text, { selector: '.item-text' }).closest('li') as HTMLElement;
 
@@ -63,7 +40,7 @@ afterEach(cleanup);
 describe('withdrawing a flag from My items', () => {
   it('withdraws a named flag by its id after a confirming step, once however often it is clicked', async () => {
     const s = server({ 'POST /v1/flags/*/withdraw': () => json(200, { ...named, withdrawn: true }) });
-    await openItems(s);
+    await openNamed(s);
     fireEvent.click(itemOf('Named flag').querySelector('button.link') as HTMLElement);
     expect(s.routes('POST /v1/flags/flag_named1/withdraw')).toHaveLength(0);
     const confirm = screen.getByRole('button', { name: 'Withdraw this flag' });
@@ -77,7 +54,7 @@ describe('withdrawing a flag from My items', () => {
 
   it('withdraws an anonymous flag by the receipt kept on this device, never by its id', async () => {
     const s = server({ 'POST /v1/receipts/withdraw': () => json(200, { ...anonymous, withdrawn: true }) });
-    await openItems(s);
+    await openNamed(s);
     fireEvent.click(itemOf('Anonymous flag').querySelector('button.link') as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw this flag' }));
     await screen.findByText('Flag withdrawn. It no longer counts towards its hotspot.');
@@ -89,7 +66,7 @@ describe('withdrawing a flag from My items', () => {
     const s = server({
       'POST /v1/flags/*/withdraw': () => json(404, { error: { code: 'not_found', message: 'Flag not found' } }),
     });
-    await openItems(s);
+    await openNamed(s);
     fireEvent.click(itemOf('Named flag').querySelector('button.link') as HTMLElement);
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw this flag' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Flag not found'));
@@ -102,7 +79,7 @@ describe('withdrawing a flag from My items', () => {
 describe('closing my question', () => {
   it('closes it after a confirming step and shows it closed', async () => {
     const s = server({ 'POST /v1/questions/*/close': () => json(200, { ...question, status: 'closed' }) });
-    await openItems(s);
+    await openNamed(s);
     fireEvent.click(screen.getByRole('button', { name: 'Close question' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close this question' }));
     await screen.findByText('Question closed.');
@@ -113,7 +90,7 @@ describe('closing my question', () => {
 
   it('keeps the question open when the person says "Keep it"', async () => {
     const s = server();
-    await openItems(s);
+    await openNamed(s);
     fireEvent.click(screen.getByRole('button', { name: 'Close question' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(screen.getByRole('button', { name: 'Close question' })).toBeTruthy();

@@ -4,30 +4,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onNotificationClicked } from '../../../extension/background/open-item';
 import { notificationId } from '../../../extension/lib/deep-link';
 import { draftsItem, receiptsItem, sessionItem } from '../../../extension/lib/storage';
-import { json, mockManifest, SESSION, USER } from '../helpers';
+import { flagBody, flagResponse, json, mockManifest, SESSION, USER } from '../helpers';
 import { fakeServer, renderPopup } from './fixtures';
 
 const SECRET = 'cd'.repeat(32);
 
 function flag(id: string, text: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id,
-    clientId: crypto.randomUUID(),
-    text,
-    category: 'orders_medications',
-    frequency: 'daily',
-    minutesLost: 5,
-    impact: 'delay',
-    idea: null,
-    unitId: null,
-    screen: null,
-    pageTitle: null,
-    anonymous: false,
-    contactOk: false,
-    status: 'new',
-    createdAt: '2026-01-03T10:00:00.000Z',
-    ...overrides,
-  };
+  return { ...flagResponse(flagBody({ text }), id), createdAt: '2026-01-03T10:00:00.000Z', ...overrides };
 }
 
 const question = {

@@ -6,7 +6,7 @@ import { readSeen } from '../../../extension/lib/seen';
 import { outboxItem, sessionItem } from '../../../extension/lib/storage';
 import type { Question } from '../../../shared/questions';
 import { json, mockManifest, openDrafts, SESSION, USER } from '../helpers';
-import { fakeServer, type Handler, renderPopup, SETTINGS } from './fixtures';
+import { fakeServer, type Handler, myQuestion, openItems, renderPopup, SETTINGS } from './fixtures';
 
 const ANSWER = {
   id: 'answer_0001',
@@ -29,38 +29,10 @@ const REPLY = {
   createdAt: '2026-01-04T11:30:00.000Z',
 };
 
-function question(overrides: Partial<Question> = {}): Question {
-  return {
-    id: 'question_01',
-    clientId: '6f1c1d2e-7b0a-4c57-9a55-3e7f1c2b9d40',
-    kind: 'question',
-    text: 'Where is the sliding-scale order set?',
-    topicId: 'topic_00001',
-    disciplineWanted: 'any',
-    urgency: 'today',
-    screen: null,
-    pageTitle: null,
-    status: 'open',
-    createdAt: '2026-01-04T10:00:00.000Z',
-    answers: [],
-    messages: [],
-    needsReply: false,
-    helpful: null,
-    shareConsent: false,
-    published: false,
-    ...overrides,
-  };
-}
+const question = myQuestion;
 
 function itemsServer(questions: Question[], extra: Record<string, Handler> = {}) {
   return fakeServer({ 'GET /v1/questions/mine': () => json(200, { questions }), ...extra });
-}
-
-async function openItems(server: ReturnType<typeof fakeServer>) {
-  const popup = await renderPopup(server);
-  fireEvent.click(screen.getByRole('button', { name: 'My items' }));
-  await screen.findByText('Where is the sliding-scale order set?');
-  return popup;
 }
 
 beforeEach(async () => {

@@ -58,6 +58,27 @@ describe('a flag costs its own row and indexes; rollups come in batches', () => 
     for (const n of written) expect(n).toBeLessThanOrEqual(4);
     // Nothing but the rows: no hotspot, no cell, until the batch.
     expect(await rows('SELECT id FROM hotspots WHERE host = ?1', host)).toEqual([]);
+    await batch(now() + HOUR);
+    // Once the hotspot exists a named flag names it at insert, still within 4 rows, and still counts only at
+    // the next batch; an anonymous one names nothing until the batch after its hour links it.
+    const [named, anonymous] = [newFlag(host, user.id, unitId), newFlag(host, null, unitId)];
+    for (const n of await write([named, anonymous])) expect(n).toBeLessThanOrEqual(4);
+    const flagRows = await rows<{ id: string; hotspot_id: string | null }>(
+      'SELECT id, hotspot_id FROM flags WHERE id IN (?1, ?2)',
+      named.id,
+      anonymous.id,
+    );
+    const [hotspot] = await rows<{ id: string; flag_count: number }>(
+      'SELECT id, flag_count FROM hotspots WHERE host = ?1',
+      host,
+    );
+    expect(Object.fromEntries(flagRows.map((f) => [f.id, f.hotspot_id]))).toEqual({
+      [named.id]: hotspot?.id,
+      [anonymous.id]: null,
+    });
+    expect(hotspot?.flag_count).toBe(2);
+    expect((await batch()).applied).toBe(1);
+    expect(await rows('SELECT flag_count FROM hotspots WHERE host = ?1', host)).toEqual([{ flag_count: 3 }]);
   });
 
   it('writes each rollup cell once per batch, however many flags it takes in', async () => {
@@ -73,14 +94,18 @@ describe('a flag costs its own row and indexes; rollups come in batches', () => 
     await write(Array.from({ length: 10 }, () => newFlag(host, user.id, unitId)));
     const ten = await batch();
     expect([one.applied, ten.applied]).toEqual([1, 10]);
-    // Ten flags cost the one flag's batch plus nine links of a flag row (the row and its moved
-    // flags_by_hotspot entry: 2 rows each); a cell written per flag would add 4 more each (4 rollups).
-    expect((ten.rowsWritten - one.rowsWritten) / 9).toBe(2);
-    const [cell] = await rows<{ flag_count: number; named: number }>(
-      'SELECT c.flag_count, c.named FROM unit_cells c JOIN hotspots h ON h.id = c.hotspot_id WHERE h.host = ?1',
+    // Named flags on a hotspot that exists name it from their insert: ten cost the batch what one does,
+    // each cell once and the next epoch once, with no write per flag (migration 0024). A cell written per
+    // flag would add 3 rows each (root totals, the week with its packed unit cells, the reporter's cell),
+    // and linking each flag 2 (its row and its moved flags_by_hotspot entry).
+    expect(ten.rowsWritten).toBe(one.rowsWritten);
+    const [week] = await rows<{ flag_count: number; units: string }>(
+      'SELECT w.flag_count, w.units FROM hotspot_weeks w JOIN hotspots h ON h.id = w.hotspot_id WHERE h.host = ?1',
       host,
     );
-    expect(cell).toEqual({ flag_count: 12, named: 1 });
+    // The unit's cell, packed in its column: [unit, named, flags, minutes].
+    expect(week?.flag_count).toBe(12);
+    expect(JSON.parse(week?.units ?? '[]')).toEqual([[unitId, 1, 12, expect.any(Number)]]);
   });
 
   it('reads only the waiting rows when it runs, never the counted flags', async () => {
@@ -91,7 +116,14 @@ describe('a flag costs its own row and indexes; rollups come in batches', () => 
     await batch();
     const idle = await batch();
     expect(idle.applied).toBe(0);
-    expect(idle.rowsRead).toBeLessThan(5);
+    expect(idle.rowsWritten).toBe(0);
+    // The waiting rows (none), and each hotspot with one seek for the current epoch's flags: never the
+    // 40 counted, and no more once 40 more have counted.
+    const [{ n: hotspots }] = (await rows<{ n: number }>('SELECT COUNT(*) AS n FROM hotspots')) as [{ n: number }];
+    expect(idle.rowsRead).toBeLessThanOrEqual(2 * hotspots + 3);
+    await write(Array.from({ length: 40 }, () => newFlag(host, user.id, unitId)));
+    await batch();
+    expect((await batch()).rowsRead).toBe(idle.rowsRead);
   });
 
   it('counts an anonymous flag only after its hour, and a named one at the next run', async () => {

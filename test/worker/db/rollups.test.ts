@@ -41,6 +41,7 @@ interface RawFlag {
   withdrawn: string | null;
   hotspot_id: string | null;
   minutes_week: number | null;
+  counted: number;
 }
 
 /** What the run did to each hotspot's state: programme health's "responded" and "changed" follow it. */
@@ -67,6 +68,16 @@ interface HotspotRow {
 
 const sortRows = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
 
+/**
+ * A flag counted by a batch (migration 0024): it names its hotspot and its epoch has passed. A named flag
+ * may name its hotspot from its insert, and still wait for its epoch's batch.
+ */
+const COUNTED = '(hotspot_id IS NOT NULL AND epoch < (SELECT epoch FROM rollup_epoch WHERE id = 1))';
+
+/** Unit cells as packed in their column (hotspot_weeks.units, migration 0023), one row per unit entry. */
+const PACKED_CELLS = `w.week, w.hotspot_id, u.value ->> 0 AS unit_key, u.value ->> 1 AS named, u.value ->> 2 AS flag_count,
+  u.value ->> 3 AS minutes_week FROM hotspot_weeks w, json_each(w.units) u`;
+
 /** Every rollup of this host's hotspots must equal a GROUP BY over the raw flags counted so far. */
 async function expectRollupsMatchRawFlags(host: string, model: Map<string, string | null>) {
   const hotspots = await rows<HotspotRow>(
@@ -76,7 +87,7 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   );
   const raw = await rows<RawFlag>(
     `SELECT f.id, f.user_id, f.unit_id, f.host, f.path, f.category, f.frequency, f.minutes_lost, f.impact, f.created_at,
-       f.withdrawn, f.hotspot_id, f.minutes_week
+       f.withdrawn, f.hotspot_id, f.minutes_week, ${COUNTED} AS counted
      FROM flags f WHERE f.host = ?1`,
     host,
   );
@@ -100,9 +111,11 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const units = new Map<string, number[]>();
   const cells = new Map<string, { named: Set<string>; flags: number; minutes: number }>();
   for (const f of raw) {
-    // Waiting for the batch (withdrawn or not): no hotspot yet, counted nowhere.
-    if (f.hotspot_id === null) continue;
     const leaf = byKey.get(`${f.host}|${f.path}|${f.category}`);
+    // A hotspot a flag names is always its key's, counted or not (named flags name it from their insert).
+    if (f.hotspot_id !== null) expect(f.hotspot_id, `flag ${f.id} names its key's hotspot`).toBe(leaf?.id);
+    // Waiting for the batch (withdrawn or not): counted nowhere.
+    if (f.counted !== 1) continue;
     expect(leaf, `flag ${f.id} has a hotspot`).toBeDefined();
     expect(f.hotspot_id, `flag ${f.id} names its hotspot`).toBe(leaf?.id);
     if (!leaf || f.withdrawn !== null) continue;
@@ -204,8 +217,7 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
     ),
   ).toEqual(sortRows([...units].map(([k, u]) => [k, ...u])));
   const actualCells = await rows<Record<string, number | string>>(
-    `SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells
-     WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
+    `SELECT ${PACKED_CELLS} WHERE w.hotspot_id IN (SELECT value FROM json_each(?1))`,
     ids,
   );
   expect(
@@ -217,11 +229,9 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const recomputed = await rows<Record<string, number | string>>(
     `SELECT (created_at - ${4 * 86_400_000}) / ${7 * 86_400_000} AS week, hotspot_id, COALESCE(unit_id, '') AS unit_key,
        COUNT(DISTINCT user_id) AS named, COUNT(*) AS flag_count, SUM(minutes_week) AS minutes_week
-     FROM flags WHERE withdrawn IS NULL AND hotspot_id IS NOT NULL GROUP BY 1, 2, 3`,
+     FROM flags WHERE withdrawn IS NULL AND ${COUNTED} GROUP BY 1, 2, 3`,
   );
-  const stored = await rows<Record<string, number | string>>(
-    'SELECT week, hotspot_id, unit_key, named, flag_count, minutes_week FROM unit_cells',
-  );
+  const stored = await rows<Record<string, number | string>>(`SELECT ${PACKED_CELLS}`);
   const all = (xs: Record<string, number | string>[]) =>
     sortRows(xs.map((r) => [r.week, r.hotspot_id, r.unit_key, r.named, r.flag_count, r.minutes_week]));
   expect(all(stored)).toEqual(all(recomputed));
@@ -239,7 +249,7 @@ async function expectLoopMatchesModel(
   base: number,
 ) {
   const counted = await rows<{ hotspot_id: string }>(
-    'SELECT hotspot_id FROM flags WHERE host = ?1 AND withdrawn IS NULL AND hotspot_id IS NOT NULL',
+    `SELECT hotspot_id FROM flags WHERE host = ?1 AND withdrawn IS NULL AND ${COUNTED}`,
     host,
   );
   const changed = (root: string) =>
@@ -333,7 +343,7 @@ async function run(seed: number, steps: number, base: number) {
     } else if (op < 0.42 || hotspotIds.size === 0) {
       // A minute's batch, at some time of the run: named flags sent so far and anonymous ones of the
       // hours before it count now, and exactly once.
-      const waiting = 'SELECT COUNT(*) AS n FROM flags WHERE hotspot_id IS NULL AND withdrawn IS NULL';
+      const waiting = `SELECT COUNT(*) AS n FROM flags WHERE NOT ${COUNTED} AND withdrawn IS NULL`;
       const [{ n }] = (await rows<{ n: number }>(waiting)) as [{ n: number }];
       await hourlyBatch(base + r.int(72) * DAY + r.int(DAY));
       const [{ n: m }] = (await rows<{ n: number }>(waiting)) as [{ n: number }];
@@ -414,15 +424,15 @@ async function run(seed: number, steps: number, base: number) {
       }
     } else {
       // Half the time, a flag still waiting for its batch, if there is one.
-      const ids = (await rows<{ id: string }>('SELECT id FROM flags WHERE host = ?1 AND hotspot_id IS NULL', host)).map(
+      const ids = (await rows<{ id: string }>(`SELECT id FROM flags WHERE host = ?1 AND NOT ${COUNTED}`, host)).map(
         (f) => f.id,
       );
       const s = (ids.length > 0 && r.next() < 0.5 && sent.find((x) => x.id === r.pick(ids))) || r.pick(sent);
-      const [waiting] = await rows<{ hotspot_id: string | null; withdrawn: string | null }>(
-        'SELECT hotspot_id, withdrawn FROM flags WHERE id = ?1',
+      const [waiting] = await rows<{ counted: number; withdrawn: string | null }>(
+        `SELECT ${COUNTED} AS counted, withdrawn FROM flags WHERE id = ?1`,
         s.id,
       );
-      if (waiting && waiting.hotspot_id === null && waiting.withdrawn === null) done.withdrawnWaiting += 1;
+      if (waiting && waiting.counted !== 1 && waiting.withdrawn === null) done.withdrawnWaiting += 1;
       const res = s.anonymous
         ? await api('/v1/receipts/withdraw', { body: { secret: s.secret } })
         : await api(`/v1/flags/${s.id}/withdraw`, { token: s.token, method: 'POST' });
@@ -434,9 +444,7 @@ async function run(seed: number, steps: number, base: number) {
   // A last batch after every flag's hour: nothing waits any more, and everything counts once.
   await hourlyBatch(base + 72 * DAY);
   await learnHotspots();
-  expect(await rows('SELECT id FROM flags WHERE host = ?1 AND hotspot_id IS NULL AND withdrawn IS NULL', host)).toEqual(
-    [],
-  );
+  expect(await rows(`SELECT id FROM flags WHERE host = ?1 AND NOT ${COUNTED} AND withdrawn IS NULL`, host)).toEqual([]);
   const totals = await expectRollupsMatchRawFlags(host, model);
   await expectLoopMatchesModel(l.token, host, modelRoot, loop, base);
   // The list shows exactly the recomputed roots with flags.

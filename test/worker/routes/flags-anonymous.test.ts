@@ -79,6 +79,8 @@ describe('anonymous flags', () => {
         'hotspot_id',
         'minutes_week',
         'withdrawn',
+        // The rollup batch that counts a named flag (migration 0024); 0 for every anonymous flag.
+        'epoch',
       ].sort(),
     );
   });
@@ -91,6 +93,13 @@ describe('anonymous flags', () => {
     const ascending = [...ids].sort();
     expect(ids).not.toEqual(ascending);
     expect(ids).not.toEqual([...ascending].reverse());
+    // Nor does any other column: an anonymous flag keeps no rollup epoch (a named one's says which
+    // minute's batch counts it) and names no hotspot until the batch after its hour.
+    const stored = await rows<{ epoch: number; hotspot_id: string | null }>(
+      'SELECT epoch, hotspot_id FROM flags WHERE id IN (SELECT value FROM json_each(?1))',
+      JSON.stringify(ids),
+    );
+    expect(stored).toEqual(ids.map(() => ({ epoch: 0, hotspot_id: null })));
   });
 
   it('is not listed in the sender’s own flags', async () => {
