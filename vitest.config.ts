@@ -36,26 +36,47 @@ const TEST_TIMEOUT_MS = 30_000;
 const RATE_LIMIT_TESTS = ['test/worker/middleware/rate-limit.test.ts', 'test/privacy/**/*.limits.worker.test.ts'];
 
 /**
- * The identifier detector's Worker (worker/detector.ts), bundled as wrangler would, for the worker
- * projects' auxiliary Worker: the API reaches it over the DETECTOR service binding, as deployed.
+ * A Worker the API binds (wrangler.jsonc `services`), bundled as wrangler would for the worker projects'
+ * auxiliary Workers, so the API reaches it over its service binding as deployed: the identifier detector
+ * (worker/detector.ts, DETECTOR), the message sender (worker/sender.ts, SENDER, with wrangler.sender.jsonc's
+ * aliases for mimetext) and the ID token verifier (worker/verifier.ts, VERIFIER).
  */
-function buildDetector(): string {
-  const outfile = root('./.wrangler/test/detector.js');
+function buildBoundWorker(name: string, alias: Record<string, string> = {}): string {
+  const outfile = root(`./.wrangler/test/${name}.js`);
   buildSync({
-    entryPoints: [root('./worker/detector.ts')],
+    entryPoints: [root(`./worker/${name}.ts`)],
     bundle: true,
     format: 'esm',
     platform: 'neutral',
     external: ['cloudflare:*'],
+    // What wrangler resolves packages by (neutral esbuild has no defaults): the sender's need them.
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+    alias,
     outfile,
     logLevel: 'error',
   });
   return outfile;
 }
 
+const boundWorker = (name: string, scriptPath: string) => ({
+  name,
+  modules: true,
+  scriptPath,
+  compatibilityDate: '2026-11-01',
+  compatibilityFlags: ['nodejs_compat'],
+});
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));
-  const detectorScript = buildDetector();
+  const detectorScript = buildBoundWorker('detector');
+  const verifierScript = buildBoundWorker('verifier');
+  const senderScript = buildBoundWorker('sender', {
+    '@babel/runtime-corejs3/helpers/esm/defineProperty': root(
+      './node_modules/@babel/runtime/helpers/esm/defineProperty.js',
+    ),
+    '@babel/runtime-corejs3/core-js/instance/trim': root('./worker/lib/shims/trim.ts'),
+  });
   const workerProject = (
     name: string,
     limits: ReturnType<typeof ratelimits>,
@@ -76,16 +97,14 @@ export default defineConfig(async () => {
             EXTENSION_IDS: 'abcdefghijklmnopabcdefghijklmnop, ponmlkjihgfedcbaponmlkjihgfedcba,not-an-id',
           },
           ratelimits: limits,
-          // Cloudflare Email as miniflare runs it locally: it parses each message (postal-mime) and keeps it.
-          email: { send_email: [{ name: 'EMAIL' }] },
-          // wrangler.jsonc binds DETECTOR to this Worker by name.
+          // wrangler.jsonc binds DETECTOR, SENDER and VERIFIER to these Workers by name.
           workers: [
+            boundWorker('curbside-detector', detectorScript),
+            boundWorker('curbside-verifier', verifierScript),
             {
-              name: 'curbside-detector',
-              modules: true,
-              scriptPath: detectorScript,
-              compatibilityDate: '2026-11-01',
-              compatibilityFlags: ['nodejs_compat'],
+              ...boundWorker('curbside-sender', senderScript),
+              // Cloudflare Email as miniflare runs it locally: it parses each message (postal-mime) and keeps it.
+              email: { send_email: [{ name: 'EMAIL' }] },
             },
           ],
         },

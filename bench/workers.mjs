@@ -9,21 +9,40 @@ import { freePort, ROOT, runTool, startProcess, stopProcess, waitForHttp } from 
 export const API_CONFIG = join(ROOT, 'wrangler.jsonc');
 /** The identifier detector's Worker, which the API reaches over its DETECTOR service binding. */
 export const DETECTOR_CONFIG = join(ROOT, 'wrangler.detector.jsonc');
+/** The message sender's Worker, which the API reaches over its SENDER service binding. */
+export const SENDER_CONFIG = join(ROOT, 'wrangler.sender.jsonc');
+/** The ID token verifier's Worker, which the API reaches over its VERIFIER service binding. */
+export const VERIFIER_CONFIG = join(ROOT, 'wrangler.verifier.jsonc');
+/** The Workers an API config may bind by service name, and their configs. */
+const BOUND_WORKERS = [
+  { service: 'curbside-detector', config: DETECTOR_CONFIG },
+  { service: 'curbside-sender', config: SENDER_CONFIG },
+  { service: 'curbside-verifier', config: VERIFIER_CONFIG },
+];
 
 /**
- * The `-c` arguments that serve, beside a bundle, the Workers its config binds: the detector, bundled
- * once beside it and given a config whose `main` is that bundle (`--no-bundle` applies to every config).
+ * The `-c` arguments that serve, beside a bundle, the Workers its config binds (detector, sender, verifier):
+ * each bundled once beside it and given a config whose `main` is that bundle (`--no-bundle` applies to
+ * every config). A config from before a Worker existed does not bind it, and gets none.
  */
 async function boundWorkerArgs(config, entry) {
-  if (!/"service"\s*:\s*"curbside-detector/.test(readFileSync(config, 'utf8'))) return [];
-  const dir = join(dirname(dirname(entry)), `${basename(dirname(entry))}-detector`);
-  const detectorConfig = join(dir, 'wrangler.detector.json');
-  // Once per API bundle: a section that restarts its worker serves the same detector again.
-  if (!existsSync(detectorConfig)) {
-    const main = await bundleWorker(dir, { config: DETECTOR_CONFIG });
-    writeFileSync(detectorConfig, JSON.stringify({ ...parseJsonc(readFileSync(DETECTOR_CONFIG, 'utf8')), main }));
+  const text = readFileSync(config, 'utf8');
+  const args = [];
+  for (const bound of BOUND_WORKERS) {
+    if (!new RegExp(`"service"\\s*:\\s*"${bound.service}`).test(text)) continue;
+    const suffix = bound.service.replace(/^curbside-/, '');
+    const dir = join(dirname(dirname(entry)), `${basename(dirname(entry))}-${suffix}`);
+    const boundConfig = join(dir, `wrangler.${suffix}.json`);
+    // Once per API bundle: a section that restarts its worker serves the same bound Workers again.
+    if (!existsSync(boundConfig)) {
+      const main = await bundleWorker(dir, { config: bound.config });
+      // Already bundled: its aliases have been applied.
+      const { alias: _alias, ...rest } = parseJsonc(readFileSync(bound.config, 'utf8'));
+      writeFileSync(boundConfig, JSON.stringify({ ...rest, main }));
+    }
+    args.push('-c', boundConfig);
   }
-  return ['-c', detectorConfig];
+  return args;
 }
 
 /**
@@ -65,7 +84,7 @@ export async function bundleWorker(outdir, { config = API_CONFIG, args = [] } = 
 /** Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers. */
 export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [], port: wanted }) {
   // A fixed port lets a worker restarted on the same D1 keep the address an extension was built with.
-  // The detector is bundled before the ports are picked: a port found free is only reserved once wrangler binds it.
+  // The bound Workers are bundled before the ports are picked: a port found free is only reserved once wrangler binds it.
   const bound = await boundWorkerArgs(config, entry);
   const [port, inspector] = [wanted ?? (await freePort()), await freePort()];
   const child = startProcess(

@@ -1,5 +1,7 @@
-// npm run deploy: applies the D1 migrations to the production database, then deploys the identifier
-// detector's Worker (wrangler.detector.jsonc, which the API calls over its DETECTOR binding) and the API.
+// npm run deploy: applies the D1 migrations to the production database, then deploys the Workers the API
+// calls over service bindings (the identifier detector, wrangler.detector.jsonc, as DETECTOR; the message
+// sender, wrangler.sender.jsonc, as SENDER; the ID token verifier, wrangler.verifier.jsonc, as VERIFIER)
+// and then the API.
 // Refuses while wrangler.jsonc still holds the placeholder database id.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,9 +34,13 @@ function main() {
   }
   console.log(`Applying D1 migrations to the ${ENV} database…`);
   runSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--remote', '--env', ENV]);
-  // The detector first: an API deployed before it would find no Worker behind its binding.
+  // The bound Workers first: an API deployed before them would find no Worker behind its bindings.
   console.log('Deploying the identifier detector (curbside-detector)…');
   runSync('wrangler', ['deploy', '-c', 'wrangler.detector.jsonc', '--env', ENV]);
+  console.log('Deploying the message sender (curbside-sender)…');
+  runSync('wrangler', ['deploy', '-c', 'wrangler.sender.jsonc', '--env', ENV]);
+  console.log('Deploying the ID token verifier (curbside-verifier)…');
+  runSync('wrangler', ['deploy', '-c', 'wrangler.verifier.jsonc', '--env', ENV]);
   console.log('Deploying the API (curbside-api)…');
   runSync('wrangler', ['deploy', '--env', ENV]);
   console.log(

@@ -45,7 +45,7 @@ export function orgConfig({ name, databaseId, index, configDir }) {
     ...(root.alias
       ? { alias: Object.fromEntries(Object.entries(root.alias).map(([k, v]) => [k, v.startsWith('.') ? rel(v) : v])) }
       : {}),
-    // Every organisation's API calls the one identifier detector (`npm run deploy` deploys it).
+    // Every organisation's API calls the one identifier detector, sender and verifier (`npm run deploy` deploys them).
     ...((prod.services ?? root.services) ? { services: prod.services ?? root.services } : {}),
     vars: { ...(prod.vars ?? root.vars ?? {}) },
     // Rate-limit counters live in account-wide namespaces: each organisation gets its own block of ids,

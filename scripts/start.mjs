@@ -18,11 +18,16 @@ runSync('node', [join(ROOT, 'scripts', 'seed.mjs')]);
 const children = [
   runBackground('wrangler', [
     'dev',
-    // The API and, bound to it, the identifier detector's Worker (wrangler.detector.jsonc), in one workerd.
+    // The API and, bound to it, the identifier detector's, the message sender's and the ID token
+    // verifier's Workers (wrangler.detector.jsonc, .sender, .verifier), in one workerd.
     '-c',
     'wrangler.jsonc',
     '-c',
     'wrangler.detector.jsonc',
+    '-c',
+    'wrangler.sender.jsonc',
+    '-c',
+    'wrangler.verifier.jsonc',
     '--ip',
     '127.0.0.1',
     '--port',

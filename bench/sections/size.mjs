@@ -1,8 +1,10 @@
 // Worker weight: what `wrangler deploy` would upload for each Worker, built with `--dry-run --outdir` (the
 // production environment, as `npm run deploy` ships it, minified as the configs say), and its gzip size
 // (zlib level 9), the figure Cloudflare's size limit is stated in. Source maps are not uploaded and not
-// counted. Two Workers: curbside-api, which every request starts, and curbside-detector, the identifier
-// detector it calls over a service binding for writes that carry free text (loaded once per isolate).
+// counted. Four Workers: curbside-api, which every request starts, and those it calls over service
+// bindings (each loaded once per isolate): curbside-detector, the identifier detector, for writes that
+// carry free text; curbside-sender, which builds and posts digests and alerts; curbside-verifier, which
+// checks single sign-on's ID tokens (jose).
 // Where the bytes go: the same bundle unminified, cut at esbuild's per-module comments and gzipped per
 // package or top-level folder (groups compress apart, so their sum is a little above the whole).
 // A size needs no baseline.
@@ -10,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { row, runTool } from '../lib.mjs';
-import { API_CONFIG, DETECTOR_CONFIG } from '../workers.mjs';
+import { API_CONFIG, DETECTOR_CONFIG, SENDER_CONFIG, VERIFIER_CONFIG } from '../workers.mjs';
 
 export const order = 35;
 export const title = 'Worker weight (wrangler deploy --dry-run, gzip -9)';
@@ -67,11 +69,15 @@ function files(dir) {
 export async function run(ctx) {
   const deployed = await build(join(ctx.tmp, 'bundle'));
   const detector = await build(join(ctx.tmp, 'bundle-detector'), [], DETECTOR_CONFIG);
+  const sender = await build(join(ctx.tmp, 'bundle-sender'), [], SENDER_CONFIG);
+  const verifier = await build(join(ctx.tmp, 'bundle-verifier'), [], VERIFIER_CONFIG);
   const unminified = await build(join(ctx.tmp, 'bundle-plain'), ['--no-minify']);
   const groups = weightByGroup(unminified.sizes.map((s) => s.text).join('\n'));
   const { sizes, gz: total, raw } = deployed;
   ctx.log(`curbside-api: ${sizes.length} module(s), ${(raw / KB).toFixed(0)} kB raw, ${kb(total)} kB gz`);
   ctx.log(`curbside-detector: ${(detector.raw / KB).toFixed(0)} kB raw, ${kb(detector.gz)} kB gz`);
+  ctx.log(`curbside-sender: ${(sender.raw / KB).toFixed(0)} kB raw, ${kb(sender.gz)} kB gz`);
+  ctx.log(`curbside-verifier: ${(verifier.raw / KB).toFixed(0)} kB raw, ${kb(verifier.gz)} kB gz`);
   ctx.log(
     `heaviest (gz, unminified): ${groups
       .slice(0, 8)
@@ -80,8 +86,11 @@ export async function run(ctx) {
   );
   ctx.note(
     `\`wrangler deploy --dry-run --outdir … --env production\` on wrangler.jsonc (curbside-api, which every ` +
-      `request starts) and wrangler.detector.jsonc (curbside-detector, which the API calls over RPC to check free ` +
-      `text; ${kb(detector.gz)} kB gz, almost all of it the name lists); curbside-api's modules (source maps left out): ` +
+      `request starts), wrangler.detector.jsonc (curbside-detector, which the API calls over RPC to check free ` +
+      `text; ${kb(detector.gz)} kB gz, almost all of it the name lists) and wrangler.sender.jsonc (curbside-sender, ` +
+      `which builds and posts digests and alerts: Adaptive Cards, Block Kit, MIME; ${kb(sender.gz)} kB gz) and ` +
+      `wrangler.verifier.jsonc (curbside-verifier, which checks sign-ins' ID tokens with jose; ${kb(verifier.gz)} kB gz); ` +
+      `curbside-api's modules (source maps left out): ` +
       `${sizes.map((s) => `${s.file} ${(s.raw / KB).toFixed(0)} kB raw, ${kb(s.gz)} kB gz`).join('; ')}. ` +
       `Where the bytes go (each group gzipped alone from the unminified bundle, ${kb(unminified.gz)} kB gz whole): ` +
       `${groups
@@ -103,6 +112,20 @@ export async function run(ctx) {
       goal: `≤ ${GOAL_KB} kB gz`,
       pass: detector.gz / KB <= GOAL_KB,
       note: `${(detector.raw / KB).toFixed(0)} kB before compression; called by writes that carry free text`,
+    }),
+    row(SECTION, 'curbside-sender bundle (deployed, minified)', {
+      figure: kb(sender.gz),
+      unit: 'kB gz',
+      goal: `≤ ${GOAL_KB} kB gz`,
+      pass: sender.gz / KB <= GOAL_KB,
+      note: `${(sender.raw / KB).toFixed(0)} kB before compression; called when a digest or alert is sent`,
+    }),
+    row(SECTION, 'curbside-verifier bundle (deployed, minified)', {
+      figure: kb(verifier.gz),
+      unit: 'kB gz',
+      goal: `≤ ${GOAL_KB} kB gz`,
+      pass: verifier.gz / KB <= GOAL_KB,
+      note: `${(verifier.raw / KB).toFixed(0)} kB before compression; called when someone signs in with SSO or Access`,
     }),
     row(SECTION, 'curbside-api + curbside-detector (a free-text write touches both)', {
       figure: kb(total + detector.gz),

@@ -92,6 +92,10 @@ describe('a copy with violations planted', () => {
     plant('extension/admin/planted-entrypoint.ts', "import '../entrypoints/popup/main';\n");
     // The API running the identifier detector itself instead of asking its Worker.
     plant('worker/services/planted-detector.ts', "export { findIdentifiers } from '../../shared/phi';\n");
+    // The API building a message's MIME itself instead of asking the sender's Worker.
+    plant('worker/services/planted-sender.ts', "export { emailRaw } from '../messages/email';\n");
+    // The API verifying a token with jose itself instead of asking the verifier's Worker.
+    plant('worker/services/planted-verifier.ts', "export { jwtVerify } from 'jose';\n");
     // SQL in a router.
     plant(
       'worker/routes/planted-sql.ts',
@@ -110,6 +114,8 @@ describe('a copy with violations planted', () => {
         'extension-not-worker extension/planted.ts → worker/app.ts',
         'shared-imports-neither-side shared/planted.ts → worker/lib/clock.ts',
         'detector-in-its-own-worker worker/services/planted-detector.ts → shared/phi.ts',
+        'sender-in-its-own-worker worker/services/planted-sender.ts → worker/messages/email.ts',
+        'verifier-in-its-own-worker worker/services/planted-verifier.ts → jose',
         'ext-surfaces-apart extension/popup/planted-surface.ts → extension/inbox/state.ts',
         'ext-ui-only-lib extension/ui/planted-ui.ts → extension/popup/state/index.ts',
         'ext-lib-knows-no-ui extension/lib/planted-lib.ts → extension/ui/Field.tsx',

@@ -7,36 +7,12 @@ import {
 } from '../../shared/digests';
 import { type ChannelRow, getDigestSettings, listDeliveries } from '../db/channels';
 import { toIso } from '../lib/clock';
+import { isAllowedUrl } from '../messages/addresses';
+import type { ChannelSecret } from '../messages/types';
 import { invalid } from './validation';
 
-/**
- * Channels hold secrets: a webhook address is a credential (anyone holding it can post), and so is a
- * mail provider's key. They are kept server-side in `secret` and leave only masked.
- */
-export type ChannelSecret =
-  | { kind: 'teams'; url: string }
-  | { kind: 'slack'; url: string }
-  | {
-      kind: 'email';
-      to: string[];
-      from: string;
-      via: 'cloudflare' | 'mailgun';
-      apiUrl: string | null;
-      apiKey: string | null;
-    };
-
-/** https only; a loopback receiver on 127.0.0.1 outside production (local development and the tests). */
-export function isAllowedUrl(url: string, production: boolean): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.username || parsed.password) return false;
-  if (parsed.protocol === 'https:') return true;
-  return !production && parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1';
-}
+export { isAllowedUrl } from '../messages/addresses';
+export type { ChannelSecret } from '../messages/types';
 
 export function secretOf(body: ChannelCreate, production: boolean): ChannelSecret {
   const urls = body.kind === 'email' ? (body.apiUrl ? [body.apiUrl] : []) : [body.webhookUrl];

@@ -11,17 +11,16 @@ import {
 import type { Env } from '../env';
 import { HOUR, now } from '../lib/clock';
 import { newId } from '../lib/crypto';
-import { type ChannelSecret, isAllowedUrl, readSecret } from './channels';
+import { contentOf } from '../messages/content';
+import { readSecret } from './channels';
 
 /**
  * Sends queued messages to their channels and keeps the outcome. A failure waits BACKOFF[n] before
  * attempt n + 2 (the hourly job picks it up once due); after the last it is marked failed for admins,
- * who can send it again. The platform builders are imported only here, when something is sent, so the
- * request path never evaluates them.
+ * who can send it again. The platform builders run in the curbside-sender Worker, not in this bundle.
  */
 export const BACKOFF_MS = [5 * 60_000, 15 * 60_000, HOUR, 4 * HOUR, 12 * HOUR];
 export const MAX_ATTEMPTS = BACKOFF_MS.length + 1;
-const SEND_TIMEOUT_MS = 10_000;
 
 export interface Enqueue {
   channel: Pick<ChannelRow, 'id'>;
@@ -44,62 +43,9 @@ export async function enqueue(db: D1Database, items: Enqueue[], at = now()): Pro
   );
 }
 
-/** What one attempt gave: null when it was delivered, else a status code or an error's kind. */
+/** One attempt, by the curbside-sender Worker (`env.SENDER`), which builds the platform's body and posts it. */
 async function send(env: Env, channel: ChannelRow, message: OutgoingMessage): Promise<string | null> {
-  const secret = readSecret(channel);
-  const production = env.ENVIRONMENT === 'production';
-  const { contentOf } = await import('./messages/content');
-  const content = contentOf(message);
-  const post = async (url: string, init: RequestInit) => {
-    if (!isAllowedUrl(url, production)) return 'address refused';
-    const res = await fetch(url, {
-      ...init,
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    // The body is drained, never kept: a receiver's answer may echo what was sent.
-    await res.body?.cancel();
-    return res.ok ? null : `HTTP ${res.status}`;
-  };
-  const json = (body: unknown): RequestInit => ({
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (secret.kind === 'slack') {
-    const { slackBody } = await import('./messages/slack');
-    return post(secret.url, json(slackBody(content)));
-  }
-  if (secret.kind === 'teams') {
-    const { teamsBody } = await import('./messages/teams');
-    return post(secret.url, json(teamsBody(content)));
-  }
-  return sendEmail(env, secret, content, post);
-}
-
-async function sendEmail(
-  env: Env,
-  secret: Extract<ChannelSecret, { kind: 'email' }>,
-  content: import('./messages/content').MessageContent,
-  post: (url: string, init: RequestInit) => Promise<string | null>,
-): Promise<string | null> {
-  const { emailRaw } = await import('./messages/email');
-  const raw = emailRaw(content, secret.from, secret.to);
-  if (secret.via === 'mailgun') {
-    // Mailgun's MIME endpoint: the message as a file part, recipients beside it, HTTP Basic as "api".
-    const form = new FormData();
-    for (const to of secret.to) form.append('to', to);
-    form.append('message', new Blob([raw], { type: 'message/rfc822' }), 'message.mime');
-    return post(secret.apiUrl ?? '', {
-      headers: { authorization: `Basic ${btoa(`api:${secret.apiKey ?? ''}`)}` },
-      body: form,
-    });
-  }
-  if (!env.EMAIL) return 'no send_email binding';
-  const { EmailMessage } = await import('cloudflare:email');
-  // The binding takes one envelope recipient per message.
-  for (const to of secret.to) await env.EMAIL.send(new EmailMessage(secret.from, to, raw));
-  return null;
+  return env.SENDER.send(readSecret(channel), contentOf(message), env.ENVIRONMENT === 'production');
 }
 
 /** A channel an admin turned off: its messages fail at once, for the admin to send again if they wish. */

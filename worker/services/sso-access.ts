@@ -17,7 +17,7 @@ export async function signInWithAccess(env: Env, assertion: string | undefined, 
     throw new ApiError(404, 'not_found', 'Cloudflare Access is not configured', { reason: 'unknown_provider' });
   if (!assertion) throw refusedToken('no_assertion', 'The request did not come through Cloudflare Access');
   const claims = await verifyIdToken(
-    env.DB,
+    env,
     { issuer: provider.issuer, jwks_uri: `${provider.issuer}/cdn-cgi/access/certs` },
     assertion,
     { clientId: provider.oidcClientId, nonce: null, at, maxAge: null },

@@ -211,7 +211,7 @@ export async function completeSignIn(env: Env, req: { state: string; code: strin
   if (!provider) throw unknownProvider();
   const discovery = await discover(db, provider.issuer, at);
   const idToken = await exchangeCode(env, provider, discovery, flow, req.code);
-  const claims = await verifyIdToken(db, discovery, idToken, {
+  const claims = await verifyIdToken(env, discovery, idToken, {
     clientId: provider.oidcClientId,
     nonce: flow.nonce,
     at,

@@ -66,11 +66,15 @@ export default async function setup(project: TestProject) {
     join(BIN, 'wrangler'),
     [
       'dev',
-      // The API and the identifier detector's Worker it is bound to (wrangler.detector.jsonc).
+      // The API and the Workers it is bound to: the identifier detector, the message sender, the ID token verifier.
       '-c',
       'wrangler.jsonc',
       '-c',
       'wrangler.detector.jsonc',
+      '-c',
+      'wrangler.sender.jsonc',
+      '-c',
+      'wrangler.verifier.jsonc',
       '--ip',
       '127.0.0.1',
       '--port',

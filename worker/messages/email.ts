@@ -1,5 +1,5 @@
 import { createMimeMessage } from 'mimetext/browser';
-import type { MessageContent } from './content';
+import type { MessageContent } from './types';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

@@ -1,23 +1,13 @@
-import type { OutgoingMessage } from '../../../shared/digests';
-import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../../shared/enums';
-import { FLAG_STATUS_LABELS } from '../../../shared/flags';
+import type { OutgoingMessage } from '../../shared/digests';
+import { DISCIPLINE_LABELS, URGENCY_LABELS } from '../../shared/enums';
+import { FLAG_STATUS_LABELS } from '../../shared/flags';
+import type { MessageContent } from './types';
 
-/**
- * One message as every platform shows it: a title, facts, an optional list and a link. Each builder
- * (slack.ts, teams.ts, email.ts) renders this with its platform's own types, so the three say the same.
- */
-export interface MessageContent {
-  title: string;
-  /** One line under the title: whose digest, which week. */
-  subtitle: string;
-  facts: { title: string; value: string }[];
-  listTitle: string | null;
-  list: string[];
-  link: { label: string; url: string } | null;
-}
+export type { MessageContent } from './types';
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** The platform-neutral content of a queued message, built in the API; the sender renders it per platform. */
 export function contentOf(message: OutgoingMessage): MessageContent {
   if (message.kind === 'urgent') {
     const a = message.alert;

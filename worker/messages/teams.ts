@@ -1,5 +1,5 @@
 import { AdaptiveCard, Fact, FactSet, OpenUrlAction, RichTextBlock, TextBlock, TextRun } from '@microsoft/teams.cards';
-import type { MessageContent } from './content';
+import type { MessageContent } from './types';
 
 /**
  * What a Teams Workflows webhook ("Post to a channel when a webhook request is received") takes: a

@@ -1,5 +1,5 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { MessageContent } from './content';
+import type { MessageContent } from './types';
 
 /** An incoming-webhook body: Block Kit blocks and the plain `text` Slack shows in notifications. */
 export interface SlackWebhookBody {
