@@ -128,7 +128,7 @@ const NOT_COUNTY =
   /^(?:a|an|the|this|that|same|our|their|his|her|my|your|every|each|any|which|what|whose|home|local|rural|nearby|neighboring|neighbouring|next|other|another|adjacent|surrounding|whole|entire|one|two|three|several|many|most|some|no|by|per|of|in|to|from|for|at|on|with|and|or|outside|across|within|lives|lived|living|resides|moved|back|out|over|up|down|inside|large|small|big|poor|wealthy|tri|multi|border|coastal|northern|southern|eastern|western|north|south|east|west|central|upper|lower|health|county|city|state|town|village)$/i;
 // City before a state: "Salina, KS 31730", "Dayton, Ohio".
 const CITY_STATE = new RegExp(
-  `\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
+  `\\b((?:(?:St|Ste|Ft|Mt)\\.[ ]?)?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2}),\\s*(${STATE_UPPER}|${STATE_NAMES.toUpperCase()})\\b(?:\\.?,?\\s*(\\d{5}(?:-\\d{4})?)\\b)?`,
   'g',
 );
 // "Hagerstown MD", "from Boise ID", "Dayton OH resident": a town and a state in capitals with no comma,
@@ -267,6 +267,14 @@ function lastBreak(s: string): number {
 }
 
 /** The town after a residence cue and a preposition at `pos`: its end, or -1. */
+// Words that open a town's name ("East Jonathanfort", "Port Angeles", "Mt. Vernon"): ordinary words
+// alone, so a town of one of them and a word no list knows is still a town.
+const TOWN_HEAD =
+  /^(?:North|South|East|West|New|Port|Lake|Mount|Mt\.?|Fort|Ft\.?|Saint|St\.?|Ste\.?|Glen|Point|Cape|Upper|Lower|Old|Little|Grand|Palm|Bay)$/;
+/** A town's words hold an ordinary word: its opening place word excepted when a name follows it. */
+function townVocab(words: string[]): boolean {
+  return words.some((w, i) => isVocab(w) && !(i === 0 && words.length > 1 && TOWN_HEAD.test(w)));
+}
 const TOWN_TAIL =
   /^(?:Falls|Springs|Rapids|Heights|City|Park|Beach|Hills|Lake|Creek|Harbor|Harbour|Junction|Center|Village|Valley|Bluffs|Crossing|Landing|Grove|Ridge|Point|Mills|Station|Forks)$/;
 function placeAfter(text: string, pos: number): number {
@@ -701,7 +709,7 @@ export function addressRules(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(CITY_STATE)) {
     const words = (m[1] ?? '').split(/[ -]/);
-    if (words.some((w) => isVocab(w))) continue;
+    if (townVocab(words)) continue;
     // A city in capitals ("SPRINGFIELD, IL 62704") could be an acronym ("CHF, MD aware"): it needs a ZIP
     // or a state written out, and four letters.
     if (/^[A-Z]{3}/.test(m[1] ?? '') && ((!(m[3] ?? '') && (m[2] ?? '').length === 2) || (m[1] ?? '').length < 4))
@@ -750,7 +758,7 @@ export function addressRules(text: string, out: Candidate[]): void {
   for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP, CITY_STATE_LOWER_ABBR, TOWN_OF]) {
     for (const m of text.matchAll(re)) {
       const city = m[1] ?? '';
-      if (city.split(/[ -]/).some((w) => isVocab(w))) continue;
+      if (townVocab(city.split(/[ -]/))) continue;
       const cs = m.index + (m[0] ?? '').indexOf(city);
       out.push({ start: cs, end: cs + city.length, kind: 'address', priority: P_CONTEXT });
       if (m[2]) {

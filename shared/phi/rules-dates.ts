@@ -79,6 +79,10 @@ const NOT_DATE_AFTER =
 const COMPACT =
   /\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+(?:birth|service|admission|injury|death|discharge)|birthday|bday|born|b\.|adm(?:it(?:ted)?|ission)?|disch(?:arge)?d?|d\/c(?:'?d)?|dc'?d|dos|doa|doi|dod|seen|visit|surgery|sx|procedure|placed|implanted|inserted|started|performed|dated|drawn|collected|done|expired|died|deceased|married|injured|delivered|deliv|edd|lmp|again|agn|since|until|on|f\/u|appt|appointment|lkw)\.?\s*(?:date\s*)?(?:(?:in|at)\s+(?:the\s+)?(?:clinic|office|ed|er|ercp|cath\s+lab|or|ir|icu|pacu|infusion|dialysis|rehab)\s+)?(?:on\s+)?[:#=/-]?\s*(\d{6}|\d{8})(?![\w/-]|\.\d)/gi;
 
+// Two checks named first and given after in brackets: "identified by name and DOB (arash amiri, 102290)".
+const COMPACT_AFTER_NAME =
+  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date)\s*\(\s*[^()\d\n,]{2,40},\s*(\d{6}|\d{8})\s*\)/gi;
+
 /** MMDDYY, MMDDYYYY or YYYYMMDD with a real month and day. */
 function compactDate(v: string): boolean {
   const n = (a: number, b: number) => Number(v.slice(a, b));
@@ -239,6 +243,12 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
     const v = m[1] ?? '';
     if (!compactDate(v)) continue;
     const start = m.index + (m[0] ?? '').length - v.length;
+    out.push({ start, end: start + v.length, kind: 'date', priority: P_LABELLED });
+  }
+  for (const m of text.matchAll(COMPACT_AFTER_NAME)) {
+    const v = m[1] ?? '';
+    if (!compactDate(v)) continue;
+    const start = m.index + (m[0] ?? '').lastIndexOf(v);
     out.push({ start, end: start + v.length, kind: 'date', priority: P_LABELLED });
   }
   for (const m of text.matchAll(BIRTH_YEAR)) {

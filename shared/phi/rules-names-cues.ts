@@ -383,16 +383,22 @@ export function nameCueRules(text: string, toks: Tok[], out: Candidate[]): void 
             // "monitoring for obianuju, omolara: hub offline": in lower case, a cue on both sides.
             (cueBefore && /^\s*:/.test(text.slice(b.end, b.end + 3)) && t.key.length >= 4 && b.key.length >= 4));
         if (tight || listed(t) || listed(b) || initial || (upper && ctx) || (bothForeign && ctx) || foreignPair) {
-          push(j, initial ? j + 2 : j + 1);
+          // "Matos Hernández,Patricio T", "Urbina Lerma, Conchita B": a first surname before the second.
+          const p = toks[j - 1];
+          const twoSurnames =
+            p && p.shape === t.shape && p.shape !== 'lower' && text.slice(p.end, t.start) === ' ' && !p.poss && part(p);
+          push(twoSurnames ? j - 1 : j, initial ? j + 2 : j + 1);
           j += initial ? 2 : 1;
           continue;
         }
       }
     }
     // "redraw for Nakato", "attn Ilja Seibold", "for yago nogueira,", "for Leendert van Leeuwen".
-    if (j > 0 && WEAK_BEFORE.has(at(toks, j - 1).key) && t.shape !== 'initial' && part(t)) {
+    // "talked w/ zorvan quellick": the shorthand "w/" is "with".
+    const shortWith = j > 0 && at(toks, j - 1).key === 'w' && /^\/\s*$/.test(text.slice(at(toks, j - 1).end, t.start));
+    if (j > 0 && (WEAK_BEFORE.has(at(toks, j - 1).key) || shortWith) && t.shape !== 'initial' && part(t)) {
       const gapBefore = text.slice(at(toks, j - 1).end, t.start);
-      if (!/^\s+$/.test(gapBefore) || (j > 1 && CLINICIAN.has(at(toks, j - 2).key))) continue;
+      if ((!shortWith && !/^\s+$/.test(gapBefore)) || (j > 1 && CLINICIAN.has(at(toks, j - 2).key))) continue;
       const lower = t.shape === 'lower';
       let k = j;
       while (k + 1 < n && k - j < 3) {

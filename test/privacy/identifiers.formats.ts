@@ -203,6 +203,30 @@ export const FORMAT_FAMILIES: Record<string, string[]> = {
     '[[address:30562 NE Kuhio Cir]] [[address:Fall River]] WA [[zip:65835]]',
     '[[address:30562 Kuhio Cir]] [[address:Frederick]] WA [[zip:65835]]',
   ],
+  'towns that open with a compass word or a place word (North, Port, Lake, Mount, Fort, St.)': [
+    'from [[address:East Jonathanfort]], OR',
+    '[[address:South Bernardoton]], NV [[zip:89101]]',
+    'lives in [[address:St. Paul]], MN',
+    '[[address:Port Quenby]], WA [[zip:98362]]',
+    'moved to [[address:Lake Theresaview]], MN',
+    '[[address:Mt. Quenby]], PA [[zip:15666]]',
+    'lives in [[address:West Kuhicstad]] WI [[zip:53040]]',
+  ],
+  'names after the shorthand "w/"': [
+    'talked w/ [[name:zorvan quellick]] about dc',
+    'spoke w/ [[name:Tesfanesh Quellick]] re plan',
+  ],
+  'given names that end like a drug class (Punjabi -vir, Yoruba -arin), and census pairs with two surnames': [
+    'redraw for [[name:Sukhvir]], can we share updates there?',
+    'portal invite bounced for [[name:Jasvir Quellick]]',
+    '[[name:Afolarin Quellick]] brought her pump',
+    'scanned into the wrong chart ([[name:Matos Quellick,Zorvan T]])',
+    'face sheet: [[name:Urbina Quellick, Zorvan B]], 18 Elm St',
+  ],
+  'a compact birth date given in brackets after the name it checks': [
+    'pt identified by name and DOB ([[name:Zorvan Quellick]], [[date:040593]]) before morphine given',
+    'two identifiers: name and dob ([[name:arash amiri]], [[date:10221990]])',
+  ],
 };
 
 /** Identifier-free clinical lines that look like the families above and must stay unflagged. */
@@ -238,6 +262,11 @@ export const CLEAN_LOOKALIKES: string[] = [
   'sitter for rhabdo, etoh: needs one; plan for sepsis, aki: fluids; triage: sepsis, lactate 4',
   "she's 98.6 F; he's 99% sure; pt, 95% on RA; medical records requested; Medi-Cal pending",
   'lives at home in the country; 12 Oak St fall risk signage is up; took a 2 hr drive in the snow',
+  'pt lives w/ wife; d/c w/ home health; w/ Lasix and Coreg; seen w/ PT and OT; Factor II, Factor V Leiden, Type III',
+  'redraw for oseltamivir; asked for acyclovir; for warfarin reversal; per heparin protocol; on ribavirin',
+  'wrong chart (Heme Onc, Zosyn T) noted; Medi-Cal Blue, Shield A pending; Lasix Coreg, Norco X',
+  'verified name and DOB (per band, 2 identifiers) before blood; DOB (see chart, 123456 is the order #) pending',
+  'North wing, OR 3 is open; South tower, MD aware; East campus, PA student; New onset, OK per MD',
 ];
 
 const MARK = /\[\[(\w+):(.*?)\]\]/g;
