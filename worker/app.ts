@@ -7,7 +7,7 @@ import { corsForExtensions } from './middleware/cors';
 import { d1Session } from './middleware/d1-session';
 import { onError, onNotFound } from './middleware/errors';
 import { limitBody, requireJson } from './middleware/limits';
-import { limitCodeUse } from './middleware/rate-limit';
+import { limitCodeUse, requireAllowance } from './middleware/rate-limit';
 import { requireMinVersion } from './middleware/version';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -66,8 +66,10 @@ export const API_VERSION = '0.1.0';
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures use the one error body, with zod's issues as details.
-    defaultHook: (result, c) => {
+    defaultHook: async (result, c) => {
       if (!result.success) {
+        // A refused rate limit answers before the input is judged (middleware/rate-limit.ts).
+        await requireAllowance(c);
         const details = result.error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code }));
         return c.json(errorBody('validation_failed', 'The request is not valid', details), 400);
       }

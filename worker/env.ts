@@ -101,5 +101,7 @@ export type AppEnv = {
     replayed: boolean;
     /** The per-address limit's verdict, once asked (rate-limit.ts `requireAddressAllowance`). */
     addressAllowance: Promise<boolean> | undefined;
+    /** The request's rate-limit verdict, asked before validation and awaited before the handler (rate-limit.ts). */
+    allowance: Promise<void> | undefined;
   };
 };

@@ -6,7 +6,7 @@ import type { Settings } from '../../shared/settings';
 import { toIso } from '../lib/clock';
 import { ACTIVE_CLAIM, claimCutoff } from './claims';
 import { loadThreads, MESSAGES_COLUMN, type QuestionRow } from './questions';
-import { answersFor, CAPACITY_WINDOW_MS, spillsPast, takesRoute } from './routing';
+import { answersFor, atCapacitySince, CAPACITY_WINDOW_MS, spillsPast, takesRoute } from './routing';
 
 /** Who is looking, and when: every queue statement binds these first, as ?1–?5. */
 export interface Viewer {
@@ -15,8 +15,6 @@ export interface Viewer {
   isPeer: boolean;
   now: number;
   settings: Settings;
-  /** The mentor has answered their weekly capacity: new questions spill to colleagues with room. */
-  atCapacity: boolean;
 }
 
 export const claimCutoffOf = (v: Viewer) => claimCutoff(v.now, v.settings.claimExpiryMinutes);
@@ -25,11 +23,12 @@ const viewerBinds = (v: Viewer) => [
   v.isMentor ? 1 : 0,
   v.isPeer ? 1 : 0,
   claimCutoffOf(v),
-  v.atCapacity ? v.now - CAPACITY_WINDOW_MS : null,
+  v.isMentor ? v.now - CAPACITY_WINDOW_MS : null,
 ];
 
 // ?1 me, ?2 is a mentor, ?3 is a peer supporter, ?4 claims made at or before this have expired (ACTIVE_CLAIM),
-// ?5 the start of my capacity window when I am at capacity, else null (spillsPast).
+// ?5 the start of my capacity window when I am a mentor, else null: whether I am at capacity in it, and so
+// whether new questions spill past me to colleagues with room, is worked out in the statement (atCapacitySince).
 
 /**
  * A mentee's question for their mentor first (migration 0021) reaches only that mentor until the
@@ -58,7 +57,7 @@ export const VISIBLE = `q.user_id != ?1 AND (
   (q.kind = 'question' AND ?2 = 1 AND (
     q.handed_to = ?1 OR q.claimed_by = ?1 OR q.mentor_first_id = ?1 OR ${INVITED}
     OR (${MENTOR_FIRST_PASSED} AND ${takesRoute('?1', 'q.topic_id', 'q.discipline_wanted')}
-      AND ${spillsPast('?1', '?5')})))
+      AND ${spillsPast('?1', atCapacitySince('?1', '?5'))})))
   OR (q.kind = 'need_to_talk' AND ?3 = 1))`;
 
 /** The queue's own set, as the index `questions_in_queue_order` is built over (migration 0007). */

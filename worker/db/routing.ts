@@ -43,6 +43,16 @@ export const covered = (topic: string, discipline: string, also = '1') =>
 export const spillsPast = (me: string, since: string) =>
   `(${since} IS NULL OR NOT ${covered('q.topic_id', 'q.discipline_wanted', `cu.id != ${me} AND cu.id != q.user_id AND ${HAS_ROOM(since)}`)})`;
 
+/**
+ * The start of mentor `me`'s capacity window (`windowStart`) when they have answered their weekly
+ * capacity within it, else NULL: the `since` that `spillsPast` takes, worked out inside the statement
+ * (the same count as `mentorLoad`), so a queue read needs no read of the mentor's load before it.
+ */
+export const atCapacitySince = (me: string, windowStart: string) => `(CASE WHEN ${windowStart} IS NOT NULL
+    AND (SELECT COUNT(DISTINCT a.question_id) FROM answers a WHERE a.mentor_id = ${me} AND a.created_at > ${windowStart})
+      >= COALESCE((SELECT p.weekly_capacity FROM mentor_profiles p WHERE p.user_id = ${me}), ${DEFAULT_CAPACITY})
+    THEN ${windowStart} END)`;
+
 /** Whether a mentor has reached their weekly capacity, with the counts the inbox shows. */
 export async function mentorLoad(db: D1Database, userId: string, at: number) {
   const row = await db

@@ -3,9 +3,11 @@ import type { Context } from 'hono';
 import type { Endpoint, HandlerInput, Response } from '../../shared/api';
 import { ErrorBody } from '../../shared/errors';
 import type { AppEnv } from '../env';
+import { askedOnce } from '../lib/detector';
 import { authorize } from '../middleware/auth';
-import { limitRequests } from '../middleware/rate-limit';
-import { auditConfirmations, checkFreeText } from '../services/identifiers';
+import { limitRequests, requireAllowance } from '../middleware/rate-limit';
+import { auditConfirmations, checkFreeText, freeTextValues, type UsedConfirmation } from '../services/identifiers';
+import { screenWordsOf } from '../services/validation';
 
 type Handler<E extends Endpoint> = (
   c: Context<AppEnv>,
@@ -27,6 +29,26 @@ function errorResponses(ep: Endpoint): RouteConfig['responses'] {
   }
   if (ep.params) responses[404] = error('Not found');
   return responses;
+}
+
+/**
+ * What every request passes before its handler runs: the rate-limit verdict and the identifier check
+ * of its free text, waited for together (both are round trips to other Workers; neither reads or
+ * writes anything of the request's). The limit's 429 wins over the check's 422, as when it ran first.
+ */
+async function beforeHandler(c: Context<AppEnv>, ep: Endpoint, body: unknown): Promise<UsedConfirmation[]> {
+  const check = async () => {
+    if (!ep.body) return [];
+    // One RPC to the detector for the body's free text and its screen's words together: the screen
+    // check (services/validation.ts) is then answered from it.
+    const texts = freeTextValues(ep.body, body).map((t) => t.text);
+    c.env = { ...c.env, DETECTOR: askedOnce(c.env.DETECTOR, [...texts, ...screenWordsOf(body)]) };
+    return checkFreeText(c.env.DETECTOR, ep.body, body);
+  };
+  const [allowance, checked] = await Promise.allSettled([requireAllowance(c), check()]);
+  if (allowance.status === 'rejected') throw allowance.reason;
+  if (checked.status === 'rejected') throw checked.reason;
+  return checked.value;
 }
 
 /**
@@ -65,7 +87,7 @@ export function register<E extends Endpoint>(app: OpenAPIHono<AppEnv>, ep: E, ha
       query: ep.query ? valid(c, 'query') : undefined,
       params: ep.params ? valid(c, 'param') : undefined,
     } as HandlerInput<E>;
-    const confirmations = ep.body ? await checkFreeText(c.env.DETECTOR, ep.body, input.body) : [];
+    const confirmations = await beforeHandler(c, ep, input.body);
     const result = await handler(c, input);
     if (confirmations.length > 0) await auditConfirmations(c, { path: ep.path, ...input }, confirmations);
     if (result instanceof globalThis.Response) return result;

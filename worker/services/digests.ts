@@ -11,7 +11,6 @@ import { meetsK, reporterKey } from '../../shared/kanon';
 import type { Settings } from '../../shared/settings';
 import { claimCutoff } from '../db/claims';
 import { changesOnFlagsOf, leadCounts, mentorCounts, rankedRoots, screenNames, teamOpenQuestions } from '../db/digests';
-import { mentorLoad } from '../db/routing';
 import { DAY, toIso } from '../lib/clock';
 import { queueSummary } from './queue';
 
@@ -88,15 +87,10 @@ export async function mentorDigest(ctx: DigestContext, readerId: string | null):
   const [open, counts] = await Promise.all([
     readerId === null
       ? teamOpenQuestions(db, claimCutoff(at, settings.claimExpiryMinutes))
-      : mentorLoad(db, readerId, at)
-          .then((load) =>
-            queueSummary(
-              db,
-              { userId: readerId, isMentor: true, isPeer: false, now: at, settings, atCapacity: load.atCapacity },
-              false,
-            ),
-          )
-          .then((s) => ({ open: s.unclaimed, urgent: s.urgent.filter((u) => u.kind === 'question').length })),
+      : queueSummary(db, { userId: readerId, isMentor: true, isPeer: false, now: at, settings }, false).then((s) => ({
+          open: s.unclaimed,
+          urgent: s.urgent.filter((u) => u.kind === 'question').length,
+        })),
     mentorCounts(db, readerId, at - DIGEST_WINDOW, at),
   ]);
   return { role: 'mentor', ...window(at), openQuestions: open.open, urgentOpen: open.urgent, ...counts };

@@ -15,7 +15,6 @@ import {
   type Viewer,
   visibleState,
 } from '../db/queue';
-import { mentorLoad } from '../db/routing';
 import { getSettings } from '../db/settings';
 import type { AppEnv } from '../env';
 import { now, toIso } from '../lib/clock';
@@ -29,22 +28,15 @@ import { invalid, requireActiveTopic } from './validation';
 /** Need to talk unclaimed this long alerts every peer supporter. */
 export const ESCALATE_AFTER_MS = 30 * 60_000;
 
-/** The caller as the queue sees them; a mentor's weekly load decides whether new questions spill past them. */
+/** The caller as the queue sees them (whether new questions spill past a mentor at capacity is the statements' to work out: db/routing.ts atCapacitySince). */
 export async function viewerFor(c: Context<AppEnv>): Promise<Viewer> {
   const { user } = requireAuth(c);
-  const at = now();
-  const isMentor = user.roles.includes('mentor');
-  const [settings, load] = await Promise.all([
-    getSettings(c.env.DB),
-    isMentor ? mentorLoad(c.env.DB, user.id, at) : null,
-  ]);
   return {
     userId: user.id,
-    isMentor,
+    isMentor: user.roles.includes('mentor'),
     isPeer: user.roles.includes('peer_supporter'),
-    now: at,
-    settings,
-    atCapacity: load?.atCapacity ?? false,
+    now: now(),
+    settings: await getSettings(c.env.DB),
   };
 }
 

@@ -47,8 +47,8 @@ export async function requireDeidentifiedScreen(
       },
     );
   }
-  const parts = screen.path.split(/[/?&=#]/).filter((w) => w && w !== ID_PLACEHOLDER);
-  const found = parts.length > 0 ? await detector.find(parts.map((w) => decodeURIComponent(w))) : [];
+  const parts = screenWords(screen);
+  const found = parts.length > 0 ? await detector.find(parts) : [];
   const kinds = found.flatMap((spans) => spans.map((span) => span.kind));
   if (kinds.length > 0) {
     throw new ApiError(
@@ -60,6 +60,29 @@ export async function requireDeidentifiedScreen(
         kinds,
       },
     );
+  }
+}
+
+/** The words of a screen's path the detector reads (placeholders left out). Throws on a malformed escape. */
+export function screenWords(screen: Pick<Screen, 'path'>): string[] {
+  return screen.path
+    .split(/[/?&=#]/)
+    .filter((w) => w && w !== ID_PLACEHOLDER)
+    .map((w) => decodeURIComponent(w));
+}
+
+/**
+ * The screen words a request body's `screen` will have checked (`requireDeidentifiedScreen`), so the
+ * detector can be asked about them together with the body's free text. None for a body without a
+ * screen, or with one the de-identification would refuse before asking.
+ */
+export function screenWordsOf(body: unknown): string[] {
+  const screen = (body as { screen?: unknown } | undefined)?.screen as Partial<Screen> | null | undefined;
+  if (typeof screen?.host !== 'string' || typeof screen.path !== 'string') return [];
+  try {
+    return screenWords({ path: screen.path });
+  } catch {
+    return [];
   }
 }
 
