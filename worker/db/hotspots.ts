@@ -3,7 +3,7 @@ import type { FlagStatus } from '../../shared/flags';
 import type { ImpactMix } from '../../shared/hotspots';
 import { ANONYMOUS_REPORTER, cellKey } from '../../shared/kanon';
 import { toIso } from '../lib/clock';
-import { countedFlag, recomputeRootsStatement, unpackUnits } from './rollups';
+import { countedFlag, type PackedCell, recomputeRootsStatement, unpackUnits } from './rollups';
 
 export interface HotspotRow {
   id: string;
@@ -150,13 +150,7 @@ export async function weekCells(
 }
 
 /** A unit cell (shared/kanon.ts) as stored, with the root, category and system of its hotspot. */
-export interface StoredCell {
-  hotspotId: string;
-  week: number;
-  unitKey: string;
-  named: number;
-  flags: number;
-  minutes: number;
+export interface StoredCell extends PackedCell {
   rootId: string;
   category: Category;
   host: string | null;

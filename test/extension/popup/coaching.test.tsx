@@ -7,7 +7,7 @@ import type { Flag } from '../../../shared/flags';
 import type { Question } from '../../../shared/questions';
 import type { SmallTest } from '../../../shared/small-tests';
 import { json, mockManifest, SESSION } from '../helpers';
-import { fakeServer, type Handler, openItems } from './fixtures';
+import { fakeServer, type Handler, myQuestion, openItems } from './fixtures';
 
 const FLAG: Flag = {
   id: 'flag_000001',
@@ -27,25 +27,14 @@ const FLAG: Flag = {
   createdAt: '2026-01-03T10:00:00.000Z',
 };
 
-const COACH_Q: Question = {
+const COACH_Q: Question = myQuestion({
   id: 'question_07',
   clientId: '3f1c1d2e-7b0a-4c57-9a55-3e7f1c2b9d40',
-  kind: 'question',
   text: 'How do I make this a project?',
   topicId: COACHING_TOPIC_ID,
-  disciplineWanted: 'any',
   urgency: 'this_week',
-  screen: null,
-  pageTitle: null,
   status: 'claimed',
-  createdAt: '2026-01-04T10:00:00.000Z',
-  answers: [],
-  messages: [],
-  needsReply: false,
-  helpful: null,
-  shareConsent: false,
-  published: false,
-};
+});
 
 const COACHING: Coaching = {
   questionId: 'question_07',
