@@ -110,17 +110,21 @@ export function createInboxState(deps: InboxDeps = {}) {
       .then((saved) => {
         drafts.value = { ...saved, ...drafts.value };
       });
-    await guarded(async () => {
-      const [t, m, p] = await Promise.all([
-        api().call(endpoints.topics, {}),
-        api().call(endpoints.listMentors, {}),
-        api().call(endpoints.myMentorProfile, {}),
-      ]);
-      topics.value = t.topics;
-      mentors.value = m.mentors;
-      profile.value = p;
-    });
-    await refresh();
+    // The queue is asked beside the topics, mentors and profile, not after them: the first question
+    // shows after one round trip instead of two (the queue's query needs none of them).
+    await Promise.all([
+      guarded(async () => {
+        const [t, m, p] = await Promise.all([
+          api().call(endpoints.topics, {}),
+          api().call(endpoints.listMentors, {}),
+          api().call(endpoints.myMentorProfile, {}),
+        ]);
+        topics.value = t.topics;
+        mentors.value = m.mentors;
+        profile.value = p;
+      }),
+      refresh(),
+    ]);
     if (deps.openQuestion) await open(deps.openQuestion);
     await draftsLoaded;
     void (deps.loadDetector ?? (() => import('../lib/phi').then((p) => p.loadDetector())))().then((d) => {
