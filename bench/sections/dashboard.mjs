@@ -245,7 +245,8 @@ export async function run(ctx) {
         `client_id, user or receipt, flags_by_hotspot): ${onePerStatement.join(', ')}; table rows changed ` +
         `(\`meta.changes\`): ${oneChanges.join(', ')}. D1 counts index entries as rows written. A rollup batch ` +
         `taking that flag alone then wrote ${oneBatch} rows (root totals, hotspot_weeks with its packed unit cells, ` +
-        'unit_reporters once each, and the next epoch; a named flag whose hotspot exists names it at insert and is ' +
+        'a unit_reporters row for each reporter new to a cell, and the next epoch; a named flag whose hotspot exists ' +
+        'names it at insert and is ' +
         'never linked, an anonymous one is linked as it counts, 2 rows); a batch of many flags writes each cell once.',
       '',
       "Rows written by statement (D1's `meta.rows_written`, index entries included), over the whole seeding " +

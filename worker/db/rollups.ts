@@ -219,14 +219,15 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
 /**
  * Another counted flag of the same reporter is left in the flag's cell (hotspot `leaf`, unit ?6, week
  * ?7): what keeps the reporter's membership row. A named reporter's flags are found by user and time
- * (flags_by_user); anonymous flags, one reporter together, by the cell's hotspot.
+ * (flags_by_user); anonymous flags, one reporter together, by the cell's hotspot and epoch 0, which
+ * every anonymous flag keeps (migration 0024), so the seek passes over the hotspot's named flags.
  */
 function reporterLeftInCell(link: FlagLink, leaf: string): string {
   const inCell = `o.hotspot_id = ${leaf} AND COALESCE(o.unit_id, '') = ?6
     AND o.created_at >= ?7 * 604800000 + 345600000 AND o.created_at < (?7 + 1) * 604800000 + 345600000
     AND o.withdrawn IS NULL AND ${countedFlag('o')}`;
   return link.userId === null
-    ? `EXISTS (SELECT 1 FROM flags o WHERE o.user_id IS NULL AND ${inCell})`
+    ? `EXISTS (SELECT 1 FROM flags o WHERE o.user_id IS NULL AND o.epoch = 0 AND ${inCell})`
     : `EXISTS (SELECT 1 FROM flags o WHERE o.user_id = ?3 AND ${inCell})`;
 }
 

@@ -230,6 +230,8 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const all = (xs: Record<string, number | string>[]) =>
     sortRows(xs.map((r) => [r.week, r.hotspot_id, r.unit_key, r.named, r.flag_count, r.minutes_week]));
   expect(all(stored)).toEqual(all(recomputed));
+  // Anonymous flags keep epoch 0 (migration 0024): a withdrawal looks for the others of a cell by it.
+  expect(await rows('SELECT id FROM flags WHERE anonymous = 1 AND epoch <> 0')).toEqual([]);
   // And every reporter's membership, everywhere: one row per distinct (cell, reporter) of the counted flags.
   const members = await rows<Record<string, number | string>>(
     `SELECT DISTINCT hotspot_id, COALESCE(unit_id, '') AS unit_key, (created_at - ${4 * 86_400_000}) / ${7 * 86_400_000} AS week,
