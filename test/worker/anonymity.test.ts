@@ -140,6 +140,8 @@ function senderActions(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+const IN_SENDING_ORDER = 'anonymous flags in sending order among named ones';
+
 function leaks(text: string, { directory }: { directory: boolean }): string[] {
   const found: string[] = [];
   if (!directory && text.includes(sender.user.id)) found.push('sender id');
@@ -156,7 +158,7 @@ function leaks(text: string, { directory }: { directory: boolean }): string[] {
   ]) {
     const order = keys.map((k) => text.indexOf(k));
     if (order.every((i) => i >= 0) && order.every((i, k) => k === 0 || i > (order[k - 1] ?? 0))) {
-      found.push('anonymous flags in sending order among named ones');
+      found.push(IN_SENDING_ORDER);
     }
   }
   return found;
@@ -241,8 +243,8 @@ describe('anonymity sweep', () => {
   });
 
   it('keeps the sender’s id out of every table but the user directory, and the address and agent out of all', async () => {
-    const tables = await rows<{ name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%_fts_%'",
+    const tables = await rows<{ name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' AND name NOT LIKE '%_fts_%'",
     );
     const directory = new Set([
       'users',
@@ -256,9 +258,16 @@ describe('anonymity sweep', () => {
     ]);
     expect(tables.length).toBeGreaterThan(10);
     const problems: string[] = [];
-    for (const { name } of tables) {
+    for (const { name, sql } of tables) {
       const text = JSON.stringify(await env.DB.prepare(`SELECT * FROM "${name}"`).all());
-      for (const leak of leaks(text, { directory: directory.has(name) })) problems.push(`${name}: ${leak}`);
+      // A WITHOUT ROWID table keyed by a random id (newId) stores its rows in key order, which carries no
+      // time; five flags come out in sending order there by chance once in 120 runs. A rowid table stores
+      // them as inserted, which is the order this check is for.
+      const keyOrder = /\bid TEXT PRIMARY KEY\b/.test(sql) && /WITHOUT ROWID\s*$/.test(sql);
+      for (const leak of leaks(text, { directory: directory.has(name) })) {
+        if (keyOrder && leak === IN_SENDING_ORDER) continue;
+        problems.push(`${name}: ${leak}`);
+      }
     }
     expect(problems).toEqual([]);
   });
