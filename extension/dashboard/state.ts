@@ -55,7 +55,10 @@ export function createDashboardState(deps: DashboardDeps = {}) {
    * it: they name its rows.
    */
   let firstList: { key: string; loading: Promise<void> } | null = null;
-  let firstPaint: Promise<void> = Promise.resolve();
+  let firstPaintShown: () => void = () => {};
+  const firstPaint = new Promise<void>((resolve) => {
+    firstPaintShown = resolve;
+  });
   const listKey = () => {
     const { from, to, unitId, category, host, sort } = filters.value;
     return JSON.stringify([from, to, unitId, category, host, sort]);
@@ -64,11 +67,11 @@ export function createDashboardState(deps: DashboardDeps = {}) {
   async function init() {
     await load();
     ready.value = true;
-    if (!session.value) return;
-    if (isLead.value && filters.value.tab === 'hotspots') {
+    if (session.value && isLead.value && filters.value.tab === 'hotspots') {
       firstList = { key: listKey(), loading: loadHotspots() };
-      firstPaint = firstList.loading;
-    }
+      void firstList.loading.then(firstPaintShown);
+    } else firstPaintShown();
+    if (!session.value) return;
     void call(endpoints.systems, {})
       .then((r) => {
         systems.value = r.systems;
@@ -77,7 +80,7 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     void firstPaint.then(loadUnits);
   }
 
-  /** Resolves once the first paint's data is in (at once on a tab without the hotspot list). */
+  /** Resolves once the first paint's data is in (once the session is read on a tab without the list). */
   function afterFirstPaint(): Promise<void> {
     return firstPaint;
   }
