@@ -1,7 +1,7 @@
 // Helpers the benchmark sections share: child processes that are always cleaned up, free ports,
 // waiting for a server, and row builders. Nothing here runs in `npm test`.
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { BIN, ROOT, toolEnv } from '../scripts/lib.mjs';
@@ -150,3 +150,32 @@ export function pendingRow(section, name, issue) {
 }
 
 export const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * CPU time (user + system, ms) used so far by the workerd processes in `child`'s process group (a
+ * `wrangler dev` started by startProcess): what a request costs the runtime, whatever else the
+ * machine is doing, where req/s also counts waiting for a busy core. Linux /proc; 0 elsewhere.
+ */
+export function workerdCpuMs(child) {
+  let total = 0;
+  let entries = [];
+  try {
+    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields[2] is the process group; [11] and [12] are utime and stime in ticks.
+      if (name.startsWith('workerd') && Number(fields[2]) === child.pid)
+        total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}

@@ -137,7 +137,7 @@ export const SEED_CONFIG = join(ROOT, 'bench', 'seed-worker', 'wrangler.jsonc');
  * `perCall` flags per request; returns what D1 reported for the writes.
  */
 export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000, perBatch, onProgress }) {
-  const totals = { inserted: 0, statements: 0, rowsWritten: 0, requestRows: 0 };
+  const totals = { inserted: 0, statements: 0, rowsWritten: 0, requestRows: 0, batchRows: {} };
   for (let offset = from; offset < to; offset += perCall) {
     const n = Math.min(perCall, to - offset);
     const res = await fetch(`${seederUrl}/seed`, {
@@ -151,6 +151,8 @@ export async function seedFlags(seederUrl, { from, to, users, perCall = 5_000, p
     totals.statements += r.statements;
     totals.rowsWritten += r.rowsWritten;
     totals.requestRows += r.requestRows;
+    for (const [name, rows] of Object.entries(r.batchRows ?? {}))
+      totals.batchRows[name] = (totals.batchRows[name] ?? 0) + rows;
     onProgress?.(offset + n);
   }
   return totals;

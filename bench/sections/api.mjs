@@ -5,11 +5,20 @@
 // route, in interleaved rounds (baselines, endpoints, then reversed, …): each round's ratio is taken
 // against the baseline of the same round, and the median of those ratios is the figure, with their
 // min–max beside it. An endpoint missing from /openapi.json gets a "not built yet" row.
+//
+// Where the time goes: the same bundle is also served with its Rate Limiting bindings left out (the
+// middleware then lets every request through), as a third contender in the same rounds. Locally each
+// limiter call is miniflare's simulation, a Durable Object that reads and writes its SQLite file per
+// call; on Cloudflare the binding counts in memory on the machine the Worker runs on (synced in the
+// background), so the gap between the two product rows is a cost production does not pay in full.
+// Each round also reads the runtime's CPU time per answer (the workerd processes of each contender).
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJsonc } from '../../scripts/lib.mjs';
 import { ROOT, row, stopProcess } from '../lib.mjs';
 import { CONNECTIONS, interleave, probe, roundRatios, spreadText, summarise } from '../load.mjs';
-import { DEMO_CODE, enroll, rateLimitArgs, startWorker } from '../workers.mjs';
+import { DEMO_CODE, enroll, prepareDatabase, rateLimitArgs, serveWorker, startWorker } from '../workers.mjs';
 
 export const order = 10;
 export const title = 'API overhead (real worker vs bare Hono + D1 on the same workerd, loopback, autocannon)';
@@ -164,6 +173,36 @@ function queryFromOpenApi(op, doc) {
   return `?${new URLSearchParams(params.map((p) => [p.name, String(sampleValue(p.schema ?? {}, doc, p.name))]))}`;
 }
 
+const fixCpu = (ms) => (ms === undefined ? 'n/a' : Math.round(ms * 100) / 100);
+
+/**
+ * The API bundle the section's product contender serves (bench/workers.mjs bundles it under
+ * ctx.tmp/api-bundle), served again from a copy of wrangler.jsonc without its `ratelimits` (and without
+ * its named environments, so the bound Workers keep their plain names), on a fresh database migrated
+ * and demo-seeded like the product's.
+ */
+async function serveUnlimited(ctx) {
+  const bundleDir = join(ctx.tmp, 'api-bundle');
+  const entry = join(
+    bundleDir,
+    readdirSync(bundleDir).find((f) => f.endsWith('.js')),
+  );
+  const {
+    ratelimits: _limits,
+    env: _env,
+    alias: _alias,
+    main: _main,
+    ...rest
+  } = parseJsonc(readFileSync(join(ROOT, 'wrangler.jsonc'), 'utf8'));
+  const config = join(ctx.tmp, 'wrangler.no-limiter.json');
+  writeFileSync(config, JSON.stringify(rest));
+  const persist = join(ctx.tmp, 'no-limiter-d1');
+  await prepareDatabase(persist, { seed: true });
+  const worker = await serveWorker(entry, { config, persist, logFile: join(ctx.tmp, 'no-limiter.log') });
+  ctx.log(`the same bundle without rate limiters up at ${worker.url}`);
+  return worker;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export async function run(ctx) {
@@ -176,17 +215,27 @@ export async function run(ctx) {
     seed: true,
     extraArgs: [...limits.env, ...limits.vars],
   });
+  // The same bundle, served with no Rate Limiting bindings, on a database of its own set up the same way.
+  const free = await serveUnlimited(ctx);
   const doc = await (await fetch(`${api.url}/openapi.json`)).json();
   const operation = (ep) => doc.paths?.[ep.path]?.[ep.method.toLowerCase()];
   const built = ENDPOINTS.filter((ep) => operation(ep));
 
-  const tokens = {};
-  for (const role of Object.keys(DEMO_CODE)) tokens[role] = (await enroll(api.url, role)).token;
-  // The mentor is routed to the topic the bench's questions are asked in, as a real one would be, so
-  // GET /v1/queue lists a full page out of every question the write phase posted.
   const { apiClient } = await import(join(ROOT, 'test', 'e2e', 'support', 'api.ts'));
-  await apiClient(api.url).mentorTopics({ token: tokens.mentor }, [questionBody().topicId]);
-  const tokenFor = (ep) => {
+  const enrollAll = async (url) => {
+    const tokens = {};
+    for (const role of Object.keys(DEMO_CODE)) tokens[role] = (await enroll(url, role)).token;
+    // The mentor is routed to the topic the bench's questions are asked in, as a real one would be, so
+    // GET /v1/queue lists a full page out of every question the write phase posted.
+    await apiClient(url).mentorTopics({ token: tokens.mentor }, [questionBody().topicId]);
+    return tokens;
+  };
+  const tokensOf = new Map([
+    [api, await enrollAll(api.url)],
+    [free, await enrollAll(free.url)],
+  ]);
+  const tokenFor = (ep, server = api) => {
+    const tokens = tokensOf.get(server);
     const allowed = operation(ep)['x-roles'] ?? [];
     if (allowed.includes('public')) return null;
     const role = allowed.includes(ep.role) ? ep.role : allowed.find((r) => tokens[r]);
@@ -204,9 +253,10 @@ export async function run(ctx) {
     body: JSON.stringify({ topicId: questionBody().topicId }),
   });
   const baselineKey = (ep) => `baseline: ${ep.name}`;
-  const requestFor = (ep) => {
+  const freeKey = (ep) => `no limiter: ${ep.name}`;
+  const requestFor = (ep, server = api) => {
     const op = operation(ep);
-    const token = tokenFor(ep);
+    const token = tokenFor(ep, server);
     return {
       method: ep.method,
       path: ep.path + (ep.method === 'GET' ? queryFromOpenApi(op, doc) : ''),
@@ -228,8 +278,9 @@ export async function run(ctx) {
     if (!eps.length) continue;
     const rounds = await interleave({
       contenders: [
-        ...eps.map((ep) => ({ key: baselineKey(ep), url: base.url, requests: ep.baseline })),
-        ...eps.map((ep) => ({ key: ep.name, url: api.url, requests: requestFor(ep) })),
+        ...eps.map((ep) => ({ key: baselineKey(ep), url: base.url, child: base.child, requests: ep.baseline })),
+        ...eps.map((ep) => ({ key: ep.name, url: api.url, child: api.child, requests: requestFor(ep) })),
+        ...eps.map((ep) => ({ key: freeKey(ep), url: free.url, child: free.child, requests: requestFor(ep, free) })),
       ],
       rounds: ROUNDS,
       seconds: DURATION_S,
@@ -239,9 +290,11 @@ export async function run(ctx) {
     for (const ep of eps) {
       const r = rounds.get(ep.name);
       const b = rounds.get(baselineKey(ep));
+      const f = rounds.get(freeKey(ep));
       baseline.set(ep, summarise(b));
       results.set(ep, {
         ...summarise(r),
+        free: { ...summarise(f), ratio: roundRatios(f, b) },
         ratio: roundRatios(r, b),
         p50Ratio: roundRatios(r, b, 'p50'),
         p99Ratio: roundRatios(r, b, 'p99'),
@@ -250,6 +303,7 @@ export async function run(ctx) {
   }
   await stopProcess(base.child);
   await stopProcess(api.child);
+  await stopProcess(free.child);
 
   for (const ep of ENDPOINTS) {
     const r = results.get(ep);
@@ -277,6 +331,20 @@ export async function run(ctx) {
       row(SECTION, `${ep.name} req/s ratio, spread over rounds`, {
         figure: spreadText(r.ratio),
         note: 'smallest–largest per-round ratio; the goal is on the median above',
+      }),
+      row(SECTION, `${ep.name} runtime CPU per request (median of rounds)`, {
+        figure: fixCpu(r.cpuMs),
+        unit: 'ms',
+        baseline: fixCpu(b.cpuMs),
+        ratio: r.cpuMs && b.cpuMs ? b.cpuMs / r.cpuMs : undefined,
+        note: 'workerd CPU time (user + system) ÷ answers, each contender’s own processes; ratio = baseline ÷ product, so it reads like req/s',
+      }),
+      row(SECTION, `${ep.name} req/s, Rate Limiting bindings left out (median of ${ROUNDS} rounds)`, {
+        figure: Math.round(r.free.rps),
+        unit: 'req/s',
+        baseline: Math.round(b.rps),
+        ratio: r.free.ratio.median,
+        note: `the same bundle with no limiter bound, in the same rounds (${spreadText(r.free.ratio)}); CPU ${fixCpu(r.free.cpuMs)} ms per request. Locally every limiter call is a Durable Object SQLite read and write (miniflare’s simulation); on Cloudflare the binding counts in memory where the Worker runs`,
       }),
       row(SECTION, `${ep.name} p50`, { figure: r.p50, unit: 'ms', baseline: b.p50, ratio: r.p50Ratio.median }),
       row(SECTION, `${ep.name} p99`, { figure: r.p99, unit: 'ms', baseline: b.p99, ratio: r.p99Ratio.median }),

@@ -75,11 +75,12 @@ export async function run(ctx) {
   const pool = users.map((u) => ({ id: u.id }));
   const auth = { authorization: `Bearer ${lead.token}` };
 
-  const written = { flags: 0, statements: 0, rowsWritten: 0, requestRows: 0, seconds: 0 };
+  const written = { flags: 0, statements: 0, rowsWritten: 0, requestRows: 0, seconds: 0, batchRows: {} };
   const results = [];
   let onePerStatement = null;
   let oneChanges = null;
   let oneBatch = null;
+  let oneBatchBy = null;
   for (const size of SIZES) {
     const seeder = await serveSeed();
     const t0 = performance.now();
@@ -88,6 +89,7 @@ export async function run(ctx) {
     written.statements += r.statements;
     written.rowsWritten += r.rowsWritten;
     written.requestRows += r.requestRows;
+    for (const [name, n] of Object.entries(r.batchRows)) written.batchRows[name] = (written.batchRows[name] ?? 0) + n;
     written.seconds += (performance.now() - t0) / 1000;
     const { flags } = await (await fetch(`${seeder.url}/count`)).json();
     if (flags !== size) throw new Error(`expected ${size} flags in D1, found ${flags}`);
@@ -119,6 +121,7 @@ export async function run(ctx) {
       perStatement: onePerStatement,
       changes: oneChanges,
       batchRows: oneBatch,
+      batchBy: oneBatchBy,
     } = await post(`${seeder.url}/one-flag`, {
       index: written.flags,
       users: pool,
@@ -192,6 +195,17 @@ export async function run(ctx) {
       (r, i) => `| ${r.sql.replaceAll('|', '\\|')} | ${sizes.map((s) => s[i]?.rowsRead ?? '').join(' | ')} |`,
     );
   };
+  const perFlagOf = (n) => (n / written.flags).toFixed(3);
+  const writtenTable = [
+    '| statement | rows written over the seeding | per flag | a batch of one flag |',
+    '|---|---:|---:|---:|',
+    `| the flags' own inserts (request) | ${written.requestRows} | ${perFlagOf(written.requestRows)} | ${one} |`,
+    ...Object.entries(written.batchRows).map(
+      ([name, n]) => `| batch: ${name} | ${n} | ${perFlagOf(n)} | ${oneBatchBy?.[name] ?? 0} |`,
+    ),
+    `| all | ${written.rowsWritten} | ${perFlagOf(written.rowsWritten)} | ${one + oneBatch} |`,
+  ];
+  ctx.log(`rows written per flag by statement:\n  ${writtenTable.slice(2).join('\n  ')}`);
   const header = `| statement | ${SIZES.map(label).join(' | ')} |`;
   const rule = `|---|${SIZES.map(() => '---:').join('|')}|`;
   ctx.note(
@@ -231,8 +245,14 @@ export async function run(ctx) {
         `client_id, user or receipt, flags_by_hotspot): ${onePerStatement.join(', ')}; table rows changed ` +
         `(\`meta.changes\`): ${oneChanges.join(', ')}. D1 counts index entries as rows written. A rollup batch ` +
         `taking that flag alone then wrote ${oneBatch} rows (root totals, hotspot_weeks with its packed unit cells, ` +
-        'unit_reporters once each, and the next epoch; a named flag whose hotspot exists names it at insert and is ' +
+        'a unit_reporters row for each reporter new to a cell, and the next epoch; a named flag whose hotspot exists ' +
+        'names it at insert and is ' +
         'never linked, an anonymous one is linked as it counts, 2 rows); a batch of many flags writes each cell once.',
+      '',
+      "Rows written by statement (D1's `meta.rows_written`, index entries included), over the whole seeding " +
+        `(${written.flags.toLocaleString('en-US')} flags, a rollup batch after every ${SEED_BATCH}):`,
+      '',
+      ...writtenTable,
     ].join('\n'),
   );
   return rows;

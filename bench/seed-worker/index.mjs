@@ -135,6 +135,8 @@ async function seed(db, { offset, n, users, perBatch = 250 }) {
   let statements = 0;
   let inserted = 0;
   let counted = 0;
+  /** Rows written by each statement of the rollup batches, added up over the call. */
+  const batchRows = {};
   for (let start = offset; start < offset + n; start += perBatch) {
     const batch = [];
     for (let i = start; i < Math.min(offset + n, start + perBatch); i++)
@@ -147,9 +149,10 @@ async function seed(db, { offset, n, users, perBatch = 250 }) {
     const rollup = await applyPendingFlags(db, floorToHour(at) + HOUR, () => crypto.randomUUID());
     rowsWritten += rollup.rowsWritten;
     counted += rollup.applied;
+    for (const [name, rows] of Object.entries(rollup.writtenBy ?? {})) batchRows[name] = (batchRows[name] ?? 0) + rows;
   }
   rowsWritten += requestRows;
-  return { flags: n, inserted, statements, rowsWritten, requestRows, counted };
+  return { flags: n, inserted, statements, rowsWritten, requestRows, counted, batchRows };
 }
 
 /**
@@ -166,6 +169,7 @@ async function oneFlag(db, { index, users }) {
     perStatement: results.map((r) => r.meta.rows_written ?? 0),
     changes: results.map((r) => r.meta.changes ?? 0),
     batchRows: rollup.rowsWritten,
+    batchBy: rollup.writtenBy,
   };
 }
 

@@ -208,39 +208,44 @@ export async function cellsOfReporter(
   return new Set(results.map((r) => cellKey({ hotspotId: r.hotspot_id, week: r.week, unitKey: r.unit_key })));
 }
 
+/** A named reporter's membership of one cell (migration 0025: who is in it, not how much). */
 export interface ReporterRow {
   hotspotId: string;
   week: number;
   unitKey: string;
   reporterKey: string;
-  flags: number;
-  minutes: number;
 }
 
-/** Every reporter's row on the hotspots under a root: its cells and who is in them. */
-export async function reportersOfRoot(db: D1Database, rootId: string): Promise<ReporterRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT u.hotspot_id, u.week, u.unit_key, u.reporter_key, u.flag_count, u.minutes_week
-       FROM hotspots l JOIN unit_reporters u ON u.hotspot_id = l.id WHERE l.root_id = ?1`,
-    )
-    .bind(rootId)
-    .all<{
-      hotspot_id: string;
-      week: number;
-      unit_key: string;
-      reporter_key: string;
-      flag_count: number;
-      minutes_week: number;
-    }>();
-  return results.map((r) => ({
-    hotspotId: r.hotspot_id,
-    week: r.week,
-    unitKey: r.unit_key,
-    reporterKey: r.reporter_key,
-    flags: r.flag_count,
-    minutes: r.minutes_week,
-  }));
+/**
+ * A root's cells over all time and the named reporters in them, in one round trip: the cells packed
+ * in the columns of the hotspots under it (hotspots × weeks rows), the people from unit_reporters.
+ */
+export async function cellsOfRoot(
+  db: D1Database,
+  rootId: string,
+): Promise<{ cells: PackedCell[]; reporters: ReporterRow[] }> {
+  const [columns, people] = await db.batch([
+    db
+      .prepare(
+        `SELECT w.hotspot_id, w.week, w.units FROM hotspots l JOIN hotspot_weeks w ON w.hotspot_id = l.id
+         WHERE l.root_id = ?1`,
+      )
+      .bind(rootId),
+    db
+      .prepare(
+        `SELECT u.hotspot_id, u.week, u.unit_key, u.reporter_key
+         FROM hotspots l JOIN unit_reporters u ON u.hotspot_id = l.id
+         WHERE l.root_id = ?1 AND u.reporter_key <> '${ANONYMOUS_REPORTER}'`,
+      )
+      .bind(rootId),
+  ]);
+  const cells = ((columns?.results ?? []) as { hotspot_id: string; week: number; units: string }[]).flatMap((r) =>
+    unpackUnits(r.hotspot_id, r.week, r.units),
+  );
+  const reporters = (
+    (people?.results ?? []) as { hotspot_id: string; week: number; unit_key: string; reporter_key: string }[]
+  ).map((r) => ({ hotspotId: r.hotspot_id, week: r.week, unitKey: r.unit_key, reporterKey: r.reporter_key }));
+  return { cells, reporters };
 }
 
 /** Named reporters of one unit in a week window, by cell: who a unit-filtered list counts as people. */

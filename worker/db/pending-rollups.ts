@@ -28,6 +28,18 @@ const linkStatement = (db: D1Database, cutoff: number, withdrawn: boolean) =>
     )
     .bind(cutoff);
 
+/** The statements of a batch, in order: `applyStatements` supplies the three rollups. */
+export const BATCH_STATEMENTS = [
+  'hotspots created',
+  'batch size',
+  'root totals',
+  'hotspot_weeks',
+  'unit_reporters',
+  'link counted',
+  'link withdrawn',
+  'next epoch',
+] as const;
+
 interface WaitingKey {
   host: string | null;
   path: string | null;
@@ -60,7 +72,7 @@ export async function applyPendingFlags(db: D1Database, cutoff: number, newId: (
   const keys = (waiting?.results ?? []) as WaitingKey[];
   const readFirst = (waiting?.meta.rows_read ?? 0) + (current?.meta.rows_read ?? 0);
   if (keys.length === 0 && !current?.results[0]?.n)
-    return { applied: 0, dropped: 0, rowsWritten: 0, rowsRead: readFirst };
+    return { applied: 0, dropped: 0, rowsWritten: 0, writtenBy: null, rowsRead: readFirst };
   // One new hotspot per key the batch needs (the INSERT skips keys that have one).
   const hotspots = new Map<
     string,
@@ -98,11 +110,16 @@ export async function applyPendingFlags(db: D1Database, cutoff: number, newId: (
     nextEpochStatement(db),
   ]);
   const size = results[1]?.results[0] as { n?: number } | undefined;
+  // D1 bills rows written (index entries included); the bench adds the batch's to its flags' own, and
+  // shows where they go by statement.
+  const writtenBy = Object.fromEntries(
+    BATCH_STATEMENTS.map((name, i) => [name, results[i]?.meta.rows_written ?? 0]),
+  ) as Record<(typeof BATCH_STATEMENTS)[number], number>;
   return {
     applied: size?.n ?? 0,
     dropped: results.at(-2)?.meta.changes ?? 0,
-    // D1 bills rows written (index entries included); the bench adds the batch's to its flags' own.
     rowsWritten: results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0),
+    writtenBy,
     rowsRead: results.reduce((sum, r) => sum + (r.meta.rows_read ?? 0), readFirst),
   };
 }

@@ -101,7 +101,7 @@ const packUnits = (rows: string) =>
  * The statements that make a batch of flags count, each rollup cell written once per batch. Run them
  * in one D1 batch after the statement that creates the hotspots their keys need and before the one
  * that links the flags (which takes them out of `sel`). The two that ask "is this reporter new here?"
- * read unit_reporters before the last statement adds the batch to it.
+ * read unit_reporters before the last statement adds the batch's reporters to it.
  */
 export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedStatement[] {
   const b = batchRows(sel);
@@ -138,12 +138,11 @@ export function applyStatements(db: D1Database, sel: FlagSelection): D1PreparedS
             UNION ALL ${unitEntries('excluded.units')}) GROUP BY u`,
          )}`,
     ),
+    // Membership only (migration 0025): a reporter already in a cell costs nothing.
     run(
-      `INSERT INTO unit_reporters (hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week)
-       SELECT b.hotspot_id, b.unit_key, b.week, b.reporter_key, COUNT(*), SUM(b.minutes_week)
-       FROM b WHERE true GROUP BY b.hotspot_id, b.reporter_key, b.unit_key, b.week
-       ON CONFLICT (hotspot_id, reporter_key, unit_key, week) DO UPDATE SET
-         flag_count = flag_count + excluded.flag_count, minutes_week = minutes_week + excluded.minutes_week`,
+      `INSERT INTO unit_reporters (hotspot_id, reporter_key, unit_key, week)
+       SELECT DISTINCT b.hotspot_id, b.reporter_key, b.unit_key, b.week FROM b WHERE true
+       ON CONFLICT (hotspot_id, reporter_key, unit_key, week) DO NOTHING`,
     ),
   ];
 }
@@ -178,6 +177,7 @@ function bindUsed(db: D1Database, sql: string, values: unknown[]): D1PreparedSta
 
 export interface FlagLink {
   flagId: string;
+  userId: string | null;
   reporterKey: string;
   unitKey: string;
   week: number;
@@ -205,6 +205,7 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
   return row
     ? {
         flagId: row.id,
+        userId: row.user_id,
         reporterKey: reporterKey(row.user_id),
         unitKey: row.unit_id ?? '',
         week: weekOf(row.created_at),
@@ -213,6 +214,21 @@ export async function findFlagLink(db: D1Database, flagId: string): Promise<Flag
         withdrawn: row.withdrawn,
       }
     : null;
+}
+
+/**
+ * Another counted flag of the same reporter is left in the flag's cell (hotspot `leaf`, unit ?6, week
+ * ?7): what keeps the reporter's membership row. A named reporter's flags are found by user and time
+ * (flags_by_user); anonymous flags, one reporter together, by the cell's hotspot and epoch 0, which
+ * every anonymous flag keeps (migration 0024), so the seek passes over the hotspot's named flags.
+ */
+function reporterLeftInCell(link: FlagLink, leaf: string): string {
+  const inCell = `o.hotspot_id = ${leaf} AND COALESCE(o.unit_id, '') = ?6
+    AND o.created_at >= ?7 * 604800000 + 345600000 AND o.created_at < (?7 + 1) * 604800000 + 345600000
+    AND o.withdrawn IS NULL AND ${countedFlag('o')}`;
+  return link.userId === null
+    ? `EXISTS (SELECT 1 FROM flags o WHERE o.user_id IS NULL AND o.epoch = 0 AND ${inCell})`
+    : `EXISTS (SELECT 1 FROM flags o WHERE o.user_id = ?3 AND ${inCell})`;
 }
 
 /**
@@ -227,7 +243,7 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
   const values = [
     link.flagId,
     withdrawalId,
-    null,
+    link.userId,
     link.reporterKey,
     link.impact,
     link.unitKey,
@@ -238,12 +254,11 @@ export function withdrawStatements(db: D1Database, link: FlagLink, withdrawalId:
   const cell = `hotspot_id = ${leaf} AND unit_key = ?6 AND week = ?7`;
   return [
     b('UPDATE flags SET withdrawn = ?2 WHERE id = ?1 AND withdrawn IS NULL'),
-    // The reporter's cell first: the counts of reporters below ask whether any of it is left.
+    // The reporter leaves the cell first: the counts of reporters below ask whether they are still in it.
     b(
-      `UPDATE unit_reporters SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8
-       WHERE ${cell} AND reporter_key = ?4 AND ${marked}`,
+      `DELETE FROM unit_reporters WHERE ${cell} AND reporter_key = ?4 AND ${marked}
+         AND NOT ${reporterLeftInCell(link, leaf)}`,
     ),
-    b(`DELETE FROM unit_reporters WHERE ${cell} AND reporter_key = ?4 AND flag_count <= 0`),
     b(
       `UPDATE hotspots SET flag_count = flag_count - 1, minutes_week = minutes_week - ?8, ${impactCounts('-', '?5')},
          reporter_count = reporter_count - (${reporterNewToRoot('?4')})

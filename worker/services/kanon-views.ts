@@ -1,14 +1,14 @@
 import { weekStart } from '../../shared/cost';
 import type { Category, Frequency, Impact } from '../../shared/enums';
 import type { Breakdown, HotspotItem, OtherUnits, UnitCell } from '../../shared/hotspots';
-import { ANONYMOUS_REPORTER, type BaseCell, cellKey, meetsK, reporterKey, splitCells } from '../../shared/kanon';
+import { type BaseCell, cellKey, meetsK, reporterKey, splitCells } from '../../shared/kanon';
 import {
   cellsInWindow,
   cellsOfReporter,
+  cellsOfRoot,
   type ItemRow,
   listItems,
   namedReportersOfUnit,
-  reportersOfRoot,
   type StoredCell,
 } from '../db/hotspots';
 import { toIso } from '../lib/clock';
@@ -181,28 +181,20 @@ export async function unitsAndItems(
   week: (ms: number) => number,
 ) {
   const viewerKey = reporterKey(viewerId);
-  const rows = await reportersOfRoot(db, rootId);
-  const cells = new Map<string, BaseCell>();
+  const { cells: packed, reporters } = await cellsOfRoot(db, rootId);
+  const mine = new Set(reporters.filter((r) => r.reporterKey === viewerKey).map(cellKey));
+  const cells: BaseCell[] = packed.map((c) => ({ ...c, viewerIn: mine.has(cellKey(c)) }));
   const people = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const key = cellKey(r);
-    const cell = cells.get(key) ?? { ...r, named: 0, viewerIn: false, flags: 0, minutes: 0 };
-    cell.flags += r.flags;
-    cell.minutes += r.minutes;
-    if (r.reporterKey !== ANONYMOUS_REPORTER) cell.named += 1;
-    if (r.reporterKey === viewerKey) cell.viewerIn = true;
-    cells.set(key, cell);
-    if (r.reporterKey !== ANONYMOUS_REPORTER && r.reporterKey !== viewerKey) {
-      people.set(r.hotspotId, (people.get(r.hotspotId) ?? new Set()).add(r.reporterKey));
-    }
+  for (const r of reporters) {
+    if (r.reporterKey !== viewerKey) people.set(r.hotspotId, (people.get(r.hotspotId) ?? new Set()).add(r.reporterKey));
   }
-  const { shown, held } = splitCells([...cells.values()], k);
+  const { shown, held } = splitCells(cells, k);
   const units = [...sumBy(shown, (c) => c.unitKey).entries()]
     .map(([key, s]) => ({ key, row: unitCell(key, s) }))
     .sort(byKey)
     .map((x) => x.row);
   const visible = new Set([...people].filter(([, names]) => meetsK(names.size, k)).map(([leaf]) => leaf));
-  const itemsHidden = rows.filter((r) => !visible.has(r.hotspotId)).reduce((n, r) => n + r.flags, 0);
+  const itemsHidden = packed.filter((c) => !visible.has(c.hotspotId)).reduce((n, c) => n + c.flags, 0);
   const shownKeys = new Set(shown.map(cellKey));
   const items = (await listItems(db, [...visible], limit)).map((row) => toItem(row, shownKeys, week));
   return { units, otherUnits: total(held), itemsVisible: visible.size > 0, itemsHidden, items };

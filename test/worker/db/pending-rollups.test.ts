@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { NewFlag } from '../../../worker/db/flags';
 import { applyPendingFlags } from '../../../worker/db/pending-rollups';
+import { findFlagLink, withdrawStatements } from '../../../worker/db/rollups';
 import { floorToHour, HOUR, now, resetClock } from '../../../worker/lib/clock';
 import { flagWriteStatements } from '../../../worker/services/flag-write';
 import { enroll, rows, seedCatalog } from '../helpers';
@@ -137,5 +138,48 @@ describe('a flag costs its own row and indexes; rollups come in batches', () => 
     expect(await counted()).toBe(1);
     await batch(now() + HOUR);
     expect(await counted()).toBe(2);
+  });
+
+  it('writes a reporter into a cell once: their later flags there cost no row, their last withdrawal drops it', async () => {
+    const { unitId } = await seedCatalog();
+    const [{ user: ann }, { user: bob }] = [await enroll(['clinician']), await enroll(['clinician'])];
+    const host = uniqueHost();
+    const first = [newFlag(host, ann.id, unitId), newFlag(host, null, unitId)];
+    await write(first);
+    await batch(now() + HOUR);
+    const members = () =>
+      rows<{ reporter_key: string }>(
+        'SELECT u.reporter_key FROM unit_reporters u JOIN hotspots h ON h.id = u.hotspot_id WHERE h.host = ?1',
+        host,
+      ).then((r) => r.map((m) => m.reporter_key).sort());
+    expect(await members()).toEqual(['anon', `u:${ann.id}`]);
+    // Both again in the same cell: membership only (migration 0025), so nothing to write there.
+    const again = [newFlag(host, ann.id, unitId), newFlag(host, null, unitId)];
+    await write(again);
+    expect((await batch(now() + HOUR)).writtenBy?.unit_reporters).toBe(0);
+    // Someone new: their row and its by-unit index entry (named reporters only have one).
+    await write([newFlag(host, bob.id, unitId)]);
+    expect((await batch()).writtenBy?.unit_reporters).toBe(2);
+    expect(await members()).toEqual(['anon', `u:${ann.id}`, `u:${bob.id}`].sort());
+    const withdraw = async (flagId: string) => {
+      const link = await findFlagLink(env.DB, flagId);
+      if (link) await env.DB.batch(withdrawStatements(env.DB, link, crypto.randomUUID()));
+    };
+    const named = () =>
+      rows<{ units: string }>(
+        'SELECT w.units FROM hotspot_weeks w JOIN hotspots h ON h.id = w.hotspot_id WHERE h.host = ?1',
+        host,
+      ).then((r) => JSON.parse(r[0]?.units ?? '[]')[0]?.[1]);
+    // A flag withdrawn while its sender has another counted one in the cell: they stay in it, and named.
+    await withdraw(first[0]?.id as string);
+    await withdraw(first[1]?.id as string);
+    expect(await members()).toEqual(['anon', `u:${ann.id}`, `u:${bob.id}`].sort());
+    expect(await named()).toBe(2);
+    // Their last one: they leave the cell, the cell's named count and the root's reporters follow.
+    await withdraw(again[0]?.id as string);
+    await withdraw(again[1]?.id as string);
+    expect(await members()).toEqual([`u:${bob.id}`]);
+    expect(await named()).toBe(1);
+    expect(await rows('SELECT reporter_count FROM hotspots WHERE host = ?1', host)).toEqual([{ reporter_count: 1 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/auth';
-import { minutesPerWeek, weekOf } from '../../../shared/cost';
+import { minutesPerWeek, weekOf, weekStart } from '../../../shared/cost';
 import type { Frequency } from '../../../shared/enums';
 import { reporterKey } from '../../../shared/kanon';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
@@ -194,28 +194,23 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
       ]),
     ),
   ).toEqual(sortRows([...weeks].map(([k, w]) => [k, ...w])));
+  // Who reported where (migration 0025: membership, one row per reporter per cell, no counts).
   const actualReporters = await rows<Record<string, number | string>>(
-    `SELECT hotspot_id, reporter_key, SUM(flag_count) AS flag_count FROM unit_reporters
-     WHERE hotspot_id IN (SELECT value FROM json_each(?1)) GROUP BY hotspot_id, reporter_key`,
-    ids,
-  );
-  expect(sortRows(actualReporters.map((r) => [`${r.hotspot_id}|${r.reporter_key}`, r.flag_count]))).toEqual(
-    sortRows([...reporters]),
-  );
-  const actualUnits = await rows<Record<string, number | string>>(
-    `SELECT hotspot_id, unit_key, week, reporter_key, flag_count, minutes_week FROM unit_reporters
+    `SELECT DISTINCT hotspot_id, reporter_key FROM unit_reporters
      WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
     ids,
   );
-  expect(
-    sortRows(
-      actualUnits.map((r) => [
-        `${r.hotspot_id}|${r.unit_key}|${r.week}|${r.reporter_key}`,
-        r.flag_count,
-        r.minutes_week,
-      ]),
-    ),
-  ).toEqual(sortRows([...units].map(([k, u]) => [k, ...u])));
+  expect(sortRows(actualReporters.map((r) => `${r.hotspot_id}|${r.reporter_key}`))).toEqual(
+    sortRows([...reporters.keys()]),
+  );
+  const actualUnits = await rows<Record<string, number | string>>(
+    `SELECT hotspot_id, unit_key, week, reporter_key FROM unit_reporters
+     WHERE hotspot_id IN (SELECT value FROM json_each(?1))`,
+    ids,
+  );
+  expect(sortRows(actualUnits.map((r) => `${r.hotspot_id}|${r.unit_key}|${r.week}|${r.reporter_key}`))).toEqual(
+    sortRows([...units.keys()]),
+  );
   const actualCells = await rows<Record<string, number | string>>(
     `SELECT ${PACKED_CELLS} WHERE w.hotspot_id IN (SELECT value FROM json_each(?1))`,
     ids,
@@ -235,6 +230,20 @@ async function expectRollupsMatchRawFlags(host: string, model: Map<string, strin
   const all = (xs: Record<string, number | string>[]) =>
     sortRows(xs.map((r) => [r.week, r.hotspot_id, r.unit_key, r.named, r.flag_count, r.minutes_week]));
   expect(all(stored)).toEqual(all(recomputed));
+  // Anonymous flags keep epoch 0 (migration 0024): a withdrawal looks for the others of a cell by it.
+  expect(await rows('SELECT id FROM flags WHERE anonymous = 1 AND epoch <> 0')).toEqual([]);
+  // And every reporter's membership, everywhere: one row per distinct (cell, reporter) of the counted flags.
+  const members = await rows<Record<string, number | string>>(
+    `SELECT DISTINCT hotspot_id, COALESCE(unit_id, '') AS unit_key, (created_at - ${4 * 86_400_000}) / ${7 * 86_400_000} AS week,
+       CASE WHEN user_id IS NULL THEN 'anon' ELSE 'u:' || user_id END AS reporter_key
+     FROM flags WHERE withdrawn IS NULL AND ${COUNTED}`,
+  );
+  const storedMembers = await rows<Record<string, number | string>>(
+    'SELECT hotspot_id, unit_key, week, reporter_key FROM unit_reporters',
+  );
+  const keyed = (xs: Record<string, number | string>[]) =>
+    sortRows(xs.map((r) => [r.hotspot_id, r.unit_key, r.week, r.reporter_key]));
+  expect(keyed(storedMembers)).toEqual(keyed(members));
   return totals;
 }
 
@@ -272,6 +281,8 @@ interface Sent {
   anonymous: boolean;
   secret?: string;
   body: Record<string, unknown>;
+  /** When it was sent (the clock). */
+  at: number;
 }
 
 /** One run; `base` keeps each run's weeks apart (the file's tests share one database). */
@@ -293,7 +304,17 @@ async function run(seed: number, steps: number, base: number) {
   const l = await lead();
   const sent: Sent[] = [];
   const withdrawn = new Set<string>();
-  const done = { merges: 0, undos: 0, responses: 0, resolved: 0, adopted: 0, batched: 0, withdrawnWaiting: 0 };
+  const done = {
+    merges: 0,
+    undos: 0,
+    responses: 0,
+    resolved: 0,
+    adopted: 0,
+    batched: 0,
+    withdrawnWaiting: 0,
+    twins: 0,
+    withdrawnTwin: 0,
+  };
   /** Hotspots the batches made join the ones merges pick from. */
   const learnHotspots = async () => {
     for (const { id } of await rows<{ id: string }>('SELECT id FROM hotspots WHERE host = ?1', host)) {
@@ -314,20 +335,29 @@ async function run(seed: number, steps: number, base: number) {
     const op = r.next();
     const label = `seed ${seed} step ${step}`;
     if (op < 0.36 || sent.length < 3) {
-      setClock(() => base + r.int(70) * DAY + r.int(DAY));
-      const who = r.pick(people);
-      const anonymous = r.next() < 0.3;
+      // A third of the time, another flag in an earlier flag's cell: the same sender (or anonymous
+      // again), screen, category and unit in the same week, so withdrawals meet cells a reporter
+      // still has other flags in.
+      const twin = sent.length > 0 && r.next() < 0.35 ? r.pick(sent) : null;
+      const at = twin ? weekStart(weekOf(twin.at)) + r.int(7 * DAY) : base + r.int(70) * DAY + r.int(DAY);
+      setClock(() => at);
+      const who = twin ? { token: twin.token } : r.pick(people);
+      const anonymous = twin ? twin.anonymous : r.next() < 0.3;
       const body = flagBody({
-        screen: { host, path: r.pick(paths) },
-        category: r.pick(categories),
+        screen: twin ? twin.body.screen : { host, path: r.pick(paths) },
+        category: twin ? twin.body.category : r.pick(categories),
         frequency: r.pick(frequencies),
         minutesLost: r.int(30),
         impact: r.pick(impacts),
         ...(anonymous
           ? { anonymous: true, receiptSecret: randomSecret() }
-          : r.next() < 0.3
-            ? { unitId: r.pick([u1, u2]) }
-            : {}),
+          : twin
+            ? twin.body.unitId === undefined
+              ? {}
+              : { unitId: twin.body.unitId }
+            : r.next() < 0.3
+              ? { unitId: r.pick([u1, u2]) }
+              : {}),
       }) as unknown as Record<string, unknown>;
       const res = await api('/v1/flags', { token: who.token, body });
       const json = (await res.json()) as { id: string; hotspotId: string | null };
@@ -339,7 +369,15 @@ async function run(seed: number, steps: number, base: number) {
         hotspotIds.add(json.hotspotId);
         if (!model.has(json.hotspotId)) model.set(json.hotspotId, null);
       }
-      sent.push({ id: json.id, token: who.token, anonymous, secret: body.receiptSecret as string | undefined, body });
+      if (twin) done.twins += 1;
+      sent.push({
+        id: json.id,
+        token: who.token,
+        anonymous,
+        secret: body.receiptSecret as string | undefined,
+        body,
+        at,
+      });
     } else if (op < 0.42 || hotspotIds.size === 0) {
       // A minute's batch, at some time of the run: named flags sent so far and anonymous ones of the
       // hours before it count now, and exactly once.
@@ -433,6 +471,16 @@ async function run(seed: number, steps: number, base: number) {
         s.id,
       );
       if (waiting && waiting.counted !== 1 && waiting.withdrawn === null) done.withdrawnWaiting += 1;
+      // A counted flag whose sender has another counted flag left in its cell: they stay in the cell.
+      const [twin] = await rows<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM flags f JOIN flags o ON o.hotspot_id = f.hotspot_id AND o.id <> f.id
+           AND o.user_id IS f.user_id AND COALESCE(o.unit_id, '') = COALESCE(f.unit_id, '')
+           AND (o.created_at - ${4 * DAY}) / ${7 * DAY} = (f.created_at - ${4 * DAY}) / ${7 * DAY}
+         WHERE f.id = ?1 AND f.withdrawn IS NULL AND o.withdrawn IS NULL
+           AND f.epoch < (SELECT epoch FROM rollup_epoch) AND o.epoch < (SELECT epoch FROM rollup_epoch)`,
+        s.id,
+      );
+      if ((twin?.n ?? 0) > 0) done.withdrawnTwin += 1;
       const res = s.anonymous
         ? await api('/v1/receipts/withdraw', { body: { secret: s.secret } })
         : await api(`/v1/flags/${s.id}/withdraw`, { token: s.token, method: 'POST' });
@@ -462,6 +510,7 @@ async function run(seed: number, steps: number, base: number) {
   expect(done.adopted, JSON.stringify(done)).toBeGreaterThan(0);
   expect(done.batched, JSON.stringify(done)).toBeGreaterThan(0);
   expect(done.withdrawnWaiting, JSON.stringify(done)).toBeGreaterThan(0);
+  expect(done.withdrawnTwin, JSON.stringify(done)).toBeGreaterThan(0);
 }
 
 describe('rollups equal a recomputation from raw flags', () => {
