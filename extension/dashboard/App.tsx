@@ -1,16 +1,23 @@
 import { useEffect } from 'preact/hooks';
 import { endpoints } from '../../shared/api';
+import { lazyPart, lazyView } from '../ui/lazy';
 import { PageGate, SIGNED_OUT } from '../ui/PageGate';
 import { WeekDigest } from '../ui/WeekDigest';
-import { BreakdownPanel } from './BreakdownPanel';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
 import { HotspotTable } from './HotspotTable';
-import { HotspotView } from './HotspotView';
-import { MentorshipsPanel } from './MentorshipsPanel';
-import { ProgrammePanel } from './ProgrammePanel';
-import { SponsorPanel } from './SponsorPanel';
 import { useDashboard } from './state';
+
+// The first paint is the hotspot list (filters, exports, table): everything else loads on first use,
+// so the page's first render ships without it (issue 19: first render within 1.4× a one-button page).
+const HotspotView = lazyPart(
+  () => import('./HotspotView').then((m) => m.HotspotView),
+  <p aria-busy="true">Loading the hotspot…</p>,
+);
+const ProgrammePanel = lazyView(() => import('./ProgrammePanel').then((m) => m.ProgrammePanel));
+const BreakdownPanel = lazyView(() => import('./BreakdownPanel').then((m) => m.BreakdownPanel));
+const MentorshipsPanel = lazyView(() => import('./MentorshipsPanel').then((m) => m.MentorshipsPanel));
+const SponsorPanel = lazyPart(() => import('./SponsorPanel').then((m) => m.SponsorPanel));
 
 function Hotspots() {
   const dashboard = useDashboard();
@@ -19,7 +26,7 @@ function Hotspots() {
   const error = dashboard.hotspotsError.value;
   // Fetched again when a filter of the list changes; opening a hotspot or a tab is not one.
   useEffect(
-    () => void dashboard.loadHotspots(),
+    () => void dashboard.showHotspots(),
     [dashboard, filters.from, filters.to, filters.unitId, filters.category, filters.host, filters.sort],
   );
 

@@ -15,7 +15,8 @@ export function Filters() {
   const dashboard = useDashboard();
   const filters = dashboard.filters.value;
   const units = dashboard.units.value;
-  useEffect(() => void dashboard.loadUnits(), [dashboard]);
+  // After the list: the first paint needs no unit names (the unit filter fills in a moment later).
+  useEffect(() => void dashboard.afterFirstPaint().then(dashboard.loadUnits), [dashboard]);
   const set = (key: 'from' | 'to' | 'unitId' | 'category' | 'host' | 'sort') => (e: Event) =>
     dashboard.setFilters({ [key]: (e.currentTarget as HTMLInputElement).value || undefined, hotspot: undefined });
   return (

@@ -6,6 +6,9 @@ import type uPlot from 'uplot';
  */
 let loading: Promise<typeof uPlot> | undefined;
 export function loadUplot(): Promise<typeof uPlot> {
+  // Without a 2D canvas there is nothing to draw on, and uPlot would throw on a later tick, past the
+  // callers' catch: they show the numbers without the chart instead.
+  if (!document.createElement('canvas').getContext('2d')) return Promise.reject(new Error('No 2D canvas'));
   loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([mod]) => mod.default);
   return loading;
 }

@@ -48,17 +48,48 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     const roles = session.value?.user.roles ?? [];
     return roles.includes('lead') || roles.includes('admin');
   });
+  /**
+   * The first paint is the hotspot list: it is asked for as soon as the session is read (not once the
+   * page has drawn and its effects run), and what the first paint does not show (units, sponsored
+   * tests) is asked for once it has arrived, so the API serves the list alone. The systems go beside
+   * it: they name its rows.
+   */
+  let firstList: { key: string; loading: Promise<void> } | null = null;
+  let firstPaintShown: () => void = () => {};
+  const firstPaint = new Promise<void>((resolve) => {
+    firstPaintShown = resolve;
+  });
+  const listKey = () => {
+    const { from, to, unitId, category, host, sort } = filters.value;
+    return JSON.stringify([from, to, unitId, category, host, sort]);
+  };
+
   async function init() {
     await load();
     ready.value = true;
-    if (session.value) {
-      void loadUnits();
-      void call(endpoints.systems, {})
-        .then((r) => {
-          systems.value = r.systems;
-        })
-        .catch(() => {});
-    }
+    if (session.value && isLead.value && filters.value.tab === 'hotspots') {
+      firstList = { key: listKey(), loading: loadHotspots() };
+      void firstList.loading.then(firstPaintShown);
+    } else firstPaintShown();
+    if (!session.value) return;
+    void call(endpoints.systems, {})
+      .then((r) => {
+        systems.value = r.systems;
+      })
+      .catch(() => {});
+    void firstPaint.then(loadUnits);
+  }
+
+  /** Resolves once the first paint's data is in (once the session is read on a tab without the list). */
+  function afterFirstPaint(): Promise<void> {
+    return firstPaint;
+  }
+
+  /** The list for the current filters, as the list shows them; the first time, the one init asked for. */
+  function showHotspots(): Promise<void> {
+    const primed = firstList;
+    firstList = null;
+    return primed && primed.key === listKey() ? primed.loading : loadHotspots();
   }
 
   function setFilters(patch: Partial<Filters>) {
@@ -70,13 +101,18 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     hist?.replaceState(null, '', filtersToSearch(next) || '?');
   }
 
+  let listAsked = 0;
   async function loadHotspots() {
     const { from, to, unitId, category, host, sort } = filters.value;
+    // Only the latest list asked for is shown: an earlier one answering late is for other filters.
+    const asked = ++listAsked;
     try {
-      hotspots.value = await call(endpoints.listHotspots, { query: { from, to, unitId, category, host, sort } });
+      const list = await call(endpoints.listHotspots, { query: { from, to, unitId, category, host, sort } });
+      if (asked !== listAsked) return;
+      hotspots.value = list;
       hotspotsError.value = '';
     } catch (e) {
-      hotspotsError.value = errorMessage(e);
+      if (asked === listAsked) hotspotsError.value = errorMessage(e);
     }
   }
 
@@ -139,6 +175,8 @@ export function createDashboardState(deps: DashboardDeps = {}) {
     hotspots,
     hotspotsError,
     loadHotspots,
+    showHotspots,
+    afterFirstPaint,
     session,
     status,
     filters,

@@ -1,14 +1,21 @@
+import { lazyPart } from '../ui/lazy';
 import { WeekDigest } from '../ui/WeekDigest';
 import { CapacityNotice } from './CapacityNotice';
-import { ImpactPanel } from './ImpactPanel';
 import { InboxFilters } from './InboxFilters';
-import { InboxThread } from './InboxThread';
-import { MenteesPanel } from './MenteesPanel';
 import { MentorProfileForm } from './MentorProfileForm';
-import { PeerSupportAudit } from './PeerSupportAudit';
 import { QueueList } from './QueueList';
 import { useInbox } from './state';
-import { TipRequests } from './TipRequests';
+
+// The first paint is the queue (with the profile and filters above it): a question's thread and the
+// panels beside the queue load on first use, so the page's first render ships without them (issue 19).
+const InboxThread = lazyPart(
+  () => import('./InboxThread').then((m) => m.InboxThread),
+  <p aria-busy="true">Loading the question…</p>,
+);
+const ImpactPanel = lazyPart(() => import('./ImpactPanel').then((m) => m.ImpactPanel));
+const TipRequests = lazyPart(() => import('./TipRequests').then((m) => m.TipRequests));
+const MenteesPanel = lazyPart(() => import('./MenteesPanel').then((m) => m.MenteesPanel));
+const PeerSupportAudit = lazyPart(() => import('./PeerSupportAudit').then((m) => m.PeerSupportAudit));
 
 /** The mentor inbox: queue and filters, or one question's thread. */
 export function InboxApp() {

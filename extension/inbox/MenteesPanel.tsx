@@ -9,8 +9,9 @@ import { useInbox } from './state';
 export function MenteesPanel() {
   const inbox = useInbox();
   const store = inbox.mentorships;
+  // Once the queue is in: the first paint's request goes alone.
   useEffect(() => {
-    void store.load();
+    void inbox.afterFirstPaint().then(store.load);
   }, []);
   const mine = (store.mine.value ?? []).filter((m) => m.myRole === 'mentor');
   const requests = mine.filter((m) => m.status === 'requested');

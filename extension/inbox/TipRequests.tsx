@@ -15,8 +15,9 @@ const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export function TipRequests() {
   const inbox = useInbox();
   const requests = inbox.tipRequests.value;
+  // Once the queue is in: the first paint's request goes alone.
   useEffect(() => {
-    void inbox.loadTipRequests();
+    void inbox.afterFirstPaint().then(inbox.loadTipRequests);
   }, []);
   if (!requests || requests.length === 0) return null;
   return (

@@ -97,11 +97,24 @@ export function createInboxState(deps: InboxDeps = {}) {
     }
   }
 
+  /** Settles once the queue's first page is in: the panels beside it ask for theirs after (afterFirstPaint). */
+  let firstPaintShown: () => void = () => {};
+  const firstPaint = new Promise<void>((resolve) => {
+    firstPaintShown = resolve;
+  });
+
   async function init() {
     session.value = await sessionItem.getValue();
     ready.value = true;
     const userId = session.value?.user.id;
-    if (!userId) return;
+    if (!userId) {
+      firstPaintShown();
+      return;
+    }
+    // The queue is the first paint (issue 19): asked first, beside the topics that name its questions
+    // and the profile shown above it. The mentors a question can be handed to, and the panels' own
+    // reads, wait until it is in, so the API serves it without them (at 10k flags they slowed it down).
+    const queued = refresh().finally(firstPaintShown);
     // The mentor's key opens their drafts (fetched if this browser session has not yet), beside
     // the queue's first requests rather than before them; a draft typed meanwhile wins.
     const draftsLoaded = ensureReceiptKey(api(), userId)
@@ -110,26 +123,34 @@ export function createInboxState(deps: InboxDeps = {}) {
       .then((saved) => {
         drafts.value = { ...saved, ...drafts.value };
       });
-    // The queue is asked beside the topics, mentors and profile, not after them: the first question
-    // shows after one round trip instead of two (the queue's query needs none of them).
     await Promise.all([
       guarded(async () => {
-        const [t, m, p] = await Promise.all([
-          api().call(endpoints.topics, {}),
-          api().call(endpoints.listMentors, {}),
-          api().call(endpoints.myMentorProfile, {}),
-        ]);
+        const [t, p] = await Promise.all([api().call(endpoints.topics, {}), api().call(endpoints.myMentorProfile, {})]);
         topics.value = t.topics;
-        mentors.value = m.mentors;
         profile.value = p;
       }),
-      refresh(),
+      // Not guarded: starting later, it would clear an error the others have just shown.
+      queued
+        .then(() => api().call(endpoints.listMentors, {}))
+        .then(
+          (m) => {
+            mentors.value = m.mentors;
+          },
+          (e) => {
+            error.value = errorMessage(e);
+          },
+        ),
     ]);
     if (deps.openQuestion) await open(deps.openQuestion);
     await draftsLoaded;
     void (deps.loadDetector ?? (() => import('../lib/phi').then((p) => p.loadDetector())))().then((d) => {
       detector.value = d;
     });
+  }
+
+  /** Resolves once the queue's first page is in (at once when signed out). */
+  function afterFirstPaint(): Promise<void> {
+    return firstPaint;
   }
 
   async function refresh() {
@@ -306,6 +327,7 @@ export function createInboxState(deps: InboxDeps = {}) {
   return {
     session,
     ready,
+    afterFirstPaint,
     items,
     weekDigest,
     filters,

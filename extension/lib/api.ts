@@ -120,7 +120,21 @@ export function createApi({
       throw new NetworkError('Network request failed', { cause });
     }
     const bookmark = res.headers.get(BOOKMARK_HEADER);
-    if (personal && bookmark) await bookmarks?.write(bookmark);
+    // Kept while the answer is read (both wait on I/O); the call still settles only once it is kept,
+    // so the next read sends it.
+    const keeping = personal && bookmark && bookmarks ? bookmarks.write(bookmark) : undefined;
+    try {
+      return await answer(ep, res, headers);
+    } finally {
+      await keeping;
+    }
+  }
+
+  async function answer<E extends Endpoint>(
+    ep: E,
+    res: globalThis.Response,
+    headers: Record<string, string>,
+  ): Promise<Response<E>> {
     const next = res.headers.get('X-Curbside-Token');
     const sent = headers.Authorization?.slice('Bearer '.length);
     if (next && sent && next !== sent) {

@@ -141,6 +141,33 @@ describe('dashboard page', () => {
     expect(history.replaceState).toHaveBeenLastCalledWith(null, '', '?host=ehr.example.org&sort=rising');
   });
 
+  it('asks for the hotspot list first, once, and for units and sponsored tests only after it has arrived', async () => {
+    // Issue 19: the list is the first paint, so the API serves its request alone (at 10k flags the
+    // others slowed it down), and the page's own effects do not ask for it a second time.
+    let answer: () => void = () => {};
+    const listed = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const server = fakeServer({
+      'GET /v1/hotspots': async () => {
+        await listed;
+        return json(200, { hotspots: [HARM], k: 3, suppressed: null, weeks: [], range: null });
+      },
+      'GET /v1/small-tests/mine': () => json(200, { tests: [] }),
+    });
+    await renderDashboard(server);
+    await screen.findByText('Loading hotspots…');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.requests.map((r) => r.route)).not.toContain('GET /v1/units');
+    expect(server.requests.map((r) => r.route)).not.toContain('GET /v1/small-tests/mine');
+    answer();
+    await screen.findByText('Wrong weight unit');
+    await waitFor(() => expect(server.routes('GET /v1/small-tests/mine')).toHaveLength(1));
+    expect(server.routes('GET /v1/units')).toHaveLength(1);
+    expect(server.routes('GET /v1/hotspots')).toHaveLength(1);
+    expect(server.requests[0]?.route).toBe('GET /v1/hotspots');
+  });
+
   it('opens a hotspot: held-back units pool as “Other units”, hidden flags are counted, status moves one step', async () => {
     const server = fakeServer({
       'PATCH /v1/hotspots/hot_000001': (body) => json(200, { ...DETAIL, ...(body as object) }),

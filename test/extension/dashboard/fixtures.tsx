@@ -7,6 +7,11 @@ import { type StoredSession, sessionItem } from '../../../extension/lib/storage'
 import type { Hotspot, HotspotDetail } from '../../../shared/hotspots';
 import { json, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
 
+// The dashboard loads its panels lazily (all but the hotspot list). Loaded here up front, no dynamic
+// import is still in flight when a test file's environment is torn down (vitest reports that as an
+// unhandled error and fails the run), whichever panel a test happens to leave open.
+import.meta.glob(['../../../extension/dashboard/*.{ts,tsx}', '../../../extension/ui/*.{ts,tsx}'], { eager: true });
+
 // What the dashboard's component tests share: the lead who signs in, one hotspot, the page rendered as
 // the dashboard entrypoint renders it, and the API a hotspot's page reads.
 

@@ -3,6 +3,11 @@ import { InboxApp } from '../../../extension/inbox/App';
 import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { json, type RouteHandler, routeFetch, SESSION, USER } from '../helpers';
 
+// The inbox loads a question's thread and the panels beside the queue lazily. Loaded here up front, no
+// dynamic import is still in flight when a test file's environment is torn down (vitest reports that as
+// an unhandled error and fails the run), whichever part a test happens to leave open.
+import.meta.glob(['../../../extension/inbox/*.{ts,tsx}', '../../../extension/ui/*.{ts,tsx}'], { eager: true });
+
 // What the mentor inbox's component tests share: a mentor's session, the API the inbox reads on opening,
 // and the inbox rendered as its entrypoint renders it.
 

@@ -1,7 +1,9 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { InboxApp } from '../../../extension/inbox/App';
 import { readInboxDrafts } from '../../../extension/inbox/drafts';
+import { createInboxState, InboxContext } from '../../../extension/inbox/state';
 import { idFromHash } from '../../../extension/lib/deep-link';
 import { sessionItem } from '../../../extension/lib/storage';
 import { QUEUE_PAGE } from '../../../shared/mentoring';
@@ -105,6 +107,43 @@ describe('mentor inbox', () => {
     expect(screen.getByText('Question q_000001')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Question q_000002/ })).toBeNull();
     expect(calls.map(path)).toContain('/v1/queue/q_000001');
+  });
+
+  it('asks for the queue first, and for mentors, tips asked for and mentorships only once it is in', async () => {
+    // Issue 19: the queue is the first paint, so the API serves its request without the panels' reads.
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const api = inboxServer({
+      'GET /v1/queue': async () => {
+        await held;
+        return json(200, { items: waiting });
+      },
+      'GET /v1/tip-requests': () => json(200, { requests: [] }),
+      'GET /v1/mentorships/mine': () => json(200, { mentorships: [] }),
+    });
+    const state = createInboxState({ fetchFn: api.fetchFn, loadDetector: async () => null, version: '0.1.0' });
+    const loaded = state.init();
+    render(
+      <InboxContext.Provider value={state}>
+        <InboxApp />
+      </InboxContext.Provider>,
+    );
+    await screen.findByRole('heading', { name: 'Mentor inbox' });
+    await new Promise((r) => setTimeout(r, 50));
+    const asked = () => api.requests.map((r) => r.route);
+    expect(asked()[0]).toBe('GET /v1/queue');
+    for (const later of ['GET /v1/mentors', 'GET /v1/tip-requests', 'GET /v1/mentorships/mine'])
+      expect(asked()).not.toContain(later);
+    answer();
+    await loaded;
+    expect(await screen.findByRole('button', { name: /Question q_000001/ })).toBeTruthy();
+    await waitFor(() =>
+      expect(asked()).toEqual(
+        expect.arrayContaining(['GET /v1/mentors', 'GET /v1/tip-requests', 'GET /v1/mentorships/mine']),
+      ),
+    );
   });
 
   it('tells a new mentor with no topics why nothing is waiting, and what to do', async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createApi } from '../../../extension/lib/api';
 import { createSessionApi } from '../../../extension/lib/session-api';
 import { bookmarkItem } from '../../../extension/lib/storage';
 import { endpoints } from '../../../shared/api';
@@ -40,6 +41,47 @@ describe('the D1 bookmark travels with the session API', () => {
       apiUrl: SESSION.apiUrl.replace(/\/+$/, ''),
       bookmark: '0000000a-00000002-00004ea0-22222222222222222222222222222222',
     });
+  });
+
+  it('reads the answer while the bookmark is kept, and settles only once it is kept', async () => {
+    // Issue 19: a page's first list waited for two storage round trips before its body was even read.
+    const events: string[] = [];
+    let keep: () => void = () => {};
+    const kept = new Promise<void>((resolve) => {
+      keep = resolve;
+    });
+    const fetchFn = vi.fn<typeof fetch>(async () => {
+      const res = json(200, { flags: [] }, { 'X-D1-Bookmark': '0000000a-00000001-00004ea0-1111' });
+      const read = res.json.bind(res);
+      res.json = () => {
+        events.push('body read');
+        return read();
+      };
+      return res;
+    });
+    const client = createApi({
+      baseUrl: SESSION.apiUrl,
+      getToken: () => SESSION.token,
+      fetchFn,
+      version: '1.0.0',
+      bookmarks: {
+        read: async () => null,
+        write: async () => {
+          events.push('keeping');
+          await kept;
+          events.push('kept');
+        },
+      },
+    });
+    let settled = false;
+    const call = client.call(endpoints.myFlags, {}).then(() => {
+      settled = true;
+    });
+    await vi.waitFor(() => expect(events).toEqual(['keeping', 'body read']));
+    expect(settled).toBe(false);
+    keep();
+    await call;
+    expect(events).toEqual(['keeping', 'body read', 'kept']);
   });
 
   it('keeps the newest bookmark when an older answer arrives late', async () => {
