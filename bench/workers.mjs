@@ -81,8 +81,23 @@ export async function bundleWorker(outdir, { config = API_CONFIG, args = [] } = 
   return join(outdir, entry);
 }
 
-/** Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers. */
-export async function serveWorker(entry, { config = API_CONFIG, persist, logFile, args = [], port: wanted }) {
+/**
+ * Serves a bundle on local workerd with the persisted D1 in `persist`; resolves once /health answers.
+ * A port found free may be taken before wrangler binds it (workerd binds loopback ports of its own, picked
+ * by the OS from the same range), so a start that finds its port in use tries again on another, twice.
+ */
+export async function serveWorker(entry, opts) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serveOnce(entry, opts);
+    } catch (e) {
+      const taken = /Address already in use/.test(String(e?.message));
+      if (!taken || opts.port !== undefined || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function serveOnce(entry, { config = API_CONFIG, persist, logFile, args = [], port: wanted }) {
   // A fixed port lets a worker restarted on the same D1 keep the address an extension was built with.
   // The bound Workers are bundled before the ports are picked: a port found free is only reserved once wrangler binds it.
   const bound = await boundWorkerArgs(config, entry);
