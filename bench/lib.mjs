@@ -158,24 +158,44 @@ export const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
  */
 export function workerdCpuMs(child) {
   let total = 0;
+  for (const ms of workerdThreadsMs(child, false).values()) total += ms;
+  return total;
+}
+
+/**
+ * CPU time (ms) of each workerd process under `child` (by process group), or of each of their threads
+ * when `threads`: keyed "pid" or "pid/tid". A runtime's throughput is bounded by its busiest thread —
+ * workerd runs every isolate of a process (the Worker, its bound Workers, and locally the Durable
+ * Objects that simulate D1 and the Rate Limiting bindings) on one thread — so the bench reports both.
+ */
+export function workerdThreadsMs(child, threads = true) {
+  const out = new Map();
   let entries = [];
   try {
     entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    return 0;
+    return out;
   }
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  // fields[2] is the process group; [11] and [12] are utime and stime in ticks.
+  const parse = (stat) => ({
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    fields: stat.slice(stat.lastIndexOf(')') + 2).split(' '),
+  });
+  const ms = (fields) => (Number(fields[11]) + Number(fields[12])) * tick;
   for (const pid of entries) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields[2] is the process group; [11] and [12] are utime and stime in ticks.
-      if (name.startsWith('workerd') && Number(fields[2]) === child.pid)
-        total += (Number(fields[11]) + Number(fields[12])) * tick;
+      const { name, fields } = parse(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      if (!name.startsWith('workerd') || Number(fields[2]) !== child.pid) continue;
+      if (!threads) {
+        out.set(pid, ms(fields));
+        continue;
+      }
+      for (const tid of readdirSync(`/proc/${pid}/task`))
+        out.set(`${pid}/${tid}`, ms(parse(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')).fields));
     } catch {
-      // The process ended between listing and reading.
+      // The process or thread ended between listing and reading.
     }
   }
-  return total;
+  return out;
 }

@@ -2,7 +2,7 @@
 // (or a cycle of mixed requests), and interleaved rounds so a baseline and the product are measured in
 // turns (A/B/A/B…) and compared round by round: drift on a shared machine then weighs on both alike.
 import autocannon from 'autocannon';
-import { median, workerdCpuMs } from './lib.mjs';
+import { median, workerdCpuMs, workerdThreadsMs } from './lib.mjs';
 
 export const CONNECTIONS = 32;
 
@@ -81,8 +81,14 @@ export async function interleave({ contenders, rounds, seconds, warmupSeconds, l
     for (const c of order) {
       // A contender that names its server process also gets the runtime's CPU time per answer.
       const cpuBefore = c.child ? workerdCpuMs(c.child) : 0;
+      const threadsBefore = c.child ? workerdThreadsMs(c.child) : new Map();
       const r = await load(c.url, c.requests, seconds);
-      if (c.child && r.total > 0) r.cpuMs = (workerdCpuMs(c.child) - cpuBefore) / r.total;
+      if (c.child && r.total > 0) {
+        r.cpuMs = (workerdCpuMs(c.child) - cpuBefore) / r.total;
+        // The thread that bounds throughput: the busiest one over the round.
+        const spent = [...workerdThreadsMs(c.child)].map(([k, ms]) => ms - (threadsBefore.get(k) ?? 0));
+        r.threadMs = Math.max(0, ...spent) / r.total;
+      }
       results.get(c.key).push(r);
       log?.(
         `round ${i + 1}/${rounds} ${c.key.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`,
@@ -105,6 +111,7 @@ export function summarise(rounds) {
     p50: median(rounds.map((r) => r.p50)),
     p99: median(rounds.map((r) => r.p99)),
     cpuMs: rounds.every((r) => r.cpuMs !== undefined) ? median(rounds.map((r) => r.cpuMs)) : undefined,
+    threadMs: rounds.every((r) => r.threadMs !== undefined) ? median(rounds.map((r) => r.threadMs)) : undefined,
     errors: rounds.reduce((a, r) => a + r.errors, 0),
     total: rounds.reduce((a, r) => a + r.total, 0),
     detail: rounds.map((r, i) => `round ${i + 1}: ${r.rps.toFixed(0)} req/s, ${r.detail}`).join('; '),
