@@ -65,3 +65,34 @@ describe('CORS', () => {
     }
   });
 });
+
+describe('CORS on every answer', () => {
+  it('lets the extension read an error answer too (allow-origin, exposed headers, Vary)', async () => {
+    const res = await SELF.fetch(`${BASE}/v1/flags`, {
+      method: 'POST',
+      headers: { Origin: EXTENSION, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(EXTENSION);
+    expect(res.headers.get('Access-Control-Expose-Headers')).toContain('Retry-After');
+    expect(res.headers.get('Vary')).toBe('Origin');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+  });
+
+  it('answers a preflight with 204 and no body, whatever the origin', async () => {
+    for (const origin of [EXTENSION, 'https://evil.example']) {
+      const res = await preflight(origin);
+      expect(res.status).toBe(204);
+      expect(await res.text()).toBe('');
+      expect(res.headers.get('Vary')).toContain('Origin');
+      expect(res.headers.get('Access-Control-Max-Age')).toBe('600');
+    }
+  });
+
+  it('sends the bookmark header name among those a preflight allows and an answer exposes', async () => {
+    expect((await preflight(EXTENSION)).headers.get('Access-Control-Allow-Headers')).toContain('X-D1-Bookmark');
+    const res = await SELF.fetch(`${BASE}/health`, { headers: { Origin: EXTENSION } });
+    expect(res.headers.get('Access-Control-Expose-Headers')).toContain('X-D1-Bookmark');
+  });
+});
