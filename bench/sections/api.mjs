@@ -44,10 +44,12 @@ const flagBody = () => ({
 });
 // What the product's KB search is sent: the sample /openapi.json gives (bodyFromOpenApi).
 const KB_QUERY = 'reconcile home medications when the pharmacy list is stale';
+/** The topic the bench's questions are asked in; the bench's mentor is routed to it. */
+export const QUESTION_TOPIC = 'topic-ehr-doc';
 const questionBody = () => ({
   clientId: randomUUID(),
   text: 'How do I reconcile home meds when the outside pharmacy list is stale and the patient is unsure?',
-  topicId: 'topic-ehr-doc',
+  topicId: QUESTION_TOPIC,
   disciplineWanted: 'any',
   urgency: 'this_week',
   screen: SCREEN,
@@ -60,7 +62,7 @@ const questionBody = () => ({
  */
 const AUTH =
   'auth: one SELECT of tokens (PK) JOIN users with a group_concat subquery on user_roles, shared by one token’s requests for 2 s per isolate (worker/db/session-cache.ts), so under this load nearly every request finds it read';
-const ENDPOINTS = [
+export const ENDPOINTS = [
   {
     name: 'POST /v1/flags',
     method: 'POST',
