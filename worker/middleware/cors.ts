@@ -17,7 +17,7 @@ const EXPOSE_HEADERS = [
 const MAX_AGE_SECONDS = '600';
 
 /** Only the extension (and, outside production, local development pages) may call from a browser. */
-export function allowedOrigin(origin: string, env: Pick<Env, 'ALLOWED_ORIGINS' | 'ENVIRONMENT'>): string | null {
+function allowedOrigin(origin: string, env: Pick<Env, 'ALLOWED_ORIGINS' | 'ENVIRONMENT'>): string | null {
   if (!origin) return null;
   if (EXTENSION_ORIGIN.test(origin)) return origin;
   const extra = (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim());
@@ -32,7 +32,7 @@ export function allowedOrigin(origin: string, env: Pick<Env, 'ALLOWED_ORIGINS' |
  * them and copies it into a second one when the handler's arrives, and its Vary after the handler a
  * third: three Responses per request beyond the handler's own. Here the handler's own Response
  * gets the headers once it exists; a preflight (any OPTIONS, as hono/cors) is answered here.
- * bench/sections/api.mjs's profile note has what that saved.
+ * What that saved is in README's Benchmarks ("Where the rest goes").
  */
 export function corsForExtensions(): MiddlewareHandler<AppEnv> {
   return async function corsForExtensions(c, next) {
