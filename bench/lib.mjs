@@ -199,3 +199,9 @@ export function workerdThreadsMs(child, threads = true) {
   }
   return out;
 }
+
+/** CPU (ms) the busiest workerd thread under `child` spent since `before` (a `workerdThreadsMs` snapshot). */
+export function busiestThreadMsSince(child, before) {
+  const spent = [...workerdThreadsMs(child)].map(([k, ms]) => ms - (before.get(k) ?? 0));
+  return Math.max(0, ...spent);
+}

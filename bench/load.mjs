@@ -2,7 +2,7 @@
 // (or a cycle of mixed requests), and interleaved rounds so a baseline and the product are measured in
 // turns (A/B/A/B…) and compared round by round: drift on a shared machine then weighs on both alike.
 import autocannon from 'autocannon';
-import { median, workerdCpuMs, workerdThreadsMs } from './lib.mjs';
+import { busiestThreadMsSince, median, workerdCpuMs, workerdThreadsMs } from './lib.mjs';
 
 export const CONNECTIONS = 32;
 
@@ -86,8 +86,7 @@ export async function interleave({ contenders, rounds, seconds, warmupSeconds, l
       if (c.child && r.total > 0) {
         r.cpuMs = (workerdCpuMs(c.child) - cpuBefore) / r.total;
         // The thread that bounds throughput: the busiest one over the round.
-        const spent = [...workerdThreadsMs(c.child)].map(([k, ms]) => ms - (threadsBefore.get(k) ?? 0));
-        r.threadMs = Math.max(0, ...spent) / r.total;
+        r.threadMs = busiestThreadMsSince(c.child, threadsBefore) / r.total;
       }
       results.get(c.key).push(r);
       log?.(

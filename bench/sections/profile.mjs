@@ -9,7 +9,7 @@
 // that waits for it, so the split below keeps the API bundle's own JavaScript apart from the runtime's.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, row, stopProcess, workerdThreadsMs } from '../lib.mjs';
+import { busiestThreadMsSince, ROOT, row, stopProcess, workerdThreadsMs } from '../lib.mjs';
 import { load } from '../load.mjs';
 import { bundleWorker, DEMO_CODE, enroll, prepareDatabase, rateLimitArgs, serveWorker } from '../workers.mjs';
 import { ENDPOINTS, QUESTION_TOPIC } from './api.mjs';
@@ -52,17 +52,15 @@ function listeningPorts(pid) {
 
 /** The inspector target of the API isolate: workerd's own inspector (the process wrangler starts with one). */
 async function apiTarget(child) {
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let stat;
-    let cmdline;
+  // workerdThreadsMs without threads lists the workerd processes of `child`'s process group.
+  for (const pid of workerdThreadsMs(child, false).keys()) {
+    let cmdline = '';
     try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
       continue;
     }
-    const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-    if (group !== child.pid || !cmdline.includes('--inspector-addr')) continue;
+    if (!cmdline.includes('--inspector-addr')) continue;
     for (const port of listeningPorts(pid)) {
       try {
         const targets = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
@@ -174,8 +172,7 @@ export async function run(ctx) {
       await session.send('Profiler.start');
       const r = await load(api.url, request, SECONDS, CONNECTIONS);
       const { profile } = await session.send('Profiler.stop');
-      const spent = [...workerdThreadsMs(api.child)].map(([k, ms]) => ms - (before.get(k) ?? 0));
-      const threadMs = Math.max(0, ...spent) / Math.max(1, r.total);
+      const threadMs = busiestThreadMsSince(api.child, before) / Math.max(1, r.total);
       const { parts, top } = splitProfile(profile, bundleFile);
       ctx.log(`${ep.name}: ${r.rps.toFixed(0)} req/s, busiest thread ${threadMs.toFixed(2)} ms per request`);
       if (r.errors > 0) {
