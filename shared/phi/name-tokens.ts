@@ -2,6 +2,7 @@
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { allMatches } from './matches';
 
 export interface Tok {
   text: string;
@@ -18,7 +19,7 @@ const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*/g;
 
 export function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, text)) {
     let t = m[0];
     // "Okafor's" → the name is "Okafor".
     const poss = /['’]s$/i.exec(t);

@@ -7,6 +7,7 @@
 
 import { isEnglishWord, isPlace } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { allMatches } from './matches';
 import { clinicalEnding, foreign, RELATIONS } from './name-tokens';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
@@ -486,7 +487,7 @@ const URBANIZACION =
   /\b(?:[Uu]rb\.?|[Uu]rbanizaci[oó]n|[Bb]arrio|[Bb]o\.|[Cc]ond\.|[Cc]ondominio|[Rr]esidencial|[Pp]arcelas|[Ss]ector)\s+(?:(?:de|del|la|las|los|el)\s+)?[A-Z][A-Za-z'-]+(?:\s+(?:de|del|la|las|los|el)?\s*[A-Z][A-Za-z'-]+){0,2}/g;
 
 export function addressRules(text: string, out: Candidate[]): void {
-  for (const m of /rb|rrio|ond|Bo\.|esidencial|arcelas|ector/.test(text) ? text.matchAll(URBANIZACION) : []) {
+  for (const m of /rb|rrio|ond|Bo\.|esidencial|arcelas|ector/.test(text) ? allMatches(URBANIZACION, text) : []) {
     // "Sector 4", "sector General" are not places: the words after it must not be vocabulary.
     if (
       /^[Ss]ector/.test(m[0]) &&
@@ -499,12 +500,12 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
   }
   for (const re of [HOME_PARK, CALLE]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
       cityAfterStreet(text, m.index + m[0].length, m[0] === m[0].toLowerCase(), out);
     }
   }
-  for (const m of text.matchAll(STREET_DIR_ONLY)) {
+  for (const m of allMatches(STREET_DIR_ONLY, text)) {
     const end = m.index + m[0].length;
     const name = /\S+$/.exec(m[0])?.[0] ?? '';
     if (FUNCTION_WORDS.has(name.toLowerCase()) || (isVocab(name) && !/\d/.test(name))) continue;
@@ -517,7 +518,7 @@ export function addressRules(text: string, out: Candidate[]): void {
   }
   // Where street lines start: five digits there are a house number ("51001 Stillwater Court"), not a ZIP.
   const houseAt = new Set<number>();
-  for (const m of text.matchAll(STREET)) {
+  for (const m of allMatches(STREET, text)) {
     houseAt.add(m.index);
     const num = m[1] ?? '';
     const words = (m[2] ?? '').trim().split(/\s+/);
@@ -558,7 +559,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     const lower = (m[0] ?? '') === (m[0] ?? '').toLowerCase();
     cityAfterStreet(text, end, lower, out);
   }
-  for (const m of ROAD_WORD.test(text) ? text.matchAll(HIGHWAY) : []) {
+  for (const m of ROAD_WORD.test(text) ? allMatches(HIGHWAY, text) : []) {
     const v = (m[0] ?? '').replace(/[\s,]+$/, '');
     // A road word of its own ("Hwy", "CR", "State Route"), not "2 st 5" or "3 i 4".
     if (
@@ -570,7 +571,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
   }
-  for (const m of /\b(?:on|off)\s/i.test(text) ? text.matchAll(STREET_NO_NUMBER) : []) {
+  for (const m of /\b(?:on|off)\s/i.test(text) ? allMatches(STREET_NO_NUMBER, text) : []) {
     const street = (m[1] ?? '').replace(/\.$/, '');
     const words = street.split(/\s+/);
     const name = words.slice(0, -1).filter((w) => !DIR_WORD.test(w));
@@ -583,7 +584,7 @@ export function addressRules(text: string, out: Candidate[]): void {
   for (const re of [ROAD_NO_NUMBER, INTERSECTION, BLOCK_OF, COMPLEX]) {
     // Each shape has a word without which it cannot match: tested once, cheaply, before the slower pattern.
     if (!GATE.get(re)?.test(text)) continue;
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const v = (m[1] ?? m[0]).replace(/[\s,.]+$/, '');
       const start = m.index + m[0].indexOf(v);
       if (re === INTERSECTION) {
@@ -605,7 +606,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start, end: start + v.length, kind: 'address', priority });
     }
   }
-  for (const m of text.matchAll(TYPE_FIRST)) {
+  for (const m of allMatches(TYPE_FIRST, text)) {
     houseAt.add(m.index);
     const name = m[2] ?? '';
     const capital = /^[A-Z]/.test(name) || /^[A-Z]/.test((m[0] ?? '').slice((m[1] ?? '').length).trim());
@@ -624,17 +625,17 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
   }
-  for (const m of text.matchAll(GRID)) {
+  for (const m of allMatches(GRID, text)) {
     const v = (m[0] ?? '').replace(/[\s,.]+$/, '');
     out.push({ start: m.index, end: m.index + v.length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + v.length, v === v.toLowerCase(), out);
   }
-  for (const m of text.matchAll(GENERAL_DELIVERY)) {
+  for (const m of allMatches(GENERAL_DELIVERY, text)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
     cityAfterStreet(text, m.index + m[0].length, false, out);
   }
   for (const re of [PO_BOX, RURAL]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       if (
         /^box/i.test(m[0] ?? '') &&
         !/\b(?:po|p\.o\.|mail|mailing|address|addr)\b[^.]{0,20}$/i.test(text.slice(Math.max(0, m.index - 25), m.index))
@@ -644,7 +645,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       cityAfterStreet(text, m.index + (m[0] ?? '').length, false, out);
     }
   }
-  for (const k of text.matchAll(COUNTY_WORD)) {
+  for (const k of allMatches(COUNTY_WORD, text)) {
     const from = Math.max(0, k.index - 70);
     const named = COUNTY_NAME.exec(text.slice(from, k.index));
     if (!named) continue;
@@ -656,7 +657,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     };
     // Keep the name's own words: drop "lives in", "the", "rural" before it.
     // The county's own words run back from "County" to a stop word, a street word or a lower-case word.
-    const words = [...(m[1] ?? '').matchAll(/\S+/g)];
+    const words = allMatches(/\S+/g, m[1] ?? '');
     const capital = /^[A-Z]/.test(m[2] ?? '');
     let skip = words.length;
     while (skip > 0 && words.length - skip < 3) {
@@ -688,7 +689,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     const start = m.index + (words[skip]?.index ?? 0);
     out.push({ start, end: m.index + (m[0] ?? '').length, kind: 'address', priority: P_FORMAT });
   }
-  for (const m of /[a-z][ \t]+[A-Z]{2}\b/.test(text) ? text.matchAll(CITY_STATE_BARE) : []) {
+  for (const m of /[a-z][ \t]+[A-Z]{2}\b/.test(text) ? allMatches(CITY_STATE_BARE, text) : []) {
     const town = m[1] ?? '';
     const words = town.split(/[ -]/);
     if (words.some((w) => isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase()))) continue;
@@ -707,7 +708,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       continue;
     out.push({ start: m.index, end: m.index + town.length, kind: 'address', priority: P_CONTEXT - 5 });
   }
-  for (const m of text.matchAll(CITY_STATE)) {
+  for (const m of allMatches(CITY_STATE, text)) {
     const words = (m[1] ?? '').split(/[ -]/);
     if (townVocab(words)) continue;
     // A city in capitals ("SPRINGFIELD, IL 62704") could be an acronym ("CHF, MD aware"): it needs a ZIP
@@ -723,7 +724,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       out.push({ start: zs, end: zs + (m[3] ?? '').length, kind: 'zip', priority: P_LABELLED });
     }
   }
-  for (const m of text.matchAll(TOWN_FIELD)) {
+  for (const m of allMatches(TOWN_FIELD, text)) {
     // The field's value up to a comma or the line's end; a state or ZIP after it is not the town.
     const words = (m[1] ?? '').split(/[ ]/);
     const keep: string[] = [];
@@ -739,7 +740,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       /county|parish/i.test(m[0] ?? '') && /^\s+(?:County|county|Parish|parish)\b/.exec(text.slice(vs + v.length));
     out.push({ start: vs, end: vs + v.length + (county ? county[0].length : 0), kind: 'address', priority: P_CONTEXT });
   }
-  for (const m of text.matchAll(TOWN_AREA)) {
+  for (const m of allMatches(TOWN_AREA, text)) {
     const town = m[1] ?? '';
     const cued =
       /^(?:in|from|near|around|of)\s/i.test(m[0]) ||
@@ -748,7 +749,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     const ts = m.index + m[0].length - town.length - ' area'.length;
     out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT - 5 });
   }
-  for (const m of text.matchAll(TOWN_STATE_NAME_LOWER)) {
+  for (const m of allMatches(TOWN_STATE_NAME_LOWER, text)) {
     const t = townWords((m[1] ?? '').split(' '));
     if (!t.length) continue;
     const v = t.join(' ');
@@ -756,7 +757,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: vs, end: vs + v.length, kind: 'address', priority: P_CONTEXT - 5 });
   }
   for (const re of [CITY_STATE_ZIP, CITY_STATE_LOWER, CITY_STATE_AP, CITY_STATE_LOWER_ABBR, TOWN_OF]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const city = m[1] ?? '';
       if (townVocab(city.split(/[ -]/))) continue;
       const cs = m.index + (m[0] ?? '').indexOf(city);
@@ -767,7 +768,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       }
     }
   }
-  for (const m of text.matchAll(ZIP5)) {
+  for (const m of allMatches(ZIP5, text)) {
     // "mobile 07700 900123": five digits that run on into six more are a phone number's first group.
     if (houseAt.has(m.index) || /^[ \t]\d{6}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
       continue;
@@ -827,7 +828,7 @@ export function addressRules(text: string, out: Candidate[]): void {
       priority: P_LABELLED,
     });
   }
-  for (const m of text.matchAll(ZIP_BEFORE_TOWN)) {
+  for (const m of allMatches(ZIP_BEFORE_TOWN, text)) {
     // "30562 Kuhio Cir Frederick WA": five digits starting a street line are its house number.
     if (houseAt.has(m.index)) continue;
     const town = m[2] ?? '';
@@ -838,7 +839,7 @@ export function addressRules(text: string, out: Candidate[]): void {
     out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT });
   }
   for (const re of [STATE_LOWER_AFTER_TOWN, RESIDENT_AFTER_TOWN]) {
-    for (const k of text.matchAll(re)) {
+    for (const k of allMatches(re, text)) {
       const back = TOWN_BACK.exec(text.slice(Math.max(0, k.index - 40), k.index));
       if (!back) continue;
       const words = (back[1] ?? '').split(' ');
@@ -862,16 +863,16 @@ export function addressRules(text: string, out: Candidate[]): void {
       }
     }
   }
-  for (const m of text.matchAll(STREET_NUMBER_AFTER)) {
+  for (const m of allMatches(STREET_NUMBER_AFTER, text)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'address', priority: P_FORMAT });
   }
   for (const re of [POSTCODE_CA, POSTCODE_UK]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       if (!/\d[A-Z]/.test(m[0]) || /^(?:CD|IL|HLA|ICD|COVID)\d|^E\dV\dM\d$/.test(m[0])) continue;
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
     }
   }
-  for (const m of text.matchAll(POSTCODE_FIRST)) {
+  for (const m of allMatches(POSTCODE_FIRST, text)) {
     const town = m[2] ?? '';
     if (town.split(/[ -]/).some((w) => isVocab(w) || isEnglishWord(w))) continue;
     const zs = m.index + (m[0] ?? '').indexOf(m[1] ?? '');
@@ -879,15 +880,15 @@ export function addressRules(text: string, out: Candidate[]): void {
     const ts = m.index + (m[0] ?? '').length - town.length;
     out.push({ start: ts, end: ts + town.length, kind: 'address', priority: P_CONTEXT });
   }
-  for (const m of text.matchAll(ZIP4)) {
+  for (const m of allMatches(ZIP4, text)) {
     if (/\b(?:ndc|lot|ref|cat|model|part)\b\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'zip', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(ZIP_LABEL)) {
+  for (const m of allMatches(ZIP_LABEL, text)) {
     const zs = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start: zs, end: zs + (m[1] ?? '').length, kind: 'zip', priority: P_LABELLED });
   }
-  for (const m of text.matchAll(PLACE_PREP)) {
+  for (const m of allMatches(PLACE_PREP, text)) {
     const window = text.slice(Math.max(0, m.index - 60), m.index) + (m[0] ?? '');
     const strong = PLACE_CUE.test(window);
     if (!strong && !PLACE_CUE_CAP.test(window)) continue;

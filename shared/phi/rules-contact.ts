@@ -1,6 +1,7 @@
 // E-mail, web links, IP addresses, phone and fax numbers: recognised by their
 // shape, since they rarely carry a label and nothing else looks like them.
 
+import { allMatches } from './matches';
 import { type Candidate, P_FORMAT, P_LABELLED } from './types';
 
 // Links and e-mail addresses swallow whatever numbers they contain ("?id=77812").
@@ -67,7 +68,7 @@ function trimUrl(s: string): string {
 
 function cuedPhones(text: string, out: Candidate[]): void {
   // The phone words are few in a note: find them, then read the digits right after each.
-  for (const w of text.matchAll(PHONE_WORD)) {
+  for (const w of allMatches(PHONE_WORD, text)) {
     const at = w.index + w[0].length;
     DIGIT_RUN.lastIndex = at;
     const m = DIGIT_RUN.exec(text);
@@ -83,24 +84,24 @@ function cuedPhones(text: string, out: Candidate[]): void {
 
 export function contactRules(text: string, out: Candidate[]): void {
   cuedPhones(text, out);
-  for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
+  for (const m of text.includes('@') ? allMatches(EMAIL, text) : []) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'email', priority: P_WHOLE });
   }
   // Each link shape needs a dot and a known ending or a scheme: tested once before the slower patterns.
   const maybeLink = /[a-z0-9]\.[a-z]{2,}/i.test(text);
   for (const re of maybeLink ? [URL_SCHEME, URL_BARE, URL_HOSTED] : []) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       // Skip the domain part of an e-mail address.
       if (m.index > 0 && text[m.index - 1] === '@') continue;
       const v = trimUrl(m[0]);
       out.push({ start: m.index, end: m.index + v.length, kind: 'url', priority: P_WHOLE });
     }
   }
-  for (const m of text.matchAll(IPV4)) {
+  for (const m of allMatches(IPV4, text)) {
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'ip', priority: P_FORMAT });
   }
-  for (const m of text.includes(':') && /[0-9a-f]:[0-9a-f]*:/i.test(text) ? text.matchAll(IPV6) : []) {
+  for (const m of text.includes(':') && /[0-9a-f]:[0-9a-f]*:/i.test(text) ? allMatches(IPV6, text) : []) {
     const v = m[0];
     const colons = v.split(':').length - 1;
     // Clock times (10:15:30) have two colons and short groups; require a real IPv6 shape.
@@ -108,7 +109,7 @@ export function contactRules(text: string, out: Candidate[]): void {
     out.push({ start: m.index, end: m.index + v.length, kind: 'ip', priority: P_FORMAT });
   }
   for (const re of [PHONE10, PHONE7, PHONE_INTL, PHONE_EXIT, PHONE_NATIONAL, PHONE7_SPACE, PHONE_CC]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       const v = m[0].replace(/[\s.-]+$/, '');
       const written = re === PHONE10 && PHONE10_SHAPE.test(v);

@@ -3,6 +3,7 @@
 // Numeric dates need three parts, or a cue word before a two-part "3/14":
 // "pain 7/10", "BP 150/90" and "strength 4/5" have the same shape.
 
+import { allMatches } from './matches';
 import { type Candidate, P_CONTEXT, P_FORMAT, P_LABELLED } from './types';
 
 // English month names and abbreviations, and the Spanish, French, German, Portuguese and Italian
@@ -146,7 +147,7 @@ export function dateRules(text: string, out: Candidate[], currentYear: number): 
 }
 
 function findDates(text: string, out: Candidate[], currentYear: number): void {
-  for (const m of text.matchAll(NUM3)) {
+  for (const m of allMatches(NUM3, text)) {
     const a = Number(m[1] ?? '');
     const b = Number(m[3] ?? '');
     if (!validMD(a, b)) continue;
@@ -159,10 +160,10 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
       continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(ISO)) {
+  for (const m of allMatches(ISO, text)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(MONTH_FIRST)) {
+  for (const m of allMatches(MONTH_FIRST, text)) {
     // "MAR" in capitals is the medication record, "may"/"dec" are words: need a year or ordinal.
     // "dec. 19" (an abbreviation's period) or a date word before ("d/c may 24") settles it too.
     const strong =
@@ -178,7 +179,7 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
     const year = yy ? TWO_DIGIT_YEAR_AFTER.exec(text.slice(end, end + 8)) : null;
     out.push({ start: m.index, end: end + (year ? year[0].length : 0), kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(DAY_FIRST)) {
+  for (const m of allMatches(DAY_FIRST, text)) {
     // "20-may", "22nd of may": a hyphen or an ordinal makes the month a month.
     const strong =
       /\d{4}|^\d{1,2}(?:st|nd|rd|th)|^\d{1,2}-[a-z]/i.test(m[0] ?? '') ||
@@ -189,7 +190,7 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
     const year = yy ? TWO_DIGIT_YEAR_AFTER.exec(text.slice(end, end + 8)) : null;
     out.push({ start: m.index, end: end + (year ? year[0].length : 0), kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of allMatches(MONTH_YEAR, text)) {
     if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
     // "dilute 1/2000", "1/1000 dilution" are ratios.
     if (/dilut|titer|titre|ratio/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12))) continue;
@@ -202,20 +203,20 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
       continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of SPACED_GATE.test(text) ? text.matchAll(NUM3_SPACED) : []) {
+  for (const m of SPACED_GATE.test(text) ? allMatches(NUM3_SPACED, text) : []) {
     if (!validMD(Number(m[1]), Number(m[4]))) continue;
     if (!m[2] && !m[3] && !SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(YMD_SHORT)) {
+  for (const m of allMatches(YMD_SHORT, text)) {
     if (!SHORT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_CONTEXT });
   }
-  for (const m of text.matchAll(SHORT_PADDED)) {
+  for (const m of allMatches(SHORT_PADDED, text)) {
     if (NOT_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_CONTEXT });
   }
-  for (const m of text.matchAll(SHORT)) {
+  for (const m of allMatches(SHORT, text)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (!SHORT_CUE.test(before)) continue;
     if (NOT_DATE_AFTER.test(text.slice(m.index + (m[0] ?? '').length, m.index + (m[0] ?? '').length + 10))) continue;
@@ -224,34 +225,34 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
   // Both need a four-digit year and, for the odd month forms, a letter touching a digit or a dot.
   if (/(?:18|19|20)\d\d/.test(text)) {
     if (/[a-z]\d|\d\.[a-z]|\d\d[\s/-][a-z]/i.test(text))
-      for (const m of text.matchAll(MONTH_ODD))
+      for (const m of allMatches(MONTH_ODD, text))
         out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
-    for (const m of text.matchAll(HOLIDAY_YEAR))
+    for (const m of allMatches(HOLIDAY_YEAR, text))
       out.push({ start: m.index, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of SPELT_GATE.test(text) ? text.matchAll(SPELT_DAY) : []) {
+  for (const m of SPELT_GATE.test(text) ? allMatches(SPELT_DAY, text) : []) {
     // "you may first try", "march second floor": a month that is also a word needs its capital or "the".
     const month = m[1] ?? m[2] ?? '';
     if (/^(?:may|march)$/.test(month) && !/\bthe\s/i.test(m[0])) continue;
     const the = /^the\s+/i.exec(m[0])?.[0].length ?? 0;
     out.push({ start: m.index + the, end: m.index + m[0].length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(DMY_COMPACT)) {
+  for (const m of allMatches(DMY_COMPACT, text)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'date', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(COMPACT)) {
+  for (const m of allMatches(COMPACT, text)) {
     const v = m[1] ?? '';
     if (!compactDate(v)) continue;
     const start = m.index + (m[0] ?? '').length - v.length;
     out.push({ start, end: start + v.length, kind: 'date', priority: P_LABELLED });
   }
-  for (const m of text.matchAll(COMPACT_AFTER_NAME)) {
+  for (const m of allMatches(COMPACT_AFTER_NAME, text)) {
     const v = m[1] ?? '';
     if (!compactDate(v)) continue;
     const start = m.index + (m[0] ?? '').lastIndexOf(v);
     out.push({ start, end: start + v.length, kind: 'date', priority: P_LABELLED });
   }
-  for (const m of text.matchAll(BIRTH_YEAR)) {
+  for (const m of allMatches(BIRTH_YEAR, text)) {
     const y = Number(m[1] ?? '');
     if (currentYear - y < 90 || currentYear - y > 130) continue;
     const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
@@ -260,7 +261,7 @@ function findDates(text: string, out: Candidate[], currentYear: number): void {
 }
 
 export function ageRules(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(AGE_CANDIDATE)) {
+  for (const m of allMatches(AGE_CANDIDATE, text)) {
     const n = Number(m[1] ?? '');
     if (n < 90 || n > 125) continue;
     const endNum = m.index + (m[0] ?? '').length;
@@ -285,12 +286,12 @@ export function ageRules(text: string, out: Candidate[]): void {
       out.push({ start: m.index, end: endNum, kind: 'age', priority: P_CONTEXT });
     }
   }
-  for (const m of text.matchAll(AGE_OTHER)) {
+  for (const m of allMatches(AGE_OTHER, text)) {
     const v = m[0].replace(/^in\s+(?:his|her|their)\s+/i, '');
     const start = m.index + m[0].length - v.length;
     out.push({ start, end: start + v.length, kind: 'age', priority: P_CONTEXT });
   }
-  for (const m of text.matchAll(AGE_WORDS)) {
+  for (const m of allMatches(AGE_WORDS, text)) {
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'age', priority: P_LABELLED });
   }
 }

@@ -8,6 +8,7 @@
 
 import { isEnglishWord } from '../phi-names';
 import { isVocab } from '../phi-vocab';
+import { allMatches } from './matches';
 import { trieSource } from './trie';
 import { type Candidate, type IdentifierKind, P_FORMAT, P_GUESS, P_LABELLED } from './types';
 import { slips } from './typos';
@@ -780,7 +781,10 @@ export function idRules(text: string, out: Candidate[]): void {
     } else if (kind === 'vehicle' && /^vin/i.test(m[1] ?? '') && v.replace(/\W/g, '').length < 17) {
       // A VIN copied in groups: "VIN 1HGCM 82633 A004352".
       let tail = '';
-      for (const g of text.slice(start + v.length, start + v.length + 30).matchAll(/[ -][A-Za-z0-9]{2,8}(?![\w-])/gy)) {
+      for (const g of allMatches(
+        /[ -][A-Za-z0-9]{2,8}(?![\w-])/gy,
+        text.slice(start + v.length, start + v.length + 30),
+      )) {
         tail += g[0];
         if ((v + tail).replace(/\W/g, '').length >= 17) break;
       }
@@ -823,10 +827,10 @@ export function idRules(text: string, out: Candidate[]): void {
       pos = start + (more[2] ?? '').length;
     }
   }
-  for (const c of text.matchAll(CAR_WORD)) {
+  for (const c of allMatches(CAR_WORD, text)) {
     const from = c.index + c[0].length;
     const window = text.slice(from, from + 40);
-    for (const m of window.matchAll(PLATE_NEAR)) {
+    for (const m of allMatches(PLATE_NEAR, window)) {
       const v = m[1] ?? '';
       const V = v.toUpperCase();
       if (!/[A-Z]/.test(V) || !/\d/.test(v) || /^(?:\d+[A-Z]?|[A-Z]\d)$/.test(V.replace(/[ -]/g, ''))) continue;
@@ -839,7 +843,7 @@ export function idRules(text: string, out: Candidate[]): void {
       out.push({ start, end: start + v.length, kind: 'vehicle', priority: P_GUESS + 2 });
     }
   }
-  for (const m of text.matchAll(PLATE_SPACED)) {
+  for (const m of allMatches(PLATE_SPACED, text)) {
     let v = m[1] ?? '';
     if (!/[A-Za-z]/.test(v) || !/\d/.test(v)) continue;
     // "registration put SS no 746": a plate's groups are not words.
@@ -912,41 +916,41 @@ const NOT_ANY_LABEL =
 
 export function shapeRules(text: string, out: Candidate[]): void {
   for (const re of [SSN_DASH, SSN_SPACE, SSN_DOT]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'ssn', priority: P_FORMAT });
     }
   }
-  for (const m of text.matchAll(UDI)) {
+  for (const m of allMatches(UDI, text)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'device', priority: P_LABELLED + 5 });
   }
-  for (const m of text.matchAll(SSN_LAST4)) {
+  for (const m of allMatches(SSN_LAST4, text)) {
     const start = m.index + m[0].length - 4;
     // Below the masked layout's own match ("xxx-xx-6789" is marked whole).
     out.push({ start, end: start + 4, kind: 'ssn', priority: P_FORMAT - 1 });
   }
-  for (const m of text.matchAll(SSN_MASKED)) {
+  for (const m of allMatches(SSN_MASKED, text)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'ssn', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(MAC_ADDR)) {
+  for (const m of allMatches(MAC_ADDR, text)) {
     if (!/[a-f]/i.test(m[0]) && !/\bmac\b/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'device', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(MBI)) {
+  for (const m of allMatches(MBI, text)) {
     // In lower case an MBI shape needs a digit pattern a word cannot make.
     if (m[0] === m[0].toLowerCase() && digitCount(m[0]) < 4) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'health_plan', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(VIN)) {
+  for (const m of allMatches(VIN, text)) {
     if (!/[A-Z]/i.test(m[0] ?? '') || digitCount(m[0] ?? '') < 3) continue;
     out.push({ start: m.index, end: m.index + (m[0] ?? '').length, kind: 'vehicle', priority: P_FORMAT });
   }
-  for (const m of text.matchAll(HASH_ID)) {
+  for (const m of allMatches(HASH_ID, text)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (TICKET_BEFORE.test(before) || TICKET_PREFIX.test(m[1] ?? '')) continue;
     const start = m.index + (m[0] ?? '').length - (m[1] ?? '').length;
     out.push({ start, end: start + (m[1] ?? '').length, kind: 'mrn', priority: P_GUESS + 5 });
   }
-  for (const m of text.matchAll(LONG_NUM)) {
+  for (const m of allMatches(LONG_NUM, text)) {
     const v = m[0] ?? '';
     // Seven digits, or six behind a letter ("M451939").
     if (digitCount(v) < (/^[A-Za-z]/.test(v) ? 6 : 7) || TICKET_PREFIX.test(v) || /--/.test(v)) continue;
@@ -956,7 +960,7 @@ export function shapeRules(text: string, out: Candidate[]): void {
     if (TICKET_BEFORE.test(before)) continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'other_id', priority: P_GUESS });
   }
-  for (const m of text.matchAll(MIXED)) {
+  for (const m of allMatches(MIXED, text)) {
     const v = m[0] ?? '';
     const digits = digitCount(v);
     const alnum = v.length - (v.split('-').length - 1);
@@ -968,7 +972,7 @@ export function shapeRules(text: string, out: Candidate[]): void {
     if (TICKET_BEFORE.test(before)) continue;
     out.push({ start: m.index, end: m.index + v.length, kind: 'other_id', priority: P_GUESS });
   }
-  for (const k of text.matchAll(ANY_MARK)) {
+  for (const k of allMatches(ANY_MARK, text)) {
     const w = ANY_WORD_BEFORE.exec(text.slice(Math.max(0, k.index - 24), k.index));
     if (!w) continue;
     ANY_VALUE_AFTER.lastIndex = k.index + k[0].length;

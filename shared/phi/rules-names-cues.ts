@@ -6,6 +6,7 @@
 
 import { isFirstName, isSurname } from '../phi-names';
 import { FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { allMatches } from './matches';
 import {
   at,
   CLINICIAN,
@@ -169,7 +170,7 @@ const AFTER_DOB = /\b(?:dob|d\.o\.b\.?|bday|birthday|born|b\.)\s*[:#/-]?\s*[A-Za
 
 function namesAfterDob(text: string, toks: Tok[], out: Candidate[]): void {
   if (!/dob|d\.o\.b|bday|birthday|born|b\./i.test(text)) return;
-  for (const m of text.matchAll(AFTER_DOB)) {
+  for (const m of allMatches(AFTER_DOB, text)) {
     const from = m.index + m[0].length;
     const j = toks.findIndex((t) => t.start === from);
     if (j < 0 || !part(at(toks, j))) continue;

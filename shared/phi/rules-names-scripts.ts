@@ -4,6 +4,7 @@
 // almost always how a patient or relative writes their name (or a place: also an identifier). A whole
 // sentence in another language is not taken: runs are short, and a lone lower-case word is left alone.
 
+import { allMatches } from './matches';
 import { RELATIONS, TITLES } from './name-tokens';
 import { fold } from './normalise';
 import { type Candidate, P_CONTEXT } from './types';
@@ -38,7 +39,7 @@ const capitalised = (t: string): boolean => {
 export function otherScriptNameRules(text: string, out: Candidate[]): void {
   // Plain ASCII, the common case, is settled without the Unicode property scan.
   if (!NON_ASCII.test(text) || !OTHER_SCRIPT.test(text)) return;
-  const toks = [...text.matchAll(TOKEN)].filter((m) => OTHER_SCRIPT.test(m[0]));
+  const toks = [...allMatches(TOKEN, text)].filter((m) => OTHER_SCRIPT.test(m[0]));
   let i = 0;
   while (i < toks.length) {
     // A run: tokens of another script joined by one space, a middle dot or a comma ("Иванов, Олег").

@@ -12,6 +12,7 @@
 
 import { isEnglishWord, isFirstName, isSurname } from '../phi-names';
 import { COMMON_WORDS, EPONYM_PAIRS, FUNCTION_WORDS, isCommonWord, isVocab } from '../phi-vocab';
+import { allMatches } from './matches';
 import {
   at,
   CLINICIAN,
@@ -679,7 +680,7 @@ export function nameRules(text: string, out: Candidate[]): void {
   }
 
   // 7. Newborns: "Baby Boy Okafor", "baby girl smith".
-  for (const m of text.matchAll(BABY)) {
+  for (const m of allMatches(BABY, text)) {
     const w = m[1] ?? '';
     if (isVocab(w) || FUNCTION_WORDS.has(w.toLowerCase())) continue;
     const start = m.index + m[0].length - w.length;
