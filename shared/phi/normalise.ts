@@ -7,6 +7,8 @@
 // range of the original it came from, so spans found in the folded text map back to exactly the
 // characters the user typed: the browser redacts those, and the server hashes those.
 
+import { allMatches } from './matches';
+
 export interface Folded {
   text: string;
   /** original start offset of each folded character */
@@ -296,8 +298,7 @@ const SPACED_OUT = /(?<![A-Za-z0-9])[A-Za-z0-9](?=([ .-]))(?:\1[A-Za-z0-9](?![A-
 /** Drop the separators of spaced-out words and numbers. */
 function joinSpacedOut(b: Builder): Builder {
   const drop: number[] = [];
-  SPACED_OUT.lastIndex = 0;
-  for (let m = SPACED_OUT.exec(b.out); m; m = SPACED_OUT.exec(b.out)) {
+  for (const m of allMatches(SPACED_OUT, b.out)) {
     if (m[1] === '.' && /\d/.test(m[0])) continue;
     for (let k = m.index + 1; k < m.index + m[0].length; k += 2) drop.push(k);
   }
